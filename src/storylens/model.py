@@ -20,14 +20,30 @@ from typing import Any
 
 __all__ = [
     "Article",
+    "Bound",
+    "Claim",
+    "ClaimMention",
+    "Conflict",
+    "DigestSentence",
+    "Entity",
     "Failure",
     "IngestStats",
+    "NumberMention",
     "Paragraph",
     "ParagraphKind",
+    "Quote",
+    "QuoteFidelity",
+    "QuoteKind",
+    "QuoteMention",
     "RawDocument",
     "Removal",
     "Skip",
+    "SourceCitation",
     "Span",
+    "StoryAnalysis",
+    "Support",
+    "Why",
+    "WordChoice",
     "content_hash",
 ]
 
@@ -217,3 +233,185 @@ def _failures(failures: list[Failure]) -> str:
     if not failures:
         return ""
     return " (" + "; ".join(f"{f.source}: {f.message}" for f in failures) + ")"
+
+
+# --------------------------------------------------------------------------------------------
+# Analysis of one story: the claim matrix and its views. Every item points into article text
+# through Span objects; renderers add the covered text from the article.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """Why a link was made (or refused): the rule, the score and the deciding features."""
+
+    rule: str
+    score: float | None = None
+    features: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """How many articles, outlets and independent origins support a claim."""
+
+    articles: int
+    outlets: int
+    independent: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMention:
+    """One article's wording of a claim, with why it was linked to the claim."""
+
+    span: Span
+    why: Why
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One fact with its mentions in each article. ``text`` is its most central wording."""
+
+    id: str
+    text: str
+    mentions: tuple[ClaimMention, ...]
+    support: Support
+
+
+class QuoteKind(StrEnum):
+    """What a stretch between quote marks is."""
+
+    STATEMENT = "statement"  # a full quoted statement with a speaker
+    PARTIAL = "partial"  # a few quoted words inside a sentence, with a speaker
+    SCARE = "scare"  # quote marks with no speaker: a term, a title, a slogan
+
+
+class QuoteFidelity(StrEnum):
+    """How a quote reported by several articles compares across them."""
+
+    SINGLE = "single"  # quoted by one article only
+    VERBATIM = "verbatim"
+    PUNCTUATION = "punctuation"  # same words, different punctuation or dashes
+    FRAGMENT = "fragment"  # one article quotes part of a longer quote
+    REWORDED = "reworded"
+    OTHER_SPEAKER = "other-speaker"  # same words attributed to a different speaker
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMention:
+    """A direct quote in one article: the words inside the marks, and who said them."""
+
+    span: Span
+    kind: QuoteKind
+    speaker: str | None
+    speaker_span: Span | None
+    why: Why
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The same quote across articles, with its fidelity class."""
+
+    id: str
+    speaker: str | None
+    fidelity: QuoteFidelity
+    mentions: tuple[QuoteMention, ...]
+    why: Why
+
+
+class Bound(StrEnum):
+    """How a reported quantity is bounded."""
+
+    EXACT = "exact"
+    AT_LEAST = "at least"
+    MORE_THAN = "more than"
+    AT_MOST = "at most"
+    LESS_THAN = "less than"
+    AROUND = "around"
+    VAGUE = "vague"  # "dozens", "hundreds", "thousands"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A reported quantity: value, bound, what is counted, where, when, and according to whom.
+
+    ``value`` is the number as written (``"dozens"`` gives 24 as ``low`` and 99 as ``high``);
+    ``low``/``high`` is the range of values the wording allows, used to find conflicts.
+    """
+
+    span: Span
+    value: float
+    bound: Bound
+    low: float
+    high: float
+    what: str | None
+    where: str | None
+    when: str | None
+    attributed_to: str | None
+    why: Why
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two or more mentions of the same quantity whose values cannot all be true."""
+
+    id: str
+    kind: str
+    about: str
+    mentions: tuple[NumberMention, ...]
+    why: Why
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place with one canonical name across articles."""
+
+    id: str
+    name: str
+    label: str
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCitation:
+    """Who an outlet cites: a source (canonical name and kind) and where it is cited."""
+
+    article: str
+    outlet: str | None
+    source: str
+    kind: str
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WordChoice:
+    """Terms the outlets use for one referent, or a loaded/hedging term, with counts."""
+
+    concept: str
+    kind: str  # "referent" (several terms for one thing), "loaded" or "hedge"
+    counts: Mapping[str, Mapping[str, int]]  # term -> article id -> count
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSentence:
+    """One sentence of the neutral digest, citing the claims and articles that support it."""
+
+    text: str
+    claims: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """Everything ``compare`` finds for one story's articles."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    non_conflicts: tuple[Conflict, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    sources_cited: tuple[SourceCitation, ...] = ()
+    wording: tuple[WordChoice, ...] = ()
+    digest: tuple[DigestSentence, ...] = ()
