@@ -1,0 +1,244 @@
+"""The ``storylens`` command: a thin shell over the library.
+
+Each command parses its options, opens the store, calls one library function and renders the
+result. Data goes to stdout; progress and the closing summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from storylens import __version__
+from storylens.errors import NotFoundError, StorylensError
+from storylens.model import IngestStats
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "json", "jsonl", "csv")
+DB_HELP = "Store: a SQLite path or URL (default storylens.db; env STORYLENS_DB)."
+
+
+def db_option(func: F) -> F:
+    """The ``--db`` option every store command shares."""
+    return click.option(
+        "--db", envvar="STORYLENS_DB", default="storylens.db", show_default=True, help=DB_HELP
+    )(func)
+
+
+def format_option(default: str = "table") -> Callable[[F], F]:
+    """The ``--format`` switch shared by listing commands (sqlite-utils style)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors into one line on stderr and exit code 1, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except StorylensError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]  # wraps keeps the signature click reads
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storylens")
+def main() -> None:
+    """Compare how news outlets report the same event, with offsets as proof."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", default=None, help="Outlet name for every article read.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=10_000_000,
+    show_default=True,
+    help="Size limit for one article (container files are streamed).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@handle_errors
+def ingest(
+    sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int, quiet: bool
+) -> None:
+    """Read SOURCES (files, directories, - for stdin), clean them and store the articles."""
+    from storylens.ingest import IngestOptions
+    from storylens.pipeline import ingest as run_ingest
+    from storylens.store import open_store
+
+    options = IngestOptions(max_bytes=max_bytes, outlet=outlet)
+    with open_store(db) as store, _Progress(enabled=not quiet) as progress:
+        stats = run_ingest(
+            sources,
+            store,
+            options=options,
+            progress=progress.update,
+            stdin=sys.stdin.buffer,
+        )
+    _finish(stats)
+
+
+@main.command()
+@db_option
+@format_option()
+@handle_errors
+def articles(db: str, fmt: str) -> None:
+    """List the stored articles."""
+    from storylens.report.records import article_record, article_row
+    from storylens.store import open_store
+
+    with open_store(db) as store:
+        items = list(store.iter_articles())
+    if fmt in ("json", "jsonl"):
+        _emit_records([article_record(a) for a in items], fmt)
+    else:
+        _emit_records([article_row(a) for a in items], fmt, title="Articles")
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@format_option(default="json")
+@handle_errors
+def article(article_id: str, db: str, fmt: str) -> None:
+    """Show one stored article: text, paragraphs, sentences and removals."""
+    from storylens.report.records import article_record, article_row
+    from storylens.store import open_store
+
+    with open_store(db) as store:
+        found = store.get_article(article_id)
+    if found is None:
+        msg = f"no article with id {article_id!r} in {db}: list ids with 'storylens articles'"
+        raise NotFoundError(msg)
+    if fmt in ("json", "jsonl"):
+        _emit_records([article_record(found)], fmt, single=fmt == "json")
+    else:
+        _emit_records([article_row(found)], fmt, title="Article")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True, help="Most hits to show.")
+@format_option()
+@handle_errors
+def search(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over the stored articles (SQLite FTS5, ranked by bm25)."""
+    from storylens.store import open_store
+
+    with open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    _emit_records([_hit_record(h) for h in hits], fmt, title=f"Search: {query}")
+
+
+def _hit_record(hit: Any) -> dict[str, Any]:
+    return {
+        "id": hit.article_id,
+        "outlet": hit.outlet or "",
+        "title": hit.title or "",
+        "score": round(float(hit.score), 4),
+        "snippet": hit.snippet,
+    }
+
+
+class _Progress:
+    """A rich progress line on stderr while a long ingest runs."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("ingesting", total=None)
+        return self
+
+    def update(self, stats: IngestStats) -> None:
+        """Show the running counts."""
+        if self._progress is not None:
+            self._progress.update(self._task, description=f"ingesting: {stats.summary()}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _finish(stats: IngestStats) -> None:
+    for failure in stats.failed:
+        click.echo(f"error: {failure.source}: {failure.message}", err=True)
+    click.echo(stats.summary(), err=True)
+    if stats.failed:
+        sys.exit(1)
+
+
+def _emit_records(
+    records: Sequence[dict[str, Any]], fmt: str, *, title: str = "", single: bool = False
+) -> None:
+    if fmt == "json":
+        payload: Any = records[0] if single and records else list(records)
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    elif fmt == "csv":
+        _emit_csv(records)
+    else:
+        _emit_table(records, title)
+
+
+def _emit_csv(records: Sequence[dict[str, Any]]) -> None:
+    if not records:
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+
+
+def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = list(records)
+    table = Table(title=title or None, show_lines=False)
+    for column in rows[0] if rows else ["(none)"]:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    Console(width=_width()).print(table)
+
+
+def _width() -> int | None:
+    return None if sys.stdout.isatty() else 120

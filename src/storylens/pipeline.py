@@ -1,0 +1,88 @@
+"""Run the stages over sources and collect what happened (read, stored, skipped, failed).
+
+The pipeline only wires stages together: reading (:mod:`storylens.ingest`), cleaning
+(:mod:`storylens.clean`) and storing (:mod:`storylens.store`). Every document ends as one of
+stored, already present, skipped (with a reason) or failed (with a one-line message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from storylens.clean import clean
+from storylens.ingest import IngestOptions, read_sources
+from storylens.model import Article, Failure, IngestStats, RawDocument, Skip
+from storylens.store import Store
+
+__all__ = ["ProgressHook", "ingest", "iter_articles"]
+
+ProgressHook = Callable[[IngestStats], None]
+
+BATCH_SIZE = 500
+
+
+def iter_articles(
+    sources: Iterable[str | Path],
+    *,
+    options: IngestOptions | None = None,
+    stats: IngestStats | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article]:
+    """Read and clean sources, yielding articles; skips and failures are counted in ``stats``."""
+    stats = stats if stats is not None else IngestStats()
+    for item in read_sources(sources, options=options or IngestOptions(), stdin=stdin):
+        if isinstance(item, Failure):
+            stats.failed.append(item)
+            continue
+        stats.read += 1
+        outcome = item if isinstance(item, Skip) else _clean(item)
+        if isinstance(outcome, Skip):
+            stats.skipped.append(outcome)
+        elif isinstance(outcome, Failure):
+            stats.failed.append(outcome)
+        else:
+            yield outcome
+
+
+def ingest(
+    sources: Iterable[str | Path],
+    store: Store,
+    *,
+    options: IngestOptions | None = None,
+    progress: ProgressHook | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestStats:
+    """Read, clean and store sources in batches; return the counts.
+
+    Each batch is written in one transaction, so an interrupted run keeps every finished
+    batch and a re-run stores only what is missing.
+    """
+    stats = IngestStats()
+    batch: list[Article] = []
+    for article in iter_articles(sources, options=options, stats=stats, stdin=stdin):
+        batch.append(article)
+        if len(batch) >= BATCH_SIZE:
+            _flush(store, batch, stats, progress)
+    _flush(store, batch, stats, progress)
+    return stats
+
+
+def _clean(raw: RawDocument) -> Article | Skip | Failure:
+    try:
+        return clean(raw)
+    except (ValueError, UnicodeError) as e:  # a document the cleaner cannot handle
+        return Failure(raw.source, f"could not be cleaned ({e}): check that it is a news article")
+
+
+def _flush(
+    store: Store, batch: list[Article], stats: IngestStats, progress: ProgressHook | None
+) -> None:
+    if batch:
+        result = store.add_articles(batch)
+        stats.stored += result.stored
+        stats.present += result.present
+        batch.clear()
+    if progress is not None:
+        progress(stats)

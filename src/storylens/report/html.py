@@ -1,0 +1,225 @@
+"""A self-contained HTML page for one comparison: no network, works offline.
+
+Articles are shown side by side with shared, unique, quoted and conflicting passages
+highlighted, followed by the digest with citations and tables for quotes, numbers, conflicts,
+sources cited and word choice. Article text is untrusted: every piece of it is escaped, and a
+Content-Security-Policy allows only the page's own script (by hash) and inline styles, so
+nothing in an article can run script in the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+from collections.abc import Iterable, Sequence
+from html import escape
+from importlib.resources import files
+
+from storylens.model import Article, ParagraphKind, StoryAnalysis
+from storylens.report.views import claim_views, outlet_name
+
+__all__ = ["to_html"]
+
+_CSS = (files("storylens.report") / "report.css").read_text(encoding="utf-8")
+
+# Clicking a highlighted passage outlines every mention of the same claim.
+_SCRIPT = """
+document.addEventListener('click', function (ev) {
+  var el = ev.target.closest('[data-claim]');
+  document.querySelectorAll('.hl').forEach(function (x) { x.classList.remove('hl'); });
+  if (!el) { return; }
+  var id = el.getAttribute('data-claim');
+  document.querySelectorAll('[data-claim]').forEach(function (x) {
+    if (x.getAttribute('data-claim') === id) { x.classList.add('hl'); }
+  });
+});
+"""
+
+
+def to_html(analysis: StoryAnalysis, *, title: str = "storylens comparison") -> str:
+    """Render the comparison as one HTML page (a string)."""
+    script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
+    csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
+    body = "\n".join(
+        [
+            f"<h1>{escape(title)}</h1>",
+            _legend(),
+            _columns(analysis),
+            _digest(analysis),
+            _claims_table(analysis),
+            _quotes_table(analysis),
+            _numbers_table(analysis),
+            _conflicts_table(analysis),
+            _sources_table(analysis),
+            _wording_table(analysis),
+        ]
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"{body}\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+    )
+
+
+def _legend() -> str:
+    return (
+        '<p class="legend"><span class="shared">shared fact</span>'
+        '<span class="unique">only this outlet</span><span class="quote">direct quote</span>'
+        '<span class="conflict">conflicting number</span></p>'
+    )
+
+
+def _columns(analysis: StoryAnalysis) -> str:
+    marks = _marks(analysis)
+    cols = [_article_column(a, marks.get(a.id, [])) for a in analysis.articles]
+    return '<div class="cols">' + "".join(cols) + "</div>"
+
+
+Mark = tuple[int, int, str, str]  # start, end, css class, claim id ("" for none)
+
+
+def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
+    marks: dict[str, list[Mark]] = {}
+    for claim in analysis.claims:
+        cls = "shared" if len({m.span.article for m in claim.mentions}) > 1 else "unique"
+        for m in claim.mentions:
+            marks.setdefault(m.span.article, []).append((m.span.start, m.span.end, cls, claim.id))
+    for quote in analysis.quotes:
+        for q in quote.mentions:
+            marks.setdefault(q.span.article, []).append((q.span.start, q.span.end, "quote", ""))
+    for conflict in analysis.conflicts:
+        for n in conflict.mentions:
+            marks.setdefault(n.span.article, []).append((n.span.start, n.span.end, "conflict", ""))
+    return marks
+
+
+def _article_column(article: Article, marks: Sequence[Mark]) -> str:
+    meta = " · ".join(
+        escape(x) for x in (article.published or "", article.url or "", article.id) if x
+    )
+    paragraphs = []
+    for p in article.paragraphs:
+        inner = _highlight(article.text, p.start, p.end, marks)
+        cls = "" if p.kind is ParagraphKind.BODY else f' class="{p.kind.value}"'
+        paragraphs.append(f"<p{cls}>{inner}</p>")
+    return (
+        f'<section class="article" id="article-{escape(article.id)}">'
+        f"<h3>{escape(outlet_name(article))}: {escape(article.title or '')}</h3>"
+        f'<div class="meta">{meta}</div>{"".join(paragraphs)}</section>'
+    )
+
+
+def _highlight(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
+    """Escape text[start:end], wrapping each stretch in the classes of the marks over it."""
+    inside = [m for m in marks if m[0] < end and m[1] > start]
+    cuts = sorted({start, end} | {max(start, min(end, x)) for m in inside for x in m[:2]})
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        active = [m for m in inside if m[0] <= a and m[1] >= b]
+        piece = escape(text[a:b])
+        if not active:
+            out.append(piece)
+            continue
+        classes = " ".join(sorted({m[2] for m in active}))
+        claim = next((m[3] for m in active if m[3]), "")
+        data = f' data-claim="{escape(claim)}"' if claim else ""
+        out.append(f'<span class="{classes}"{data}>{piece}</span>')
+    return "".join(out)
+
+
+def _digest(analysis: StoryAnalysis) -> str:
+    names = {a.id: outlet_name(a) for a in analysis.articles}
+    items = [
+        f"<li>{escape(d.text)} <sup>[{escape(', '.join(names.get(a, a) for a in d.articles))}]"
+        "</sup></li>"
+        for d in analysis.digest
+    ]
+    return '<h2>Digest</h2><ol class="digest">' + "".join(items) + "</ol>"
+
+
+def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<h2>{escape(title)}</h2><table><tr>{head}</tr>{body}</table>"
+
+
+def _claims_table(analysis: StoryAnalysis) -> str:
+    views = claim_views(analysis)
+    names = {a.id: outlet_name(a) for a in analysis.articles}
+    rows: list[tuple[object, ...]] = [
+        ("shared by all", c.text, c.support.articles) for c in views.shared_by_all
+    ]
+    rows += [("shared by some", c.text, c.support.articles) for c in views.shared_by_some]
+    for article_id, omitted in views.omitted.items():
+        rows += [(f"left out by {names[article_id]}", c.text, c.support.articles) for c in omitted]
+    return _table("Shared and omitted facts", ["view", "claim", "articles"], rows)
+
+
+def _quotes_table(analysis: StoryAnalysis) -> str:
+    names = {a.id: outlet_name(a) for a in analysis.articles}
+    texts = {a.id: a.text for a in analysis.articles}
+    rows = [
+        (
+            q.speaker or "(unknown)",
+            q.fidelity.value,
+            names[m.span.article],
+            texts[m.span.article][m.span.start : m.span.end],
+            m.kind.value,
+        )
+        for q in analysis.quotes
+        for m in q.mentions
+    ]
+    return _table("Quotes", ["speaker", "fidelity", "outlet", "words", "kind"], rows)
+
+
+def _numbers_table(analysis: StoryAnalysis) -> str:
+    names = {a.id: outlet_name(a) for a in analysis.articles}
+    texts = {a.id: a.text for a in analysis.articles}
+    rows = [
+        (
+            names[n.span.article],
+            texts[n.span.article][n.span.start : n.span.end],
+            n.bound.value,
+            n.what or "",
+            n.where or "",
+            n.attributed_to or "",
+        )
+        for n in analysis.numbers
+    ]
+    headers = ["outlet", "text", "bound", "what", "where", "according to"]
+    return _table("Numbers", headers, rows)
+
+
+def _conflicts_table(analysis: StoryAnalysis) -> str:
+    texts = {a.id: a.text for a in analysis.articles}
+    rows = [
+        (
+            c.about,
+            " vs ".join(texts[n.span.article][n.span.start : n.span.end] for n in c.mentions),
+            c.why.rule,
+        )
+        for c in analysis.conflicts
+    ]
+    return _table("Conflicting numbers", ["about", "mentions", "why"], rows)
+
+
+def _sources_table(analysis: StoryAnalysis) -> str:
+    rows = [
+        (s.outlet or s.article, s.source, s.kind, len(s.mentions)) for s in analysis.sources_cited
+    ]
+    return _table("Who is cited", ["outlet", "source", "kind", "times"], rows)
+
+
+def _wording_table(analysis: StoryAnalysis) -> str:
+    names = {a.id: outlet_name(a) for a in analysis.articles}
+    rows = []
+    for w in analysis.wording:
+        for term, per_article in sorted(w.counts.items()):
+            counts = ", ".join(f"{names.get(a, a)}: {n}" for a, n in sorted(per_article.items()))
+            rows.append((w.concept, w.kind, term, counts))
+    return _table("Word choice", ["concept", "kind", "term", "counts"], rows)
