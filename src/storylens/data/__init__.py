@@ -1,0 +1,1 @@
+"""Package data: the place gazetteer (``places.json``) and the organisation list (``orgs.json``)."""

@@ -1,0 +1,153 @@
+"""Sources to outcomes: expanding directories, opening files and stdin, routing by format.
+
+The format comes from the content (:func:`storylens.ingest.detect.sniff`), never from the
+file name alone. gzip is looked through: a ``.warc.gz``, a ``.jsonl.gz`` or a gzipped page is
+read as what it holds. Single-article files (text, HTML) must fit ``max_bytes``; container
+files (feeds, JSON Lines, WARC) are streamed and only their records are held to it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from storylens.ingest import messages as m
+from storylens.ingest.detect import HEAD_SIZE, Format, Sniffed, gunzip_head, sniff
+from storylens.ingest.feeds import read_feed
+from storylens.ingest.html import read_html
+from storylens.ingest.jsonl import read_jsonl
+from storylens.ingest.options import IngestOptions, Outcome
+from storylens.ingest.streams import peek, read_limited
+from storylens.ingest.text import read_text
+from storylens.ingest.warc import read_warc
+from storylens.model import Failure
+
+__all__ = ["STDIN", "read_source", "read_stream", "walk"]
+
+STDIN = "-"
+# What a damaged gzip stream raises while it is read.
+_GZIP_DAMAGE = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def read_source(
+    source: str | Path, options: IngestOptions, stdin: BinaryIO | None = None
+) -> Iterator[Outcome]:
+    """Every outcome of one source: ``-`` (stdin), a file, or a directory walked in order."""
+    if isinstance(source, str) and source == STDIN:
+        yield from read_stream(STDIN, stdin or sys.stdin.buffer, options)
+        return
+    path = Path(source)
+    if path.is_dir():
+        yield from _read_directory(path, options)
+    elif path.exists():
+        yield from read_file(str(source), path, options)
+    else:
+        yield Failure(str(source), m.NOT_FOUND)
+
+
+def read_file(source: str, path: Path, options: IngestOptions) -> Iterator[Outcome]:
+    """Every outcome of one file; ``source`` is its name as the caller gave it."""
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        yield Failure(source, m.UNREADABLE.format(error=m.one_line(error.strerror or error)))
+        return
+    with stream:
+        yield from read_stream(source, stream, options, filename=path.name)
+
+
+def walk(directory: Path) -> Iterator[Path | Failure]:
+    """The files under ``directory``, sorted by name at every level; hidden ones left out."""
+    try:
+        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        yield Failure(str(directory), m.DIRECTORY_UNREADABLE.format(error=error.strerror))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            yield from walk(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def read_stream(
+    source: str, stream: BinaryIO, options: IngestOptions, filename: str | None = None
+) -> Iterator[Outcome]:
+    """Every outcome of one byte stream, its format sniffed from its first bytes."""
+    head, stream = peek(stream, HEAD_SIZE)
+    sniffed = sniff(head)
+    if sniffed.format is Format.GZIP:
+        yield from _read_gzip(source, stream, gunzip_head(head), options, filename)
+    else:
+        yield from _read_format(source, stream, sniffed, options, filename)
+
+
+def _read_directory(directory: Path, options: IngestOptions) -> Iterator[Outcome]:
+    found = False
+    for entry in walk(directory):
+        if isinstance(entry, Failure):
+            yield entry
+            continue
+        found = True
+        yield from read_file(str(entry), entry, options)
+    if not found:
+        yield Failure(str(directory), m.DIRECTORY_EMPTY)
+
+
+def _read_gzip(
+    source: str, stream: BinaryIO, inner_head: bytes, options: IngestOptions, filename: str | None
+) -> Iterator[Outcome]:
+    inner = cast(BinaryIO, gzip.GzipFile(fileobj=stream, mode="rb"))
+    try:
+        if len(inner_head) < HEAD_SIZE:
+            # Small enough to hold whole: read it now, so damage is told apart from content.
+            inner_head = inner.read()
+            inner = io.BytesIO(inner_head)
+        sniffed = sniff(inner_head)
+        if sniffed.format is Format.GZIP:
+            sniffed = Sniffed(Format.BINARY, "gzip data inside gzip data")
+        yield from _read_format(source, inner, sniffed, options, filename)
+    except _GZIP_DAMAGE as error:
+        yield Failure(source, m.GZIP_CORRUPT.format(error=m.one_line(error)))
+
+
+def _read_format(
+    source: str, stream: BinaryIO, sniffed: Sniffed, options: IngestOptions, filename: str | None
+) -> Iterator[Outcome]:
+    match sniffed.format:
+        case Format.EMPTY:
+            yield Failure(source, m.EMPTY)
+        case Format.BINARY:
+            yield Failure(source, m.BINARY.format(kind=sniffed.detail))
+        case Format.JSON:
+            yield Failure(source, m.JSON_NOT_LINES)
+        case Format.XML:
+            yield Failure(source, m.XML_NOT_FEED.format(root=sniffed.detail))
+        case Format.WARC:
+            yield from read_warc(source, stream, options)
+        case Format.JSONL:
+            yield from read_jsonl(source, stream, options)
+        case Format.FEED:
+            yield from read_feed(source, stream.read(), options)
+        case _:
+            yield _read_article(source, stream, sniffed.format, options, filename)
+
+
+def _read_article(
+    source: str, stream: BinaryIO, kind: Format, options: IngestOptions, filename: str | None
+) -> Outcome:
+    """A single-article source (text or HTML), refused when over ``max_bytes``."""
+    body = read_limited(stream, options.max_bytes)
+    if body.over:
+        return Failure(source, m.TOO_LARGE.format(size=body.size, limit=options.max_bytes))
+    meta = {"filename": filename}
+    if kind is Format.HTML:
+        return read_html(source, body.data, meta=meta)
+    return read_text(source, body.data, meta=meta)

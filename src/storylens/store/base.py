@@ -1,0 +1,126 @@
+"""The storage interface every backend implements, and the small records it returns.
+
+A backend is chosen by URL through :func:`storylens.store.open_store`; the shells and the
+pipeline only ever see a :class:`Store`. One contract test suite (``tests/store``) runs
+against every backend, so a new backend (PostgreSQL later) is correct when it passes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Protocol, Self
+
+from storylens.model import Article
+
+__all__ = ["AddResult", "SearchHit", "Store"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one :meth:`Store.add_articles` call did, id by id, in input order.
+
+    An article whose id was already stored (or appeared earlier in the same call) is
+    *already present*: the stored copy is kept and the new one ignored.
+    """
+
+    stored_ids: tuple[str, ...] = ()
+    present_ids: tuple[str, ...] = ()
+
+    @property
+    def stored(self) -> int:
+        """How many articles were newly stored."""
+        return len(self.stored_ids)
+
+    @property
+    def already_present(self) -> int:
+        """How many articles were already in the store."""
+        return len(self.present_ids)
+
+    def __add__(self, other: AddResult) -> AddResult:
+        """Combine the results of two batches (stored, then present, in call order)."""
+        return AddResult(self.stored_ids + other.stored_ids, self.present_ids + other.present_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text search result.
+
+    ``snippet`` is a short extract of the title or text with the matched terms between
+    ``[`` and ``]``; ``score`` is the relevance (higher is better, BM25 based).
+    """
+
+    id: str
+    title: str | None
+    outlet: str | None
+    snippet: str
+    score: float
+
+
+class Store(Protocol):
+    """Where articles are kept between runs. Use it as a context manager to close it.
+
+    Writes are atomic per call: a call either stores its whole batch or nothing, so what
+    was stored before is never lost. Adding is idempotent by ``Article.id``.
+    """
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store the articles not stored yet, in one transaction; report which were new."""
+        ...
+
+    def get_article(self, id: str) -> Article | None:
+        """The stored article with this id, or ``None``."""
+        ...
+
+    def has_article(self, id: str) -> bool:
+        """True when an article with this id is stored."""
+        ...
+
+    def iter_articles(self, *, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Stored articles in insertion order; only those in ``ids`` when given.
+
+        Raises :class:`~storylens.errors.NotFoundError` (before yielding anything) when an
+        id in ``ids`` is not stored.
+        """
+        ...
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text hold every word of ``query``, best first.
+
+        Words are matched as plain words (no query syntax); ``word*`` matches a prefix.
+        """
+        ...
+
+    def get_value(self, key: str) -> str | None:
+        """The value stored under ``key`` in the store's key/value table, or ``None``."""
+        ...
+
+    def set_value(self, key: str, value: str) -> None:
+        """Store ``value`` under ``key``, replacing any previous value."""
+        ...
+
+    def schema_version(self) -> int:
+        """The highest migration version applied to this store."""
+        ...
+
+    def close(self) -> None:
+        """Release the store; closing twice is harmless."""
+        ...
+
+    def __enter__(self) -> Self:
+        """Return the store itself."""
+        ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the store."""
+        ...

@@ -1,0 +1,239 @@
+"""The SQLite store: one file (or memory), WAL journal, FTS5 search, plain-SQL migrations.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction: a batch of articles is stored whole or
+not at all, so a crash or a bad article never loses what was stored before, and running the
+same ingest again completes it (adding is idempotent by article id).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from storylens.errors import ConfigError, NotFoundError, StoreError
+from storylens.model import Article
+from storylens.store.base import AddResult, SearchHit
+from storylens.store.connection import connect, transaction
+from storylens.store.migrate import applied_version, load_migrations, migrate
+from storylens.store.serialize import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    article_to_row,
+    to_json,
+)
+
+__all__ = ["SQLiteStore", "fts_query"]
+
+_COLUMNS = ", ".join(ARTICLE_COLUMNS)
+_SELECT = f"SELECT {_COLUMNS} FROM articles"
+_INSERT = f"INSERT INTO articles ({_COLUMNS}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+_IN_IDS = "id IN (SELECT value FROM json_each(?))"
+_SEARCH = """
+SELECT a.id, a.title, a.outlet,
+       snippet(articles_fts, -1, '[', ']', '…', 16),
+       bm25(articles_fts, 2.0, 1.0) AS bm25_score
+FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid
+WHERE articles_fts MATCH ?
+ORDER BY bm25_score, a.seq
+LIMIT ?
+"""
+_MISSING_SHOWN = 5
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query matching every word of ``query`` as plain text (never a syntax error).
+
+    Each word is quoted, so FTS operators and punctuation lose their meaning; a trailing
+    ``*`` keeps its prefix meaning; words with no letter or digit are dropped.
+
+    >>> fts_query('covid-19 OR (vacc*')
+    '"covid-19" "OR" "(vacc"*'
+    >>> fts_query("?! ...")
+    ''
+    """
+    terms = []
+    for word in query.split():
+        core = word.rstrip("*")
+        if any(ch.isalnum() for ch in core):
+            star = "*" if core != word else ""
+            terms.append('"' + core.replace('"', '""') + '"' + star)
+    return " ".join(terms)
+
+
+class SQLiteStore:
+    """A :class:`~storylens.store.Store` in one SQLite file, or in memory when ``path`` is None.
+
+    Opening applies any pending migration. A connection belongs to the thread that opened
+    the store; open one store per thread or process (WAL lets readers run beside a writer).
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, busy_timeout: float = 5.0
+    ) -> None:
+        self.path = None if path is None or os.fspath(path) == ":memory:" else Path(path)
+        self._where = ":memory:" if self.path is None else str(self.path)
+        self._conn: sqlite3.Connection | None = connect(self.path, busy_timeout=busy_timeout)
+        try:
+            migrate(self._conn, self._where, load_migrations())
+        except BaseException:
+            self.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self._where!r})"
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store the articles not stored yet, in one transaction; report which were new.
+
+        Every article is checked before anything is written: a bad one raises
+        :class:`StoreError` naming it, and nothing from this call is stored.
+        """
+        rows = [article_to_row(article) for article in articles]
+        conn = self._connection()
+        try:
+            with transaction(conn):
+                result, new_rows = self._split_new(conn, rows)
+                conn.executemany(_INSERT, new_rows)
+        except sqlite3.Error as e:
+            raise StoreError(self._write_message(e)) from e
+        return result
+
+    def get_article(self, id: str) -> Article | None:
+        """The stored article with this id, or ``None``."""
+        row = self._connection().execute(f"{_SELECT} WHERE id = ?", (id,)).fetchone()
+        return None if row is None else article_from_row(row)
+
+    def has_article(self, id: str) -> bool:
+        """True when an article with this id is stored."""
+        sql = "SELECT 1 FROM articles WHERE id = ?"
+        return self._connection().execute(sql, (id,)).fetchone() is not None
+
+    def iter_articles(self, *, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Stored articles in insertion order; only those in ``ids`` when given.
+
+        Raises :class:`NotFoundError` (before yielding anything) when an id is not stored.
+        """
+        conn = self._connection()
+        if ids is None:
+            cursor = conn.execute(f"{_SELECT} ORDER BY seq")
+        else:
+            wanted = self._check_ids(conn, ids)
+            cursor = conn.execute(f"{_SELECT} WHERE {_IN_IDS} ORDER BY seq", (wanted,))
+        return (article_from_row(row) for row in cursor)
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        row = self._connection().execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0])
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text hold every word of ``query``, best first.
+
+        Words match as plain words (see :func:`fts_query`); ``word*`` matches a prefix.
+        Titles weigh twice as much as text. Ties keep insertion order.
+        """
+        if limit < 1:
+            msg = (
+                f"cannot search with limit={limit}: the limit must be at least 1: "
+                "pass limit=1 or more"
+            )
+            raise ConfigError(msg)
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self._connection().execute(_SEARCH, (match, limit)).fetchall()
+        return [
+            SearchHit(id_, title, outlet, snip, -score) for id_, title, outlet, snip, score in rows
+        ]
+
+    def get_value(self, key: str) -> str | None:
+        """The value stored under ``key``, or ``None``."""
+        sql = "SELECT value FROM store_values WHERE key = ?"
+        row = self._connection().execute(sql, (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_value(self, key: str, value: str) -> None:
+        """Store ``value`` under ``key``, replacing any previous value."""
+        sql = (
+            "INSERT INTO store_values (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+        conn = self._connection()
+        try:
+            with transaction(conn):
+                conn.execute(sql, (key, value))
+        except sqlite3.Error as e:
+            raise StoreError(self._write_message(e)) from e
+
+    def schema_version(self) -> int:
+        """The highest migration version applied to this store."""
+        return applied_version(self._connection())
+
+    def close(self) -> None:
+        """Close the connection; closing twice is harmless."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            msg = f"the store {self._where} is closed: open it again with open_store()"
+            raise StoreError(msg)
+        return self._conn
+
+    @staticmethod
+    def _split_new(
+        conn: sqlite3.Connection, rows: list[tuple[object, ...]]
+    ) -> tuple[AddResult, list[tuple[object, ...]]]:
+        """Which rows are new (first of their id, not stored yet), and the matching result."""
+        ids = to_json([row[0] for row in rows])
+        seen = {r[0] for r in conn.execute(f"SELECT id FROM articles WHERE {_IN_IDS}", (ids,))}
+        stored, present, new_rows = [], [], []
+        for row in rows:
+            article_id = str(row[0])
+            if article_id in seen:
+                present.append(article_id)
+            else:
+                seen.add(article_id)
+                stored.append(article_id)
+                new_rows.append(row)
+        return AddResult(tuple(stored), tuple(present)), new_rows
+
+    def _check_ids(self, conn: sqlite3.Connection, ids: Sequence[str]) -> str:
+        """The ids as a JSON list; raise NotFoundError when one of them is not stored."""
+        if isinstance(ids, str):
+            msg = f"iter_articles got ids={ids!r}, a string: pass a list of ids such as [{ids!r}]"
+            raise ConfigError(msg)
+        wanted = to_json(list(ids))
+        sql = "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles)"
+        missing = [str(r[0]) for r in conn.execute(sql, (wanted,))]
+        if missing:
+            more = ", …" if len(missing) > _MISSING_SHOWN else ""
+            shown = ", ".join(missing[:_MISSING_SHOWN]) + more
+            msg = (
+                f"cannot read articles from the store {self._where}: {len(missing)} of the ids"
+                f" are not stored ({shown}): check the ids against the stored articles"
+            )
+            raise NotFoundError(msg)
+        return wanted
+
+    def _write_message(self, error: sqlite3.Error) -> str:
+        return (
+            f"cannot write to the store {self._where}: {error}: nothing from this call was"
+            " stored; check free disk space and that no other process holds the store"
+        )

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from storylens.model import StoryAnalysis
+from storylens.report.html import to_html
+
+
+def test_html_escapes_article_text(analysis: StoryAnalysis) -> None:
+    page = to_html(analysis)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Courier &lt;b&gt;" in page
+
+
+def test_html_has_strict_content_security_policy(analysis: StoryAnalysis) -> None:
+    page = to_html(analysis)
+    assert "default-src 'none'" in page
+    assert "script-src 'sha256-" in page
+    assert "http://" not in page and "https://" not in page  # nothing loaded from a network
+
+
+def test_html_highlights_shared_unique_quote_conflict(analysis: StoryAnalysis) -> None:
+    page = to_html(analysis)
+    for cls in ("shared", "unique", "quote", "conflict"):
+        assert f'class="{cls}' in page or f' {cls}"' in page or f" {cls} " in page, cls
+    assert 'data-claim="c1"' in page
+    assert '<p class="heading">' in page
+
+
+def test_html_is_deterministic(analysis: StoryAnalysis) -> None:
+    assert to_html(analysis) == to_html(analysis)

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from storylens.model import StoryAnalysis
+from storylens.report.markdown import to_markdown
+
+
+def test_markdown_lists_digest_with_citations(analysis: StoryAnalysis) -> None:
+    text = to_markdown(analysis, title="Floods")
+    assert text.startswith("# Floods\n")
+    assert "1. Twelve people died in Brennmoor floods. [Courier <b>, Ledger]" in text
+
+
+def test_markdown_sections(analysis: StoryAnalysis) -> None:
+    text = to_markdown(analysis)
+    assert "## Shared by all\n\n- Twelve people died in Brennmoor floods." in text
+    assert "## Only in Ledger\n\n- Dozens were injured." in text
+    assert "## Left out by" not in text  # every shared claim is in both articles
+    assert "| the mayor | single | Courier <b> | Leave now, |" in text
+    assert "“more than 300”" in text and "(ranges-disjoint)" in text

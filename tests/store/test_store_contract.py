@@ -1,0 +1,241 @@
+"""The contract every store backend must meet. A new backend joins by adding to BACKENDS."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+from store_articles import make_article, sample_article
+
+from storylens.errors import ConfigError, NotFoundError, StoreError
+from storylens.model import Article
+from storylens.store import AddResult, SQLiteStore, Store, open_store
+
+BACKENDS: dict[str, Callable[[Path], Store]] = {
+    "sqlite-file": lambda tmp: open_store(tmp / "storylens.db"),
+    "sqlite-memory": lambda tmp: open_store(":memory:"),
+}
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each backend."""
+    with BACKENDS[request.param](tmp_path) as opened:
+        yield opened
+
+
+def _where(store: Store) -> str:
+    path = store.path if isinstance(store, SQLiteStore) else None
+    return ":memory:" if path is None else str(path)
+
+
+def test_store_round_trips_every_field(store: Store) -> None:
+    article = sample_article()
+    store.add_articles([article])
+    got = store.get_article(article.id)
+    assert got == article
+    assert got is not None
+    assert got.text.encode("utf-8") == article.text.encode("utf-8")
+    assert got.paragraphs[1].sentences == article.paragraphs[1].sentences
+    assert isinstance(got.paragraphs[0].kind, type(article.paragraphs[0].kind))
+    assert list(got.meta) == ["a_first", "count", "z_last"]
+
+
+def test_store_round_trips_empty_and_control_characters(store: Store) -> None:
+    text = "Line one\r\nline\x00two\x0b\u2028 end "
+    article = Article(id="ctl", text=text, paragraphs=(), content_hash="x")
+    store.add_articles([article])
+    assert store.get_article("ctl") == article
+
+
+def test_store_add_reports_stored_and_present(store: Store) -> None:
+    first = store.add_articles([make_article(1), make_article(2)])
+    second = store.add_articles([make_article(2), make_article(3), make_article(3)])
+    assert first == AddResult(("gen-000001", "gen-000002"), ())
+    assert second == AddResult(("gen-000003",), ("gen-000002", "gen-000003"))
+    assert (second.stored, second.already_present) == (1, 2)
+    assert (first + second).stored == 3
+    assert store.count_articles() == 3
+
+
+def test_store_add_keeps_the_first_copy_of_an_id(store: Store) -> None:
+    original = make_article(1)
+    store.add_articles([original])
+    result = store.add_articles([replace(original, title="Changed")])
+    assert result.present_ids == ("gen-000001",)
+    assert store.get_article("gen-000001") == original
+
+
+def test_store_add_nothing(store: Store) -> None:
+    assert store.add_articles([]) == AddResult()
+    assert store.count_articles() == 0
+
+
+def test_store_get_and_has(store: Store) -> None:
+    store.add_articles([make_article(1)])
+    assert store.has_article("gen-000001")
+    assert not store.has_article("nope")
+    assert store.get_article("nope") is None
+
+
+def test_store_iter_keeps_insertion_order(store: Store) -> None:
+    articles = [make_article(i) for i in (5, 1, 9, 3)]
+    store.add_articles(articles[:2])
+    store.add_articles(articles[2:])
+    assert list(store.iter_articles()) == articles
+    wanted = ["gen-000003", "gen-000005", "gen-000003"]
+    assert [a.id for a in store.iter_articles(ids=wanted)] == ["gen-000005", "gen-000003"]
+    assert list(store.iter_articles(ids=[])) == []
+
+
+def test_store_iter_refuses_unknown_ids(store: Store) -> None:
+    store.add_articles([make_article(1)])
+    with pytest.raises(NotFoundError) as error:
+        store.iter_articles(ids=["gen-000001", "x1", "x2"])
+    assert str(error.value) == (
+        f"cannot read articles from the store {_where(store)}: 2 of the ids are not stored"
+        " (x1, x2): check the ids against the stored articles"
+    )
+
+
+def test_store_iter_refuses_a_string_of_ids(store: Store) -> None:
+    with pytest.raises(ConfigError) as error:
+        store.iter_articles(ids="gen-000001")
+    assert str(error.value) == (
+        "iter_articles got ids='gen-000001', a string: pass a list of ids such as ['gen-000001']"
+    )
+
+
+def _search_corpus(store: Store) -> None:
+    base = make_article(1)
+    store.add_articles(
+        [
+            replace(base, id="a", title="Budget vote", text="The lighthouse keeper retired."),
+            replace(base, id="b", title="Lighthouse reopens", text="Crowds at the lighthouse."),
+            replace(base, id="c", title="Market day", text="Stalls sold café crème and jam."),
+        ]
+    )
+
+
+def test_store_search_ranks_title_matches_first(store: Store) -> None:
+    _search_corpus(store)
+    hits = store.search("lighthouse")
+    assert [h.id for h in hits] == ["b", "a"]
+    assert hits[0].score > hits[1].score > 0
+    assert hits[0].title == "Lighthouse reopens"
+    assert hits[0].outlet == "Outlet 1"
+    assert "[lighthouse]" in hits[1].snippet.lower()
+
+
+def test_store_search_matches_every_word_prefix_and_accents(store: Store) -> None:
+    _search_corpus(store)
+    assert [h.id for h in store.search("lighthouse keeper")] == ["a"]
+    assert [h.id for h in store.search("light*")] == ["b", "a"]
+    assert [h.id for h in store.search("cafe CREME")] == ["c"]
+    assert store.search("lighthouse", limit=1)[0].id == "b"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "AND", "lighthouse OR", "NOT lighthouse", "(", "a:b", "^x", "*", "-", "NEAR(", "", "  "],
+)
+def test_store_search_survives_query_syntax(store: Store, query: str) -> None:
+    _search_corpus(store)
+    assert isinstance(store.search(query), list)
+
+
+def test_store_search_refuses_a_zero_limit(store: Store) -> None:
+    with pytest.raises(ConfigError) as error:
+        store.search("x", limit=0)
+    assert str(error.value) == (
+        "cannot search with limit=0: the limit must be at least 1: pass limit=1 or more"
+    )
+
+
+def test_store_values(store: Store) -> None:
+    assert store.get_value("last_run") is None
+    store.set_value("last_run", "1")
+    store.set_value("last_run", "2")
+    assert store.get_value("last_run") == "2"
+
+
+def test_store_schema_version(store: Store) -> None:
+    assert store.schema_version() == 1
+
+
+def test_store_bad_article_keeps_what_was_stored(store: Store) -> None:
+    store.add_articles([make_article(1)])
+    bad = replace(make_article(3), meta=MappingProxyType({"when": object()}))
+    with pytest.raises(StoreError) as error:
+        store.add_articles([make_article(2), bad])
+    assert str(error.value) == (
+        "cannot store article gen-000003: its meta is not JSON (Object of type object is not"
+        " JSON serializable): keep meta to strings, numbers, booleans, null, lists and"
+        " string-keyed objects"
+    )
+    assert [a.id for a in store.iter_articles()] == ["gen-000001"]
+    assert store.add_articles([make_article(2)]).stored == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"text": "bad \udc80 byte"},
+            "cannot store article gen-000001: its text holds a lone surrogate at offset 4:"
+            " decode the source with errors='replace' before storing it",
+        ),
+        (
+            {"id": ""},
+            "cannot store article '': its id is not a non-empty string: give every article an id",
+        ),
+        (
+            {"title": 7},
+            "cannot store article gen-000001: its title is int, not a string:"
+            " fix the article before storing it",
+        ),
+        (
+            {"meta": MappingProxyType({"x": float("nan")})},
+            "cannot store article gen-000001: its meta is not JSON (Out of range float values"
+            " are not JSON compliant): keep meta to strings, numbers, booleans, null, lists"
+            " and string-keyed objects",
+        ),
+    ],
+)
+def test_store_refuses_bad_articles(store: Store, change: dict[str, object], message: str) -> None:
+    bad = replace(make_article(1), **change)  # type: ignore[arg-type]  # deliberately wrong types
+    with pytest.raises(StoreError) as error:
+        store.add_articles([bad])
+    assert str(error.value) == message
+    assert store.count_articles() == 0
+
+
+def test_store_meta_is_json_with_sorted_keys(store: Store) -> None:
+    meta = MappingProxyType({"b": (1, 2), "a": {"y": 1, "x": 2}})
+    store.add_articles([replace(make_article(1), meta=meta)])
+    got = store.get_article("gen-000001")
+    assert got is not None
+    assert json.dumps(dict(got.meta)) == '{"a": {"x": 2, "y": 1}, "b": [1, 2]}'
+
+
+def test_store_close_twice_and_use_after_close(store: Store) -> None:
+    store.close()
+    store.close()
+    with pytest.raises(StoreError) as error:
+        store.count_articles()
+    assert str(error.value) == (
+        f"the store {_where(store)} is closed: open it again with open_store()"
+    )
+
+
+def test_store_context_manager_closes(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.add_articles([make_article(1)])
+    with pytest.raises(StoreError):
+        store.has_article("gen-000001")
+    with open_store(tmp_path / "s.db") as again:
+        assert again.get_article("gen-000001") == make_article(1)

@@ -1,0 +1,371 @@
+"""Tests of storylens.clean on fictional snippets, plus the two real seeds from ../shared."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from storylens.clean import CleanOptions, clean
+from storylens.model import Article, ParagraphKind, RawDocument, Skip, content_hash
+from storylens.text import fold_whitespace
+
+# Fictional body paragraphs, long enough to count as an article body.
+P1 = "Floodwater reached the centre of the fictional town of Northvale on Monday, officials said."
+P2 = "Emergency crews worked through the night to shore up the levees near the old stone bridge."
+P3 = "The mayor, Ana Brill, said nobody had been hurt. She asked residents to stay calm."
+
+
+def _clean(text: str, **meta: object) -> Article:
+    result = clean(RawDocument(source="test.txt", text=text, meta=meta))
+    assert isinstance(result, Article), result
+    return result
+
+
+def _kinds(article: Article) -> list[tuple[ParagraphKind, str]]:
+    return [(p.kind, article.text[p.start : p.end]) for p in article.paragraphs]
+
+
+def _reasons(article: Article) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for removal in article.removed:
+        found.setdefault(removal.reason, []).append(removal.text)
+    return found
+
+
+def _assert_offsets_inside(article: Article) -> None:
+    for paragraph in article.paragraphs:
+        assert 0 <= paragraph.start < paragraph.end <= len(article.text)
+        for start, end in paragraph.sentences:
+            assert paragraph.start <= start < end <= paragraph.end
+    for removal in article.removed:
+        assert 0 <= removal.at <= len(article.text)
+
+
+def test_clean_keeps_paragraphs_and_joins_them_with_blank_lines() -> None:
+    article = _clean(f"{P1}\n{P2}\n\n\n{P3}")
+    assert article.text == f"{P1}\n\n{P2}\n\n{P3}"
+    assert [k for k, _ in _kinds(article)] == [ParagraphKind.BODY] * 3
+    assert article.removed == ()
+    assert article.id == article.content_hash == content_hash(article.text)
+
+
+def test_clean_sentence_offsets() -> None:
+    article = _clean(f"{P1}\n\n{P3}")
+    assert [article.text[s:e] for s, e in article.paragraphs[1].sentences] == [
+        "The mayor, Ana Brill, said nobody had been hurt.",
+        "She asked residents to stay calm.",
+    ]
+    assert article.text_of(article.sentences[0]) == P1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Floods hit the valley for a second year",
+        "Read more: Floods hit the valley",
+        "Also read: How the levees were built",
+        "RELATED: Northvale mayor re-elected",
+        "Click here to follow our live coverage",
+        "Sign up for our morning newsletter",
+        "READ MORE:\u00a0Floods hit the valley for a second year",
+    ],
+)
+def test_clean_removes_promo_lines(line: str) -> None:
+    article = _clean(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
+    assert _reasons(article) == {"promo": [fold_whitespace(line)]}
+    assert "\n\n".join([P1, P2, P3]) == article.text
+    assert article.removed[0].at == len(P1) + 2
+
+
+def test_clean_removes_related_link_runs_between_and_after_body() -> None:
+    links = "Why the river keeps rising\nWho runs Northvale?\nThe bridge that survived a century"
+    article = _clean(f"{P1}\n\n{P2}\n{links}\n{P3}\n\nInside the flood zone\nMaps of the valley")
+    assert _reasons(article)["related-links"] == [
+        "Why the river keeps rising",
+        "Who runs Northvale?",
+        "The bridge that survived a century",
+        "Inside the flood zone",
+        "Maps of the valley",
+    ]
+    assert article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_clean_headings_including_questions_and_quoted() -> None:
+    text = (
+        f"{P1}\n\nLevees hold for now\n\n{P2}\n\n'Never seen this'\n{P3}\n\n"
+        f"What happens next?\n{P1[:-1]} again."
+    )
+    article = _clean(text)
+    headings = [t for k, t in _kinds(article) if k is ParagraphKind.HEADING]
+    assert headings == ["Levees hold for now", "'Never seen this'", "What happens next?"]
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            assert paragraph.sentences == ()
+
+
+def test_clean_question_with_quote_or_attribution_is_body() -> None:
+    article = _clean(f'{P1}\n\n"Where do we go now?"\n\n{P2}\n\n{P3}')
+    assert _kinds(article)[1] == (ParagraphKind.BODY, '"Where do we go now?"')
+
+
+def test_clean_caption_kept_once_duplicate_and_credit_removed() -> None:
+    caption = "FILE: Volunteers fill sandbags on the river bank in Northvale."
+    text = f"{P1}\n\n{caption}\n{caption} (Lee Okafor / Reuters)\n\n{P2}\n\n{P3}"
+    article = _clean(text)
+    assert _kinds(article)[1] == (ParagraphKind.CAPTION, caption)
+    assert article.text.count(caption) == 1
+    assert _reasons(article) == {
+        "photo-credit": ["(Lee Okafor / Reuters)"],
+        "caption-duplicate": [caption],
+    }
+    assert article.paragraphs[1].sentences == ()
+
+
+@pytest.mark.parametrize("credit", ["Photo: AFP", "Getty Images", "(Lee Okafor / Reuters)"])
+def test_clean_removes_standalone_photo_credits(credit: str) -> None:
+    article = _clean(f"{P1}\n\n{credit}\n\n{P2}\n\n{P3}")
+    assert _reasons(article) == {"photo-credit": [credit]}
+
+
+def test_clean_caption_by_trailing_credit() -> None:
+    article = _clean(f"{P1}\n\nSandbags line the high street. Photo: AFP\n\n{P2}\n\n{P3}")
+    assert _kinds(article)[1] == (ParagraphKind.CAPTION, "Sandbags line the high street.")
+    assert _reasons(article) == {"photo-credit": ["Photo: AFP"]}
+
+
+def test_clean_source_line_on_its_own_and_glued() -> None:
+    alone = _clean(f"{P1}\n\n{P2}\n\n{P3}\n\nSource: ValleyNews and agencies")
+    assert _reasons(alone) == {"source-line": ["Source: ValleyNews and agencies"]}
+    assert alone.outlet == "Valley News"
+    glued = _clean(f"{P1}\n\n{P2}\n\n{P3} Source: ValleyNews and agencies")
+    assert glued.text.endswith("stay calm.")
+    assert _reasons(glued) == {"source-line": ["Source: ValleyNews and agencies"]}
+    assert glued.removed[0].at == len(glued.text)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Doe",
+        "By Jane Doe, Valley Times",
+        "By Jane Doe and Omar Reyes in Northvale",
+        "Reporting by Jane Doe; Editing by Omar Reyes",
+    ],
+)
+def test_clean_removes_bylines(byline: str) -> None:
+    article = _clean(f"{byline}\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert _reasons(article) == {"byline": [byline]}
+
+
+def test_clean_by_at_sentence_start_is_body() -> None:
+    line = "By Monday the water had reached the church, and the square was closed to traffic."
+    article = _clean(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
+    assert line in article.text
+    assert article.removed == ()
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NORTHVALE, Aug 3 (Reuters) - ",
+        "NORTHVALE (AP) — ",
+        "NEW HARBOR, Maine, March 3 (Reuters) - ",
+    ],
+)
+def test_clean_removes_datelines(dateline: str) -> None:
+    article = _clean(f"{dateline}{P1}\n\n{P2}\n\n{P3}")
+    assert article.text.startswith(P1)
+    assert _reasons(article) == {"dateline": [dateline.strip()]}
+    assert article.removed[0].at == 0
+
+
+def test_clean_removes_duplicate_paragraphs() -> None:
+    article = _clean(f"{P1}\n\n{P2}\n\n{P1}\n\n{P3}")
+    assert _reasons(article) == {"duplicate-paragraph": [P1]}
+    assert article.text.count(P1) == 1
+
+
+def test_clean_normalises_nbsp_crlf_control_and_mojibake() -> None:
+    text = (
+        f"{P1}\u00a0\r\n\r\nThe mayorâ€™s office\x07 said:\u00a0\u201cstay\u201d \u2013 now.\r\n"
+        f"{P2}\r\n{P3}"
+    )
+    article = _clean(text)
+    assert "The mayor’s office said: “stay” – now." in article.text
+    assert "\r" not in article.text and "\u00a0" not in article.text
+    assert _reasons(article) == {"control-characters": ["\x07"]}
+    removal = article.removed[0]
+    assert article.text[removal.at - len("office") : removal.at] == "office"
+
+
+def test_clean_offsets_always_inside_text() -> None:
+    text = (
+        f"NORTHVALE, Aug 3 (Reuters) - {P1}\x07\n\nFILE: A caption here.\n"
+        f"FILE: A caption here. (A / B)\n\n{P2}\n\nSub heading\n{P3} Source: X and agencies"
+    )
+    _assert_offsets_inside(_clean(text))
+
+
+def test_clean_is_deterministic() -> None:
+    text = f"By Jane Doe\n\n{P1}\n\nREAD MORE: Something else\n\n{P2}\n\n{P3}"
+    assert _clean(text) == _clean(text)
+
+
+def test_clean_skips_documents_without_body() -> None:
+    raw = RawDocument(source="short.txt", text="READ MORE: Nothing here\n\nJust a headline")
+    assert clean(raw) == Skip("short.txt", "no article body")
+    assert clean(RawDocument(source="empty.txt", text="")) == Skip("empty.txt", "no article body")
+    options = CleanOptions(min_body_words=3)
+    assert isinstance(
+        clean(RawDocument(source="s", text="One short fact."), options=options), Article
+    )
+
+
+def test_clean_metadata_fields_and_extra_meta() -> None:
+    article = _clean(
+        f"{P1}\n\n{P2}\n\n{P3}",
+        id=42,
+        url="https://www.valleytimes.com/a",
+        title="Flood in Northvale",
+        published="2024-05-01",
+        lang="en",
+    )
+    assert article.id == "42"
+    assert article.url == "https://www.valleytimes.com/a"
+    assert article.title == "Flood in Northvale"
+    assert article.published == "2024-05-01"
+    assert article.source == "test.txt"
+    assert dict(article.meta) == {"lang": "en"}
+    assert article.outlet == "Valleytimes"
+
+
+def test_clean_drops_first_line_repeating_the_title() -> None:
+    article = _clean(f"Flood in Northvale\n\n{P1}\n\n{P2}\n\n{P3}", title="Flood in Northvale")
+    assert _reasons(article) == {"title": ["Flood in Northvale"]}
+
+
+HTML = """<html><head><title>River floods Northvale</title>
+<meta property="og:site_name" content="Valley Times">
+<link rel="canonical" href="https://www.valleytimes.com/news/flood">
+<meta name="author" content="Jane Doe"></head><body><nav><a href="/">Home</a></nav>
+<article><p>{p1}</p><h2>Levees hold</h2><p>{p2}</p><p>{p3}</p>
+<p>READ MORE: Northvale mayor re-elected</p></article>
+<div class="comments"><p>Great article, thanks for writing it up so quickly!</p></div>
+</body></html>"""
+
+
+def test_clean_html_extracts_body_headings_and_metadata() -> None:
+    raw = RawDocument(source="page.html", html=HTML.format(p1=P1, p2=P2, p3=P3))
+    article = clean(raw)
+    assert isinstance(article, Article)
+    assert article.text == f"{P1}\n\nLevees hold\n\n{P2}\n\n{P3}"
+    assert _kinds(article)[1] == (ParagraphKind.HEADING, "Levees hold")
+    assert article.title == "River floods Northvale"
+    assert article.url == "https://www.valleytimes.com/news/flood"
+    assert article.author == "Jane Doe"
+    assert article.outlet == "Valley Times"
+    assert _reasons(article) == {"promo": ["READ MORE: Northvale mayor re-elected"]}
+
+
+def test_clean_speed_plain_text() -> None:
+    text = "\n\n".join([P1, P2, "Sub heading", P3] * 8)
+    raw = RawDocument(source="speed.txt", text=text)
+    clean(raw)
+    count = 200
+    started = time.perf_counter()
+    for _ in range(count):
+        clean(raw)
+    assert count / (time.perf_counter() - started) > 200  # well over 500/s on a quiet core
+
+
+# --- the real seeds (skip without ../shared) ----------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seeds_dir: Path, gold_lashkar_gah: dict[str, object]) -> dict[str, Article]:
+    articles: dict[str, Article] = {}
+    gold_articles = gold_lashkar_gah["articles"]
+    assert isinstance(gold_articles, dict)
+    for key, info in gold_articles.items():
+        path = seeds_dir / info["file"]
+        raw = RawDocument(
+            source=str(path), text=path.read_text(encoding="utf-8"), meta={"filename": path.name}
+        )
+        result = clean(raw)
+        assert isinstance(result, Article)
+        articles[key] = result
+    return articles
+
+
+def test_clean_seeds_outlets(seed_articles: dict[str, Article]) -> None:
+    assert seed_articles["a"].outlet == "TRT World"
+    assert seed_articles["a"].outlet_evidence == "source line: Source: TRTWorld and agencies"
+    assert seed_articles["b"].outlet == "BBC"
+    assert (seed_articles["b"].outlet_evidence or "").startswith("self-reference: told the BBC")
+
+
+def test_clean_seeds_remove_boilerplate(
+    seed_articles: dict[str, Article], gold_lashkar_gah: dict[str, object]
+) -> None:
+    not_body = gold_lashkar_gah["not_body_text"]
+    assert isinstance(not_body, dict)
+    for article in seed_articles.values():
+        bodies = [_fold(article.text[p.start : p.end]) for p in article.body_paragraphs()]
+        for boilerplate in not_body["boilerplate"]:
+            assert not any(_fold(boilerplate) in body for body in bodies), boilerplate
+        _assert_offsets_inside(article)
+
+
+def test_clean_seeds_caption_once_and_headings(
+    seed_articles: dict[str, Article], gold_lashkar_gah: dict[str, object]
+) -> None:
+    not_body = gold_lashkar_gah["not_body_text"]
+    assert isinstance(not_body, dict)
+    caption = _fold(not_body["caption"])
+    captions = [
+        (p.kind, _fold(a.text[p.start : p.end]))
+        for a in seed_articles.values()
+        for p in a.paragraphs
+        if caption in _fold(a.text[p.start : p.end])
+    ]
+    assert captions == [(ParagraphKind.CAPTION, caption)]
+    headings = {
+        _fold(a.text[p.start : p.end])
+        for a in seed_articles.values()
+        for p in a.paragraphs
+        if p.kind is ParagraphKind.HEADING
+    }
+    assert headings == {_fold(h) for h in not_body["headings"]}
+
+
+def _gold_strings(gold: dict[str, object]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for fact in gold["shared_facts"]:  # type: ignore[attr-defined]  # JSON list of dicts
+        found += [("a", fact["a"]), ("b", fact["b"])]
+    for key, facts in gold["unique_facts"].items():  # type: ignore[attr-defined]  # JSON dict
+        found += [(key, fact) for fact in facts]
+    for quote in gold["quotes"]:  # type: ignore[attr-defined]  # JSON list of dicts
+        found.append((quote["article"], quote["text"]))
+    return found
+
+
+def test_clean_seeds_keep_every_gold_fact(
+    seed_articles: dict[str, Article], gold_lashkar_gah: dict[str, object]
+) -> None:
+    missing = [
+        (key, text)
+        for key, text in _gold_strings(gold_lashkar_gah)
+        if _fold(text) not in _fold(seed_articles[key].text)
+    ]
+    assert missing == []
+    assert json.dumps([r.reason for r in seed_articles["b"].removed]) == json.dumps(
+        ["related-links"] * 3
+    )

@@ -1,0 +1,100 @@
+"""The command line, run in-process with click's runner on the examples and built inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storylens.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "news"
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _ingest(runner: CliRunner, db: Path, *sources: str) -> tuple[int, str, str]:
+    result = runner.invoke(main, ["ingest", "-q", "--no-cluster", "--db", str(db), *sources])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_ingest_examples_and_list(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    code, out, err = _ingest(runner, db, str(EXAMPLES))
+    assert code == 0, err
+    assert out == ""  # data goes to stdout, the summary to stderr
+    assert err.strip().endswith("0 failed")
+    listed = json.loads(runner.invoke(main, ["articles", "--db", str(db), "--format", "json"]).stdout)
+    outlets = {a["outlet"] for a in listed}
+    assert {"Coastline Post", "Harbor Daily", "Meridian News", "Northern Courier"} <= outlets
+    ids = {a["id"] for a in listed}
+    assert {"coastline-0001", "wire-0001"} <= ids  # ids given in JSON Lines are kept
+
+
+def test_cli_ingest_twice_stores_once(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES))
+    code, _, err = _ingest(runner, db, str(EXAMPLES))
+    assert code == 0
+    assert " 0 stored, " in err
+
+
+def test_cli_ingest_reports_failures_and_keeps_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    missing = tmp_path / "nope.txt"
+    code, _, err = _ingest(runner, db, str(EXAMPLES / "dockside-gazette-calder-bay.txt"),
+                           str(missing))
+    assert code == 1
+    assert f"error: {missing}: " in err
+    assert "Traceback" not in err
+    assert "1 stored" in err and "1 failed" in err
+    listed = runner.invoke(main, ["articles", "--db", str(db), "--format", "jsonl"]).stdout
+    assert len(listed.splitlines()) == 1
+
+
+def test_cli_article_and_search(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES))
+    shown = runner.invoke(main, ["article", "wire-0001", "--db", str(db)])
+    record = json.loads(shown.stdout)
+    assert record["id"] == "wire-0001"
+    for p in record["paragraphs"]:
+        for s in p["sentences"]:
+            assert p["start"] <= s["start"] < s["end"] <= p["end"]
+    hits = runner.invoke(main, ["search", "dockers", "--db", str(db), "--format", "json"])
+    assert any("Calder" in (h["title"] + h["snippet"]) for h in json.loads(hits.stdout))
+
+
+def test_cli_unknown_article_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES / "dockside-gazette-calder-bay.txt"))
+    result = runner.invoke(main, ["article", "zzz", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: no article with id 'zzz' in {db}: list ids with 'storylens articles'\n"
+    )
+
+
+def test_cli_csv_and_table(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES))
+    csv_out = runner.invoke(main, ["articles", "--db", str(db), "--format", "csv"]).stdout
+    assert csv_out.splitlines()[0].startswith("id,outlet,title")
+    table = runner.invoke(main, ["articles", "--db", str(db)]).stdout
+    assert "Harbor Daily" in table
+
+
+def test_cli_db_from_environment(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = runner.invoke(
+        main, ["ingest", "-q", "--no-cluster", str(EXAMPLES / "dockside-gazette-calder-bay.txt")],
+        env={"STORYLENS_DB": str(db)},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert db.exists()

@@ -1,0 +1,110 @@
+"""Tests of storylens.outlet: the order of clues, readable names, evidence strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.outlet import infer_outlet, outlet_from_domain, readable_outlet
+
+
+def test_outlet_metadata_wins() -> None:
+    found = infer_outlet(
+        meta={"outlet": "Valley Times", "url": "https://www.bbc.co.uk/x"},
+        text="He told the BBC.",
+        removed_source_line="Source: CNN",
+    )
+    assert found == ("Valley Times", "metadata: outlet Valley Times")
+
+
+def test_outlet_feed_title_then_site_name() -> None:
+    assert infer_outlet(meta={"feed_title": "BBC News - World", "sitename": "X"}, text="") == (
+        "BBC",
+        "feed title: BBC News - World",
+    )
+    assert infer_outlet(meta={"sitename": "Valley Times"}, text="") == (
+        "Valley Times",
+        "site name: Valley Times",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "domain"),
+    [
+        ("https://www.bbc.co.uk/news/world-1", "BBC", "bbc.co.uk"),
+        ("https://www.reuters.com/world/", "Reuters", "reuters.com"),
+        ("https://apnews.com/article/x", "AP", "apnews.com"),
+        ("https://www.trtworld.com/asia/x", "TRT World", "trtworld.com"),
+        ("https://edition.cnn.com/2024/x", "CNN", "cnn.com"),
+        ("https://news.valley-times.com/a", "Valley Times", "valley-times.com"),
+        ("https://www.kpbs.org/a", "KPBS", "kpbs.org"),
+        ("www.example.com.au/story", "Example", "example.com.au"),
+    ],
+)
+def test_outlet_from_domain(url: str, name: str, domain: str) -> None:
+    assert outlet_from_domain(url) == (name, domain)
+    assert infer_outlet(meta={"url": url}, text="") == (name, f"url domain: {domain}")
+
+
+def test_outlet_from_domain_without_host() -> None:
+    assert outlet_from_domain("not a url") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "readable"),
+    [
+        ("TRTWorld", "TRT World"),
+        ("XYZNews", "XYZ News"),
+        ("ValleyTimes", "Valley Times"),
+        ("McClatchy", "McClatchy"),
+        ("Al Jazeera English", "Al Jazeera English"),
+        ("The Guardian", "The Guardian"),
+        ("guardian", "The Guardian"),
+    ],
+)
+def test_outlet_readable_names(raw: str, readable: str) -> None:
+    assert readable_outlet(raw) == readable
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Source: TRTWorld and agencies", "TRT World"),
+        ("Source: ValleyTimes, agencies", "Valley Times"),
+        ("SOURCE: AFP", "AFP"),
+        ("(Source: Valley Post)", "Valley Post"),
+    ],
+)
+def test_outlet_source_line(line: str, name: str) -> None:
+    assert infer_outlet(meta={}, text="", removed_source_line=line) == (
+        name,
+        f"source line: {line}",
+    )
+
+
+def test_outlet_self_references_counted() -> None:
+    text = (
+        "One resident told the BBC the water was rising. The mayor told Reuters it was fine. "
+        "A doctor told the BBC she was tired. Another spoke to the BBC on Monday."
+    )
+    assert infer_outlet(meta={}, text=text) == ("BBC", "self-reference: told the BBC (x3)")
+
+
+def test_outlet_self_reference_ignores_people_and_groups() -> None:
+    text = "The general told the Taliban to leave. He told Ana Brill and told Parliament."
+    assert infer_outlet(meta={}, text=text) == (None, None)
+
+
+def test_outlet_self_reference_media_word() -> None:
+    text = "The mayor said in a statement to the Valley Herald that the levees held."
+    assert infer_outlet(meta={}, text=text) == (
+        "Valley Herald",
+        "self-reference: said in a statement to the Valley Herald (x1)",
+    )
+
+
+def test_outlet_filename_last() -> None:
+    assert infer_outlet(meta={}, text="Nothing here.", filename="aljazeera_2024-05-01.txt") == (
+        "Al Jazeera",
+        "file name: aljazeera_2024-05-01.txt",
+    )
+    assert infer_outlet(meta={}, text="", filename="000_40b5eaf83f0373b6.txt") == (None, None)
