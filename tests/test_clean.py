@@ -107,6 +107,11 @@ def test_clean_headings_including_questions_and_quoted() -> None:
             assert paragraph.sentences == ()
 
 
+def test_clean_last_line_with_attribution_but_no_full_stop_is_body() -> None:
+    article = _clean(f"{P1}\n\n{P2}\n\n{P3}\n\nThe levees will hold, the mayor said")
+    assert article.removed == ()
+
+
 def test_clean_question_with_quote_or_attribution_is_body() -> None:
     article = _clean(f'{P1}\n\n"Where do we go now?"\n\n{P2}\n\n{P3}')
     assert _kinds(article)[1] == (ParagraphKind.BODY, '"Where do we go now?"')
@@ -154,6 +159,7 @@ def test_clean_source_line_on_its_own_and_glued() -> None:
         "By Jane Doe, Valley Times",
         "By Jane Doe and Omar Reyes in Northvale",
         "Reporting by Jane Doe; Editing by Omar Reyes",
+        "Valley Press writer Omar Reyes contributed to this report.",
     ],
 )
 def test_clean_removes_bylines(byline: str) -> None:
@@ -181,6 +187,11 @@ def test_clean_removes_datelines(dateline: str) -> None:
     assert article.text.startswith(P1)
     assert _reasons(article) == {"dateline": [dateline.strip()]}
     assert article.removed[0].at == 0
+
+
+def test_clean_removes_separator_lines() -> None:
+    article = _clean(f"{P1}\n\n___\n\n{P2}\n\n* * *\n\n{P3}")
+    assert _reasons(article) == {"separator": ["___", "* * *"]}
 
 
 def test_clean_removes_duplicate_paragraphs() -> None:
@@ -290,7 +301,7 @@ def _fold(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed_articles(seeds_dir: Path, gold_lashkar_gah: dict[str, object]) -> dict[str, Article]:
+def cleaned_seeds(seeds_dir: Path, gold_lashkar_gah: dict[str, object]) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     gold_articles = gold_lashkar_gah["articles"]
     assert isinstance(gold_articles, dict)
@@ -305,19 +316,19 @@ def seed_articles(seeds_dir: Path, gold_lashkar_gah: dict[str, object]) -> dict[
     return articles
 
 
-def test_clean_seeds_outlets(seed_articles: dict[str, Article]) -> None:
-    assert seed_articles["a"].outlet == "TRT World"
-    assert seed_articles["a"].outlet_evidence == "source line: Source: TRTWorld and agencies"
-    assert seed_articles["b"].outlet == "BBC"
-    assert (seed_articles["b"].outlet_evidence or "").startswith("self-reference: told the BBC")
+def test_clean_seeds_outlets(cleaned_seeds: dict[str, Article]) -> None:
+    assert cleaned_seeds["a"].outlet == "TRT World"
+    assert cleaned_seeds["a"].outlet_evidence == "source line: Source: TRTWorld and agencies"
+    assert cleaned_seeds["b"].outlet == "BBC"
+    assert (cleaned_seeds["b"].outlet_evidence or "").startswith("self-reference: told the BBC")
 
 
 def test_clean_seeds_remove_boilerplate(
-    seed_articles: dict[str, Article], gold_lashkar_gah: dict[str, object]
+    cleaned_seeds: dict[str, Article], gold_lashkar_gah: dict[str, object]
 ) -> None:
     not_body = gold_lashkar_gah["not_body_text"]
     assert isinstance(not_body, dict)
-    for article in seed_articles.values():
+    for article in cleaned_seeds.values():
         bodies = [_fold(article.text[p.start : p.end]) for p in article.body_paragraphs()]
         for boilerplate in not_body["boilerplate"]:
             assert not any(_fold(boilerplate) in body for body in bodies), boilerplate
@@ -325,21 +336,21 @@ def test_clean_seeds_remove_boilerplate(
 
 
 def test_clean_seeds_caption_once_and_headings(
-    seed_articles: dict[str, Article], gold_lashkar_gah: dict[str, object]
+    cleaned_seeds: dict[str, Article], gold_lashkar_gah: dict[str, object]
 ) -> None:
     not_body = gold_lashkar_gah["not_body_text"]
     assert isinstance(not_body, dict)
     caption = _fold(not_body["caption"])
     captions = [
         (p.kind, _fold(a.text[p.start : p.end]))
-        for a in seed_articles.values()
+        for a in cleaned_seeds.values()
         for p in a.paragraphs
         if caption in _fold(a.text[p.start : p.end])
     ]
     assert captions == [(ParagraphKind.CAPTION, caption)]
     headings = {
         _fold(a.text[p.start : p.end])
-        for a in seed_articles.values()
+        for a in cleaned_seeds.values()
         for p in a.paragraphs
         if p.kind is ParagraphKind.HEADING
     }
@@ -358,14 +369,14 @@ def _gold_strings(gold: dict[str, object]) -> list[tuple[str, str]]:
 
 
 def test_clean_seeds_keep_every_gold_fact(
-    seed_articles: dict[str, Article], gold_lashkar_gah: dict[str, object]
+    cleaned_seeds: dict[str, Article], gold_lashkar_gah: dict[str, object]
 ) -> None:
     missing = [
         (key, text)
         for key, text in _gold_strings(gold_lashkar_gah)
-        if _fold(text) not in _fold(seed_articles[key].text)
+        if _fold(text) not in _fold(cleaned_seeds[key].text)
     ]
     assert missing == []
-    assert json.dumps([r.reason for r in seed_articles["b"].removed]) == json.dumps(
+    assert json.dumps([r.reason for r in cleaned_seeds["b"].removed]) == json.dumps(
         ["related-links"] * 3
     )

@@ -9,10 +9,12 @@ not body text, recording every piece it removes with a reason code (never silent
 ``caption-duplicate``         a picture caption seen before (the first copy stays, as CAPTION)
 ``photo-credit``              "(Name / Agency)", "Photo: AFP", "Getty Images"
 ``source-line``               "Source: X and agencies", also glued to the last paragraph
-``byline``                    "By Jane Doe, BBC News", "Reporting by ...; Editing by ..."
+``byline``                    "By Jane Doe, BBC News", "Reporting by ...; Editing by ...",
+                              "X contributed to this report."
 ``dateline``                  the "KABUL, Aug 3 (Reuters) -" prefix of the first paragraph
 ``duplicate-paragraph``       a paragraph seen before (white space and case folded)
 ``title``                     a first line that repeats the title given in the metadata
+``separator``                 a line with no letters or digits ("___", "* * *")
 ``control-characters``        invisible characters dropped by normalisation
 ============================  ==========================================================
 
@@ -40,7 +42,7 @@ from storylens.model import (
     content_hash,
 )
 from storylens.outlet import infer_outlet
-from storylens.text import Line, fold_whitespace, split_lines, split_sentences
+from storylens.text import Line, split_lines, split_sentences
 
 __all__ = ["CleanOptions", "clean"]
 
@@ -115,9 +117,11 @@ _SOURCE_LINE = re.compile(
 )
 _GLUED_SOURCE = re.compile(r"(?:(?<=[.!?\"”’)\]])|\s)\s*(Sources?\s*:\s*[^.!?\n]{1,80})$")
 _STAFF_CREDIT = re.compile(
-    r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|written)\s+by\b.*$",
+    r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|written)\s+by\b.*$|"
+    r"^[^.!?]{3,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$",
     re.IGNORECASE,
 )
+_SEPARATOR = re.compile(r"^[\W_]+$")
 _BYLINE_START = re.compile(r"^(?:By|BY)\s+(?=[A-Z])")
 _BYLINE_JOINERS = frozenset(
     ["and", "&", "in", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "of"]
@@ -133,12 +137,15 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_CREDIT = re.compile(
-    r"\s*(?:\(\s*[^()/]{1,50}?\s*/\s*[^()/]{1,40}?\s*\)|"
+    r"(?:\(\s*[^()/]{1,50}?\s*/\s*[^()/]{1,40}?\s*\)|"
     r"(?:photo(?:graph)?|picture|image|credit)s?\s*:\s*[^.!?:]{1,40}|"
-    rf"\(?(?:[\w.'’-]+ ){{0,3}}(?:via |/ ?){_PICTURE_AGENCIES}\)?)$",
+    rf"\(?(?:[\w.'’-]+ ){{0,3}}(?:via |/ ?){_PICTURE_AGENCIES}\)?)",
     re.IGNORECASE,
 )
 _CREDIT_WINDOW = 120
+_AGENCY_LAST_WORDS = frozenset(
+    re.sub(r"[^a-z ]+", " ", _PICTURE_AGENCIES.lower().replace("?:", "")).split()
+)
 _CAPTION_PREFIX = re.compile(
     r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURE|CAPTION|PICTURED|(?:image|photo) caption)"
     r"\s*[:,\-–—]\s*\S",
@@ -179,14 +186,52 @@ def _is_byline(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _BYLINE_JOINERS for w in words)
 
 
-def _trailing_credit(text: str) -> re.Match[str] | None:
-    """A photo credit at the end of a line; only the tail is searched (credits are short)."""
-    return _TRAILING_CREDIT.search(text, max(0, len(text) - _CREDIT_WINDOW))
+def _trailing_credit(text: str) -> int | None:
+    """Where a photo credit at the end of a line starts, or None.
+
+    Only a few start positions are tried (the last "(", the label before the last ":", the
+    last few words), so this stays cheap on long body paragraphs.
+    """
+    if not _may_end_with_credit(text):
+        return None
+    candidates = {text.rfind("("), _label_start(text), *_last_word_starts(text, 6)}
+    for start in sorted(c for c in candidates if c >= 0 and len(text) - c <= _CREDIT_WINDOW):
+        if _TRAILING_CREDIT.fullmatch(text, start):
+            return start
+    return None
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """Cheap gate: a credit ends with ")", holds a colon, or ends with a picture agency."""
+    if text.endswith(")") or ":" in text[-_CREDIT_WINDOW:]:
+        return True
+    return text[text.rfind(" ") + 1 :].lower() in _AGENCY_LAST_WORDS
+
+
+def _label_start(text: str) -> int:
+    """Where the word before the last colon starts ("... Photo: AFP"), or -1."""
+    colon = text.rfind(":")
+    if colon <= 0:
+        return -1
+    return text.rfind(" ", 0, colon - 1) + 1
+
+
+def _last_word_starts(text: str, count: int) -> list[int]:
+    """Start offsets of the last ``count`` words of a line."""
+    starts: list[int] = []
+    end = len(text)
+    while len(starts) < count and end > 0:
+        space = text.rfind(" ", 0, end)
+        starts.append(space + 1)
+        end = space
+    return starts
 
 
 def _is_credit(text: str) -> bool:
     """A stand-alone photo credit: "Photo: AFP", "Getty Images", "(Jane Doe / Reuters)"."""
-    return _words(text) <= 10 and bool(_CREDIT_LINE.match(text) or _TRAILING_CREDIT.fullmatch(text))
+    if _words(text) > 10:
+        return False
+    return bool(_CREDIT_LINE.match(text)) or _trailing_credit(text) == 0
 
 
 def _is_title_like(text: str, max_words: int) -> bool:
@@ -195,8 +240,6 @@ def _is_title_like(text: str, max_words: int) -> bool:
         return False
     core = text.rstrip(_FINAL_CLOSERS)
     if not core or core[-1] in _SENTENCE_END or re.search(r"[.!?] [A-Z]", core):
-        return False
-    if _ATTRIBUTION.search(text):
         return False
     if core.endswith("?"):
         return not _QUOTE_CHARS.search(text)
@@ -209,7 +252,9 @@ def _is_title_like(text: str, max_words: int) -> bool:
 def _classify_line(block: _Block, options: CleanOptions) -> None:
     """Mark a line that is boilerplate by itself, or a caption (stripping its credit)."""
     text = block.text
-    if _is_promo(text, options):
+    if _SEPARATOR.match(text):
+        block.reason = "separator"
+    elif _is_promo(text, options):
         block.reason = "promo"
     elif _SOURCE_LINE.match(text) and _words(text) <= 12:
         block.reason = "source-line"
@@ -217,16 +262,18 @@ def _classify_line(block: _Block, options: CleanOptions) -> None:
         block.reason = "byline"
     elif _is_credit(text):
         block.reason = "photo-credit"
-    elif _CAPTION_PREFIX.match(text) or (_trailing_credit(text) and not block.heading_hint):
+    elif _CAPTION_PREFIX.match(text) or (
+        _trailing_credit(text) is not None and not block.heading_hint
+    ):
         block.kind = ParagraphKind.CAPTION
         _strip_trailing_credit(block)
 
 
 def _strip_trailing_credit(block: _Block) -> None:
     """Remove a photo credit at the end of a caption."""
-    found = _trailing_credit(block.text)
-    if found is not None and found.start() > 0:
-        block.strip_suffix(found.start(), "photo-credit")
+    start = _trailing_credit(block.text)
+    if start:
+        block.strip_suffix(start, "photo-credit")
 
 
 def _live(blocks: Iterable[_Block]) -> list[_Block]:
@@ -248,7 +295,11 @@ def _split_glued_source(blocks: list[_Block]) -> None:
 def _drop_title(blocks: list[_Block], title: object) -> None:
     """Remove a first line that repeats the metadata title."""
     live = _live(blocks)
-    if live and isinstance(title, str) and _fold_key(live[0].text) == _fold_key(title):
+    if (
+        live
+        and isinstance(title, str)
+        and _fold_key(live[0].text) == " ".join(title.split()).casefold()
+    ):
         live[0].reason = "title"
 
 
@@ -292,7 +343,7 @@ def _mark_headings_and_links(blocks: list[_Block], options: CleanOptions) -> Non
             and _is_title_like(run[0].text, options.max_heading_words)
         ):
             run[0].kind = ParagraphKind.HEADING
-        elif len(run) >= 2 or not body_follows:
+        elif len(run) >= 2 or not (body_follows or _ATTRIBUTION.search(run[0].text)):
             for block in run:
                 block.reason = "related-links"
     for index, block in enumerate(live):
@@ -313,8 +364,8 @@ def _body_follows(rest: list[_Block]) -> bool:
 
 
 def _fold_key(text: str) -> str:
-    """The comparison key of a paragraph: white space folded, case folded."""
-    return fold_whitespace(text).casefold()
+    """The comparison key of a paragraph: case folded (white space is already normalised)."""
+    return text.casefold()
 
 
 def _drop_duplicates(blocks: list[_Block]) -> None:

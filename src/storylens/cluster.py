@@ -62,7 +62,9 @@ class ClusterOptions:
     date_window_days: float = 4.0
     date_scale_days: float = 30.0
     move_margin: float = 0.1
-    merge_threshold: float = 0.45
+    merge_threshold: float = 0.55
+    split_threshold: float = 0.45
+    split_min_size: int = 4
     max_centroid_terms: int = 600
 
 
@@ -409,13 +411,17 @@ def _register(state: ClusterState, article: Article) -> str:
     """Add an article's term counts to the state (document frequencies included)."""
     feats = article_features(article.text, article.title)
     word_ids, word_counts = _term_ids(state, feats.words)
-    name_ids, name_counts = _term_ids(
-        state, {NAME_PREFIX + k: v for k, v in feats.names.items()}
-    )
+    name_ids, name_counts = _term_ids(state, {NAME_PREFIX + k: v for k, v in feats.names.items()})
     state.n_docs += 1
     state.articles[article.id] = _Entry(
-        "", len(state.articles), word_ids, word_counts, name_ids, name_counts,
-        feats.years, _parse_time(article.published),
+        "",
+        len(state.articles),
+        word_ids,
+        word_counts,
+        name_ids,
+        name_counts,
+        feats.years,
+        _parse_time(article.published),
     )
     return article.id
 
@@ -478,9 +484,14 @@ def _place(state: ClusterState, article_id: str, options: ClusterOptions) -> Ass
         runner, best = best, None
     _join(state, sid, article_id, vectors, options)
     return Assignment(
-        article_id, sid, round(best.score, 4) if best else 0.0,
-        runner.story if runner else None, round(runner.score, 4) if runner else 0.0,
-        rule, options.threshold, features,
+        article_id,
+        sid,
+        round(best.score, 4) if best else 0.0,
+        runner.story if runner else None,
+        round(runner.score, 4) if runner else 0.0,
+        rule,
+        options.threshold,
+        features,
     )
 
 
@@ -574,8 +585,16 @@ def _move_pass(
         _leave(state, aid, vectors[aid])
         _join(state, best.story, aid, vectors[aid], options)
         moves.append(
-            Assignment(aid, best.story, round(best.score, 4), current, round(own, 4), "moved",
-                       options.threshold, _explain(state, aid, best, vectors[aid]))
+            Assignment(
+                aid,
+                best.story,
+                round(best.score, 4),
+                current,
+                round(own, 4),
+                "moved",
+                options.threshold,
+                _explain(state, aid, best, vectors[aid]),
+            )
         )
     return moves
 
@@ -614,7 +633,9 @@ def _merge_pass(
     return changes
 
 
-def _merge_target(state: ClusterState, story: _Story, options: ClusterOptions) -> tuple[str, float] | None:
+def _merge_target(
+    state: ClusterState, story: _Story, options: ClusterOptions
+) -> tuple[str, float] | None:
     """The older story this one should merge into, with the score, or None."""
     probe_words = {t: v / story.word_norm for t, v in story.words.items()}
     probe_names = {t: v / story.name_norm for t, v in story.names.items()}
@@ -647,9 +668,101 @@ def _merge_into(
         _leave(state, aid, vectors[aid])
         _join(state, sid, aid, vectors[aid], options)
         changes.append(
-            Assignment(aid, sid, round(score, 4), story.id, 0.0, "merged", options.merge_threshold,
-                       {"story_score": round(score, 4)})
+            Assignment(
+                aid,
+                sid,
+                round(score, 4),
+                story.id,
+                0.0,
+                "merged",
+                options.merge_threshold,
+                {"story_score": round(score, 4)},
+            )
         )
+    return changes
+
+
+def _centroid(members: Sequence[str], vectors: Mapping[str, tuple[Vector, Vector]]) -> _Story:
+    """A throw-away story holding the centroid of some articles (years and times left out)."""
+    story = _Story("", list(members), {}, {}, Counter())
+    for aid in members:
+        _add(story.words, vectors[aid][0])
+        _add(story.names, vectors[aid][1])
+    return story
+
+
+def _closer(vec: tuple[Vector, Vector], a: _Story, b: _Story, options: ClusterOptions) -> bool:
+    """True when an article scores at least as high against ``a`` as against ``b``."""
+
+    def fit(story: _Story) -> float:
+        words = _dot(vec[0], story.words) / story.word_norm
+        names = _dot(vec[1], story.names) / story.name_norm
+        return options.word_weight * words + options.name_weight * names
+
+    return fit(a) >= fit(b)
+
+
+def _bisect(
+    members: list[str], vectors: Mapping[str, tuple[Vector, Vector]], options: ClusterOptions
+) -> tuple[list[str], list[str]]:
+    """Two-means over a story's members, seeded with its two most different articles."""
+    whole = _centroid(members, vectors)
+    seed_a = min(
+        members, key=lambda m: _dot(vectors[m][0], whole.words) + _dot(vectors[m][1], whole.names)
+    )
+    seed_b = min(
+        members,
+        key=lambda m: (
+            _dot(vectors[m][0], vectors[seed_a][0]) + _dot(vectors[m][1], vectors[seed_a][1])
+        ),
+    )
+    left, right = [seed_a], [seed_b]
+    for _ in range(6):
+        a, b = _centroid(left, vectors), _centroid(right, vectors)
+        new_left = [m for m in members if _closer(vectors[m], a, b, options)]
+        new_right = [m for m in members if m not in set(new_left)]
+        if not new_left or not new_right or new_left == left:
+            break
+        left, right = new_left, new_right
+    return left, right
+
+
+def _split_pass(
+    state: ClusterState,
+    vectors: Mapping[str, tuple[Vector, Vector]],
+    options: ClusterOptions,
+) -> list[Assignment]:
+    """Split stories whose two halves score below ``split_threshold`` against each other."""
+    changes: list[Assignment] = []
+    for sid in sorted(state.stories):
+        story = state.stories[sid]
+        if len(story.members) < options.split_min_size:
+            continue
+        left, right = _bisect(list(story.members), vectors, options)
+        if not left or not right:
+            continue
+        score = _story_pair_score(_centroid(left, vectors), _centroid(right, vectors), options)[0]
+        if score >= options.split_threshold:
+            continue
+        leaving = right if story.members[0] in left else left
+        if not all(_movable(state, aid) for aid in leaving):
+            continue
+        new_sid = _new_story_id(state, min(leaving, key=lambda a: state.articles[a].seq))
+        for aid in sorted(leaving, key=lambda a: state.articles[a].seq):
+            _leave(state, aid, vectors[aid])
+            _join(state, new_sid, aid, vectors[aid], options)
+            changes.append(
+                Assignment(
+                    aid,
+                    new_sid,
+                    0.0,
+                    sid,
+                    round(score, 4),
+                    "split",
+                    options.split_threshold,
+                    {"halves_score": round(score, 4)},
+                )
+            )
     return changes
 
 
@@ -664,6 +777,7 @@ def merge_split(
     """
     options = options or ClusterOptions()
     vectors = _rebuild(state, options)
-    changes = _move_pass(state, vectors, options)
+    changes = _split_pass(state, vectors, options)
+    changes += _move_pass(state, vectors, options)
     changes += _merge_pass(state, vectors, options)
     return state, changes

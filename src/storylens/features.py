@@ -87,26 +87,51 @@ def shingles(text: str, size: int = 5) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
-def _name_runs(text: str) -> list[list[str]]:
-    """Runs of capitalised words; a run is cut at stop words and sentence ends."""
-    runs: list[list[str]] = []
+def _is_headline(line: str) -> bool:
+    """True for a Title Case or ALL CAPS line, where capitals say nothing about names."""
+    tokens = [m.group() for m in _TOKEN.finditer(line) if m.group().lower() not in STOP_WORDS]
+    caps = sum(1 for t in tokens if t[0].isupper())
+    return len(tokens) >= 3 and caps >= 0.75 * len(tokens)
+
+
+def _line_runs(line: str) -> list[list[str]]:
+    """Runs of capitalised words in one line, cut at stop words and sentence ends.
+
+    A lone capitalised word that opens a sentence (``Police``, ``Officials``) is not a name.
+    """
+    runs: list[tuple[bool, list[str]]] = []
     current: list[str] = []
+    opens = True
+    starts_sentence = True
     last_end = 0
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(line):
         token = match.group()
-        breaks = bool(_SENTENCE_END.search(text[last_end : match.start()]))
+        if _SENTENCE_END.search(line[last_end : match.start()]):
+            starts_sentence = True
         last_end = match.end()
-        if breaks and current:
-            runs.append(current)
-            current = []
         lower = token.lower()
         if token[0].isupper() and lower not in STOP_WORDS and len(token) > 1:
+            if not current:
+                opens = starts_sentence
             current.append(_stem(lower))
         elif current:
-            runs.append(current)
+            runs.append((opens, current))
             current = []
+        if token[0].isupper() and starts_sentence and current:
+            starts_sentence = False
+            continue
+        starts_sentence = False
     if current:
-        runs.append(current)
+        runs.append((opens, current))
+    return [run for opens, run in runs if len(run) > 1 or not opens]
+
+
+def _name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words in every line that is not a headline."""
+    runs: list[list[str]] = []
+    for line in text.split("\n"):
+        if not _is_headline(line):
+            runs.extend(_line_runs(line))
     return runs
 
 

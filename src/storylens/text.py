@@ -105,8 +105,14 @@ def split_lines(text: str) -> list[Line]:
     """Fix encoding, split on line breaks and normalise each line; empty lines are dropped.
 
     A single newline separates paragraphs, so every non-empty line is one paragraph.
+    Spaces are normalised on the whole text at once; only text holding invisible
+    characters goes through :func:`normalize_line` line by line (it is the slow path).
     """
-    lines = (normalize_line(raw) for raw in normalize_newlines(fix_encoding(text)).split("\n"))
+    text = _SPACE_RUN.sub(" ", _ODD_SPACES.sub(" ", normalize_newlines(fix_encoding(text))))
+    if _INVISIBLE.search(text):
+        lines = [normalize_line(raw) for raw in text.split("\n")]
+    else:
+        lines = [Line(raw.strip()) for raw in text.split("\n")]
     return [line for line in lines if line.text]
 
 
@@ -133,7 +139,7 @@ def tokens(text: str) -> list[tuple[int, int]]:
 # A candidate end: terminal punctuation, closing quotes/brackets, white space, then the first
 # visible character of what follows (after any opening quotes/brackets).
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]*(\S))""")
-_LAST_WORD = re.compile(r"""["'“‘«(\[]*(\S+)$""")
+_OPENERS = "\"'“‘«([\n\t"
 _NEXT_WORD = re.compile(r"""["'“‘«(\[]*(\w+)""")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
@@ -211,10 +217,9 @@ def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
 
 def _ends_after_period(text: str, match: re.Match[str]) -> bool:
     """A single full stop: is the word before it an abbreviation or an initial?"""
-    last = _LAST_WORD.search(text, 0, match.start())
-    if last is None:
+    word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()].lstrip(_OPENERS)
+    if not word:
         return True
-    word = last.group(1)
     key = word.lower()
     if key in _TITLES or (len(word) == 1 and word.isupper()):
         return False

@@ -11,12 +11,51 @@ from types import MappingProxyType
 
 from storylens.model import Article, Paragraph, ParagraphKind, Removal, content_hash
 
-_WORDS = (
-    "council harbour bridge ferry storm river mayor budget school vote market festival "
-    "engineers residents delay repairs funding tunnel flood warning station museum archive "
-    "lantern orchard quarry meadow village coastal northern eastern weekly spokesperson "
-    "announced said confirmed reported estimated closed reopened opened inspected approved"
-).split()
+_WORDS = [
+    "council",
+    "harbour",
+    "bridge",
+    "ferry",
+    "storm",
+    "river",
+    "mayor",
+    "budget",
+    "school",
+    "vote",
+    "market",
+    "festival",
+    "engineers",
+    "residents",
+    "delay",
+    "repairs",
+    "funding",
+    "tunnel",
+    "flood",
+    "warning",
+    "station",
+    "museum",
+    "archive",
+    "lantern",
+    "orchard",
+    "quarry",
+    "meadow",
+    "village",
+    "coastal",
+    "northern",
+    "eastern",
+    "weekly",
+    "spokesperson",
+    "announced",
+    "said",
+    "confirmed",
+    "reported",
+    "estimated",
+    "closed",
+    "reopened",
+    "opened",
+    "inspected",
+    "approved",
+]
 
 
 def sample_article() -> Article:
@@ -37,7 +76,12 @@ def sample_article() -> Article:
         text=text,
         paragraphs=(
             Paragraph(0, len(heading), ParagraphKind.HEADING),
-            Paragraph(b0, b0 + len(body), ParagraphKind.BODY, ((b0, first_end), (first_end + 1, b0 + len(body)))),
+            Paragraph(
+                b0,
+                b0 + len(body),
+                ParagraphKind.BODY,
+                ((b0, first_end), (first_end + 1, b0 + len(body))),
+            ),
             Paragraph(c0, c0 + len(caption), ParagraphKind.CAPTION),
         ),
         content_hash=content_hash(text),
@@ -48,8 +92,13 @@ def sample_article() -> Article:
         published="2024-03-05T08:00:00+01:00",
         author="I. Testwriter",
         source="fixtures/ferry.jsonl#3",
-        removed=(Removal("Read more: Bridge plans", "related-links", 10), Removal("Photo: A. Lens", "photo-credit", c0)),
-        meta=MappingProxyType({"z_last": [1, 2.5, None, True], "a_first": {"nested": "ü"}, "count": 3}),
+        removed=(
+            Removal("Read more: Bridge plans", "related-links", 10),
+            Removal("Photo: A. Lens", "photo-credit", c0),
+        ),
+        meta=MappingProxyType(
+            {"z_last": [1, 2.5, None, True], "a_first": {"nested": "ü"}, "count": 3}
+        ),
     )
 
 
@@ -60,7 +109,7 @@ def make_article(index: int, *, size: int = 3000, prefix: str = "gen") -> Articl
     pieces: list[str] = []
     offset = 0
     while offset < size:
-        sentences = [_sentence(rng) for _ in range(rng.randint(2, 5))]
+        sentences = rng.choices(_SENTENCES, k=rng.randint(2, 5))
         spans, pos = [], offset
         for sentence in sentences:
             spans.append((pos, pos + len(sentence)))
@@ -76,12 +125,43 @@ def make_article(index: int, *, size: int = 3000, prefix: str = "gen") -> Articl
         paragraphs=tuple(paragraphs),
         content_hash=content_hash(text),
         outlet=f"Outlet {index % 7}",
-        title=" ".join(rng.choice(_WORDS) for _ in range(6)).capitalize(),
+        title=" ".join(rng.choices(_VOCABULARY, k=6)).capitalize(),
         published=f"2024-01-{index % 28 + 1:02d}",
         meta=MappingProxyType({"index": index}),
     )
 
 
-def _sentence(rng: random.Random) -> str:
-    words = [rng.choice(_WORDS) for _ in range(rng.randint(8, 18))]
-    return " ".join(words).capitalize() + "."
+def _pseudo_words(rng: random.Random, count: int) -> list[str]:
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "nu",
+        "ser",
+        "tav",
+        "ren",
+        "dol",
+        "pa",
+        "vi",
+        "gor",
+        "lin",
+        "mes",
+        "tor",
+        "ul",
+        "an",
+        "be",
+    ]
+    return ["".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(count)]
+
+
+def _sentences(count: int) -> tuple[str, ...]:
+    rng = random.Random(0)
+    vocabulary = _WORDS * 20 + _pseudo_words(rng, 3000)
+    return tuple(
+        " ".join(rng.choices(vocabulary, k=rng.randint(8, 18))).capitalize() + "."
+        for _ in range(count)
+    )
+
+
+_SENTENCES = _sentences(2000)
+_VOCABULARY = tuple(_WORDS)

@@ -74,6 +74,8 @@ def sniff(head: bytes) -> Sniffed:
         return Sniffed(Format.EMPTY)
     if head.startswith(_GZIP_MAGIC):
         return Sniffed(Format.GZIP)
+    if head.lstrip().startswith(b"WARC/"):
+        return Sniffed(Format.WARC)  # before the binary check: records may hold images
     binary = _binary_kind(head)
     if binary:
         return Sniffed(Format.BINARY, binary)
@@ -81,11 +83,22 @@ def sniff(head: bytes) -> Sniffed:
 
 
 def gunzip_head(head: bytes) -> bytes:
-    """Decompress what the gzip-compressed ``head`` of a file holds (empty if corrupt)."""
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, HEAD_SIZE)
-    except zlib.error:
-        return b""
+    """Decompress what the gzip-compressed ``head`` of a file holds, across gzip members.
+
+    A head cut short gives what could be decompressed; a corrupt one may give nothing.
+    """
+    out = b""
+    data = head
+    while data and len(out) < HEAD_SIZE:
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += decompressor.decompress(data, HEAD_SIZE - len(out))
+        except zlib.error:
+            break
+        if not decompressor.eof:
+            break
+        data = decompressor.unused_data
+    return out
 
 
 def _binary_kind(head: bytes) -> str | None:
@@ -105,8 +118,6 @@ def _head_text(head: bytes) -> str:
 
 
 def _sniff_text(text: str) -> Sniffed:
-    if text.startswith("WARC/"):
-        return Sniffed(Format.WARC)
     if text.startswith(("{", "[")):
         return Sniffed(_sniff_json(text))
     if text.startswith("<"):

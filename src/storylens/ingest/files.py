@@ -8,10 +8,7 @@ files (feeds, JSON Lines, WARC) are streamed and only their records are held to 
 
 from __future__ import annotations
 
-import gzip
-import io
 import sys
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -22,7 +19,7 @@ from storylens.ingest.feeds import read_feed
 from storylens.ingest.html import read_html
 from storylens.ingest.jsonl import read_jsonl
 from storylens.ingest.options import IngestOptions, Outcome
-from storylens.ingest.streams import peek, read_limited
+from storylens.ingest.streams import Limited, gunzip, peek, read_limited
 from storylens.ingest.text import read_text
 from storylens.ingest.warc import read_warc
 from storylens.model import Failure
@@ -30,8 +27,8 @@ from storylens.model import Failure
 __all__ = ["STDIN", "read_source", "read_stream", "walk"]
 
 STDIN = "-"
-# What a damaged gzip stream raises while it is read.
-_GZIP_DAMAGE = (EOFError, zlib.error, gzip.BadGzipFile)
+# Formats whose records are streamed (the others are read whole or refused).
+_CONTAINERS = frozenset({Format.WARC, Format.JSONL, Format.FEED})
 
 
 def read_source(
@@ -58,7 +55,10 @@ def read_file(source: str, path: Path, options: IngestOptions) -> Iterator[Outco
         yield Failure(source, m.UNREADABLE.format(error=m.one_line(error.strerror or error)))
         return
     with stream:
-        yield from read_stream(source, stream, options, filename=path.name)
+        try:
+            yield from read_stream(source, stream, options, filename=path.name)
+        except OSError as error:  # a disk or network file system failing mid-read
+            yield Failure(source, m.UNREADABLE.format(error=m.one_line(error)))
 
 
 def walk(directory: Path) -> Iterator[Path | Failure]:
@@ -104,18 +104,25 @@ def _read_directory(directory: Path, options: IngestOptions) -> Iterator[Outcome
 def _read_gzip(
     source: str, stream: BinaryIO, inner_head: bytes, options: IngestOptions, filename: str | None
 ) -> Iterator[Outcome]:
-    inner = cast(BinaryIO, gzip.GzipFile(fileobj=stream, mode="rb"))
-    try:
-        if len(inner_head) < HEAD_SIZE:
-            # Small enough to hold whole: read it now, so damage is told apart from content.
-            inner_head = inner.read()
-            inner = io.BytesIO(inner_head)
-        sniffed = sniff(inner_head)
-        if sniffed.format is Format.GZIP:
-            sniffed = Sniffed(Format.BINARY, "gzip data inside gzip data")
+    """Read what a gzip stream holds; damage ends it with one Failure after what was read."""
+    inner, gunzipped = gunzip(stream)
+    sniffed = sniff(inner_head)
+    if sniffed.format is Format.GZIP:
+        sniffed = Sniffed(Format.BINARY, "gzip data inside gzip data")
+    if sniffed.format in _CONTAINERS:
+        last: Outcome | None = None
+        for last in _read_format(source, inner, sniffed, options, filename):
+            yield last
+        if gunzipped.error and not isinstance(last, Failure):
+            yield Failure(source, m.GZIP_CORRUPT.format(error=gunzipped.error))
+        return
+    body = read_limited(inner, options.max_bytes)  # reads all: damage is known before content
+    if gunzipped.error:
+        yield Failure(source, m.GZIP_CORRUPT.format(error=gunzipped.error))
+    elif sniffed.format in (Format.TEXT, Format.HTML):
+        yield _article(source, body, sniffed.format, options, filename)
+    else:
         yield from _read_format(source, inner, sniffed, options, filename)
-    except _GZIP_DAMAGE as error:
-        yield Failure(source, m.GZIP_CORRUPT.format(error=m.one_line(error)))
 
 
 def _read_format(
@@ -137,14 +144,14 @@ def _read_format(
         case Format.FEED:
             yield from read_feed(source, stream.read(), options)
         case _:
-            yield _read_article(source, stream, sniffed.format, options, filename)
+            body = read_limited(stream, options.max_bytes)
+            yield _article(source, body, sniffed.format, options, filename)
 
 
-def _read_article(
-    source: str, stream: BinaryIO, kind: Format, options: IngestOptions, filename: str | None
+def _article(
+    source: str, body: Limited, kind: Format, options: IngestOptions, filename: str | None
 ) -> Outcome:
     """A single-article source (text or HTML), refused when over ``max_bytes``."""
-    body = read_limited(stream, options.max_bytes)
     if body.over:
         return Failure(source, m.TOO_LARGE.format(size=body.size, limit=options.max_bytes))
     meta = {"filename": filename}

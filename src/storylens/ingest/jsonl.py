@@ -50,7 +50,7 @@ def read_jsonl(source: str, stream: BinaryIO, options: IngestOptions) -> Iterato
 def record_outcome(where: str, line: bytes, *, first: bool = False) -> Outcome:
     """The outcome of one JSON line (UTF-8 bytes; a BOM is allowed on the first line)."""
     try:
-        record = json.loads(line.decode("utf-8-sig" if first else "utf-8"))
+        record = json.loads(line.rstrip(b"\r\n").decode("utf-8-sig" if first else "utf-8"))
     except UnicodeDecodeError:
         return Failure(where, m.LINE_NOT_UTF8)
     except json.JSONDecodeError as error:

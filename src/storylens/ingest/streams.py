@@ -1,19 +1,22 @@
 """Byte streams: peeking at a head without losing it, and reading within a size limit.
 
 Files are seekable and simply rewound; stdin may be a pipe, so its head is put back in front
-of the rest by :class:`_Prefixed`.
+of the rest by :class:`_Prefixed`. :class:`Gunzip` decompresses gzip (one member or many)
+without ever raising: at damage it ends the stream and notes the error, so that everything
+before the damage is still read (:class:`gzip.GzipFile` loses the block it was reading).
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
 
-__all__ = ["Limited", "peek", "read_limited", "skip_rest"]
+__all__ = ["CHUNK", "Gunzip", "Limited", "gunzip", "peek", "read_limited", "skip_rest"]
 
 CHUNK = 1 << 16
 
@@ -63,6 +66,8 @@ def skip_rest(stream: BinaryIO, read_line: bool = False) -> int:
 
 def _seek_to_end(stream: BinaryIO) -> int | None:
     """Seek to the end and return how far that was, or ``None`` if the stream cannot seek."""
+    if not isinstance(stream, io.IOBase) or not _seekable(stream):
+        return None
     try:
         here = stream.tell()
         return stream.seek(0, io.SEEK_END) - here
@@ -100,3 +105,69 @@ class _Prefixed(io.RawIOBase):
         data = self._rest.read(len(view))
         view[: len(data)] = data
         return len(data)
+
+
+def gunzip(stream: BinaryIO) -> tuple[BinaryIO, Gunzip]:
+    """A buffered stream of what gzip-compressed ``stream`` holds, and its :class:`Gunzip`."""
+    raw = Gunzip(stream)
+    return cast(BinaryIO, io.BufferedReader(raw, CHUNK)), raw
+
+
+class Gunzip(io.RawIOBase):
+    """Decompress gzip data member after member; end at damage and keep it in ``error``."""
+
+    def __init__(self, compressed: BinaryIO) -> None:
+        super().__init__()
+        self._compressed = compressed
+        self._decompressor = _decompressor()
+        self._pending = b""
+        self._done = False
+        self.error: str | None = None
+
+    def readable(self) -> bool:
+        """Always true: this stream is for reading."""
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        """Fill ``buffer`` with decompressed bytes; 0 at the end or at damage."""
+        view = memoryview(buffer).cast("B")
+        while not self._pending and not self._done:
+            self._pending = self._decompress_more()
+        count = min(len(view), len(self._pending))
+        view[:count] = self._pending[:count]
+        self._pending = self._pending[count:]
+        return count
+
+    def _decompress_more(self) -> bytes:
+        data = self._next_input()
+        if self._done:
+            return b""
+        try:
+            return self._decompressor.decompress(data, CHUNK)
+        except zlib.error as error:
+            return self._stop(str(error))
+
+    def _next_input(self) -> bytes:
+        """The next compressed bytes to feed; sets ``_done`` (and maybe ``error``) at the end."""
+        if self._decompressor.eof:
+            rest = self._decompressor.unused_data.lstrip(b"\x00")  # zero padding is allowed
+            self._decompressor = _decompressor()
+            if rest:
+                return rest
+            rest = self._compressed.read(CHUNK)
+            if not rest:
+                self._done = True
+            return rest
+        data = self._decompressor.unconsumed_tail or self._compressed.read(CHUNK)
+        if not data:
+            self._stop("compressed data ends before its end-of-stream marker")
+        return data
+
+    def _stop(self, error: str) -> bytes:
+        self._done = True
+        self.error = error
+        return b""
+
+
+def _decompressor() -> zlib._Decompress:
+    return zlib.decompressobj(16 + zlib.MAX_WBITS)

@@ -1,7 +1,46 @@
-"""Renderers: plain records for JSON, CSV and tables, and the report formats."""
+"""Renderers: plain records for JSON, CSV and tables, and the comparison report formats."""
 
 from __future__ import annotations
 
+from storylens.model import StoryAnalysis
 from storylens.report.records import article_record, article_row
 
-__all__ = ["article_record", "article_row"]
+__all__ = ["FORMATS", "article_record", "article_row", "render"]
+
+FORMATS = ("json", "markdown", "html", "text")
+
+
+def render(
+    analysis: StoryAnalysis, fmt: str, *, title: str | None = None, explain: bool = False
+) -> str:
+    """Render a comparison in one of :data:`FORMATS` as a string."""
+    heading = title or _title(analysis)
+    if fmt == "json":
+        from storylens.report.comparison import to_json
+
+        return to_json(analysis)
+    if fmt == "markdown":
+        from storylens.report.markdown import to_markdown
+
+        return to_markdown(analysis, title=heading, explain=explain)
+    if fmt == "html":
+        from storylens.report.html import to_html
+
+        return to_html(analysis, title=heading, explain=explain)
+    if fmt == "text":
+        from io import StringIO
+
+        from rich.console import Console
+
+        from storylens.report.terminal import print_comparison
+
+        buffer = StringIO()
+        print_comparison(analysis, Console(file=buffer, width=100), explain=explain)
+        return buffer.getvalue()
+    msg = f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}"
+    raise ValueError(msg)
+
+
+def _title(analysis: StoryAnalysis) -> str:
+    first = next((a.title for a in analysis.articles if a.title), None)
+    return f"Comparison: {first}" if first else "storylens comparison"

@@ -37,7 +37,9 @@ document.addEventListener('click', function (ev) {
 """
 
 
-def to_html(analysis: StoryAnalysis, *, title: str = "storylens comparison") -> str:
+def to_html(
+    analysis: StoryAnalysis, *, title: str = "storylens comparison", explain: bool = False
+) -> str:
     """Render the comparison as one HTML page (a string)."""
     script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
@@ -51,6 +53,7 @@ def to_html(analysis: StoryAnalysis, *, title: str = "storylens comparison") -> 
             _quotes_table(analysis),
             _numbers_table(analysis),
             _conflicts_table(analysis),
+            _non_conflicts_table(analysis) if explain else "",
             _sources_table(analysis),
             _wording_table(analysis),
         ]
@@ -206,6 +209,19 @@ def _conflicts_table(analysis: StoryAnalysis) -> str:
         for c in analysis.conflicts
     ]
     return _table("Conflicting numbers", ["about", "mentions", "why"], rows)
+
+
+def _non_conflicts_table(analysis: StoryAnalysis) -> str:
+    texts = {a.id: a.text for a in analysis.articles}
+    rows = [
+        (
+            c.about,
+            " vs ".join(texts[n.span.article][n.span.start : n.span.end] for n in c.mentions),
+            c.why.rule,
+        )
+        for c in analysis.non_conflicts
+    ]
+    return _table("Not flagged as conflicts", ["about", "mentions", "why not"], rows)
 
 
 def _sources_table(analysis: StoryAnalysis) -> str:

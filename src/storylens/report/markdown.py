@@ -10,7 +10,9 @@ from storylens.report.views import claim_views, outlet_name
 __all__ = ["to_markdown"]
 
 
-def to_markdown(analysis: StoryAnalysis, *, title: str = "storylens comparison") -> str:
+def to_markdown(
+    analysis: StoryAnalysis, *, title: str = "storylens comparison", explain: bool = False
+) -> str:
     """Render the comparison as a Markdown document."""
     names = {a.id: outlet_name(a) for a in analysis.articles}
     texts = {a.id: a.text for a in analysis.articles}
@@ -74,6 +76,17 @@ def to_markdown(analysis: StoryAnalysis, *, title: str = "storylens comparison")
         + f" ({c.why.rule})"
         for c in analysis.conflicts
     ]
+    if explain:
+        parts += ["", "## Not flagged as conflicts", ""]
+        parts += [
+            f"- {c.about}: "
+            + " vs ".join(
+                f"{names[n.span.article]}: “{texts[n.span.article][n.span.start : n.span.end]}”"
+                for n in c.mentions
+            )
+            + f" ({c.why.rule})"
+            for c in analysis.non_conflicts
+        ]
     parts += ["", "## Who is cited", ""]
     parts += _table(
         ["outlet", "source", "kind", "times"],

@@ -13,7 +13,7 @@ from storylens.report.views import claim_views, outlet_name
 __all__ = ["print_comparison"]
 
 
-def print_comparison(analysis: StoryAnalysis, console: Console) -> None:
+def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool = False) -> None:
     """Print the digest, the claim views and the tables to a rich console."""
     names = {a.id: outlet_name(a) for a in analysis.articles}
     texts = {a.id: a.text for a in analysis.articles}

@@ -1,0 +1,233 @@
+"""Claim alignment scored on ECB+, and the calibration of the alignment weights and thresholds.
+
+The measure. Each ECB+ story (gold ``cluster``: one topic holds two stories) is aligned as one
+story with :func:`storylens.analyze.align.align_claims`. A sentence is *evaluated* when it
+holds at least one annotated event mention (only those are annotated for events). Two
+evaluated sentences in different articles of the same story are a *gold pair* when they share
+an event mention cluster that is cross-document (not ``SINGLETON_*`` or ``INTRA_*``). They are
+a *predicted pair* when one claim has a mention in each (a clause counts as its sentence).
+Precision = gold predicted pairs / predicted pairs; recall = gold predicted pairs / gold pairs,
+both summed over all stories of a split (micro average).
+
+Run ``python eval/claims_ecbplus.py`` for the dev scores, ``--calibrate`` to refit the logistic
+weights and the thresholds on the train topics (prints the values to put in ``align.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storylens.analyze.align import AlignOptions, align_claims, claim_units, pair_features
+from storylens.model import Article, Paragraph, content_hash
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = ROOT / "eval" / "claims_floors.json"
+
+Pair = tuple[str, str]  # two sentence keys "doc#sent", sorted
+
+
+@dataclass(frozen=True)
+class Story:
+    """One ECB+ story: its articles, evaluated sentences and gold pairs."""
+
+    id: str
+    articles: list[Article]
+    sentences: dict[str, list[tuple[int, int, str]]]  # doc -> (start, end, key), evaluated
+    gold: set[Pair]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Pair counts and the measures over them."""
+
+    predicted: int
+    gold: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def shared_dir() -> Path:
+    """The shared/ folder (``STORYLENS_SHARED`` or ../shared)."""
+    return Path(os.environ.get("STORYLENS_SHARED", ROOT.parent / "shared"))
+
+
+def _article(doc: dict[str, Any]) -> Article:
+    """An Article with one paragraph per ECB+ sentence line."""
+    paragraphs = tuple(
+        Paragraph(s["start"], s["end"], sentences=((s["start"], s["end"]),))
+        for s in doc["sentences"]
+    )
+    return Article(doc["id"], doc["text"], paragraphs, content_hash(doc["text"]))
+
+
+def _mentions(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Event mentions by document."""
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = json.loads(line)
+            if m["is_event"]:
+                by_doc[m["doc_id"]].append(m)
+    return by_doc
+
+
+def load_stories(data: Path, split: str) -> list[Story]:
+    """The stories of one split (``train`` or ``dev``), with their gold pairs."""
+    docs = [json.loads(line) for line in (data / "docs.jsonl").open(encoding="utf-8")]
+    mentions = _mentions(data / "mentions.jsonl.gz")
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in docs:
+        if doc["split"] == split:
+            by_story[doc["cluster"]].append(doc)
+    return [_story(sid, sorted(ds, key=lambda d: d["id"]), mentions) for sid, ds in sorted(by_story.items())]
+
+
+def _story(sid: str, docs: list[dict[str, Any]], mentions: dict[str, list[dict[str, Any]]]) -> Story:
+    sentences: dict[str, list[tuple[int, int, str]]] = {}
+    clusters: dict[str, set[str]] = {}
+    for doc in docs:
+        evaluated = {m["sent_id"] for m in mentions[doc["id"]]}
+        sentences[doc["id"]] = [
+            (s["start"], s["end"], f"{doc['id']}#{s['sent_id']}")
+            for s in doc["sentences"] if s["sent_id"] in evaluated
+        ]
+        for m in mentions[doc["id"]]:
+            if not m["cluster_id"].startswith(("SINGLETON", "INTRA")):
+                clusters.setdefault(f"{doc['id']}#{m['sent_id']}", set()).add(m["cluster_id"])
+    gold = {
+        _pair(a, b) for a, b in itertools.combinations(sorted(clusters), 2)
+        if a.split("#")[0] != b.split("#")[0] and clusters[a] & clusters[b]
+    }
+    return Story(sid, [_article(d) for d in docs], sentences, gold)
+
+
+def _pair(a: str, b: str) -> Pair:
+    return (a, b) if a < b else (b, a)
+
+
+def _sentence_key(story: Story, doc: str, start: int) -> str | None:
+    """The evaluated sentence holding offset ``start`` of ``doc``, if any."""
+    for s, e, key in story.sentences[doc]:
+        if s <= start < e:
+            return key
+    return None
+
+
+def predicted_pairs(story: Story, options: AlignOptions) -> set[Pair]:
+    """Evaluated sentence pairs in different articles that one claim links."""
+    pairs: set[Pair] = set()
+    for claim in align_claims(story.articles, options=options):
+        keys = {_sentence_key(story, m.span.article, m.span.start) for m in claim.mentions}
+        found = sorted(k for k in keys if k)
+        pairs |= {
+            _pair(a, b) for a, b in itertools.combinations(found, 2)
+            if a.split("#")[0] != b.split("#")[0]
+        }
+    return pairs
+
+
+def score(stories: list[Story], options: AlignOptions) -> Scores:
+    """Micro-averaged pair counts over ``stories``."""
+    predicted = gold = correct = 0
+    for story in stories:
+        pairs = predicted_pairs(story, options)
+        predicted += len(pairs)
+        gold += len(story.gold)
+        correct += len(pairs & story.gold)
+    return Scores(predicted, gold, correct)
+
+
+# --------------------------------------------------------------------------------------------
+# Calibration on train
+# --------------------------------------------------------------------------------------------
+
+
+def _pair_rows(story: Story, options: AlignOptions) -> Iterator[tuple[list[float], int]]:
+    """Feature rows and labels for evaluated unit pairs in different articles."""
+    units = [(a.id, s) for a in story.articles for s in claim_units(a, options)]
+    texts = [next(a for a in story.articles if a.id == d).text_of(s) for d, s in units]
+    keys = [_sentence_key(story, d, s.start) for d, s in units]
+    ev = pair_features(texts)
+    for i, j in itertools.combinations(range(len(units)), 2):
+        ki, kj = keys[i], keys[j]
+        if ki and kj and units[i][0] != units[j][0]:
+            row = [ev.cosine[i, j], ev.tfidf[i, j], ev.names[i, j], ev.numbers[i, j]]
+            yield [float(x) for x in row], int(_pair(ki, kj) in story.gold)
+
+
+def fit_weights(stories: list[Story], options: AlignOptions) -> tuple[float, ...]:
+    """Fit the logistic link model on train pairs: (intercept, cosine, tfidf, names, numbers)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [r for s in stories for r in _pair_rows(s, options)]
+    x = np.array([r[0] for r in rows])
+    y = np.array([r[1] for r in rows])
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
+    print(f"fitted on {len(y)} pairs, {int(y.sum())} positive", file=sys.stderr)
+    return (round(float(model.intercept_[0]), 3), *(round(float(w), 3) for w in model.coef_[0]))
+
+
+def calibrate(stories: list[Story]) -> AlignOptions:
+    """Fit the weights, then grid-search the thresholds for the best train F1."""
+    weights = fit_weights(stories, AlignOptions())
+    base = AlignOptions(weights=weights)  # type: ignore[arg-type]
+    best: tuple[float, AlignOptions] = (-1.0, base)
+    for link, group, clauses in itertools.product(
+        (0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.1, 0.2, 0.3, 0.4, 0.5), (True, False)
+    ):
+        if group > link:
+            continue
+        options = replace(base, link=link, group=group, clauses=clauses)
+        s = score(stories, options)
+        print(f"link={link} group={group} clauses={clauses}: P={s.precision:.3f} "
+              f"R={s.recall:.3f} F1={s.f1:.3f}", file=sys.stderr)
+        if s.f1 > best[0]:
+            best = (s.f1, options)
+    return best[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print dev scores, or calibrate on train with ``--calibrate``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calibrate", action="store_true", help="refit on the train topics")
+    args = parser.parse_args(argv)
+    data = shared_dir() / "data" / "ecbplus"
+    if args.calibrate:
+        options = calibrate(load_stories(data, "train"))
+        print(f"best: {options}")
+        return 0
+    started = time.perf_counter()
+    s = score(load_stories(data, "dev"), AlignOptions())
+    print(f"ECB+ dev claim alignment: precision {s.precision:.3f}, recall {s.recall:.3f}, "
+          f"F1 {s.f1:.3f} ({s.correct} of {s.predicted} predicted pairs, {s.gold} gold pairs; "
+          f"{time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

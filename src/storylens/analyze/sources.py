@@ -1,0 +1,365 @@
+"""Who each outlet cites, of what kind, and how often; and which sentences cite no one.
+
+Attribution is read from the shared spaCy parse with rules that hold for any story:
+
+* a cue verb (said, says, told, tweeted, warned, added, confirmed, accused, called, ...) and its
+  subject ("the UN says", "Gen Sadat told the BBC", "Afghan media confirmed");
+* "according to X";
+* the subject is an entity of the story (canonical name from :mod:`.entities`), a source noun
+  ("officials", "residents", "a doctor", "Afghan media"), or a word that points back: "he"/"she"
+  to the last person cited, "it" to the last organisation, "one"/"another" to the last group
+  cited, "the mission" (a definite organisation noun) to the last organisation named;
+* whom a verb is told to ("told the BBC") is an audience, never a source.
+
+Kinds: ``un``, ``international-org``, ``government``, ``military``, ``ngo``, ``media``,
+``resident/witness``, ``expert/doctor``, ``person``, ``other``. Known organisations take their
+kind from ``data/orgs.json``; other names from their words ("Embassy", "Army") or the title a
+person is given in the story ("Gen", "President").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.analyze.entities import find_entities
+from storylens.model import Article, Entity, SourceCitation, Span
+from storylens.nlp import organisations, parse
+
+__all__ = ["CUE_VERBS", "cited_sources", "unattributed_sentences", "unattributed_share"]
+
+CUE_VERBS = frozenset(
+    "say tell tweet warn add confirm announce state claim write post accuse urge call blame"
+    " deny reject insist explain note vow pledge describe estimate acknowledge admit argue"
+    " allege report believe caution stress suggest respond reply predict tweet".split()
+)
+_SUBJECTS = frozenset({"nsubj"})  # a passive subject ("residents were urged") is an addressee
+# Source nouns: lemma -> kind.
+SOURCE_NOUNS: Mapping[str, str] = {
+    **dict.fromkeys(
+        "official authority government ministry minister spokesman spokeswoman spokesperson"
+        " administration governor mayor embassy diplomat president parliament lawmaker"
+        " police".split(),
+        "government",
+    ),
+    **dict.fromkeys(
+        "army military commander general troop soldier force officer militia".split(),
+        "military",
+    ),
+    **dict.fromkeys(
+        "resident witness eyewitness villager local survivor interpreter refugee relative"
+        " parent student worker farmer shopkeeper driver".split(),
+        "resident/witness",
+    ),
+    **dict.fromkeys(
+        "doctor nurse medic physician expert analyst researcher scientist professor"
+        " economist academic observer".split(),
+        "expert/doctor",
+    ),
+    **dict.fromkeys(
+        "media medium newspaper outlet broadcaster journalist reporter correspondent"
+        " television radio".split(),
+        "media",
+    ),
+    **dict.fromkeys("charity ngo organisation organization group aid agency".split(), "ngo"),
+}
+_BACK_PERSON = frozenset({"he", "she"})
+_BACK_ORG = frozenset({"it"})
+_BACK_GROUP = frozenset({"one", "another", "they", "other", "others"})
+_ORG_NOUNS = frozenset(
+    "mission embassy ministry agency organisation organization commission council group"
+    " committee office".split()
+)
+_NAME_KINDS: tuple[tuple[str, str], ...] = (
+    (r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|Brigade)\b", "military"),
+    (
+        r"\b(Embassy|Ministry|Government|Department|Commission|Parliament|Council|Office"
+        r"|Cabinet|Police|Consulate|White House|Kremlin)\b",
+        "government",
+    ),
+    (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid)\b", "ngo"),
+    (r"\b(News|Times|Post|Press|Radio|TV|Television|Media|Agency)\b", "media"),
+)
+_MILITARY_TITLES = frozenset(
+    "gen general lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral"
+    " commander cmdr brig brigadier".split()
+)
+_OFFICIAL_TITLES = frozenset(
+    "president minister secretary governor mayor ambassador spokesman spokeswoman"
+    " spokesperson senator sen envoy chancellor premier official king queen prince".split()
+)
+_EXPERT_TITLES = frozenset({"dr", "doctor", "prof", "professor", "analyst", "expert"})
+_QUOTES = "\"'“”‘’"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cited:
+    """One attribution found in one sentence."""
+
+    source: str
+    kind: str
+    start: int
+    end: int
+    role: str  # "person", "group" (a source noun) or "org": what "he", "one", "it" point to
+    singular: bool = False  # a singular source noun ("an interpreter"): "he" may point to it
+
+
+def cited_sources(
+    articles: Sequence[Article],
+    *,
+    entities: Sequence[Entity] | None = None,
+    docs: Mapping[str, Any] | None = None,
+) -> tuple[SourceCitation, ...]:
+    """Who each article cites: one citation per (article, source), mentions in text order."""
+    docs = docs if docs is not None else parse(articles)
+    entities = entities if entities is not None else find_entities(articles, docs=docs)
+    story = _Story(articles, entities)
+    out: list[SourceCitation] = []
+    for article in articles:
+        out.extend(_citations(article, list(_attributions(docs[article.id], story, article.id))))
+    return tuple(out)
+
+
+def unattributed_sentences(
+    articles: Sequence[Article],
+    *,
+    citations: Sequence[SourceCitation] | None = None,
+    entities: Sequence[Entity] | None = None,
+    docs: Mapping[str, Any] | None = None,
+) -> dict[str, tuple[Span, ...]]:
+    """Per article, the body sentences that cite no source (a quote continuing an attributed
+    paragraph counts as attributed)."""
+    if citations is None:
+        citations = cited_sources(articles, entities=entities, docs=docs)
+    cited: dict[str, list[Span]] = {}
+    for c in citations:
+        cited.setdefault(c.article, []).extend(c.mentions)
+    return {a.id: _unattributed(a, cited.get(a.id, [])) for a in articles}
+
+
+def unattributed_share(
+    articles: Sequence[Article],
+    *,
+    citations: Sequence[SourceCitation] | None = None,
+    entities: Sequence[Entity] | None = None,
+    docs: Mapping[str, Any] | None = None,
+) -> dict[str, float]:
+    """Per article, the share of body sentences that cite no source (0.0 with no sentences)."""
+    found = unattributed_sentences(articles, citations=citations, entities=entities, docs=docs)
+    return {a.id: len(found[a.id]) / len(a.sentences) if a.sentences else 0.0 for a in articles}
+
+
+# -- the story's entities ---------------------------------------------------------------------
+
+
+class _Story:
+    """The entities of a story, looked up by article offset, with the kind of each."""
+
+    def __init__(self, articles: Sequence[Article], entities: Sequence[Entity]) -> None:
+        self.by_offset: dict[tuple[str, int], Entity] = {}
+        for entity in entities:
+            for span in entity.mentions:
+                for pos in range(span.start, span.end):
+                    self.by_offset[(span.article, pos)] = entity
+        texts = {a.id: a.text for a in articles}
+        self.kinds = {e.id: _entity_kind(e, texts) for e in entities}
+
+    def entity_at(self, article: str, start: int, end: int) -> Entity | None:
+        """The entity mentioned anywhere in ``start:end`` of an article (first one wins)."""
+        for pos in range(start, end):
+            entity = self.by_offset.get((article, pos))
+            if entity is not None:
+                return entity
+        return None
+
+
+def _known_kinds() -> dict[str, str]:
+    return {o["name"]: o["kind"] for o in organisations()}
+
+
+def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
+    """The source kind of an entity: its known kind, its words, or its title in the story."""
+    known = _known_kinds().get(entity.name)
+    if known:
+        return known
+    if entity.label == "PERSON":
+        return _person_kind(entity, texts)
+    if entity.label in ("GPE", "LOC"):
+        return "government"
+    for pattern, kind in _NAME_KINDS:
+        if re.search(pattern, entity.name):
+            return kind
+    return "other"
+
+
+def _person_kind(entity: Entity, texts: Mapping[str, str]) -> str:
+    """A person's kind from the words just before any mention ("Gen", "President")."""
+    words: set[str] = set()
+    for span in entity.mentions:
+        before = texts[span.article][max(0, span.start - 40) : span.start]
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:])
+        after = texts[span.article][span.end : span.end + 40]
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", after)[:3])
+    for titles, kind in (
+        (_MILITARY_TITLES, "military"),
+        (_OFFICIAL_TITLES, "government"),
+        (_EXPERT_TITLES, "expert/doctor"),
+    ):
+        if words & titles:
+            return kind
+    return "person"
+
+
+# -- attributions -----------------------------------------------------------------------------
+
+
+def _attributions(doc: Any, story: _Story, article: str) -> Iterator[_Cited]:
+    """Every attribution in one parsed article, in text order, at most one per source and
+    sentence."""
+    memory = _Memory()
+    for sent in doc.sents:
+        seen: set[str] = set()
+        for token in sent:
+            for subject in _source_tokens(token):
+                cited = _resolve(subject, story, article, memory)
+                if cited is not None and cited.source not in seen:
+                    seen.add(cited.source)
+                    memory.remember(cited)
+                    yield cited
+
+
+def _source_tokens(token: Any) -> list[Any]:
+    """The subjects of a cue verb (with their conjuncts), or the object of "according to"."""
+    if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS:
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS] or _inherited(token)
+        return [t for s in subjects for t in (s, *s.conjuncts)]
+    if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
+        return [c for c in token.children if c.dep_ == "pobj"]
+    return []
+
+
+def _inherited(token: Any) -> list[Any]:
+    """The subject of a cue verb that has none of its own.
+
+    "with the UN saying" (the object of "with"), "X, who ..., called on" (the noun a clause
+    hangs from), "X lashed out, accusing" and "X said and added" (the subject of the head verb).
+    """
+    head = token.head
+    if token.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN"):
+        return [head]
+    if token.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    with_objects = [
+        obj
+        for prep in head.children
+        if prep.lower_ == "with" and prep.i < token.i
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return with_objects or [c for c in head.children if c.dep_ == "nsubj"]
+
+
+@dataclass
+class _Memory:
+    """The last person, group and organisation cited, to resolve "he", "one", "the mission"."""
+
+    person: _Cited | None = None
+    group: _Cited | None = None
+    org: _Cited | None = None
+
+    def remember(self, cited: _Cited) -> None:
+        """Keep a citation as the last of its role; "an interpreter" is also what "he" is."""
+        setattr(self, cited.role, cited)
+        if cited.singular:
+            self.person = cited
+
+
+def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited | None:
+    """Who a subject token stands for, or None when it is no source."""
+    start, end = token.idx, token.idx + len(token)
+    entity = story.entity_at(article, start, end) or _child_entity(token, story, article)
+    if entity is not None:
+        kind = story.kinds[entity.id]
+        role = "person" if entity.label == "PERSON" else "org"
+        return _Cited(entity.name, kind, start, end, role)
+    word = token.lower_
+    back = _pointer(token, memory)
+    if back is not None:
+        return _Cited(back.source, back.kind, start, end, back.role)
+    lemma = token.lemma_.lower()
+    if word in _BACK_PERSON | _BACK_ORG | _BACK_GROUP or lemma not in SOURCE_NOUNS:
+        return None
+    singular = token.tag_ == "NN" and lemma not in _MASS_NOUNS
+    return _Cited(_noun_name(token), SOURCE_NOUNS[lemma], start, end, "group", singular)
+
+
+def _pointer(token: Any, memory: _Memory) -> _Cited | None:
+    """Resolve words that point back: "he", "it", "one", "another", "the mission"."""
+    word = token.lower_
+    if word in _BACK_PERSON:
+        return memory.person
+    if word in _BACK_ORG:
+        return memory.org
+    if word in _BACK_GROUP:
+        return memory.group
+    definite = any(c.lower_ == "the" for c in token.children)
+    return memory.org if definite and word in _ORG_NOUNS else None
+
+
+def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
+    """An entity in apposition or compound with a source noun ("organisation Save the ...")."""
+    for child in token.children:
+        if child.dep_ in ("appos", "compound"):
+            entity = story.entity_at(article, child.idx, child.idx + len(child))
+            if entity is not None and entity.label != "NORP":
+                return entity
+    return None
+
+
+_MASS_NOUNS = frozenset("media medium police military army government administration".split())
+
+
+def _noun_name(token: Any) -> str:
+    """The name of a source noun: its plural ("officials", "residents") or mass form ("media")."""
+    lemma = token.lemma_.lower()
+    if lemma in _MASS_NOUNS:
+        return "media" if lemma == "medium" else lemma
+    return lemma if lemma.endswith("s") else lemma + "s"
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _citations(article: Article, found: list[_Cited]) -> list[SourceCitation]:
+    """One citation per source of an article, sources in order of first citation."""
+    by_source: dict[str, list[_Cited]] = {}
+    for cited in found:
+        by_source.setdefault(cited.source, []).append(cited)
+    return [
+        SourceCitation(
+            article=article.id,
+            outlet=article.outlet,
+            source=source,
+            kind=items[0].kind,
+            mentions=tuple(article.span(c.start, c.end) for c in items),
+        )
+        for source, items in by_source.items()
+    ]
+
+
+def _unattributed(article: Article, cited: list[Span]) -> tuple[Span, ...]:
+    """The body sentences of an article that hold no citation."""
+    out: list[Span] = []
+    previous_cited = False
+    for paragraph in article.body_paragraphs():
+        spans = [Span(article.id, s, e) for s, e in paragraph.sentences]
+        text = article.text[paragraph.start : paragraph.end]
+        has_citation = any(c.start >= paragraph.start and c.end <= paragraph.end for c in cited)
+        quoted = text[:1] in _QUOTES
+        carried = quoted and (has_citation or previous_cited)
+        unattributed = [s for s in spans if not carried and not any(c.overlaps(s) for c in cited)]
+        out.extend(unattributed)
+        previous_cited = len(unattributed) < len(spans)
+    return tuple(out)

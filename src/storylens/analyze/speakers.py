@@ -1,0 +1,205 @@
+"""Speakers of quotes: cue verbs, canonical names and the antecedents pronouns point back to.
+
+Everything here is rule-based over character offsets. spaCy tokens (from
+``storylens.nlp.load_spacy()``) are used only to find the subject of a cue verb and the
+PERSON names an article mentions; the names themselves are folded by plain string rules:
+
+- a title is stripped ("Gen Sadat" -> "Sadat", "US Secretary of State Antony Blinken" ->
+  "Antony Blinken"), a parenthesised short form wins ("the United Nations Assistance Mission
+  for Afghanistan (UNAMA)" -> "UNAMA"), a leading "the" before a proper name goes;
+- a lone surname is mapped to the full name the same article uses ("Sadat" -> "Sami Sadat");
+- a nominal speaker keeps its words with a lower-case determiner ("an Afghan interpreter").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "CUE_WORDS",
+    "Candidate",
+    "canonical_name",
+    "fold_surname",
+    "is_definite_description",
+    "pronoun_kind",
+    "speaker_tokens",
+    "subject_of",
+]
+
+_CUE_LEMMAS = (
+    "say tell add tweet post write warn urge ask state declare announce explain insist claim "
+    "note recall reply respond stress argue admit vow promise describe call chant shout cry "
+    "scream exclaim confirm deny acknowledge comment remark plead demand predict suggest"
+)
+
+
+def _forms(lemma: str) -> set[str]:
+    """Regular and the few irregular forms of a cue verb."""
+    irregular = {
+        "say": {"said", "says", "saying"},
+        "tell": {"told", "tells", "telling"},
+        "write": {"wrote", "writes", "writing", "written"},
+        "cry": {"cried", "cries", "crying"},
+        "reply": {"replied", "replies", "replying"},
+        "deny": {"denied", "denies", "denying"},
+    }
+    if lemma in irregular:
+        return {lemma, *irregular[lemma]}
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    double = lemma + lemma[-1] if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwy]", lemma) else stem
+    return {lemma, lemma + "s", stem + "ed", stem + "ing", double + "ed", double + "ing"}
+
+
+CUE_WORDS: frozenset[str] = frozenset(w for lemma in _CUE_LEMMAS.split() for w in _forms(lemma))
+"""Word forms of verbs that introduce speech ("said", "told", "tweeted", "warned", ...)."""
+
+_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org"}
+_ELLIPTIC = {"another", "one", "a second", "a third", "others"}
+
+_TITLES = (
+    "Secretary of State|Secretary-General|Secretary General|Prime Minister|Vice President|"
+    "Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Attorney General|"
+    "Lieutenant General|Major General|Brigadier General|Lt Gen|Maj Gen|Brig Gen|"
+    "President|General|Gen|Colonel|Col|Lieutenant|Lt|Major|Maj|Captain|Capt|Sergeant|Sgt|"
+    "Commander|Admiral|Adm|Minister|Secretary|Senator|Sen|Representative|Rep|Governor|Gov|"
+    "Mayor|Judge|Justice|Chancellor|Ambassador|Spokesman|Spokeswoman|Spokesperson|"
+    "King|Queen|Prince|Princess|Pope|Sheikh|Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Miss|Mx|Dr|"
+    "Prof|Professor|Rev|Father|Chief"
+)
+_TITLE_RE = re.compile(rf"^(?:(?:[A-Z]{{2,5}}|[A-Z][a-z]+)\s+)?(?:{_TITLES})\.?\s+(?=[A-Z])")
+_ACRONYM_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z.&-]{1,9})\s*\)")
+_DETERMINER_RE = re.compile(r"^(The|A|An|One|Another|Some|Two|Three|Several|Many)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Someone a pronoun or a definite description may point back to.
+
+    ``kind`` is ``person``, ``nominal`` (a singular common noun: "an Afghan interpreter"),
+    ``plural`` ("doctors in Lashkar Gah") or ``org``; ``head`` is the lemma of the head noun,
+    used to fill in "Another said" as "another <head>".
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    head: str
+
+
+def canonical_name(phrase: str) -> str:
+    """Fold a speaker phrase to its canonical form (no surname folding: see fold_surname).
+
+    >>> canonical_name("General Sami Sadat")
+    'Sami Sadat'
+    >>> canonical_name("US Secretary of State Antony Blinken")
+    'Antony Blinken'
+    >>> canonical_name("the United Nations Assistance Mission for Afghanistan (UNAMA)")
+    'UNAMA'
+    >>> canonical_name("The US Embassy in Kabul")
+    'US Embassy in Kabul'
+    >>> canonical_name("An Afghan interpreter")
+    'an Afghan interpreter'
+    """
+    text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,;:-–—")
+    text = re.sub(r"(?:'s|’s)$", "", text)
+    acronym = _ACRONYM_RE.search(text)
+    if acronym:
+        short = acronym.group(1).replace(".", "")
+        return short.upper() if short.isalpha() and len(short) <= 6 else short
+    rest = re.sub(r"^(?:the|The)\s+", "", text)
+    if rest[:1].isupper() and rest != text:
+        text = rest
+    while True:
+        stripped = _TITLE_RE.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
+
+
+def fold_surname(name: str, full_names: Iterable[str]) -> str:
+    """Map a lone surname (or "First Last" with the same last word) to a longer full name.
+
+    >>> fold_surname("Sadat", ["Sami Sadat", "Ashraf Ghani"])
+    'Sami Sadat'
+    >>> fold_surname("Ghani", ["Sami Sadat"])
+    'Ghani'
+    """
+    words = name.split()
+    if not words or not name[:1].isupper():
+        return name
+    last = words[-1].lower()
+    for full in full_names:
+        parts = full.split()
+        if len(parts) > len(words) and parts[-1].lower() == last:
+            return full
+    return name
+
+
+def is_definite_description(phrase: str) -> bool:
+    """True for "the mission", "the ministry": "the" and only common nouns after it."""
+    words = phrase.split()
+    return len(words) >= 2 and words[0].lower() == "the" and all(w.islower() for w in words[1:])
+
+
+def pronoun_kind(word: str) -> str | None:
+    """The kind of antecedent a subject pronoun needs, or None for other words."""
+    return _PRONOUNS.get(word.lower())
+
+
+def is_elliptic(phrase: str) -> bool:
+    """True for a speaker phrase that names no noun: "Another", "One", "Others"."""
+    return phrase.lower() in _ELLIPTIC
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The active subject of a cue verb, following conjuncts and participles up the tree."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                return child
+        if token.dep_ in {"conj", "advcl", "xcomp"} and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            return token.head
+        return None
+    return None
+
+
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "amod"}
+
+
+def speaker_tokens(subject: Any, *, limit: int = 9) -> Sequence[Any]:
+    """The tokens of a subject phrase, without clauses, appositions or long modifiers.
+
+    "An Afghan interpreter living in the city" gives "An Afghan interpreter"; "the United
+    Nations Assistance Mission for Afghanistan (UNAMA)" keeps its "(UNAMA)".
+    """
+    doc = subject.doc
+    start = subject.left_edge.i
+    end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ in _CUT_DEPS and not _is_acronym(child):
+            break
+        if child.right_edge.i + 1 - start > limit:
+            break
+        end = child.right_edge.i + 1
+    if _is_acronym_after(doc, end):
+        end += 3
+    return [doc[i] for i in range(start, end)]
+
+
+def _is_acronym(token: Any) -> bool:
+    return bool(token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == "(")
+
+
+def _is_acronym_after(doc: Any, end: int) -> bool:
+    if end + 2 >= len(doc):
+        return False
+    return bool(doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_alpha)

@@ -1,0 +1,197 @@
+"""Word choice: which label each outlet uses for the same kind of referent, and loaded or
+hedging terms.
+
+Two generic lexicons, the same for every story:
+
+* **Referent sets** (:data:`REFERENT_SETS`): labels that news uses interchangeably for one
+  referent but that carry different judgements ("insurgents" / "militants" / "terrorists"). A set
+  is reported when at least two of its terms are used across the articles, or when a single
+  term is used by some articles and not others. Counts are per article.
+* **Loaded and hedging terms** (:data:`LOADED`, :data:`HEDGES`): each term found is reported
+  with its count per article.
+
+Every form of a term counts for it: singular, plural and the adjective ("militant hands" counts
+for "militants"); verbs count in every tense ("massacred", "massacring"). Words inside the name
+of an entity ("Economic Freedom Fighters", "Save the Children") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from storylens.model import Article, Entity, Span, WordChoice
+
+__all__ = ["HEDGES", "LOADED", "REFERENT_SETS", "word_choice"]
+
+# concept -> term -> regular expression of its forms (matched case-insensitively, whole words).
+REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
+    "armed group members": {
+        "insurgents": r"insurgents?",
+        "militants": r"militants?",
+        "fighters": r"fighters?",
+        "rebels": r"rebels?",
+        "terrorists": r"terrorists?",
+        "extremists": r"extremists?",
+        "gunmen": r"gunm[ae]n",
+        "jihadists": r"jihadists?",
+        "guerrillas": r"guerr?illas?",
+        "separatists": r"separatists?",
+        "freedom fighters": r"freedom[- ]fighters?",
+    },
+    "people protesting": {
+        "protesters": r"protest[eo]rs?",
+        "demonstrators": r"demonstrators?",
+        "rioters": r"rioters?",
+        "mob": r"mobs?",
+        "activists": r"activists?",
+        "looters": r"looters?",
+    },
+    "killing": {
+        "killed": r"kill(?:s|ed|ing|ings)?",
+        "murdered": r"murder(?:s|ed|ing)?",
+        "massacred": r"massacr(?:e|es|ed|ing)",
+        "slaughtered": r"slaughter(?:s|ed|ing)?",
+        "executed": r"execut(?:e|es|ed|ing|ion|ions)",
+        "butchered": r"butcher(?:s|ed|ing)?",
+    },
+    "ruling authority": {
+        "regime": r"regimes?",
+        "government": r"governments?",
+        "administration": r"administrations?",
+        "authorities": r"authorities",
+        "junta": r"juntas?",
+    },
+    "foreign military": {
+        "occupation": r"occupation|occupying|occupiers?",
+        "presence": r"military presence",
+        "intervention": r"interventions?",
+        "invasion": r"invasions?|invad(?:e|es|ed|ing)|invaders?",
+        "special operation": r"special (?:military )?operation",
+    },
+    "people who moved": {
+        "refugees": r"refugees?",
+        "migrants": r"migrants?",
+        "asylum seekers": r"asylum[- ]seekers?",
+        "illegals": r"illegals",
+        "illegal immigrants": r"illegal (?:immigrants?|aliens?)",
+        "undocumented": r"undocumented (?:immigrants?|migrants?|people)",
+        "expats": r"expat(?:s|riates?)?",
+    },
+    "taking territory": {
+        "captured": r"captur(?:e|es|ed|ing)",
+        "seized": r"seiz(?:e|es|ed|ing)",
+        "liberated": r"liberat(?:e|es|ed|ing|ion)",
+        "overran": r"overr(?:an|un|uns|unning)",
+        "fell": r"fell|fall(?:s|en)? to",
+    },
+    "settlers": {
+        "settlers": r"settlers?",
+        "colonists": r"colonists?",
+    },
+}
+LOADED: Mapping[str, str] = {
+    "massacre": r"massacr(?:e|es|ed|ing)",
+    "slaughter": r"slaughter(?:s|ed|ing)?",
+    "butcher": r"butcher(?:s|ed|ing|y)?",
+    "regime": r"regimes?",
+    "terrorist": r"terror(?:ist|ists|ism)?",
+    "atrocity": r"atrocit(?:y|ies)",
+    "barbaric": r"barbaric|barbarism|barbarity",
+    "brutal": r"brutal(?:ly|ity)?",
+    "thugs": r"thugs?",
+    "genocide": r"genocid(?:e|al)",
+    "ethnic cleansing": r"ethnic cleansing",
+    "war crimes": r"war crimes?",
+    "savage": r"savage(?:ly|ry)?",
+    "gruesome": r"gruesome",
+    "horrific": r"horrific|horrendous",
+    "extremist": r"extremis[mt]s?",
+}
+HEDGES: Mapping[str, str] = {
+    "alleged": r"alleged(?:ly)?",
+    "reportedly": r"reportedly|(?:is|are|was|were) reported to",
+    "apparently": r"apparent(?:ly)?|appear(?:s|ed)? to",
+    "so-called": r"so[- ]called",
+    "claimed": r"claim(?:s|ed|ing)?",
+    "purportedly": r"purported(?:ly)?",
+    "supposedly": r"supposed(?:ly)?",
+    "unconfirmed": r"unconfirmed|unverified",
+    "said to": r"(?:is|are|was|were) (?:said|believed|thought) to",
+}
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+def word_choice(
+    articles: Sequence[Article],
+    *,
+    entities: Sequence[Entity] | None = None,
+    docs: Mapping[str, Any] | None = None,
+) -> tuple[WordChoice, ...]:
+    """Referent sets where the outlets' labels differ, then loaded and hedging terms.
+
+    ``docs`` is accepted for a uniform stage signature; matching works on the text alone.
+    ``entities`` (from :func:`storylens.analyze.entities.find_entities`) keeps words inside
+    names from counting; without it every match counts.
+    """
+    names = _name_spans(entities or ())
+    out = [c for c in (_referent(k, s, articles, names) for k, s in REFERENT_SETS.items()) if c]
+    for kind, lexicon in (("loaded", LOADED), ("hedge", HEDGES)):
+        out.extend(c for c in (_term(kind, t, p, articles, names) for t, p in lexicon.items()) if c)
+    return tuple(out)
+
+
+def _name_spans(entities: Sequence[Entity]) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {}
+    for entity in entities:
+        if entity.label != "NORP":
+            for span in entity.mentions:
+                spans.setdefault(span.article, []).append(span)
+    return spans
+
+
+def _find(pattern: str, article: Article, names: Mapping[str, list[Span]]) -> list[Span]:
+    """The matches of one term in one article, outside entity names."""
+    inside = names.get(article.id, [])
+    found = (article.span(m.start(), m.end()) for m in _compiled(pattern).finditer(article.text))
+    return [s for s in found if not any(s.overlaps(n) for n in inside)]
+
+
+def _referent(
+    concept: str,
+    terms: Mapping[str, str],
+    articles: Sequence[Article],
+    names: Mapping[str, list[Span]],
+) -> WordChoice | None:
+    """One referent set, when the outlets' labels for it differ."""
+    found = {t: {a.id: _find(p, a, names) for a in articles} for t, p in terms.items()}
+    used = {t: by for t, by in found.items() if any(by.values())}
+    users = {a for by in used.values() for a, spans in by.items() if spans}
+    if len(used) < 2 and not (len(used) == 1 and len(users) < len(articles)):
+        return None
+    return _choice(concept, "referent", used)
+
+
+def _term(
+    kind: str, term: str, pattern: str, articles: Sequence[Article], names: Mapping[str, list[Span]]
+) -> WordChoice | None:
+    """One loaded or hedging term, when any article uses it."""
+    by_article = {a.id: _find(pattern, a, names) for a in articles}
+    return _choice(term, kind, {term: by_article}) if any(by_article.values()) else None
+
+
+def _choice(concept: str, kind: str, used: Mapping[str, Mapping[str, list[Span]]]) -> WordChoice:
+    """Counts per term and article (zeros included), mentions in text order per article."""
+    counts = {t: {a: len(spans) for a, spans in by.items()} for t, by in used.items()}
+    order = {a: i for i, a in enumerate(next(iter(used.values())))}
+    mentions = sorted(
+        (s for by in used.values() for spans in by.values() for s in spans),
+        key=lambda s: (order[s.article], s.start),
+    )
+    return WordChoice(concept=concept, kind=kind, counts=counts, mentions=tuple(mentions))

@@ -1,0 +1,128 @@
+"""RSS and Atom feeds: one document per entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storylens.ingest import IngestOptions, read_sources
+from storylens.model import Failure, RawDocument, Skip
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+  <title>Northport Courier</title>
+  <link>https://courier.example/</link>
+  <item>
+    <title>Silo fire under control</title>
+    <link>https://courier.example/silo</link>
+    <guid isPermaLink="false">courier-1001</guid>
+    <pubDate>Tue, 05 Mar 2024 21:15:00 +0100</pubDate>
+    <dc:creator>Ada Quill</dc:creator>
+    <source url="https://wire.example/rss">Harbour Wire</source>
+    <description>Short summary.</description>
+    <content:encoded><![CDATA[<p>Firefighters put out a blaze at the silo.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Ferry delayed</title>
+    <link>https://courier.example/ferry</link>
+    <description>The morning ferry left two hours late.</description>
+  </item>
+  <item><title>Photo only</title></item>
+</channel>
+</rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Harbour Wire</title>
+  <id>urn:wire</id>
+  <updated>2024-03-06T08:00:00Z</updated>
+  <entry>
+    <title>Council meets on silo safety</title>
+    <id>urn:wire:77</id>
+    <link href="https://wire.example/council"/>
+    <updated>2024-03-06T08:00:00Z</updated>
+    <author><name>Ben Ostrow</name></author>
+    <content type="text">The council will review silo safety rules on Friday.</content>
+  </entry>
+</feed>
+"""
+
+
+def test_feeds_reads_rss_entries(tmp_path: Path) -> None:
+    path = tmp_path / "courier.xml"
+    path.write_text(RSS, encoding="utf-8")
+    first, second, third = read_sources([path])
+    assert first == RawDocument(
+        source=f"{path}#entry-1",
+        html="<p>Firefighters put out a blaze at the silo.</p>",
+        meta={
+            "title": "Silo fire under control",
+            "url": "https://courier.example/silo",
+            "published": "2024-03-05T20:15:00+00:00",
+            "author": "Ada Quill",
+            "feed_title": "Northport Courier",
+            "guid": "courier-1001",
+            "origin": "Harbour Wire",
+        },
+    )
+    assert isinstance(second, RawDocument)
+    assert second.source == f"{path}#entry-2"
+    assert second.html == "The morning ferry left two hours late."
+    assert "id" not in second.meta
+    assert third == Skip(f"{path}#entry-3", "no article body")
+
+
+def test_feeds_reads_atom_plain_text_content(tmp_path: Path) -> None:
+    path = tmp_path / "wire.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    [entry] = read_sources([path])
+    assert entry == RawDocument(
+        source=f"{path}#entry-1",
+        text="The council will review silo safety rules on Friday.",
+        meta={
+            "title": "Council meets on silo safety",
+            "url": "https://wire.example/council",
+            "published": "2024-03-06T08:00:00+00:00",
+            "author": "Ben Ostrow",
+            "feed_title": "Harbour Wire",
+            "guid": "urn:wire:77",
+        },
+    )
+
+
+def test_feeds_malformed_xml_without_entries_fails(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_text('<rss version="2.0"><channel><title>Courier</ti', encoding="utf-8")
+    [failure] = read_sources([path])
+    assert isinstance(failure, Failure)
+    assert failure.source == str(path)
+    assert failure.message.startswith("malformed feed XML (")
+    assert failure.message.endswith("): fix the XML or download the feed again")
+
+
+def test_feeds_malformed_xml_with_entries_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "sloppy.rss"
+    broken = RSS.replace("</channel>\n</rss>", "<item><title>Cut")
+    path.write_text(broken, encoding="utf-8")
+    docs = [o for o in read_sources([path]) if isinstance(o, RawDocument)]
+    assert [d.meta["title"] for d in docs] == ["Silo fire under control", "Ferry delayed"]
+
+
+def test_feeds_empty_feed_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "empty.rss"
+    path.write_text('<rss version="2.0"><channel><title>C</title></channel></rss>', "utf-8")
+    assert list(read_sources([path])) == [Skip(str(path), "empty feed (no entries)")]
+
+
+def test_feeds_oversize_entry_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "courier.rss"
+    path.write_text(RSS, encoding="utf-8")
+    outcomes = list(read_sources([path], options=IngestOptions(max_bytes=40)))
+    assert outcomes[0] == Failure(
+        f"{path}#entry-1",
+        "article is 48 bytes, over the limit of 40 bytes for one article: "
+        "raise the limit with --max-bytes (IngestOptions.max_bytes)",
+    )
+    assert isinstance(outcomes[1], RawDocument)

@@ -1,0 +1,55 @@
+"""HTML pages: the markup is kept, metadata read with trafilatura."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storylens.ingest import read_sources
+from storylens.ingest.html import html_metadata
+from storylens.model import RawDocument
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="windows-1252">
+<title>Silo fire under control | Northport Courier</title>
+<meta property="og:site_name" content="Northport Courier">
+<meta name="author" content="Ada Quill">
+<meta property="article:published_time" content="2024-03-05T21:15:00+01:00">
+<link rel="canonical" href="https://courier.example/news/silo-fire">
+</head><body><article><h1>Silo fire under control</h1>
+<p>Firefighters put out a blaze at the Northport grain silo, the café owner next door said.</p>
+</article></body></html>
+"""
+
+
+def test_html_keeps_markup_and_reads_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "silo.html"
+    path.write_bytes(PAGE.encode("cp1252"))
+    [doc] = read_sources([path])
+    assert isinstance(doc, RawDocument)
+    assert doc.html == PAGE
+    assert doc.meta == {
+        "title": "Silo fire under control",
+        "published": "2024-03-05",
+        "sitename": "Northport Courier",
+        "url": "https://courier.example/news/silo-fire",
+        "author": "Ada Quill",
+        "filename": "silo.html",
+    }
+
+
+def test_html_page_without_metadata_has_only_filename(tmp_path: Path) -> None:
+    path = tmp_path / "bare.htm"
+    path.write_text("<html><body><div>menu</div></body></html>", encoding="utf-8")
+    [doc] = read_sources([path])
+    assert doc == RawDocument(
+        source=str(path),
+        html="<html><body><div>menu</div></body></html>",
+        meta={"filename": "bare.htm"},
+    )
+
+
+def test_html_metadata_ignores_missing_fields() -> None:
+    assert html_metadata("<html><head><title>Only a title</title></head></html>") == {
+        "title": "Only a title"
+    }

@@ -1,0 +1,152 @@
+"""WARC archives: HTML responses become documents; damage is reported after what was read."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from storylens.ingest import IngestOptions, read_sources
+from storylens.model import Failure, RawDocument, Skip
+
+PAGE = (
+    "<html><head><title>Ferry delayed</title></head><body><article>"
+    "<p>The morning ferry left two hours late, the café owner said.</p>"
+    "</article></body></html>"
+)
+DATE = "2024-03-05T21:15:00Z"
+
+
+def _chunked(body: bytes) -> bytes:
+    half = len(body) // 2
+    parts = (body[:half], body[half:])
+    return b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in parts) + b"0\r\n\r\n"
+
+
+def _response(
+    writer: WARCWriter, url: str, body: bytes, headers: list[tuple[str, str]], status: str
+) -> None:
+    http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        url,
+        "response",
+        payload=io.BytesIO(body),
+        length=len(body),  # with a length warcio needs no temporary file (left unclosed)
+        http_headers=http,
+        warc_headers_dict={"WARC-Date": DATE},
+    )
+    writer.write_record(record)
+
+
+def _warc(compress: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    _response(writer, "https://courier.example/ferry", PAGE.encode("utf-8"), html, "200 OK")
+    png = [("Content-Type", "image/png")]
+    _response(writer, "https://courier.example/a.png", b"\x89PNG\r\n\x1a\n", png, "200 OK")
+    _response(writer, "https://courier.example/gone", b"<html>gone</html>", html, "404 Not Found")
+    encoded = [
+        ("Content-Type", "text/html; charset=windows-1252"),
+        ("Content-Encoding", "gzip"),
+        ("Transfer-Encoding", "chunked"),
+    ]
+    body = _chunked(gzip.compress(PAGE.encode("cp1252")))
+    _response(writer, "https://courier.example/ferry-2", body, encoded, "200 OK")
+    return buffer.getvalue()
+
+
+def _check_archive(path: Path) -> None:
+    outcomes = list(read_sources([path]))
+    assert outcomes == [
+        RawDocument(
+            source=f"{path}#record-2",
+            html=PAGE,
+            meta={
+                "title": "Ferry delayed",
+                "url": "https://courier.example/ferry",
+                "published": "2024-03-05T21:15:00+00:00",
+            },
+        ),
+        Skip(f"{path}#record-3", "not an article (non-HTML WARC record)"),
+        Skip(f"{path}#record-4", "not an article (HTTP error or redirect)"),
+        RawDocument(
+            source=f"{path}#record-5",
+            html=PAGE,
+            meta={
+                "title": "Ferry delayed",
+                "url": "https://courier.example/ferry-2",
+                "published": "2024-03-05T21:15:00+00:00",
+            },
+        ),
+    ]
+
+
+def test_warc_reads_html_responses(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc())
+    _check_archive(path)
+
+
+def test_warc_reads_record_gzipped_warc(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc(compress=True))
+    _check_archive(path)
+
+
+def test_warc_reads_whole_file_gzipped_warc(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(_warc()))
+    _check_archive(path)
+
+
+def test_warc_truncated_gzip_yields_records_then_fails(tmp_path: Path) -> None:
+    data = _warc(compress=True)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: len(data) - 40])
+    outcomes = list(read_sources([path]))
+    assert [type(o) for o in outcomes] == [RawDocument, Skip, Skip, Failure]
+    assert outcomes[-1] == Failure(
+        str(path),
+        "truncated or corrupt gzip data (Compressed file ended before the end-of-stream "
+        "marker was reached): download or compress the file again",
+    )
+
+
+def test_warc_truncated_archive_yields_records_then_fails(tmp_path: Path) -> None:
+    data = _warc()
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[: len(data) - 30])
+    outcomes = list(read_sources([path]))
+    assert [type(o) for o in outcomes] == [RawDocument, Skip, Skip, Failure]
+    assert outcomes[-1] == Failure(
+        str(path),
+        "truncated or corrupt WARC archive after 4 records (record ends 26 bytes early): "
+        "download the archive again or repair it",
+    )
+
+
+def test_warc_garbage_after_records_fails(tmp_path: Path) -> None:
+    path = tmp_path / "junk.warc"
+    path.write_bytes(_warc() + b"not a record\r\n")
+    outcomes = list(read_sources([path]))
+    assert isinstance(outcomes[-1], Failure)
+    assert outcomes[-1].message.startswith("truncated or corrupt WARC archive after 5 records (")
+    assert sum(isinstance(o, RawDocument) for o in outcomes) == 2
+
+
+def test_warc_oversize_record_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc())
+    outcomes = list(read_sources([path], options=IngestOptions(max_bytes=50)))
+    size = len(PAGE.encode("utf-8"))
+    assert outcomes[0] == Failure(
+        f"{path}#record-2",
+        f"article is {size:,} bytes, over the limit of 50 bytes for one article: "
+        "raise the limit with --max-bytes (IngestOptions.max_bytes)",
+    )
+    assert len(outcomes) == 4
