@@ -195,6 +195,7 @@ def fit_weights(stories: list[Story], options: AlignOptions) -> tuple[float, ...
 def calibrate(stories: list[Story]) -> AlignOptions:
     """Fit the weights, then grid-search the thresholds for the best train F1."""
     weights = fit_weights(stories, AlignOptions())
+    print(f"weights: {weights}", file=sys.stderr)
     base = AlignOptions(weights=weights)  # type: ignore[arg-type]
     best: tuple[float, AlignOptions] = (-1.0, base)
     for link, group, clauses in itertools.product(

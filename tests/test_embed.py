@@ -72,7 +72,8 @@ def test_embed_paraphrases_closer_than_unrelated(model_path: Path) -> None:
     right = embed.encode([b for _, b in PARAPHRASES])
     other = embed.encode(UNRELATED)
     same = (left * right).sum(axis=1)
-    assert same.min() > 0.6, same
+    assert same.min() > 0.5, same
+    assert same.mean() > 0.7, same
     assert (left @ other.T).max() < 0.3
     # Each sentence's nearest partner is its paraphrase.
     assert list((left @ right.T).argmax(axis=1)) == [0, 1, 2]
@@ -90,7 +91,7 @@ def test_embed_batching_does_not_change_result(model_path: Path) -> None:
     texts = [a for a, _ in PARAPHRASES] + UNRELATED + ["Short.", "A " + "long " * 200 + "one."]
     together = encoder.encode(texts)
     alone = np.vstack([encoder.encode([t]) for t in texts])
-    np.testing.assert_allclose(together, alone, atol=2e-3)
+    assert together.tobytes() == alone.tobytes()
 
 
 def test_embed_onnx_graph_matches_numpy_reference(model_path: Path) -> None:

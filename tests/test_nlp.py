@@ -74,7 +74,7 @@ def test_nlp_gazetteer_leaves_longer_names_alone() -> None:
 def test_nlp_place_context_relabels_fictional_places(text: str, name: str) -> None:
     doc: Any = load_spacy()(text)
     labels = {e.text: e.label_ for e in doc.ents}
-    assert labels.get(name, "GPE") == "GPE"
+    assert labels.get(name) == "GPE"
 
 
 def test_nlp_place_context_spreads_label_to_every_mention() -> None:

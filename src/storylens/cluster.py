@@ -53,7 +53,7 @@ NAME_PREFIX = "@"
 class ClusterOptions:
     """The one clustering configuration (tuned on ECB+ train topics only)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.25
     word_weight: float = 0.5
     name_weight: float = 0.5
     query_terms: int = 12
@@ -62,8 +62,8 @@ class ClusterOptions:
     date_window_days: float = 4.0
     date_scale_days: float = 30.0
     move_margin: float = 0.1
-    merge_threshold: float = 0.55
-    split_threshold: float = 0.45
+    merge_threshold: float = 0.5
+    split_threshold: float = 0.35
     split_min_size: int = 4
     max_centroid_terms: int = 600
 

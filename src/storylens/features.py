@@ -123,7 +123,7 @@ def _line_runs(line: str) -> list[list[str]]:
         starts_sentence = False
     if current:
         runs.append((opens, current))
-    return [run for opens, run in runs if len(run) > 1 or not opens]
+    return [run for _, run in runs]
 
 
 def _name_runs(text: str) -> list[list[str]]:

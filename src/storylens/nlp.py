@@ -59,17 +59,66 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _MISLABELS = frozenset({"PERSON", "ORG", "FAC"})  # labels the small model gives places
 # "the town of X", "province of X", "outskirts of X": X is a place.
 _PLACE_NOUNS = frozenset(
-    "city town village province district region state county capital outskirts suburb"
-    " suburbs port border".split()
+    [
+        "city",
+        "town",
+        "village",
+        "province",
+        "district",
+        "region",
+        "state",
+        "county",
+        "capital",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "port",
+        "border",
+    ]
 )
 # "X province", "X city": a place noun right after the name.
-_PLACE_SUFFIXES = frozenset("province city town district region county village".split())
+_PLACE_SUFFIXES = frozenset(["province", "city", "town", "district", "region", "county", "village"])
 # A name whose last word is one of these is an organisation ("UN Assistance Mission").
 _ORG_HEADS = frozenset(
-    "Mission Commission Council Agency Organisation Organization Fund Programme Program"
-    " Office Embassy Ministry Committee Court Bank Army Corps Police Party Union Association"
-    " Institute University Authority Department Service Services Forces Force Command"
-    " Agencies Foundation Federation Coalition Alliance Assembly Parliament".split()
+    [
+        "Mission",
+        "Commission",
+        "Council",
+        "Agency",
+        "Organisation",
+        "Organization",
+        "Fund",
+        "Programme",
+        "Program",
+        "Office",
+        "Embassy",
+        "Ministry",
+        "Committee",
+        "Court",
+        "Bank",
+        "Army",
+        "Corps",
+        "Police",
+        "Party",
+        "Union",
+        "Association",
+        "Institute",
+        "University",
+        "Authority",
+        "Department",
+        "Service",
+        "Services",
+        "Forces",
+        "Force",
+        "Command",
+        "Agencies",
+        "Foundation",
+        "Federation",
+        "Coalition",
+        "Alliance",
+        "Assembly",
+        "Parliament",
+    ]
 )
 
 
@@ -89,7 +138,7 @@ def place_names() -> Mapping[str, str]:
     """Place name -> label (``GPE`` or ``LOC``) from the shipped gazetteer."""
     data = _data("places.json")
     names = {name: "GPE" for kind in ("countries", "cities", "subdivisions") for name in data[kind]}
-    names.update({name: "LOC" for name in data["regions"]})
+    names.update(dict.fromkeys(data["regions"], "LOC"))
     return names
 
 
@@ -119,7 +168,7 @@ def _gazetteer_matcher(nlp: Any) -> tuple[Any, dict[str, str]]:
     from spacy.matcher import PhraseMatcher
 
     labels = dict(place_names())
-    labels.update({form: "ORG" for form in org_surfaces()})
+    labels.update(dict.fromkeys(org_surfaces(), "ORG"))
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     forms = sorted(labels)
     for form, doc in zip(forms, nlp.tokenizer.pipe(forms), strict=True):
@@ -179,7 +228,7 @@ def _place_by_context(ent: Any) -> bool:
     if strong:
         return True
     weak = before[-1:] in (["in"], ["near"]) and ent.label_ != "ORG" and len(ent) > 1
-    return bool(weak) and not (after[:1] == ["'s"])
+    return bool(weak) and after[:1] != ["'s"]
 
 
 def _relabel(ent: Any) -> str:
@@ -198,9 +247,7 @@ def place_context(doc: Any) -> Any:
     new = [Span(doc, e.start, e.end, label=_relabel(e)) for e in doc.ents]
     places = {e.text for e, n in zip(doc.ents, new, strict=True) if n.label_ in _PLACE_LABELS}
     fixed = [
-        Span(doc, n.start, n.end, label="GPE")
-        if n.text in places and n.label_ in _MISLABELS
-        else n
+        Span(doc, n.start, n.end, label="GPE") if n.text in places and n.label_ in _MISLABELS else n
         for n in new
     ]
     doc.ents = fixed
@@ -210,9 +257,7 @@ def place_context(doc: Any) -> Any:
 def paragraph_starts(doc: Any) -> Any:
     """Start a sentence after every line break, so headings never merge into sentences."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        if "\n" in token.text_with_ws:
             doc[token.i + 1].is_sent_start = True
     return doc
 

@@ -42,6 +42,10 @@ def test_decode_trusts_a_declared_charset_that_fits() -> None:
     assert decode_bytes(data, "iso-8859-7") == "Ελληνικά νέα"
 
 
+def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
+    assert decode_bytes(SNIPPET.encode("utf-8"), "iso-8859-1") == SNIPPET
+
+
 def test_decode_refuses_random_bytes() -> None:
     assert decode_bytes(bytes(range(256)) * 8) is None
     assert decode_bytes(os.urandom(4096)) is None

@@ -187,11 +187,40 @@ def test_files_reads_gzipped_html(tmp_path: Path) -> None:
 def test_files_truncated_gzip_fails(tmp_path: Path) -> None:
     path = tmp_path / "story.txt.gz"
     path.write_bytes(gzip.compress(STORY.encode("utf-8") * 5)[:-12])
+    assert list(read_sources([path])) == [
+        Failure(
+            str(path),
+            "truncated or corrupt gzip data (compressed data ends before its end-of-stream "
+            "marker): download or compress the file again",
+        )
+    ]
+
+
+def test_files_corrupt_gzip_fails(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt.gz"
+    data = bytearray(gzip.compress(STORY.encode("utf-8") * 5))
+    data[20:30] = b"\xff" * 10
+    path.write_bytes(data)
     [failure] = read_sources([path])
-    assert failure == Failure(
+    assert isinstance(failure, Failure)
+    assert failure.message.startswith("truncated or corrupt gzip data (Error -3 while ")
+
+
+def test_files_truncated_gzip_jsonl_keeps_lines_before(tmp_path: Path) -> None:
+    path = tmp_path / "lines.jsonl.gz"
+    lines = b"".join(b'{"text": "Story %d."}\n' % i for i in range(2000))
+    path.write_bytes(gzip.compress(lines)[:-300])
+    outcomes = list(read_sources([path]))
+    assert all(isinstance(o, RawDocument) for o in outcomes[:-2])
+    assert len(outcomes) > 1000
+    cut_line = outcomes[-2]
+    assert isinstance(cut_line, Failure)
+    assert cut_line.source == f"{path}#line-{len(outcomes) - 1}"
+    assert cut_line.message.startswith("invalid JSON (")
+    assert outcomes[-1] == Failure(
         str(path),
-        "truncated or corrupt gzip data (Compressed file ended before the end-of-stream marker "
-        "was reached): download or compress the file again",
+        "truncated or corrupt gzip data (compressed data ends before its end-of-stream "
+        "marker): download or compress the file again",
     )
 
 
@@ -228,3 +257,19 @@ def test_files_reads_sources_in_order(tmp_path: Path) -> None:
     second.write_text("Second story.", encoding="utf-8")
     sources = [o.source for o in read_sources([second, tmp_path / "missing", first])]
     assert sources == [str(second), str(tmp_path / "missing"), str(first)]
+
+
+def test_files_unreadable_file_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(STORY, encoding="utf-8")
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert list(read_sources([path])) == [
+        Failure(
+            str(path),
+            "cannot read the file (Permission denied): check that it exists and you may read it",
+        )
+    ]

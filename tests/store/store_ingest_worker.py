@@ -10,12 +10,14 @@ import sys
 
 from store_articles import make_article
 
-from storylens.store import open_store
+from storylens.store import SQLiteStore, open_store
 
 
 def main(db: str, batch_size: int, batches: int) -> None:
     """Add ``batches`` batches of ``batch_size`` generated articles to the store at ``db``."""
     with open_store(db) as store:
+        if isinstance(store, SQLiteStore):  # a tiny page cache spills every batch to the WAL,
+            store._connection().execute("PRAGMA cache_size = 20")  # so kills leave torn writes
         for batch in range(batches):
             start = batch * batch_size
             store.add_articles(make_article(i) for i in range(start, start + batch_size))

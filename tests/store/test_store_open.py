@@ -124,3 +124,10 @@ def test_open_store_twice_is_a_no_op(tmp_path: Path) -> None:
     open_store(tmp_path / "s.db").close()
     with open_store(tmp_path / "s.db") as store:
         assert store.schema_version() == len(load_migrations())
+
+
+def test_store_public_api() -> None:
+    import storylens.store
+
+    assert storylens.store.__all__ == sorted(storylens.store.__all__)
+    assert all(hasattr(storylens.store, name) for name in storylens.store.__all__)

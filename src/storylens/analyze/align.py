@@ -76,8 +76,8 @@ class AlignOptions:
 # --------------------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|\s[–—]\s|\s-\s|,\s(?=(?:but|while|whereas|although|though|including|"
-    r"and\s+(?:any|the|a|an|its|their|his|her|he|she|they|it|we|i)\b)\s)"
+    r";\s+|\s[–—]\s|\s-\s|,\s(?:but|while|whereas|although|though)\s|,\s(?=including\s)"
+    r"|,\sand\s(?=(?:any|the|a|an|its|their|his|her|he|she|they|it|we|i)\s)"
 )
 _QUOTES = '"“”'
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
@@ -283,6 +283,9 @@ def _candidates(
 
 def _may_merge(a: _Group, b: _Group, prob: Floats, options: AlignOptions) -> bool:
     """Mean linkage is high enough, and articles repeat only for true duplicates."""
+    overlap = bool(a.articles & b.articles)
+    if overlap and len(a.members) * len(b.members) > 1 and prob[a.members[0], b.members[0]] < options.duplicate:
+        return False
     cross = prob[np.ix_(a.members, b.members)]
     if float(cross.mean()) < options.group:
         return False

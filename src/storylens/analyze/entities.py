@@ -34,12 +34,77 @@ __all__ = ["LABELS", "find_entities", "slug"]
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _PLACES = frozenset({"GPE", "LOC"})
 TITLES = frozenset(
-    "gen general lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral"
-    " cmdr commander president vice prime minister secretary mr mrs ms miss dr prof professor"
-    " sir dame lord lady king queen prince princess pope sheikh imam mullah judge justice"
-    " senator sen rep representative governor gov mayor chief ambassador spokesman"
-    " spokeswoman spokesperson envoy archbishop bishop rev reverend chancellor premier"
-    " of state defence defense foreign us uk un".split()
+    [
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "cmdr",
+        "commander",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "imam",
+        "mullah",
+        "judge",
+        "justice",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "mayor",
+        "chief",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "archbishop",
+        "bishop",
+        "rev",
+        "reverend",
+        "chancellor",
+        "premier",
+        "of",
+        "state",
+        "defence",
+        "defense",
+        "foreign",
+        "us",
+        "uk",
+        "un",
+    ]
 )
 COUNTRY_ALIASES: Mapping[str, str] = {
     "US": "United States",
@@ -152,8 +217,22 @@ def _extended_end(doc: Any, ent: Any) -> int:
 
 
 _ORG_HEAD_WORDS = frozenset(
-    "Mission Embassy Commission Ministry Council Office Agency Committee Consulate Delegation"
-    " Programme Fund Force Forces".split()
+    [
+        "Mission",
+        "Embassy",
+        "Commission",
+        "Ministry",
+        "Council",
+        "Office",
+        "Agency",
+        "Committee",
+        "Consulate",
+        "Delegation",
+        "Programme",
+        "Fund",
+        "Force",
+        "Forces",
+    ]
 )
 
 
@@ -252,7 +331,7 @@ def _group(mentions: list[_Mention], acronyms: Mapping[str, str]) -> list[list[_
     """Group mentions that name the same referent."""
     keys = {(m.name, _kind(m.label)): _key(m.name, m.label, acronyms) for m in mentions}
     singular = {m.name for m in mentions if m.label == "NORP"}
-    for (name, kind), key in keys.items():
+    for name, kind in list(keys):
         if kind == "NORP" and name.endswith("s") and name[:-1] in singular:
             keys[(name, kind)] = keys[(name[:-1], kind)]
     nodes = {f"{kind}|{key}" for (_, kind), key in keys.items()}

@@ -48,8 +48,10 @@ _VAGUE = {
 _VAGUE_TENS = {"tens": (20.0, 99.0), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0)}
 _VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_HINT = re.compile(
-    r"\d|\b(?:" + "|".join([*_NUMBER_WORDS, *_MULTIPLIERS, *_VAGUE, "tens"]) + r")\b", re.I
+_HINT = re.compile(  # "one" alone is mostly a pronoun: see _is_pronoun_one
+    r"\d|\b(?:" + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *_VAGUE, "tens"])
+    + r"|(?:only|just|exactly|least|than)\s+one)\b",
+    re.I,
 )
 
 _BOUNDS: dict[tuple[str, ...], Bound] = {
@@ -146,6 +148,7 @@ _ORG_WORDS = set(
     "organization group times news bank court congress parliament agency forces university "
     "embassy office department institute association union post".split()
 )
+_DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidence can overrule
 _NATIONAL = re.compile(
     r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation)\b|\bnation-?wide\b"
     r"|\bcountry-?wide\b",
@@ -153,11 +156,11 @@ _NATIONAL = re.compile(
 )
 _NAME = r"[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*))*"
 _PLACE_EVIDENCE = (
-    re.compile(rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?({_NAME})"),
+    re.compile(rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+({_NAME})"),
     re.compile(rf"\b(?i:{'|'.join(_PLACE_NOUNS)}|residents|streets)\s+of\s+({_NAME})"),
     re.compile(rf"({_NAME})\s+(?:province|district|city|town|region|county)\b"),
     re.compile(rf"({_NAME}),\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(_PLACE_NOUNS)})\b"),
-    re.compile(rf"\b(?:city|town|village|capital|province|district),\s+({_NAME})"),
+    re.compile(rf"\b(?:city|town|village|capital|province|district),\s+({_NAME}),"),
 )
 
 
@@ -176,10 +179,16 @@ class _Run:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What every step needs: the article, its parsed paragraphs and its known place names."""
+    """What every step needs: the article, its body paragraphs, their parses, its place names.
+
+    ``spans`` maps a body paragraph's index to its spaCy span; paragraphs without a number are
+    parsed only when a mention needs them for context.
+    """
 
     article: Article
-    segments: tuple[tuple[Paragraph, Any], ...]  # body paragraph and its spaCy span
+    body: tuple[Paragraph, ...]
+    doc: Any | None
+    spans: dict[int, Any]
     places: frozenset[str]
 
 
@@ -211,24 +220,33 @@ def find_numbers(article: Article, *, doc: Any | None = None) -> tuple[NumberMen
         msg = f"the spaCy doc given for article {article.id} is not a parse of its text: pass "
         msg += "nlp(article.text) or no doc"
         raise ValueError(msg)
-    context = _Context(article, _segments(article, doc), _place_evidence(article.text))
-    return tuple(m for par, span in context.segments for m in _paragraph_numbers(context, par, span))
+    body = tuple(p for p in article.paragraphs if p.kind is ParagraphKind.BODY)
+    context = _Context(article, body, doc, {}, _place_evidence(article.text))
+    wanted = [i for i, p in enumerate(body) if _HINT.search(article.text, p.start, p.end)]
+    _parse(context, wanted)
+    return tuple(m for i in wanted for m in _paragraph_numbers(context, i))
 
 
 # ----------------------------------------------------------------------------- parsing
 
 
-def _segments(article: Article, doc: Any | None) -> tuple[tuple[Paragraph, Any], ...]:
-    """Body paragraphs worth parsing, each with a spaCy span over it."""
-    body = [p for p in article.paragraphs if p.kind is ParagraphKind.BODY]
-    wanted = {i for i, p in enumerate(body) if _HINT.search(article.text, p.start, p.end)}
-    wanted |= {i - 1 for i in wanted if i > 0}
-    chosen = [body[i] for i in sorted(wanted)]
-    if doc is not None:
-        return tuple((p, doc.char_span(p.start, p.end, alignment_mode="expand")) for p in chosen)
-    nlp = load_spacy()
-    docs = nlp.pipe(article.text[p.start : p.end] for p in chosen)
-    return tuple((p, d[:]) for p, d in zip(chosen, docs, strict=True))
+def _parse(context: _Context, indexes: list[int]) -> None:
+    """Parse these body paragraphs (or cut them out of the given doc) into ``context.spans``."""
+    todo = [i for i in indexes if i not in context.spans]
+    text = context.article.text
+    if context.doc is not None:
+        for i in todo:
+            par = context.body[i]
+            context.spans[i] = context.doc.char_span(par.start, par.end, alignment_mode="expand")
+        return
+    docs = load_spacy().pipe(text[context.body[i].start : context.body[i].end] for i in todo)
+    context.spans.update((i, d[:]) for i, d in zip(todo, docs, strict=True))
+
+
+def _span_of(context: _Context, index: int) -> Any:
+    """The spaCy span of body paragraph ``index``, parsing it on first use."""
+    _parse(context, [index])
+    return context.spans[index]
 
 
 def _offset(par: Paragraph, span: Any) -> int:
@@ -236,10 +254,9 @@ def _offset(par: Paragraph, span: Any) -> int:
     return par.start - span.start_char
 
 
-def _paragraph_numbers(context: _Context, par: Paragraph, span: Any) -> Iterator[NumberMention]:
-    """The mentions of one paragraph, or nothing when it holds no number."""
-    if not _HINT.search(context.article.text, par.start, par.end):
-        return
+def _paragraph_numbers(context: _Context, index: int) -> Iterator[NumberMention]:
+    """The mentions of one body paragraph."""
+    span = context.spans[index]
     i = span.start
     while i < span.end:
         run = _run_at(span.doc, i, span.end)
@@ -247,7 +264,7 @@ def _paragraph_numbers(context: _Context, par: Paragraph, span: Any) -> Iterator
             i += 1
             continue
         if _skip_reason(span.doc, run) is None:
-            yield _mention(context, par, span, run)
+            yield _mention(context, index, run)
         i = run.end
 
 
@@ -268,9 +285,35 @@ def _run_at(doc: Any, i: int, end: int) -> _Run | None:
         return _Run(i, i + 1, lo, lo, hi, words[0], None)
     if words[0] in {"a", "an"} and len(words) > 1 and words[1] in _MULTIPLIERS:
         return _exact_run(doc, i, i + 1, end)
+    if words[0] == "between" and len(words) > 1 and _is_count(words[1]):
+        return _between(doc, i, end)
     if _is_count(words[0]) and words[0] not in _MULTIPLIERS:
-        return _exact_run(doc, i, i, end)
+        return _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"})
     return None
+
+
+def _between(doc: Any, i: int, end: int) -> _Run | None:
+    """"between 30 and 40": a range, or None when no second number follows."""
+    run = _ranged(doc, _exact_run(doc, i + 1, i + 1, end), end, joiners={"and"})
+    return _Run(i, run.end, run.value, run.low, run.high, run.vague, run.unit) if run.vague else None
+
+
+def _ranged(doc: Any, run: _Run, end: int, *, joiners: set[str]) -> _Run:
+    """Join "30 to 40" or "30-40" into one run whose range is 30..40 (years are left alone)."""
+    if run.end + 1 >= end or doc[run.end].lower_ not in joiners:
+        return run
+    if not _is_count(doc[run.end + 1].lower_) or _looks_like_year(run.value):
+        return run
+    second = _exact_run(doc, run.end + 1, run.end + 1, end)
+    if _looks_like_year(second.value) or second.value <= run.value:
+        return run
+    words = " ".join(t.lower_ for t in doc[run.start : second.end])
+    return _Run(run.start, second.end, run.value, run.value, second.value, words, second.unit)
+
+
+def _looks_like_year(value: float) -> bool:
+    """1900..2099 as a whole number."""
+    return value.is_integer() and 1900 <= value <= 2099
 
 
 def _is_count(word: str) -> bool:
@@ -299,7 +342,7 @@ def _continues(doc: Any, j: int, end: int) -> bool:
     if word in _MULTIPLIERS:
         return True
     if word in _NUMBER_WORDS:
-        return prev in words
+        return prev in words or (prev in {"-", "and"} and doc[j - 2].lower_ in words)
     nxt = doc[j + 1].lower_ if j + 1 < end else ""
     return word in {"-", "and"} and prev in words and nxt in _NUMBER_WORDS
 
@@ -406,20 +449,21 @@ def _is_pronoun_one(run: _Run, first: Any, prev: Any | None) -> bool:
 # -------------------------------------------------------------------------- mentions
 
 
-def _mention(context: _Context, par: Paragraph, span: Any, run: _Run) -> NumberMention:
+def _mention(context: _Context, index: int, run: _Run) -> NumberMention:
     """Build one mention: bound and range, what, where, when, source, and why."""
+    span = context.spans[index]
     doc = span.doc
     bound_words = _bound_words(doc, run)
     bound = _BOUNDS.get(bound_words, Bound.VAGUE if run.vague else Bound.EXACT)
     low, high = _range(run, bound, bound_words in _JUST_BELOW)
     start_tok = run.start - len(bound_words)
-    offset = _offset(par, span)
+    offset = _offset(context.body[index], span)
     start = doc[start_tok].idx + offset
     end = doc[run.end - 1].idx + len(doc[run.end - 1]) + offset
     sentence = _sentence(span, doc[run.end - 1])
     source, source_toks, cue = _attribution(sentence, span, doc[run.end - 1])
     what, rule, event, subject = _counted(doc, run)
-    where, where_from = _where(context, span, sentence, doc[run.end - 1], source_toks)
+    where, where_from = _where(context, index, sentence, doc[run.end - 1], source_toks)
     when = _when(sentence, run, offset, context.article.text)
     features: dict[str, Any] = {
         "bound_phrase": " ".join(bound_words) or None,
@@ -485,8 +529,7 @@ def _range(run: _Run, bound: Bound, just_below: bool) -> tuple[float, float]:
 
 def _sentence(span: Any, token: Any) -> Any:
     """The sentence of ``token``, clipped to its paragraph."""
-    sent = token.sent
-    return span.doc[max(sent.start, span.start) : min(sent.end, span.end)]
+    return _clip(span, token.sent)
 
 
 # ------------------------------------------------------------------ what is counted
@@ -624,7 +667,7 @@ def _place_evidence(text: str) -> frozenset[str]:
     for pattern in _PLACE_EVIDENCE:
         for match in pattern.finditer(text):
             name = re.split(r"['’]s\b\s*", match.group(1))[-1].strip(" .")
-            name = re.sub(r"^The\s+", "", name)
+            name = re.sub(r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?)\s+)+", "", name)
             words = name.lower().split()
             if name and not set(words) & (_ORG_WORDS | _MONTHS | _DAYS) and name[0].isupper():
                 names.add(name)
@@ -635,13 +678,15 @@ def _places_in(context: _Context, span: Any, sentence: Any) -> list[Any]:
     """Place mentions in a sentence as spaCy spans: GPE/LOC entities and evidenced names."""
     found = {(e.start, e.end): e for e in sentence.ents if e.label_ in {"GPE", "LOC"}}
     for ent in sentence.ents:
-        if ent.label_ in {"PERSON", "ORG", "NORP", "FAC"} and _bare(ent.text) in context.places:
+        if ent.label_ in _DOUBTFUL and _bare(ent.text) in context.places:
             found[(ent.start, ent.end)] = ent
     offset = sentence.start_char
     for name in context.places:
         for match in re.finditer(rf"\b{re.escape(name)}\b", sentence.text):
             place = span.doc.char_span(offset + match.start(), offset + match.end())
-            if place is not None and not any(s <= place.start < e for s, e in found):
+            if place is None or any(t.ent_type_ not in _DOUBTFUL for t in place):
+                continue
+            if not any(s <= place.start < e for s, e in found):
                 found[(place.start, place.end)] = place
     return [found[k] for k in sorted(found)]
 
@@ -680,15 +725,16 @@ def _is_locative(place: Any) -> bool:
 
 
 def _where(
-    context: _Context, span: Any, sentence: Any, anchor: Any, source_toks: frozenset[int]
+    context: _Context, index: int, sentence: Any, anchor: Any, source_toks: frozenset[int]
 ) -> tuple[str | None, str | None]:
     """The nearest place in the sentence, else the last one in the sentences just before."""
+    span = context.spans[index]
     places = [p for p in _places_in(context, span, sentence)
               if _usable_place(p, source_toks, strict=False)]
     if places:
         best = min(places, key=lambda p: (not _is_locative(p), abs(p.root.i - anchor.i)))
         return _bare(best.text), "sentence"
-    for earlier, earlier_span in _earlier_sentences(context, span, sentence):
+    for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = _attribution(earlier, earlier_span, earlier.root)[1]
         places = [p for p in _places_in(context, earlier_span, earlier)
                   if _usable_place(p, source, strict=True)]
@@ -698,20 +744,21 @@ def _where(
     return None, None
 
 
-def _earlier_sentences(context: _Context, span: Any, sentence: Any) -> Iterator[tuple[Any, Any]]:
+def _earlier_sentences(context: _Context, index: int, sentence: Any) -> Iterator[tuple[Any, Any]]:
     """Sentences before ``sentence`` in its paragraph, then in the paragraph before, last first."""
+    span = context.spans[index]
     before = [s for s in span.sents if s.end <= sentence.start]
     for sent in reversed(before):
-        yield span.doc[max(sent.start, span.start) : min(sent.end, span.end)], span
-    index = next(i for i, (_, s) in enumerate(context.segments) if s is span)
-    if index == 0:
-        return
-    prev_par, prev_span = context.segments[index - 1]
-    body = [p for p in context.article.paragraphs if p.kind is ParagraphKind.BODY]
-    if body.index(prev_par) != body.index(context.segments[index][0]) - 1:
-        return
-    for sent in reversed(list(prev_span.sents)):
-        yield prev_span.doc[max(sent.start, prev_span.start) : min(sent.end, prev_span.end)], prev_span
+        yield _clip(span, sent), span
+    if index > 0:
+        prev_span = _span_of(context, index - 1)
+        for sent in reversed(list(prev_span.sents)):
+            yield _clip(prev_span, sent), prev_span
+
+
+def _clip(span: Any, sent: Any) -> Any:
+    """A sentence cut to the paragraph span it belongs to."""
+    return span.doc[max(sent.start, span.start) : min(sent.end, span.end)]
 
 
 def _when(sentence: Any, run: _Run, offset: int, text: str) -> str | None:
@@ -783,7 +830,9 @@ def _source_name(subj: Any) -> str:
     """
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     head = appos if appos is not None and subj.pos_ != "PROPN" else subj
-    drop = {"poss", "case", "punct", "appos", "relcl", "acl", "cc", "conj"}
+    drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
+    if head.pos_ == "PROPN":  # "Afghanistan's Human Rights Commission" is the commission
+        drop |= {"poss", "case"}
     toks = [t for t in head.subtree if not any(p.dep_ in drop for p in _path(t, head))]
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]

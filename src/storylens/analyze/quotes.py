@@ -65,11 +65,13 @@ from storylens.analyze.speakers import (
     Candidate,
     canonical_name,
     fold_surname,
+    head_word,
     is_definite_description,
     is_elliptic,
     pronoun_kind,
     speaker_tokens,
     subject_of,
+    titled_names,
 )
 from storylens.model import (
     Article,
@@ -89,7 +91,7 @@ _DOUBLE_CLOSE = "”"
 _STRAIGHT = '"'
 _SINGLE_OPENERS = "‘'"
 _SINGLE_CLOSERS = "’'"
-_BEFORE_OPEN = " \t\n([{—–-/“\""
+_BEFORE_OPEN = ' \t\n([{—–-/“"'
 _CUE_ALT = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
 _CUE_AFTER_RE = re.compile(
     rf"^[\s,—–-]*(?P<phrase>[^.!?;:\"“”]{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
@@ -110,11 +112,35 @@ _NEEDS_PARSE_RE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col lt sgt capt prof rep sen gov st jr sr no vs etc maj adm rev".split()
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "prof",
+        "rep",
+        "sen",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "maj",
+        "adm",
+        "rev",
+    }
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z0-9\"“‘'(])")
 _CLAUSE_END = ".,!?…:;—–-"
 _MAX_PHRASE_WORDS = 12
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "ROOT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,15 +206,20 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int | None
 
 def _is_single_open(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
-    return text[i] in _SINGLE_OPENERS and before in _BEFORE_OPEN and (
-        i + 1 < end and text[i + 1].isalnum()
+    return (
+        text[i] in _SINGLE_OPENERS
+        and before in _BEFORE_OPEN
+        and (i + 1 < end and text[i + 1].isalnum())
     )
 
 
 def _is_single_close(text: str, i: int, start: int, end: int) -> bool:
     after = text[i + 1] if i + 1 < end else " "
-    return text[i] in _SINGLE_CLOSERS and i > start and not text[i - 1].isspace() and (
-        not after.isalnum()
+    return (
+        text[i] in _SINGLE_CLOSERS
+        and i > start
+        and not text[i - 1].isspace()
+        and (not after.isalnum())
     )
 
 
@@ -232,8 +263,14 @@ def _scan(article: Article, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
         blocked = [(a, b if b is not None else end) for a, b in doubles]
         if carry is not None and doubles and doubles[0][0] == start:
             first_close = doubles[0][1]
-            carry = _Raw(carry.open, first_close if first_close is not None else end,
-                         first_close is not None, True, carry.paragraph, k)
+            carry = _Raw(
+                carry.open,
+                first_close if first_close is not None else end,
+                first_close is not None,
+                True,
+                carry.paragraph,
+                k,
+            )
             doubles = doubles[1:]
             if carry.closed:
                 raws.append(carry)
@@ -248,8 +285,9 @@ def _scan(article: Article, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
                 carry = _Raw(a, end, False, True, k, k)
             else:
                 raws.append(_Raw(a, b, True, True, k, k))
-        raws.extend(_Raw(a, b, True, False, k, k) for a, b in _single_marks(text, start, end,
-                                                                             blocked))
+        raws.extend(
+            _Raw(a, b, True, False, k, k) for a, b in _single_marks(text, start, end, blocked)
+        )
     if carry is not None:
         raws.append(carry)
     return sorted(raws, key=lambda r: r.open)
@@ -324,19 +362,28 @@ class _Parsed:
         return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
 
 
-def _parse(article: Article, paragraphs: list[tuple[int, int]], doc: Any | None) -> _Parsed:
-    """Use the given doc, or parse only the paragraphs that may hold quotes, cues or names."""
+def _parse(
+    article: Article, paragraphs: list[tuple[int, int]], raws: list[_Raw], doc: Any | None
+) -> _Parsed:
+    """Use the given doc, or parse only the paragraphs with quotes and the ones before them."""
     if doc is not None:
         if doc.text != article.text:
-            msg = (f"doc does not match article {article.id}: pass the spaCy Doc of "
-                   "article.text, or no doc to have the article parsed")
+            msg = (
+                f"doc does not match article {article.id}: pass the spaCy Doc of "
+                "article.text, or no doc to have the article parsed"
+            )
             raise ValueError(msg)
         return _Parsed([(0, doc)])
     from storylens.nlp import load_spacy
 
-    wanted = [(s, e) for s, e in paragraphs if _NEEDS_PARSE_RE.search(article.text, s, e)]
+    keep = {k for raw in raws for k in range(raw.paragraph - 1, raw.last_paragraph + 1)}
+    wanted = [
+        (s, e)
+        for k, (s, e) in enumerate(paragraphs)
+        if k in keep and _NEEDS_PARSE_RE.search(article.text, s, e)
+    ]
     nlp = load_spacy()
-    docs = nlp.pipe(article.text[s:e] for s, e in wanted)
+    docs = nlp.pipe((article.text[s:e] for s, e in wanted), disable=["lemmatizer"])
     return _Parsed([(s, d) for (s, _), d in zip(wanted, docs, strict=True)])
 
 
@@ -347,6 +394,11 @@ def _parse(article: Article, paragraphs: list[tuple[int, int]], doc: Any | None)
 
 def _inside(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
+
+
+def _misparsed(verb: Any, subject: Any) -> bool:
+    """A place as the subject of a participle ("rooftops of Herat shouting") is a misparse."""
+    return bool(verb.tag_ == "VBG" and subject.ent_type_ in {"GPE", "LOC", "FAC"})
 
 
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
@@ -389,12 +441,19 @@ class _Speakers:
 
     def organisation(self, pos: int) -> Candidate | None:
         first = self.paragraphs[max(0, self.paragraph_of(pos) - 2)][0]
-        return next((c for c in self.before(pos)
-                     if c.kind == "org" and c.start >= first and c.name[:1].isupper()), None)
+        return next(
+            (
+                c
+                for c in self.before(pos)
+                if c.kind == "org" and c.start >= first and c.name[:1].isupper()
+            ),
+            None,
+        )
 
     def nominal_head(self, pos: int) -> str | None:
-        return next((c.head for c in self.before(pos)
-                     if c.kind in {"nominal", "plural"} and c.head), None)
+        return next(
+            (c.head for c in self.before(pos) if c.kind in {"nominal", "plural"} and c.head), None
+        )
 
     def name(self, phrase: str) -> str:
         return fold_surname(canonical_name(phrase), self.full_names)
@@ -404,24 +463,31 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
     """Register the subjects of cue verbs and the PERSON names outside quotes, in text order."""
     items: list[tuple[int, int, Any, Sequence[Any]]] = []
     for start, token in parsed.tokens:
-        if token.lower_ in CUE_WORDS and token.pos_ == "VERB" and not _inside(
-            start, speakers.regions
+        if (
+            token.lower_ in CUE_WORDS
+            and token.pos_ == "VERB"
+            and not _inside(start, speakers.regions)
         ):
             subject = subject_of(token)
-            if subject is not None:
+            if subject is not None and not _misparsed(token, subject):
                 tokens = speaker_tokens(subject)
                 a, b = parsed.char_span(tokens)
                 items.append((a, b, subject, tokens))
     for offset, ent in parsed.ents:
-        if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass", "appos", "poss"}:
+        if ent.label_ == "PERSON" and ent.root.dep_ in _NAME_DEPS:
             a = offset + ent.start_char
             items.append((a, offset + ent.end_char, ent.root, list(ent)))
+    for a, b, name in titled_names(speakers.text):
+        items.append((a, b, name, ()))
     seen: set[tuple[int, int]] = set()
     for a, b, subject, tokens in sorted(items, key=lambda item: (item[0], item[1])):
         if (a, b) in seen or _inside(a, speakers.regions):
             continue
         seen.add((a, b))
-        _register(speakers, a, b, subject, tokens)
+        if isinstance(subject, str):
+            speakers.add(Candidate(a, b, subject, "person", ""))
+        else:
+            _register(speakers, a, b, subject, tokens)
 
 
 def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequence[Any]) -> None:
@@ -432,7 +498,7 @@ def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequenc
         if found is not None:
             speakers.add(Candidate(a, b, found.name, found.kind, found.head))
         return
-    head = "" if is_elliptic(phrase) else str(subject.lemma_).lower()
+    head = "" if is_elliptic(phrase) else head_word(subject)
     speakers.add(Candidate(a, b, speakers.name(phrase), _candidate_kind(subject, tokens), head))
 
 
@@ -496,7 +562,7 @@ def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
     if not (content[-1:] in _CLAUSE_END or right.lstrip()[:1] in {",", "—", "–", "-"}):
         return None
     first = _CUE_FIRST_RE.match(right)
-    if first and not first.group("phrase").split()[0].lower() in {"that", "in", "on", "to"}:
+    if first and first.group("phrase").split()[0].lower() not in {"that", "in", "on", "to"}:
         span = _trim_phrase(text, a + first.start("phrase"), a + first.end("phrase"))
         if span:
             return _resolve(speakers, *span, "cue-after", first.group("cue").lower())
@@ -536,11 +602,14 @@ def _parsed_cue(
     """The subject of the nearest cue verb in a stretch of the quote's sentence."""
     tokens = parsed.between(*span)
     for start, token in reversed(tokens) if reverse else tokens:
-        if token.lower_ not in CUE_WORDS or token.pos_ != "VERB" or _inside(start,
-                                                                          speakers.regions):
+        if (
+            token.lower_ not in CUE_WORDS
+            or token.pos_ != "VERB"
+            or _inside(start, speakers.regions)
+        ):
             continue
         subject = subject_of(token)
-        if subject is None:
+        if subject is None or _misparsed(token, subject):
             continue
         a, b = parsed.char_span(speaker_tokens(subject))
         if _inside(a, speakers.regions):
@@ -582,7 +651,10 @@ def _speaker(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found:
 def _reads_as_sentence(text: str, ctx: _Context) -> bool:
     content = text[ctx.content[0] : ctx.content[1]]
     return content[-1:] in ".!?…" or text[ctx.content[1] : ctx.content[1] + 2].strip()[:1] in {
-        ".", "!", "?"}
+        ".",
+        "!",
+        "?",
+    }
 
 
 def _kind(text: str, ctx: _Context, found: _Found) -> QuoteKind:
@@ -607,17 +679,26 @@ def _contexts(text: str, paragraphs: list[tuple[int, int]], raws: list[_Raw]) ->
     sentences = {k: _sentences(masked, s, e) for k, (s, e) in enumerate(paragraphs)}
     out = []
     for i, raw in enumerate(raws):
-        first = next(s for s in sentences[raw.paragraph] if s[0] <= raw.open < s[1] or
-                     s[1] == raw.open)
-        last = next(s for s in sentences[raw.last_paragraph] if s[0] <= raw.close <= s[1])
+        first = next(
+            (s for s in sentences[raw.paragraph] if s[0] <= raw.open < s[1]),
+            paragraphs[raw.paragraph],
+        )
+        last = next(
+            (s for s in sentences[raw.last_paragraph] if s[0] <= raw.close <= s[1]),
+            paragraphs[raw.last_paragraph],
+        )
         left_start = max([first[0], *(r.close + 1 for r in raws[:i] if r.close < raw.open)])
         after = raw.close + 1 if raw.closed else raw.close
         right_end = min([last[1], *(r.open for r in raws[i + 1 :] if r.open >= after)])
-        out.append(_Context(
-            content=_content(text, raw), left=(left_start, raw.open),
-            right=(after, max(after, right_end)), paragraph=raw.paragraph,
-            opens_paragraph=raw.open == paragraphs[raw.paragraph][0],
-        ))
+        out.append(
+            _Context(
+                content=_content(text, raw),
+                left=(left_start, raw.open),
+                right=(after, max(after, right_end)),
+                paragraph=raw.paragraph,
+                opens_paragraph=raw.open == paragraphs[raw.paragraph][0],
+            )
+        )
     return out
 
 
@@ -635,7 +716,7 @@ def find_quotes(article: Article, *, doc: Any | None = None) -> tuple[QuoteMenti
         return ()
     regions = [(r.open, r.close + 1) for r in raws]
     speakers = _Speakers(text, paragraphs, regions)
-    parsed = _parse(article, paragraphs, doc)
+    parsed = _parse(article, paragraphs, raws, doc)
     _collect(speakers, parsed)
     mentions = []
     for ctx in _contexts(text, paragraphs, raws):
@@ -698,8 +779,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 def _item(index: int, mention: QuoteMention, articles: dict[str, tuple[int, Article]]) -> _Item:
     if mention.span.article not in articles:
-        msg = (f"quote mention points to article {mention.span.article}, which is not among "
-               "the articles given: pass every article the mentions come from")
+        msg = (
+            f"quote mention points to article {mention.span.article}, which is not among "
+            "the articles given: pass every article the mentions come from"
+        )
         raise ValueError(msg)
     order, article = articles[mention.span.article]
     text = article.text_of(mention.span)
@@ -770,8 +853,10 @@ def match_quotes(
     mention (article order, then offset); ids are content hashes of the mentions' spans.
     """
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
-    ordered = sorted(mentions, key=lambda m: (by_id.get(m.span.article, (len(by_id),))[0],
-                                              m.span.start, m.span.end))
+    ordered = sorted(
+        mentions,
+        key=lambda m: (by_id.get(m.span.article, (len(by_id),))[0], m.span.start, m.span.end),
+    )
     items = [_item(i, m, by_id) for i, m in enumerate(ordered)]
     parent = list(range(len(items)))
     edges: list[tuple[int, int, QuoteFidelity, float]] = []
@@ -786,8 +871,9 @@ def match_quotes(
     groups: dict[int, list[int]] = {}
     for item in items:
         groups.setdefault(_find(parent, item.index), []).append(item.index)
-    return tuple(_quote([ordered[i] for i in members], members, items, edges)
-                 for members in groups.values())
+    return tuple(
+        _quote([ordered[i] for i in members], members, items, edges) for members in groups.values()
+    )
 
 
 def _quote(
@@ -803,12 +889,18 @@ def _quote(
         fidelity, why = QuoteFidelity.SINGLE, Why(rule="single")
     else:
         fidelity = max((e[2] for e in links), key=lambda f: _SEVERITY[f])
-        pairs = tuple((members.index(a), members.index(b), str(f), round(s, 1))
-                      for a, b, f, s in links)
+        pairs = tuple(
+            (members.index(a), members.index(b), str(f), round(s, 1)) for a, b, f, s in links
+        )
         why = Why(rule="matched", score=min(e[3] for e in links), features={"links": pairs})
     key = "|".join(f"{m.span.article}:{m.span.start}:{m.span.end}" for m in mentions)
-    return Quote(id=f"q{content_hash(key)}", speaker=_majority(mentions), fidelity=fidelity,
-                 mentions=tuple(mentions), why=why)
+    return Quote(
+        id=f"q{content_hash(key)}",
+        speaker=_majority(mentions),
+        fidelity=fidelity,
+        mentions=tuple(mentions),
+        why=why,
+    )
 
 
 def _majority(mentions: list[QuoteMention]) -> str | None:

@@ -31,46 +31,158 @@ from storylens.nlp import organisations, parse
 __all__ = ["CUE_VERBS", "cited_sources", "unattributed_sentences", "unattributed_share"]
 
 CUE_VERBS = frozenset(
-    "say tell tweet warn add confirm announce state claim write post accuse urge call blame"
-    " deny reject insist explain note vow pledge describe estimate acknowledge admit argue"
-    " allege report believe caution stress suggest respond reply predict tweet".split()
+    [
+        "say",
+        "tell",
+        "tweet",
+        "warn",
+        "add",
+        "confirm",
+        "announce",
+        "state",
+        "claim",
+        "write",
+        "post",
+        "accuse",
+        "urge",
+        "call",
+        "blame",
+        "deny",
+        "reject",
+        "insist",
+        "explain",
+        "note",
+        "vow",
+        "pledge",
+        "describe",
+        "estimate",
+        "acknowledge",
+        "admit",
+        "argue",
+        "allege",
+        "report",
+        "believe",
+        "caution",
+        "stress",
+        "suggest",
+        "respond",
+        "reply",
+        "predict",
+        "tweet",
+    ]
 )
 _SUBJECTS = frozenset({"nsubj"})  # a passive subject ("residents were urged") is an addressee
 # Source nouns: lemma -> kind.
 SOURCE_NOUNS: Mapping[str, str] = {
     **dict.fromkeys(
-        "official authority government ministry minister spokesman spokeswoman spokesperson"
-        " administration governor mayor embassy diplomat president parliament lawmaker"
-        " police".split(),
+        [
+            "official",
+            "authority",
+            "government",
+            "ministry",
+            "minister",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "administration",
+            "governor",
+            "mayor",
+            "embassy",
+            "diplomat",
+            "president",
+            "parliament",
+            "lawmaker",
+            "police",
+        ],
         "government",
     ),
     **dict.fromkeys(
-        "army military commander general troop soldier force officer militia".split(),
+        [
+            "army",
+            "military",
+            "commander",
+            "general",
+            "troop",
+            "soldier",
+            "force",
+            "officer",
+            "militia",
+        ],
         "military",
     ),
     **dict.fromkeys(
-        "resident witness eyewitness villager local survivor interpreter refugee relative"
-        " parent student worker farmer shopkeeper driver".split(),
+        [
+            "resident",
+            "witness",
+            "eyewitness",
+            "villager",
+            "local",
+            "survivor",
+            "interpreter",
+            "refugee",
+            "relative",
+            "parent",
+            "student",
+            "worker",
+            "farmer",
+            "shopkeeper",
+            "driver",
+        ],
         "resident/witness",
     ),
     **dict.fromkeys(
-        "doctor nurse medic physician expert analyst researcher scientist professor"
-        " economist academic observer".split(),
+        [
+            "doctor",
+            "nurse",
+            "medic",
+            "physician",
+            "expert",
+            "analyst",
+            "researcher",
+            "scientist",
+            "professor",
+            "economist",
+            "academic",
+            "observer",
+        ],
         "expert/doctor",
     ),
     **dict.fromkeys(
-        "media medium newspaper outlet broadcaster journalist reporter correspondent"
-        " television radio".split(),
+        [
+            "media",
+            "medium",
+            "newspaper",
+            "outlet",
+            "broadcaster",
+            "journalist",
+            "reporter",
+            "correspondent",
+            "television",
+            "radio",
+        ],
         "media",
     ),
-    **dict.fromkeys("charity ngo organisation organization group aid agency".split(), "ngo"),
+    **dict.fromkeys(
+        ["charity", "ngo", "organisation", "organization", "group", "aid", "agency"], "ngo"
+    ),
 }
 _BACK_PERSON = frozenset({"he", "she"})
 _BACK_ORG = frozenset({"it"})
 _BACK_GROUP = frozenset({"one", "another", "they", "other", "others"})
 _ORG_NOUNS = frozenset(
-    "mission embassy ministry agency organisation organization commission council group"
-    " committee office".split()
+    [
+        "mission",
+        "embassy",
+        "ministry",
+        "agency",
+        "organisation",
+        "organization",
+        "commission",
+        "council",
+        "group",
+        "committee",
+        "office",
+    ]
 )
 _NAME_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|Brigade)\b", "military"),
@@ -83,12 +195,48 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(News|Times|Post|Press|Radio|TV|Television|Media|Agency)\b", "media"),
 )
 _MILITARY_TITLES = frozenset(
-    "gen general lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral"
-    " commander cmdr brig brigadier".split()
+    [
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "commander",
+        "cmdr",
+        "brig",
+        "brigadier",
+    ]
 )
 _OFFICIAL_TITLES = frozenset(
-    "president minister secretary governor mayor ambassador spokesman spokeswoman"
-    " spokesperson senator sen envoy chancellor premier official king queen prince".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "sen",
+        "envoy",
+        "chancellor",
+        "premier",
+        "official",
+        "king",
+        "queen",
+        "prince",
+    ]
 )
 _EXPERT_TITLES = frozenset({"dr", "doctor", "prof", "professor", "analyst", "expert"})
 _QUOTES = "\"'“”‘’"
@@ -318,12 +466,14 @@ def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
     return None
 
 
-_MASS_NOUNS = frozenset("media medium police military army government administration".split())
+_MASS_NOUNS = frozenset(
+    ["media", "medium", "police", "military", "army", "government", "administration"]
+)
 
 
 def _noun_name(token: Any) -> str:
     """The name of a source noun: its plural ("officials", "residents") or mass form ("media")."""
-    lemma = token.lemma_.lower()
+    lemma = str(token.lemma_).lower()
     if lemma in _MASS_NOUNS:
         return "media" if lemma == "medium" else lemma
     return lemma if lemma.endswith("s") else lemma + "s"

@@ -14,7 +14,7 @@ PERSON names an article mentions; the names themselves are folded by plain strin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +23,13 @@ __all__ = [
     "Candidate",
     "canonical_name",
     "fold_surname",
+    "head_word",
     "is_definite_description",
+    "is_elliptic",
     "pronoun_kind",
     "speaker_tokens",
     "subject_of",
+    "titled_names",
 ]
 
 _CUE_LEMMAS = (
@@ -70,7 +73,15 @@ _TITLES = (
     "Prof|Professor|Rev|Father|Chief"
 )
 _TITLE_RE = re.compile(rf"^(?:(?:[A-Z]{{2,5}}|[A-Z][a-z]+)\s+)?(?:{_TITLES})\.?\s+(?=[A-Z])")
-_ACRONYM_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z.&-]{1,9})\s*\)")
+_ACRONYM_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z.&-]{1,9})\s*(?:\)|$)")
+_TITLED_NAME_RE = re.compile(
+    rf"\b(?:{_TITLES})\.?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})"
+)
+_QUANTIFIER_RE = re.compile(
+    r"^(?:hundreds|thousands|dozens|scores|tens|millions|some|many|several|most|all|a few|"
+    r"a number|a group|a crowd|crowds|groups)\s+of\s+(?:the\s+)?(?=[a-z])",
+    re.IGNORECASE,
+)
 _DETERMINER_RE = re.compile(r"^(The|A|An|One|Another|Some|Two|Three|Several|Many)\b")
 
 
@@ -103,6 +114,8 @@ def canonical_name(phrase: str) -> str:
     'US Embassy in Kabul'
     >>> canonical_name("An Afghan interpreter")
     'an Afghan interpreter'
+    >>> canonical_name("hundreds of residents")
+    'residents'
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,;:-–—")
     text = re.sub(r"(?:'s|’s)$", "", text)
@@ -118,7 +131,18 @@ def canonical_name(phrase: str) -> str:
         if stripped == text:
             break
         text = stripped
+    text = _QUANTIFIER_RE.sub("", text)
     return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
+
+
+def titled_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, canonical name) of every titled name of two or three words.
+
+    >>> list(titled_names("Later, President Ashraf Ghani spoke."))
+    [(7, 29, 'Ashraf Ghani')]
+    """
+    for match in _TITLED_NAME_RE.finditer(text):
+        yield match.start(), match.end(), canonical_name(match.group())
 
 
 def fold_surname(name: str, full_names: Iterable[str]) -> str:
@@ -154,6 +178,14 @@ def pronoun_kind(word: str) -> str | None:
 def is_elliptic(phrase: str) -> bool:
     """True for a speaker phrase that names no noun: "Another", "One", "Others"."""
     return phrase.lower() in _ELLIPTIC
+
+
+def head_word(token: Any) -> str:
+    """The singular lower-case form of a head noun ("Doctors" -> "doctor"), lemmatizer or not."""
+    word = str(token.lower_)
+    if token.tag_ in {"NNS", "NNPS"} and word.endswith("s") and not word.endswith("ss"):
+        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return word
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -192,6 +224,8 @@ def speaker_tokens(subject: Any, *, limit: int = 9) -> Sequence[Any]:
         end = child.right_edge.i + 1
     if _is_acronym_after(doc, end):
         end += 3
+    elif end < len(doc) and doc[end].text == ")" and end >= 2 and doc[end - 2].text == "(":
+        end += 1
     return [doc[i] for i in range(start, end)]
 
 

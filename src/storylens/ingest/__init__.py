@@ -26,13 +26,11 @@ from storylens.model import Failure, RawDocument, Skip
 
 __all__ = ["IngestOptions", "Outcome", "read_sources"]
 
-_DEFAULT_OPTIONS = IngestOptions()
-
 
 def read_sources(
     sources: Iterable[str | Path],
     *,
-    options: IngestOptions = _DEFAULT_OPTIONS,
+    options: IngestOptions = IngestOptions(),  # noqa: B008 - frozen, so one shared default is safe
     stdin: BinaryIO | None = None,
 ) -> Iterator[RawDocument | Failure | Skip]:
     """Yield one outcome per article, skipped document or unreadable source, in order.

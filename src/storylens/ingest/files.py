@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
 from storylens.ingest import messages as m
 from storylens.ingest.detect import HEAD_SIZE, Format, Sniffed, gunzip_head, sniff
@@ -39,9 +39,14 @@ def read_source(
         yield from read_stream(STDIN, stdin or sys.stdin.buffer, options)
         return
     path = Path(source)
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as error:  # e.g. a parent directory that may not be searched
+        yield Failure(str(source), m.UNREADABLE.format(error=_reason(error)))
+        return
+    if is_dir:
         yield from _read_directory(path, options)
-    elif path.exists():
+    elif exists:
         yield from read_file(str(source), path, options)
     else:
         yield Failure(str(source), m.NOT_FOUND)
@@ -52,13 +57,13 @@ def read_file(source: str, path: Path, options: IngestOptions) -> Iterator[Outco
     try:
         stream = path.open("rb")
     except OSError as error:
-        yield Failure(source, m.UNREADABLE.format(error=m.one_line(error.strerror or error)))
+        yield Failure(source, m.UNREADABLE.format(error=_reason(error)))
         return
     with stream:
         try:
             yield from read_stream(source, stream, options, filename=path.name)
         except OSError as error:  # a disk or network file system failing mid-read
-            yield Failure(source, m.UNREADABLE.format(error=m.one_line(error)))
+            yield Failure(source, m.UNREADABLE.format(error=_reason(error)))
 
 
 def walk(directory: Path) -> Iterator[Path | Failure]:
@@ -66,7 +71,7 @@ def walk(directory: Path) -> Iterator[Path | Failure]:
     try:
         entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
     except OSError as error:
-        yield Failure(str(directory), m.DIRECTORY_UNREADABLE.format(error=error.strerror))
+        yield Failure(str(directory), m.DIRECTORY_UNREADABLE.format(error=_reason(error)))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -113,12 +118,13 @@ def _read_gzip(
         last: Outcome | None = None
         for last in _read_format(source, inner, sniffed, options, filename):
             yield last
-        if gunzipped.error and not isinstance(last, Failure):
-            yield Failure(source, m.GZIP_CORRUPT.format(error=gunzipped.error))
+        reported = isinstance(last, Failure) and last.source == source  # e.g. by the WARC reader
+        if gunzipped.error and not reported:
+            yield Failure(source, m.GZIP_CORRUPT.format(error=m.one_line(gunzipped.error)))
         return
     body = read_limited(inner, options.max_bytes)  # reads all: damage is known before content
     if gunzipped.error:
-        yield Failure(source, m.GZIP_CORRUPT.format(error=gunzipped.error))
+        yield Failure(source, m.GZIP_CORRUPT.format(error=m.one_line(gunzipped.error)))
     elif sniffed.format in (Format.TEXT, Format.HTML):
         yield _article(source, body, sniffed.format, options, filename)
     else:
@@ -158,3 +164,8 @@ def _article(
     if kind is Format.HTML:
         return read_html(source, body.data, meta=meta)
     return read_text(source, body.data, meta=meta)
+
+
+def _reason(error: OSError) -> str:
+    """What the operating system said, e.g. ``Permission denied``."""
+    return m.one_line(error.strerror or error)

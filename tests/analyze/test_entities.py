@@ -1,0 +1,84 @@
+"""Tests of storylens.analyze.entities: one canonical name per referent across articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.analyze.entities import find_entities, slug
+from storylens.model import Article, Entity, Paragraph, content_hash
+
+
+def _article(text: str, article_id: str) -> Article:
+    return Article(article_id, text, (Paragraph(0, len(text)),), content_hash(text))
+
+
+def _by_name(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def _surfaces(entity: Entity, articles: list[Any]) -> set[str]:
+    texts = {a.id: a.text for a in articles}
+    return {texts[s.article][s.start : s.end] for s in entity.mentions}
+
+
+def test_entities_fold_titles_and_surnames() -> None:
+    articles = [
+        _article("General Tomas Varga met reporters in Lima on Monday.", "a"),
+        _article("Gen Varga said the talks failed. Varga's aides agreed.", "b"),
+    ]
+    found = _by_name(find_entities(articles))
+    varga = found["Tomas Varga"]
+    assert varga.label == "PERSON"
+    assert varga.id == "tomas-varga"
+    assert _surfaces(varga, articles) == {"Tomas Varga", "Varga"}
+    assert {s.article for s in varga.mentions} == {"a", "b"}
+
+
+def test_entities_fold_acronyms_and_known_organisations() -> None:
+    articles = [
+        _article("The United Nations said aid was blocked. Nato said little.", "a"),
+        _article("The UN said so too, and the North Atlantic Treaty Organization agreed.", "b"),
+    ]
+    found = _by_name(find_entities(articles))
+    assert _surfaces(found["United Nations"], articles) == {"United Nations", "UN"}
+    nato = found["North Atlantic Treaty Organization"]
+    assert _surfaces(nato, articles) == {"Nato", "North Atlantic Treaty Organization"}
+
+
+def test_entities_fold_acronym_defined_in_text() -> None:
+    articles = [
+        _article("The Coastal Fisheries Board (CFB) closed the port.", "a"),
+        _article("The CFB said the port would reopen.", "b"),
+    ]
+    found = find_entities(articles)
+    cfb = [e for e in found if "CFB" in _surfaces(e, articles)]
+    assert len(cfb) == 1
+    assert _surfaces(cfb[0], articles) == {"Coastal Fisheries Board", "CFB"}
+
+
+def test_entities_ids_and_order_are_deterministic() -> None:
+    articles = [_article("Officials in Nairobi and Kampala met the UN envoy in Nairobi.", "a")]
+    first, second = find_entities(articles), find_entities(articles)
+    assert first == second
+    assert first[0].name == "Nairobi"
+    assert slug("Save the Children") == "save-the-children"
+
+
+def test_entities_gold_on_seeds(seed_articles: list[Any]) -> None:
+    found = find_entities(seed_articles)
+    by_name = _by_name(found)
+    for e in found:
+        print(f"{e.label:6} {len(e.mentions):3} {e.name}  {sorted(_surfaces(e, seed_articles))}")
+    for place in ("Lashkar Gah", "Herat", "Kunduz", "Helmand", "Spin Boldak"):
+        assert by_name[place].label == "GPE", place
+    in_text = sum(a.text.count("Lashkar Gah") for a in seed_articles)
+    assert len(by_name["Lashkar Gah"].mentions) == in_text
+    for person in ("Sami Sadat", "Ashraf Ghani", "Antony Blinken"):
+        assert by_name[person].label == "PERSON", person
+    assert {"Sadat", "Sami Sadat"} <= _surfaces(by_name["Sami Sadat"], seed_articles)
+    unama = [e for e in found if "UNAMA" in _surfaces(e, seed_articles)]
+    assert len(unama) == 1
+    assert {"Unama", "UN Assistance Mission for Afghanistan"} <= _surfaces(unama[0], seed_articles)
+    taliban = by_name["Taliban"]
+    assert len({s.article for s in taliban.mentions}) == 2
+    assert not any(e.name.startswith(("the ", "The ")) or e.name.endswith("'s") for e in found)

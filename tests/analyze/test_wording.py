@@ -1,0 +1,77 @@
+"""Tests of storylens.analyze.wording: referent labels per outlet, loaded and hedging terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.analyze.entities import find_entities
+from storylens.analyze.wording import word_choice
+from storylens.model import Article, Entity, Paragraph, Span, WordChoice, content_hash
+
+
+def _article(text: str, article_id: str) -> Article:
+    return Article(article_id, text, (Paragraph(0, len(text)),), content_hash(text))
+
+
+def _by_concept(choices: tuple[WordChoice, ...]) -> dict[str, WordChoice]:
+    return {c.concept: c for c in choices}
+
+
+def test_wording_reports_a_contrast_with_counts_and_spans() -> None:
+    a = _article("Rebels held the pass. The rebels said the rebel flag flew.", "a")
+    b = _article("Gunmen held the pass, and the terrorists fled.", "b")
+    choice = _by_concept(word_choice([a, b]))["armed group members"]
+    assert choice.kind == "referent"
+    assert choice.counts == {
+        "rebels": {"a": 3, "b": 0},
+        "gunmen": {"a": 0, "b": 1},
+        "terrorists": {"a": 0, "b": 1},
+    }
+    assert [a.text_of(s) for s in choice.mentions if s.article == "a"] == [
+        "Rebels",
+        "rebels",
+        "rebel",
+    ]
+
+
+def test_wording_skips_sets_every_outlet_words_alike() -> None:
+    a = _article("Three people were killed.", "a")
+    b = _article("Two were killed later.", "b")
+    assert "killing" not in _by_concept(word_choice([a, b]))
+
+
+def test_wording_reports_a_term_only_one_outlet_uses() -> None:
+    a = _article("The regime closed the border.", "a")
+    b = _article("The border was closed.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["ruling authority"].counts == {"regime": {"a": 1, "b": 0}}
+    assert found["regime"].kind == "loaded"
+
+
+def test_wording_loaded_and_hedging_terms() -> None:
+    a = _article("The so-called council reportedly ordered the massacre.", "a")
+    found = _by_concept(word_choice([a]))
+    assert found["so-called"].kind == "hedge"
+    assert found["reportedly"].counts == {"reportedly": {"a": 1}}
+    assert found["massacre"].kind == "loaded"
+
+
+def test_wording_ignores_words_inside_entity_names() -> None:
+    a = _article("Freedom Rebels Party won seats. Rebels fought on.", "a")
+    b = _article("Peace held.", "b")
+    party = Entity("x", "Freedom Rebels Party", "ORG", (Span("a", 0, 20),))
+    choice = _by_concept(word_choice([a, b], entities=(party,)))["armed group members"]
+    assert choice.counts == {"rebels": {"a": 1, "b": 0}}
+
+
+def test_wording_gold_on_seeds(seed_articles: list[Any], gold_lashkar_gah: dict[str, Any]) -> None:
+    trt, bbc = seed_articles
+    choices = word_choice(seed_articles, entities=find_entities(seed_articles))
+    for c in choices:
+        counts = {t: (n.get(trt.id, 0), n.get(bbc.id, 0)) for t, n in c.counts.items()}
+        print(f"{c.kind:8} {c.concept:22} TRT/BBC {counts}")
+    gold = gold_lashkar_gah["wording"][0]
+    found = _by_concept(choices)["armed group members"].counts
+    for side, article in (("a", trt), ("b", bbc)):
+        for term, expected in gold[side].items():
+            assert abs(found[term][article.id] - expected) <= 1, (side, term)

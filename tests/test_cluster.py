@@ -1,0 +1,124 @@
+"""Tests of storylens.cluster on fictional articles."""
+
+from __future__ import annotations
+
+import pickle
+
+from storylens.cluster import ClusterState, assign, merge_split, stories, story_id_for
+from storylens.model import Article, Paragraph, content_hash
+
+QUAKE = [
+    "A strong earthquake struck Velmora province on Monday, destroying houses near Lake Orrin.",
+    "Rescuers in Velmora searched for survivors after the earthquake near Lake Orrin.",
+    "The Velmora earthquake left hundreds homeless around Lake Orrin, Governor Ansel Drey said.",
+]
+OTHER_QUAKE = [
+    "An earthquake shook Tarsk island on Friday; Mayor Ilse Varga said the Tarsk harbour held.",
+    "Tarsk harbour was damaged by Friday's earthquake, Mayor Ilse Varga told reporters.",
+]
+FINAL = [
+    "Kestrel United beat Brightwater Rovers in the Tarn Cup final after a penalty shootout.",
+    "Brightwater Rovers lost the Tarn Cup final to Kestrel United on penalties.",
+]
+
+
+def _article(article_id: str, text: str, published: str | None = None) -> Article:
+    return Article(
+        id=article_id, text=text, paragraphs=(Paragraph(0, len(text)),),
+        content_hash=content_hash(text), published=published,
+    )
+
+
+def _corpus() -> list[Article]:
+    return [
+        *(_article(f"q{i}", t) for i, t in enumerate(QUAKE)),
+        *(_article(f"t{i}", t) for i, t in enumerate(OTHER_QUAKE)),
+        *(_article(f"f{i}", t) for i, t in enumerate(FINAL)),
+    ]
+
+
+def _groups(state: ClusterState) -> set[frozenset[str]]:
+    return {frozenset(m) for m in stories(state).values()}
+
+
+def test_cluster_groups_events_and_tells_same_kind_apart() -> None:
+    state, assignments = assign(_corpus())
+    state, _ = merge_split(state)
+    assert _groups(state) == {
+        frozenset({"q0", "q1", "q2"}), frozenset({"t0", "t1"}), frozenset({"f0", "f1"}),
+    }
+    assert len(assignments) == 7
+
+
+def test_cluster_story_ids_are_deterministic() -> None:
+    state, assignments = assign(_corpus())
+    assert assignments[0].story == story_id_for("q0")
+    again, _ = assign(_corpus())
+    assert stories(again) == stories(state)
+
+
+def test_cluster_assignment_explains_itself() -> None:
+    _, assignments = assign(_corpus())
+    joined = next(a for a in assignments if a.article == "q1")
+    assert joined.rule == "joined"
+    assert joined.score >= joined.threshold
+    assert "velmora" in joined.features["shared_names"]
+    assert set(joined.features) >= {"words", "names", "shared_words", "year_conflict"}
+    opened = assignments[0]
+    assert opened.rule == "new-story"
+    assert opened.runner_up is None
+
+
+def test_cluster_reassigning_changes_nothing() -> None:
+    state, _ = assign(_corpus())
+    before = stories(state)
+    state, again = assign(_corpus(), state)
+    assert again == []
+    assert stories(state) == before
+
+
+def test_cluster_second_batch_extends_story() -> None:
+    corpus = _corpus()
+    state, _ = assign(corpus[:2])
+    state, later = assign(corpus[2:], state)
+    assert later[0].story == story_id_for("q0")
+
+
+def test_cluster_pinned_move_survives_merge_split() -> None:
+    state = ClusterState()
+    state.pinned["f1"] = story_id_for("q0")
+    state, _ = assign(_corpus(), state)
+    state, _ = merge_split(state)
+    assert state.story_of("f1") == story_id_for("q0")
+
+
+def test_cluster_cannot_link_splits() -> None:
+    state = ClusterState()
+    state.cannot_link.add(frozenset({"q0", "q1"}))
+    state, _ = assign(_corpus(), state)
+    state, _ = merge_split(state)
+    assert state.story_of("q0") != state.story_of("q1")
+
+
+def test_cluster_must_link_merges() -> None:
+    state = ClusterState()
+    state.must_link.add(frozenset({"q0", "f0"}))
+    state, assignments = assign(_corpus(), state)
+    state, _ = merge_split(state)
+    assert state.story_of("f0") == state.story_of("q0")
+    assert next(a for a in assignments if a.article == "f0").rule == "must-link"
+
+
+def test_cluster_far_apart_dates_lower_the_score() -> None:
+    text = QUAKE[0]
+    state, _ = assign([_article("a", text, "2020-01-01T00:00:00Z")])
+    state, (near,) = assign([_article("b", text + " More.", "2020-01-02T00:00:00Z")], state)
+    state, (far,) = assign([_article("c", text + " Again.", "2023-01-01T00:00:00Z")], state)
+    assert near.rule == "joined"
+    assert far.features["date_gap_days"] > 300
+    assert far.rule == "new-story"
+
+
+def test_cluster_state_is_picklable() -> None:
+    state, _ = assign(_corpus())
+    assert stories(pickle.loads(pickle.dumps(state))) == stories(state)
