@@ -548,7 +548,8 @@ def _counted(doc: Any, run: _Run) -> tuple[str | None, str, str | None, str | No
             event, rule = nxt, "next-word"
     if noun is not None and event is None:
         event = _event_of_noun(noun)
-    return _what_text(noun, event), rule, _event_key(event), _subject_key(noun)
+    what = _what_text(noun, event, range(run.start, run.end))
+    return what, rule, _event_key(event), _subject_key(noun)
 
 
 def _population_of(token: Any) -> Any | None:
@@ -572,11 +573,28 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
         None,
     )
     event = head if anchor.dep_ in {"nsubj", "nsubjpass"} and _is_predicate(head) else None
+    total = _total_of(anchor)
+    if total is not None:
+        return total, None, "total"
     if of_noun is not None:
         return of_noun, event, "of-phrase"
     if event is not None:
         return None, event, "number-subject"
     return None, None, "none"
+
+
+def _total_of(anchor: Any) -> Any | None:
+    """The subject a number is the value of: "the toll rose to 45", "turnout was 12%"."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"}:
+        verb = head.head
+    elif anchor.dep_ in {"attr", "acomp"}:
+        verb = head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
 
 
 def _is_event_word(token: Any) -> bool:
@@ -592,9 +610,12 @@ def _is_predicate(token: Any) -> bool:
 
 
 def _event_of_noun(noun: Any) -> Any | None:
-    """The verb or adjective saying what happened to a counted noun ("civilians were killed")."""
+    """The verb or adjective saying what happened to a counted noun ("civilians were killed").
+
+    A compound naming the event counts too: "death toll".
+    """
     for child in noun.children:
-        if child.dep_ in {"acl", "amod", "relcl"} and _is_event_word(child):
+        if child.dep_ in {"acl", "amod", "relcl", "compound"} and _is_event_word(child):
             return child
     base = noun
     while base.dep_ == "conj":
@@ -611,21 +632,23 @@ def _event_of_noun(noun: Any) -> Any | None:
     return None
 
 
-def _what_text(noun: Any | None, event: Any | None) -> str | None:
+def _what_text(noun: Any | None, event: Any | None, skip: range) -> str | None:
     """The normalised phrase: counted noun (with compounds and "of" object) plus participle."""
-    parts = [_noun_phrase(noun)] if noun is not None else []
-    if event is not None:
+    parts = [_noun_phrase(noun, skip)] if noun is not None else []
+    if event is not None and not (noun is not None and event.head.i == noun.i
+                                  and event.dep_ == "compound"):
         parts.append(_participle(event))
     return " ".join(parts) or None
 
 
-def _noun_phrase(noun: Any) -> str:
-    """"radio and TV stations", "years of military operations"."""
+def _noun_phrase(noun: Any, skip: range) -> str:
+    """"radio and TV stations", "years of military operations" (the number itself left out)."""
     keep = {"compound", "nmod", "conj", "cc"}
     toks = [noun]
     for child in noun.lefts:
         if child.dep_ in {"compound", "nmod"}:
             toks.extend(t for t in child.subtree if t.dep_ in keep or t is child)
+    toks = [t for t in toks if t.i not in skip]
     words = " ".join(t.text if t.is_upper or t.pos_ == "PROPN" else t.lower_
                      for t in sorted(toks, key=lambda t: t.i))
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -783,9 +806,9 @@ def _when(sentence: Any, run: _Run, offset: int, text: str) -> str | None:
 def _attribution(sentence: Any, span: Any, anchor: Any) -> tuple[str | None, frozenset[int], str | None]:
     """Who the sentence (or its paragraph) says the figure comes from, its tokens and the cue."""
     found = _source_in(sentence, anchor)
-    if found is None:
+    if found is None:  # another sentence of the paragraph, when it names its source
         for sent in span.sents:
-            if sent.start != sentence.start and (found := _source_in(sent, sent.root)):
+            if sent.start != sentence.start and (found := _source_in(sent, sent.root, True)):
                 break
     if found is None:
         return None, frozenset(), None
@@ -793,7 +816,9 @@ def _attribution(sentence: Any, span: Any, anchor: Any) -> tuple[str | None, fro
     return name, toks, cue
 
 
-def _source_in(sentence: Any, anchor: Any) -> tuple[str, frozenset[int], str] | None:
+def _source_in(
+    sentence: Any, anchor: Any, named: bool = False
+) -> tuple[str, frozenset[int], str] | None:
     """"according to X", or the subject of a speech verb; the one governing ``anchor`` first."""
     cues = []
     for tok in sentence:
@@ -804,7 +829,7 @@ def _source_in(sentence: Any, anchor: Any) -> tuple[str, frozenset[int], str] | 
                 cues.append((obj, "according to"))
         elif tok.pos_ == "VERB" and tok.lemma_ in _SPEECH:
             subj = _speaker(tok)
-            if subj is not None and subj.pos_ != "PRON":
+            if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
                 cues.append((subj, tok.lemma_))
     if not cues:
         return None
