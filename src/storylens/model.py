@@ -15,7 +15,6 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any
 
 __all__ = [
@@ -47,7 +46,6 @@ __all__ = [
     "content_hash",
 ]
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 def content_hash(text: str) -> str:
@@ -73,7 +71,7 @@ class RawDocument:
     source: str
     text: str | None = None
     html: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def format(self) -> str:
@@ -155,7 +153,7 @@ class Article:
     author: str | None = None
     source: str | None = None
     removed: tuple[Removal, ...] = ()
-    meta: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:
         """Make a span of this article, checking the offsets."""
@@ -248,7 +246,7 @@ class Why:
 
     rule: str
     score: float | None = None
-    features: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    features: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
