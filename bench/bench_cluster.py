@@ -83,7 +83,9 @@ def build_corpus(size: int, seed: int = 0) -> list[dict[str, Any]]:
         else:
             story = _distinct_story(rng.choice(base), rng)
             for _ in range(rng.randint(1, 4)):
-                records.append({"id": f"g{n}-{len(records)}", "text": "\n".join(_variant(story, rng))})
+                records.append(
+                    {"id": f"g{n}-{len(records)}", "text": "\n".join(_variant(story, rng))}
+                )
             continue
         records.append({"id": f"g{n}", "text": text})
     return records[:size]
@@ -175,8 +177,16 @@ def main() -> None:
         sys.stdout.write(json.dumps(one_size(args.one, sample)) + "\n")
         return
     for size in args.sizes:
-        cmd = [sys.executable, __file__, "--one", str(size), "--sizes", *map(str, args.sizes),
-               "--baseline-sample", str(args.baseline_sample)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--one",
+            str(size),
+            "--sizes",
+            *map(str, args.sizes),
+            "--baseline-sample",
+            str(args.baseline_sample),
+        ]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         sys.stdout.write(out)
         sys.stdout.flush()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -37,8 +36,14 @@ def _seed_articles() -> list:  # type: ignore[type-arg]
         from storylens.model import RawDocument
     except ImportError:
         return [conftest._naive_article(p) for p in paths]
-    return [clean(RawDocument(source=str(p), text=p.read_text(encoding="utf-8"),
-                              meta={"filename": p.name})) for p in paths]
+    return [
+        clean(
+            RawDocument(
+                source=str(p), text=p.read_text(encoding="utf-8"), meta={"filename": p.name}
+            )
+        )
+        for p in paths
+    ]
 
 
 def _ecb_articles(n: int) -> list:  # type: ignore[type-arg]
@@ -48,12 +53,14 @@ def _ecb_articles(n: int) -> list:  # type: ignore[type-arg]
     with (_shared() / "data" / "ecbplus" / "docs.jsonl").open(encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
-            if doc["cluster"] == "1_ecbplus" or len(docs) < n and doc["topic"] == 1:
+            if doc["cluster"] == "1_ecbplus" or (len(docs) < n and doc["topic"] == 1):
                 docs.append(doc)
     out = []
     for doc in docs[:n]:
-        paras = tuple(Paragraph(s["start"], s["end"], sentences=((s["start"], s["end"]),))
-                      for s in doc["sentences"])
+        paras = tuple(
+            Paragraph(s["start"], s["end"], sentences=((s["start"], s["end"]),))
+            for s in doc["sentences"]
+        )
         out.append(Article(doc["id"], doc["text"], paras, content_hash(doc["text"])))
     return out
 
@@ -69,8 +76,10 @@ def main() -> None:
     encoder.encode(sentences[:5])
     _, wall, cpu = _timed(encoder.encode, sentences * 5)
     n = len(sentences) * 5
-    print(f"encode: {n / wall:.0f} sentences/s wall, {n / cpu:.0f} per CPU-second "
-          f"({len(sentences)} seed units x 5)")
+    print(
+        f"encode: {n / wall:.0f} sentences/s wall, {n / cpu:.0f} per CPU-second "
+        f"({len(sentences)} seed units x 5)"
+    )
     embed._cache.clear()
     _, wall, _ = _timed(align_claims, articles)
     print(f"align seed pair ({len(sentences)} units), embeddings not cached: {wall:.3f} s")

@@ -104,23 +104,30 @@ def load_stories(data: Path, split: str) -> list[Story]:
     for doc in docs:
         if doc["split"] == split:
             by_story[doc["cluster"]].append(doc)
-    return [_story(sid, sorted(ds, key=lambda d: d["id"]), mentions) for sid, ds in sorted(by_story.items())]
+    return [
+        _story(sid, sorted(ds, key=lambda d: d["id"]), mentions)
+        for sid, ds in sorted(by_story.items())
+    ]
 
 
-def _story(sid: str, docs: list[dict[str, Any]], mentions: dict[str, list[dict[str, Any]]]) -> Story:
+def _story(
+    sid: str, docs: list[dict[str, Any]], mentions: dict[str, list[dict[str, Any]]]
+) -> Story:
     sentences: dict[str, list[tuple[int, int, str]]] = {}
     clusters: dict[str, set[str]] = {}
     for doc in docs:
         evaluated = {m["sent_id"] for m in mentions[doc["id"]]}
         sentences[doc["id"]] = [
             (s["start"], s["end"], f"{doc['id']}#{s['sent_id']}")
-            for s in doc["sentences"] if s["sent_id"] in evaluated
+            for s in doc["sentences"]
+            if s["sent_id"] in evaluated
         ]
         for m in mentions[doc["id"]]:
             if not m["cluster_id"].startswith(("SINGLETON", "INTRA")):
                 clusters.setdefault(f"{doc['id']}#{m['sent_id']}", set()).add(m["cluster_id"])
     gold = {
-        _pair(a, b) for a, b in itertools.combinations(sorted(clusters), 2)
+        _pair(a, b)
+        for a, b in itertools.combinations(sorted(clusters), 2)
         if a.split("#")[0] != b.split("#")[0] and clusters[a] & clusters[b]
     }
     return Story(sid, [_article(d) for d in docs], sentences, gold)
@@ -145,7 +152,8 @@ def predicted_pairs(story: Story, options: AlignOptions) -> set[Pair]:
         keys = {_sentence_key(story, m.span.article, m.span.start) for m in claim.mentions}
         found = sorted(k for k in keys if k)
         pairs |= {
-            _pair(a, b) for a, b in itertools.combinations(found, 2)
+            _pair(a, b)
+            for a, b in itertools.combinations(found, 2)
             if a.split("#")[0] != b.split("#")[0]
         }
     return pairs
@@ -172,16 +180,26 @@ def _pair_rows(story: Story, options: AlignOptions) -> Iterator[tuple[list[float
     units = [(a.id, s) for a in story.articles for s in claim_units(a, options)]
     texts = [next(a for a in story.articles if a.id == d).text_of(s) for d, s in units]
     keys = [_sentence_key(story, d, s.start) for d, s in units]
-    ev = pair_features(texts)
+    ev = pair_features(
+        texts,
+        [story.articles.index(next(a for a in story.articles if a.id == d)) for d, _ in units],
+    )
     for i, j in itertools.combinations(range(len(units)), 2):
         ki, kj = keys[i], keys[j]
         if ki and kj and units[i][0] != units[j][0]:
-            row = [ev.cosine[i, j], ev.tfidf[i, j], ev.names[i, j], ev.numbers[i, j]]
+            row = [
+                ev.cosine[i, j],
+                ev.centred[i, j],
+                ev.mutual[i, j],
+                ev.tfidf[i, j],
+                ev.names[i, j],
+                ev.numbers[i, j],
+            ]
             yield [float(x) for x in row], int(_pair(ki, kj) in story.gold)
 
 
 def fit_weights(stories: list[Story], options: AlignOptions) -> tuple[float, ...]:
-    """Fit the logistic link model on train pairs: (intercept, cosine, tfidf, names, numbers)."""
+    """Fit the logistic link model on train pairs: intercept, then one weight per feature."""
     from sklearn.linear_model import LogisticRegression
 
     rows = [r for s in stories for r in _pair_rows(s, options)]
@@ -199,14 +217,17 @@ def calibrate(stories: list[Story]) -> AlignOptions:
     base = AlignOptions(weights=weights)  # type: ignore[arg-type]
     best: tuple[float, AlignOptions] = (-1.0, base)
     for link, group, clauses in itertools.product(
-        (0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.1, 0.2, 0.3, 0.4, 0.5), (True, False)
+        (0.3, 0.35, 0.4, 0.45, 0.5, 0.6), (0.2, 0.3), (True,)
     ):
         if group > link:
             continue
         options = replace(base, link=link, group=group, clauses=clauses)
         s = score(stories, options)
-        print(f"link={link} group={group} clauses={clauses}: P={s.precision:.3f} "
-              f"R={s.recall:.3f} F1={s.f1:.3f}", file=sys.stderr)
+        print(
+            f"link={link} group={group} clauses={clauses}: P={s.precision:.3f} "
+            f"R={s.recall:.3f} F1={s.f1:.3f}",
+            file=sys.stderr,
+        )
         if s.f1 > best[0]:
             best = (s.f1, options)
     return best[1]
@@ -224,9 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     s = score(load_stories(data, "dev"), AlignOptions())
-    print(f"ECB+ dev claim alignment: precision {s.precision:.3f}, recall {s.recall:.3f}, "
-          f"F1 {s.f1:.3f} ({s.correct} of {s.predicted} predicted pairs, {s.gold} gold pairs; "
-          f"{time.perf_counter() - started:.1f} s)")
+    print(
+        f"ECB+ dev claim alignment: precision {s.precision:.3f}, recall {s.recall:.3f}, "
+        f"F1 {s.f1:.3f} ({s.correct} of {s.predicted} predicted pairs, {s.gold} gold pairs; "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
     return 0
 
 

@@ -17,7 +17,9 @@ def test_api_all_names_exist_and_are_sorted() -> None:
 
 def test_api_python_dash_m_runs() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "storylens", "--version"], capture_output=True, text=True,
+        [sys.executable, "-m", "storylens", "--version"],
+        capture_output=True,
+        text=True,
         check=True,
     )
     assert result.stdout.strip() == f"storylens, version {storylens.__version__}"

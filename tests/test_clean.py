@@ -45,9 +45,9 @@ def _assert_offsets_inside(article: Article) -> None:
         assert 0 <= removal.at <= len(article.text)
 
 
-def test_clean_keeps_paragraphs_and_joins_them_with_blank_lines() -> None:
+def test_clean_keeps_paragraphs_one_per_line() -> None:
     article = _clean(f"{P1}\n{P2}\n\n\n{P3}")
-    assert article.text == f"{P1}\n\n{P2}\n\n{P3}"
+    assert article.text == f"{P1}\n{P2}\n{P3}"
     assert [k for k, _ in _kinds(article)] == [ParagraphKind.BODY] * 3
     assert article.removed == ()
     assert article.id == article.content_hash == content_hash(article.text)
@@ -77,8 +77,8 @@ def test_clean_sentence_offsets() -> None:
 def test_clean_removes_promo_lines(line: str) -> None:
     article = _clean(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
     assert _reasons(article) == {"promo": [fold_whitespace(line)]}
-    assert "\n\n".join([P1, P2, P3]) == article.text
-    assert article.removed[0].at == len(P1) + 2
+    assert "\n".join([P1, P2, P3]) == article.text
+    assert article.removed[0].at == len(P1) + 1
 
 
 def test_clean_removes_related_link_runs_between_and_after_body() -> None:
@@ -91,7 +91,7 @@ def test_clean_removes_related_link_runs_between_and_after_body() -> None:
         "Inside the flood zone",
         "Maps of the valley",
     ]
-    assert article.text == "\n\n".join([P1, P2, P3])
+    assert article.text == "\n".join([P1, P2, P3])
 
 
 def test_clean_headings_including_questions_and_quoted() -> None:
@@ -227,8 +227,10 @@ def test_clean_is_deterministic() -> None:
 
 
 def test_clean_skips_documents_without_body() -> None:
-    raw = RawDocument(source="short.txt", text="READ MORE: Nothing here\n\nJust a headline")
+    raw = RawDocument(source="short.txt", text="READ MORE: Nothing here\n\nSign up for alerts")
     assert clean(raw) == Skip("short.txt", "no article body")
+    html = "<html><body><nav><a href='/'>Home</a></nav><p>Just a headline</p></body></html>"
+    assert clean(RawDocument(source="nav.html", html=html)) == Skip("nav.html", "no article body")
     assert clean(RawDocument(source="empty.txt", text="")) == Skip("empty.txt", "no article body")
     options = CleanOptions(min_body_words=3)
     assert isinstance(
@@ -273,7 +275,7 @@ def test_clean_html_extracts_body_headings_and_metadata() -> None:
     raw = RawDocument(source="page.html", html=HTML.format(p1=P1, p2=P2, p3=P3))
     article = clean(raw)
     assert isinstance(article, Article)
-    assert article.text == f"{P1}\n\nLevees hold\n\n{P2}\n\n{P3}"
+    assert article.text == f"{P1}\nLevees hold\n{P2}\n{P3}"
     assert _kinds(article)[1] == (ParagraphKind.HEADING, "Levees hold")
     assert article.title == "River floods Northvale"
     assert article.url == "https://www.valleytimes.com/news/flood"

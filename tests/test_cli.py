@@ -30,7 +30,9 @@ def test_cli_ingest_examples_and_list(runner: CliRunner, tmp_path: Path) -> None
     assert code == 0, err
     assert out == ""  # data goes to stdout, the summary to stderr
     assert err.strip().endswith("0 failed")
-    listed = json.loads(runner.invoke(main, ["articles", "--db", str(db), "--format", "json"]).stdout)
+    listed = json.loads(
+        runner.invoke(main, ["articles", "--db", str(db), "--format", "json"]).stdout
+    )
     outlets = {a["outlet"] for a in listed}
     assert {"Coastline Post", "Harbor Daily", "Meridian News", "Northern Courier"} <= outlets
     ids = {a["id"] for a in listed}
@@ -48,8 +50,9 @@ def test_cli_ingest_twice_stores_once(runner: CliRunner, tmp_path: Path) -> None
 def test_cli_ingest_reports_failures_and_keeps_the_rest(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     missing = tmp_path / "nope.txt"
-    code, _, err = _ingest(runner, db, str(EXAMPLES / "dockside-gazette-calder-bay.txt"),
-                           str(missing))
+    code, _, err = _ingest(
+        runner, db, str(EXAMPLES / "dockside-gazette-calder-bay.txt"), str(missing)
+    )
     assert code == 1
     assert f"error: {missing}: " in err
     assert "Traceback" not in err
@@ -93,7 +96,8 @@ def test_cli_csv_and_table(runner: CliRunner, tmp_path: Path) -> None:
 def test_cli_db_from_environment(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "env.db"
     result = runner.invoke(
-        main, ["ingest", "-q", "--no-cluster", str(EXAMPLES / "dockside-gazette-calder-bay.txt")],
+        main,
+        ["ingest", "-q", "--no-cluster", str(EXAMPLES / "dockside-gazette-calder-bay.txt")],
         env={"STORYLENS_DB": str(db)},
     )
     assert result.exit_code == 0, result.stderr

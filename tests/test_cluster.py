@@ -24,8 +24,11 @@ FINAL = [
 
 def _article(article_id: str, text: str, published: str | None = None) -> Article:
     return Article(
-        id=article_id, text=text, paragraphs=(Paragraph(0, len(text)),),
-        content_hash=content_hash(text), published=published,
+        id=article_id,
+        text=text,
+        paragraphs=(Paragraph(0, len(text)),),
+        content_hash=content_hash(text),
+        published=published,
     )
 
 
@@ -45,7 +48,9 @@ def test_cluster_groups_events_and_tells_same_kind_apart() -> None:
     state, assignments = assign(_corpus())
     state, _ = merge_split(state)
     assert _groups(state) == {
-        frozenset({"q0", "q1", "q2"}), frozenset({"t0", "t1"}), frozenset({"f0", "f1"}),
+        frozenset({"q0", "q1", "q2"}),
+        frozenset({"t0", "t1"}),
+        frozenset({"f0", "f1"}),
     }
     assert len(assignments) == 7
 

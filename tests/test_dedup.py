@@ -45,8 +45,13 @@ def make_article(
         spans.append(Paragraph(start, start + len(paragraph)))
         start += len(paragraph) + 1
     return Article(
-        id=article_id, text=text, paragraphs=tuple(spans), content_hash=content_hash(text),
-        published=published, outlet=outlet, meta=meta or {},
+        id=article_id,
+        text=text,
+        paragraphs=tuple(spans),
+        content_hash=content_hash(text),
+        published=published,
+        outlet=outlet,
+        meta=meta or {},
     )
 
 
@@ -100,11 +105,13 @@ def test_dedup_short_copy_caught_by_containment() -> None:
 
 def test_dedup_origin_is_earliest_published() -> None:
     story = wire_story(4)
-    groups = find_duplicates([
-        make_article("late", story, published="2024-05-02T10:00:00Z"),
-        make_article("early", story, published="2024-05-01T08:00:00Z"),
-        make_article("undated", story),
-    ])
+    groups = find_duplicates(
+        [
+            make_article("late", story, published="2024-05-02T10:00:00Z"),
+            make_article("early", story, published="2024-05-01T08:00:00Z"),
+            make_article("undated", story),
+        ]
+    )
     assert groups[0].origin == "early"
     assert groups[0].origin_rule == "earliest-published"
     assert groups[0].reference == "early"
@@ -121,10 +128,12 @@ def test_dedup_wire_tag_names_the_agency() -> None:
 def test_dedup_feed_source_element_names_the_origin() -> None:
     story = wire_story(6)
     meta = {"origin": "Kalo Times"}
-    groups = find_duplicates([
-        make_article("p1", story, outlet="Kalo Times"),
-        make_article("p2", story, outlet="Other Daily", meta=meta),
-    ])
+    groups = find_duplicates(
+        [
+            make_article("p1", story, outlet="Kalo Times"),
+            make_article("p2", story, outlet="Other Daily", meta=meta),
+        ]
+    )
     assert groups[0].origin == "p1"
     assert groups[0].origin_rule == "feed-source"
     assert groups[0].source == "Kalo Times"

@@ -15,12 +15,18 @@ from storylens.errors import MissingDependencyError
 
 # Fictional sentences: pairs that say the same thing, and sentences about something else.
 PARAPHRASES = [
-    ("Residents of the port town were told to leave before the army's offensive.",
-     "People living in the harbour town were urged to evacuate ahead of a military operation."),
-    ("At least 12 people died when the bridge collapsed on Friday, officials said.",
-     "Officials said a dozen people were killed in Friday's bridge collapse."),
-    ("The central bank raised interest rates for the third time this year.",
-     "For the third time this year, the central bank increased its interest rate."),
+    (
+        "Residents of the port town were told to leave before the army's offensive.",
+        "People living in the harbour town were urged to evacuate ahead of a military operation.",
+    ),
+    (
+        "At least 12 people died when the bridge collapsed on Friday, officials said.",
+        "Officials said a dozen people were killed in Friday's bridge collapse.",
+    ),
+    (
+        "The central bank raised interest rates for the third time this year.",
+        "For the third time this year, the central bank increased its interest rate.",
+    ),
 ]
 UNRELATED = [
     "The orchestra will tour four cities next spring.",

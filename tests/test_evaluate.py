@@ -47,7 +47,7 @@ def test_evaluate_bcubed_hand_computed() -> None:
 
 def test_evaluate_bcubed_all_in_one() -> None:
     # precision: a,b,c 3/5, d,e 2/5 -> 13/25; recall 1
-    p, r, _ = bcubed({k: "1" for k in GOLD}, GOLD)
+    p, r, _ = bcubed(dict.fromkeys(GOLD, "1"), GOLD)
     assert p == pytest.approx(13 / 25)
     assert r == 1.0
 
@@ -74,7 +74,7 @@ def test_evaluate_mismatched_items_raise() -> None:
 
 
 def test_evaluate_score_clustering_counts() -> None:
-    scores = score_clustering({k: "1" for k in GOLD}, GOLD)
+    scores = score_clustering(dict.fromkeys(GOLD, "1"), GOLD)
     assert scores["articles"] == 5
     assert scores["gold_clusters"] == 2
     assert scores["predicted_clusters"] == 1
@@ -82,14 +82,29 @@ def test_evaluate_score_clustering_counts() -> None:
 
 def test_evaluate_clustering_small_file(tmp_path: Path) -> None:
     lines = [
-        {"id": "q1", "cluster": "quake", "text": "A strong earthquake hit Velmora on Monday. "
-         "Velmora officials counted damaged houses near Lake Orrin."},
-        {"id": "q2", "cluster": "quake", "text": "The Velmora earthquake damaged houses near "
-         "Lake Orrin, officials in Velmora said."},
-        {"id": "f1", "cluster": "final", "text": "Kestrel United won the Tarn Cup final "
-         "against Brightwater Rovers after penalties."},
-        {"id": "f2", "cluster": "final", "text": "Brightwater Rovers lost the Tarn Cup final "
-         "to Kestrel United on penalties."},
+        {
+            "id": "q1",
+            "cluster": "quake",
+            "text": "A strong earthquake hit Velmora on Monday. "
+            "Velmora officials counted damaged houses near Lake Orrin.",
+        },
+        {
+            "id": "q2",
+            "cluster": "quake",
+            "text": "The Velmora earthquake damaged houses near "
+            "Lake Orrin, officials in Velmora said.",
+        },
+        {
+            "id": "f1",
+            "cluster": "final",
+            "text": "Kestrel United won the Tarn Cup final "
+            "against Brightwater Rovers after penalties.",
+        },
+        {
+            "id": "f2",
+            "cluster": "final",
+            "text": "Brightwater Rovers lost the Tarn Cup final to Kestrel United on penalties.",
+        },
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")

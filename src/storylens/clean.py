@@ -29,7 +29,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from types import MappingProxyType
 from typing import Any
 
 from storylens.model import (
@@ -47,6 +46,10 @@ from storylens.text import Line, split_lines, split_sentences
 __all__ = ["CleanOptions", "clean"]
 
 NO_BODY = "no article body"
+
+PARAGRAPH_BREAK = "\n"
+"""Paragraphs are one line each in the cleaned text, as in the one-paragraph-a-line inputs,
+so a text in that shape with nothing to remove is kept character for character."""
 _ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "author")
 
 
@@ -55,7 +58,7 @@ class CleanOptions:
     """Thresholds of the cleaning rules; the defaults suit typical English news."""
 
     min_body_words: int = 25
-    """Fewer words than this in the body paragraphs: the document is skipped."""
+    """An HTML page with fewer body words is not an article (plain text needs one word)."""
     max_heading_words: int = 10
     """A heading has at most this many words."""
     max_link_words: int = 16
@@ -157,7 +160,7 @@ _DATELINE = re.compile(
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
     r"(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*[-–—]+\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
-_FINAL_CLOSERS = "\"'”’»)]"
+_FINAL_CLOSERS = "\"'”’»)] `"
 _SENTENCE_END = frozenset(".,;:!…")
 _QUOTE_CHARS = re.compile('["“”«»]')
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|asked|according to|added)\b", re.IGNORECASE)
@@ -337,7 +340,13 @@ def _mark_headings_and_links(blocks: list[_Block], options: CleanOptions) -> Non
     live = _live(blocks)
     for run, after in list(_title_runs(blocks, options)):
         body_follows = _body_follows(live[after:])
-        if (
+        if after == len(run) and body_follows:
+            # The lines that open a document (headline, kicker, date) are its heading.
+            for block in run:
+                block.kind = ParagraphKind.HEADING
+        elif len(run) > 1 and all(block.text.endswith("?") for block in run):
+            continue  # rhetorical questions in the body, not a list of links
+        elif (
             len(run) == 1
             and body_follows
             and _is_title_like(run[0].text, options.max_heading_words)
@@ -461,7 +470,7 @@ def _removals_of(block: _Block, at: int) -> list[Removal]:
 
 
 def _assemble(blocks: list[_Block]) -> tuple[str, tuple[Paragraph, ...], tuple[Removal, ...]]:
-    """Join kept blocks with blank lines; paragraphs with sentence offsets; removals."""
+    """Join kept blocks one per line; paragraphs with sentence offsets; removals."""
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     removals: list[Removal] = []
@@ -471,7 +480,7 @@ def _assemble(blocks: list[_Block]) -> tuple[str, tuple[Paragraph, ...], tuple[R
         if not block.live:
             pending.append(block)
             continue
-        start = position + (2 if parts else 0)
+        start = position + (len(PARAGRAPH_BREAK) if parts else 0)
         for waiting in pending:
             removals.extend(_removals_of(waiting, start))
         pending = []
@@ -481,7 +490,7 @@ def _assemble(blocks: list[_Block]) -> tuple[str, tuple[Paragraph, ...], tuple[R
         position = start + len(block.text)
     for waiting in pending:
         removals.extend(_removals_of(waiting, position))
-    return "\n\n".join(parts), tuple(paragraphs), tuple(removals)
+    return PARAGRAPH_BREAK.join(parts), tuple(paragraphs), tuple(removals)
 
 
 def _paragraph(block: _Block, start: int) -> Paragraph:
@@ -491,6 +500,17 @@ def _paragraph(block: _Block, start: int) -> Paragraph:
     if kind is not ParagraphKind.BODY:
         return Paragraph(start, end, kind)
     return Paragraph(start, end, kind, tuple(split_sentences(block.text, start)))
+
+
+def _headings_as_body_when_alone(blocks: list[_Block]) -> None:
+    """A short text of headline-shaped lines only is all body: it has nothing else to say."""
+    if any(block.live and block.kind in (None, ParagraphKind.BODY) for block in blocks):
+        return
+    for block in blocks:
+        if block.reason == "related-links":
+            block.reason = None
+        if block.live and block.kind is ParagraphKind.HEADING:
+            block.kind = None
 
 
 def _body_words(text: str, paragraphs: Iterable[Paragraph]) -> int:
@@ -527,8 +547,12 @@ def clean(raw: RawDocument, *, options: CleanOptions | None = None) -> Article |
     else:
         blocks = _blocks_from_text(raw.text or "")
     _apply_rules(blocks, options, meta.get("title"))
+    if raw.html is None:
+        _headings_as_body_when_alone(blocks)
     text, paragraphs, removed = _assemble(blocks)
-    if _body_words(text, paragraphs) < options.min_body_words:
+    # A page may be all navigation; a text someone gave us is an article however short.
+    least = options.min_body_words if raw.html is not None else 1
+    if _body_words(text, paragraphs) < least:
         return Skip(raw.source, NO_BODY)
     return _article(raw, meta, text, paragraphs, removed)
 
@@ -560,5 +584,5 @@ def _article(
         author=_str_or_none(meta.get("author")),
         source=raw.source,
         removed=removed,
-        meta=MappingProxyType(extra),
+        meta=extra,
     )

@@ -57,7 +57,7 @@ class ClusterOptions:
     word_weight: float = 0.5
     name_weight: float = 0.5
     query_terms: int = 12
-    max_candidates: int = 40
+    max_candidates: int = 10
     year_penalty: float = 0.1
     date_window_days: float = 4.0
     date_scale_days: float = 30.0
@@ -154,6 +154,8 @@ class ClusterState:
     pinned: dict[str, str] = field(default_factory=dict)
     must_link: set[frozenset[str]] = field(default_factory=set)
     cannot_link: set[frozenset[str]] = field(default_factory=set)
+    checked: int = 0
+    split_checked: dict[str, int] = field(default_factory=dict)
 
     def story_of(self, article_id: str) -> str | None:
         """The story an article is in, or None if it has not been assigned."""
@@ -571,9 +573,13 @@ def _move_pass(
     vectors: Mapping[str, tuple[Vector, Vector]],
     options: ClusterOptions,
 ) -> list[Assignment]:
-    """Move each article whose best other story beats its own by ``move_margin``."""
+    """Move each article whose best other story beats its own by ``move_margin``.
+
+    Only articles that arrived since the last pass are checked: older ones were checked then.
+    """
     moves = []
-    for aid in sorted(state.articles, key=lambda a: state.articles[a].seq):
+    recent = [aid for aid, entry in state.articles.items() if entry.seq >= state.checked]
+    for aid in sorted(recent, key=lambda a: state.articles[a].seq):
         if not _movable(state, aid):
             continue
         own = _own_score(state, aid, vectors[aid], options)
@@ -646,9 +652,9 @@ def _merge_target(
         if sid == story.id or state.articles[other.members[0]].seq > seq:
             continue
         score = _story_pair_score(story, other, options)[0]
-        if score >= options.merge_threshold and (best is None or score > best[1]):
-            if _can_merge(state, story, other):
-                best = (sid, score)
+        better = score >= options.merge_threshold and (best is None or score > best[1])
+        if better and _can_merge(state, story, other):
+            best = (sid, score)
     return best
 
 
@@ -736,8 +742,10 @@ def _split_pass(
     changes: list[Assignment] = []
     for sid in sorted(state.stories):
         story = state.stories[sid]
-        if len(story.members) < options.split_min_size:
+        size = len(story.members)
+        if size < options.split_min_size or state.split_checked.get(sid) == size:
             continue
+        state.split_checked[sid] = size
         left, right = _bisect(list(story.members), vectors, options)
         if not left or not right:
             continue
@@ -780,4 +788,5 @@ def merge_split(
     changes = _split_pass(state, vectors, options)
     changes += _move_pass(state, vectors, options)
     changes += _merge_pass(state, vectors, options)
+    state.checked = len(state.articles)
     return state, changes

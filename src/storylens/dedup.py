@@ -10,8 +10,9 @@ Two steps, so a Spark job can map the first and reduce with the second:
   duplicates are candidate pairs from MinHash LSH (Jaccard ~0.4), each verified with the real
   Jaccard of the shingle sets (>= 0.45) or their containment (>= 0.7: a cut paragraph or a copy
   with a local quote added). Calibrated on generated edits (new headline, one paragraph cut, a
-  quote added: Jaccard 0.47-0.9); distinct stories, even about one event, score below 0.1. Linked articles form an :class:`OriginGroup` (union-find), which
-  names its origin where it can be told.
+  quote added: Jaccard 0.47-0.9); distinct stories, even about one event, score below 0.1.
+  Linked articles form an :class:`OriginGroup` (union-find), which names its origin where it
+  can be told.
 
 Duplicates are reported, never dropped. :func:`find_duplicates` runs both steps.
 """

@@ -209,10 +209,12 @@ class _NumpyBackend:
     def _thread_limit(self) -> AbstractContextManager[Any]:
         """Cap BLAS threads with threadpoolctl when it is installed."""
         try:
-            from threadpoolctl import threadpool_limits
+            # threadpoolctl ships no type information (and pyproject is not ours to edit).
+            from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
         except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
             return nullcontext()
-        return threadpool_limits(limits=self.threads, user_api="blas")
+        limit: AbstractContextManager[Any] = threadpool_limits(limits=self.threads, user_api="blas")
+        return limit
 
     def _layer(self, x: Matrix, layer: _Layer, shape: tuple[int, int], bias: Matrix) -> Matrix:
         """One transformer layer over ``x`` of shape (n * length, 384)."""
@@ -257,8 +259,12 @@ def _field(number: int, value: int | bytes | str) -> bytes:
     return _varint(number << 3 | 2) + _varint(len(data)) + data
 
 
-_ONNX_TYPES = {np.dtype(np.float32): 1, np.dtype(np.uint8): 2, np.dtype(np.int8): 3,
-               np.dtype(np.int64): 7}
+_ONNX_TYPES = {
+    np.dtype(np.float32): 1,
+    np.dtype(np.uint8): 2,
+    np.dtype(np.int8): 3,
+    np.dtype(np.int64): 7,
+}
 
 
 def _tensor(name: str, array: npt.NDArray[Any]) -> bytes:
@@ -279,9 +285,7 @@ def _attribute(name: str, value: int | float | list[int]) -> bytes:
 
 def _value_info(name: str, elem_type: int, dims: Sequence[int | str]) -> bytes:
     """A ValueInfoProto for a graph input or output; text dims are symbolic."""
-    shape = b"".join(
-        _field(1, _field(2, d) if isinstance(d, str) else _field(1, d)) for d in dims
-    )
+    shape = b"".join(_field(1, _field(2, d) if isinstance(d, str) else _field(1, d)) for d in dims)
     tensor_type = _field(1, elem_type) + _field(2, shape)
     return _field(1, name) + _field(2, _field(1, tensor_type))
 
@@ -318,16 +322,21 @@ class _Graph:
         graph += b"".join(_field(12, o) for o in outputs)
         opsets = _field(8, _field(2, 17)) + _field(8, _field(1, "com.microsoft") + _field(2, 1))
         return _field(1, 8) + _field(2, "storylens") + opsets + _field(7, graph)
+
+
 def _quantized_matmul(g: _Graph, x: str, weight: Matrix, bias: Matrix, name: str) -> str:
     """``x @ weight + bias`` with weight stored as int8 per output column."""
     limit = 127.0
     scale = np.maximum(np.abs(weight).max(axis=0), 1e-8) / limit
     q = np.clip(np.rint(weight / scale), -limit, limit).astype(np.int8)
     return g.op(
-        "DynamicQuantizeMatMul", x, g.const(name + ".w", q),
+        "DynamicQuantizeMatMul",
+        x,
+        g.const(name + ".w", q),
         g.const(name + ".scale", scale.astype(np.float32)),
         g.const(name + ".zero", np.zeros(weight.shape[1], dtype=np.int8)),
-        g.const(name + ".b", bias), domain="com.microsoft",
+        g.const(name + ".b", bias),
+        domain="com.microsoft",
     )
 
 
@@ -343,8 +352,11 @@ def _build_graph(w: _Weights, *, quantize: bool = True) -> bytes:
     embedded = g.op(
         "Add",
         g.op("Gather", g.const("emb.words", w.words), "ids"),
-        g.op("Add", g.op("Gather", g.const("emb.positions", w.positions), "positions"),
-             g.const("emb.token_type", w.token_type)),
+        g.op(
+            "Add",
+            g.op("Gather", g.const("emb.positions", w.positions), "positions"),
+            g.const("emb.token_type", w.token_type),
+        ),
     )
     x = _graph_norm(g, embedded, w.ln0, "ln0")
     head = DIMENSION // w.heads

@@ -101,7 +101,9 @@ def adjusted_rand(predicted: Mapping[str, str], gold: Mapping[str, str]) -> floa
     return float(adjusted_rand_score([gold[i] for i in items], [predicted[i] for i in items]))
 
 
-def score_clustering(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, float | int]:
+def score_clustering(
+    predicted: Mapping[str, str], gold: Mapping[str, str]
+) -> dict[str, float | int]:
     """Every metric in one flat dictionary, with item and cluster counts."""
     b_p, b_r, b_f = bcubed(predicted, gold)
     p_p, p_r, p_f = pairwise(predicted, gold)

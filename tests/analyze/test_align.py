@@ -33,7 +33,8 @@ def make_article(article_id: str, *paragraphs: str, outlet: str | None = None) -
     built, pos = [], 0
     for para in paragraphs:
         sents = tuple(
-            (pos + m.start(), pos + m.end()) for m in re.finditer(r"\S.*?(?:[.!?]\"?|$)(?=\s|$)", para)
+            (pos + m.start(), pos + m.end())
+            for m in re.finditer(r"\S.*?(?:[.!?]\"?|$)(?=\s|$)", para)
         )
         built.append(Paragraph(pos, pos + len(para), sentences=sents))
         pos += len(para) + 2
@@ -100,7 +101,9 @@ def test_align_at_most_one_mention_per_article_unless_duplicate() -> None:
 
 
 def test_align_repeated_sentence_in_one_article_merges() -> None:
-    twice = make_article("e", "The dam burst at noon on Sunday.", "The dam burst at noon on Sunday.")
+    twice = make_article(
+        "e", "The dam burst at noon on Sunday.", "The dam burst at noon on Sunday."
+    )
     claims = align_claims([twice])
     assert len(claims) == 1
     assert len(claims[0].mentions) == 2
@@ -160,7 +163,7 @@ def test_align_splits_long_sentences_into_clauses() -> None:
 
 def test_align_does_not_split_inside_quotes() -> None:
     art = make_article(
-        "q", "\"We will hold the bridge at any cost – we have no other choice at all,\" he said."
+        "q", '"We will hold the bridge at any cost – we have no other choice at all," he said.'
     )
     assert len(claim_units(art)) == 1
 
@@ -210,8 +213,12 @@ def _floors() -> dict[str, Any]:
 def _seed_scores(articles: list[Article], gold: dict[str, Any]) -> dict[str, list[str]]:
     claims = align_claims(articles)
     a, b = articles
-    found: dict[str, list[str]] = {"shared": [], "shared_missed": [], "unique": [],
-                                   "unique_missed": []}
+    found: dict[str, list[str]] = {
+        "shared": [],
+        "shared_missed": [],
+        "unique": [],
+        "unique_missed": [],
+    }
     for fact in gold["shared_facts"]:
         sa, sb = _gold_span(a, fact["a"]), _gold_span(b, fact["b"])
         hit = any(_touches(c, sa) and _touches(c, sb) for c in claims)
@@ -227,9 +234,11 @@ def _seed_scores(articles: list[Article], gold: dict[str, Any]) -> dict[str, lis
 def test_align_seed_gold(seed_articles: list[Article], gold_lashkar_gah: dict[str, Any]) -> None:
     found = _seed_scores(seed_articles, gold_lashkar_gah)
     floors = _floors()["seed"]
-    print(f"\nseed claims: shared facts {len(found['shared'])}/14 "
-          f"(missed: {', '.join(found['shared_missed']) or 'none'}); unique facts "
-          f"{len(found['unique'])}/10 (missed: {'; '.join(found['unique_missed']) or 'none'})")
+    print(
+        f"\nseed claims: shared facts {len(found['shared'])}/14 "
+        f"(missed: {', '.join(found['shared_missed']) or 'none'}); unique facts "
+        f"{len(found['unique'])}/10 (missed: {'; '.join(found['unique_missed']) or 'none'})"
+    )
     assert len(found["shared"]) >= floors["shared"]
     assert len(found["unique"]) >= floors["unique"]
 
@@ -250,7 +259,8 @@ def test_align_seed_no_boilerplate_in_claims(
     by_id = {a.id: a for a in seed_articles}
     mentions = [
         _folded(by_id[m.span.article].text_of(m.span))[0]
-        for c in align_claims(seed_articles) for m in c.mentions
+        for c in align_claims(seed_articles)
+        for m in c.mentions
     ]
     for s in strings:
         target = _folded(s)[0]
@@ -275,7 +285,9 @@ def test_align_seed_is_fast_when_warm(seed_articles: list[Article]) -> None:
 
 
 def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("claims_ecbplus", ROOT / "eval" / "claims_ecbplus.py")
+    spec = importlib.util.spec_from_file_location(
+        "claims_ecbplus", ROOT / "eval" / "claims_ecbplus.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -288,9 +300,11 @@ def test_align_ecbplus_dev_floors(ecbplus_dir: Path) -> None:
     started = time.perf_counter()
     scores = ecb.score(ecb.load_stories(ecbplus_dir, "dev"), AlignOptions())
     elapsed = time.perf_counter() - started
-    print(f"\nECB+ dev claim alignment: precision {scores.precision:.3f}, recall "
-          f"{scores.recall:.3f}, F1 {scores.f1:.3f} ({scores.correct}/{scores.predicted} "
-          f"predicted, {scores.gold} gold pairs, {elapsed:.0f} s)")
+    print(
+        f"\nECB+ dev claim alignment: precision {scores.precision:.3f}, recall "
+        f"{scores.recall:.3f}, F1 {scores.f1:.3f} ({scores.correct}/{scores.predicted} "
+        f"predicted, {scores.gold} gold pairs, {elapsed:.0f} s)"
+    )
     floors = _floors()["ecbplus_dev"]
     assert scores.precision >= floors["precision"]
     assert scores.recall >= floors["recall"]

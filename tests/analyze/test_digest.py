@@ -27,7 +27,9 @@ def test_digest_puts_shared_facts_first_and_cites_them() -> None:
 
 
 def test_digest_keeps_to_word_budget() -> None:
-    claims = [_claim(f"c{i}", "one two three four five six seven eight", ["a"], i) for i in range(9)]
+    claims = [
+        _claim(f"c{i}", "one two three four five six seven eight", ["a"], i) for i in range(9)
+    ]
     digest = make_digest(claims, ARTICLES, options=DigestOptions(words=20))
     assert sum(len(d.text.split()) for d in digest) <= 20
     assert len(digest) == 2

@@ -43,8 +43,12 @@ def _article(aid: str, outlet: str, text: str, kinds: list[ParagraphKind]) -> Ar
         paragraphs.append(Paragraph(pos, pos + len(part), kind, sents))
         pos += len(part) + 2
     return Article(
-        id=aid, text=text, paragraphs=tuple(paragraphs), content_hash=content_hash(text),
-        outlet=outlet, title=f"{outlet} on the floods",
+        id=aid,
+        text=text,
+        paragraphs=tuple(paragraphs),
+        content_hash=content_hash(text),
+        outlet=outlet,
+        title=f"{outlet} on the floods",
     )
 
 
@@ -61,17 +65,49 @@ def analysis() -> StoryAnalysis:
     died_a = a.span(*_span_of(a, "At least 12 people died and more than 300 were injured"))
     died_b = b.span(*_span_of(b, "Twelve people died in Brennmoor floods"))
     why = Why("embedding+lexical", 0.81234567, {"cosine": 0.8, "shared": {"Brennmoor"}})
-    claim = Claim("c1", "Twelve people died in Brennmoor floods.",
-                  (ClaimMention(died_a, why), ClaimMention(died_b, why)), Support(2, 2, 2))
-    lone = Claim("c2", "Dozens were injured.",
-                 (ClaimMention(b.span(*_span_of(b, "Dozens were injured.")), Why("single")),),
-                 Support(1, 1, 1))
-    qm = QuoteMention(a.span(*_span_of(a, "Leave now,")), QuoteKind.STATEMENT, "the mayor",
-                      a.span(*_span_of(a, "the mayor")), Why("cue-after"))
-    n_a = NumberMention(a.span(*_span_of(a, "more than 300")), 300.0, Bound.MORE_THAN, 301.0,
-                        float("inf"), "injured", "Brennmoor", None, "officials", Why("nummod"))
-    n_b = NumberMention(b.span(*_span_of(b, "Dozens")), 24.0, Bound.VAGUE, 24.0, 99.0,
-                        "injured", None, None, None, Why("vague"))
+    claim = Claim(
+        "c1",
+        "Twelve people died in Brennmoor floods.",
+        (ClaimMention(died_a, why), ClaimMention(died_b, why)),
+        Support(2, 2, 2),
+    )
+    lone = Claim(
+        "c2",
+        "Dozens were injured.",
+        (ClaimMention(b.span(*_span_of(b, "Dozens were injured.")), Why("single")),),
+        Support(1, 1, 1),
+    )
+    qm = QuoteMention(
+        a.span(*_span_of(a, "Leave now,")),
+        QuoteKind.STATEMENT,
+        "the mayor",
+        a.span(*_span_of(a, "the mayor")),
+        Why("cue-after"),
+    )
+    n_a = NumberMention(
+        a.span(*_span_of(a, "more than 300")),
+        300.0,
+        Bound.MORE_THAN,
+        301.0,
+        float("inf"),
+        "injured",
+        "Brennmoor",
+        None,
+        "officials",
+        Why("nummod"),
+    )
+    n_b = NumberMention(
+        b.span(*_span_of(b, "Dozens")),
+        24.0,
+        Bound.VAGUE,
+        24.0,
+        99.0,
+        "injured",
+        None,
+        None,
+        None,
+        Why("vague"),
+    )
     return StoryAnalysis(
         articles=(a, b),
         claims=(claim, lone),
@@ -79,9 +115,13 @@ def analysis() -> StoryAnalysis:
         numbers=(n_a, n_b),
         conflicts=(Conflict("x1", "number", "injured", (n_a, n_b), Why("ranges-disjoint")),),
         entities=(Entity("brennmoor", "Brennmoor", "GPE", (a.span(*_span_of(a, "Brennmoor")),)),),
-        sources_cited=(SourceCitation("a1", "Courier <b>", "officials", "government",
-                                      (a.span(*_span_of(a, "officials")),)),),
-        wording=(WordChoice("the injured", "referent", {"injured": {"a1": 1}, "hurt": {"b1": 0}},
-                            ()),),
+        sources_cited=(
+            SourceCitation(
+                "a1", "Courier <b>", "officials", "government", (a.span(*_span_of(a, "officials")),)
+            ),
+        ),
+        wording=(
+            WordChoice("the injured", "referent", {"injured": {"a1": 1}, "hurt": {"b1": 0}}, ()),
+        ),
         digest=(DigestSentence("Twelve people died in Brennmoor floods.", ("c1",), ("a1", "b1")),),
     )

@@ -30,9 +30,24 @@ from storylens.model import Article, Conflict, NumberMention, Why, content_hash
 __all__ = ["find_conflicts"]
 
 _HOURS = {"hour": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 4}
-_DURATION = re.compile(r"\b(?:last|past|previous)\s+(?:(\w+)\s+)?(hour|day|night|week|month|year)s?")
+_COUNTS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "few": 3,
+    "several": 4,
+}
+_DURATION = re.compile(
+    r"\b(?:last|past|previous)\s+(?:(\w+)\s+)?(hour|day|night|week|month|year)s?"
+)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
 
@@ -48,8 +63,9 @@ def find_conflicts(
     order = {a.id: i for i, a in enumerate(articles)}
     hashes = {a.id: a.content_hash for a in articles}
     groups: dict[str, list[NumberMention]] = {}
-    for mention in sorted(numbers, key=lambda m: (order.get(m.span.article, len(order)),
-                                                   m.span.article, m.span.start)):
+    for mention in sorted(
+        numbers, key=lambda m: (order.get(m.span.article, len(order)), m.span.article, m.span.start)
+    ):
         key = _bucket(mention)
         if key is not None:
             groups.setdefault(key, []).append(mention)
@@ -156,7 +172,7 @@ def _source_key(name: str) -> str | None:
 
     None for a source without a name ("officials", "the mission"): it may be anyone.
     """
-    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() != "the"]
+    words: list[str] = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() != "the"]
     caps = [w for w in words if w[:1].isupper()]
     if not caps:
         return None
@@ -206,7 +222,7 @@ def _conflict(a: NumberMention, b: NumberMention, why: Why) -> Conflict:
 
 
 def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
-    """"wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
+    """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
     text = thing.removeprefix("count:")
     places = _distinct(a.where, b.where, key=str.lower)
     if places:

@@ -28,12 +28,20 @@ from storylens.nlp import load_spacy
 
 __all__ = ["event_group", "find_numbers", "subject_group"]
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())
+
+
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen"
 _NUMBER_WORDS = {w: float(i) for i, w in enumerate(f"{_ONES} {_TEENS}".split())}
 _NUMBER_WORDS |= {
     w: float(10 * (i + 2))
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    for i, w in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    )
 }
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
 _VAGUE = {
@@ -49,7 +57,8 @@ _VAGUE_TENS = {"tens": (20.0, 99.0), "dozens": (24.0, 99.0), "hundreds": (200.0,
 _VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _HINT = re.compile(  # "one" alone is mostly a pronoun: see _is_pronoun_one
-    r"\d|\b(?:" + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *_VAGUE, "tens"])
+    r"\d|\b(?:"
+    + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *_VAGUE, "tens"])
     + r"|(?:only|just|exactly|least|than)\s+one)\b",
     re.I,
 )
@@ -97,8 +106,7 @@ _EVENTS = {
     "wounded": "wound wounded wounds injure injured injuries injury hurt maim maimed",
     "displaced": "displace displaced uproot uprooted flee fled homeless",
     "evacuated": "evacuate evacuated evacuation",
-    "arrested": "arrest arrested arrests detain detained detention jail jailed imprison "
-    "imprisoned",
+    "arrested": "arrest arrested arrests detain detained detention jail jailed imprison imprisoned",
     "missing": "missing disappear disappeared unaccounted",
     "kidnapped": "kidnap kidnapped abduct abducted hostage hostages",
     "rescued": "rescue rescued",
@@ -114,39 +122,64 @@ _SUBJECTS = {
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
-_LIGHT_VERBS = set(
+_TOTALS = _words("toll number total tally figure count turnout rate share")
+_LIGHT_VERBS = _words(
     "be have do make take get give leave say tell include see show reach put use become "
-    "remain keep bring add".split()
+    "remain keep bring add"
 )
-_SPEECH = set(
+_SPEECH = _words(
     "say tell tweet report state announce confirm add warn estimate claim note write "
-    "post record count put".split()
+    "post record count put"
 )
-_TIME_UNITS = set(
+_TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries night nights weekend weekends".split()
+    "decade decades century centuries night nights weekend weekends"
 )
-_MONTHS = set(
+_MONTHS = _words(
     "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_DAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "hrs", "o'clock"}
 _YEAR_PREPS = {"in", "since", "by", "until", "from", "of", "before", "after", "during", "to"}
 _ONE_KEEPERS = {"only", "just", "exactly", "single"}
-_PLACE_NOUNS = set(
+_PLACE_NOUNS = _words(
     "city town village province district region capital outskirts suburb suburbs state county "
-    "country area camp neighbourhood neighborhood community island".split()
+    "country area camp neighbourhood neighborhood community island"
 )
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
-             "on", "into"}
-_TIME_PREPS = {"in", "on", "since", "from", "over", "during", "within", "for", "until", "by",
-               "after", "before", "throughout"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+    "within",
+    "on",
+    "into",
+}
+_TIME_PREPS = {
+    "in",
+    "on",
+    "since",
+    "from",
+    "over",
+    "during",
+    "within",
+    "for",
+    "until",
+    "by",
+    "after",
+    "before",
+    "throughout",
+}
 _PERIOD_WORDS = {"last", "past", "since", "from", "over", "recent", "previous", "ago", "this"}
-_ORG_WORDS = set(
+_ORG_WORDS = _words(
     "ministry commission council mission company party army corps committee organisation "
     "organization group times news bank court congress parliament agency forces university "
-    "embassy office department institute association union post".split()
+    "embassy office department institute association union post"
 )
 _DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidence can overrule
 _NATIONAL = re.compile(
@@ -193,7 +226,7 @@ class _Context:
 
 
 def event_group(word: str) -> str | None:
-    """The synonym group of a casualty word: ``"injured"`` -> ``"wounded"``, ``"dead"`` -> ``"killed"``.
+    """The synonym group of a casualty word: "injured" -> "wounded", "dead" -> "killed".
 
     >>> event_group("Hurt"), event_group("chanted")
     ('wounded', None)
@@ -251,7 +284,7 @@ def _span_of(context: _Context, index: int) -> Any:
 
 def _offset(par: Paragraph, span: Any) -> int:
     """Add this to a token's ``idx`` to get its offset in the article text."""
-    return par.start - span.start_char
+    return par.start - int(span.start_char)
 
 
 def _paragraph_numbers(context: _Context, index: int) -> Iterator[NumberMention]:
@@ -293,9 +326,11 @@ def _run_at(doc: Any, i: int, end: int) -> _Run | None:
 
 
 def _between(doc: Any, i: int, end: int) -> _Run | None:
-    """"between 30 and 40": a range, or None when no second number follows."""
+    """ "between 30 and 40": a range, or None when no second number follows."""
     run = _ranged(doc, _exact_run(doc, i + 1, i + 1, end), end, joiners={"and"})
-    return _Run(i, run.end, run.value, run.low, run.high, run.vague, run.unit) if run.vague else None
+    return (
+        _Run(i, run.end, run.value, run.low, run.high, run.vague, run.unit) if run.vague else None
+    )
 
 
 def _ranged(doc: Any, run: _Run, end: int, *, joiners: set[str]) -> _Run:
@@ -307,7 +342,7 @@ def _ranged(doc: Any, run: _Run, end: int, *, joiners: set[str]) -> _Run:
     second = _exact_run(doc, run.end + 1, run.end + 1, end)
     if _looks_like_year(second.value) or second.value <= run.value:
         return run
-    words = " ".join(t.lower_ for t in doc[run.start : second.end])
+    words = doc[run.start : second.end].text.lower()
     return _Run(run.start, second.end, run.value, run.value, second.value, words, second.unit)
 
 
@@ -399,7 +434,7 @@ def _near_month(prev: Any | None, nxt: Any | None) -> bool:
 
 
 def _is_age(doc: Any, run: _Run, prev: Any | None) -> bool:
-    """"aged 5", "a 5-year-old"."""
+    """ "aged 5", "a 5-year-old"."""
     tail = "".join(t.text for t in doc[run.end : run.end + 4]).lower()
     return (prev is not None and prev.lower_ in {"aged", "age"}) or bool(
         re.match(r"-(?:year|month|week)s?-old", tail)
@@ -422,8 +457,11 @@ def _inside_name(run: _Run, last: Any, prev: Any | None, nxt: Any | None) -> boo
         and prev.tag_ == "NNP"
     )
     named_next = (
-        nxt is not None and nxt.tag_ in {"NNP", "NNPS"} and last.head.pos_ == "PROPN"
-        and last.dep_ in {"nummod", "compound"} and nxt.ent_type_ not in {"NORP", "GPE"}
+        nxt is not None
+        and nxt.tag_ in {"NNP", "NNPS"}
+        and last.head.pos_ == "PROPN"
+        and last.dep_ in {"nummod", "compound"}
+        and nxt.ent_type_ not in {"NORP", "GPE"}
     )
     return named_prev or named_next
 
@@ -440,7 +478,7 @@ def _is_duration(doc: Any, run: _Run, last: Any) -> bool:
 
 
 def _is_pronoun_one(run: _Run, first: Any, prev: Any | None) -> bool:
-    """"one resident said", "one of three": "one" is a count only after "only/just/exactly"."""
+    """ "one resident said", "one of three": "one" is a count only after "only/just/exactly"."""
     if first.lower_ != "one" or run.end - run.start != 1:
         return False
     return prev is None or (prev.lower_ not in _ONE_KEEPERS and _bound_before(prev) is None)
@@ -537,7 +575,7 @@ def _sentence(span: Any, token: Any) -> Any:
 
 def _counted(doc: Any, run: _Run) -> tuple[str | None, str, str | None, str | None]:
     """(what, rule, event group, subject group) for the number ending at ``run.end - 1``."""
-    anchor = doc[run.end - 1]
+    anchor = _root(doc, run)
     noun, event, rule = _noun_and_event(anchor)
     town = _population_of(anchor if noun is None else noun)
     if town is not None and (noun is None or subject_group(noun.lower_) == "people"):
@@ -546,10 +584,20 @@ def _counted(doc: Any, run: _Run) -> tuple[str | None, str, str | None, str | No
         nxt = doc[run.end]
         if event_group(nxt.lower_) or event_group(nxt.lemma_):
             event, rule = nxt, "next-word"
+    if rule == "total":
+        return _total_text(noun), rule, _event_key(_event_of_total(noun)), None
     if noun is not None and event is None:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
     return what, rule, _event_key(event), _subject_key(noun)
+
+
+def _root(doc: Any, run: _Run) -> Any:
+    """The token of a number run whose head lies outside it ("fifty" in "two hundred and fifty")."""
+    inside = range(run.start, run.end)
+    roots = [t for t in doc[run.start : run.end] if t.head.i not in inside or t.head.i == t.i]
+    numbers = [t for t in roots if _is_count(t.lower_) or t.lower_ in _VAGUE]
+    return (numbers or roots or [doc[run.end - 1]])[0]
 
 
 def _population_of(token: Any) -> Any | None:
@@ -568,8 +616,13 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
             return None, head, "nummod"
         return head, None, "nummod"
     of_noun = next(
-        (g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
-         for g in c.children if g.dep_ == "pobj"),
+        (
+            g
+            for c in anchor.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
         None,
     )
     event = head if anchor.dep_ in {"nsubj", "nsubjpass"} and _is_predicate(head) else None
@@ -594,7 +647,23 @@ def _total_of(anchor: Any) -> Any | None:
         return None
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return subj if subj is not None and subj.lemma_ in _TOTALS else None
+
+
+def _event_of_total(noun: Any) -> Any | None:
+    """The event a total counts: "death toll", "number of injured"."""
+    for child in noun.children:
+        if child.dep_ == "compound" and _is_event_word(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if _is_event_word(g)), None)
+    return None
+
+
+def _total_text(noun: Any) -> str:
+    """ "death toll", "number of injured", "turnout"."""
+    return "".join(t.text_with_ws for t in noun.subtree if t.dep_ not in {"det", "poss"}).strip()
 
 
 def _is_event_word(token: Any) -> bool:
@@ -625,8 +694,11 @@ def _event_of_noun(noun: Any) -> Any | None:
         return head
     if head.lemma_ in _LIGHT_VERBS | {"be"}:
         return next(
-            (c for c in head.children if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"}
-             and _is_event_word(c)),
+            (
+                c
+                for c in head.children
+                if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} and _is_event_word(c)
+            ),
             None,
         )
     return None
@@ -635,22 +707,25 @@ def _event_of_noun(noun: Any) -> Any | None:
 def _what_text(noun: Any | None, event: Any | None, skip: range) -> str | None:
     """The normalised phrase: counted noun (with compounds and "of" object) plus participle."""
     parts = [_noun_phrase(noun, skip)] if noun is not None else []
-    if event is not None and not (noun is not None and event.head.i == noun.i
-                                  and event.dep_ == "compound"):
+    if event is not None and not (
+        noun is not None and event.head.i == noun.i and event.dep_ == "compound"
+    ):
         parts.append(_participle(event))
     return " ".join(parts) or None
 
 
 def _noun_phrase(noun: Any, skip: range) -> str:
-    """"radio and TV stations", "years of military operations" (the number itself left out)."""
+    """ "radio and TV stations", "years of military operations" (the number itself left out)."""
     keep = {"compound", "nmod", "conj", "cc"}
     toks = [noun]
     for child in noun.lefts:
         if child.dep_ in {"compound", "nmod"}:
             toks.extend(t for t in child.subtree if t.dep_ in keep or t is child)
     toks = [t for t in toks if t.i not in skip]
-    words = " ".join(t.text if t.is_upper or t.pos_ == "PROPN" else t.lower_
-                     for t in sorted(toks, key=lambda t: t.i))
+    words = " ".join(
+        t.text if t.is_upper or t.pos_ == "PROPN" else t.lower_
+        for t in sorted(toks, key=lambda t: t.i)
+    )
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     if obj is None or noun.lower_ not in _TIME_UNITS:
@@ -663,8 +738,8 @@ def _participle(event: Any) -> str:
     """The event as a participle: "killed", "displaced"; "dead" and "deaths" become "killed"."""
     group = event_group(event.lower_) or event_group(event.lemma_)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
-        return event.lower_
-    return group or event.lemma_
+        return str(event.lower_)
+    return group or str(event.lemma_)
 
 
 def _event_key(event: Any | None) -> str | None:
@@ -752,15 +827,21 @@ def _where(
 ) -> tuple[str | None, str | None]:
     """The nearest place in the sentence, else the last one in the sentences just before."""
     span = context.spans[index]
-    places = [p for p in _places_in(context, span, sentence)
-              if _usable_place(p, source_toks, strict=False)]
+    places = [
+        p
+        for p in _places_in(context, span, sentence)
+        if _usable_place(p, source_toks, strict=False)
+    ]
     if places:
         best = min(places, key=lambda p: (not _is_locative(p), abs(p.root.i - anchor.i)))
         return _bare(best.text), "sentence"
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = _attribution(earlier, earlier_span, earlier.root)[1]
-        places = [p for p in _places_in(context, earlier_span, earlier)
-                  if _usable_place(p, source, strict=True)]
+        places = [
+            p
+            for p in _places_in(context, earlier_span, earlier)
+            if _usable_place(p, source, strict=True)
+        ]
         if places:
             best = max(places, key=lambda p: (_is_locative(p), p.start))
             return _bare(best.text), "context"
@@ -786,8 +867,11 @@ def _clip(span: Any, sent: Any) -> Any:
 
 def _when(sentence: Any, run: _Run, offset: int, text: str) -> str | None:
     """The time expression of the sentence, periods ("in the last 24 hours") first."""
-    ents = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"}
-            and not (e.start <= run.start < e.end)]
+    ents = [
+        e
+        for e in sentence.ents
+        if e.label_ in {"DATE", "TIME"} and not (e.start <= run.start < e.end)
+    ]
     if not ents:
         return None
 
@@ -803,7 +887,9 @@ def _when(sentence: Any, run: _Run, offset: int, text: str) -> str | None:
     return text[start + offset : best.end_char + offset]
 
 
-def _attribution(sentence: Any, span: Any, anchor: Any) -> tuple[str | None, frozenset[int], str | None]:
+def _attribution(
+    sentence: Any, span: Any, anchor: Any
+) -> tuple[str | None, frozenset[int], str | None]:
     """Who the sentence (or its paragraph) says the figure comes from, its tokens and the cue."""
     found = _source_in(sentence, anchor)
     if found is None:  # another sentence of the paragraph, when it names its source
@@ -819,11 +905,12 @@ def _attribution(sentence: Any, span: Any, anchor: Any) -> tuple[str | None, fro
 def _source_in(
     sentence: Any, anchor: Any, named: bool = False
 ) -> tuple[str, frozenset[int], str] | None:
-    """"according to X", or the subject of a speech verb; the one governing ``anchor`` first."""
+    """ "according to X", or the subject of a speech verb; the one governing ``anchor`` first."""
     cues = []
     for tok in sentence:
-        if tok.lower_ == "according" and (to := next((c for c in tok.children if c.lower_ == "to"),
-                                                     None)):
+        if tok.lower_ == "according" and (
+            to := next((c for c in tok.children if c.lower_ == "to"), None)
+        ):
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 cues.append((obj, "according to"))
@@ -834,8 +921,13 @@ def _source_in(
     if not cues:
         return None
     ancestors = {a.i for a in anchor.ancestors}
-    subj, cue = min(cues, key=lambda c: (c[0].head.i not in ancestors and c[1] != "according to",
-                                         abs(c[0].i - anchor.i)))
+    subj, cue = min(
+        cues,
+        key=lambda c: (
+            c[0].head.i not in ancestors and c[1] != "according to",
+            abs(c[0].i - anchor.i),
+        ),
+    )
     return _source_name(subj), frozenset(t.i for t in subj.subtree), cue
 
 
@@ -861,7 +953,7 @@ def _source_name(subj: Any) -> str:
     toks = [t for t in head.subtree if not any(p.dep_ in drop for p in _path(t, head))]
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
-    return " ".join(t.text for t in toks) or subj.text
+    return "".join(t.text_with_ws for t in toks).strip() or subj.text
 
 
 def _path(token: Any, top: Any) -> list[Any]:

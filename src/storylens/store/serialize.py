@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from types import MappingProxyType
 from typing import Any
 
 from storylens.errors import StoreError
@@ -97,7 +96,7 @@ def article_from_row(row: Sequence[Any]) -> Article:
         text=row[9],
         paragraphs=tuple(_paragraph_from_json(p) for p in json.loads(row[10])),
         removed=tuple(Removal(text, reason, at) for text, reason, at in json.loads(row[11])),
-        meta=MappingProxyType(meta),
+        meta=meta,
     )
 
 

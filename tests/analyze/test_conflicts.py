@@ -1,0 +1,209 @@
+"""Tests for storylens.analyze.conflicts: hand-built mentions, fictional articles, gold seeds."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storylens.analyze.conflicts import find_conflicts
+from storylens.analyze.numbers import find_numbers
+from storylens.model import (
+    Article,
+    Bound,
+    Conflict,
+    NumberMention,
+    Paragraph,
+    Span,
+    Why,
+    content_hash,
+)
+
+FLOORS = Path(__file__).resolve().parents[2] / "eval" / "numbers_floors.json"
+
+
+def article(text: str) -> Article:
+    """A one-paragraph fictional article."""
+    par = Paragraph(0, len(text), sentences=((0, len(text)),))
+    return Article(
+        id=content_hash(text), text=text, paragraphs=(par,), content_hash=content_hash(text)
+    )
+
+
+A = article("Outlet A reports the figures.")
+B = article("Outlet B reports the figures too.")
+
+
+def mention(
+    art: Article,
+    low: float,
+    high: float,
+    what: str = "wounded",
+    *,
+    start: int = 0,
+    where: str | None = "Dunmore",
+    when: str | None = None,
+    source: str | None = None,
+    scope: str | None = None,
+) -> NumberMention:
+    """A hand-built mention; event and subject come from ``what``."""
+    features = {"scope": scope} if scope else {}
+    return NumberMention(
+        span=Span(art.id, start, start + 3),
+        value=low,
+        bound=Bound.EXACT if low == high else Bound.VAGUE,
+        low=low,
+        high=high,
+        what=what,
+        where=where,
+        when=when,
+        attributed_to=source,
+        why=Why(rule="test", features=features),
+    )
+
+
+def judge(a: NumberMention, b: NumberMention) -> Conflict:
+    """The one verdict two mentions get."""
+    conflicts, others = find_conflicts([a, b], [A, B])
+    verdicts = conflicts + others
+    assert len(verdicts) == 1, verdicts
+    return verdicts[0]
+
+
+def test_conflicts_disjoint_ranges_conflict() -> None:
+    verdict = judge(
+        mention(A, 101, math.inf, source="the UN Relief Mission for Valdoria"),
+        mention(B, 24, 99, "people injured", source="Unrmv"),
+    )
+    assert (verdict.kind, verdict.why.rule) == ("number", "ranges-disjoint")
+    assert verdict.about == "wounded in Dunmore, per Unrmv"
+    assert verdict.why.features["a"]["high"] is None  # JSON-safe: no infinity
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        (mention(A, 40, math.inf), mention(B, 45, 45), "ranges-overlap"),
+        (mention(A, 40, 40, where="Dunmore"), mention(B, 5, 5, where="Harlow"), "different-place"),
+        (mention(A, 8000, 8000, scope="national"), mention(B, 300, 300), "different-scope"),
+        (
+            mention(A, 40, 40, when="in the last 24 hours"),
+            mention(B, 5, 5, when="over the past three days"),
+            "different-period",
+        ),
+        (
+            mention(A, 40, 40, when="since June"),
+            mention(B, 5, 5, when="in the last 24 hours"),
+            "different-period",
+        ),
+        (
+            mention(A, 40, 40, source="Red Cross"),
+            mention(B, 5, 5, source="Unicef"),
+            "different-source",
+        ),
+        (
+            mention(A, 40, 40, "children injured"),
+            mention(B, 5, 5, "soldiers wounded"),
+            "different-thing",
+        ),
+    ],
+)
+def test_conflicts_reasons_not_flagged(a: NumberMention, b: NumberMention, rule: str) -> None:
+    verdict = judge(a, b)
+    assert (verdict.kind, verdict.why.rule) == ("not-conflict", rule)
+    assert rule in verdict.why.features["reasons"]
+
+
+def test_conflicts_compatible_period_and_source_still_conflict() -> None:
+    verdict = judge(
+        mention(
+            A,
+            40,
+            math.inf,
+            "civilians killed",
+            when="in the last 24 hours",
+            source="United Nations",
+        ),
+        mention(B, 5, 5, "people dead", when="in the past day", source="UN"),
+    )
+    assert verdict.why.rule == "ranges-disjoint"
+
+
+def test_conflicts_missing_place_is_compatible() -> None:
+    verdict = judge(mention(A, 101, math.inf), mention(B, 24, 99, where=None))
+    assert verdict.why.rule == "ranges-disjoint"
+
+
+def test_conflicts_compare_only_the_same_thing() -> None:
+    conflicts, others = find_conflicts(
+        [mention(A, 40, 40, "people killed"), mention(B, 5, 5, "homes destroyed")], [A, B]
+    )
+    assert conflicts == others == ()
+
+
+def test_conflicts_same_article_and_copies_are_not_compared() -> None:
+    copy = Article(id="copy", text=A.text, paragraphs=A.paragraphs, content_hash=A.content_hash)
+    numbers = [mention(A, 40, 40), mention(A, 5, 5, start=5), mention(copy, 7, 7)]
+    assert find_conflicts(numbers, [A, copy]) == ((), ())
+
+
+def test_conflicts_are_deterministic() -> None:
+    numbers = [mention(A, 101, math.inf), mention(B, 24, 99), mention(B, 3, 3, start=5)]
+    first = find_conflicts(numbers, [A, B])
+    assert first == find_conflicts(list(reversed(numbers)), [A, B])
+    assert len({c.id for c in first[0] + first[1]}) == 2  # A with each of B's two
+
+
+def test_conflicts_end_to_end_on_fictional_articles() -> None:
+    one = article(
+        "More than 100 people were injured in Dunmore in the last 24 hours, the "
+        "Valdoria Relief Mission said."
+    )
+    two = article(
+        "Dozens of people have been hurt in Dunmore, according to the Valdoria Relief Mission."
+    )
+    numbers = [*find_numbers(one), *find_numbers(two)]
+    conflicts, _ = find_conflicts(numbers, [one, two])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+    assert conflicts[0].about.startswith("wounded in Dunmore")
+
+
+# ------------------------------------------------------------------------- gold seeds
+
+
+def _covers(articles: dict[str, Article], key: str, text: str, m: NumberMention) -> bool:
+    art = articles[key]
+    start = art.text.find(text)
+    return m.span.article == art.id and m.span.start < start + len(text) and start < m.span.end
+
+
+def _pair_flagged(
+    conflicts: tuple[Conflict, ...], articles: dict[str, Article], pair: dict[str, Any]
+) -> bool:
+    return any(
+        any(_covers(articles, "a", pair["a"], x) for x in c.mentions)
+        and any(_covers(articles, "b", pair["b"], x) for x in c.mentions)
+        for c in conflicts
+    )
+
+
+def test_conflicts_gold_seed_pair(
+    seed_articles: list[Article], gold_lashkar_gah: dict[str, Any]
+) -> None:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    articles = dict(zip("ab", seed_articles, strict=True))
+    numbers = [m for a in seed_articles for m in find_numbers(a)]
+    conflicts, others = find_conflicts(numbers, seed_articles)
+    gold = gold_lashkar_gah
+    found = sum(_pair_flagged(conflicts, articles, c) for c in gold["conflicts"])
+    flagged = sum(_pair_flagged(conflicts, articles, c) for c in gold["not_conflicts"])
+    print(
+        f"conflicts gold: {found}/{len(gold['conflicts'])} found, "
+        f"{flagged}/{len(gold['not_conflicts'])} not-conflicts flagged, "
+        f"{len(others)} candidates explained"
+    )
+    assert found >= max(floors["gold_conflicts_found"], 1)
+    assert flagged <= floors["not_conflicts_flagged_max"]
