@@ -56,15 +56,15 @@ Floats = npt.NDArray[np.float32]
 # Logistic weights (intercept, cosine, centred, mutual, tfidf, names, numbers), fitted on the
 # ECB+ train topics by eval/claims_ecbplus.py --calibrate.
 Weights = tuple[float, float, float, float, float, float, float]
-WEIGHTS: Weights = (-2.163, 2.0, 0.0, 0.0, 3.556, 0.036, 0.364)
+WEIGHTS: Weights = (-2.125, 1.863, -0.099, 0.412, 3.383, 0.029, 0.369)
 
 
 @dataclass(frozen=True, slots=True)
 class AlignOptions:
     """How claims are formed. The thresholds are link probabilities, calibrated on ECB+."""
 
-    link: float = 0.5  # the strongest pair between two groups must reach this
-    group: float = 0.3  # and the mean probability over all their cross pairs this
+    link: float = 0.4  # the strongest pair between two groups must reach this
+    group: float = 0.2  # and the mean probability over all their cross pairs this
     duplicate: float = 0.9  # two units of one article merge only at this probability
     clauses: bool = True  # split long sentences into clauses
     min_clause_words: int = 6  # both sides of a split need this many words
