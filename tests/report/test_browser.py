@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.browser import chromium, visit
+
 from storylens.model import StoryAnalysis
 from storylens.report.html import to_html
-from tests.browser import chromium, visit
 
 
 def test_html_report_renders_in_chromium(analysis: StoryAnalysis, tmp_path: Path) -> None:
