@@ -37,8 +37,11 @@ class ConfigError(StorylensError):
 class MissingDependencyError(StorylensError):
     """An optional part is not installed."""
 
-    def __init__(self, package: str, purpose: str, extra: str | None = None) -> None:
-        hint = f"pip install 'storylens[{extra}]'" if extra else f"pip install {package}"
+    def __init__(
+        self, package: str, purpose: str, extra: str | None = None, hint: str | None = None
+    ) -> None:
+        if hint is None:
+            hint = f"pip install 'storylens[{extra}]'" if extra else f"pip install {package}"
         super().__init__(f"{purpose} needs the package {package}, which is not installed: {hint}")
         self.package = package
 
