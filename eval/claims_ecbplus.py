@@ -35,6 +35,7 @@ from storylens.model import Article, Paragraph, content_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "eval" / "claims_floors.json"
+PARAPHRASE = ROOT / "eval" / "claims_paraphrase.json"
 
 Pair = tuple[str, str]  # two sentence keys "doc#sent", sorted
 
@@ -140,6 +141,32 @@ def _story(
     return Story(sid, [_article(d) for d in docs], sentences, gold)
 
 
+def paraphrase_stories(path: Path = PARAPHRASE) -> list[Story]:
+    """The fictional fact-level dev set: every sentence evaluated, gold = its ``same`` pairs."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    stories = []
+    for item in data["stories"]:
+        articles, sentences = [], {}
+        for side in ("a", "b"):
+            doc_id = f"{item['id']}-{side}"
+            text, spans = _joined(item[side])
+            paragraphs = tuple(Paragraph(s, e, sentences=((s, e),)) for s, e in spans)
+            articles.append(Article(doc_id, text, paragraphs, content_hash(text)))
+            sentences[doc_id] = [(s, e, f"{doc_id}#{i}") for i, (s, e) in enumerate(spans)]
+        gold = {_pair(f"{item['id']}-a#{i}", f"{item['id']}-b#{j}") for i, j in item["same"]}
+        stories.append(Story(item["id"], articles, sentences, gold))
+    return stories
+
+
+def _joined(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Lines joined by blank lines, with each line's offsets."""
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 2
+    return "\n\n".join(lines), spans
+
+
 def _pair(a: str, b: str) -> Pair:
     return (a, b) if a < b else (b, a)
 
@@ -191,18 +218,11 @@ def _pair_rows(story: Story, options: AlignOptions) -> Iterator[tuple[list[float
         texts,
         [story.articles.index(next(a for a in story.articles if a.id == d)) for d, _ in units],
     )
+    stacked = ev.stack()
     for i, j in itertools.combinations(range(len(units)), 2):
         ki, kj = keys[i], keys[j]
         if ki and kj and units[i][0] != units[j][0]:
-            row = [
-                ev.cosine[i, j],
-                ev.centred[i, j],
-                ev.mutual[i, j],
-                ev.tfidf[i, j],
-                ev.names[i, j],
-                ev.numbers[i, j],
-            ]
-            yield [float(x) for x in row], int(_pair(ki, kj) in story.gold)
+            yield [float(x) for x in stacked[i, j]], int(_pair(ki, kj) in story.gold)
 
 
 def fit_weights(stories: list[Story], options: AlignOptions) -> tuple[float, ...]:

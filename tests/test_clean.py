@@ -382,3 +382,11 @@ def test_clean_seeds_keep_every_gold_fact(
     assert json.dumps([r.reason for r in cleaned_seeds["b"].removed]) == json.dumps(
         ["related-links"] * 3
     )
+
+
+def test_clean_opening_heading_is_the_title_when_none_is_given() -> None:
+    article = _clean(f"River floods the valley\n{P1}\n{P2}")
+    assert article.paragraphs[0].kind is ParagraphKind.HEADING
+    assert article.title == "River floods the valley"
+    titled = _clean(f"River floods the valley\n{P1}\n{P2}", title="Given title")
+    assert titled.title == "Given title"

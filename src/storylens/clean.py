@@ -557,6 +557,13 @@ def clean(raw: RawDocument, *, options: CleanOptions | None = None) -> Article |
     return _article(raw, meta, text, paragraphs, removed)
 
 
+def _headline(text: str, paragraphs: tuple[Paragraph, ...]) -> str | None:
+    """The opening heading of a text that has no title in its metadata."""
+    if paragraphs and paragraphs[0].kind is ParagraphKind.HEADING:
+        return text[paragraphs[0].start : paragraphs[0].end]
+    return None
+
+
 def _article(
     raw: RawDocument,
     meta: dict[str, Any],
@@ -578,7 +585,7 @@ def _article(
         content_hash=digest,
         outlet=outlet,
         outlet_evidence=evidence,
-        title=_str_or_none(meta.get("title")),
+        title=_str_or_none(meta.get("title")) or _headline(text, paragraphs),
         url=_str_or_none(meta.get("url")),
         published=_str_or_none(meta.get("published")),
         author=_str_or_none(meta.get("author")),

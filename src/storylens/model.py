@@ -28,6 +28,7 @@ __all__ = [
     "Failure",
     "IngestStats",
     "NumberMention",
+    "Override",
     "Paragraph",
     "ParagraphKind",
     "Quote",
@@ -39,13 +40,14 @@ __all__ = [
     "Skip",
     "SourceCitation",
     "Span",
+    "Story",
     "StoryAnalysis",
+    "StoryAssignment",
     "Support",
     "Why",
     "WordChoice",
     "content_hash",
 ]
-
 
 
 def content_hash(text: str) -> str:
@@ -414,3 +416,54 @@ class StoryAnalysis:
     sources_cited: tuple[SourceCitation, ...] = ()
     wording: tuple[WordChoice, ...] = ()
     digest: tuple[DigestSentence, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Stories: articles about one real-world event, and why each article is where it is.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """Where an article was put and why: best score, runner-up, rule and deciding features.
+
+    ``rule`` is ``joined``, ``new-story``, ``pinned`` (a user's move or split), ``must-link``
+    (a user's merge), ``moved``, ``merged`` or ``split`` (the periodic pass).
+    """
+
+    article: str
+    story: str
+    score: float
+    runner_up: str | None
+    runner_up_score: float
+    rule: str
+    threshold: float
+    features: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one real-world event, with what a listing shows about them."""
+
+    id: str
+    label: str
+    articles: tuple[str, ...]
+    outlets: int
+    origins: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A user's correction of the clustering, kept across runs.
+
+    ``kind`` is ``pin`` (``article`` stays in story ``target``) or ``apart`` (``article`` and
+    the article ``target`` never share a story). A move is one pin; a merge pins the members
+    of one story to the other; a split pins the chosen articles to a new story and keeps
+    them apart from the rest.
+    """
+
+    kind: str
+    article: str
+    target: str

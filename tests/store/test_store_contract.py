@@ -12,8 +12,9 @@ import pytest
 from store_articles import make_article, sample_article
 
 from storylens.errors import ConfigError, NotFoundError, StoreError
-from storylens.model import Article
+from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import AddResult, SQLiteStore, Store, open_store
+from storylens.store.migrate import load_migrations
 
 BACKENDS: dict[str, Callable[[Path], Store]] = {
     "sqlite-file": lambda tmp: open_store(tmp / "storylens.db"),
@@ -164,7 +165,51 @@ def test_store_values(store: Store) -> None:
 
 
 def test_store_schema_version(store: Store) -> None:
-    assert store.schema_version() == 1
+    assert store.schema_version() == len(load_migrations())
+
+
+def _story(sid: str, *articles: str) -> Story:
+    return Story(sid, f"label of {sid}", tuple(articles), 1, 1, None, None)
+
+
+def _assignment(article: str, story: str, rule: str = "joined") -> StoryAssignment:
+    return StoryAssignment(article, story, 0.5, None, 0.0, rule, 0.25, {"shared": ("a", "b")})
+
+
+def test_store_stories_round_trip(store: Store) -> None:
+    store.add_articles([make_article(1), make_article(2), make_article(3)])
+    ids = [a.id for a in store.iter_articles()]
+    stories = [_story("s1", ids[1], ids[0]), _story("s2", ids[2])]
+    assignments = [_assignment(i, "s1") for i in ids[:2]] + [_assignment(ids[2], "s2")]
+    groups = [{"id": "g1", "members": [ids[0], ids[1]], "jaccard": float("inf")}]
+    store.save_stories(stories, assignments, groups, state=b"state")
+    assert list(store.iter_stories()) == stories
+    assert store.get_story("s2") == stories[1]
+    assert store.get_story("nope") is None
+    assert store.story_article_ids("s1") == [ids[1], ids[0]]
+    why = store.story_assignments("s1")
+    assert [w.article for w in why] == [ids[1], ids[0]]
+    assert why[0].features == {"shared": ["a", "b"]}
+    assert store.origin_groups() == [{"id": "g1", "members": [ids[0], ids[1]], "jaccard": None}]
+    assert store.cluster_state() == b"state"
+    store.save_stories([_story("s3", *ids)], [_assignment(i, "s3") for i in ids], [])
+    assert [s.id for s in store.iter_stories()] == ["s3"]  # a run replaces the last one
+    assert store.cluster_state() == b"state"  # kept when not given
+
+
+def test_store_unknown_story_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError) as info:
+        store.story_article_ids("nope")
+    assert "no story with id 'nope' in " in str(info.value)
+    assert str(info.value).endswith(": list stories with 'storylens stories'")
+
+
+def test_store_overrides_are_kept_in_order(store: Store) -> None:
+    assert store.overrides() == []
+    wanted = [Override("pin", "a1", "s1"), Override("apart", "a1", "a2")]
+    store.add_overrides(wanted)
+    store.add_overrides([Override("pin", "a3", "s1")])
+    assert store.overrides() == [*wanted, Override("pin", "a3", "s1")]
 
 
 def test_store_bad_article_keeps_what_was_stored(store: Store) -> None:

@@ -2,23 +2,26 @@
 
 One claim is one fact with its mentions in each article. The units are body sentences,
 long ones split into clauses at ``;``, dashes and conjunctions such as ``, but`` (outside
-quotes, and only when both sides are long enough to state something). Every pair of units
-from different articles gets a link probability from four pieces of evidence:
+quotes, and only when both sides are long enough to state something).
 
-- ``cosine``: cosine of the all-MiniLM-L6-v2 sentence embeddings (:mod:`storylens.embed`);
-- ``tfidf``: cosine of content-word TF-IDF vectors (idf over the story's units);
-- ``names``: how many capitalised names the two units share (at most 3 counted);
-- ``numbers``: how many numbers they share (at most 2 counted).
+1. **Evidence.** Every pair of units gets the features of :mod:`storylens.analyze._pairs`:
+   embedding cosine, story-centred cosine, CSLS (how much the pair stands out from each
+   unit's nearest neighbours in the other article), content-word TF-IDF cosine, shared
+   names, shared numbers and a number clash. A logistic model turns them into a link
+   probability; its weights were fitted on the ECB+ train topics
+   (``eval/claims_ecbplus.py --calibrate``).
+2. **Matching.** Between every two articles, units are matched one to one (an assignment
+   maximising the summed probability); a matched pair is kept when it reaches ``link``.
+   Two units of one article join only when they are near copies (cosine ``duplicate``).
+3. **Grouping.** Kept pairs join into claims strongest first, with at most one mention per
+   article (except duplicates) and a mean probability between the joined groups of at
+   least ``group``. A unit that matches nothing is a claim of its own: a unique fact.
 
-The probability is a logistic model whose weights were fitted on the ECB+ train topics
-(``eval/claims_ecbplus.py --calibrate``), as were the thresholds in :class:`AlignOptions`.
-Units are then merged greedily, strongest link first: a merge needs a link of at least
-``link``, a mean probability between the two groups of at least ``group``, and at most one
-mention per article, unless two units of the same article say the same thing (probability
-``duplicate`` or more). A unit that links to nothing is a claim of its own: a unique fact.
-
-Above ``max_units`` units the rest are not compared (they become claims of their own, with
-rule ``not-compared``): the comparison is quadratic in the number of units.
+Every mention carries a :class:`~storylens.model.Why`: rule ``matched`` (or ``duplicate``)
+with the probability, the features, the partner's rank among the unit's candidates in the
+partner's article and the runner-up's probability; rule ``unique`` with the best candidate
+that was refused. Above ``max_units`` units the rest are not compared (rule
+``not-compared``): the comparison is quadratic in the number of units.
 
 >>> from storylens.model import Article, Paragraph
 >>> text = "Rain fell in Paris. Rain fell over Paris."
@@ -31,6 +34,7 @@ rule ``not-compared``): the comparison is quadratic in the number of units.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from storylens.analyze._pairs import Evidence, pair_features
 from storylens.model import Article, Claim, ClaimMention, Span, Support, Why
 
 __all__ = [
@@ -53,19 +58,23 @@ __all__ = [
 
 Floats = npt.NDArray[np.float32]
 
-# Logistic weights (intercept, cosine, centred, mutual, tfidf, names, numbers), fitted on the
-# ECB+ train topics by eval/claims_ecbplus.py --calibrate.
-Weights = tuple[float, float, float, float, float, float, float]
-WEIGHTS: Weights = (-2.125, 1.863, -0.099, 0.412, 3.383, 0.029, 0.369)
+Pair = tuple[int, int]
+
+# Logistic weights (intercept, then cosine, centred, csls, tfidf, names, numbers, clash as in
+# storylens.analyze._pairs.FEATURES), fitted on the ECB+ train topics by
+# eval/claims_ecbplus.py --calibrate.
+Weights = tuple[float, float, float, float, float, float, float, float]
+WEIGHTS: Weights = (-2.125, 1.863, 0.0, 0.0, 3.383, 0.029, 0.369, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
 class AlignOptions:
     """How claims are formed. The thresholds are link probabilities, calibrated on ECB+."""
 
-    link: float = 0.4  # the strongest pair between two groups must reach this
-    group: float = 0.2  # and the mean probability over all their cross pairs this
-    duplicate: float = 0.9  # two units of one article merge only at this probability
+    link: float = 0.4  # a one-to-one match between two articles is kept from this probability
+    candidate: float = 0.2  # pairs below this take no part in the matching
+    group: float = 0.2  # two groups join when their mean cross probability reaches this
+    duplicate: float = 0.95  # two units of one article join from this embedding cosine
     clauses: bool = True  # split long sentences into clauses
     min_clause_words: int = 6  # both sides of a split need this many words
     statements_only: bool = True  # drop units without closing punctuation, and questions
@@ -130,140 +139,42 @@ def _words(text: str) -> int:
 
 
 # --------------------------------------------------------------------------------------------
-# Evidence
+# Matching
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Evidence:
-    """Pairwise feature matrices over the units (n x n)."""
+def _matches(
+    prob: Floats, cosine: Floats, article_of: Sequence[int], options: AlignOptions
+) -> list[Pair]:
+    """Competitive one-to-one matches between every two articles, strongest first.
 
-    cosine: Floats
-    centred: Floats
-    mutual: Floats
-    tfidf: Floats
-    names: Floats
-    numbers: Floats
-
-    def probability(self, weights: Sequence[float]) -> Floats:
-        """The logistic link probability of every pair."""
-        b, *w = weights
-        z = b + w[0] * self.cosine + w[1] * self.centred + w[2] * self.mutual
-        z = z + w[3] * self.tfidf + w[4] * self.names + w[5] * self.numbers
-        out: Floats = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
-        return out
-
-
-def pair_features(texts: Sequence[str], article_of: Sequence[int]) -> _Evidence:
-    """Embedding, TF-IDF, shared-name and shared-number evidence for every pair of texts.
-
-    ``centred`` is the cosine after removing the story's mean embedding (what all its
-    sentences share: the topic), ``mutual`` is 1 when two units are each other's closest
-    unit in the other's article by that measure.
+    Within one pair of articles, the assignment (Hungarian algorithm) maximising the summed
+    probability over the pairs that reach ``candidate`` decides which unit goes with which;
+    an assigned pair is kept when it reaches ``link``. Facts two outlets report about one
+    event are mostly one-to-one, so a unit that is second-best for a partner already taken
+    by a stronger match is free to match elsewhere.
     """
-    from storylens.embed import encode
+    from scipy.optimize import linear_sum_assignment
 
-    vectors = encode(texts)
-    centred = vectors - vectors.mean(axis=0)
-    centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-6)
-    centred_cosine = (centred @ centred.T).astype(np.float32)
-    names = _indicator([_names(t) for t in texts])
-    numbers = _indicator([_numbers(t) for t in texts])
-    return _Evidence(
-        cosine=(vectors @ vectors.T).astype(np.float32),
-        centred=centred_cosine,
-        mutual=_mutual_best(centred_cosine, article_of),
-        tfidf=_tfidf_cosine([_content_words(t) for t in texts]),
-        names=np.minimum(names @ names.T, 3.0).astype(np.float32),
-        numbers=np.minimum(numbers @ numbers.T, 2.0).astype(np.float32),
-    )
-
-
-def _mutual_best(sim: Floats, article_of: Sequence[int]) -> Floats:
-    """1 where two units of different articles are each other's best in the other article."""
     arts = np.asarray(article_of)
-    best = np.full(sim.shape, False)
-    for art in np.unique(arts):
-        cols = np.nonzero(arts == art)[0]
-        rows = np.nonzero(arts != art)[0]
-        if len(rows):
-            best[rows, cols[sim[np.ix_(rows, cols)].argmax(axis=1)]] = True
-    out: Floats = (best & best.T).astype(np.float32)
-    return out
+    where = {int(a): np.nonzero(arts == a)[0] for a in np.unique(arts)}
+    found: list[Pair] = []
+    for a, b in itertools.combinations(sorted(where), 2):
+        rows, cols = where[a], where[b]
+        block = prob[np.ix_(rows, cols)]
+        gain = np.where(block >= options.candidate, block, 0.0)
+        for x, y in zip(*linear_sum_assignment(gain, maximize=True), strict=True):
+            if block[x, y] >= options.link:
+                found.append((int(rows[x]), int(cols[y])))
+    found += _duplicates(cosine, arts, options)
+    return sorted(found, key=lambda p: (-float(prob[p]), p))
 
 
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according"}
-
-
-_STOP: frozenset[str] = frozenset()
-
-
-def _stops() -> frozenset[str]:
-    """The stop words, loaded on first use."""
-    global _STOP
-    if not _STOP:
-        _STOP = _stop_words()
-    return _STOP
-
-
-def _stem(word: str) -> str:
-    """A light stemmer: possessives and plural -s."""
-    word = word.removesuffix("'s").removesuffix("’s")
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def _content_words(text: str) -> list[str]:
-    """Lowercased, lightly stemmed words that are not stop words."""
-    stops = _stops()
-    words = (w.lower() for w in _WORD.findall(text) if not w[0].isdigit())
-    return [_stem(w) for w in words if w not in stops and len(w) > 1]
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words other than the first, and other than stop words."""
-    stops = _stops()
-    words = _WORD.findall(text)[1:]
-    return {w.lower() for w in words if w[0].isupper() and w.lower() not in stops}
-
-
-def _numbers(text: str) -> set[str]:
-    """Numbers written with digits, commas removed."""
-    return {w.replace(",", "") for w in _WORD.findall(text) if w[0].isdigit()}
-
-
-def _indicator(sets: Sequence[set[str]]) -> Floats:
-    """A 0/1 matrix: one row per set, one column per distinct item."""
-    vocab = {item: i for i, item in enumerate(sorted(set().union(*sets)))} if sets else {}
-    matrix = np.zeros((len(sets), max(1, len(vocab))), dtype=np.float32)
-    for row, items in enumerate(sets):
-        matrix[row, [vocab[i] for i in items]] = 1.0
-    return matrix
-
-
-def _tfidf_cosine(docs: Sequence[list[str]]) -> Floats:
-    """Cosine between TF-IDF vectors of ``docs`` (smooth idf over ``docs``)."""
-    from scipy.sparse import csr_matrix
-
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for row, words in enumerate(docs):
-        for word in words:
-            rows.append(row)
-            cols.append(vocab.setdefault(word, len(vocab)))
-            vals.append(1.0)
-    tf = csr_matrix((vals, (rows, cols)), shape=(len(docs), max(1, len(vocab))), dtype=np.float64)
-    df = np.bincount(tf.indices, minlength=tf.shape[1])
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    weighted = tf.multiply(idf[None, :]).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1))).ravel()
-    weighted = csr_matrix(weighted.multiply(1.0 / np.maximum(norms, 1e-12)[:, None]))
-    out: Floats = np.asarray((weighted @ weighted.T).todense(), dtype=np.float32)
-    return out
+def _duplicates(cosine: Floats, arts: npt.NDArray[np.int_], options: AlignOptions) -> list[Pair]:
+    """Pairs of units of one article whose embeddings are near identical (repeated text)."""
+    same = arts[:, None] == arts[None, :]
+    i, j = np.nonzero(np.triu(same & (cosine >= options.duplicate), k=1))
+    return [(int(x), int(y)) for x, y in zip(i, j, strict=True)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -279,14 +190,20 @@ class _Group:
     articles: set[int]
 
 
-def _link_groups(prob: Floats, article_of: Sequence[int], options: AlignOptions) -> list[list[int]]:
-    """Greedy constrained average-linkage over the pair probabilities."""
+def _link_groups(
+    prob: Floats, matches: Sequence[Pair], article_of: Sequence[int], options: AlignOptions
+) -> list[list[int]]:
+    """Join matched pairs into claims, strongest first, keeping every claim consistent.
+
+    Two groups join when their mean cross probability reaches ``group`` and they share no
+    article (one mention per article), unless the two units are duplicates of one article.
+    """
     n = len(article_of)
     owner = list(range(n))
     groups = {i: _Group([i], {article_of[i]}) for i in range(n)}
-    for i, j in _candidates(prob, article_of, options):
+    for i, j in matches:
         gi, gj = groups[owner[i]], groups[owner[j]]
-        if gi is gj or not _may_merge(gi, gj, prob, options):
+        if gi is gj or not _may_merge(gi, gj, prob, options, article_of[i] == article_of[j]):
             continue
         gi.members.extend(gj.members)
         gi.articles |= gj.articles
@@ -296,29 +213,13 @@ def _link_groups(prob: Floats, article_of: Sequence[int], options: AlignOptions)
     return [sorted(g.members) for g in groups.values()]
 
 
-def _candidates(
-    prob: Floats, article_of: Sequence[int], options: AlignOptions
-) -> list[tuple[int, int]]:
-    """Pairs strong enough to link, strongest first (ties by position: deterministic)."""
-    arts = np.asarray(article_of)
-    same = arts[:, None] == arts[None, :]
-    need = np.where(same, max(options.duplicate, options.link), options.link)
-    i, j = np.nonzero(np.triu(prob >= need, k=1))
-    order = np.lexsort((j, i, -prob[i, j]))
-    return [(int(i[k]), int(j[k])) for k in order]
-
-
-def _may_merge(a: _Group, b: _Group, prob: Floats, options: AlignOptions) -> bool:
-    """Mean linkage is high enough, and articles repeat only for true duplicates."""
-    overlap = bool(a.articles & b.articles)
-    if overlap and prob[a.members[0], b.members[0]] < options.duplicate:
-        return False  # cheap early exit: the minimum below cannot reach ``duplicate``
-    cross = prob[np.ix_(a.members, b.members)]
-    if float(cross.mean()) < options.group:
+def _may_merge(a: _Group, b: _Group, prob: Floats, options: AlignOptions, dup: bool) -> bool:
+    """Mean linkage is high enough, and articles repeat only for duplicates."""
+    if dup:
+        return True  # near copies of one text: one claim whatever their partners
+    if a.articles & b.articles:
         return False
-    if not a.articles & b.articles:
-        return True
-    return float(cross.min()) >= options.duplicate
+    return float(prob[np.ix_(a.members, b.members)].mean()) >= options.group
 
 
 # --------------------------------------------------------------------------------------------
@@ -360,12 +261,14 @@ def align_claims(
     units = _collect_units(articles, options)
     compared = min(len(units.spans), options.max_units)
     groups: list[list[int]] = []
-    evidence: _Evidence | None = None
+    evidence: Evidence | None = None
     prob: Floats = np.zeros((0, 0), dtype=np.float32)
     if compared:
-        evidence = pair_features(units.texts[:compared], units.article_of[:compared])
+        article_of = units.article_of[:compared]
+        evidence = pair_features(units.texts[:compared], article_of)
         prob = evidence.probability(options.weights)
-        groups = _link_groups(prob, units.article_of[:compared], options)
+        matches = _matches(prob, evidence.cosine, article_of, options)
+        groups = _link_groups(prob, matches, article_of, options)
     groups += [[i] for i in range(compared, len(units.spans))]
     context = _Context(articles, units, evidence, prob, origins or {})
     claims = [_claim(context, g) for g in groups]
@@ -376,7 +279,7 @@ def align_claims(
 class _Context:
     articles: Sequence[Article]
     units: _Units
-    evidence: _Evidence | None
+    evidence: Evidence | None
     prob: Floats
     origins: Mapping[str, str]
 
@@ -403,22 +306,41 @@ def _why(ctx: _Context, m: int, members: list[int]) -> Why:
     """The rule and evidence that put unit ``m`` in its claim (its strongest partner)."""
     if m >= len(ctx.prob):
         return Why("not-compared", None, {"max_units": len(ctx.prob)})
+    if ctx.evidence is None:  # pragma: no cover - every compared unit has evidence
+        return Why("unique", None, {})
     others = [o for o in members if o != m]
-    if not others or ctx.evidence is None:
+    if not others:
+        return _why_unique(ctx, m, ctx.evidence)
+    best = max(others, key=lambda o: (float(ctx.prob[m, o]), -o))
+    arts = ctx.units.article_of
+    rivals = sorted(
+        (float(ctx.prob[m, o]) for o in range(len(ctx.prob)) if arts[o] == arts[best] and o != m),
+        reverse=True,
+    )
+    score = float(ctx.prob[m, best])
+    features: dict[str, object] = {
+        **ctx.evidence.at(m, best),
+        "rank": 1 + sum(r > score for r in rivals),
+        "runner_up": round(next((r for r in rivals if r != score), 0.0), 4),
+        "with": _where(ctx.units.spans[best]),
+    }
+    rule = "duplicate" if arts[best] == arts[m] else "matched"
+    return Why(rule, round(score, 4), features)
+
+
+def _why_unique(ctx: _Context, m: int, ev: Evidence) -> Why:
+    """Rule ``unique``, with the strongest refused candidate in another article (if any)."""
+    arts = ctx.units.article_of
+    others = [o for o in range(len(ctx.prob)) if arts[o] != arts[m]]
+    if not others:
         return Why("unique", None, {})
     best = max(others, key=lambda o: (float(ctx.prob[m, o]), -o))
-    ev = ctx.evidence
-    partner = ctx.units.spans[best]
-    features = {
-        "cosine": round(float(ev.cosine[m, best]), 4),
-        "centred": round(float(ev.centred[m, best]), 4),
-        "mutual": bool(ev.mutual[m, best]),
-        "tfidf": round(float(ev.tfidf[m, best]), 4),
-        "names": int(ev.names[m, best]),
-        "numbers": int(ev.numbers[m, best]),
-        "with": f"{partner.article}:{partner.start}-{partner.end}",
-    }
-    return Why("similar", round(float(ctx.prob[m, best]), 4), features)
+    features = {**ev.at(m, best), "best_candidate": _where(ctx.units.spans[best])}
+    return Why("unique", round(float(ctx.prob[m, best]), 4), features)
+
+
+def _where(span: Span) -> str:
+    return f"{span.article}:{span.start}-{span.end}"
 
 
 def _support(ctx: _Context, members: list[int]) -> Support:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from storylens.model import Article
+from storylens.model import Article, Story, StoryAssignment
 
-__all__ = ["article_record", "article_row"]
+__all__ = [
+    "article_record",
+    "article_row",
+    "assignment_row",
+    "story_article_row",
+    "story_record",
+]
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -51,3 +57,49 @@ def article_row(article: Article) -> dict[str, Any]:
 
 def _shorten(line: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    """One story: id, label, counts, date range and its article ids (as given at ingest)."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "article_count": len(story.articles),
+        "outlet_count": story.outlets,
+        "origin_count": story.origins,
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+        "articles": list(story.articles),
+    }
+
+
+def story_article_row(article: Article) -> dict[str, Any]:
+    """An article as a row of a story listing."""
+    return {
+        "id": article.id,
+        "outlet": article.outlet or "",
+        "title": _shorten(article.title or article.text.split("\n", 1)[0]),
+        "published": article.published or "",
+    }
+
+
+def assignment_row(assignment: StoryAssignment) -> dict[str, Any]:
+    """Why an article is in its story: score, runner-up, rule and the deciding features."""
+    features = assignment.features
+    return {
+        "article": assignment.article,
+        "rule": assignment.rule,
+        "score": assignment.score,
+        "threshold": assignment.threshold,
+        "runner_up": assignment.runner_up or "",
+        "runner_up_score": assignment.runner_up_score,
+        "features": ", ".join(f"{k}={_brief(v)}" for k, v in sorted(features.items())),
+    }
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "/".join(str(v) for v in value[:6])
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)

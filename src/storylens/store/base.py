@@ -7,12 +7,12 @@ against every backend, so a new backend (PostgreSQL later) is correct when it pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
-from storylens.model import Article
+from storylens.model import Article, Override, Story, StoryAssignment
 
 __all__ = ["AddResult", "SearchHit", "Store"]
 
@@ -102,6 +102,49 @@ class Store(Protocol):
 
     def set_value(self, key: str, value: str) -> None:
         """Store ``value`` under ``key``, replacing any previous value."""
+        ...
+
+    def save_stories(
+        self,
+        stories: Sequence[Story],
+        assignments: Sequence[StoryAssignment],
+        groups: Sequence[Mapping[str, Any]],
+        *,
+        state: bytes | None = None,
+    ) -> None:
+        """Replace stories, assignments, origin groups (and the clustering state) at once."""
+        ...
+
+    def iter_stories(self) -> Iterator[Story]:
+        """The stories of the last clustering run, largest first."""
+        ...
+
+    def get_story(self, id: str) -> Story | None:
+        """One story, or ``None``."""
+        ...
+
+    def story_article_ids(self, id: str) -> list[str]:
+        """A story's article ids; NotFoundError for an unknown story."""
+        ...
+
+    def story_assignments(self, id: str | None = None) -> list[StoryAssignment]:
+        """Why each article is in its story (one story's, or all)."""
+        ...
+
+    def origin_groups(self) -> list[dict[str, Any]]:
+        """The same-origin (duplicate) groups of the last clustering run."""
+        ...
+
+    def add_overrides(self, overrides: Sequence[Override]) -> None:
+        """Record user overrides, kept for every later run."""
+        ...
+
+    def overrides(self) -> list[Override]:
+        """Every user override, oldest first."""
+        ...
+
+    def cluster_state(self) -> bytes | None:
+        """The saved online-clustering state, or ``None`` before the first run."""
         ...
 
     def schema_version(self) -> int:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from storylens.errors import ConfigError, NotFoundError, StoreError
-from storylens.model import Article
+from storylens.model import Article, Override, Story, StoryAssignment
+from storylens.store import story_tables
 from storylens.store.base import AddResult, SearchHit
 from storylens.store.connection import connect, transaction
 from storylens.store.migrate import applied_version, load_migrations, migrate
@@ -26,7 +27,9 @@ from storylens.store.serialize import (
     to_json,
 )
 
-__all__ = ["SQLiteStore", "fts_query"]
+__all__ = ["CLUSTER_STATE", "SQLiteStore", "fts_query"]
+
+CLUSTER_STATE = "cluster-state"
 
 _COLUMNS = ", ".join(ARTICLE_COLUMNS)
 _SELECT = f"SELECT {_COLUMNS} FROM articles"
@@ -168,6 +171,70 @@ class SQLiteStore:
                 conn.execute(sql, (key, value))
         except sqlite3.Error as e:
             raise StoreError(self._write_message(e)) from e
+
+    def save_stories(
+        self,
+        stories: Sequence[Story],
+        assignments: Sequence[StoryAssignment],
+        groups: Sequence[Mapping[str, Any]],
+        *,
+        state: bytes | None = None,
+    ) -> None:
+        """Replace the stories, why each article is in its story, the origin groups and
+        (when given) the clustering state, all in one transaction."""
+        conn = self._connection()
+        try:
+            with transaction(conn):
+                story_tables.save_stories(conn, stories, assignments, groups)
+                if state is not None:
+                    story_tables.set_blob(conn, CLUSTER_STATE, state)
+        except sqlite3.Error as e:
+            raise StoreError(self._write_message(e)) from e
+
+    def iter_stories(self) -> Iterator[Story]:
+        """The stories of the last clustering run, largest first."""
+        return story_tables.iter_stories(self._connection())
+
+    def get_story(self, id: str) -> Story | None:
+        """One story, or ``None``."""
+        return next(story_tables.iter_stories(self._connection(), id), None)
+
+    def story_article_ids(self, id: str) -> list[str]:
+        """The ids of a story's articles; :class:`NotFoundError` for an unknown story."""
+        story = self.get_story(id)
+        if story is None:
+            msg = f"no story with id {id!r} in {self._where}: list stories with 'storylens stories'"
+            raise NotFoundError(msg)
+        return list(story.articles)
+
+    def story_assignments(self, id: str | None = None) -> list[StoryAssignment]:
+        """Why each article is in its story: one story's, or every story's when ``id`` is None."""
+        conn = self._connection()
+        if id is None:
+            return story_tables.all_assignments(conn)
+        return story_tables.story_assignments(conn, id)
+
+    def origin_groups(self) -> list[dict[str, Any]]:
+        """The same-origin (duplicate) groups of the last clustering run."""
+        return story_tables.origin_groups(self._connection())
+
+    def add_overrides(self, overrides: Sequence[Override]) -> None:
+        """Record user overrides (kept for every later run), in one transaction."""
+        conn = self._connection()
+        try:
+            with transaction(conn):
+                for override in overrides:
+                    story_tables.add_override(conn, override)
+        except sqlite3.Error as e:
+            raise StoreError(self._write_message(e)) from e
+
+    def overrides(self) -> list[Override]:
+        """Every user override, oldest first."""
+        return story_tables.list_overrides(self._connection())
+
+    def cluster_state(self) -> bytes | None:
+        """The saved online-clustering state, or ``None`` before the first run."""
+        return story_tables.get_blob(self._connection(), CLUSTER_STATE)
 
     def schema_version(self) -> int:
         """The highest migration version applied to this store."""

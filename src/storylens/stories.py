@@ -1,0 +1,208 @@
+"""Stories in a store: deduplicate, cluster online, keep the user's corrections.
+
+:func:`update_stories` assigns the articles a store holds that are not in a story yet (earlier
+assignments stay, unless the periodic merge/split pass finds strong evidence), finds the
+same-origin groups, and saves stories with why each article is where it is. The user's
+corrections (:func:`move_article`, :func:`merge_stories`, :func:`split_story`) are stored as
+overrides and applied on every later run.
+
+The online state is kept in the store (pickled, with a version); it is rebuilt by replaying
+the stored articles in arrival order when it is missing, stale, or after a correction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+
+from storylens.cluster import Assignment, ClusterState, assign, merge_split, stories
+from storylens.dedup import OriginGroup, find_duplicates
+from storylens.errors import ConfigError, NotFoundError
+from storylens.model import Article, Override, Story, StoryAssignment
+from storylens.store import Store
+
+__all__ = [
+    "StoryRun",
+    "merge_stories",
+    "move_article",
+    "split_story",
+    "update_stories",
+]
+
+STATE_FORMAT = b"storylens.cluster-state/1\n"
+"""Prefix of the saved state; a different prefix means: rebuild by replaying the articles."""
+
+LABEL_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRun:
+    """What one clustering run did."""
+
+    articles: int
+    stories: int
+    assigned: int
+    changed: int
+    duplicate_groups: int
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        return (
+            f"{self.articles} articles in {self.stories} stories: {self.assigned} newly"
+            f" assigned, {self.changed} changed by the merge/split pass,"
+            f" {self.duplicate_groups} groups of duplicates"
+        )
+
+
+def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
+    """Assign new articles to stories, run the merge/split pass and save the result."""
+    articles = list(store.iter_articles())
+    state = None if rebuild else _load_state(store.cluster_state())
+    previous = {} if state is None else {a.article: a for a in store.story_assignments()}
+    state = _with_overrides(state or ClusterState(), store.overrides())
+    state, assigned = assign(articles, state)
+    state, changes = merge_split(state)
+    why = previous | {a.article: _record(a) for a in [*assigned, *changes]}
+    groups = find_duplicates(articles)
+    records = _stories(state, articles, groups)
+    members = [_current(why, article, story.id) for story in records for article in story.articles]
+    store.save_stories(records, members, [_group_record(g) for g in groups], state=_dump(state))
+    return StoryRun(len(articles), len(records), len(assigned), len(changes), len(groups))
+
+
+def move_article(store: Store, article_id: str, story_id: str) -> StoryRun:
+    """Put an article in another story, for this and every later run."""
+    _known_story(store, story_id)
+    if not store.has_article(article_id):
+        msg = f"no article with id {article_id!r}: list ids with 'storylens articles'"
+        raise NotFoundError(msg)
+    store.add_overrides([Override("pin", article_id, story_id)])
+    return update_stories(store, rebuild=True)
+
+
+def merge_stories(store: Store, story_id: str, other_id: str) -> StoryRun:
+    """Fold story ``other_id`` into ``story_id``, for this and every later run."""
+    keep = _known_story(store, story_id)
+    absorbed = _known_story(store, other_id)
+    if keep.id == absorbed.id:
+        msg = f"cannot merge story {story_id!r} with itself: give two different story ids"
+        raise ConfigError(msg)
+    store.add_overrides([Override("pin", a, keep.id) for a in (*keep.articles, *absorbed.articles)])
+    return update_stories(store, rebuild=True)
+
+
+def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> tuple[str, StoryRun]:
+    """Move ``article_ids`` out of a story into a new one; return the new story's id."""
+    story = _known_story(store, story_id)
+    leaving = list(dict.fromkeys(article_ids))
+    outside = [a for a in leaving if a not in story.articles]
+    staying = [a for a in story.articles if a not in leaving]
+    if outside or not leaving or not staying:
+        msg = (
+            f"cannot split story {story_id!r} with articles {', '.join(leaving) or '(none)'}:"
+            " name some but not all of its articles (see 'storylens story ID')"
+        )
+        raise ConfigError(msg)
+    new_id = _split_id(story.id, leaving)
+    overrides = [Override("pin", a, new_id) for a in leaving]
+    overrides += [Override("pin", a, story.id) for a in staying]
+    overrides += [Override("apart", a, b) for a in leaving for b in staying]
+    store.add_overrides(overrides)
+    return new_id, update_stories(store, rebuild=True)
+
+
+def _known_story(store: Store, story_id: str) -> Story:
+    story = store.get_story(story_id)
+    if story is None:
+        msg = f"no story with id {story_id!r}: list stories with 'storylens stories'"
+        raise NotFoundError(msg)
+    return story
+
+
+def _split_id(story_id: str, leaving: Iterable[str]) -> str:
+    key = story_id + "\n" + "\n".join(sorted(leaving))
+    return "story-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _with_overrides(state: ClusterState, overrides: Iterable[Override]) -> ClusterState:
+    for override in overrides:
+        if override.kind == "pin":
+            state.pinned[override.article] = override.target
+        else:
+            state.cannot_link.add(frozenset((override.article, override.target)))
+    return state
+
+
+def _load_state(blob: bytes | None) -> ClusterState | None:
+    if blob is None or not blob.startswith(STATE_FORMAT):
+        return None
+    # The state is written by this module into the user's own store, never read from input.
+    state = pickle.loads(blob[len(STATE_FORMAT) :])
+    return state if isinstance(state, ClusterState) else None
+
+
+def _dump(state: ClusterState) -> bytes:
+    return STATE_FORMAT + pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _record(assignment: Assignment) -> StoryAssignment:
+    return StoryAssignment(**asdict(assignment))
+
+
+def _current(why: Mapping[str, StoryAssignment], article: str, story: str) -> StoryAssignment:
+    """The latest reason for an article, with the story it is in now."""
+    found = why.get(article)
+    if found is None:
+        return StoryAssignment(article, story, 0.0, None, 0.0, "restored", 0.0, {})
+    if found.story == story:
+        return found
+    return StoryAssignment(
+        article,
+        story,
+        found.score,
+        found.runner_up,
+        found.runner_up_score,
+        "moved",
+        found.threshold,
+        {**found.features, "was_in": found.story},
+    )
+
+
+def _stories(
+    state: ClusterState, articles: Sequence[Article], groups: Sequence[OriginGroup]
+) -> list[Story]:
+    by_id = {a.id: a for a in articles}
+    origin = {m: g.id for g in groups for m in g.members}
+    order = {a.id: i for i, a in enumerate(articles)}
+    records = []
+    for sid, members in stories(state).items():
+        present = sorted((m for m in members if m in by_id), key=order.__getitem__)
+        if present:
+            records.append(_story(sid, [by_id[m] for m in present], origin))
+    records.sort(key=lambda s: (-len(s.articles), order[s.articles[0]]))
+    return records
+
+
+def _story(sid: str, members: Sequence[Article], origin: Mapping[str, str]) -> Story:
+    dates = sorted(a.published for a in members if a.published)
+    return Story(
+        id=sid,
+        label=_label(members),
+        articles=tuple(a.id for a in members),
+        outlets=len({a.outlet or a.id for a in members}),
+        origins=len({origin.get(a.id, a.id) for a in members}),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def _label(members: Sequence[Article]) -> str:
+    titled = next((a.title for a in members if a.title), None)
+    text = titled or members[0].text.split("\n", 1)[0]
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _group_record(group: OriginGroup) -> dict[str, object]:
+    return asdict(group)

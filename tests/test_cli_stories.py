@@ -1,0 +1,121 @@
+"""The story commands: cluster, stories, story ID [--why], split/merge/move, run, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from storylens.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "news"
+
+
+def _invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _stories(db: Path) -> list[dict[str, object]]:
+    code, out, _ = _invoke("stories", "--db", str(db), "--format", "json")
+    assert code == 0
+    data: list[dict[str, object]] = json.loads(out)
+    return data
+
+
+def test_cli_ingest_clusters_and_lists_stories(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    code, _, err = _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    assert code == 0, err
+    assert "9 articles in 3 stories" in err
+    stories = _stories(db)
+    assert [s["article_count"] for s in stories] == [4, 3, 2]
+    wire = stories[2]
+    assert wire["articles"] == ["wire-0001", "wire-0002"]  # the ids given at ingest
+    assert wire["origin_count"] == 1 and wire["outlet_count"] == 2
+    assert wire["first_published"] == "2026-03-01T09:00:00Z"
+
+
+def test_cli_story_why_and_corrections(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    stories = _stories(db)
+    floods, strike = str(stories[0]["id"]), str(stories[1]["id"])
+    code, out, _ = _invoke("story", floods, "--db", str(db), "--why", "--format", "json")
+    assert code == 0
+    assert {row["rule"] for row in json.loads(out)} <= {"new-story", "joined", "moved"}
+    code, new_id, err = _invoke("story", "split", floods, "coastline-0001", "--db", str(db))
+    assert code == 0, err
+    code, _, err = _invoke("story", "move", "wire-0002", strike, "--db", str(db))
+    assert code == 0, err
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    _invoke("cluster", "--db", str(db), "--rebuild")
+    by_id = {s["id"]: s["articles"] for s in _stories(db)}
+    assert by_id[new_id.strip()] == ["coastline-0001"]
+    assert "wire-0002" in by_id[strike]  # type: ignore[operator]  # a list of ids
+    code, _, err = _invoke("story", "merge", floods, new_id.strip(), "--db", str(db))
+    assert code == 0, err
+    assert "coastline-0001" in {s["id"]: s["articles"] for s in _stories(db)}[floods]  # type: ignore[operator]  # a list of ids
+
+
+def test_cli_story_unknown_id(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    code, _, err = _invoke("story", "story-nope", "--db", str(db))
+    assert code == 1
+    assert err == (
+        f"error: no story with id 'story-nope' in {db}: list stories with 'storylens stories'\n"
+    )
+
+
+def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
+    labelled = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "cluster": "x", "text": "Dock workers in Calder Bay went on strike over pay."},
+        {"id": "b", "cluster": "x", "text": "Calder Bay dock workers strike over pay on Monday."},
+        {"id": "c", "cluster": "y", "text": "The central bank of Valdoria held its rates at 3.5%."},
+    ]
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, err = _invoke("eval", "clustering", str(labelled))
+    assert code == 0, err
+    scores = json.loads(out)
+    for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1", "ari"):
+        assert 0.0 <= scores[key] <= 1.0, key
+
+
+def test_cli_compare_files_in_every_format(tmp_path: Path) -> None:
+    sources = [str(EXAMPLES / "coastline-and-wire.jsonl")]
+    for fmt, marker in (
+        ("json", '"schema": "storylens.comparison/1"'),
+        ("markdown", "# "),
+        ("html", "<!DOCTYPE html>"),
+        ("text", "Digest"),
+    ):
+        code, out, err = _invoke("compare", *sources, "--format", fmt, "--digest-words", "40")
+        assert code == 0, err
+        assert marker in out, fmt
+    out_file = tmp_path / "c.json"
+    code, _, _ = _invoke("compare", *sources, "--format", "json", "-o", str(out_file))
+    first = out_file.read_bytes()
+    _invoke("compare", *sources, "--format", "json", "-o", str(out_file))
+    assert out_file.read_bytes() == first  # byte-identical across runs
+
+
+def test_cli_compare_stored_story(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    wire = str(_stories(db)[2]["id"])
+    code, out, err = _invoke("compare", "--db", str(db), "--story", wire, "--format", "json")
+    assert code == 0, err
+    assert [a["id"] for a in json.loads(out)["articles"]] == ["wire-0001", "wire-0002"]
+    code, out, _ = _invoke(
+        "compare", "--db", str(db), "--articles", "wire-0001,coastline-0002", "--format", "json"
+    )
+    assert code == 0
+    assert len(json.loads(out)["articles"]) == 2
+    code, _, err = _invoke("compare", "--db", str(db))
+    assert code == 1
+    assert err == (
+        "error: nothing to compare: give files or directories, --articles ID,ID or --story ID\n"
+    )

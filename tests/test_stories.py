@@ -1,0 +1,118 @@
+"""Stories in a store: online assignment, stability, and the user's corrections kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storylens.errors import ConfigError, NotFoundError
+from storylens.pipeline import ingest
+from storylens.store import Store, open_store
+from storylens.stories import merge_stories, move_article, split_story, update_stories
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "news"
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    store = open_store(tmp_path / "s.db")
+    ingest([EXAMPLES], store)
+    return store
+
+
+def _story_of(store: Store, article_id: str) -> str:
+    return next(s.id for s in store.iter_stories() if article_id in s.articles)
+
+
+def _memberships(store: Store) -> dict[str, tuple[str, ...]]:
+    return {s.id: s.articles for s in store.iter_stories()}
+
+
+def test_stories_group_the_examples_by_event(store: Store) -> None:
+    run = update_stories(store)
+    assert run.articles == 9 and run.assigned == 9
+    floods = _story_of(store, "coastline-0001")
+    strike = _story_of(store, "coastline-0002")
+    wire = _story_of(store, "wire-0001")
+    assert len({floods, strike, wire}) == 3
+    assert _story_of(store, "wire-0002") == wire
+    story = store.get_story(wire)
+    assert story is not None and story.origins == 1 and story.outlets == 2  # wire copy
+    groups = store.origin_groups()
+    assert any(set(g["members"]) == {"wire-0001", "wire-0002"} for g in groups)
+
+
+def test_stories_rerun_changes_nothing(store: Store) -> None:
+    update_stories(store)
+    before = _memberships(store)
+    ingest([EXAMPLES], store)
+    run = update_stories(store)
+    assert run.assigned == 0
+    assert _memberships(store) == before
+
+
+def test_stories_second_batch_extends_a_story(store: Store, tmp_path: Path) -> None:
+    update_stories(store)
+    floods = _story_of(store, "coastline-0001")
+    extra = tmp_path / "more.jsonl"
+    text = (
+        "Floodwaters in Brennmoor began to fall on Thursday as the river Oster dropped, "
+        "and Mayor Clara Ostrowski said families could return to the lower districts. "
+        "The regional emergency office said at least 12 people had died in the floods."
+    )
+    extra.write_text(json.dumps({"id": "late-1", "text": text}) + "\n", encoding="utf-8")
+    ingest([extra], store)
+    update_stories(store)
+    assert _story_of(store, "late-1") == floods
+    assert "coastline-0001" in store.story_article_ids(floods)
+
+
+def test_stories_why_is_stored(store: Store) -> None:
+    update_stories(store)
+    wire = _story_of(store, "wire-0001")
+    why = {w.article: w for w in store.story_assignments(wire)}
+    assert why["wire-0001"].rule == "new-story"
+    assert why["wire-0002"].rule == "joined"
+    assert why["wire-0002"].score >= why["wire-0002"].threshold
+    assert "shared_names" in why["wire-0002"].features
+
+
+def test_stories_move_survives_rerun(store: Store) -> None:
+    update_stories(store)
+    strike = _story_of(store, "coastline-0002")
+    move_article(store, "wire-0002", strike)
+    assert _story_of(store, "wire-0002") == strike
+    ingest([EXAMPLES], store)
+    update_stories(store)
+    update_stories(store, rebuild=True)
+    assert _story_of(store, "wire-0002") == strike
+
+
+def test_stories_split_and_merge_survive_rerun(store: Store) -> None:
+    update_stories(store)
+    floods = _story_of(store, "coastline-0001")
+    new_id, _ = split_story(store, floods, ["coastline-0001"])
+    assert _story_of(store, "coastline-0001") == new_id != floods
+    update_stories(store, rebuild=True)
+    assert _story_of(store, "coastline-0001") == new_id
+    merge_stories(store, floods, new_id)
+    update_stories(store, rebuild=True)
+    assert _story_of(store, "coastline-0001") == floods
+
+
+def test_stories_bad_corrections_are_one_line_errors(store: Store) -> None:
+    update_stories(store)
+    floods = _story_of(store, "coastline-0001")
+    with pytest.raises(NotFoundError) as missing:
+        move_article(store, "coastline-0001", "story-nope")
+    assert str(missing.value) == (
+        "no story with id 'story-nope': list stories with 'storylens stories'"
+    )
+    with pytest.raises(ConfigError) as bad:
+        split_story(store, floods, ["wire-0001"])
+    assert str(bad.value) == (
+        f"cannot split story '{floods}' with articles wire-0001: name some but not all of its"
+        " articles (see 'storylens story ID')"
+    )
