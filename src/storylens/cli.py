@@ -241,13 +241,14 @@ def _emit_csv(records: Sequence[dict[str, Any]]) -> None:
 def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     rows = list(records)
     table = Table(title=title or None, show_lines=False)
     for column in rows[0] if rows else ["(none)"]:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
+        table.add_row(*(Text(str(v)) for v in row.values()))  # no markup from data
     Console(width=_width()).print(table)
 
 

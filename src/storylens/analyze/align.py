@@ -75,6 +75,7 @@ class AlignOptions:
     candidate: float = 0.2  # pairs below this take no part in the matching
     group: float = 0.2  # two groups join when their mean cross probability reaches this
     duplicate: float = 0.95  # two units of one article join from this embedding cosine
+    restated: float = 0.7  # a unit restating a matched unit of its article (cosine) joins it
     clauses: bool = True  # split long sentences into clauses
     min_clause_words: int = 6  # both sides of a split need this many words
     statements_only: bool = True  # drop units without closing punctuation, and questions
@@ -152,22 +153,54 @@ def _matches(
     probability over the pairs that reach ``candidate`` decides which unit goes with which;
     an assigned pair is kept when it reaches ``link``. Facts two outlets report about one
     event are mostly one-to-one, so a unit that is second-best for a partner already taken
-    by a stronger match is free to match elsewhere.
+    by a stronger match is free to match elsewhere. Two units of one article are linked when
+    they are near copies, or when one restates the other (see :func:`_restated`).
     """
     from scipy.optimize import linear_sum_assignment
 
     arts = np.asarray(article_of)
     where = {int(a): np.nonzero(arts == a)[0] for a in np.unique(arts)}
-    found: list[Pair] = []
+    found: list[tuple[float, int, int]] = []
     for a, b in itertools.combinations(sorted(where), 2):
         rows, cols = where[a], where[b]
         block = prob[np.ix_(rows, cols)]
         gain = np.where(block >= options.candidate, block, 0.0)
-        for x, y in zip(*linear_sum_assignment(gain, maximize=True), strict=True):
-            if block[x, y] >= options.link:
-                found.append((int(rows[x]), int(cols[y])))
-    found += _duplicates(cosine, arts, options)
-    return sorted(found, key=lambda p: (-float(prob[p]), p))
+        assigned = [
+            (int(x), int(y))
+            for x, y in zip(*linear_sum_assignment(gain, maximize=True), strict=True)
+            if block[x, y] >= options.link
+        ]
+        found += [(float(block[x, y]), int(rows[x]), int(cols[y])) for x, y in assigned]
+        found += _restated(block, assigned, (rows, cols), cosine, options)
+    found += [(1.0, i, j) for i, j in _duplicates(cosine, arts, options)]
+    return [(i, j) for _, i, j in sorted(found, key=lambda f: (-f[0], f[1], f[2]))]
+
+
+def _restated(
+    block: Floats,
+    assigned: Sequence[Pair],
+    units: tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]],
+    cosine: Floats,
+    options: AlignOptions,
+) -> list[tuple[float, int, int]]:
+    """Same-article links for units left out of the one-to-one matching that restate a match.
+
+    News often states a fact twice (the lede sums up, the body repeats it with details). A
+    left-out unit joins the match of its best partner when it reaches ``link`` with that
+    partner and its embedding cosine with the partner's match reaches ``restated``.
+    """
+    out: list[tuple[float, int, int]] = []
+    for side, own in enumerate(units):
+        scores = block if side == 0 else block.T
+        partner_of = {p[1 - side]: p[side] for p in assigned}  # other side -> own side
+        for x in range(len(own)):
+            y = int(scores[x].argmax()) if scores.shape[1] else -1
+            if y not in partner_of or partner_of[y] == x or scores[x, y] < options.link:
+                continue
+            twin = partner_of[y]
+            if cosine[own[x], own[twin]] >= options.restated:
+                out.append((float(scores[x, y]), int(own[twin]), int(own[x])))
+    return out
 
 
 def _duplicates(cosine: Floats, arts: npt.NDArray[np.int_], options: AlignOptions) -> list[Pair]:

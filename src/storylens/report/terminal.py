@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from storylens.model import StoryAnalysis
 from storylens.report.views import claim_views, outlet_name
@@ -122,5 +123,5 @@ def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) ->
     for header in headers:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # article text is never markup
     return table
