@@ -8,6 +8,8 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -51,16 +53,12 @@ def test_docs_readme_starts_with_the_two_commands() -> None:
     assert ci.rstrip().splitlines()[-1] == blocks[1].strip()
 
 
-def test_docs_readme_python_example_runs(monkeypatch: object, capsys: object) -> None:
-    import os
-
+def test_docs_readme_python_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     code = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)[0]
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        exec(compile(code, "README.md", "exec"), {})  # our own README's example
-    finally:
-        os.chdir(cwd)
-    out = capsys.readouterr().out  # type: ignore[attr-defined]  # pytest's capsys fixture
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})  # our own README's example, run as written
+    out = capsys.readouterr().out
     assert "The central bank of Valdoria kept its main interest rate" in out

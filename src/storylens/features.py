@@ -14,6 +14,11 @@ Spark executor can map it. Two kinds of features come out:
 ['betty', 'betty ford center', 'center', 'ford']
 >>> feats.years
 (2013,)
+
+The first lines (the lead: headline, dateline, first sentence) name the event; their words and
+names count ``LEAD_WEIGHT`` more times. A date written near the top (``May 03, 2013``,
+``18 September 2013``, ``2 / 3 / 2009``) is read as the article's dateline: a stand-in for a
+missing publication time.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["ArticleFeatures", "article_features", "shingles", "words"]
+__all__ = ["ArticleFeatures", "article_features", "dateline", "lead", "shingles", "text_dates", "words"]
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     # Reporting verbs and news filler: present in every story, whatever the event.
@@ -91,6 +96,8 @@ class ArticleFeatures:
     words: dict[str, int]
     names: dict[str, int]
     years: tuple[int, ...]
+    dateline: str | None = None
+    length: int = 0
 
 
 def _stem(token: str) -> str:
@@ -191,11 +198,78 @@ def years(text: str) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d\d)"
+_DATES = re.compile(
+    rf"\b(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # May 03, 2013
+    rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"  # 18 September 2013
+    rf"|(\d{{1,2}})\s?/\s?(\d{{1,2}})\s?/\s?{_YEAR})\b",  # 2 / 3 / 2009 (month first)
+    re.IGNORECASE,
+)
+LEAD_LINES = 3
+LEAD_WEIGHT = 2
+
+
+def text_dates(text: str) -> list[str]:
+    """Every explicit calendar date in ``text`` (month name or m/d/yyyy), as ISO dates.
+
+    >>> text_dates("On Feb. 04, 2009 and 18th September 2013, not 2 / 30 / 2009.")
+    ['2009-02-04', '2013-09-18']
+    """
+    found = []
+    for m in _DATES.finditer(text):
+        g = m.groups()
+        if g[0]:
+            year, month, day = int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1])
+        elif g[3]:
+            year, month, day = int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3])
+        else:
+            year, month, day = int(g[8]), int(g[6]), int(g[7])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(f"{year:04d}-{month:02d}-{day:02d}")
+    return found
+
+
+def lead(text: str, lines: int = LEAD_LINES) -> str:
+    """The first ``lines`` non-empty lines of ``text`` (headline, dateline, first sentence).
+
+    >>> lead("Quake hits\n\nMay 3, 2013\nA quake hit.\nMore.", 2)
+    'Quake hits\nMay 3, 2013'
+    """
+    return "\n".join([line for line in text.split("\n", 4 * lines) if line.strip()][:lines])
+
+
+def dateline(text: str) -> str | None:
+    """The first explicit date in the lead of ``text`` (ISO), or None.
+
+    >>> dateline("Chargers lineman faces DUI charges\n10: 55 P. M. FEB. 2, 2009\nHe was...")
+    '2009-02-02'
+    """
+    dates = text_dates(lead(text))
+    return dates[0] if dates else None
+
+
 def article_features(text: str, title: str | None = None) -> ArticleFeatures:
-    """Features of one article; the title, when given, counts twice (it names the event)."""
+    """Features of one article; the title and the lead count more (they name the event)."""
+    top = lead(text)
     full = f"{title}\n{title}\n{text}" if title else text
+    word_counts = Counter(words(full))
+    name_counts = names(full)
+    for _ in range(LEAD_WEIGHT):
+        word_counts.update(words(top))
+        name_counts.update(names(top))
     return ArticleFeatures(
-        words=dict(Counter(words(full))),
-        names=dict(names(full)),
+        words=dict(word_counts),
+        names=dict(name_counts),
         years=years(full),
+        dateline=dateline(f"{title}\n{text}" if title else text),
+        length=len(_TOKEN.findall(text)),
     )
