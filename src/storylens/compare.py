@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from storylens.analyze.digest import DigestOptions, make_digest
@@ -43,8 +44,11 @@ def compare(
     from storylens.nlp import parse
 
     articles = tuple(articles)
-    docs = parse(articles)
-    claims = align_claims(articles, origins=origins)
+    # Embedding (ONNX Runtime, off the GIL) runs beside the spaCy parse: two cores, one wait.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        aligned = pool.submit(align_claims, articles, origins=origins)
+        docs = parse(articles)
+        claims = aligned.result()
     quote_mentions = [m for a in articles for m in find_quotes(a, doc=docs[a.id])]
     numbers = tuple(n for a in articles for n in find_numbers(a, doc=docs[a.id]))
     conflicts, non_conflicts = find_conflicts(numbers, articles)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -216,6 +217,8 @@ _DATES = re.compile(
 )
 LEAD_LINES = 3
 LEAD_WEIGHT = 2
+LEAD_CHARS = 1500
+DATELINE_WORDS = 14
 
 
 def text_dates(text: str) -> list[str]:
@@ -233,28 +236,37 @@ def text_dates(text: str) -> list[str]:
             year, month, day = int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3])
         else:
             year, month, day = int(g[8]), int(g[6]), int(g[7])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found.append(f"{year:04d}-{month:02d}-{day:02d}")
+        try:
+            found.append(date(year, month, day).isoformat())
+        except ValueError:  # 30 February and the like: not a date
+            continue
     return found
 
 
 def lead(text: str, lines: int = LEAD_LINES) -> str:
-    """The first ``lines`` non-empty lines of ``text`` (headline, dateline, first sentence).
+    r"""The first ``lines`` non-empty lines of ``text`` (headline, dateline, first sentence).
 
     >>> lead("Quake hits\n\nMay 3, 2013\nA quake hit.\nMore.", 2)
     'Quake hits\nMay 3, 2013'
     """
-    return "\n".join([line for line in text.split("\n", 4 * lines) if line.strip()][:lines])
+    return "\n".join([line for line in text[:LEAD_CHARS].split("\n") if line.strip()][:lines])
 
 
 def dateline(text: str) -> str | None:
-    """The first explicit date in the lead of ``text`` (ISO), or None.
+    r"""The first explicit date on a short line of the lead of ``text`` (ISO), or None.
+
+    Only short lines count (a dateline, a byline): a date in the first sentence is often
+    a date in the past (a birth, an earlier crime), not the article's own.
 
     >>> dateline("Chargers lineman faces DUI charges\n10: 55 P. M. FEB. 2, 2009\nHe was...")
     '2009-02-02'
     """
-    dates = text_dates(lead(text))
-    return dates[0] if dates else None
+    for line in lead(text).split("\n"):
+        if len(line.split()) <= DATELINE_WORDS:
+            dates = text_dates(line)
+            if dates:
+                return dates[0]
+    return None
 
 
 def article_features(text: str, title: str | None = None) -> ArticleFeatures:
