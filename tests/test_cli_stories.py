@@ -119,3 +119,18 @@ def test_cli_compare_stored_story(tmp_path: Path) -> None:
     assert err == (
         "error: nothing to compare: give files or directories, --articles ID,ID or --story ID\n"
     )
+
+
+def test_cli_compare_one_article_still_reports_quotes_and_numbers() -> None:
+    source = EXAMPLES / "northern-courier-brennmoor-floods.txt"
+    code, out, err = _invoke("compare", str(source), "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert len(report["articles"]) == 1
+    assert any(q["speaker"] == "Clara Ostrowski" for q in report["quotes"])
+    assert any(
+        n["text"] == "more than 300" and n["bound"] == "more than" for n in report["numbers"]
+    )
+    assert any(e["name"] == "Clara Ostrowski" for e in report["entities"])
+    assert report["sources_cited"]
+    assert all(c["support"]["articles"] == 1 for c in report["claims"])

@@ -2,18 +2,30 @@
 
 A *story* is a set of articles about one real-world event. :func:`assign` takes a batch of new
 articles and a :class:`ClusterState` and puts each article into the best existing story or opens a
-new one; :func:`merge_split` is the periodic pass that moves misplaced articles and merges stories
-once more of the corpus is known. Neither ever looks at all pairs: candidate stories come from an
-inverted index over the strongest terms of each article, and each article is compared with the
-sparse centroids of those few candidates only.
+new one; :func:`merge_split` is the periodic pass that splits stories holding two events, moves
+misplaced articles and merges stories once more of the corpus is known. Nothing looks at all
+pairs: candidate stories come from an inverted index over the strongest terms of each article
+(the most recent ``max_postings`` stories per term), and an article is compared with the sparse
+sums of those few candidates only. Every per-article step is bounded, so the work grows linearly.
 
 How an article is scored against a story (one configuration for every corpus):
 
-- ``words``: cosine of TF-IDF word vectors (IDF from the corpus seen so far, sublinear TF);
-- ``names``: cosine of TF-IDF vectors of capitalised runs and numbers, a model-free stand-in for
-  named entities: two events of the same kind share words but not people, places and figures;
-- ``score = word_weight * words + name_weight * names``, lowered when the article's years
-  contradict the story's, and when both publication times are known and far apart.
+- an article is one sparse vector: its TF-IDF word vector (IDF from the corpus seen so far,
+  sublinear TF, unit length) scaled by ``sqrt(word_weight)`` next to its TF-IDF vector of names
+  (capitalised runs and numbers, a model-free stand-in for named entities) scaled by
+  ``sqrt(name_weight)``; the lead (headline, dateline, first sentence) counts more;
+- ``score`` is the cosine of the article with the sum of the story's members, lowered when the
+  article's years contradict the story's, and when both times are known and far apart (the
+  publication time, or else a dateline read from the text);
+- an article joins the best story when the score reaches ``threshold`` (``short_threshold`` for
+  one-sentence articles, whose vectors are too sparse to reach it).
+
+Two events of the same kind share words, so a story can catch both. Cohesion tells them apart:
+the mean similarity of articles *within* each event is well above the mean similarity *between*
+the two. The merge/split pass halves a grown story by two-means and splits it when the halves'
+mean similarity is below ``cohesion_ratio`` times their mean within-half similarity; two stories
+merge only when the result would not be split again. These means come from the stories' vector
+sums, never from pairs.
 
 User decisions live in the state and are obeyed by every later run: ``pinned`` (article -> story,
 from a move or split), ``must_link`` and ``cannot_link`` (pairs of article ids, from merges and
@@ -30,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from storylens.features import article_features
@@ -53,19 +66,27 @@ NAME_PREFIX = "@"
 class ClusterOptions:
     """The one clustering configuration (tuned on ECB+ train topics only)."""
 
-    threshold: float = 0.25
-    word_weight: float = 0.5
-    name_weight: float = 0.5
-    query_terms: int = 12
-    max_candidates: int = 10
+    threshold: float = 0.3
+    short_threshold: float = 0.2
+    short_length: int = 45
+    word_weight: float = 0.4
+    name_weight: float = 0.6
+    query_terms: int = 10
+    max_candidates: int = 12
+    max_postings: int = 400
+    max_article_terms: int = 160
     year_penalty: float = 0.1
-    date_window_days: float = 4.0
-    date_scale_days: float = 30.0
-    move_margin: float = 0.1
-    merge_threshold: float = 0.5
-    split_threshold: float = 0.35
+    date_window_days: float = 7.0
+    date_scale_days: float = 60.0
+    move_margin: float = 0.05
+    merge_threshold: float = 0.45
+    cohesion_ratio: float = 0.6
     split_min_size: int = 4
-    max_centroid_terms: int = 600
+    split_min_half: int = 2
+    split_growth: float = 1.25
+    split_sample: int = 120
+    rebuild_growth: float = 1.5
+    max_centroid_terms: int = 800
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +94,10 @@ class Assignment:
     """Where one article went and why.
 
     ``rule`` is ``joined`` (best story scored at least the threshold), ``new-story``, ``pinned``
-    (a user's move or split), ``must-link``, ``moved`` or ``merged`` (by :func:`merge_split`).
-    ``features`` holds what decided: ``words`` and ``names`` cosines, ``shared_words``,
-    ``shared_names``, ``year_conflict`` and, when publication times are known, ``date_gap_days``.
+    (a user's move or split), ``must-link``, ``moved``, ``merged`` or ``split`` (by
+    :func:`merge_split`). ``features`` holds what decided: ``words`` and ``names`` cosines,
+    ``shared_words``, ``shared_names``, ``year_conflict`` and, when times are known,
+    ``date_gap_days``.
     """
 
     article: str
@@ -100,40 +122,28 @@ class _Entry:
     name_counts: array[float]
     years: tuple[int, ...]
     published: float | None
+    length: int = 0
 
 
 @dataclass(slots=True)
 class _Story:
-    """A story's members and its running sums of member vectors (the centroid)."""
+    """A story's members, the sum of their vectors, and what cohesion needs."""
 
     id: str
     members: list[str]
-    words: Vector
-    names: Vector
-    years: Counter[int]
+    vec: Vector
+    self_dot: float = 0.0
+    years: Counter[int] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
-    norms: tuple[float, float] | None = None
+    norm_cache: float | None = None
 
     @property
-    def word_norm(self) -> float:
-        """Length of the word centroid (cached until the story changes)."""
-        return self._norms()[0]
-
-    @property
-    def name_norm(self) -> float:
-        """Length of the name centroid (cached until the story changes)."""
-        return self._norms()[1]
-
-    def _norms(self) -> tuple[float, float]:
-        if self.norms is None:
-            self.norms = (_norm(self.words), _norm(self.names))
-        return self.norms
-
-
-def _norm(vec: Vector) -> float:
-    """Euclidean length of a sparse vector (1.0 for an empty one, to divide safely)."""
-    return math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    def norm(self) -> float:
+        """Length of the vector sum (cached until the story changes)."""
+        if self.norm_cache is None:
+            self.norm_cache = _norm(self.vec)
+        return self.norm_cache
 
 
 @dataclass(slots=True)
@@ -150,12 +160,14 @@ class ClusterState:
     n_docs: int = 0
     articles: dict[str, _Entry] = field(default_factory=dict)
     stories: dict[str, _Story] = field(default_factory=dict)
-    index: dict[int, set[str]] = field(default_factory=dict)
+    index: dict[int, dict[str, None]] = field(default_factory=dict)
     pinned: dict[str, str] = field(default_factory=dict)
     must_link: set[frozenset[str]] = field(default_factory=set)
     cannot_link: set[frozenset[str]] = field(default_factory=set)
     checked: int = 0
+    built: int = 0
     split_checked: dict[str, int] = field(default_factory=dict)
+    recent: dict[str, Vector] = field(default_factory=dict)
 
     def story_of(self, article_id: str) -> str | None:
         """The story an article is in, or None if it has not been assigned."""
@@ -181,7 +193,7 @@ def stories(state: ClusterState) -> dict[str, tuple[str, ...]]:
 
 
 def _parse_time(value: str | None) -> float | None:
-    """A publication time as a POSIX timestamp, or None when missing or unreadable."""
+    """A publication time (or date) as a POSIX timestamp, or None when missing or unreadable."""
     if not value:
         return None
     try:
@@ -197,43 +209,53 @@ def _term_ids(state: ClusterState, counts: Mapping[str, int]) -> tuple[array[int
     """Look up (or add) each term in the vocabulary and count its document frequency."""
     ids: array[int] = array("i")
     values: array[float] = array("f")
+    vocab, df = state.vocab, state.df
     for term, count in counts.items():
-        tid = state.vocab.get(term)
+        tid = vocab.get(term)
         if tid is None:
             tid = len(state.terms)
-            state.vocab[term] = tid
+            vocab[term] = tid
             state.terms.append(term)
-            state.df.append(0)
-        state.df[tid] += 1
+            df.append(0)
+        df[tid] += 1
         ids.append(tid)
         values.append(float(count))
     return ids, values
 
 
-def _weights(state: ClusterState, ids: array[int], counts: array[float]) -> Vector:
-    """A unit-length TF-IDF vector: ``(1 + log tf) * (log((1 + N) / (1 + df)) + 1)``."""
-    n = state.n_docs + 1
-    vec = {
-        tid: (1.0 + math.log(tf)) * (math.log(n / (1 + state.df[tid])) + 1.0)
+def _weights(
+    state: ClusterState, ids: array[int], counts: array[float], scale: float, out: Vector
+) -> None:
+    """Add a TF-IDF vector of length ``scale`` to ``out``: ``(1 + log tf) * (log(N/df) + 1)``."""
+    log_n = math.log(state.n_docs + 1)
+    df = state.df
+    log = math.log
+    vec = [
+        (tid, (1.0 + log(tf)) * (log_n - log(1 + df[tid]) + 1.0))
         for tid, tf in zip(ids, counts, strict=True)
-    }
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {tid: v / norm for tid, v in vec.items()}
+    ]
+    norm = math.sqrt(sum(v * v for _, v in vec)) or 1.0
+    factor = scale / norm
+    for tid, v in vec:
+        out[tid] = v * factor
 
 
-def _entry_vectors(state: ClusterState, entry: _Entry) -> tuple[Vector, Vector]:
-    """The word and name vectors of an article under the current IDF."""
-    return (
-        _weights(state, entry.word_ids, entry.word_counts),
-        _weights(state, entry.name_ids, entry.name_counts),
-    )
+def _vector(state: ClusterState, entry: _Entry, options: ClusterOptions) -> Vector:
+    """An article's vector under the current IDF: words and names, its heaviest terms only."""
+    vec: Vector = {}
+    _weights(state, entry.word_ids, entry.word_counts, math.sqrt(options.word_weight), vec)
+    _weights(state, entry.name_ids, entry.name_counts, math.sqrt(options.name_weight), vec)
+    if len(vec) > options.max_article_terms:
+        vec = {tid: vec[tid] for tid in _top_terms(vec, options.max_article_terms)}
+    return vec
 
 
 def _add(target: Vector, vec: Vector, sign: float = 1.0) -> None:
     """``target += sign * vec`` in place, dropping terms that fall to zero."""
+    get = target.get
     for tid, value in vec.items():
-        new = target.get(tid, 0.0) + sign * value
-        if abs(new) < 1e-9:
+        new = get(tid, 0.0) + sign * value
+        if -1e-9 < new < 1e-9:
             target.pop(tid, None)
         else:
             target[tid] = new
@@ -244,12 +266,21 @@ def _dot(vec: Vector, other: Vector) -> float:
     if len(vec) > len(other):
         vec, other = other, vec
     get = other.get
-    return sum(value * get(tid, 0.0) for tid, value in vec.items())
+    return sum([value * get(tid, 0.0) for tid, value in vec.items()])
+
+
+def _norm(vec: Vector) -> float:
+    """Euclidean length of a sparse vector (1.0 for an empty one, to divide safely)."""
+    return math.sqrt(sum([v * v for v in vec.values()])) or 1.0
 
 
 def _top_terms(vec: Vector, k: int) -> list[int]:
     """The ``k`` heaviest terms of a vector, heaviest first."""
     return sorted(vec, key=lambda tid: (-vec[tid], tid))[:k]
+
+
+def _is_name(state: ClusterState, tid: int) -> bool:
+    return state.terms[tid].startswith(NAME_PREFIX)
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -259,8 +290,6 @@ def _top_terms(vec: Vector, k: int) -> list[int]:
 class _Score:
     story: str
     score: float
-    words: float
-    names: float
     year_conflict: bool
     date_gap_days: float | None
 
@@ -282,36 +311,46 @@ def _year_conflict(years: tuple[int, ...], story: _Story) -> bool:
     return max(years) not in story.years
 
 
-def _score(
-    words: Vector,
-    names: Vector,
-    entry: _Entry,
-    story: _Story,
-    options: ClusterOptions,
-) -> _Score:
-    """Score one article against one story centroid."""
-    word_cos = _dot(words, story.words) / story.word_norm
-    name_cos = _dot(names, story.names) / story.name_norm if names else 0.0
-    score = options.word_weight * word_cos + options.name_weight * name_cos
+def _adjust(score: float, entry: _Entry, story: _Story, options: ClusterOptions) -> _Score:
+    """Lower a cosine for contradicting years and far-apart times."""
     conflict = _year_conflict(entry.years, story)
     if conflict:
         score -= options.year_penalty
     gap = _date_gap(entry.published, story)
     if gap is not None and gap > options.date_window_days:
         score *= math.exp(-(gap - options.date_window_days) / options.date_scale_days)
-    return _Score(story.id, score, word_cos, name_cos, conflict, gap)
+    return _Score(story.id, score, conflict, gap)
 
 
-def _candidates(
-    state: ClusterState, words: Vector, names: Vector, options: ClusterOptions
-) -> list[str]:
-    """Stories sharing the most of the article's strongest terms, via the inverted index."""
+def _score(vec: Vector, entry: _Entry, story: _Story, options: ClusterOptions) -> _Score:
+    """Score one article against one story: cosine with the story's vector sum, adjusted."""
+    return _adjust(_dot(vec, story.vec) / story.norm, entry, story, options)
+
+
+def _threshold(entry: _Entry, options: ClusterOptions) -> float:
+    """The join threshold: lower for very short articles, whose vectors are sparse."""
+    return options.short_threshold if entry.length < options.short_length else options.threshold
+
+
+def _candidates(state: ClusterState, vec: Vector, options: ClusterOptions) -> list[str]:
+    """Stories sharing the most of the article's strongest terms, via the inverted index.
+
+    Each term contributes its ``max_postings`` most recent stories, so a common term costs no
+    more than a rare one.
+    """
     hits: Counter[str] = Counter()
-    for tid in _top_terms(words, options.query_terms) + _top_terms(names, options.query_terms):
-        for sid in state.index.get(tid, ()):
-            hits[sid] += 1
+    for tid in _top_terms(vec, options.query_terms):
+        postings = state.index.get(tid)
+        if postings:
+            hits.update(islice(reversed(postings), options.max_postings))
     ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
-    return [sid for sid, _ in ranked[: options.max_candidates] if sid in state.stories]
+    found = []
+    for sid, _ in ranked:
+        if sid in state.stories:
+            found.append(sid)
+            if len(found) == options.max_candidates:
+                break
+    return found
 
 
 def _blocked(state: ClusterState, article_id: str, story: _Story) -> bool:
@@ -324,16 +363,15 @@ def _blocked(state: ClusterState, article_id: str, story: _Story) -> bool:
 def _ranked(
     state: ClusterState,
     article_id: str,
-    vectors: tuple[Vector, Vector],
+    vec: Vector,
     options: ClusterOptions,
     exclude: str | None = None,
 ) -> list[_Score]:
     """Candidate stories scored and sorted best first (``exclude`` is left out)."""
-    words, names = vectors
     entry = state.articles[article_id]
     scores = [
-        _score(words, names, entry, state.stories[sid], options)
-        for sid in _candidates(state, words, names, options)
+        _score(vec, entry, state.stories[sid], options)
+        for sid in _candidates(state, vec, options)
         if sid != exclude and not _blocked(state, article_id, state.stories[sid])
     ]
     return sorted(scores, key=lambda s: (-s.score, s.story))
@@ -352,45 +390,43 @@ def _new_story_id(state: ClusterState, article_id: str) -> str:
     return sid
 
 
+def _index(state: ClusterState, sid: str, vec: Vector, options: ClusterOptions) -> None:
+    """Post the story under the article's strongest terms (most recent last)."""
+    for tid in _top_terms(vec, options.query_terms):
+        postings = state.index.setdefault(tid, {})
+        postings.pop(sid, None)
+        postings[sid] = None
+
+
 def _join(
-    state: ClusterState,
-    sid: str,
-    article_id: str,
-    vectors: tuple[Vector, Vector],
-    options: ClusterOptions,
+    state: ClusterState, sid: str, article_id: str, vec: Vector, options: ClusterOptions
 ) -> None:
-    """Add an article to a story (creating it if needed): centroid, years, times, index."""
+    """Add an article to a story (creating it if needed): vector sum, years, times, index."""
     story = state.stories.get(sid)
     if story is None:
-        story = _Story(sid, [], {}, {}, Counter())
+        story = _Story(sid, [], {})
         state.stories[sid] = story
     entry = state.articles[article_id]
     entry.story = sid
     story.members.append(article_id)
-    _add(story.words, vectors[0])
-    _add(story.names, vectors[1])
-    story.norms = None
+    _add(story.vec, vec)
+    story.self_dot += _dot(vec, vec)
+    story.norm_cache = None
     _prune(story, options.max_centroid_terms)
     story.years.update(entry.years[-1:])
     if entry.published is not None:
         story.first = min(story.first or entry.published, entry.published)
         story.last = max(story.last or entry.published, entry.published)
-    for tid in _top_terms(vectors[0], options.query_terms) + _top_terms(
-        vectors[1], options.query_terms
-    ):
-        state.index.setdefault(tid, set()).add(sid)
+    _index(state, sid, vec, options)
 
 
 def _prune(story: _Story, limit: int) -> None:
-    """Keep only the heaviest ``limit`` terms of a large story's centroids (bounds memory)."""
-    for vec in (story.words, story.names):
-        if len(vec) > 2 * limit:
-            keep = set(_top_terms(vec, limit))
-            for tid in [t for t in vec if t not in keep]:
-                del vec[tid]
+    """Keep only the heaviest ``limit`` terms of a large story's vector sum (bounds memory)."""
+    if len(story.vec) > 2 * limit:
+        story.vec = {tid: story.vec[tid] for tid in _top_terms(story.vec, limit)}
 
 
-def _leave(state: ClusterState, article_id: str, vectors: tuple[Vector, Vector]) -> None:
+def _leave(state: ClusterState, article_id: str, vec: Vector) -> None:
     """Take an article out of its story; an emptied story disappears."""
     entry = state.articles[article_id]
     story = state.stories[entry.story]
@@ -398,9 +434,9 @@ def _leave(state: ClusterState, article_id: str, vectors: tuple[Vector, Vector])
     if not story.members:
         del state.stories[story.id]
         return
-    _add(story.words, vectors[0], -1.0)
-    _add(story.names, vectors[1], -1.0)
-    story.norms = None
+    _add(story.vec, vec, -1.0)
+    story.self_dot -= _dot(vec, vec)
+    story.norm_cache = None
     if entry.years:
         story.years[entry.years[-1]] -= 1
         story.years += Counter()
@@ -423,7 +459,8 @@ def _register(state: ClusterState, article: Article) -> str:
         name_ids,
         name_counts,
         feats.years,
-        _parse_time(article.published),
+        _parse_time(article.published) or _parse_time(feats.dateline),
+        feats.length,
     )
     return article.id
 
@@ -441,29 +478,22 @@ def _forced_story(state: ClusterState, article_id: str) -> tuple[str, str] | Non
     return None
 
 
-def _shared(state: ClusterState, vec: Vector, centroid: Vector, k: int = 6) -> list[str]:
-    """The terms that contribute most to the match, for the explanation."""
-    contrib = {tid: w * centroid[tid] for tid, w in vec.items() if tid in centroid}
-    return [state.terms[tid].lstrip(NAME_PREFIX) for tid in _top_terms(contrib, k)]
-
-
-def _explain(
-    state: ClusterState,
-    article_id: str,
-    best: _Score | None,
-    vectors: tuple[Vector, Vector],
-) -> dict[str, Any]:
+def _explain(state: ClusterState, vec: Vector, best: _Score | None) -> dict[str, Any]:
     """The features of the deciding comparison, for :class:`Assignment`."""
-    if best is None:
+    if best is None or best.story not in state.stories:
         return {}
     story = state.stories[best.story]
-    features: dict[str, Any] = {
-        "words": round(best.words, 4),
-        "names": round(best.names, 4),
-        "shared_words": _shared(state, vectors[0], story.words),
-        "shared_names": _shared(state, vectors[1], story.names),
-        "year_conflict": best.year_conflict,
-    }
+    parts: dict[bool, list[tuple[float, float, float, int]]] = {False: [], True: []}
+    for tid, w in vec.items():
+        parts[_is_name(state, tid)].append((w * story.vec.get(tid, 0.0), w, story.vec.get(tid, 0.0), tid))
+    features: dict[str, Any] = {"year_conflict": best.year_conflict}
+    for name, key in (("words", False), ("names", True)):
+        rows = parts[key]
+        own = math.sqrt(sum(r[1] * r[1] for r in rows)) or 1.0
+        other = math.sqrt(sum(v * v for t, v in story.vec.items() if _is_name(state, t) == key))
+        features[name] = round(sum(r[0] for r in rows) / (own * (other or 1.0)), 4)
+        top = sorted((r for r in rows if r[0] > 0), key=lambda r: (-r[0], r[3]))[:6]
+        features[f"shared_{name}"] = [state.terms[r[3]].lstrip(NAME_PREFIX) for r in top]
     if best.date_gap_days is not None:
         features["date_gap_days"] = round(best.date_gap_days, 2)
     return features
@@ -471,20 +501,23 @@ def _explain(
 
 def _place(state: ClusterState, article_id: str, options: ClusterOptions) -> Assignment:
     """Decide the story of one registered article and put it there."""
-    vectors = _entry_vectors(state, state.articles[article_id])
-    ranked = _ranked(state, article_id, vectors, options)
+    entry = state.articles[article_id]
+    vec = _vector(state, entry, options)
+    ranked = _ranked(state, article_id, vec, options)
     best = ranked[0] if ranked else None
     runner = ranked[1] if len(ranked) > 1 else None
-    features = _explain(state, article_id, best, vectors)
+    features = _explain(state, vec, best)
+    threshold = _threshold(entry, options)
     forced = _forced_story(state, article_id)
     if forced is not None:
         sid, rule = forced
-    elif best is not None and best.score >= options.threshold:
+    elif best is not None and best.score >= threshold:
         sid, rule = best.story, "joined"
     else:
         sid, rule = _new_story_id(state, article_id), "new-story"
         runner, best = best, None
-    _join(state, sid, article_id, vectors, options)
+    _join(state, sid, article_id, vec, options)
+    state.recent[article_id] = vec
     return Assignment(
         article_id,
         sid,
@@ -492,7 +525,7 @@ def _place(state: ClusterState, article_id: str, options: ClusterOptions) -> Ass
         runner.story if runner else None,
         round(runner.score, 4) if runner else 0.0,
         rule,
-        options.threshold,
+        threshold,
         features,
     )
 
@@ -531,16 +564,34 @@ def _unique(articles: Iterable[Article]) -> list[Article]:
 # --- merge / split ---------------------------------------------------------------------------
 
 
-def _rebuild(state: ClusterState, options: ClusterOptions) -> dict[str, tuple[Vector, Vector]]:
-    """Recompute every vector and centroid under the current IDF; return the vectors."""
-    vectors = {aid: _entry_vectors(state, entry) for aid, entry in state.articles.items()}
+def _rebuild(state: ClusterState, options: ClusterOptions) -> None:
+    """Recompute every vector and story sum under the current IDF.
+
+    Runs only when the corpus has grown by ``rebuild_growth`` since the last rebuild, so its
+    total cost stays linear in the number of articles.
+    """
     old = state.stories
     state.stories = {}
     state.index = {}
+    recent = state.recent
+    state.recent = {}
     for sid in sorted(old, key=lambda s: state.articles[old[s].members[0]].seq):
         for aid in old[sid].members:
-            _join(state, sid, aid, vectors[aid], options)
-    return vectors
+            vec = _vector(state, state.articles[aid], options)
+            _join(state, sid, aid, vec, options)
+            if aid in recent:
+                state.recent[aid] = vec
+    state.built = state.n_docs
+
+
+def _vectors_of(
+    state: ClusterState, members: Iterable[str], options: ClusterOptions
+) -> dict[str, Vector]:
+    """Member vectors: as joined for recent articles, under the current IDF for older ones."""
+    return {
+        aid: state.recent.get(aid) or _vector(state, state.articles[aid], options)
+        for aid in members
+    }
 
 
 def _movable(state: ClusterState, article_id: str) -> bool:
@@ -551,45 +602,39 @@ def _movable(state: ClusterState, article_id: str) -> bool:
 
 
 def _own_score(
-    state: ClusterState, article_id: str, vectors: tuple[Vector, Vector], options: ClusterOptions
+    state: ClusterState, article_id: str, vec: Vector, options: ClusterOptions
 ) -> float:
     """How well an article fits its own story without itself (0 for a story of one)."""
     entry = state.articles[article_id]
     story = state.stories[entry.story]
     if len(story.members) == 1:
         return 0.0
-    rest = _Story(story.id, [], dict(story.words), dict(story.names), Counter(story.years))
-    _add(rest.words, vectors[0], -1.0)
-    _add(rest.names, vectors[1], -1.0)
+    rest_vec = dict(story.vec)
+    _add(rest_vec, vec, -1.0)
+    rest = _Story(story.id, [], rest_vec, years=Counter(story.years))
     if entry.years:
         rest.years[entry.years[-1]] -= 1
         rest.years += Counter()
     rest.first, rest.last = story.first, story.last
-    return _score(vectors[0], vectors[1], entry, rest, options).score
+    return _score(vec, entry, rest, options).score
 
 
-def _move_pass(
-    state: ClusterState,
-    vectors: Mapping[str, tuple[Vector, Vector]],
-    options: ClusterOptions,
-) -> list[Assignment]:
-    """Move each article whose best other story beats its own by ``move_margin``.
-
-    Only articles that arrived since the last pass are checked: older ones were checked then.
-    """
+def _move_pass(state: ClusterState, options: ClusterOptions) -> list[Assignment]:
+    """Move each recent article whose best other story beats its own by ``move_margin``."""
     moves = []
-    recent = [aid for aid, entry in state.articles.items() if entry.seq >= state.checked]
-    for aid in sorted(recent, key=lambda a: state.articles[a].seq):
+    for aid in sorted(state.recent, key=lambda a: state.articles[a].seq):
         if not _movable(state, aid):
             continue
-        own = _own_score(state, aid, vectors[aid], options)
+        vec = state.recent[aid]
+        own = _own_score(state, aid, vec, options)
         current = state.articles[aid].story
-        ranked = _ranked(state, aid, vectors[aid], options, exclude=current)
+        ranked = _ranked(state, aid, vec, options, exclude=current)
         best = ranked[0] if ranked else None
-        if best is None or best.score < options.threshold or best.score < own + options.move_margin:
+        threshold = _threshold(state.articles[aid], options)
+        if best is None or best.score < threshold or best.score < own + options.move_margin:
             continue
-        _leave(state, aid, vectors[aid])
-        _join(state, best.story, aid, vectors[aid], options)
+        _leave(state, aid, vec)
+        _join(state, best.story, aid, vec, options)
         moves.append(
             Assignment(
                 aid,
@@ -598,44 +643,49 @@ def _move_pass(
                 current,
                 round(own, 4),
                 "moved",
-                options.threshold,
-                _explain(state, aid, best, vectors[aid]),
+                threshold,
+                _explain(state, vec, best),
             )
         )
     return moves
 
 
-def _story_pair_score(a: _Story, b: _Story, options: ClusterOptions) -> tuple[float, float, float]:
-    """Centroid-to-centroid cosine score of two stories (overall, words, names)."""
-    words = _dot(a.words, b.words) / (a.word_norm * b.word_norm)
-    names = _dot(a.names, b.names) / (a.name_norm * b.name_norm) if a.names and b.names else 0.0
-    score = options.word_weight * words + options.name_weight * names
-    if a.years and b.years and not set(a.years) & set(b.years):
-        score -= options.year_penalty
-    return score, words, names
+def _within(story: _Story) -> float | None:
+    """Mean similarity of two different members (None for a story of one)."""
+    n = len(story.members)
+    if n < 2:
+        return None
+    return (story.norm**2 - story.self_dot) / (n * (n - 1))
 
 
-def _can_merge(state: ClusterState, a: _Story, b: _Story) -> bool:
-    """False when a cannot-link pair would end up in one story."""
-    return not any(_blocked(state, aid, b) for aid in a.members) if state.cannot_link else True
+def _cohesion(a: _Story, b: _Story) -> float:
+    """Mean similarity between the two stories over the mean similarity within each.
+
+    1.0 when either story has a single member (nothing to compare with).
+    """
+    within = [w for w in (_within(a), _within(b)) if w is not None]
+    if not within or (mean := sum(within) / len(within)) <= 0:
+        return 1.0
+    between = _dot(a.vec, b.vec) / (len(a.members) * len(b.members))
+    return between / mean
 
 
 def _merge_pass(
-    state: ClusterState,
-    vectors: Mapping[str, tuple[Vector, Vector]],
-    options: ClusterOptions,
+    state: ClusterState, touched: set[str], options: ClusterOptions
 ) -> list[Assignment]:
-    """Merge each story into an older one whose centroid is close enough."""
+    """Merge each touched story into an older one it is close to and cohesive with."""
     changes: list[Assignment] = []
-    order = sorted(state.stories, key=lambda s: state.articles[state.stories[s].members[0]].seq)
+    order = sorted(
+        (s for s in touched if s in state.stories),
+        key=lambda s: state.articles[state.stories[s].members[0]].seq,
+    )
     for sid in reversed(order):
         story = state.stories.get(sid)
         if story is None:
             continue
         target = _merge_target(state, story, options)
-        if target is None:
-            continue
-        changes.extend(_merge_into(state, story, target, vectors, options))
+        if target is not None:
+            changes.extend(_merge_into(state, story, target, options))
     return changes
 
 
@@ -643,30 +693,34 @@ def _merge_target(
     state: ClusterState, story: _Story, options: ClusterOptions
 ) -> tuple[str, float] | None:
     """The older story this one should merge into, with the score, or None."""
-    probe_words = {t: v / story.word_norm for t, v in story.words.items()}
-    probe_names = {t: v / story.name_norm for t, v in story.names.items()}
+    probe = {t: v / story.norm for t, v in story.vec.items()}
     seq = state.articles[story.members[0]].seq
     best: tuple[str, float] | None = None
-    for sid in _candidates(state, probe_words, probe_names, options):
+    for sid in _candidates(state, probe, options):
         other = state.stories[sid]
         if sid == story.id or state.articles[other.members[0]].seq > seq:
             continue
-        score = _story_pair_score(story, other, options)[0]
-        better = score >= options.merge_threshold and (best is None or score > best[1])
-        if better and _can_merge(state, story, other):
+        score = _dot(probe, other.vec) / other.norm
+        if story.years and other.years and not set(story.years) & set(other.years):
+            score -= options.year_penalty
+        if score < options.merge_threshold or (best is not None and score <= best[1]):
+            continue
+        if _cohesion(story, other) >= options.cohesion_ratio and _can_merge(state, story, other):
             best = (sid, score)
     return best
 
 
+def _can_merge(state: ClusterState, a: _Story, b: _Story) -> bool:
+    """False when a cannot-link pair would end up in one story."""
+    return not any(_blocked(state, aid, b) for aid in a.members) if state.cannot_link else True
+
+
 def _merge_into(
-    state: ClusterState,
-    story: _Story,
-    target: tuple[str, float],
-    vectors: Mapping[str, tuple[Vector, Vector]],
-    options: ClusterOptions,
+    state: ClusterState, story: _Story, target: tuple[str, float], options: ClusterOptions
 ) -> list[Assignment]:
-    """Move every article of ``story`` into the target story."""
+    """Move every movable article of ``story`` into the target story."""
     sid, score = target
+    vectors = _vectors_of(state, story.members, options)
     changes = []
     for aid in list(story.members):
         if not _movable(state, aid):
@@ -688,74 +742,76 @@ def _merge_into(
     return changes
 
 
-def _centroid(members: Sequence[str], vectors: Mapping[str, tuple[Vector, Vector]]) -> _Story:
-    """A throw-away story holding the centroid of some articles (years and times left out)."""
-    story = _Story("", list(members), {}, {}, Counter())
+def _sum_story(members: Sequence[str], vectors: Mapping[str, Vector]) -> _Story:
+    """A throw-away story holding the vector sum of some articles."""
+    story = _Story("", list(members), {})
     for aid in members:
-        _add(story.words, vectors[aid][0])
-        _add(story.names, vectors[aid][1])
+        _add(story.vec, vectors[aid])
+        story.self_dot += _dot(vectors[aid], vectors[aid])
     return story
 
 
-def _closer(vec: tuple[Vector, Vector], a: _Story, b: _Story, options: ClusterOptions) -> bool:
-    """True when an article scores at least as high against ``a`` as against ``b``."""
-
-    def fit(story: _Story) -> float:
-        words = _dot(vec[0], story.words) / story.word_norm
-        names = _dot(vec[1], story.names) / story.name_norm
-        return options.word_weight * words + options.name_weight * names
-
-    return fit(a) >= fit(b)
-
-
-def _bisect(
-    members: list[str], vectors: Mapping[str, tuple[Vector, Vector]], options: ClusterOptions
-) -> tuple[list[str], list[str]]:
-    """Two-means over a story's members, seeded with its two most different articles."""
-    whole = _centroid(members, vectors)
-    seed_a = min(
-        members, key=lambda m: _dot(vectors[m][0], whole.words) + _dot(vectors[m][1], whole.names)
-    )
-    seed_b = min(
-        members,
-        key=lambda m: (
-            _dot(vectors[m][0], vectors[seed_a][0]) + _dot(vectors[m][1], vectors[seed_a][1])
-        ),
-    )
+def _halves(members: Sequence[str], vectors: Mapping[str, Vector]) -> tuple[list[str], list[str]]:
+    """Two-means over some articles, seeded with the two most different ones."""
+    whole = _sum_story(members, vectors)
+    seed_a = min(members, key=lambda m: (_dot(vectors[m], whole.vec), m))
+    seed_b = min(members, key=lambda m: (_dot(vectors[m], vectors[seed_a]), m))
     left, right = [seed_a], [seed_b]
-    for _ in range(6):
-        a, b = _centroid(left, vectors), _centroid(right, vectors)
-        new_left = [m for m in members if _closer(vectors[m], a, b, options)]
-        new_right = [m for m in members if m not in set(new_left)]
+    for _ in range(8):
+        new_left, new_right = _partition(members, vectors, left, right)
         if not new_left or not new_right or new_left == left:
             break
         left, right = new_left, new_right
     return left, right
 
 
-def _split_pass(
-    state: ClusterState,
-    vectors: Mapping[str, tuple[Vector, Vector]],
-    options: ClusterOptions,
-) -> list[Assignment]:
-    """Split stories whose two halves score below ``split_threshold`` against each other."""
+def _partition(
+    members: Iterable[str], vectors: Mapping[str, Vector], left: list[str], right: list[str]
+) -> tuple[list[str], list[str]]:
+    """Each article to the closer of the two centroids of ``left`` and ``right``."""
+    a, b = _sum_story(left, vectors), _sum_story(right, vectors)
+    new_left, new_right = [], []
+    for m in members:
+        closer_a = _dot(vectors[m], a.vec) / a.norm >= _dot(vectors[m], b.vec) / b.norm
+        (new_left if closer_a else new_right).append(m)
+    return new_left, new_right
+
+
+def _bisect(
+    members: list[str], vectors: Mapping[str, Vector], options: ClusterOptions
+) -> tuple[_Story, _Story]:
+    """Two halves of a story; a large story is halved on an even sample, then partitioned."""
+    step = max(1, math.ceil(len(members) / options.split_sample))
+    left, right = _halves(members[::step], vectors)
+    if step > 1:
+        left, right = _partition(members, vectors, left, right)
+    return _sum_story(left, vectors), _sum_story(right, vectors)
+
+
+def _split_pass(state: ClusterState, options: ClusterOptions) -> tuple[list[Assignment], set[str]]:
+    """Split each grown story whose two halves are not cohesive; return changes, new stories."""
     changes: list[Assignment] = []
+    opened: set[str] = set()
     for sid in sorted(state.stories):
         story = state.stories[sid]
         size = len(story.members)
-        if size < options.split_min_size or state.split_checked.get(sid) == size:
+        if size < options.split_min_size or size < options.split_growth * state.split_checked.get(
+            sid, 0
+        ):
             continue
         state.split_checked[sid] = size
+        vectors = _vectors_of(state, story.members, options)
         left, right = _bisect(list(story.members), vectors, options)
-        if not left or not right:
+        if min(len(left.members), len(right.members)) < options.split_min_half:
             continue
-        score = _story_pair_score(_centroid(left, vectors), _centroid(right, vectors), options)[0]
-        if score >= options.split_threshold:
+        ratio = _cohesion(left, right)
+        if ratio >= options.cohesion_ratio:
             continue
-        leaving = right if story.members[0] in left else left
+        leaving = right.members if story.members[0] in left.members else left.members
         if not all(_movable(state, aid) for aid in leaving):
             continue
         new_sid = _new_story_id(state, min(leaving, key=lambda a: state.articles[a].seq))
+        opened.add(new_sid)
         for aid in sorted(leaving, key=lambda a: state.articles[a].seq):
             _leave(state, aid, vectors[aid])
             _join(state, new_sid, aid, vectors[aid], options)
@@ -765,28 +821,34 @@ def _split_pass(
                     new_sid,
                     0.0,
                     sid,
-                    round(score, 4),
+                    round(ratio, 4),
                     "split",
-                    options.split_threshold,
-                    {"halves_score": round(score, 4)},
+                    options.cohesion_ratio,
+                    {"cohesion": round(ratio, 4)},
                 )
             )
-    return changes
+        state.split_checked[new_sid] = len(leaving)
+    return changes, opened
 
 
 def merge_split(
     state: ClusterState, *, options: ClusterOptions | None = None
 ) -> tuple[ClusterState, list[Assignment]]:
-    """The periodic pass: refresh IDF, move misplaced articles, merge close stories.
+    """The periodic pass: refresh IDF, split two-event stories, move articles, merge stories.
 
-    Only strong evidence changes an earlier assignment: an article moves when another story
-    beats its own by ``move_margin``; stories merge when their centroids score at least
-    ``merge_threshold``. Pinned and linked articles never move. Returns the changes.
+    Only strong evidence changes an earlier assignment: a story splits when its halves are not
+    cohesive (``cohesion_ratio``); an article that arrived since the last pass moves when
+    another story beats its own by ``move_margin``; stories merge when their sums score at
+    least ``merge_threshold`` and the result would be cohesive. Pinned and linked articles never
+    move. Returns the changes.
     """
     options = options or ClusterOptions()
-    vectors = _rebuild(state, options)
-    changes = _split_pass(state, vectors, options)
-    changes += _move_pass(state, vectors, options)
-    changes += _merge_pass(state, vectors, options)
+    if state.n_docs >= options.rebuild_growth * state.built:
+        _rebuild(state, options)
+    changes, opened = _split_pass(state, options)
+    changes += _move_pass(state, options)
+    touched = {state.articles[aid].story for aid in state.recent} | opened
+    changes += _merge_pass(state, touched, options)
+    state.recent = {}
     state.checked = len(state.articles)
     return state, changes

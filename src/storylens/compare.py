@@ -39,7 +39,7 @@ def compare(
     from storylens.analyze.entities import find_entities
     from storylens.analyze.numbers import find_numbers
     from storylens.analyze.quotes import find_quotes, match_quotes
-    from storylens.analyze.sources import cited_sources
+    from storylens.analyze.sources import cited_sources, unattributed_sentences
     from storylens.analyze.wording import word_choice
     from storylens.nlp import parse
 
@@ -53,6 +53,8 @@ def compare(
     numbers = tuple(n for a in articles for n in find_numbers(a, doc=docs[a.id]))
     conflicts, non_conflicts = find_conflicts(numbers, articles)
     entities = find_entities(articles, docs=docs)
+    citations = cited_sources(articles, entities=entities, docs=docs)
+    unattributed = unattributed_sentences(articles, citations=citations, docs=docs)
     return StoryAnalysis(
         articles=articles,
         claims=claims,
@@ -61,7 +63,8 @@ def compare(
         conflicts=conflicts,
         non_conflicts=non_conflicts,
         entities=entities,
-        sources_cited=cited_sources(articles, entities=entities, docs=docs),
+        sources_cited=citations,
+        unattributed=tuple(span for a in articles for span in unattributed[a.id]),
         wording=word_choice(articles, entities=entities, docs=docs),
         digest=make_digest(claims, articles, options=DigestOptions(words=options.digest_words)),
     )

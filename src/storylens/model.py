@@ -414,6 +414,7 @@ class StoryAnalysis:
     non_conflicts: tuple[Conflict, ...] = ()
     entities: tuple[Entity, ...] = ()
     sources_cited: tuple[SourceCitation, ...] = ()
+    unattributed: tuple[Span, ...] = ()  # body sentences that cite no source
     wording: tuple[WordChoice, ...] = ()
     digest: tuple[DigestSentence, ...] = ()
 

@@ -53,6 +53,7 @@ def comparison_record(analysis: StoryAnalysis) -> dict[str, Any]:
         "non_conflicts": [r.conflict(c) for c in analysis.non_conflicts],
         "entities": [r.entity(e) for e in analysis.entities],
         "sources_cited": [r.citation(s) for s in analysis.sources_cited],
+        "unattributed": [r.span(s) for s in analysis.unattributed],
         "wording": [r.wording(w) for w in analysis.wording],
         "digest": [_digest(d) for d in analysis.digest],
     }

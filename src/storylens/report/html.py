@@ -228,7 +228,17 @@ def _sources_table(analysis: StoryAnalysis) -> str:
     rows = [
         (s.outlet or s.article, s.source, s.kind, len(s.mentions)) for s in analysis.sources_cited
     ]
-    return _table("Who is cited", ["outlet", "source", "kind", "times"], rows)
+    bare = [
+        (
+            outlet_name(a),
+            sum(s.article == a.id for s in analysis.unattributed),
+            len(a.sentences),
+        )
+        for a in analysis.articles
+    ]
+    return _table("Who is cited", ["outlet", "source", "kind", "times"], rows) + _table(
+        "Sentences with no attribution", ["outlet", "unattributed", "sentences"], bare
+    )
 
 
 def _wording_table(analysis: StoryAnalysis) -> str:

@@ -95,6 +95,14 @@ def to_markdown(
             for s in analysis.sources_cited
         ],
     )
+    parts += ["", "## Sentences with no attribution", ""]
+    parts += _table(
+        ["outlet", "unattributed", "sentences"],
+        [
+            (names[a.id], sum(s.article == a.id for s in analysis.unattributed), len(a.sentences))
+            for a in analysis.articles
+        ],
+    )
     parts += ["", "## Word choice", ""]
     parts += _table(
         ["concept", "term", "counts"],
