@@ -807,13 +807,13 @@ def _split_pass(state: ClusterState, options: ClusterOptions) -> tuple[list[Assi
         ratio = _cohesion(left, right)
         if ratio >= options.cohesion_ratio:
             continue
-        leaving = right.members if story.members[0] in left.members else left.members
-        if not all(_movable(state, aid) for aid in leaving):
+        staying, leaving = (left, right) if story.members[0] in left.members else (right, left)
+        if not all(_movable(state, aid) for aid in leaving.members):
             continue
-        new_sid = _new_story_id(state, min(leaving, key=lambda a: state.articles[a].seq))
+        _keep_only(state, story, staying)
+        new_sid = _new_story_id(state, min(leaving.members, key=lambda a: state.articles[a].seq))
         opened.add(new_sid)
-        for aid in sorted(leaving, key=lambda a: state.articles[a].seq):
-            _leave(state, aid, vectors[aid])
+        for aid in sorted(leaving.members, key=lambda a: state.articles[a].seq):
             _join(state, new_sid, aid, vectors[aid], options)
             changes.append(
                 Assignment(
@@ -827,8 +827,16 @@ def _split_pass(state: ClusterState, options: ClusterOptions) -> tuple[list[Assi
                     {"cohesion": round(ratio, 4)},
                 )
             )
-        state.split_checked[new_sid] = len(leaving)
+        state.split_checked[new_sid] = len(leaving.members)
     return changes, opened
+
+
+def _keep_only(state: ClusterState, story: _Story, staying: _Story) -> None:
+    """Shrink a story to the members of ``staying``, taking its freshly summed vector."""
+    keep = set(staying.members)
+    story.members = [aid for aid in story.members if aid in keep]
+    story.vec, story.self_dot, story.norm_cache = staying.vec, staying.self_dot, None
+    story.years = Counter(y for aid in story.members for y in state.articles[aid].years[-1:])
 
 
 def merge_split(

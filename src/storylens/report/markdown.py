@@ -112,7 +112,19 @@ def to_markdown(
             for term, per in sorted(w.counts.items())
         ],
     )
-    return "\n".join(parts) + "\n"
+    return "\n".join(_fill_empty(parts)) + "\n"
+
+
+def _fill_empty(parts: list[str]) -> list[str]:
+    """Say "_none_" under a section that has nothing, so empty is not mistaken for missing."""
+    out: list[str] = []
+    for i, line in enumerate(parts):
+        out.append(line)
+        if line.startswith("## "):
+            rest = [x for x in parts[i + 1 :] if x]
+            if not rest or rest[0].startswith("## "):
+                out += ["", "_none_"]
+    return out
 
 
 def _cell(value: object) -> str:
