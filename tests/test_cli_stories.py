@@ -134,3 +134,17 @@ def test_cli_compare_one_article_still_reports_quotes_and_numbers() -> None:
     assert any(e["name"] == "Clara Ostrowski" for e in report["entities"])
     assert report["sources_cited"]
     assert all(c["support"]["articles"] == 1 for c in report["claims"])
+
+
+def test_cli_duplicates_lists_wire_copies(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    code, out, _ = _invoke("duplicates", "--db", str(db), "--format", "json")
+    assert code == 0
+    (group,) = json.loads(out)
+    assert group["members"] == ["wire-0001", "wire-0002"]
+    assert group["origin"] == "wire-0001" and group["origin_rule"] == "earliest-published"
+    near = next(link for link in group["links"] if link["article"] == "wire-0002")
+    assert near["rule"] == "near" and 0.5 < near["jaccard"] < 1.0
+    code, out, _ = _invoke("articles", "--db", str(db), "--format", "jsonl")
+    assert len(out.splitlines()) == 9  # duplicates stay stored and listed

@@ -512,3 +512,20 @@ def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: b
         for failure in stats.failed:
             click.echo(f"error: {failure.source}: {failure.message}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@db_option
+@format_option()
+@handle_errors
+def duplicates(db: str, fmt: str) -> None:
+    """List the same-origin groups: exact and near copies (wire reprints) and their origin."""
+    from storylens.report.records import duplicate_row
+    from storylens.store import open_store
+
+    with open_store(db) as store:
+        groups = store.origin_groups()
+    if fmt in ("json", "jsonl"):
+        _emit_records(groups, fmt)
+    else:
+        _emit_records([duplicate_row(g) for g in groups], fmt, title="Duplicates")

@@ -66,7 +66,7 @@ NAME_PREFIX = "@"
 class ClusterOptions:
     """The one clustering configuration (tuned on ECB+ train topics only)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.25
     short_threshold: float = 0.2
     short_length: int = 45
     word_weight: float = 0.4
@@ -79,12 +79,13 @@ class ClusterOptions:
     date_window_days: float = 7.0
     date_scale_days: float = 60.0
     move_margin: float = 0.05
-    merge_threshold: float = 0.45
+    merge_threshold: float = 0.35
     cohesion_ratio: float = 0.6
     split_min_size: int = 4
     split_min_half: int = 2
     split_growth: float = 1.25
     split_sample: int = 120
+    split_seeds: int = 4
     rebuild_growth: float = 1.5
     max_centroid_terms: int = 800
 
@@ -751,18 +752,34 @@ def _sum_story(members: Sequence[str], vectors: Mapping[str, Vector]) -> _Story:
     return story
 
 
-def _halves(members: Sequence[str], vectors: Mapping[str, Vector]) -> tuple[list[str], list[str]]:
-    """Two-means over some articles, seeded with the two most different ones."""
+def _halves(
+    members: Sequence[str], vectors: Mapping[str, Vector], options: ClusterOptions
+) -> tuple[_Story, _Story] | None:
+    """The least cohesive two-means split of some articles over a few seedings, or None.
+
+    Each seeding starts from one article and the article least like it; the seeds are the
+    article least like the whole and a few spread over the ranking, so one outlier cannot hide
+    a split into two events.
+    """
     whole = _sum_story(members, vectors)
-    seed_a = min(members, key=lambda m: (_dot(vectors[m], whole.vec), m))
-    seed_b = min(members, key=lambda m: (_dot(vectors[m], vectors[seed_a]), m))
-    left, right = [seed_a], [seed_b]
-    for _ in range(8):
-        new_left, new_right = _partition(members, vectors, left, right)
-        if not new_left or not new_right or new_left == left:
-            break
-        left, right = new_left, new_right
-    return left, right
+    ranked = sorted(members, key=lambda m: (_dot(vectors[m], whole.vec), m))
+    starts = dict.fromkeys(ranked[i * len(ranked) // options.split_seeds] for i in range(options.split_seeds))
+    best: tuple[float, _Story, _Story] | None = None
+    for seed_a in starts:
+        seed_b = min(members, key=lambda m: (_dot(vectors[m], vectors[seed_a]), m))
+        left, right = [seed_a], [seed_b]
+        for _ in range(8):
+            new_left, new_right = _partition(members, vectors, left, right)
+            if not new_left or not new_right or new_left == left:
+                break
+            left, right = new_left, new_right
+        if min(len(left), len(right)) < options.split_min_half:
+            continue
+        a, b = _sum_story(left, vectors), _sum_story(right, vectors)
+        ratio = _cohesion(a, b)
+        if best is None or ratio < best[0]:
+            best = (ratio, a, b)
+    return (best[1], best[2]) if best else None
 
 
 def _partition(
@@ -779,12 +796,15 @@ def _partition(
 
 def _bisect(
     members: list[str], vectors: Mapping[str, Vector], options: ClusterOptions
-) -> tuple[_Story, _Story]:
+) -> tuple[_Story, _Story] | None:
     """Two halves of a story; a large story is halved on an even sample, then partitioned."""
     step = max(1, math.ceil(len(members) / options.split_sample))
-    left, right = _halves(members[::step], vectors)
-    if step > 1:
-        left, right = _partition(members, vectors, left, right)
+    halves = _halves(members[::step], vectors, options)
+    if halves is None or step == 1:
+        return halves
+    left, right = _partition(members, vectors, halves[0].members, halves[1].members)
+    if min(len(left), len(right)) < options.split_min_half:
+        return None
     return _sum_story(left, vectors), _sum_story(right, vectors)
 
 
@@ -801,9 +821,10 @@ def _split_pass(state: ClusterState, options: ClusterOptions) -> tuple[list[Assi
             continue
         state.split_checked[sid] = size
         vectors = _vectors_of(state, story.members, options)
-        left, right = _bisect(list(story.members), vectors, options)
-        if min(len(left.members), len(right.members)) < options.split_min_half:
+        halves = _bisect(list(story.members), vectors, options)
+        if halves is None:
             continue
+        left, right = halves
         ratio = _cohesion(left, right)
         if ratio >= options.cohesion_ratio:
             continue

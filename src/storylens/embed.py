@@ -209,8 +209,7 @@ class _NumpyBackend:
     def _thread_limit(self) -> AbstractContextManager[Any]:
         """Cap BLAS threads with threadpoolctl when it is installed."""
         try:
-            # threadpoolctl ships no type information (and pyproject is not ours to edit).
-            from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+            from threadpoolctl import threadpool_limits
         except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
             return nullcontext()
         limit: AbstractContextManager[Any] = threadpool_limits(limits=self.threads, user_api="blas")

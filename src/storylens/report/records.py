@@ -10,6 +10,7 @@ __all__ = [
     "article_record",
     "article_row",
     "assignment_row",
+    "duplicate_row",
     "story_article_row",
     "story_record",
 ]
@@ -103,3 +104,19 @@ def _brief(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def duplicate_row(group: dict[str, Any]) -> dict[str, Any]:
+    """A same-origin group as one row: members, origin and how it was told, wire agency."""
+    links = {link["article"]: link for link in group.get("links", [])}
+    members = [
+        f"{m} ({links[m]['rule']} {links[m]['jaccard']:.2f})" if m in links else str(m)
+        for m in group.get("members", [])
+    ]
+    return {
+        "id": group.get("id", ""),
+        "members": " ".join(members),
+        "origin": group.get("origin") or "",
+        "origin_rule": group.get("origin_rule") or "",
+        "wire": group.get("wire") or "",
+    }
