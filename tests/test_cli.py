@@ -102,3 +102,21 @@ def test_cli_db_from_environment(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert db.exists()
+
+
+def test_cli_ingest_names_skipped_pages(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "nav.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = _ingest(runner, tmp_path / "s.db", str(page))
+    assert code == 0  # a skip is an outcome, not a failure
+    assert err.splitlines()[0] == (
+        f"skipped: {page}: no article body: nothing but navigation or boilerplate:"
+        " give the article page itself"
+    )
+    assert (
+        err.splitlines()[-1]
+        == "1 read, 0 stored, 0 already present, 1 skipped (1 no article body), 0 failed"
+    )

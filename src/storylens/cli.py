@@ -207,12 +207,25 @@ class _Progress:
             self._progress.stop()
 
 
+SKIP_HINTS = {
+    "no article body": "nothing but navigation or boilerplate: give the article page itself",
+}
+
+
 def _finish(stats: IngestStats) -> None:
+    _report(stats)
+    if stats.failed:
+        sys.exit(1)
+
+
+def _report(stats: IngestStats) -> None:
+    """One line per skipped and failed document, then the summary, on stderr."""
+    for skip in stats.skipped:
+        hint = SKIP_HINTS.get(skip.reason, "not a news article, so it was left out")
+        click.echo(f"skipped: {skip.source}: {skip.reason}: {hint}", err=True)
     for failure in stats.failed:
         click.echo(f"error: {failure.source}: {failure.message}", err=True)
     click.echo(stats.summary(), err=True)
-    if stats.failed:
-        sys.exit(1)
 
 
 def _emit_records(
@@ -504,13 +517,11 @@ def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: b
 
     with open_store(db) as store, _Progress(enabled=not quiet) as progress:
         stats = run_ingest(sources, store, progress=progress.update, stdin=sys.stdin.buffer)
-        click.echo(stats.summary(), err=True)
+        _report(stats)
         click.echo(update_stories(store).summary(), err=True)
         site = build_site(store, Path(out), options=CompareOptions(digest_words=digest_words))
     click.echo(site.summary(), err=True)
     if stats.failed:
-        for failure in stats.failed:
-            click.echo(f"error: {failure.source}: {failure.message}", err=True)
         sys.exit(1)
 
 
