@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from storylens import lexicon
 from storylens.model import Article, Entity, Span
 from storylens.nlp import org_surfaces, organisations, parse
 
@@ -33,79 +34,9 @@ __all__ = ["LABELS", "find_entities", "slug"]
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _PLACES = frozenset({"GPE", "LOC"})
-TITLES = frozenset(
-    [
-        "gen",
-        "general",
-        "lt",
-        "lieutenant",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "capt",
-        "captain",
-        "sgt",
-        "sergeant",
-        "adm",
-        "admiral",
-        "cmdr",
-        "commander",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sheikh",
-        "imam",
-        "mullah",
-        "judge",
-        "justice",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "governor",
-        "gov",
-        "mayor",
-        "chief",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "envoy",
-        "archbishop",
-        "bishop",
-        "rev",
-        "reverend",
-        "chancellor",
-        "premier",
-        "of",
-        "state",
-        "defence",
-        "defense",
-        "foreign",
-        "us",
-        "uk",
-        "un",
-    ]
-)
+TITLES = lexicon.TITLES | {"defence", "defense", "foreign", "of", "state", "uk", "un", "us"}
+"""Words dropped from the front of a name: titles, and the words of titles such as
+"US Secretary of State" or "Foreign Minister"."""
 COUNTRY_ALIASES: Mapping[str, str] = {
     "US": "United States",
     "U.S.": "United States",

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens import lexicon
 from storylens.analyze.entities import find_entities
 from storylens.model import Article, Entity, SourceCitation, Span
 from storylens.nlp import organisations, parse
@@ -194,51 +195,6 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid)\b", "ngo"),
     (r"\b(News|Times|Post|Press|Radio|TV|Television|Media|Agency)\b", "media"),
 )
-_MILITARY_TITLES = frozenset(
-    [
-        "gen",
-        "general",
-        "lt",
-        "lieutenant",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "capt",
-        "captain",
-        "sgt",
-        "sergeant",
-        "adm",
-        "admiral",
-        "commander",
-        "cmdr",
-        "brig",
-        "brigadier",
-    ]
-)
-_OFFICIAL_TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "governor",
-        "mayor",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "senator",
-        "sen",
-        "envoy",
-        "chancellor",
-        "premier",
-        "official",
-        "king",
-        "queen",
-        "prince",
-    ]
-)
-_EXPERT_TITLES = frozenset({"dr", "doctor", "prof", "professor", "analyst", "expert"})
 _QUOTES = "\"'“”‘’"
 
 
@@ -351,9 +307,9 @@ def _person_kind(entity: Entity, texts: Mapping[str, str]) -> str:
         after = texts[span.article][span.end : span.end + 40]
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", after)[:3])
     for titles, kind in (
-        (_MILITARY_TITLES, "military"),
-        (_OFFICIAL_TITLES, "government"),
-        (_EXPERT_TITLES, "expert/doctor"),
+        (lexicon.MILITARY_TITLES, "military"),
+        (lexicon.OFFICIAL_TITLES, "government"),
+        (lexicon.EXPERT_TITLES, "expert/doctor"),
     ):
         if words & titles:
             return kind

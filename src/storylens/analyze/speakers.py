@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens import lexicon
+
 __all__ = [
     "CUE_WORDS",
     "Candidate",
@@ -62,16 +64,13 @@ CUE_WORDS: frozenset[str] = frozenset(w for lemma in _CUE_LEMMAS.split() for w i
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org"}
 _ELLIPTIC = {"another", "one", "a second", "a third", "others"}
 
-_TITLES = (
-    "Secretary of State|Secretary-General|Secretary General|Prime Minister|Vice President|"
-    "Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Attorney General|"
-    "Lieutenant General|Major General|Brigadier General|Lt Gen|Maj Gen|Brig Gen|"
-    "President|General|Gen|Colonel|Col|Lieutenant|Lt|Major|Maj|Captain|Capt|Sergeant|Sgt|"
-    "Commander|Admiral|Adm|Minister|Secretary|Senator|Sen|Representative|Rep|Governor|Gov|"
-    "Mayor|Judge|Justice|Chancellor|Ambassador|Spokesman|Spokeswoman|Spokesperson|"
-    "King|Queen|Prince|Princess|Pope|Sheikh|Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Miss|Mx|Dr|"
-    "Prof|Professor|Rev|Father|Chief"
+_TITLES = "|".join(
+    [re.escape(t) for t in lexicon.TITLE_PHRASES]
+    + sorted(
+        (w.capitalize() for w in lexicon.TITLES - {"vice", "prime"}), key=lambda w: (-len(w), w)
+    )
 )
+
 _TITLE_RE = re.compile(rf"^(?:(?:[A-Z]{{2,5}}|[A-Z][a-z]+)\s+)?(?:{_TITLES})\.?\s+(?=[A-Z])")
 _ACRONYM_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z.&-]{1,9})\s*(?:\)|$)")
 _TITLED_NAME_RE = re.compile(
