@@ -15,5 +15,5 @@ def test_markdown_sections(analysis: StoryAnalysis) -> None:
     assert "## Shared by all\n\n- Twelve people died in Brennmoor floods." in text
     assert "## Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles
-    assert "| the mayor | single | Courier <b> | Leave now, |" in text
-    assert "“more than 300”" in text and "(ranges-disjoint)" in text
+    assert "| the mayor | single | Courier <b> | Leave now, | statement |" in text
+    assert "| injured | Courier <b>: “more than 300” vs Ledger: “Dozens” | ranges-disjoint |" in text

@@ -17,7 +17,7 @@ from html import escape
 from importlib.resources import files
 
 from storylens.model import Article, ParagraphKind, StoryAnalysis
-from storylens.report.views import claim_views, outlet_name
+from storylens.report.views import claim_views, detail_tables, outlet_name
 
 __all__ = ["to_html"]
 
@@ -50,12 +50,7 @@ def to_html(
             _columns(analysis),
             _digest(analysis),
             _claims_table(analysis),
-            _quotes_table(analysis),
-            _numbers_table(analysis),
-            _conflicts_table(analysis),
-            _non_conflicts_table(analysis) if explain else "",
-            _sources_table(analysis),
-            _wording_table(analysis),
+            *(_table(t.title, t.headers, t.rows) for t in detail_tables(analysis, explain=explain)),
         ]
     )
     return (
@@ -161,91 +156,3 @@ def _claims_table(analysis: StoryAnalysis) -> str:
     for article_id, omitted in views.omitted.items():
         rows += [(f"left out by {names[article_id]}", c.text, c.support.articles) for c in omitted]
     return _table("Shared and omitted facts", ["view", "claim", "articles"], rows)
-
-
-def _quotes_table(analysis: StoryAnalysis) -> str:
-    names = {a.id: outlet_name(a) for a in analysis.articles}
-    texts = {a.id: a.text for a in analysis.articles}
-    rows = [
-        (
-            q.speaker or "(unknown)",
-            q.fidelity.value,
-            names[m.span.article],
-            texts[m.span.article][m.span.start : m.span.end],
-            m.kind.value,
-        )
-        for q in analysis.quotes
-        for m in q.mentions
-    ]
-    return _table("Quotes", ["speaker", "fidelity", "outlet", "words", "kind"], rows)
-
-
-def _numbers_table(analysis: StoryAnalysis) -> str:
-    names = {a.id: outlet_name(a) for a in analysis.articles}
-    texts = {a.id: a.text for a in analysis.articles}
-    rows = [
-        (
-            names[n.span.article],
-            texts[n.span.article][n.span.start : n.span.end],
-            n.bound.value,
-            n.what or "",
-            n.where or "",
-            n.attributed_to or "",
-        )
-        for n in analysis.numbers
-    ]
-    headers = ["outlet", "text", "bound", "what", "where", "according to"]
-    return _table("Numbers", headers, rows)
-
-
-def _conflicts_table(analysis: StoryAnalysis) -> str:
-    texts = {a.id: a.text for a in analysis.articles}
-    rows = [
-        (
-            c.about,
-            " vs ".join(texts[n.span.article][n.span.start : n.span.end] for n in c.mentions),
-            c.why.rule,
-        )
-        for c in analysis.conflicts
-    ]
-    return _table("Conflicting numbers", ["about", "mentions", "why"], rows)
-
-
-def _non_conflicts_table(analysis: StoryAnalysis) -> str:
-    texts = {a.id: a.text for a in analysis.articles}
-    rows = [
-        (
-            c.about,
-            " vs ".join(texts[n.span.article][n.span.start : n.span.end] for n in c.mentions),
-            c.why.rule,
-        )
-        for c in analysis.non_conflicts
-    ]
-    return _table("Not flagged as conflicts", ["about", "mentions", "why not"], rows)
-
-
-def _sources_table(analysis: StoryAnalysis) -> str:
-    rows = [
-        (s.outlet or s.article, s.source, s.kind, len(s.mentions)) for s in analysis.sources_cited
-    ]
-    bare = [
-        (
-            outlet_name(a),
-            sum(s.article == a.id for s in analysis.unattributed),
-            len(a.sentences),
-        )
-        for a in analysis.articles
-    ]
-    return _table("Who is cited", ["outlet", "source", "kind", "times"], rows) + _table(
-        "Sentences with no attribution", ["outlet", "unattributed", "sentences"], bare
-    )
-
-
-def _wording_table(analysis: StoryAnalysis) -> str:
-    names = {a.id: outlet_name(a) for a in analysis.articles}
-    rows = []
-    for w in analysis.wording:
-        for term, per_article in sorted(w.counts.items()):
-            counts = ", ".join(f"{names.get(a, a)}: {n}" for a, n in sorted(per_article.items()))
-            rows.append((w.concept, w.kind, term, counts))
-    return _table("Word choice", ["concept", "kind", "term", "counts"], rows)

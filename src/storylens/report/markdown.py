@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from storylens.model import StoryAnalysis
-from storylens.report.views import claim_views, outlet_name
+from storylens.report.views import claim_views, detail_tables, outlet_name
 
 __all__ = ["to_markdown"]
 
@@ -15,7 +15,6 @@ def to_markdown(
 ) -> str:
     """Render the comparison as a Markdown document."""
     names = {a.id: outlet_name(a) for a in analysis.articles}
-    texts = {a.id: a.text for a in analysis.articles}
     views = claim_views(analysis)
     parts = [f"# {title}", ""]
     parts += _table(
@@ -37,81 +36,9 @@ def to_markdown(
         if claims:
             parts += ["", f"## Left out by {names[article_id]}", ""]
             parts += [f"- {c.text}" for c in claims]
-    parts += ["", "## Quotes", ""]
-    parts += _table(
-        ["speaker", "fidelity", "outlet", "words"],
-        [
-            (
-                q.speaker or "(unknown)",
-                q.fidelity.value,
-                names[m.span.article],
-                texts[m.span.article][m.span.start : m.span.end],
-            )
-            for q in analysis.quotes
-            for m in q.mentions
-        ],
-    )
-    parts += ["", "## Numbers", ""]
-    parts += _table(
-        ["outlet", "text", "bound", "what", "where", "according to"],
-        [
-            (
-                names[n.span.article],
-                texts[n.span.article][n.span.start : n.span.end],
-                n.bound.value,
-                n.what or "",
-                n.where or "",
-                n.attributed_to or "",
-            )
-            for n in analysis.numbers
-        ],
-    )
-    parts += ["", "## Conflicts", ""]
-    parts += [
-        f"- **{c.about}**: "
-        + " vs ".join(
-            f"{names[n.span.article]}: “{texts[n.span.article][n.span.start : n.span.end]}”"
-            for n in c.mentions
-        )
-        + f" ({c.why.rule})"
-        for c in analysis.conflicts
-    ]
-    if explain:
-        parts += ["", "## Not flagged as conflicts", ""]
-        parts += [
-            f"- {c.about}: "
-            + " vs ".join(
-                f"{names[n.span.article]}: “{texts[n.span.article][n.span.start : n.span.end]}”"
-                for n in c.mentions
-            )
-            + f" ({c.why.rule})"
-            for c in analysis.non_conflicts
-        ]
-    parts += ["", "## Who is cited", ""]
-    parts += _table(
-        ["outlet", "source", "kind", "times"],
-        [
-            (names.get(s.article, s.article), s.source, s.kind, len(s.mentions))
-            for s in analysis.sources_cited
-        ],
-    )
-    parts += ["", "## Sentences with no attribution", ""]
-    parts += _table(
-        ["outlet", "unattributed", "sentences"],
-        [
-            (names[a.id], sum(s.article == a.id for s in analysis.unattributed), len(a.sentences))
-            for a in analysis.articles
-        ],
-    )
-    parts += ["", "## Word choice", ""]
-    parts += _table(
-        ["concept", "term", "counts"],
-        [
-            (w.concept, term, ", ".join(f"{names.get(a, a)}: {n}" for a, n in sorted(per.items())))
-            for w in analysis.wording
-            for term, per in sorted(w.counts.items())
-        ],
-    )
+    for table in detail_tables(analysis, explain=explain):
+        parts += ["", f"## {table.title}", ""]
+        parts += _table(table.headers, table.rows) if table.rows else []
     return "\n".join(_fill_empty(parts)) + "\n"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.model import Article, Claim, StoryAnalysis
+from storylens.model import Article, Claim, Conflict, Span, StoryAnalysis
 
-__all__ = ["ClaimViews", "claim_views", "outlet_name"]
+__all__ = ["ClaimViews", "TableView", "claim_views", "detail_tables", "outlet_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +52,110 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
 def article_index(articles: Sequence[Article]) -> dict[str, Article]:
     """Articles by id."""
     return {a.id: a for a in articles}
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """A titled table of plain strings, for any renderer."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[TableView]:
+    """The tables every report shows after the claims: quotes, numbers, conflicts, sources."""
+    names = {a.id: outlet_name(a) for a in analysis.articles}
+    texts = {a.id: a.text for a in analysis.articles}
+
+    def cover(span: Span) -> str:
+        return texts[span.article][span.start : span.end]
+
+    def pairs(conflicts: Sequence[Conflict]) -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            (
+                c.about,
+                " vs ".join(f"{names[n.span.article]}: “{cover(n.span)}”" for n in c.mentions),
+                c.why.rule,
+            )
+            for c in conflicts
+        )
+
+    tables = [
+        TableView(
+            "Quotes",
+            ("speaker", "fidelity", "outlet", "words", "kind"),
+            tuple(
+                (
+                    q.speaker or "(unknown)",
+                    q.fidelity.value,
+                    names[m.span.article],
+                    cover(m.span),
+                    m.kind.value,
+                )
+                for q in analysis.quotes
+                for m in q.mentions
+            ),
+        ),
+        TableView(
+            "Numbers",
+            ("outlet", "text", "bound", "what", "where", "according to"),
+            tuple(
+                (
+                    names[n.span.article],
+                    cover(n.span),
+                    n.bound.value,
+                    n.what or "",
+                    n.where or "",
+                    n.attributed_to or "",
+                )
+                for n in analysis.numbers
+            ),
+        ),
+        TableView("Conflicting numbers", ("about", "mentions", "why"), pairs(analysis.conflicts)),
+    ]
+    if explain:
+        tables.append(
+            TableView(
+                "Not flagged as conflicts",
+                ("about", "mentions", "why not"),
+                pairs(analysis.non_conflicts),
+            )
+        )
+    tables += [
+        TableView(
+            "Who is cited",
+            ("outlet", "source", "kind", "times"),
+            tuple(
+                (names.get(s.article, s.article), s.source, s.kind, str(len(s.mentions)))
+                for s in analysis.sources_cited
+            ),
+        ),
+        TableView(
+            "Sentences with no attribution",
+            ("outlet", "unattributed", "sentences"),
+            tuple(
+                (
+                    names[a.id],
+                    str(sum(s.article == a.id for s in analysis.unattributed)),
+                    str(len(a.sentences)),
+                )
+                for a in analysis.articles
+            ),
+        ),
+        TableView(
+            "Word choice",
+            ("concept", "kind", "term", "counts"),
+            tuple(
+                (
+                    w.concept,
+                    w.kind,
+                    term,
+                    ", ".join(f"{names.get(a, a)}: {n}" for a, n in sorted(per.items())),
+                )
+                for w in analysis.wording
+                for term, per in sorted(w.counts.items())
+            ),
+        ),
+    ]
+    return tables
