@@ -127,3 +127,29 @@ def test_cluster_far_apart_dates_lower_the_score() -> None:
 def test_cluster_state_is_picklable() -> None:
     state, _ = assign(_corpus())
     assert stories(pickle.loads(pickle.dumps(state))) == stories(state)
+
+
+def test_cluster_dateline_stands_in_for_missing_publication_time() -> None:
+    text = QUAKE[0]
+    state, _ = assign([_article("a", f"Quake in Velmora\nMay 3, 2013\n{text}")])
+    state, (far,) = assign([_article("b", f"Quake in Velmora\nMay 9, 2016\n{text} More.")], state)
+    assert far.features["date_gap_days"] > 1000
+    assert far.rule == "new-story"
+
+
+def test_cluster_merge_split_splits_two_events_in_one_story() -> None:
+    from storylens.cluster import ClusterOptions
+
+    corpus = [a for a in _corpus() if not a.id.startswith("f")]
+    state, _ = assign(
+        corpus, options=ClusterOptions(threshold=-1.0, short_threshold=-1.0, query_terms=100)
+    )
+    assert len(stories(state)) == 1
+    state, changes = merge_split(state)
+    assert _groups(state) == {frozenset({"q0", "q1", "q2"}), frozenset({"t0", "t1"})}
+    assert {c.rule for c in changes} == {"split"}
+
+
+def test_cluster_short_articles_have_a_lower_threshold() -> None:
+    _, assignments = assign(_corpus())
+    assert {a.threshold for a in assignments} == {0.2}

@@ -72,7 +72,7 @@ class ClusterOptions:
     word_weight: float = 0.4
     name_weight: float = 0.6
     query_terms: int = 10
-    max_candidates: int = 12
+    max_candidates: int = 6
     max_postings: int = 400
     max_article_terms: int = 160
     year_penalty: float = 0.1
@@ -84,7 +84,7 @@ class ClusterOptions:
     split_min_size: int = 4
     split_min_half: int = 2
     split_growth: float = 1.25
-    split_sample: int = 120
+    split_sample: int = 60
     split_seeds: int = 4
     rebuild_growth: float = 1.5
     max_centroid_terms: int = 800
@@ -278,10 +278,6 @@ def _norm(vec: Vector) -> float:
 def _top_terms(vec: Vector, k: int) -> list[int]:
     """The ``k`` heaviest terms of a vector, heaviest first."""
     return sorted(vec, key=lambda tid: (-vec[tid], tid))[:k]
-
-
-def _is_name(state: ClusterState, tid: int) -> bool:
-    return state.terms[tid].startswith(NAME_PREFIX)
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -480,21 +476,26 @@ def _forced_story(state: ClusterState, article_id: str) -> tuple[str, str] | Non
 
 
 def _explain(state: ClusterState, vec: Vector, best: _Score | None) -> dict[str, Any]:
-    """The features of the deciding comparison, for :class:`Assignment`."""
+    """The features of the deciding comparison, for :class:`Assignment`.
+
+    ``words`` and ``names`` are the shares of the cosine that words and names contribute
+    (they add up to the unadjusted score); ``shared_*`` list the terms that contribute most.
+    """
     if best is None or best.story not in state.stories:
         return {}
     story = state.stories[best.story]
-    parts: dict[bool, list[tuple[float, float, float, int]]] = {False: [], True: []}
+    parts: dict[bool, list[tuple[float, int]]] = {False: [], True: []}
+    get = story.vec.get
     for tid, w in vec.items():
-        parts[_is_name(state, tid)].append((w * story.vec.get(tid, 0.0), w, story.vec.get(tid, 0.0), tid))
+        contribution = w * get(tid, 0.0)
+        if contribution > 0:
+            parts[state.terms[tid].startswith(NAME_PREFIX)].append((contribution, tid))
     features: dict[str, Any] = {"year_conflict": best.year_conflict}
     for name, key in (("words", False), ("names", True)):
         rows = parts[key]
-        own = math.sqrt(sum(r[1] * r[1] for r in rows)) or 1.0
-        other = math.sqrt(sum(v * v for t, v in story.vec.items() if _is_name(state, t) == key))
-        features[name] = round(sum(r[0] for r in rows) / (own * (other or 1.0)), 4)
-        top = sorted((r for r in rows if r[0] > 0), key=lambda r: (-r[0], r[3]))[:6]
-        features[f"shared_{name}"] = [state.terms[r[3]].lstrip(NAME_PREFIX) for r in top]
+        features[name] = round(sum(r[0] for r in rows) / story.norm, 4)
+        top = sorted(rows, key=lambda r: (-r[0], r[1]))[:6]
+        features[f"shared_{name}"] = [state.terms[r[1]].lstrip(NAME_PREFIX) for r in top]
     if best.date_gap_days is not None:
         features["date_gap_days"] = round(best.date_gap_days, 2)
     return features
@@ -602,9 +603,7 @@ def _movable(state: ClusterState, article_id: str) -> bool:
     return not any(article_id in pair for pair in state.must_link)
 
 
-def _own_score(
-    state: ClusterState, article_id: str, vec: Vector, options: ClusterOptions
-) -> float:
+def _own_score(state: ClusterState, article_id: str, vec: Vector, options: ClusterOptions) -> float:
     """How well an article fits its own story without itself (0 for a story of one)."""
     entry = state.articles[article_id]
     story = state.stories[entry.story]
@@ -763,7 +762,9 @@ def _halves(
     """
     whole = _sum_story(members, vectors)
     ranked = sorted(members, key=lambda m: (_dot(vectors[m], whole.vec), m))
-    starts = dict.fromkeys(ranked[i * len(ranked) // options.split_seeds] for i in range(options.split_seeds))
+    starts = dict.fromkeys(
+        ranked[i * len(ranked) // options.split_seeds] for i in range(options.split_seeds)
+    )
     best: tuple[float, _Story, _Story] | None = None
     for seed_a in starts:
         seed_b = min(members, key=lambda m: (_dot(vectors[m], vectors[seed_a]), m))
@@ -787,7 +788,8 @@ def _partition(
 ) -> tuple[list[str], list[str]]:
     """Each article to the closer of the two centroids of ``left`` and ``right``."""
     a, b = _sum_story(left, vectors), _sum_story(right, vectors)
-    new_left, new_right = [], []
+    new_left: list[str] = []
+    new_right: list[str] = []
     for m in members:
         closer_a = _dot(vectors[m], a.vec) / a.norm >= _dot(vectors[m], b.vec) / b.norm
         (new_left if closer_a else new_right).append(m)

@@ -27,10 +27,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["ArticleFeatures", "article_features", "dateline", "lead", "shingles", "text_dates", "words"]
+__all__ = [
+    "ArticleFeatures",
+    "article_features",
+    "dateline",
+    "lead",
+    "shingles",
+    "text_dates",
+    "words",
+]
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     # Reporting verbs and news filler: present in every story, whatever the event.
@@ -113,18 +122,23 @@ def _stem(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=200_000)
+def _content_word(token: str) -> str | None:
+    """The stemmed content word of a raw token, or None for stop words and numbers."""
+    stem = _stem(token.lower())
+    if len(stem) > 1 and stem not in STOP_WORDS and not _NUMBER.match(stem):
+        return stem
+    return None
+
+
 def words(text: str) -> list[str]:
     """The content words of ``text``, lowercased and lightly stemmed, in order.
 
     >>> words("The quakes hit Chile's coast, officials said.")
     ['quake', 'hit', 'chile', 'coast', 'official']
     """
-    out = []
-    for match in _TOKEN.finditer(text):
-        token = _stem(match.group().lower())
-        if len(token) > 1 and token not in STOP_WORDS and not _NUMBER.match(token):
-            out.append(token)
-    return out
+    content = _content_word
+    return [w for w in map(content, _TOKEN.findall(text)) if w is not None]
 
 
 def shingles(text: str, size: int = 5) -> set[str]:
@@ -275,9 +289,10 @@ def article_features(text: str, title: str | None = None) -> ArticleFeatures:
     full = f"{title}\n{title}\n{text}" if title else text
     word_counts = Counter(words(full))
     name_counts = names(full)
-    for _ in range(LEAD_WEIGHT):
-        word_counts.update(words(top))
-        name_counts.update(names(top))
+    for term, count in Counter(words(top)).items():
+        word_counts[term] += LEAD_WEIGHT * count
+    for term, count in names(top).items():
+        name_counts[term] += LEAD_WEIGHT * count
     return ArticleFeatures(
         words=dict(word_counts),
         names=dict(name_counts),

@@ -31,7 +31,7 @@ __all__ = [
     "update_stories",
 ]
 
-STATE_FORMAT = b"storylens.cluster-state/1\n"
+STATE_FORMAT = b"storylens.cluster-state/2\n"
 """Prefix of the saved state; a different prefix means: rebuild by replaying the articles."""
 
 LABEL_CHARS = 80

@@ -12,11 +12,20 @@ Every matrix is n x n over the units of one story. The features:
 - ``tfidf``: cosine of content-word TF-IDF vectors, idf over the story's units;
 - ``names``: capitalised names both units hold (at most 3 counted);
 - ``numbers``: numbers both units hold (at most 2 counted);
-- ``clash``: 1 when both units hold numbers and share none (negative evidence).
+- ``clash``: 1 when both units hold numbers and share none (negative evidence);
+- ``phrases``: cosine of TF-IDF vectors of content-word bigrams ("revenge killings", "air
+  strikes"): a shared phrase says more than two shared words;
+- ``rarest``: the idf of the rarest content word both units hold, over the largest idf the
+  story allows (0 when they share none): one shared rare word is strong evidence;
+- ``clause``: the best cosine between the two units or their pieces (a unit cut at commas
+  and subordinating words, pieces of at least :data:`PIECE_WORDS` words, long units only):
+  a fact stated inside a longer compound sentence;
+- ``ratio``: the shorter unit's word count over the longer's.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,11 +33,25 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FEATURES", "Evidence", "pair_features", "words"]
+__all__ = ["FEATURES", "Evidence", "pair_features", "stop_words", "unit_pieces", "words"]
 
 Floats = npt.NDArray[np.float32]
 
-FEATURES = ("cosine", "centred", "csls", "tfidf", "names", "numbers", "clash")
+FEATURES = (
+    "cosine",
+    "centred",
+    "csls",
+    "tfidf",
+    "names",
+    "numbers",
+    "clash",
+    "phrases",
+    "rarest",
+    "clause",
+    "ratio",
+)
+PIECE_WORDS = 5  # a piece of a unit needs this many words
+PIECED_UNIT_WORDS = 15  # only units this long are cut into pieces
 _NEIGHBOURS = 4  # k of the CSLS neighbourhood
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 
@@ -49,14 +72,23 @@ class Evidence:
     names: Floats
     numbers: Floats
     clash: Floats
+    phrases: Floats
+    rarest: Floats
+    clause: Floats
+    ratio: Floats
 
     def stack(self) -> npt.NDArray[np.float32]:
         """The features as one (n, n, len(FEATURES)) array, in :data:`FEATURES` order."""
         return np.stack([getattr(self, f) for f in FEATURES], axis=-1)
 
-    def probability(self, weights: Sequence[float]) -> Floats:
-        """The logistic link probability of every pair: intercept, then one weight a feature."""
+    def probability(self, weights: Sequence[float], offset: Floats | None = None) -> Floats:
+        """The logistic link probability of every pair: intercept, then one weight a feature.
+
+        ``offset`` (n x n) is added to every pair's log-odds (a prior correction).
+        """
         z = weights[0] + self.stack() @ np.asarray(weights[1:], dtype=np.float32)
+        if offset is not None:
+            z = z + offset
         out: Floats = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
         return out
 
@@ -65,12 +97,20 @@ class Evidence:
         return {f: round(float(getattr(self, f)[i, j]), 4) for f in FEATURES}
 
 
-def pair_features(texts: Sequence[str], article_of: Sequence[int]) -> Evidence:
-    """Embedding, lexical, name and number evidence for every pair of ``texts``."""
+def pair_features(
+    texts: Sequence[str], article_of: Sequence[int], *, pieces: bool = True
+) -> Evidence:
+    """Embedding, lexical, name and number evidence for every pair of ``texts``.
+
+    With ``pieces=False`` the long units are not cut and embedded again: ``clause`` is then
+    the plain cosine (faster, for a model that gives ``clause`` no weight).
+    """
     from storylens.embed import encode
 
     vectors = encode(texts)
     cosine = (vectors @ vectors.T).astype(np.float32)
+    content = [_content_words(t) for t in texts]
+    lengths = np.array([max(1, len(words(t))) for t in texts], dtype=np.float32)
     centred = vectors - vectors.mean(axis=0)
     centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-6)
     names = _indicator([_names(t) for t in texts])
@@ -82,10 +122,16 @@ def pair_features(texts: Sequence[str], article_of: Sequence[int]) -> Evidence:
         cosine=cosine,
         centred=(centred @ centred.T).astype(np.float32),
         csls=csls(cosine, article_of),
-        tfidf=_tfidf_cosine([_content_words(t) for t in texts]),
+        tfidf=_tfidf_cosine(content),
         names=np.minimum(names @ names.T, 3.0).astype(np.float32),
         numbers=np.minimum(shared_numbers, 2.0).astype(np.float32),
         clash=clash,
+        phrases=_tfidf_cosine([_bigrams(c) for c in content]),
+        rarest=_rarest_shared(content),
+        clause=_clause_cosine(texts, vectors, cosine) if pieces else cosine.copy(),
+        ratio=(np.minimum.outer(lengths, lengths) / np.maximum.outer(lengths, lengths)).astype(
+            np.float32
+        ),
     )
 
 
@@ -111,7 +157,7 @@ def csls(sim: Floats, article_of: Sequence[int], k: int = _NEIGHBOURS) -> Floats
 _STOP: frozenset[str] = frozenset()
 
 
-def _stops() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """scikit-learn's English stop words plus reporting verbs, loaded on first use."""
     global _STOP
     if not _STOP:
@@ -135,14 +181,14 @@ def _stem(word: str) -> str:
 
 def _content_words(text: str) -> list[str]:
     """Lowercased, lightly stemmed words that are not stop words."""
-    stops = _stops()
+    stops = stop_words()
     lowered = (w.lower() for w in words(text) if not w[0].isdigit())
     return [_stem(w) for w in lowered if w not in stops and len(w) > 1]
 
 
 def _names(text: str) -> set[str]:
     """Capitalised words other than the first, and other than stop words."""
-    stops = _stops()
+    stops = stop_words()
     return {w.lower() for w in words(text)[1:] if w[0].isupper() and w.lower() not in stops}
 
 
@@ -179,3 +225,62 @@ def _tfidf_cosine(docs: Sequence[list[str]]) -> Floats:
     weighted = csr_matrix(weighted.multiply(1.0 / np.maximum(norms, 1e-12)[:, None]))
     out: Floats = np.asarray((weighted @ weighted.T).todense(), dtype=np.float32)
     return out
+
+
+def _bigrams(content: list[str]) -> list[str]:
+    """Adjacent content-word pairs (stop words between them are skipped)."""
+    return [f"{a} {b}" for a, b in itertools.pairwise(content)]
+
+
+def _rarest_shared(docs: Sequence[list[str]]) -> Floats:
+    """Idf of the rarest content word two units share, over the largest idf possible."""
+    holders: dict[str, list[int]] = {}
+    for row, doc in enumerate(docs):
+        for word in sorted(set(doc)):
+            holders.setdefault(word, []).append(row)
+    n = len(docs)
+    top = np.log((1 + n) / 2) + 1.0
+    out = np.zeros((n, n), dtype=np.float32)
+    for rows in holders.values():
+        idf = (np.log((1 + n) / (1 + len(rows))) + 1.0) / top
+        block = np.ix_(rows, rows)
+        out[block] = np.maximum(out[block], idf)
+    return out
+
+
+_PIECE_BREAK = re.compile(
+    r",\s|;\s|\s[–—-]\s|\s(?:as|after|with|while|which|who|when|because|since|amid|although|that"
+    r"|said|says|warned|added)\s"
+)
+
+
+def unit_pieces(text: str) -> list[str]:
+    """The pieces a long unit is cut into (none for a short unit or one that does not split).
+
+    >>> unit_pieces("Officials said the bridge was closed, as heavy rain flooded the valley roads.")
+    ['Officials said the bridge was closed', 'heavy rain flooded the valley roads.']
+    """
+    if len(words(text)) < PIECED_UNIT_WORDS:
+        return []
+    found = [p for p in _PIECE_BREAK.split(text) if len(words(p)) >= PIECE_WORDS]
+    return [] if found == [text] else found
+
+
+def _clause_cosine(texts: Sequence[str], vectors: Floats, cosine: Floats) -> Floats:
+    """The best cosine between two units, each taken whole or as one of its pieces."""
+    from storylens.embed import encode
+
+    cut = [unit_pieces(t) for t in texts]
+    flat = [p for ps in cut for p in ps]
+    if not flat:
+        return cosine.copy()
+    owner = np.array([i for i, ps in enumerate(cut) for _ in ps])
+    all_vectors = np.vstack([vectors, encode(flat)])
+    all_owner = np.concatenate([np.arange(len(texts)), owner])
+    sim = all_vectors @ all_vectors.T
+    # max over rows grouped by owner, then over columns grouped by owner
+    by_row = np.full((len(texts), len(all_owner)), -1.0, dtype=np.float32)
+    np.maximum.at(by_row, all_owner, sim)
+    out = np.full((len(texts), len(texts)), -1.0, dtype=np.float32)
+    np.maximum.at(out.T, all_owner, by_row.T)
+    return np.maximum(out, cosine).astype(np.float32)

@@ -2,16 +2,21 @@
 
 One claim is one fact with its mentions in each article. The units are body sentences,
 long ones split into clauses at ``;``, dashes and conjunctions such as ``, but`` (outside
-quotes, and only when both sides are long enough to state something).
+quotes, and only when both sides are long enough to state something). A sentence opening with
+a name and a description between commas ("Mara Quist, the chief executive, said ...") gives
+the description a unit of its own; the rest of the sentence is compared with the name put
+back in front of it.
 
 1. **Evidence.** Every pair of units gets the features of :mod:`storylens.analyze._pairs`:
    embedding cosine, story-centred cosine, CSLS (how much the pair stands out from each
    unit's nearest neighbours in the other article), content-word TF-IDF cosine, shared
-   names, shared numbers and a number clash. A logistic model turns them into a link
+   names, shared numbers, a number clash, shared phrases, the rarest shared word, the best
+   cosine between pieces of the units and their length ratio. A logistic model turns them
+   into a link
    probability; its weights were fitted on the ECB+ train topics
    (``eval/claims_ecbplus.py --calibrate``).
 2. **Matching.** Between every two articles, units are matched one to one (an assignment
-   maximising the summed probability); a matched pair is kept when it reaches ``link``.
+   maximising the summed margin of probability over ``link``, among pairs that reach it).
    Two units of one article join only when they are near copies (cosine ``duplicate``).
 3. **Grouping.** Kept pairs join into claims strongest first, with at most one mention per
    article (except duplicates) and a mean probability between the joined groups of at
@@ -42,7 +47,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from storylens.analyze._pairs import Evidence, pair_features
+from storylens.analyze._pairs import FEATURES, Evidence, pair_features, stop_words
 from storylens.model import Article, Claim, ClaimMention, Span, Support, Why
 
 __all__ = [
@@ -60,13 +65,15 @@ Floats = npt.NDArray[np.float32]
 
 Pair = tuple[int, int]
 
-# Logistic weights (intercept, then cosine, centred, csls, tfidf, names, numbers, clash as in
-# storylens.analyze._pairs.FEATURES), fitted on the ECB+ train topics by
-# eval/claims_ecbplus.py --calibrate.
-Weights = tuple[float, float, float, float, float, float, float, float]
-# Fitted on 69,461 evaluated sentence pairs (16,462 same-event); ``link`` is the train F0.5
-# optimum (0.35: F0.5 0.395; 0.4: 0.392; 0.45: 0.394, a flat optimum).
-WEIGHTS: Weights = (-1.291, 0.701, -0.999, 1.725, 3.555, 0.032, 0.405, 0.206)
+# Logistic weights: the intercept, then one weight per feature of
+# storylens.analyze._pairs.FEATURES, in that order.
+Weights = tuple[float, ...]
+# The first seven were fitted on the ECB+ train topics (69,461 evaluated sentence pairs, 16,462
+# same-event) by eval/claims_ecbplus.py --calibrate; ``link`` is the train F0.5 optimum (0.35:
+# F0.5 0.395; 0.4: 0.392; 0.45: 0.394, a flat optimum). The last four (phrases, rarest,
+# clause, ratio) are 0: fitted on fact-level labels (--calibrate-facts) they help on short
+# invented stories but not on long articles; with weight 0 the pieces are not embedded.
+WEIGHTS: Weights = (-1.291, 0.701, -0.999, 1.725, 3.555, 0.032, 0.405, 0.206, 0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +81,8 @@ class AlignOptions:
     """How claims are formed. The thresholds are link probabilities, calibrated on ECB+."""
 
     link: float = 0.35  # a one-to-one match between two articles is kept from this probability
-    candidate: float = 0.2  # pairs below this take no part in the matching
+    candidate: float = 0.2  # unused: the matching counts only margins above ``link`` (kept for
+    # callers that set it)
     group: float = 0.2  # two groups join when their mean cross probability reaches this
     duplicate: float = 0.95  # two units of one article join from this embedding cosine
     restated: float = 0.7  # a unit restating a matched unit of its article (cosine) joins it
@@ -98,14 +106,53 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _STATEMENT_END = re.compile(r"""(?:[.!…]|\.\.\.)[\s"'”’)\]]*$""")
 
 
+# A sentence opening with a name and a descriptive apposition or relative clause between
+# commas ("Mara Quist, the chief executive, said ..."): the description is a fact of its own.
+_APPOSITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][\w'’.-]*),\s"
+    r"(?P<apposition>(?:[a-z]|[Ww]ho\s|[Ww]hich\s)[^,;\"“”]+?),\s(?=[a-z])"
+)
+_MIN_APPOSITION_WORDS = 3
+
+
 def claim_units(article: Article, options: AlignOptions = AlignOptions()) -> list[Span]:
     """The spans that can be claims: body sentences, long ones split into clauses."""
-    units: list[Span] = []
+    return [span for span, _ in _evidence_units(article, options)]
+
+
+def _evidence_units(article: Article, options: AlignOptions) -> list[tuple[Span, str]]:
+    """Each unit with the text its evidence is computed on (its own text, or more)."""
+    units: list[tuple[Span, str]] = []
     for sentence in article.sentences:
-        if not _is_statement(article.text_of(sentence), options):
+        text = article.text_of(sentence)
+        if not _is_statement(text, options):
             continue
-        units.extend(_clauses(article, sentence, options) if options.clauses else [sentence])
+        if not options.clauses:
+            units.append((sentence, text))
+            continue
+        name, rest = "", sentence
+        found = _APPOSITION.match(text)
+        if found and _is_apposition(found):
+            head = article.span(sentence.start, sentence.start + found.end("apposition"))
+            units.append((head, found["apposition"]))
+            name, rest = (
+                found["name"] + " ",
+                article.span(sentence.start + found.end(), sentence.end),
+            )
+        clauses = _clauses(article, rest, options)
+        units += [(c, (name if i == 0 else "") + article.text_of(c)) for i, c in enumerate(clauses)]
     return units
+
+
+def _is_apposition(found: re.Match[str]) -> bool:
+    """The opening is a name (no function word such as "In" or "The") and the description
+    is long enough to state something."""
+    stops = stop_words()
+    name = found["name"].split()
+    return (
+        not any(w.lower() in stops for w in name)
+        and _words(found["apposition"]) >= _MIN_APPOSITION_WORDS
+    )
 
 
 def _is_statement(text: str, options: AlignOptions) -> bool:
@@ -152,8 +199,9 @@ def _matches(
     """Competitive one-to-one matches between every two articles, strongest first.
 
     Within one pair of articles, the assignment (Hungarian algorithm) maximising the summed
-    probability over the pairs that reach ``candidate`` decides which unit goes with which;
-    an assigned pair is kept when it reaches ``link``. Facts two outlets report about one
+    margin ``probability - link`` over the pairs that reach ``link`` decides which unit goes
+    with which. Pairs below ``link`` count for nothing, so a strong pair is never given up
+    for two weaker ones of which one would be dropped anyway. Facts two outlets report about one
     event are mostly one-to-one, so a unit that is second-best for a partner already taken
     by a stronger match is free to match elsewhere. Two units of one article are linked when
     they are near copies, or when one restates the other (see :func:`_restated`).
@@ -166,7 +214,7 @@ def _matches(
     for a, b in itertools.combinations(sorted(where), 2):
         rows, cols = where[a], where[b]
         block = prob[np.ix_(rows, cols)]
-        gain = np.where(block >= options.candidate, block, 0.0)
+        gain = np.maximum(block - options.link, 0.0)
         assigned = [
             (int(x), int(y))
             for x, y in zip(*linear_sum_assignment(gain, maximize=True), strict=True)
@@ -271,17 +319,20 @@ class _Units:
     spans: list[Span]
     article_of: list[int]
     texts: list[str]
+    evidence: list[str]  # the text each unit's evidence is computed on
 
 
 def _collect_units(articles: Sequence[Article], options: AlignOptions) -> _Units:
     spans: list[Span] = []
     article_of: list[int] = []
+    evidence: list[str] = []
     for index, article in enumerate(articles):
-        units = claim_units(article, options)
-        spans.extend(units)
+        units = _evidence_units(article, options)
+        spans.extend(span for span, _ in units)
+        evidence.extend(text for _, text in units)
         article_of.extend([index] * len(units))
     texts = [articles[a].text_of(s) for a, s in zip(article_of, spans, strict=True)]
-    return _Units(spans, article_of, texts)
+    return _Units(spans, article_of, texts, evidence)
 
 
 def align_claims(
@@ -302,7 +353,8 @@ def align_claims(
     prob: Floats = np.zeros((0, 0), dtype=np.float32)
     if compared:
         article_of = units.article_of[:compared]
-        evidence = pair_features(units.texts[:compared], article_of)
+        pieces = options.weights[1 + FEATURES.index("clause")] != 0.0
+        evidence = pair_features(units.evidence[:compared], article_of, pieces=pieces)
         prob = evidence.probability(options.weights)
         matches = _matches(prob, evidence.cosine, article_of, options)
         groups = _link_groups(prob, matches, article_of, options)
