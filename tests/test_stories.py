@@ -113,6 +113,13 @@ def test_stories_bad_corrections_are_one_line_errors(store: Store) -> None:
     with pytest.raises(ConfigError) as bad:
         split_story(store, floods, ["wire-0001"])
     assert str(bad.value) == (
-        f"cannot split story '{floods}' with articles wire-0001: name some but not all of its"
-        " articles (see 'storylens story ID')"
+        f"cannot split story '{floods}': article 'wire-0001' is not in it:"
+        f" list its articles with 'storylens story {floods}'"
+    )
+    everything = store.story_article_ids(floods)
+    with pytest.raises(ConfigError) as whole:
+        split_story(store, floods, everything)
+    assert str(whole.value) == (
+        f"cannot split story '{floods}': name some but not all of its articles"
+        f" (it has {len(everything)}; list them with 'storylens story {floods}')"
     )

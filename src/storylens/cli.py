@@ -17,7 +17,7 @@ import click
 
 from storylens import __version__
 from storylens.errors import ConfigError, NotFoundError, StorylensError
-from storylens.model import IngestStats
+from storylens.model import Article, IngestStats
 from storylens.store.base import SearchHit
 
 __all__ = ["main"]
@@ -119,7 +119,7 @@ def articles(db: str, fmt: str) -> None:
     from storylens.report.records import article_record, article_row
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         items = list(store.iter_articles())
     if fmt in ("json", "jsonl"):
         _emit_records([article_record(a) for a in items], fmt)
@@ -137,7 +137,7 @@ def article(article_id: str, db: str, fmt: str) -> None:
     from storylens.report.records import article_record, article_row
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         found = store.get_article(article_id)
     if found is None:
         msg = f"no article with id {article_id!r} in {db}: list ids with 'storylens articles'"
@@ -158,7 +158,7 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search over the stored articles (SQLite FTS5, ranked by bm25)."""
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         hits = store.search(query, limit=limit)
     _emit_records([_hit_record(h) for h in hits], fmt, title=f"Search: {query}")
 
@@ -251,6 +251,9 @@ def _emit_csv(records: Sequence[dict[str, Any]]) -> None:
     writer.writerows(records)
 
 
+_ID_COLUMNS = frozenset({"id", "article", "runner_up"})
+
+
 def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -259,7 +262,8 @@ def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
     rows = list(records)
     table = Table(title=title or None, show_lines=False)
     for column in rows[0] if rows else ["(none)"]:
-        table.add_column(column, overflow="fold")
+        # ids are copied and pasted: never break them over two lines
+        table.add_column(column, overflow="fold", no_wrap=column in _ID_COLUMNS)
     for row in rows:
         table.add_row(*(Text(str(v)) for v in row.values()))  # no markup from data
     Console(width=_width()).print(table)
@@ -304,10 +308,26 @@ def compare_command(
         raise ConfigError(
             "nothing to compare: give files or directories, --articles ID,ID or --story ID"
         )
+    if sources:
+        _warn_if_several_stories(chosen)
     analysis = compare(chosen, options=CompareOptions(digest_words=digest_words))
     _write_report(analysis, fmt, output, explain=explain)
     if stats is not None and (stats.failed or stats.skipped):
         _finish(stats)
+
+
+def _warn_if_several_stories(articles: Sequence[Article]) -> None:
+    from storylens.stories import group_articles
+
+    groups = group_articles(articles)
+    if len(groups) > 1:
+        sizes = ", ".join(str(len(g)) for g in sorted(groups, key=len, reverse=True))
+        click.echo(
+            f"warning: these {len(articles)} articles look like {len(groups)} different stories"
+            f" ({sizes} articles): compare one story at a time ('storylens run SOURCES', then"
+            " 'storylens compare --story ID')",
+            err=True,
+        )
 
 
 def _load_for_compare(
@@ -320,7 +340,7 @@ def _load_for_compare(
         return list(iter_articles(sources, stats=stats, stdin=sys.stdin.buffer)), stats
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if story_id is not None:
             ids = store.story_article_ids(story_id)
         else:
@@ -362,7 +382,7 @@ def cluster(db: str, rebuild: bool) -> None:
     from storylens.store import open_store
     from storylens.stories import update_stories
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         click.echo(update_stories(store, rebuild=rebuild).summary(), err=True)
 
 
@@ -375,7 +395,7 @@ def stories_command(db: str, fmt: str) -> None:
     from storylens.report.records import story_record
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         records = [story_record(s) for s in store.iter_stories()]
     if fmt == "csv":
         records = [r | {"articles": " ".join(r["articles"])} for r in records]
@@ -423,7 +443,7 @@ def story_show(story_id: str, db: str, fmt: str, why: bool) -> None:
     from storylens.report.records import assignment_row, story_article_row
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         ids = store.story_article_ids(story_id)
         if why:
             rows = [assignment_row(a) for a in store.story_assignments(story_id)]
@@ -442,7 +462,7 @@ def story_split(story_id: str, article_ids: tuple[str, ...], db: str) -> None:
     from storylens.store import open_store
     from storylens.stories import split_story
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         new_id, run = split_story(store, story_id, article_ids)
     click.echo(new_id)
     click.echo(run.summary(), err=True)
@@ -458,7 +478,7 @@ def story_merge(story_id: str, other_id: str, db: str) -> None:
     from storylens.store import open_store
     from storylens.stories import merge_stories
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         run = merge_stories(store, story_id, other_id)
     click.echo(run.summary(), err=True)
 
@@ -473,7 +493,7 @@ def story_move(article_id: str, story_id: str, db: str) -> None:
     from storylens.store import open_store
     from storylens.stories import move_article
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         run = move_article(store, article_id, story_id)
     click.echo(run.summary(), err=True)
 
@@ -534,7 +554,7 @@ def duplicates(db: str, fmt: str) -> None:
     from storylens.report.records import duplicate_row
     from storylens.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         groups = store.origin_groups()
     if fmt in ("json", "jsonl"):
         _emit_records(groups, fmt)

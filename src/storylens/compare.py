@@ -66,5 +66,11 @@ def compare(
         sources_cited=citations,
         unattributed=tuple(span for a in articles for span in unattributed[a.id]),
         wording=word_choice(articles, entities=entities, docs=docs),
-        digest=make_digest(claims, articles, options=DigestOptions(words=options.digest_words)),
+        digest=make_digest(
+            claims,
+            articles,
+            options=DigestOptions(words=options.digest_words),
+            conflicts=conflicts,
+            quotes=quote_mentions,
+        ),
     )

@@ -78,7 +78,7 @@ def _origins(groups: Sequence[Mapping[str, object]]) -> dict[str, str]:
 
 def _write_story(out: Path, story: Story, analysis: StoryAnalysis) -> None:
     page = out / story_page(story)
-    page.write_text(to_html(analysis, title=story.label), encoding="utf-8")
+    page.write_text(to_html(analysis, title=story.label, index_href="index.html"), encoding="utf-8")
     page.with_suffix(".json").write_text(to_json(analysis), encoding="utf-8")
 
 

@@ -25,6 +25,7 @@ from storylens.store import Store
 
 __all__ = [
     "StoryRun",
+    "group_articles",
     "merge_stories",
     "move_article",
     "split_story",
@@ -50,10 +51,15 @@ class StoryRun:
     def summary(self) -> str:
         """One line for the terminal."""
         return (
-            f"{self.articles} articles in {self.stories} stories: {self.assigned} newly"
-            f" assigned, {self.changed} changed by the merge/split pass,"
-            f" {self.duplicate_groups} groups of duplicates"
+            f"{_count(self.articles, 'article')} in {_count(self.stories, 'story', 'stories')}:"
+            f" {self.assigned} newly assigned, {self.changed} changed by the merge/split pass,"
+            f" {_count(self.duplicate_groups, 'group')} of duplicates"
         )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 story", "2 stories"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
@@ -70,6 +76,13 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
     members = [_current(why, article, story.id) for story in records for article in story.articles]
     store.save_stories(records, members, [_group_record(g) for g in groups], state=_dump(state))
     return StoryRun(len(articles), len(records), len(assigned), len(changes), len(groups))
+
+
+def group_articles(articles: Sequence[Article]) -> list[tuple[str, ...]]:
+    """Which of these articles are about the same event (clustered in memory, nothing stored)."""
+    state, _ = assign(articles)
+    state, _ = merge_split(state)
+    return list(stories(state).values())
 
 
 def move_article(store: Store, article_id: str, story_id: str) -> StoryRun:
@@ -99,10 +112,16 @@ def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> tupl
     leaving = list(dict.fromkeys(article_ids))
     outside = [a for a in leaving if a not in story.articles]
     staying = [a for a in story.articles if a not in leaving]
-    if outside or not leaving or not staying:
+    if outside:
         msg = (
-            f"cannot split story {story_id!r} with articles {', '.join(leaving) or '(none)'}:"
-            " name some but not all of its articles (see 'storylens story ID')"
+            f"cannot split story {story_id!r}: article {outside[0]!r} is not in it:"
+            f" list its articles with 'storylens story {story_id}'"
+        )
+        raise ConfigError(msg)
+    if not leaving or not staying:
+        msg = (
+            f"cannot split story {story_id!r}: name some but not all of its articles"
+            f" (it has {len(story.articles)}; list them with 'storylens story {story_id}')"
         )
         raise ConfigError(msg)
     new_id = _split_id(story.id, leaving)

@@ -284,3 +284,10 @@ def test_store_context_manager_closes(tmp_path: Path) -> None:
         store.has_article("gen-000001")
     with open_store(tmp_path / "s.db") as again:
         assert again.get_article("gen-000001") == make_article(1)
+
+
+def test_store_search_phrases_and_operators(store: Store) -> None:
+    _search_corpus(store)
+    assert [h.id for h in store.search('"lighthouse keeper"')] == ["a"]
+    assert sorted(h.id for h in store.search("market OR keeper")) == ["a", "c"]
+    assert [h.id for h in store.search("lighthouse NOT keeper")] == ["b"]

@@ -2,8 +2,10 @@
 
 The digest only repeats what the articles say: every sentence is the wording of one claim as
 an article wrote it, chosen by support (facts shared by more independent origins first), then
-by where the facts first appear. Quoted statements, questions and loaded wording are left to
-the quote and word-choice tables, so the digest stays in the reporting voice.
+by where the facts first appear, until the word budget is spent. It leaves out what is not a
+plain statement in the reporting voice: quoted words (they belong to the speaker), questions,
+clause fragments, and any claim that holds a disputed number (the conflicts table shows it,
+with each side and its source).
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storylens.model import Article, Claim, DigestSentence
+from storylens.model import Article, Claim, Conflict, DigestSentence, QuoteMention, Span
 
 __all__ = ["DigestOptions", "make_digest"]
 
-_QUOTE_MARKS = "\"“”‘’'"
+_QUOTE_MARKS = '"“”'
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +33,16 @@ def make_digest(
     claims: Sequence[Claim],
     articles: Sequence[Article],
     *,
-    options: DigestOptions = DigestOptions(),
+    options: DigestOptions | None = None,
+    conflicts: Sequence[Conflict] = (),
+    quotes: Sequence[QuoteMention] = (),
 ) -> tuple[DigestSentence, ...]:
-    """Pick claims for the digest within the word budget; shared facts come first."""
+    """Pick claims, most supported first, until the next one would pass the word budget."""
+    options = options or DigestOptions()
     order = {a.id: i for i, a in enumerate(articles)}
+    avoid = [n.span for c in conflicts for n in c.mentions] + [q.span for q in quotes]
     ranked = sorted(
-        (c for c in claims if _fit(c.text, options)),
+        (c for c in claims if _plain(c.text, options) and not _touches(c, avoid)),
         key=lambda c: (-c.support.independent, -c.support.articles, _first_position(c, order)),
     )
     chosen: list[Claim] = []
@@ -44,21 +50,28 @@ def make_digest(
     for claim in ranked:
         words = len(claim.text.split())
         if used + words > options.words:
-            continue
+            break
         chosen.append(claim)
         used += words
     chosen.sort(key=lambda c: (-min(c.support.independent, 2), _first_position(c, order)))
     return tuple(_sentence(c, order) for c in chosen)
 
 
-def _fit(text: str, options: DigestOptions) -> bool:
-    words = len(text.split())
+def _plain(text: str, options: DigestOptions) -> bool:
+    """A whole statement: long enough, starts a sentence, no quoted words, not a question."""
     stripped = text.strip()
+    words = len(stripped.split())
     return (
         options.min_words <= words <= options.max_words
-        and not any(mark in stripped for mark in _QUOTE_MARKS[:3])
+        and stripped[:1].isupper()
+        and not any(mark in stripped for mark in _QUOTE_MARKS)
         and not stripped.endswith("?")
     )
+
+
+def _touches(claim: Claim, spans: Sequence[Span]) -> bool:
+    """True when a mention of the claim overlaps one of the spans (a disputed number, a quote)."""
+    return any(m.span.overlaps(s) for m in claim.mentions for s in spans)
 
 
 def _first_position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:

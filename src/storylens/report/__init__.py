@@ -43,4 +43,7 @@ def render(
 
 def _title(analysis: StoryAnalysis) -> str:
     first = next((a.title for a in analysis.articles if a.title), None)
+    if first is None and analysis.articles:
+        first = analysis.articles[0].text.split("\n", 1)[0]
+        first = first if len(first) <= 80 else first[:79].rstrip() + "…"
     return f"Comparison: {first}" if first else "storylens comparison"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from importlib.resources import files
 
-from storylens.model import Article, ParagraphKind, StoryAnalysis
+from storylens.model import Article, ParagraphKind, Span, StoryAnalysis
 from storylens.report.views import claim_views, detail_tables, outlet_name
 
 __all__ = ["to_html"]
@@ -38,13 +38,18 @@ document.addEventListener('click', function (ev) {
 
 
 def to_html(
-    analysis: StoryAnalysis, *, title: str = "storylens comparison", explain: bool = False
+    analysis: StoryAnalysis,
+    *,
+    title: str = "storylens comparison",
+    explain: bool = False,
+    index_href: str | None = None,
 ) -> str:
-    """Render the comparison as one HTML page (a string)."""
+    """Render the comparison as one HTML page (a string); ``index_href`` adds a link back."""
     script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
     body = "\n".join(
         [
+            f'<p><a href="{escape(index_href)}">← all stories</a></p>' if index_href else "",
             f"<h1>{escape(title)}</h1>",
             _legend(),
             _columns(analysis),
@@ -76,21 +81,28 @@ def _columns(analysis: StoryAnalysis) -> str:
     return '<div class="cols">' + "".join(cols) + "</div>"
 
 
-Mark = tuple[int, int, str, str]  # start, end, css class, claim id ("" for none)
+Mark = tuple[int, int, str, str, str]  # start, end, css class, claim id ("" for none), tooltip
 
 
 def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
+    names = {a.id: outlet_name(a) for a in analysis.articles}
     marks: dict[str, list[Mark]] = {}
+
+    def add(span: Span, cls: str, claim: str, tip: str) -> None:
+        marks.setdefault(span.article, []).append((span.start, span.end, cls, claim, tip))
+
     for claim in analysis.claims:
-        cls = "shared" if len({m.span.article for m in claim.mentions}) > 1 else "unique"
+        outlets = sorted({names[m.span.article] for m in claim.mentions})
+        shared = len({m.span.article for m in claim.mentions}) > 1
+        tip = ("reported by " if shared else "only in ") + ", ".join(outlets)
         for m in claim.mentions:
-            marks.setdefault(m.span.article, []).append((m.span.start, m.span.end, cls, claim.id))
+            add(m.span, "shared" if shared else "unique", claim.id, tip)
     for quote in analysis.quotes:
         for q in quote.mentions:
-            marks.setdefault(q.span.article, []).append((q.span.start, q.span.end, "quote", ""))
+            add(q.span, "quote", "", f"quote: {q.speaker or 'speaker unknown'} ({quote.fidelity})")
     for conflict in analysis.conflicts:
         for n in conflict.mentions:
-            marks.setdefault(n.span.article, []).append((n.span.start, n.span.end, "conflict", ""))
+            add(n.span, "conflict", "", f"conflict: {conflict.about}")
     return marks
 
 
@@ -124,7 +136,9 @@ def _highlight(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
         classes = " ".join(sorted({m[2] for m in active}))
         claim = next((m[3] for m in active if m[3]), "")
         data = f' data-claim="{escape(claim)}"' if claim else ""
-        out.append(f'<span class="{classes}"{data}>{piece}</span>')
+        tips = "; ".join(dict.fromkeys(m[4] for m in sorted(active, key=lambda m: m[2]) if m[4]))
+        title = f' title="{escape(tips)}"' if tips else ""
+        out.append(f'<span class="{classes}"{data}{title}>{piece}</span>')
     return "".join(out)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 
+from storylens.errors import StoreError
 from storylens.store.base import AddResult, SearchHit, Store
 from storylens.store.sqlite import SQLiteStore
 from storylens.store.url import sqlite_path
@@ -20,11 +21,22 @@ from storylens.store.url import sqlite_path
 __all__ = ["AddResult", "SQLiteStore", "SearchHit", "Store", "open_store"]
 
 
-def open_store(url: str | os.PathLike[str], *, busy_timeout: float = 5.0) -> Store:
+def open_store(
+    url: str | os.PathLike[str], *, busy_timeout: float = 5.0, create: bool = True
+) -> Store:
     """Open (creating and migrating when needed) the store that ``url`` names.
 
-    ``busy_timeout`` is how many seconds a write waits for another writer to finish.
-    Raises :class:`~storylens.errors.ConfigError` for a URL it does not accept and
-    :class:`~storylens.errors.StoreError` when the store cannot be opened.
+    ``busy_timeout`` is how many seconds a write waits for another writer to finish. With
+    ``create=False`` a store that does not exist yet is an error, not a new empty store
+    (for commands that only read). Raises :class:`~storylens.errors.ConfigError` for a URL
+    it does not accept and :class:`~storylens.errors.StoreError` when the store cannot be
+    opened.
     """
-    return SQLiteStore(sqlite_path(url), busy_timeout=busy_timeout)
+    path = sqlite_path(url)
+    if not create and path is not None and not path.exists():
+        msg = (
+            f"no store at {path}: ingest articles first ('storylens ingest --db {path} SOURCES'),"
+            " or point --db (or STORYLENS_DB) at an existing store"
+        )
+        raise StoreError(msg)
+    return SQLiteStore(path, busy_timeout=busy_timeout)

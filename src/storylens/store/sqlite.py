@@ -8,6 +8,7 @@ same ingest again completes it (adding is idempotent by article id).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -47,24 +48,48 @@ LIMIT ?
 _MISSING_SHOWN = 5
 
 
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+_QUERY_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
 def fts_query(query: str) -> str:
-    """An FTS5 query matching every word of ``query`` as plain text (never a syntax error).
+    """An FTS5 query for ``query`` that is never a syntax error.
 
-    Each word is quoted, so FTS operators and punctuation lose their meaning; a trailing
-    ``*`` keeps its prefix meaning; words with no letter or digit are dropped.
+    Words must all appear; ``"a phrase"`` matches the words in that order; ``AND``, ``OR``
+    and ``NOT`` (upper case) between two terms are operators; ``word*`` matches a prefix.
+    Any other punctuation loses its meaning, and an operator with nothing on one side is
+    dropped.
 
+    >>> fts_query('mayor AND "lower town"')
+    '"mayor" AND "lower town"'
     >>> fts_query('covid-19 OR (vacc*')
-    '"covid-19" "OR" "(vacc"*'
+    '"covid-19" OR "(vacc"*'
+    >>> fts_query("NOT lighthouse OR")
+    '"lighthouse"'
     >>> fts_query("?! ...")
     ''
     """
-    terms = []
-    for word in query.split():
-        core = word.rstrip("*")
-        if any(ch.isalnum() for ch in core):
-            star = "*" if core != word else ""
-            terms.append('"' + core.replace('"', '""') + '"' + star)
-    return " ".join(terms)
+    parts: list[str] = []
+    for phrase, word in _QUERY_TOKEN.findall(query):
+        if word in _OPERATORS:
+            if parts and parts[-1] not in _OPERATORS:
+                parts.append(word)
+            continue
+        term = _term(phrase if phrase else word, prefix=not phrase)
+        if term:
+            parts.append(term)
+    while parts and parts[-1] in _OPERATORS:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _term(text: str, *, prefix: bool) -> str:
+    """One quoted FTS5 string (a word or a phrase), keeping a trailing ``*`` of a word."""
+    core = text.rstrip("*") if prefix else text
+    if not any(ch.isalnum() for ch in core):
+        return ""
+    star = "*" if prefix and core != text else ""
+    return '"' + core.replace('"', '""') + '"' + star
 
 
 class SQLiteStore:
