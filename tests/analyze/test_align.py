@@ -227,6 +227,16 @@ def test_align_matching_keeps_the_strong_pair() -> None:
     assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions()) == [(0, 2)]
 
 
+def test_align_weights_must_cover_every_feature() -> None:
+    with pytest.raises(ValueError) as error:
+        align_claims([A, B], options=AlignOptions(weights=(0.0,) * 8))
+    assert str(error.value) == (
+        "8 weights given, 12 needed: the intercept, then one weight for each of cosine, "
+        "centred, csls, tfidf, names, numbers, clash, phrases, rarest, clause, ratio "
+        "(0 leaves a feature out)"
+    )
+
+
 def test_align_caps_compared_units() -> None:
     claims = align_claims([A, B], options=AlignOptions(max_units=2))
     rules = {m.why.rule for c in claims for m in c.mentions}

@@ -16,4 +16,6 @@ def test_markdown_sections(analysis: StoryAnalysis) -> None:
     assert "## Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles
     assert "| the mayor | single | Courier <b> | Leave now, | statement |" in text
-    assert "| injured | Courier <b>: “more than 300” vs Ledger: “Dozens” | ranges-disjoint |" in text
+    assert (
+        "| injured | Courier <b>: “more than 300” vs Ledger: “Dozens” | ranges-disjoint |" in text
+    )

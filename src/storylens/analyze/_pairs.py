@@ -81,14 +81,15 @@ class Evidence:
         """The features as one (n, n, len(FEATURES)) array, in :data:`FEATURES` order."""
         return np.stack([getattr(self, f) for f in FEATURES], axis=-1)
 
-    def probability(self, weights: Sequence[float], offset: Floats | None = None) -> Floats:
-        """The logistic link probability of every pair: intercept, then one weight a feature.
-
-        ``offset`` (n x n) is added to every pair's log-odds (a prior correction).
-        """
+    def probability(self, weights: Sequence[float]) -> Floats:
+        """The logistic link probability of every pair: intercept, then one weight a feature."""
+        if len(weights) != 1 + len(FEATURES):
+            msg = (
+                f"{len(weights)} weights given, {1 + len(FEATURES)} needed: the intercept, then "
+                f"one weight for each of {', '.join(FEATURES)} (0 leaves a feature out)"
+            )
+            raise ValueError(msg)
         z = weights[0] + self.stack() @ np.asarray(weights[1:], dtype=np.float32)
-        if offset is not None:
-            z = z + offset
         out: Floats = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
         return out
 
@@ -248,17 +249,23 @@ def _rarest_shared(docs: Sequence[list[str]]) -> Floats:
     return out
 
 
-_PIECE_BREAK = re.compile(
-    r",\s|;\s|\s[–—-]\s|\s(?:as|after|with|while|which|who|when|because|since|amid|although|that"
-    r"|said|says|warned|added)\s"
+_PIECE_WORDS = (
+    r"(?:as|after|with|while|which|who|when|because|since|amid|although|that|said|says|warned"
+    r"|added)"
 )
+_PIECE_BREAK = re.compile(rf",\s(?:{_PIECE_WORDS}\s)?|;\s|\s[–—-]\s|\s{_PIECE_WORDS}\s")
 
 
 def unit_pieces(text: str) -> list[str]:
     """The pieces a long unit is cut into (none for a short unit or one that does not split).
 
-    >>> unit_pieces("Officials said the bridge was closed, as heavy rain flooded the valley roads.")
-    ['Officials said the bridge was closed', 'heavy rain flooded the valley roads.']
+    >>> unit_pieces(
+    ...     "Police closed the old stone bridge on Monday night, as heavy rain flooded the"
+    ...     " valley roads."
+    ... )
+    ['Police closed the old stone bridge on Monday night', 'heavy rain flooded the valley roads.']
+    >>> unit_pieces("Heavy rain fell.")
+    []
     """
     if len(words(text)) < PIECED_UNIT_WORDS:
         return []

@@ -353,7 +353,8 @@ def align_claims(
     prob: Floats = np.zeros((0, 0), dtype=np.float32)
     if compared:
         article_of = units.article_of[:compared]
-        pieces = options.weights[1 + FEATURES.index("clause")] != 0.0
+        clause = 1 + FEATURES.index("clause")
+        pieces = len(options.weights) > clause and options.weights[clause] != 0.0
         evidence = pair_features(units.evidence[:compared], article_of, pieces=pieces)
         prob = evidence.probability(options.weights)
         matches = _matches(prob, evidence.cosine, article_of, options)
