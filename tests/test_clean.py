@@ -390,3 +390,170 @@ def test_clean_opening_heading_is_the_title_when_none_is_given() -> None:
     assert article.title == "River floods the valley"
     titled = _clean(f"River floods the valley\n{P1}\n{P2}", title="Given title")
     assert titled.title == "Given title"
+
+
+# --- datelines after a headline, credits, captions, bylines, dates --------------------------
+
+HEADLINE = "Storm surge floods the harbour district of Port Sellin for the second night running"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "PORT SELLIN, June 14 (Lakeshore Tribune) - ",
+        "PORT SELLIN (Lakeshore Tribune) – ",
+        "PORT SELLIN, June 14 — ",
+        "PORT SELLIN, 14 June 2026 - ",
+        "PORT SELLIN - ",
+        "EAST PORT SELLIN BAY — ",
+    ],
+)
+@pytest.mark.parametrize("heading", [HEADLINE, "Harbour floods"])
+def test_clean_removes_dateline_after_headline_and_byline(dateline: str, heading: str) -> None:
+    article = _clean(f"{heading}\nBy Jonas Adler\n{dateline}{P1}\n{P2}\n{P3}")
+    assert article.text == "\n".join([heading, P1, P2, P3])
+    assert _kinds(article)[0] == (ParagraphKind.HEADING, heading)
+    assert _reasons(article) == {"byline": ["By Jonas Adler"], "dateline": [dateline.strip()]}
+    dateline_removal = next(r for r in article.removed if r.reason == "dateline")
+    assert dateline_removal.at == len(heading) + 1
+    _assert_offsets_inside(article)
+
+
+def test_clean_dateline_only_in_the_first_body_paragraph() -> None:
+    later = f"PORT SELLIN - {P2}"
+    article = _clean(f"{HEADLINE}\n{P1}\n{later}\n{P3}")
+    assert later in article.text
+    assert article.removed == ()
+
+
+def test_clean_capitalised_opening_without_dash_is_not_a_dateline() -> None:
+    line = "NATO and UN officials met in the fictional town of Northvale on Monday, aides said."
+    article = _clean(f"{HEADLINE}\n{line}\n{P2}")
+    assert article.removed == ()
+
+
+@pytest.mark.parametrize(
+    ("dateline", "credit", "outlet"),
+    [
+        ("PORT SELLIN, June 14 (Lakeshore Tribune) - ", "Lakeshore Tribune", "Lakeshore Tribune"),
+        ("NORTHVALE (Continental Press) — ", "Continental Press", "Continental Press"),
+        ("NORTHVALE, Aug 3 (Reuters) - ", "Reuters", "Reuters"),
+        ("NORTHVALE (AP) — ", "AP", "AP"),
+    ],
+)
+def test_clean_dateline_credit_is_kept_and_names_the_outlet(
+    dateline: str, credit: str, outlet: str
+) -> None:
+    article = _clean(f"{HEADLINE}\n{dateline}{P1}\n{P2}")
+    assert article.meta["credit"] == credit
+    assert article.outlet == outlet
+    assert article.outlet_evidence == f"dateline: ({credit})"
+
+
+def test_clean_dateline_without_credit_records_none() -> None:
+    article = _clean(f"NORTHVALE, Aug 3 - {P1}\n{P2}")
+    assert "credit" not in article.meta
+    assert article.outlet is None
+
+
+def test_clean_source_line_beats_dateline_credit() -> None:
+    article = _clean(f"NORTHVALE (Reuters) - {P1}\n{P2}\nSource: ValleyNews and agencies")
+    assert article.outlet == "Valley News"
+    assert article.meta["credit"] == "Reuters"
+
+
+def test_clean_caption_repeated_with_credit_without_prefix() -> None:
+    caption = "A rescue boat on the flooded street."
+    text = f"{P1}\n{caption}\n{caption} (Jo Bell / Reuters)\n{P2}\n{P3}"
+    article = _clean(text)
+    assert _kinds(article)[1] == (ParagraphKind.CAPTION, caption)
+    assert article.text == "\n".join([P1, caption, P2, P3])
+    assert _reasons(article) == {
+        "photo-credit": ["(Jo Bell / Reuters)"],
+        "caption-duplicate": [caption],
+    }
+    assert article.paragraphs[1].sentences == ()
+    _assert_offsets_inside(article)
+
+
+def test_clean_caption_repeated_with_credit_at_the_top() -> None:
+    caption = "Volunteers carry sandbags past the town hall"
+    article = _clean(f"{caption}\n{caption} Photo: Jo Bell\n{P1}\n{P2}")
+    assert _kinds(article)[0] == (ParagraphKind.CAPTION, caption)
+    assert _reasons(article) == {"photo-credit": ["Photo: Jo Bell"], "caption-duplicate": [caption]}
+
+
+def test_clean_caption_credited_first_then_repeated_bare() -> None:
+    caption = "A rescue boat on the flooded street."
+    article = _clean(f"{P1}\n{caption} (Jo Bell / Reuters)\n{caption}\n{P2}")
+    assert _kinds(article)[1] == (ParagraphKind.CAPTION, caption)
+    assert _reasons(article)["caption-duplicate"] == [caption]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        (
+            "A rescue boat on the flooded street. (Jo Bell / Lakeshore Tribune)",
+            "(Jo Bell / Lakeshore Tribune)",
+        ),
+        ("A rescue boat on the flooded street. Photo: Jo Bell", "Photo: Jo Bell"),
+    ],
+)
+def test_clean_single_line_with_photo_credit_is_a_caption(line: str, credit: str) -> None:
+    article = _clean(f"{P1}\n{line}\n{P2}")
+    assert _kinds(article)[1] == (ParagraphKind.CAPTION, "A rescue boat on the flooded street.")
+    assert _reasons(article) == {"photo-credit": [credit]}
+
+
+def test_clean_photo_credit_names_the_outlet_after_dateline() -> None:
+    line = "A rescue boat on the flooded street. (Jo Bell / Lakeshore Tribune)"
+    article = _clean(f"{P1}\n{line}\n{P2}")
+    assert article.outlet == "Lakeshore Tribune"
+    assert article.outlet_evidence == "photo credit: (Jo Bell / Lakeshore Tribune)"
+    both = _clean(f"NORTHVALE (Harbour Wire) - {P1}\n{line}\n{P2}")
+    assert (both.outlet, both.outlet_evidence) == ("Harbour Wire", "dateline: (Harbour Wire)")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jonas Adler", "Jonas Adler"),
+        ("By Ilse Varga, Northern Courier", "Ilse Varga"),
+        ("By Jane Doe and Omar Reyes in Northvale", "Jane Doe and Omar Reyes"),
+        ("BY JONAS ADLER", "Jonas Adler"),
+        ("By Ilse Varga | Northern Courier", "Ilse Varga"),
+    ],
+)
+def test_clean_byline_fills_author(byline: str, author: str) -> None:
+    article = _clean(f"{HEADLINE}\n{byline}\n{P1}\n{P2}")
+    assert article.author == author
+
+
+def test_clean_metadata_author_beats_byline() -> None:
+    article = _clean(f"By Jonas Adler\n{P1}\n{P2}", author="Ilse Varga")
+    assert article.author == "Ilse Varga"
+    assert _reasons(article) == {"byline": ["By Jonas Adler"]}
+
+
+def test_clean_no_byline_no_author() -> None:
+    assert _clean(f"{P1}\n{P2}").author is None
+
+
+@pytest.mark.parametrize(
+    ("given", "published"),
+    [
+        ("2026-03-03T19:05:00+00:00", "2026-03-03T19:05:00Z"),
+        ("2026-03-03T21:05:00+02:00", "2026-03-03T19:05:00Z"),
+        ("2026-03-03T19:05:00Z", "2026-03-03T19:05:00Z"),
+        ("2026-03-03T19:05:00.250+00:00", "2026-03-03T19:05:00Z"),
+        ("2026-03-04T01:30:00+07:00", "2026-03-03T18:30:00Z"),
+        ("Tue, 03 Mar 2026 20:05:00 +0100", "2026-03-03T19:05:00Z"),
+        ("2026-03-03", "2026-03-03"),
+        (" 2026-03-03 ", "2026-03-03"),
+        ("2026-03-03T19:05:00", "2026-03-03T19:05:00"),
+        ("early March", "early March"),
+    ],
+)
+def test_clean_published_is_one_iso_form(given: str, published: str) -> None:
+    assert _clean(f"{P1}\n{P2}", published=given).published == published

@@ -108,3 +108,48 @@ def test_outlet_filename_last() -> None:
         "file name: aljazeera_2024-05-01.txt",
     )
     assert infer_outlet(meta={}, text="", filename="000_40b5eaf83f0373b6.txt") == (None, None)
+
+
+def test_outlet_dateline_credit_after_source_line_before_self_reference() -> None:
+    text = "A doctor told the BBC she was tired."
+    assert infer_outlet(meta={}, text=text, dateline="NORTHVALE (Lakeshore Tribune) -") == (
+        "Lakeshore Tribune",
+        "dateline: (Lakeshore Tribune)",
+    )
+    assert infer_outlet(
+        meta={},
+        text=text,
+        removed_source_line="Source: ValleyNews and agencies",
+        dateline="NORTHVALE (Lakeshore Tribune) -",
+    ) == ("Valley News", "source line: Source: ValleyNews and agencies")
+    assert infer_outlet(meta={}, text=text, dateline="NORTHVALE (AP) —") == (
+        "AP",
+        "dateline: (AP)",
+    )
+
+
+def test_outlet_dateline_without_credit_is_no_clue() -> None:
+    assert infer_outlet(meta={}, text="", dateline="NORTHVALE, Aug 3 -") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("(Jo Bell / Lakeshore Tribune)", "Lakeshore Tribune"),
+        ("(Jo Bell/Reuters)", "Reuters"),
+        ("(Photo by Jo Bell / AFP)", "AFP"),
+    ],
+)
+def test_outlet_photo_credit(credit: str, name: str) -> None:
+    text = "A doctor told the BBC she was tired."
+    assert infer_outlet(meta={}, text=text, photo_credits=["Photo: X", credit]) == (
+        name,
+        f"photo credit: {credit}",
+    )
+
+
+@pytest.mark.parametrize(
+    "credit", ["(Jo Bell / Getty Images)", "Photo: Jo Bell", "Getty Images", "(Jo Bell)"]
+)
+def test_outlet_photo_credit_without_an_outlet_is_no_clue(credit: str) -> None:
+    assert infer_outlet(meta={}, text="", photo_credits=[credit]) == (None, None)

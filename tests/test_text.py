@@ -7,6 +7,7 @@ import pytest
 from storylens.text import (
     fix_encoding,
     fold_whitespace,
+    normalize_date,
     normalize_line,
     normalize_newlines,
     split_lines,
@@ -106,3 +107,24 @@ def test_text_tokens() -> None:
         "km",
         "walk",
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2026-03-03T19:05:00+00:00", "2026-03-03T19:05:00Z"),
+        ("2026-03-03T21:05:00+02:00", "2026-03-03T19:05:00Z"),
+        ("2026-03-03 19:05:00Z", "2026-03-03T19:05:00Z"),
+        ("2026-03-03T19:05:00.987654-00:30", "2026-03-03T19:35:00Z"),
+        ("Tue, 03 Mar 2026 20:05:00 +0100", "2026-03-03T19:05:00Z"),
+        ("Tue, 03 Mar 2026 19:05:00 GMT", "2026-03-03T19:05:00Z"),
+        ("2026-03-03", "2026-03-03"),
+        ("20260303", "2026-03-03"),
+        ("2026-03-03T19:05", "2026-03-03T19:05:00"),
+        ("2026-13-03", "2026-13-03"),
+        ("last Tuesday", "last Tuesday"),
+        ("", ""),
+    ],
+)
+def test_text_normalize_date(given: str, expected: str) -> None:
+    assert normalize_date(given) == expected

@@ -6,12 +6,15 @@ not body text, recording every piece it removes with a reason code (never silent
 ============================  ==========================================================
 ``promo``                     "READ MORE: ...", "Also read:", "Click here ...", "Sign up ..."
 ``related-links``             a run of short headline-like lines without sentence punctuation
-``caption-duplicate``         a picture caption seen before (the first copy stays, as CAPTION)
+``caption-duplicate``         a picture caption seen before, or next to its copy with a photo
+                              credit (the first copy stays, as CAPTION)
 ``photo-credit``              "(Name / Agency)", "Photo: AFP", "Getty Images"
 ``source-line``               "Source: X and agencies", also glued to the last paragraph
 ``byline``                    "By Jane Doe, BBC News", "Reporting by ...; Editing by ...",
                               "X contributed to this report."
-``dateline``                  the "KABUL, Aug 3 (Reuters) -" prefix of the first paragraph
+``dateline``                  the "KABUL, Aug 3 (Reuters) -" prefix of the first body paragraph
+                              (after any headline and byline lines); its credit is kept in
+                              ``Article.meta["credit"]``
 ``duplicate-paragraph``       a paragraph seen before (white space and case folded)
 ``title``                     a first line that repeats the title given in the metadata
 ``separator``                 a line with no letters or digits ("___", "* * *")
@@ -21,6 +24,10 @@ not body text, recording every piece it removes with a reason code (never silent
 Every rule works on the *shape* of a line (length, final punctuation, capitals, position),
 never on the words of particular articles. Headings stay, as HEADING paragraphs: a short
 stand-alone line without final sentence punctuation that is followed by body text.
+
+What the removed pieces say is used too: a removed "By Jane Doe" fills ``author`` when the
+metadata gives none, and source lines, dateline credits and photo credits are outlet clues.
+``published`` is written in one ISO 8601 form (:func:`storylens.text.normalize_date`).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -40,8 +48,8 @@ from storylens.model import (
     Skip,
     content_hash,
 )
-from storylens.outlet import infer_outlet
-from storylens.text import Line, split_lines, split_sentences
+from storylens.outlet import dateline_credit, infer_outlet
+from storylens.text import Line, normalize_date, split_lines, split_sentences
 
 __all__ = ["CleanOptions", "clean"]
 
@@ -126,6 +134,8 @@ _STAFF_CREDIT = re.compile(
 )
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _BYLINE_START = re.compile(r"^(?:By|BY)\s+(?=[A-Z])")
+# Where the names of a byline end: "By Jane Doe, Valley Times", "By Jane Doe in Northvale".
+_BYLINE_TAIL = re.compile(r"\s*(?:[,;|•·/(]|\s[-–—]\s|\b(?:in|for|at|on)\b).*$")
 _BYLINE_JOINERS = frozenset(
     ["and", "&", "in", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "of"]
 )
@@ -157,7 +167,7 @@ _CAPTION_PREFIX = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
-    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
     r"(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*[-–—]+\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
 _FINAL_CLOSERS = "\"'”’»)] `"
@@ -187,6 +197,15 @@ def _is_byline(text: str) -> bool:
         return False
     words = re.sub(r"[,|;]", " ", text).split()[1:]
     return all(w[0].isupper() or w.lower() in _BYLINE_JOINERS for w in words)
+
+
+def _byline_author(text: str) -> str | None:
+    """The names in a "By ..." byline ("By Jane Doe, Valley Times" -> "Jane Doe"), or None."""
+    start = _BYLINE_START.match(text)
+    if start is None:
+        return None
+    names = _BYLINE_TAIL.sub("", text[start.end() :]).strip()
+    return (names.title() if names.isupper() else names) or None
 
 
 def _trailing_credit(text: str) -> int | None:
@@ -306,14 +325,38 @@ def _drop_title(blocks: list[_Block], title: object) -> None:
         live[0].reason = "title"
 
 
-def _strip_dateline(blocks: list[_Block]) -> None:
-    """Remove a "CITY, Date (Agency) -" prefix from the first body-like paragraph."""
+def _strip_dateline(blocks: list[_Block], options: CleanOptions) -> None:
+    """Remove a "CITY, Date (Agency) -" prefix from the first body-like paragraph.
+
+    Short lines and headline-shaped lines (headline, kicker, date) before it are passed over.
+    """
     for block in _live(blocks):
-        if block.kind is None and not block.heading_hint and _words(block.text) > 8:
-            found = _DATELINE.match(block.text)
-            if found is not None:
-                block.strip_prefix(found.end(), "dateline")
-            return
+        if block.kind is not None or block.heading_hint or _words(block.text) <= 8:
+            continue
+        if _is_title_like(block.text, options.max_link_words):
+            continue
+        found = _DATELINE.match(block.text)
+        if found is not None:
+            block.strip_prefix(found.end(), "dateline")
+        return
+
+
+def _pair_captions(blocks: list[_Block]) -> None:
+    """A caption next to an undecided copy of itself: the first copy is the caption.
+
+    Pages often give a picture's caption twice, once bare and once with a photo credit.
+    """
+    live = _live(blocks)
+    for before, after in pairwise(live):
+        kinds = {before.kind, after.kind}
+        if (
+            kinds == {None, ParagraphKind.CAPTION}
+            and not before.heading_hint
+            and before.live
+            and _fold_key(before.text) == _fold_key(after.text)
+        ):
+            before.kind = ParagraphKind.CAPTION
+            after.reason = "caption-duplicate"
 
 
 def _title_runs(blocks: list[_Block], options: CleanOptions) -> Iterator[tuple[list[_Block], int]]:
@@ -392,9 +435,10 @@ def _apply_rules(blocks: list[_Block], options: CleanOptions, title: object) -> 
     """Run every rule, in order, then call whatever is left body text."""
     for block in blocks:
         _classify_line(block, options)
+    _pair_captions(blocks)
     _split_glued_source(blocks)
     _drop_title(blocks, title)
-    _strip_dateline(blocks)
+    _strip_dateline(blocks, options)
     _mark_headings_and_links(blocks, options)
     for block in _live(blocks):
         if block.kind is None:
@@ -572,12 +616,21 @@ def _article(
     removed: tuple[Removal, ...],
 ) -> Article:
     """Build the article: ids, outlet with its evidence, metadata fields."""
-    source_line = next((r.text for r in removed if r.reason == "source-line"), None)
+    dateline = _first_removed(removed, "dateline")
     outlet, evidence = infer_outlet(
-        meta=meta, text=text, removed_source_line=source_line, filename=_filename(raw, meta)
+        meta=meta,
+        text=text,
+        removed_source_line=_first_removed(removed, "source-line"),
+        dateline=dateline,
+        photo_credits=[r.text for r in removed if r.reason == "photo-credit"],
+        filename=_filename(raw, meta),
     )
+    credit = dateline_credit(dateline) if dateline else None
+    if credit is not None and _str_or_none(meta.get("credit")) is None:
+        meta["credit"] = credit
     digest = content_hash(text)
     extra = {key: value for key, value in meta.items() if key not in _ARTICLE_FIELDS}
+    published = _str_or_none(meta.get("published"))
     return Article(
         id=_str_or_none(meta.get("id")) or digest,
         text=text,
@@ -587,9 +640,24 @@ def _article(
         outlet_evidence=evidence,
         title=_str_or_none(meta.get("title")) or _headline(text, paragraphs),
         url=_str_or_none(meta.get("url")),
-        published=_str_or_none(meta.get("published")),
-        author=_str_or_none(meta.get("author")),
+        published=normalize_date(published) if published is not None else None,
+        author=_str_or_none(meta.get("author")) or _author_from_bylines(removed),
         source=raw.source,
         removed=removed,
         meta=extra,
     )
+
+
+def _first_removed(removed: tuple[Removal, ...], reason: str) -> str | None:
+    """The text of the first removal with ``reason``, or None."""
+    return next((r.text for r in removed if r.reason == reason), None)
+
+
+def _author_from_bylines(removed: tuple[Removal, ...]) -> str | None:
+    """The names in the first removed "By ..." byline, or None."""
+    for removal in removed:
+        if removal.reason == "byline":
+            author = _byline_author(removal.text)
+            if author is not None:
+                return author
+    return None

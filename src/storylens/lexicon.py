@@ -6,13 +6,18 @@ Every entry is lower case without a final dot; matching strips a dot ("Gen." = "
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 __all__ = [
     "EXPERT_TITLES",
     "HONORIFICS",
     "MILITARY_TITLES",
     "OFFICIAL_TITLES",
+    "ORG_NOUNS",
+    "ORG_NOUN_MODIFIERS",
     "TITLES",
     "TITLE_PHRASES",
+    "plural",
 ]
 
 MILITARY_TITLES = frozenset(
@@ -119,3 +124,122 @@ TITLE_PHRASES = (
     "Brig Gen",
 )
 """Titles of several words, matched before the single words."""
+
+ORG_NOUNS: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "ministry",
+            "department",
+            "office",
+            "authority",
+            "agency",
+            "council",
+            "police",
+            "government",
+            "administration",
+            "embassy",
+            "consulate",
+            "commission",
+            "committee",
+            "parliament",
+            "municipality",
+            "regulator",
+            "court",
+            "service",
+            "coast guard",
+            "national guard",
+            "border guard",
+            "board",
+            "inspectorate",
+            "directorate",
+            "bureau",
+            "cabinet",
+        ],
+        "government",
+    ),
+    **dict.fromkeys(["army", "navy", "military", "militia", "command"], "military"),
+    **dict.fromkeys(
+        ["hospital", "clinic", "university", "institute", "laboratory", "observatory"],
+        "expert/doctor",
+    ),
+    **dict.fromkeys(
+        [
+            "charity",
+            "ngo",
+            "union",
+            "group",
+            "organisation",
+            "organization",
+            "foundation",
+            "association",
+            "federation",
+            "movement",
+            "campaign",
+        ],
+        "ngo",
+    ),
+    **dict.fromkeys(["newspaper", "broadcaster", "channel", "daily", "network"], "media"),
+    **dict.fromkeys(
+        [
+            "operator",
+            "company",
+            "firm",
+            "utility",
+            "airline",
+            "bank",
+            "insurer",
+            "carrier",
+            "provider",
+            "manufacturer",
+            "retailer",
+            "supplier",
+            "contractor",
+            "club",
+            "party",
+        ],
+        "other",
+    ),
+}
+"""Common nouns of organisations, by the source kind they give: "the grid operator Valnet"
+and "the regional emergency office" are organisations of that kind. A key of two words ("coast
+guard") needs both words: a lone "guard" is a person."""
+
+ORG_NOUN_MODIFIERS: Mapping[str, str] = {
+    **dict.fromkeys(["news", "press", "wire"], "media"),
+    **dict.fromkeys(["aid", "relief", "humanitarian", "rights", "charity", "refugee"], "ngo"),
+    **dict.fromkeys(["armed", "militant", "rebel", "insurgent", "paramilitary"], "military"),
+}
+"""Words before an organisation noun that change its kind: a "news agency" is ``media``, a
+"rights group" an ``ngo``, an "armed group" ``military``."""
+
+_IRREGULAR = {
+    "man": "men",
+    "woman": "women",
+    "person": "people",
+    "child": "children",
+    "people": "people",
+    "media": "media",
+    "police": "police",
+    "staff": "staff",
+    "personnel": "personnel",
+    "military": "military",
+    "aircraft": "aircraft",
+}
+_NOT_MAN = frozenset(["human", "german", "roman", "shaman", "talisman", "ottoman", "caiman"])
+
+
+def plural(noun: str) -> str:
+    """The English plural of a singular noun, irregular forms and compounds included.
+
+    >>> [plural(w) for w in ("ministry", "spokesman", "person", "witness", "day", "official")]
+    ['ministries', 'spokesmen', 'people', 'witnesses', 'days', 'officials']
+    """
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("man") and noun not in _NOT_MAN:  # spokesman, chairwoman, fisherman
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"

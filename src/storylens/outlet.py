@@ -6,8 +6,10 @@ The clues are tried from the most to the least reliable, and the first that give
 2. the feed title or the site name;
 3. the URL's domain (``www.bbc.co.uk`` -> ``BBC``);
 4. a "Source: X and agencies" line that cleaning removed;
-5. self-references in the text ("told the BBC", "said in a statement to CNN"), counted;
-6. the file name (``bbc_2021-08-03.txt``).
+5. the credit in a removed dateline ("PORT SELLIN, June 14 (Lakeshore Tribune) -");
+6. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)");
+7. self-references in the text ("told the BBC", "said in a statement to CNN"), counted;
+8. the file name (``bbc_2021-08-03.txt``).
 
 Names are made readable the same way everywhere: a small table of well-known outlets (data,
 not rules), then a general fallback that splits brand names by case shape ("TRTWorld" ->
@@ -18,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["infer_outlet", "outlet_from_domain", "readable_outlet"]
+__all__ = ["dateline_credit", "infer_outlet", "outlet_from_domain", "readable_outlet"]
 
 # Registrable domain label -> readable name. Data, kept small: the fallback handles the rest.
 KNOWN_OUTLETS: Mapping[str, str] = {
@@ -107,6 +109,13 @@ _MEDIA_WORD = re.compile(
     r"\b(?:News|Times|Post|Journal|Press|Radio|TV|Television|Agency|Herald|Tribune|Gazette|"
     r"Telegraph|Guardian|Daily|Monitor|Broadcasting|Channel|Network|Magazine)\b"
 )
+_DATELINE_CREDIT = re.compile(r"\(\s*([^()]*?\w[^()]*?)\s*\)")
+# "(Jane Doe / Outlet)", "(Photo by Jane Doe/Outlet)": the part after the last slash.
+_PHOTO_CREDIT = re.compile(r"^\(\s*[^()/]+/\s*([^()/]*\w[^()/]*?)\s*\)$")
+# Picture libraries and pool shots credit a photo, never publish an article.
+_PICTURE_ONLY = frozenset(
+    ["gettyimages", "getty", "shutterstock", "alamy", "nurphoto", "sopaimages", "pool", "handout"]
+)
 _SELF_REFERENCE = re.compile(
     r"\b(?:told|telling|speaking to|spoke to|said in a statement to|in a statement to|"
     r"in an interview with|interviewed by|confirmed to)\s+(?:the\s+)?"
@@ -162,6 +171,25 @@ def _from_source_line(line: str) -> str | None:
     if not name or len(name.split()) > 5:
         return None
     return readable_outlet(name)
+
+
+def dateline_credit(dateline: str) -> str | None:
+    """The wire or outlet credited in parentheses in a dateline, or None.
+
+    >>> dateline_credit("PORT SELLIN, June 14 (Lakeshore Tribune) -"), dateline_credit("KABUL -")
+    ('Lakeshore Tribune', None)
+    """
+    found = _DATELINE_CREDIT.search(dateline)
+    return found.group(1) if found is not None else None
+
+
+def _from_photo_credits(credits: Iterable[str]) -> tuple[str, str] | None:
+    """The outlet of the first "(Name / Outlet)" photo credit that names one, with evidence."""
+    for credit in credits:
+        found = _PHOTO_CREDIT.match(credit.strip())
+        if found is not None and _key(found.group(1)) not in _PICTURE_ONLY:
+            return readable_outlet(found.group(1)), f"photo credit: {credit.strip()}"
+    return None
 
 
 def _self_reference_name(phrase: str) -> tuple[str, str] | None:
@@ -227,24 +255,49 @@ def infer_outlet(
     meta: Mapping[str, Any],
     text: str,
     removed_source_line: str | None = None,
+    dateline: str | None = None,
+    photo_credits: Iterable[str] = (),
     filename: str | None = None,
 ) -> tuple[str | None, str | None]:
     """Infer ``(outlet, evidence)`` from metadata, text and file name; ``(None, None)`` if unknown.
+
+    ``removed_source_line``, ``dateline`` and ``photo_credits`` are what cleaning removed.
 
     >>> infer_outlet(meta={}, text="", removed_source_line="Source: TRTWorld and agencies")
     ('TRT World', 'source line: Source: TRTWorld and agencies')
     >>> infer_outlet(meta={}, text="He told the BBC. She told the BBC too.")
     ('BBC', 'self-reference: told the BBC (x2)')
+    >>> infer_outlet(meta={}, text="He told the BBC.", dateline="PORT SELLIN (Lakeshore Tribune) -")
+    ('Lakeshore Tribune', 'dateline: (Lakeshore Tribune)')
     """
-    found = _from_meta(meta)
-    if found is None and removed_source_line:
-        name = _from_source_line(removed_source_line)
-        if name is not None:
-            found = name, f"source line: {removed_source_line.strip()}"
-    if found is None:
-        found = _from_self_references(text)
-    if found is None and filename:
-        name = _from_filename(filename)
-        if name is not None:
-            found = name, f"file name: {filename}"
-    return found if found is not None else (None, None)
+    clues: tuple[Callable[[], tuple[str, str] | None], ...] = (
+        lambda: _from_meta(meta),
+        lambda: _from_source_line_clue(removed_source_line),
+        lambda: _from_dateline(dateline),
+        lambda: _from_photo_credits(photo_credits),
+        lambda: _from_self_references(text),
+        lambda: _from_filename_clue(filename),
+    )
+    for clue in clues:
+        found = clue()
+        if found is not None:
+            return found
+    return None, None
+
+
+def _from_source_line_clue(line: str | None) -> tuple[str, str] | None:
+    """The outlet of a removed source line, with evidence."""
+    name = _from_source_line(line) if line else None
+    return (name, f"source line: {line.strip()}") if name and line else None
+
+
+def _from_dateline(dateline: str | None) -> tuple[str, str] | None:
+    """The outlet credited in a removed dateline, with evidence."""
+    credit = dateline_credit(dateline) if dateline else None
+    return (readable_outlet(credit), f"dateline: ({credit})") if credit else None
+
+
+def _from_filename_clue(filename: str | None) -> tuple[str, str] | None:
+    """The outlet a file name names, with evidence."""
+    name = _from_filename(filename) if filename else None
+    return (name, f"file name: {filename}") if name else None

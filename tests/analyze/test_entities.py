@@ -82,3 +82,18 @@ def test_entities_gold_on_seeds(seed_articles: list[Any]) -> None:
     taliban = by_name["Taliban"]
     assert len({s.article for s in taliban.mentions}) == 2
     assert not any(e.name.startswith(("the ", "The ")) or e.name.endswith("'s") for e in found)
+
+
+def test_entities_name_after_organisation_noun_is_an_organisation() -> None:
+    articles = [
+        _article(
+            "Power failed in 9,000 homes on Tuesday night, the grid operator Valnet said.", "a"
+        ),
+        _article(
+            "The shipping company Marlo said ships waited. The security firm Brask agreed.", "b"
+        ),
+        _article("Valnet said repairs would take two days.", "c"),
+    ]
+    found = _by_name(find_entities(articles))
+    assert {found[n].label for n in ("Valnet", "Marlo", "Brask")} == {"ORG"}
+    assert len(found["Valnet"].mentions) == 2

@@ -380,3 +380,75 @@ def test_quotes_seed_pair_speed(seed_articles: list[Any]) -> None:
         best = min(best, time.perf_counter() - start)
     print(f"quotes on the seed pair, warm: {best:.3f} s (target 0.3 s)")
     assert best < 0.6  # twice the target: the CI machine's two cores are shared
+
+
+def _group(*words: str) -> tuple[list[Article], Any]:
+    articles = [_article(f"Ana Diaz said: “{w}”", name=str(i)) for i, w in enumerate(words)]
+    mentions = [_mention(a, w) for a, w in zip(articles, words, strict=True)]
+    return articles, match_quotes(mentions, articles)
+
+
+def _per_mention(quote: Any) -> list[str]:
+    return [m.why.features["fidelity"] for m in quote.mentions]
+
+
+def test_match_each_mention_is_compared_with_the_reference() -> None:
+    _, quotes = _group(
+        "We will rebuild the old school before the winter comes",
+        "We will rebuild the old school, before the winter comes",
+        "We will rebuild the old school before the winter comes",
+        "We will rebuild the old school before winter arrives",
+    )
+    (quote,) = quotes
+    assert _per_mention(quote) == ["reference", "punctuation", "verbatim", "reworded"]
+    assert quote.fidelity is QuoteFidelity.REWORDED
+
+
+def test_match_identical_copies_stay_verbatim_beside_a_fragment() -> None:
+    _, quotes = _group(
+        "The river will keep rising until the weekend",
+        "The river will keep rising until the weekend",
+        "keep rising until the weekend",
+    )
+    (quote,) = quotes
+    assert _per_mention(quote) == ["reference", "verbatim", "fragment"]
+    assert quote.fidelity is QuoteFidelity.FRAGMENT
+
+
+def test_match_chained_quote_unrelated_to_the_reference_is_its_own_group() -> None:
+    _, quotes = _group(
+        "We will rebuild the school and the clinic and the bridge by the spring",
+        "rebuild the school and the clinic",
+        "rebuild the school and the clinic soon",
+    )
+    assert [len(q.mentions) for q in quotes] == [2, 1]
+    assert quotes[0].fidelity is QuoteFidelity.FRAGMENT
+    assert quotes[1].fidelity is QuoteFidelity.SINGLE
+
+
+def test_match_mayor_quotes_of_the_examples() -> None:
+    from storylens.pipeline import iter_articles
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "news"
+    articles = [a for a in iter_articles([examples]) if "Ostrowski" in a.text]
+    mentions = [m for a in articles for m in find_quotes(a)]
+    outlets = {a.id: a.outlet for a in articles}
+    texts = {a.id: a for a in articles}
+
+    def words(q: Any) -> str:
+        return texts[q.mentions[0].span.article].text_of(q.mentions[0].span)
+
+    (quote,) = [q for q in match_quotes(mentions, articles) if "do not wait" in words(q)]
+    per_outlet = {outlets[m.span.article]: m.why.features["fidelity"] for m in quote.mentions}
+    relations = sorted(per_outlet.values())
+    assert relations == ["fragment", "reference", "verbatim"]
+    assert per_outlet["Harbor Daily"] == "fragment"
+    assert quote.fidelity is QuoteFidelity.FRAGMENT
+
+
+def test_quotes_translation_in_parentheses_is_not_a_quote() -> None:
+    article = _article('Crowds chanted "Allahu akbar" ("God is greatest") as the convoy passed.')
+    mention = _only(article)
+    assert _text(article, mention) == "Allahu akbar"
+    assert (mention.speaker or "").casefold() == "crowds"
+    assert mention.why.features["translation"] == "God is greatest"

@@ -105,3 +105,68 @@ def test_sources_gold_on_seeds(seed_articles: list[Any]) -> None:
     assert "BBC" not in b
     assert 0.0 < share[trt.id] < 0.6
     assert 0.0 < share[bbc.id] < 0.6
+
+
+def test_sources_nominal_sources_use_english_plurals() -> None:
+    article = _article(
+        "Two spokesmen said the dam held. Witnesses said the road was shut. Local people said"
+        " the water was high. Several agencies said aid was late."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["spokesmen"] == ("government", 1)
+    assert found["witnesses"] == ("resident/witness", 1)
+    assert found["people"] == ("resident/witness", 1)
+    assert "agencies" in found
+    assert not any(name.endswith(("ys", "mans", "sss")) for name in found)
+
+
+def test_sources_singular_source_keeps_its_institution() -> None:
+    article = _article(
+        "A spokesman for the transport ministry said trains were cancelled.\n\n"
+        "A police spokeswoman said two roads were shut."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["transport ministry spokesman"] == ("government", 1)
+    assert found["police spokeswoman"] == ("government", 1)
+
+
+def test_sources_name_introduced_by_organisation_noun_is_an_organisation() -> None:
+    article = _article(
+        "Power was cut to 9,000 homes on Tuesday night, the grid operator Valnet said.\n\n"
+        "The shipping company Marlo said ships waited. The rights group Fairwatch agreed."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Valnet"] == ("other", 1)
+    assert found["Marlo"] == ("other", 1)
+
+
+def test_sources_surname_folds_into_the_full_name() -> None:
+    article = _article(
+        "Mira Holt, who heads the dam board, said the wall had held.\n\n"
+        "Holt said repairs would take a week. Holt added that nobody was hurt."
+    )
+    found = _cited(cited_sources([article]))
+    assert found == {"Mira Holt": (found["Mira Holt"][0], 3)}
+
+
+def test_sources_nominal_institutions_are_cited() -> None:
+    article = _article(
+        "Nine people died, according to the town hospital. The regional emergency office said"
+        " 300 were hurt.\n\n"
+        "The coast guard said two boats sank. According to the health ministry, 40 were treated."
+    )
+    found = _cited(cited_sources([article]))
+    assert found == {
+        "town hospital": ("expert/doctor", 1),
+        "regional emergency office": ("government", 1),
+        "coast guard": ("government", 1),
+        "health ministry": ("government", 1),
+    }
+
+
+def test_sources_definite_organisation_noun_points_back_to_its_organisation() -> None:
+    article = _article(
+        "The Coastal Water Board said supplies were safe. The board said it would test daily."
+    )
+    found = _cited(cited_sources([article]))
+    assert found == {"Coastal Water Board": (found["Coastal Water Board"][0], 2)}

@@ -60,7 +60,7 @@ def test_feeds_reads_rss_entries(tmp_path: Path) -> None:
         meta={
             "title": "Silo fire under control",
             "url": "https://courier.example/silo",
-            "published": "2024-03-05T20:15:00+00:00",
+            "published": "2024-03-05T20:15:00Z",
             "author": "Ada Quill",
             "feed_title": "Northport Courier",
             "guid": "courier-1001",
@@ -84,7 +84,7 @@ def test_feeds_reads_atom_plain_text_content(tmp_path: Path) -> None:
         meta={
             "title": "Council meets on silo safety",
             "url": "https://wire.example/council",
-            "published": "2024-03-06T08:00:00+00:00",
+            "published": "2024-03-06T08:00:00Z",
             "author": "Ben Ostrow",
             "feed_title": "Harbour Wire",
             "guid": "urn:wire:77",
@@ -108,6 +108,44 @@ def test_feeds_malformed_xml_with_entries_is_read(tmp_path: Path) -> None:
     path.write_text(broken, encoding="utf-8")
     docs = [o for o in read_sources([path]) if isinstance(o, RawDocument)]
     assert [d.meta["title"] for d in docs] == ["Silo fire under control", "Ferry delayed"]
+
+
+UNCLOSED_ITEM = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0">
+<channel>
+  <title>Lakeshore Tribune</title>
+  <item>
+    <title>Harbour district floods</title>
+    <link>https://tribune.example/floods</link>
+</channel>
+</rss>
+"""
+
+
+def test_feeds_malformed_xml_with_only_empty_entries_fails_once(tmp_path: Path) -> None:
+    path = tmp_path / "unclosed.rss"
+    path.write_text(UNCLOSED_ITEM, encoding="utf-8")
+    [failure] = read_sources([path])
+    assert isinstance(failure, Failure)
+    assert failure.source == str(path)
+    assert failure.message.startswith("malformed feed XML (")
+    assert "mismatched tag" in failure.message
+    assert failure.message.endswith("): fix the XML or download the feed again")
+
+
+def test_feeds_malformed_xml_with_real_content_adds_no_failure(tmp_path: Path) -> None:
+    path = tmp_path / "unclosed.rss"
+    body = "<description>The harbour wall gave way at dawn.</description>\n</channel>"
+    path.write_text(UNCLOSED_ITEM.replace("</channel>", body), encoding="utf-8")
+    [doc] = read_sources([path])
+    assert isinstance(doc, RawDocument)
+    assert doc.html == "The harbour wall gave way at dawn."
+
+
+def test_feeds_well_formed_feed_with_empty_entries_skips_them(tmp_path: Path) -> None:
+    path = tmp_path / "photos.rss"
+    path.write_text(UNCLOSED_ITEM.replace("</channel>", "</item></channel>"), encoding="utf-8")
+    assert list(read_sources([path])) == [Skip(f"{path}#entry-1", "no article body")]
 
 
 def test_feeds_empty_feed_is_skipped(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def _check_archive(path: Path) -> None:
             meta={
                 "title": "Ferry delayed",
                 "url": "https://courier.example/ferry",
-                "published": "2024-03-05T21:15:00+00:00",
+                "published": "2024-03-05T21:15:00Z",
             },
         ),
         Skip(f"{path}#record-3", "not an article (non-HTML WARC record)"),
@@ -81,7 +81,7 @@ def _check_archive(path: Path) -> None:
             meta={
                 "title": "Ferry delayed",
                 "url": "https://courier.example/ferry-2",
-                "published": "2024-03-05T21:15:00+00:00",
+                "published": "2024-03-05T21:15:00Z",
             },
         ),
     ]

@@ -11,6 +11,10 @@ mentions are grouped across all articles by rules that hold for any story:
 * a name defined in the text as ``Name (ACRONYM)``;
 * a lone surname and the one full name in the story that ends with it ("Sadat" -> "Sami Sadat").
 
+A name introduced by an organisation noun (:data:`storylens.lexicon.ORG_NOUNS`: "the grid
+operator Valnet", "the shipping company Marlo") is an organisation (``ORG``) in every mention,
+whatever spaCy guessed for it.
+
 A group's label is a place label when any of its mentions is a place (the place rules of
 :mod:`storylens.nlp` fix "Spin Boldak" once, then every mention follows), else the most common.
 Its name is the known organisation's name, else the longest full name seen. Ids are slugs of
@@ -64,6 +68,7 @@ class _Mention:
     name: str
     label: str
     order: int
+    by_noun: bool = False  # introduced by an organisation noun: "the grid operator Valnet"
 
 
 def slug(name: str) -> str:
@@ -81,7 +86,7 @@ def find_entities(
     """People, organisations and places of a story's articles, one entity per referent."""
     docs = docs if docs is not None else parse(articles)
     mentions = [m for i, a in enumerate(articles) for m in _mentions(a, docs[a.id], i)]
-    mentions = _places_everywhere(mentions)
+    mentions = _organisations_everywhere(_places_everywhere(mentions))
     groups = _group(mentions, _acronym_definitions(articles, mentions))
     entities = _unique_ids([_entity(group) for group in groups])
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.label)))
@@ -109,8 +114,34 @@ def _mentions(article: Article, doc: Any, order: int) -> list[_Mention]:
         if cleaned is not None:
             start, end = cleaned
             name = article.text[start:end]
-            out.append(_Mention(article.id, start, end, name, ent.label_, order))
+            by_noun = _after_org_noun(ent)
+            label = "ORG" if by_noun else ent.label_
+            out.append(_Mention(article.id, start, end, name, label, order, by_noun))
     return out
+
+
+def _after_org_noun(ent: Any) -> bool:
+    """True for "Valnet" in "the grid operator Valnet": a name in apposition to (or compound
+    with) the organisation noun just before it."""
+    if ent.label_ == "ORG" or ent.start == 0:
+        return False
+    noun = ent.doc[ent.start - 1]
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return False
+    if noun.lower_ not in lexicon.ORG_NOUNS and noun.lemma_ not in lexicon.ORG_NOUNS:
+        return False
+    return bool(ent.root.head.i == noun.i or noun.head.i == ent.root.i)
+
+
+def _organisations_everywhere(mentions: list[_Mention]) -> list[_Mention]:
+    """A name introduced by an organisation noun once is an organisation in every mention."""
+    names = {m.name for m in mentions if m.by_noun}
+    return [
+        _Mention(m.article, m.start, m.end, m.name, "ORG", m.order, True)
+        if m.name in names and m.label != "ORG"
+        else m
+        for m in mentions
+    ]
 
 
 def _places_everywhere(mentions: list[_Mention]) -> list[_Mention]:

@@ -38,15 +38,27 @@ Kinds
     its sentence and ends a clause, or follows "X said:" / "X said,". PARTIAL: any other
     attributed quote, i.e. a few words inside a reported sentence ("deeply disturbing").
     Chants and shouts count as speech: "residents chanted "Allahu akbar"" is PARTIAL with
-    the residents as speakers.
+    the residents as speakers. A quoted translation in parentheses right after a quote
+    (``"Allahu akbar" ("God is greatest")``) is no quote of its own: it goes in the features
+    of the quote it translates, as ``translation``.
 
 Fidelity (``match_quotes``), compared over normalised word sequences
-    VERBATIM same text (white space folded); PUNCTUATION same words; FRAGMENT the shorter
-    (at least 3 words; "..." splits it into pieces found in order) is a contiguous part of
-    the longer; REWORDED rapidfuzz token_sort_ratio >= 85, or token_set_ratio >= 90 for
-    quotes of similar length (both at least 4 words); OTHER_SPEAKER one of the first three
-    with different known speakers. A group's fidelity is the worst over its links; a quote
-    reported by one article only is SINGLE.
+    Two mentions of different articles are linked when they are: VERBATIM same text (white
+    space folded); PUNCTUATION same words; FRAGMENT the shorter (at least 3 words; "..."
+    splits it into pieces found in order) is a contiguous part of the longer; REWORDED
+    rapidfuzz token_sort_ratio >= 85, or token_set_ratio >= 90 for quotes of similar length
+    (both at least 4 words); OTHER_SPEAKER one of the first three with different known
+    speakers. Linked mentions form a group, and the group is then read against one
+    reference: its longest mention (ties: article order, then offset). Each mention's own
+    relation to the reference is in ``why.features["fidelity"]`` (``reference``,
+    ``verbatim``, ``punctuation``, ``fragment``, ``reworded``, ``other-speaker``; ``single``
+    when alone), so three outlets that copy a quote word for word stay ``verbatim`` even when
+    a fourth rewords it. A mention linked only through a chain of others and no form of the
+    reference at all is not the same quote: it leaves the group and is grouped again with
+    what it matches. The group's ``fidelity`` flags what a journalist must check: each other
+    article counts with its most faithful mention (an outlet that quotes in full and later
+    repeats a piece still quoted in full), and the group takes the least faithful of these
+    articles. A quote reported by one article only is SINGLE.
 """
 
 from __future__ import annotations
@@ -54,8 +66,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -718,15 +730,31 @@ def find_quotes(article: Article, *, doc: Any | None = None) -> tuple[QuoteMenti
     speakers = _Speakers(text, paragraphs, regions)
     parsed = _parse(article, paragraphs, raws, doc)
     _collect(speakers, parsed)
-    mentions = []
-    for ctx in _contexts(text, paragraphs, raws):
-        if ctx.content[0] >= ctx.content[1]:
+    mentions: list[QuoteMention] = []
+    glosses = _glosses(text, raws)
+    for i, ctx in enumerate(_contexts(text, paragraphs, raws)):
+        if ctx.content[0] >= ctx.content[1] or i in glosses:
             continue
         found = _speaker(speakers, parsed, ctx)
         if found.speaker is not None:
             speakers.last_in_paragraph[speakers.paragraph_of(ctx.content[1])] = found
+        if i + 1 in glosses:
+            gloss = _content(text, raws[i + 1])
+            found = replace(found, features={**found.features, "translation": text[slice(*gloss)]})
         mentions.append(_mention(article, ctx, found))
     return tuple(mentions)
+
+
+def _glosses(text: str, raws: list[_Raw]) -> set[int]:
+    """Quotes that translate the quote before them: ``"Allahu akbar" ("God is greatest")``."""
+    out = set()
+    for i in range(1, len(raws)):
+        before, raw = raws[i - 1], raws[i]
+        between = text[before.close + 1 : raw.open] if before.closed else ""
+        after = text[raw.close + 1 : raw.close + 3].lstrip()[:1] if raw.closed else ""
+        if between.strip() == "(" and after == ")":
+            out.add(i)
+    return out
 
 
 def _mention(article: Article, ctx: _Context, found: _Found) -> QuoteMention:
@@ -837,20 +865,15 @@ def _reworded(a: _Item, b: _Item) -> tuple[QuoteFidelity | None, float]:
     return (QuoteFidelity.REWORDED if score >= 85 else None), float(score)
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def match_quotes(
     mentions: Sequence[QuoteMention], articles: Sequence[Article]
 ) -> tuple[Quote, ...]:
-    """Group the same quote across articles and class its fidelity.
+    """Group the same quote across articles and class its fidelity against its reference.
 
-    Mentions of one article are never linked directly. Quotes are ordered by their first
-    mention (article order, then offset); ids are content hashes of the mentions' spans.
+    Mentions of one article are never linked directly. Each mention comes back with its own
+    relation to the group's reference in ``why.features["fidelity"]``. Quotes are ordered by
+    their first mention (article order, then offset); ids are content hashes of the mentions'
+    spans.
     """
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
     ordered = sorted(
@@ -858,41 +881,105 @@ def match_quotes(
         key=lambda m: (by_id.get(m.span.article, (len(by_id),))[0], m.span.start, m.span.end),
     )
     items = [_item(i, m, by_id) for i, m in enumerate(ordered)]
-    parent = list(range(len(items)))
     edges: list[tuple[int, int, QuoteFidelity, float]] = []
     for a in items:
         for b in items[a.index + 1 :]:
-            if a.article == b.article:
-                continue
-            relation, score = _relation(a, b)
-            if relation is not None:
-                edges.append((a.index, b.index, relation, score))
-                parent[_find(parent, b.index)] = _find(parent, a.index)
+            if a.article != b.article:
+                relation, score = _relation(a, b)
+                if relation is not None:
+                    edges.append((a.index, b.index, relation, score))
+    groups = [
+        g
+        for members in _components(range(len(items)), edges)
+        for g in _settle(members, items, edges)
+    ]
+    groups.sort(key=lambda g: g.members[0])
+    return tuple(_quote(ordered, group, items, edges) for group in groups)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Mentions of one quote: the reference and every other member's relation to it."""
+
+    members: list[int]
+    reference: int
+    relations: dict[int, tuple[QuoteFidelity, float]]
+
+
+def _components(
+    members: Iterable[int], edges: Sequence[tuple[int, int, QuoteFidelity, float]]
+) -> list[list[int]]:
+    """Connected groups of mentions over the links, each in mention order."""
+    parent = {i: i for i in members}
+    for a, b, _, _ in edges:
+        if a in parent and b in parent:
+            parent[_find(parent, b)] = _find(parent, a)
     groups: dict[int, list[int]] = {}
-    for item in items:
-        groups.setdefault(_find(parent, item.index), []).append(item.index)
-    return tuple(
-        _quote([ordered[i] for i in members], members, items, edges) for members in groups.values()
-    )
+    for i in sorted(parent):
+        groups.setdefault(_find(parent, i), []).append(i)
+    return list(groups.values())
+
+
+def _settle(
+    members: list[int], items: list[_Item], edges: Sequence[tuple[int, int, QuoteFidelity, float]]
+) -> list[_Group]:
+    """Compare every member with the reference; members that are no form of it (linked only
+    through a chain of others) are grouped again on their own."""
+    reference = min(members, key=lambda i: (-len(items[i].words), i))
+    relations: dict[int, tuple[QuoteFidelity, float]] = {}
+    rest: list[int] = []
+    for i in members:
+        if i != reference:
+            relation, score = _relation(items[i], items[reference])
+            if relation is None:
+                rest.append(i)
+            else:
+                relations[i] = (relation, score)
+    kept = [i for i in members if i not in rest]
+    out = [_Group(kept, reference, relations)]
+    for part in _components(rest, edges) if rest else []:
+        out.extend(_settle(part, items, edges))
+    return out
+
+
+def _find(parent: dict[int, int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def _quote(
-    mentions: list[QuoteMention],
-    members: list[int],
+    ordered: list[QuoteMention],
+    group: _Group,
     items: list[_Item],
-    edges: list[tuple[int, int, QuoteFidelity, float]],
+    edges: Sequence[tuple[int, int, QuoteFidelity, float]],
 ) -> Quote:
-    inside = set(members)
-    links = [e for e in edges if e[0] in inside]
-    articles = {items[i].article for i in members}
-    if len(articles) < 2 or not links:
+    members = group.members
+    mentions = [_with_fidelity(ordered[i], group, i) for i in members]
+    home = items[group.reference].article
+    best: dict[int, QuoteFidelity] = {}  # each other article's most faithful mention
+    for i, (relation, _) in group.relations.items():
+        article = items[i].article
+        if article != home and (
+            article not in best or _SEVERITY[relation] < _SEVERITY[best[article]]
+        ):
+            best[article] = relation
+    if not best:
         fidelity, why = QuoteFidelity.SINGLE, Why(rule="single")
     else:
-        fidelity = max((e[2] for e in links), key=lambda f: _SEVERITY[f])
+        fidelity = max(best.values(), key=lambda f: _SEVERITY[f])
+        inside = set(members)
         pairs = tuple(
-            (members.index(a), members.index(b), str(f), round(s, 1)) for a, b, f, s in links
+            (members.index(a), members.index(b), str(f), round(score, 1))
+            for a, b, f, score in edges
+            if a in inside and b in inside
         )
-        why = Why(rule="matched", score=min(e[3] for e in links), features={"links": pairs})
+        why = Why(
+            rule="matched",
+            score=min(round(score, 1) for _, score in group.relations.values()),
+            features={"reference": members.index(group.reference), "links": pairs},
+        )
     key = "|".join(f"{m.span.article}:{m.span.start}:{m.span.end}" for m in mentions)
     return Quote(
         id=f"q{content_hash(key)}",
@@ -901,6 +988,18 @@ def _quote(
         mentions=tuple(mentions),
         why=why,
     )
+
+
+def _with_fidelity(mention: QuoteMention, group: _Group, index: int) -> QuoteMention:
+    """The mention with its relation to the reference in ``why.features["fidelity"]``."""
+    if len(group.members) == 1:
+        relation = str(QuoteFidelity.SINGLE)
+    elif index == group.reference:
+        relation = "reference"
+    else:
+        relation = str(group.relations[index][0])
+    why = Why(mention.why.rule, mention.why.score, {**mention.why.features, "fidelity": relation})
+    return replace(mention, why=why)
 
 
 def _majority(mentions: list[QuoteMention]) -> str | None:

@@ -5,16 +5,30 @@ Attribution is read from the shared spaCy parse with rules that hold for any sto
 * a cue verb (said, says, told, tweeted, warned, added, confirmed, accused, called, ...) and its
   subject ("the UN says", "Gen Sadat told the BBC", "Afghan media confirmed");
 * "according to X";
-* the subject is an entity of the story (canonical name from :mod:`.entities`), a source noun
-  ("officials", "residents", "a doctor", "Afghan media"), or a word that points back: "he"/"she"
-  to the last person cited, "it" to the last organisation, "one"/"another" to the last group
-  cited, "the mission" (a definite organisation noun) to the last organisation named;
+* the subject is an entity of the story (canonical name from :mod:`.entities`; a lone surname
+  such as "Holt" is the one full name of the story ending with it, "Mira Holt"), a source noun
+  ("officials", "residents", "a doctor", "Afghan media"), an organisation noun
+  (:data:`storylens.lexicon.ORG_NOUNS`: "the town hospital", "the regional emergency office",
+  "the coast guard"), or a word that points back: "he"/"she" to the last person cited, "it" to
+  the last organisation, "one"/"another" to the last group cited, "the mission" or "the board"
+  (a definite organisation noun) to the last organisation cited whose name holds its words,
+  or, for a bare "the mission", "the agency", to the last named organisation cited;
 * whom a verb is told to ("told the BBC") is an audience, never a source.
+
+Names of nominal sources: an organisation is named by its noun and the words before it, in
+the singular ("regional emergency office", "defence ministry"); a person tied to an
+organisation keeps both and the number the text used ("a spokesman for the defence ministry"
+is "defence ministry spokesman", "a police spokeswoman" is "police spokeswoman"); other people
+are a class, named by the English plural ("one witness" and "witnesses" are "witnesses", "a
+spokesman" is "spokesmen", "people" stays "people").
 
 Kinds: ``un``, ``international-org``, ``government``, ``military``, ``ngo``, ``media``,
 ``resident/witness``, ``expert/doctor``, ``person``, ``other``. Known organisations take their
-kind from ``data/orgs.json``; other names from their words ("Embassy", "Army") or the title a
-person is given in the story ("Gen", "President").
+kind from ``data/orgs.json``; other names from the organisation noun that introduces them ("the
+grid operator Valnet" is ``other``, "the charity X" ``ngo``), their words ("Embassy", "Army")
+or the title a person is given in the story ("Gen", "President"). A person tied to an
+organisation ("a hospital spokesman", "officials at the ministry") speaks for it and takes its
+kind; a doctor or a resident keeps the kind of the noun.
 """
 
 from __future__ import annotations
@@ -120,6 +134,8 @@ SOURCE_NOUNS: Mapping[str, str] = {
             "local",
             "survivor",
             "interpreter",
+            "person",
+            "people",
             "refugee",
             "relative",
             "parent",
@@ -269,6 +285,15 @@ class _Story:
                     self.by_offset[(span.article, pos)] = entity
         texts = {a.id: a.text for a in articles}
         self.kinds = {e.id: _entity_kind(e, texts) for e in entities}
+        self.by_surname: dict[str, list[Entity]] = {}
+        for entity in entities:
+            if entity.label == "PERSON" and len(entity.name.split()) > 1:
+                self.by_surname.setdefault(entity.name.split()[-1], []).append(entity)
+
+    def full_name(self, word: str) -> Entity | None:
+        """The one person of the story whose full name ends with ``word`` ("Holt")."""
+        found = self.by_surname.get(word, [])
+        return found[0] if len(found) == 1 else None
 
     def entity_at(self, article: str, start: int, end: int) -> Entity | None:
         """The entity mentioned anywhere in ``start:end`` of an article (first one wins)."""
@@ -292,10 +317,33 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
         return _person_kind(entity, texts)
     if entity.label in ("GPE", "LOC"):
         return "government"
+    introduced = _introduced_kind(entity, texts)
+    if introduced:
+        return introduced
     for pattern, kind in _NAME_KINDS:
         if re.search(pattern, entity.name):
             return kind
     return "other"
+
+
+def _introduced_kind(entity: Entity, texts: Mapping[str, str]) -> str | None:
+    """The kind of the organisation noun right before a mention ("the grid operator Valnet")."""
+    for span in entity.mentions:
+        before = texts[span.article][max(0, span.start - 40) : span.start]
+        words = re.findall(r"[a-z]+", before.lower())[-3:]
+        if not words or not before.rstrip().endswith(words[-1]) or before[-1:] != " ":
+            continue
+        if words[-1] in lexicon.ORG_NOUNS:
+            return _kind_of_org(words[:-1], words[-1])
+    return None
+
+
+def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
+    """An organisation noun's kind, or the kind its modifiers give ("news agency": media)."""
+    for word in modifiers:
+        if word in lexicon.ORG_NOUN_MODIFIERS:
+            return lexicon.ORG_NOUN_MODIFIERS[word]
+    return lexicon.ORG_NOUNS[noun]
 
 
 def _person_kind(entity: Entity, texts: Mapping[str, str]) -> str:
@@ -384,6 +432,10 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     """Who a subject token stands for, or None when it is no source."""
     start, end = token.idx, token.idx + len(token)
     entity = story.entity_at(article, start, end) or _child_entity(token, story, article)
+    if entity is None and token.pos_ == "PROPN":
+        entity = story.full_name(token.text)
+    if entity is not None and " " not in entity.name:
+        entity = story.full_name(entity.name) or entity
     if entity is not None:
         kind = story.kinds[entity.id]
         role = "person" if entity.label == "PERSON" else "org"
@@ -393,10 +445,87 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     if back is not None:
         return _Cited(back.source, back.kind, start, end, back.role)
     lemma = token.lemma_.lower()
-    if word in _BACK_PERSON | _BACK_ORG | _BACK_GROUP or lemma not in SOURCE_NOUNS:
+    if word in _BACK_PERSON | _BACK_ORG | _BACK_GROUP:
         return None
-    singular = token.tag_ == "NN" and lemma not in _MASS_NOUNS
-    return _Cited(_noun_name(token), SOURCE_NOUNS[lemma], start, end, "group", singular)
+    if lemma in _MASS_NOUNS and lemma in SOURCE_NOUNS:
+        name = "media" if lemma == "medium" else lemma
+        return _Cited(name, SOURCE_NOUNS[lemma], start, end, "group")
+    noun = _org_noun(token)
+    if noun is not None:
+        modifiers = _modifiers(token)
+        kind = _kind_of_org([w.lower() for w in modifiers], noun)
+        return _Cited(" ".join([*modifiers, _as_written(token)]), kind, start, end, "org")
+    if lemma not in SOURCE_NOUNS:
+        return None
+    return _person_noun(token, story, article, start, end)
+
+
+def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) -> _Cited:
+    """A source noun for people: tied to an organisation ("a ministry spokesman"), or a class
+    named by its plural ("residents")."""
+    lemma = token.lemma_.lower()
+    singular = token.tag_ == "NN"
+    tied = _organisation_of(token, story, article)
+    if tied is None:
+        return _Cited(lexicon.plural(lemma), SOURCE_NOUNS[lemma], start, end, "group", singular)
+    name, kind = tied
+    kind = kind if lemma in _SPEAKS_FOR else SOURCE_NOUNS[lemma]
+    return _Cited(f"{name} {token.lower_}", kind, start, end, "group", singular)
+
+
+def _organisation_of(token: Any, story: _Story, article: str) -> tuple[str, str] | None:
+    """The organisation a person noun belongs to, with its kind: a compound ("police
+    spokeswoman") or the object of for/of/at/from ("a spokesman for the defence ministry")."""
+    objects = [c for c in token.lefts if c.dep_ == "compound"]
+    objects += [
+        o
+        for prep in token.rights
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from")
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    for obj in objects:
+        entity = story.entity_at(article, obj.idx, obj.idx + len(obj))
+        if entity is not None and entity.label not in ("PERSON", "NORP", "GPE", "LOC"):
+            return entity.name, story.kinds[entity.id]
+        noun = _org_noun(obj)
+        if noun is not None and entity is None:
+            modifiers = _modifiers(obj)
+            kind = _kind_of_org([w.lower() for w in modifiers], noun)
+            return " ".join([*modifiers, _as_written(obj)]), kind
+    return None
+
+
+def _org_noun(token: Any) -> str | None:
+    """The key of :data:`lexicon.ORG_NOUNS` a noun stands for ("guard" after "coast"), or None."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
+        return None
+    lemma = token.lemma_.lower() or token.lower_
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if f"{before} {lemma}" in lexicon.ORG_NOUNS:
+        return f"{before} {lemma}"
+    return lemma if lemma in lexicon.ORG_NOUNS and " " not in lemma else None
+
+
+def _modifiers(token: Any) -> list[str]:
+    """The words before a noun that say which one it is: "regional emergency" office."""
+    words: list[str] = []
+    for child in token.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        for t in child.subtree:
+            skip = t.is_punct or t.like_num or t.lower_ in _QUANTIFIERS
+            if skip or t.dep_ in ("det", "poss", "case", "predet"):
+                continue
+            words.append(t.text if t.pos_ == "PROPN" and not t.is_lower else t.lower_)
+    return words
+
+
+def _as_written(token: Any) -> str:
+    """A noun in the singular unless the text used the plural ("offices" stays plural)."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return str(token.lower_)
+    return str(token.lemma_.lower() or token.lower_)
 
 
 def _pointer(token: Any, memory: _Memory) -> _Cited | None:
@@ -409,7 +538,16 @@ def _pointer(token: Any, memory: _Memory) -> _Cited | None:
     if word in _BACK_GROUP:
         return memory.group
     definite = any(c.lower_ == "the" for c in token.children)
-    return memory.org if definite and word in _ORG_NOUNS else None
+    if not definite or memory.org is None:
+        return None
+    if word not in _ORG_NOUNS and _org_noun(token) is None:
+        return None
+    name = memory.org.source.lower()
+    modifiers = [w.lower() for w in _modifiers(token)]
+    if all(w in name for w in [*modifiers, token.lemma_.lower() or word]):
+        return memory.org
+    named = memory.org.source[:1].isupper()  # a name, not "the town hospital"
+    return memory.org if named and not modifiers and word in _ORG_NOUNS else None
 
 
 def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
@@ -425,14 +563,12 @@ def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
 _MASS_NOUNS = frozenset(
     ["media", "medium", "police", "military", "army", "government", "administration"]
 )
-
-
-def _noun_name(token: Any) -> str:
-    """The name of a source noun: its plural ("officials", "residents") or mass form ("media")."""
-    lemma = str(token.lemma_).lower()
-    if lemma in _MASS_NOUNS:
-        return "media" if lemma == "medium" else lemma
-    return lemma if lemma.endswith("s") else lemma + "s"
+_QUANTIFIERS = frozenset(
+    ["several", "many", "some", "other", "few", "various", "numerous", "both", "all", "most"]
+)
+_SPEAKS_FOR = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"]
+)
 
 
 # -- output -----------------------------------------------------------------------------------

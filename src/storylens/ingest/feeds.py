@@ -3,11 +3,16 @@
 An entry's full content (``content[0]``) is used when present, else its summary. The entry's
 ``guid``/``id`` goes to ``meta["guid"]`` (never ``id``: guids are not content ids), and the
 outlet an entry's ``<source>`` names goes to ``meta["origin"]``.
+
+feedparser reads what it can of XML that is not well-formed (an unclosed ``<item>``), so a
+broken feed may still give entries. Such a feed is read when at least one entry holds an
+article body; otherwise it is one :class:`Failure` for the file, not a skip per entry.
 """
 
 from __future__ import annotations
 
 import io
+import xml.sax
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -27,16 +32,28 @@ def read_feed(source: str, data: bytes, options: IngestOptions) -> Iterator[Outc
     """One outcome per entry of the feed in ``data``; a Failure when it cannot be parsed."""
     parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
+    if _unreadable(parsed, entries):
+        error = m.one_line(parsed.get("bozo_exception") or "unreadable XML")
+        yield Failure(source, m.FEED_MALFORMED.format(error=error))
+        return
     if not entries:
-        if parsed.get("bozo"):
-            error = m.one_line(parsed.get("bozo_exception") or "unreadable XML")
-            yield Failure(source, m.FEED_MALFORMED.format(error=error))
-        else:
-            yield Skip(source, m.SKIP_EMPTY_FEED)
+        yield Skip(source, m.SKIP_EMPTY_FEED)
         return
     feed_title = parsed.get("feed", {}).get("title")
     for number, entry in enumerate(entries, start=1):
         yield _entry_outcome(f"{source}#entry-{number}", entry, feed_title, options)
+
+
+def _unreadable(parsed: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> bool:
+    """A feed with problems and no entries, or not well-formed XML with no entry body."""
+    if not parsed.get("bozo"):
+        return False
+    if not entries:
+        return True
+    # Other bozo errors (a wrong declared encoding) leave the XML itself well formed.
+    if not isinstance(parsed.get("bozo_exception"), xml.sax.SAXException):
+        return False
+    return not any(_body(entry)[0].strip() for entry in entries)
 
 
 def _entry_outcome(
