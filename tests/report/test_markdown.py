@@ -12,7 +12,11 @@ def test_markdown_lists_digest_with_citations(analysis: StoryAnalysis) -> None:
 
 def test_markdown_sections(analysis: StoryAnalysis) -> None:
     text = to_markdown(analysis)
-    assert "## Shared by all\n\n- Twelve people died in Brennmoor floods." in text
+    assert (
+        "## Shared by all\n\n- Twelve people died in Brennmoor floods. [Courier <b>, Ledger]\n"
+        "  - Courier <b>: “At least 12 people died and more than 300 were injured”\n"
+        "  - Ledger: “Twelve people died in Brennmoor floods”\n"
+    ) in text
     assert "## Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles
     assert "| the mayor | single | Courier <b> | Leave now, | statement |" in text

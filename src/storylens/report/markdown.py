@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from storylens.model import StoryAnalysis
+from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import claim_views, detail_tables, outlet_name
 
 __all__ = ["to_markdown"]
@@ -26,10 +26,13 @@ def to_markdown(
         f"{i}. {d.text} [{', '.join(names.get(a, a) for a in d.articles)}]"
         for i, d in enumerate(analysis.digest, 1)
     ]
-    parts += ["", "## Shared by all", ""] + [f"- {c.text}" for c in views.shared_by_all]
-    parts += ["", "## Shared by some", ""] + [
-        f"- {c.text} ({c.support.articles} articles)" for c in views.shared_by_some
-    ]
+    texts = {a.id: a.text for a in analysis.articles}
+    parts += ["", "## Shared by all", ""]
+    for claim in views.shared_by_all:
+        parts += _shared_claim(claim, names, texts)
+    parts += ["", "## Shared by some", ""]
+    for claim in views.shared_by_some:
+        parts += _shared_claim(claim, names, texts)
     for article_id, claims in views.unique.items():
         parts += ["", f"## Only in {names[article_id]}", ""] + [f"- {c.text}" for c in claims]
     for article_id, claims in views.omitted.items():
@@ -40,6 +43,17 @@ def to_markdown(
         parts += ["", f"## {table.title}", ""]
         parts += _table(table.headers, table.rows) if table.rows else []
     return "\n".join(_fill_empty(parts)) + "\n"
+
+
+def _shared_claim(claim: Claim, names: dict[str, str], texts: dict[str, str]) -> list[str]:
+    """A shared claim, then each outlet's own wording where it differs."""
+    outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
+    lines = [f"- {claim.text} [{outlets}]"]
+    for m in claim.mentions:
+        wording = texts[m.span.article][m.span.start : m.span.end]
+        if wording.strip() != claim.text.strip():
+            lines.append(f"  - {names[m.span.article]}: “{wording}”")
+    return lines
 
 
 def _fill_empty(parts: list[str]) -> list[str]:

@@ -23,13 +23,15 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
         (str(i), d.text, ", ".join(names.get(a, a) for a in d.articles))
         for i, d in enumerate(analysis.digest, 1)
     ]
-    shared = [("all", c.text) for c in views.shared_by_all]
-    shared += [(f"{c.support.articles} articles", c.text) for c in views.shared_by_some]
+    shared = [
+        (", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions)), c.text)
+        for c in (*views.shared_by_all, *views.shared_by_some)
+    ]
     unique = [(names[i], c.text) for i, claims in views.unique.items() for c in claims]
     omitted = [(names[i], c.text) for i, claims in views.omitted.items() for c in claims]
     console.print(_table("Articles", ["id", "outlet", "title"], articles))
     console.print(_table("Digest", ["#", "sentence", "cited"], digest))
-    console.print(_table("Shared facts", ["by", "claim"], shared))
+    console.print(_table("Shared facts", ["reported by", "claim"], shared))
     console.print(_table("Only one outlet says", ["outlet", "claim"], unique))
     console.print(_table("Left out", ["outlet", "shared claim it omits"], omitted))
     for table in detail_tables(analysis, explain=explain):
