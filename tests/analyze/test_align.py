@@ -227,6 +227,42 @@ def test_align_matching_keeps_the_strong_pair() -> None:
     assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions()) == [(0, 2)]
 
 
+def test_align_anchor_links_a_rare_shared_phrase_below_link() -> None:
+    from storylens.analyze.align import _matches
+
+    # 0-2 reach only 0.3 (below link 0.35) but share a rare phrase: they link as an anchor
+    prob = np.array(
+        [[1, 0, 0.3, 0.1], [0, 1, 0.1, 0.2], [0.3, 0.1, 1, 0], [0.1, 0.2, 0, 1]], np.float32
+    )
+    cosine = np.zeros((4, 4), np.float32)
+    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions()) == []
+    anchored = {(0, 2): "revenge killing"}
+    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions(), anchored) == [(0, 2)]
+    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions(anchor=None), anchored) == []
+
+
+def test_align_anchors_need_a_rare_phrase_and_mutual_best() -> None:
+    from storylens.analyze._align_rules import anchors
+
+    texts = [
+        "Videos showed revenge killings in the town.",
+        "The army closed the road.",
+        "Officials said the insurgents carried out revenge killings there.",
+        "The road was closed.",
+    ]
+    prob = np.full((4, 4), 0.1, np.float32)
+    prob[0, 2] = prob[2, 0] = 0.25
+    assert anchors(texts, [0, 0, 1, 1], prob, threshold=0.2) == {(0, 2): "revenge killing"}
+    assert anchors(texts, [0, 0, 1, 1], prob, threshold=0.3) == {}  # below the anchor floor
+    # a phrase held by more than ``units`` units is not rare
+    assert (
+        anchors(
+            [*texts, "More revenge killings."], [0, 0, 1, 1, 1], np.pad(prob, (0, 1)), threshold=0.2
+        )
+        == {}
+    )
+
+
 def test_align_weights_must_cover_every_feature() -> None:
     with pytest.raises(ValueError) as error:
         align_claims([A, B], options=AlignOptions(weights=(0.0,) * 8))
@@ -312,8 +348,21 @@ def test_align_seed_gold(seed_articles: list[Article], gold_lashkar_gah: dict[st
     assert len(found["unique"]) >= floors["unique"]
 
 
+def test_align_seed_anchor_is_explained(seed_articles: list[Article]) -> None:
+    by_id = {a.id: a for a in seed_articles}
+    revenge = next(
+        c
+        for c in align_claims(seed_articles)
+        if c.support.articles == 2 and "revenge killings" in c.text
+    )
+    for mention in revenge.mentions:
+        assert "revenge killings" in by_id[mention.span.article].text_of(mention.span)
+        assert mention.why.rule == "anchor"
+        assert mention.why.features["anchor"] == "revenge killing"
+
+
 @pytest.mark.xfail(
-    reason="issue 3 targets 12/14 shared, 8/10 unique; reached 9/14, 9/10", strict=True
+    reason="issue 3 targets 12/14 shared, 8/10 unique; reached 11/14, 10/10", strict=True
 )
 def test_align_seed_floors_meet_the_issue() -> None:
     floors = _floors()["seed"]

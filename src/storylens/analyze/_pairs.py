@@ -33,7 +33,15 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FEATURES", "Evidence", "pair_features", "stop_words", "unit_pieces", "words"]
+__all__ = [
+    "FEATURES",
+    "Evidence",
+    "content_words",
+    "pair_features",
+    "stop_words",
+    "unit_pieces",
+    "words",
+]
 
 Floats = npt.NDArray[np.float32]
 
@@ -110,7 +118,7 @@ def pair_features(
 
     vectors = encode(texts)
     cosine = (vectors @ vectors.T).astype(np.float32)
-    content = [_content_words(t) for t in texts]
+    content = [content_words(t) for t in texts]
     lengths = np.array([max(1, len(words(t))) for t in texts], dtype=np.float32)
     centred = vectors - vectors.mean(axis=0)
     centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-6)
@@ -180,7 +188,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """Lowercased, lightly stemmed words that are not stop words."""
     stops = stop_words()
     lowered = (w.lower() for w in words(text) if not w[0].isdigit())

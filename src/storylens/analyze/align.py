@@ -16,7 +16,10 @@ back in front of it.
    probability; its weights were fitted on the ECB+ train topics
    (``eval/claims_ecbplus.py --calibrate``).
 2. **Matching.** Between every two articles, units are matched one to one (an assignment
-   maximising the summed margin of probability over ``link``, among pairs that reach it).
+   maximising the summed margin of probability over each pair's threshold, among pairs that
+   reach it). The threshold is ``link``, or ``anchor`` (lower) for an *anchor*: a pair that
+   shares a rare two-word content phrase ("revenge killings") and is mutual best among the
+   units holding it (:mod:`storylens.analyze._align_rules`).
    Two units of one article join only when they are near copies (cosine ``duplicate``).
 3. **Grouping.** Kept pairs join into claims strongest first, with at most one mention per
    article (except duplicates) and a mean probability between the joined groups of at
@@ -24,8 +27,9 @@ back in front of it.
 
 Every mention carries a :class:`~storylens.model.Why`: rule ``matched`` (or ``duplicate``)
 with the probability, the features, the partner's rank among the unit's candidates in the
-partner's article and the runner-up's probability; rule ``unique`` with the best candidate
-that was refused. Above ``max_units`` units the rest are not compared (rule
+partner's article and the runner-up's probability (and ``anchor``: the shared phrase, for an
+anchored pair); rule ``anchor`` for an anchored pair linked below ``link``; rule ``unique``
+with the best candidate that was refused. Above ``max_units`` units the rest are not compared (rule
 ``not-compared``): the comparison is quadratic in the number of units.
 
 >>> from storylens.model import Article, Paragraph
@@ -47,6 +51,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from storylens.analyze._align_rules import anchors
 from storylens.analyze._pairs import FEATURES, Evidence, pair_features, stop_words
 from storylens.model import Article, Claim, ClaimMention, Span, Support, Why
 
@@ -91,6 +96,9 @@ class AlignOptions:
     statements_only: bool = True  # drop units without closing punctuation, and questions
     max_units: int = 3000  # units compared pairwise; the rest stay claims of their own
     weights: Weights = field(default=WEIGHTS)
+    anchor: float | None = 0.2  # a pair sharing a rare phrase links from this (None: off)
+    anchor_units: int = 2  # a phrase is rare when at most this many units of the story hold it
+    anchor_gap: int = 1  # content words allowed between the two words of a phrase
 
 
 # --------------------------------------------------------------------------------------------
@@ -194,7 +202,11 @@ def _words(text: str) -> int:
 
 
 def _matches(
-    prob: Floats, cosine: Floats, article_of: Sequence[int], options: AlignOptions
+    prob: Floats,
+    cosine: Floats,
+    article_of: Sequence[int],
+    options: AlignOptions,
+    anchored: Mapping[Pair, str] | None = None,
 ) -> list[Pair]:
     """Competitive one-to-one matches between every two articles, strongest first.
 
@@ -214,16 +226,50 @@ def _matches(
     for a, b in itertools.combinations(sorted(where), 2):
         rows, cols = where[a], where[b]
         block = prob[np.ix_(rows, cols)]
-        gain = np.maximum(block - options.link, 0.0)
+        floor = _thresholds(rows, cols, options, anchored or {})
+        gain = np.maximum(block - floor, 0.0)
         assigned = [
             (int(x), int(y))
             for x, y in zip(*linear_sum_assignment(gain, maximize=True), strict=True)
-            if block[x, y] >= options.link
+            if block[x, y] >= floor[x, y]
         ]
         found += [(float(block[x, y]), int(rows[x]), int(cols[y])) for x, y in assigned]
         found += _restated(block, assigned, (rows, cols), cosine, options)
     found += [(1.0, i, j) for i, j in _duplicates(cosine, arts, options)]
     return [(i, j) for _, i, j in sorted(found, key=lambda f: (-f[0], f[1], f[2]))]
+
+
+def _anchors(
+    texts: Sequence[str], article_of: Sequence[int], prob: Floats, options: AlignOptions
+) -> dict[Pair, str]:
+    """The anchored pairs (see :mod:`storylens.analyze._align_rules`) and their phrases."""
+    if options.anchor is None:
+        return {}
+    return anchors(
+        texts,
+        article_of,
+        prob,
+        threshold=options.anchor,
+        units=options.anchor_units,
+        gap=options.anchor_gap,
+    )
+
+
+def _thresholds(
+    rows: npt.NDArray[np.intp],
+    cols: npt.NDArray[np.intp],
+    options: AlignOptions,
+    anchored: Mapping[Pair, str],
+) -> Floats:
+    """The link threshold of every pair of a block: ``link``, or ``anchor`` for an anchor."""
+    floor = np.full((len(rows), len(cols)), options.link, dtype=np.float32)
+    if anchored and options.anchor is not None:
+        at = {int(u): x for x, u in enumerate(rows)}
+        to = {int(u): y for y, u in enumerate(cols)}
+        for i, j in anchored:
+            if i in at and j in to:
+                floor[at[i], to[j]] = min(options.anchor, options.link)
+    return floor
 
 
 def _restated(
@@ -349,6 +395,7 @@ def align_claims(
     units = _collect_units(articles, options)
     compared = min(len(units.spans), options.max_units)
     groups: list[list[int]] = []
+    anchored: dict[Pair, str] = {}
     evidence: Evidence | None = None
     prob: Floats = np.zeros((0, 0), dtype=np.float32)
     if compared:
@@ -357,10 +404,11 @@ def align_claims(
         pieces = len(options.weights) > clause and options.weights[clause] != 0.0
         evidence = pair_features(units.evidence[:compared], article_of, pieces=pieces)
         prob = evidence.probability(options.weights)
-        matches = _matches(prob, evidence.cosine, article_of, options)
+        anchored = _anchors(units.evidence[:compared], article_of, prob, options)
+        matches = _matches(prob, evidence.cosine, article_of, options, anchored)
         groups = _link_groups(prob, matches, article_of, options)
     groups += [[i] for i in range(compared, len(units.spans))]
-    context = _Context(articles, units, evidence, prob, origins or {})
+    context = _Context(articles, units, evidence, prob, origins or {}, anchored, options.link)
     claims = [_claim(context, g) for g in groups]
     return tuple(sorted(claims, key=lambda c: _claim_order(c, articles)))
 
@@ -372,6 +420,8 @@ class _Context:
     evidence: Evidence | None
     prob: Floats
     origins: Mapping[str, str]
+    anchored: Mapping[Pair, str]
+    link: float
 
 
 def _claim(ctx: _Context, members: list[int]) -> Claim:
@@ -414,7 +464,12 @@ def _why(ctx: _Context, m: int, members: list[int]) -> Why:
         "runner_up": round(next((r for r in rivals if r != score), 0.0), 4),
         "with": _where(ctx.units.spans[best]),
     }
+    phrase = ctx.anchored.get((min(m, best), max(m, best)))
+    if phrase is not None:
+        features["anchor"] = phrase
     rule = "duplicate" if arts[best] == arts[m] else "matched"
+    if phrase is not None and score < ctx.link:
+        rule = "anchor"  # linked below ``link`` on the strength of the shared phrase
     return Why(rule, round(score, 4), features)
 
 

@@ -1,0 +1,84 @@
+"""Anchors: unit pairs that a shared rare phrase lets link below ``link``.
+
+Two units *share a phrase* when both hold the same two content words in the same order,
+next to each other or with at most ``gap`` content words between them ("revenge killings";
+"blow for the government" and "blow for the Afghan government" share "blow government").
+The phrase is *rare* when at most ``units`` units of the story hold it. A pair sharing a rare
+phrase is an *anchor* when each unit is the other's best partner by link probability among
+the units of the two articles that hold the phrase, and the probability reaches the anchor
+threshold. A specific shared phrase says "same fact" more surely than the embedding does.
+
+Single shared words were tried as anchors too, and left out: on the fictional dev set and ECB+
+they anchor chance pairs ("cut", "river", "home"); phrases of two words rarely do.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from storylens.analyze._pairs import content_words
+
+__all__ = ["anchors", "phrases"]
+
+Floats = npt.NDArray[np.float32]
+Pair = tuple[int, int]
+
+
+def phrases(text: str, gap: int = 1) -> set[str]:
+    """Ordered pairs of content words with at most ``gap`` content words between them.
+
+    >>> sorted(phrases("a blow for the Afghan government"))
+    ['afghan government', 'blow afghan', 'blow government']
+    """
+    content = content_words(text)
+    return {
+        f"{a} {b}"
+        for skip in range(gap + 1)
+        for a, b in zip(content, content[skip + 1 :], strict=False)
+    }
+
+
+def anchors(
+    texts: Sequence[str],
+    article_of: Sequence[int],
+    prob: Floats,
+    *,
+    threshold: float,
+    units: int = 2,
+    gap: int = 1,
+) -> dict[Pair, str]:
+    """Anchored pairs ``(i, j)``, ``i < j``, each with the phrase that anchors it.
+
+    A pair anchored by several phrases shows the rarest (then alphabetically first).
+    """
+    holders: dict[str, list[int]] = {}
+    for row, text in enumerate(texts):
+        for phrase in sorted(phrases(text, gap)):
+            holders.setdefault(phrase, []).append(row)
+    found: dict[Pair, tuple[int, str]] = {}
+    for phrase, rows in sorted(holders.items()):
+        if not 2 <= len(rows) <= units:
+            continue
+        by_article: dict[int, list[int]] = {}
+        for r in rows:
+            by_article.setdefault(article_of[r], []).append(r)
+        for a, b in itertools.combinations(sorted(by_article), 2):
+            for i, j in _mutual_best(prob, by_article[a], by_article[b]):
+                pair = (min(i, j), max(i, j))
+                if prob[i, j] >= threshold and (pair not in found or len(rows) < found[pair][0]):
+                    found[pair] = (len(rows), phrase)
+    return {pair: phrase for pair, (_, phrase) in sorted(found.items())}
+
+
+def _mutual_best(prob: Floats, left: list[int], right: list[int]) -> list[Pair]:
+    """Pairs (i in left, j in right) that are each other's best by probability."""
+    out = []
+    for i in left:
+        j = max(right, key=lambda c: (float(prob[i, c]), -c))
+        if max(left, key=lambda c: (float(prob[c, j]), -c)) == i:
+            out.append((i, j))
+    return out
