@@ -153,3 +153,19 @@ def test_cluster_merge_split_splits_two_events_in_one_story() -> None:
 def test_cluster_short_articles_have_a_lower_threshold() -> None:
     _, assignments = assign(_corpus())
     assert {a.threshold for a in assignments} == {0.2}
+
+
+def test_cluster_merge_split_adopts_small_fragments() -> None:
+    from storylens.cluster import ClusterOptions
+
+    state, _ = merge_split(assign(_corpus())[0])
+    alone = ClusterOptions(threshold=2.0, short_threshold=2.0)
+    fragment = _article("q9", "Velmora earthquake: rescuers near Lake Orrin.")
+    state, (opened,) = assign([fragment], state, options=alone)
+    assert opened.rule == "new-story"
+    no_merge_or_move = ClusterOptions(merge_threshold=9.0, move_margin=9.0)
+    state, changes = merge_split(state, options=no_merge_or_move)
+    assert state.story_of("q9") == story_id_for("q0")
+    adopted = next(c for c in changes if c.article == "q9")
+    assert (adopted.rule, adopted.threshold) == ("merged", ClusterOptions().adopt_threshold)
+    assert state.story_of("f0") != story_id_for("q0")

@@ -25,7 +25,10 @@ the mean similarity of articles *within* each event is well above the mean simil
 the two. The merge/split pass halves a grown story by two-means and splits it when the halves'
 mean similarity is below ``cohesion_ratio`` times their mean within-half similarity; two stories
 merge only when the result would not be split again. These means come from the stories' vector
-sums, never from pairs.
+sums, never from pairs. Last, a small story (at most ``adopt_size`` articles, touched since the
+last pass) is adopted by a larger one its vector sum scores ``adopt_threshold`` against: the
+fragments an online pass leaves (one-sentence articles, a few articles that arrived before their
+story's vocabulary was known) are too small to tell apart by cohesion.
 
 User decisions live in the state and are obeyed by every later run: ``pinned`` (article -> story,
 from a move or split), ``must_link`` and ``cannot_link`` (pairs of article ids, from merges and
@@ -88,6 +91,8 @@ class ClusterOptions:
     split_seeds: int = 4
     rebuild_growth: float = 1.5
     max_centroid_terms: int = 800
+    adopt_threshold: float = 0.17
+    adopt_size: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -700,14 +705,54 @@ def _merge_target(
         other = state.stories[sid]
         if sid == story.id or state.articles[other.members[0]].seq > seq:
             continue
-        score = _dot(probe, other.vec) / other.norm
-        if story.years and other.years and not set(story.years) & set(other.years):
-            score -= options.year_penalty
+        score = _story_score(probe, story, other, options)
         if score < options.merge_threshold or (best is not None and score <= best[1]):
             continue
         if _cohesion(story, other) >= options.cohesion_ratio and _can_merge(state, story, other):
             best = (sid, score)
     return best
+
+
+def _story_score(probe: Vector, story: _Story, other: _Story, options: ClusterOptions) -> float:
+    """Cosine of a story's unit vector sum with another story's, lowered for disjoint years."""
+    score = _dot(probe, other.vec) / other.norm
+    if story.years and other.years and not set(story.years) & set(other.years):
+        score -= options.year_penalty
+    return score
+
+
+def _adopt_target(
+    state: ClusterState, story: _Story, options: ClusterOptions
+) -> tuple[str, float] | None:
+    """The larger story a small one should fold into, with the score, or None."""
+    probe = {t: v / story.norm for t, v in story.vec.items()}
+    best: tuple[str, float] | None = None
+    for sid in _candidates(state, probe, options):
+        other = state.stories[sid]
+        if sid == story.id or len(other.members) <= len(story.members):
+            continue
+        score = _story_score(probe, story, other, options)
+        if score < options.adopt_threshold or (best is not None and score <= best[1]):
+            continue
+        if _can_merge(state, story, other):
+            best = (sid, score)
+    return best
+
+
+def _adopt_pass(
+    state: ClusterState, touched: set[str], options: ClusterOptions
+) -> list[Assignment]:
+    """Fold each touched story of at most ``adopt_size`` articles into its best larger story."""
+    changes: list[Assignment] = []
+    small = [s for s in touched if s in state.stories]
+    for sid in sorted(small, key=lambda s: state.articles[state.stories[s].members[0]].seq):
+        story = state.stories.get(sid)
+        if story is None or len(story.members) > options.adopt_size:
+            continue
+        target = _adopt_target(state, story, options)
+        if target is not None:
+            changes.extend(_merge_into(state, story, target, options, options.adopt_threshold))
+    return changes
 
 
 def _can_merge(state: ClusterState, a: _Story, b: _Story) -> bool:
@@ -716,7 +761,11 @@ def _can_merge(state: ClusterState, a: _Story, b: _Story) -> bool:
 
 
 def _merge_into(
-    state: ClusterState, story: _Story, target: tuple[str, float], options: ClusterOptions
+    state: ClusterState,
+    story: _Story,
+    target: tuple[str, float],
+    options: ClusterOptions,
+    threshold: float | None = None,
 ) -> list[Assignment]:
     """Move every movable article of ``story`` into the target story."""
     sid, score = target
@@ -735,7 +784,7 @@ def _merge_into(
                 story.id,
                 0.0,
                 "merged",
-                options.merge_threshold,
+                options.merge_threshold if threshold is None else threshold,
                 {"story_score": round(score, 4)},
             )
         )
@@ -870,8 +919,9 @@ def merge_split(
     Only strong evidence changes an earlier assignment: a story splits when its halves are not
     cohesive (``cohesion_ratio``); an article that arrived since the last pass moves when
     another story beats its own by ``move_margin``; stories merge when their sums score at
-    least ``merge_threshold`` and the result would be cohesive. Pinned and linked articles never
-    move. Returns the changes.
+    least ``merge_threshold`` and the result would be cohesive; a small touched story (at most
+    ``adopt_size`` articles) folds into a larger one it scores ``adopt_threshold`` against.
+    Pinned and linked articles never move. Returns the changes.
     """
     options = options or ClusterOptions()
     if state.n_docs >= options.rebuild_growth * state.built:
@@ -880,6 +930,8 @@ def merge_split(
     changes += _move_pass(state, options)
     touched = {state.articles[aid].story for aid in state.recent} | opened
     changes += _merge_pass(state, touched, options)
+    touched = {state.articles[aid].story for aid in state.recent} | opened
+    changes += _adopt_pass(state, touched, options)
     state.recent = {}
     state.checked = len(state.articles)
     return state, changes
