@@ -171,3 +171,12 @@ def test_dedup_calibration_on_generated_edits() -> None:
     groups = find_duplicates(articles, options=DedupOptions())
     found = {g.members for g in groups}
     assert found == expected
+
+
+def test_dedup_wire_from_dateline_credit_unless_it_is_the_outlet() -> None:
+    text = ["The harbour reopened on Monday after a week of repairs to the quay."]
+    credit = {"credit": "Continental Press"}
+    credited = make_article("w1", text, outlet="Lakeside Ledger", meta=credit)
+    own = make_article("w2", text, outlet="Continental Press", meta=credit)
+    assert signature(credited).wire == "Continental Press"
+    assert signature(own).wire is None

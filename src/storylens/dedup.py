@@ -133,6 +133,16 @@ def wire_tag(text: str) -> str | None:
     return _WIRES[match.group(1).lower()] if match else None
 
 
+def _wire(article: Article) -> str | None:
+    """The agency an article credits: a tag in its text, or the credit of its dateline
+    (``meta["credit"]``, set by cleaning) when that credit is not the outlet itself."""
+    tagged = wire_tag(article.text)
+    credit = article.meta.get("credit")
+    if tagged is None and isinstance(credit, str) and credit and credit != article.outlet:
+        return credit
+    return tagged
+
+
 def _identity(value: int) -> int:
     """The hash function handed to datasketch: shingles arrive already hashed."""
     return value
@@ -176,7 +186,7 @@ def signature(article: Article, options: DedupOptions | None = None) -> DedupSig
         minhash=_minhash(hashes, options),
         published=article.published,
         outlet=article.outlet,
-        wire=wire_tag(article.text),
+        wire=_wire(article),
         feed_origin=str(origin) if origin else None,
     )
 
