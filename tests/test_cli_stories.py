@@ -108,7 +108,10 @@ def test_cli_compare_stored_story(tmp_path: Path) -> None:
     wire = str(_stories(db)[2]["id"])
     code, out, err = _invoke("compare", "--db", str(db), "--story", wire, "--format", "json")
     assert code == 0, err
-    assert [a["id"] for a in json.loads(out)["articles"]] == ["wire-0001", "wire-0002"]
+    report = json.loads(out)
+    assert [a["id"] for a in report["articles"]] == ["wire-0001", "wire-0002"]
+    shared = [c["support"] for c in report["claims"] if c["support"]["articles"] == 2]
+    assert shared and all(s == {"articles": 2, "outlets": 2, "independent": 1} for s in shared)
     code, out, _ = _invoke(
         "compare", "--db", str(db), "--articles", "wire-0001,coastline-0002", "--format", "json"
     )

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from storylens.analyze.digest import DigestOptions, make_digest
+from storylens.dedup import find_duplicates
 from storylens.model import Article, StoryAnalysis
 
 __all__ = ["CompareOptions", "compare"]
@@ -32,7 +33,8 @@ def compare(
     """Analyse one story's articles: claims, quotes, numbers, conflicts, sources, wording, digest.
 
     ``origins`` maps an article id to its same-origin group (from deduplication), so wire copy
-    reprinted by several outlets counts as one independent origin.
+    reprinted by several outlets counts as one independent origin; when it is not given, the
+    articles are deduplicated here.
     """
     from storylens.analyze.align import align_claims
     from storylens.analyze.conflicts import find_conflicts
@@ -44,6 +46,8 @@ def compare(
     from storylens.nlp import parse
 
     articles = tuple(articles)
+    if origins is None:
+        origins = {m: g.id for g in find_duplicates(articles) for m in g.members}
     # Embedding (ONNX Runtime, off the GIL) runs beside the spaCy parse: two cores, one wait.
     with ThreadPoolExecutor(max_workers=1) as pool:
         aligned = pool.submit(align_claims, articles, origins=origins)
