@@ -1,6 +1,14 @@
-"""storylens: compare how news outlets report the same event, with offsets as proof."""
+"""storylens: compare how news outlets report the same event, with offsets as proof.
+
+The data model and errors import at once; the stage functions (``compare``, ``ingest``,
+``iter_articles``, ``clean``, ``read_sources``, ``open_store``, ``update_stories``) are loaded
+on first use, so ``import storylens`` stays fast.
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from storylens.errors import (
     ConfigError,
@@ -22,7 +30,34 @@ from storylens.model import (
     content_hash,
 )
 
+if TYPE_CHECKING:
+    from storylens.clean import clean
+    from storylens.compare import compare
+    from storylens.ingest import read_sources
+    from storylens.pipeline import ingest, iter_articles
+    from storylens.store import open_store
+    from storylens.stories import update_stories
+
 __version__ = "0.1.0"
+
+_LAZY = {
+    "clean": "storylens.clean",
+    "compare": "storylens.compare",
+    "ingest": "storylens.pipeline",
+    "iter_articles": "storylens.pipeline",
+    "open_store": "storylens.store",
+    "read_sources": "storylens.ingest",
+    "update_stories": "storylens.stories",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a stage function on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'storylens' has no attribute {name!r}"
+        raise AttributeError(msg)
+    return getattr(import_module(module), name)
 
 __all__ = [
     "Article",
@@ -40,5 +75,12 @@ __all__ = [
     "StoreError",
     "StorylensError",
     "__version__",
+    "clean",
+    "compare",
     "content_hash",
+    "ingest",
+    "iter_articles",
+    "open_store",
+    "read_sources",
+    "update_stories",
 ]

@@ -49,7 +49,7 @@ from itertools import islice
 from typing import Any
 
 from storylens.features import article_features
-from storylens.model import Article
+from storylens.model import Article, StoryAssignment
 
 __all__ = [
     "Assignment",
@@ -95,25 +95,15 @@ class ClusterOptions:
     adopt_size: int = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """Where one article went and why.
+Assignment = StoryAssignment
+"""Where one article went and why (the model's :class:`~storylens.model.StoryAssignment`).
 
-    ``rule`` is ``joined`` (best story scored at least the threshold), ``new-story``, ``pinned``
-    (a user's move or split), ``must-link``, ``moved``, ``merged`` or ``split`` (by
-    :func:`merge_split`). ``features`` holds what decided: ``words`` and ``names`` cosines,
-    ``shared_words``, ``shared_names``, ``year_conflict`` and, when times are known,
-    ``date_gap_days``.
-    """
-
-    article: str
-    story: str
-    score: float
-    runner_up: str | None
-    runner_up_score: float
-    rule: str
-    threshold: float
-    features: Mapping[str, Any] = field(default_factory=dict)
+``rule`` is ``joined`` (best story scored at least the threshold), ``new-story``, ``pinned``
+(a user's move or split), ``must-link``, ``moved``, ``merged`` or ``split`` (by
+:func:`merge_split`). ``features`` holds what decided: ``words`` and ``names`` shares of the
+score, ``shared_words``, ``shared_names``, ``year_conflict`` and, when times are known,
+``date_gap_days``.
+"""
 
 
 @dataclass(slots=True)

@@ -24,10 +24,12 @@ __all__ = [
     "ClaimMention",
     "Conflict",
     "DigestSentence",
+    "DuplicateLink",
     "Entity",
     "Failure",
     "IngestStats",
     "NumberMention",
+    "OriginGroup",
     "Override",
     "Paragraph",
     "ParagraphKind",
@@ -468,3 +470,43 @@ class Override:
     kind: str
     article: str
     target: str
+
+
+# --------------------------------------------------------------------------------------------
+# Duplicates: articles that are copies of one original (wire copy reprinted, edited copies).
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """Why one article is in its origin group: its similarity to the group's reference article.
+
+    ``rule``: ``exact`` (same cleaned text), ``near`` (Jaccard >= min_jaccard), ``containment``
+    (one mostly contains the other) or ``transitive`` (linked through another member).
+    """
+
+    article: str
+    jaccard: float
+    containment: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class OriginGroup:
+    """Articles that are copies of one original, and what is known about that original.
+
+    ``reference`` is the article the links are measured against: the origin when known, else
+    the first member by id. ``origin`` is set only when it can be told, and ``origin_rule`` says
+    how: ``feed-source`` (a member's outlet matches a feed's source element), ``earliest-published``
+    or ``wire-tag`` (the earliest member carrying the tag). ``wire`` names a news agency whose tag
+    is in the text; ``source`` is a feed's source element.
+    """
+
+    id: str
+    members: tuple[str, ...]
+    reference: str
+    origin: str | None
+    origin_rule: str | None
+    wire: str | None
+    source: str | None
+    links: tuple[DuplicateLink, ...]

@@ -17,7 +17,7 @@ import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-from storylens.cluster import Assignment, ClusterState, assign, merge_split, stories
+from storylens.cluster import ClusterState, assign, merge_split, stories
 from storylens.dedup import OriginGroup, find_duplicates
 from storylens.errors import ConfigError, NotFoundError
 from storylens.model import Article, Override, Story, StoryAssignment
@@ -70,7 +70,7 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
     state = _with_overrides(state or ClusterState(), store.overrides())
     state, assigned = assign(articles, state)
     state, changes = merge_split(state)
-    why = previous | {a.article: _record(a) for a in [*assigned, *changes]}
+    why = previous | {a.article: a for a in [*assigned, *changes]}
     groups = find_duplicates(articles)
     records = _stories(state, articles, groups)
     members = [_current(why, article, story.id) for story in records for article in story.articles]
@@ -164,10 +164,6 @@ def _load_state(blob: bytes | None) -> ClusterState | None:
 
 def _dump(state: ClusterState) -> bytes:
     return STATE_FORMAT + pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _record(assignment: Assignment) -> StoryAssignment:
-    return StoryAssignment(**asdict(assignment))
 
 
 def _current(why: Mapping[str, StoryAssignment], article: str, story: str) -> StoryAssignment:
