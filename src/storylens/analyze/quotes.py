@@ -3,6 +3,8 @@
 ``find_quotes(article)`` finds every stretch of text between quote marks in the body
 paragraphs (headings and captions are skipped) and says who said it; ``match_quotes``
 groups the same quote across articles and classes how faithfully each outlet reports it.
+The quote-mark scanning lives in :mod:`storylens.analyze._quote_marks` and the matching in
+:mod:`storylens.analyze._quote_match`; this module finds the speakers and kinds.
 
 Quote marks
     Curly double marks open and close by shape; straight double marks toggle within a
@@ -65,13 +67,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rapidfuzz import fuzz
-
+from storylens.analyze._quote_marks import _body_ranges, _content, _Raw, _scan
+from storylens.analyze._quote_match import match_quotes
 from storylens.analyze.speakers import (
     CUE_WORDS,
     Candidate,
@@ -87,23 +88,13 @@ from storylens.analyze.speakers import (
 )
 from storylens.model import (
     Article,
-    ParagraphKind,
-    Quote,
-    QuoteFidelity,
     QuoteKind,
     QuoteMention,
     Why,
-    content_hash,
 )
 
 __all__ = ["find_quotes", "match_quotes"]
 
-_DOUBLE_OPEN = "“"
-_DOUBLE_CLOSE = "”"
-_STRAIGHT = '"'
-_SINGLE_OPENERS = "‘'"
-_SINGLE_CLOSERS = "’'"
-_BEFORE_OPEN = ' \t\n([{—–-/“"'
 _CUE_ALT = "|".join(sorted(CUE_WORDS, key=len, reverse=True))
 _CUE_AFTER_RE = re.compile(
     rf"^[\s,—–-]*(?P<phrase>[^.!?;:\"“”]{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
@@ -156,18 +147,6 @@ _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "ROOT"})
 
 
 @dataclass(frozen=True, slots=True)
-class _Raw:
-    """A quote as found: the positions of its opening and closing marks (or its end)."""
-
-    open: int
-    close: int
-    closed: bool
-    double: bool
-    paragraph: int
-    last_paragraph: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Found:
     """A speaker found for one quote, before it becomes a QuoteMention."""
 
@@ -175,144 +154,6 @@ class _Found:
     span: tuple[int, int] | None
     rule: str
     features: dict[str, Any] = field(default_factory=dict)
-
-
-# ----------------------------------------------------------------------------------------
-# Quote marks
-# ----------------------------------------------------------------------------------------
-
-
-def _body_ranges(article: Article) -> list[tuple[int, int]]:
-    """(start, end) of every body paragraph, white space trimmed; lines when none are given."""
-    text = article.text
-    if article.paragraphs:
-        spans = [(p.start, p.end) for p in article.paragraphs if p.kind is ParagraphKind.BODY]
-    else:
-        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    out = []
-    for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append((start, end))
-    return out
-
-
-def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    """Pairs of double marks in one paragraph; an unclosed quote ends with ``None``."""
-    pairs: list[tuple[int, int | None]] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        char = text[i]
-        if char == _DOUBLE_OPEN or (char == _STRAIGHT and open_at is None):
-            open_at = i
-        elif char in (_DOUBLE_CLOSE, _STRAIGHT) and open_at is not None:
-            pairs.append((open_at, i))
-            open_at = None
-    if open_at is not None:
-        pairs.append((open_at, None))
-    return pairs
-
-
-def _is_single_open(text: str, i: int, start: int, end: int) -> bool:
-    before = text[i - 1] if i > start else " "
-    return (
-        text[i] in _SINGLE_OPENERS
-        and before in _BEFORE_OPEN
-        and (i + 1 < end and text[i + 1].isalnum())
-    )
-
-
-def _is_single_close(text: str, i: int, start: int, end: int) -> bool:
-    after = text[i + 1] if i + 1 < end else " "
-    return (
-        text[i] in _SINGLE_CLOSERS
-        and i > start
-        and not text[i - 1].isspace()
-        and (not after.isalnum())
-    )
-
-
-def _is_weak_close(text: str, i: int) -> bool:
-    """``Afghans’ rights``: a plural possessive more likely than a closing mark."""
-    return text[i - 1] in "sS" and re.match(r"\s[a-z]", text[i + 1 : i + 3]) is not None
-
-
-def _single_marks(
-    text: str, start: int, end: int, blocked: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Pairs of single marks outside the blocked (double-quoted) stretches of a paragraph."""
-    pairs: list[tuple[int, int]] = []
-    open_at: int | None = None
-    fallback: int | None = None
-    for i in range(start, end):
-        if any(a <= i <= b for a, b in blocked):
-            continue
-        if _is_single_open(text, i, start, end):
-            if open_at is not None and fallback is not None:
-                pairs.append((open_at, fallback))
-            open_at, fallback = i, None
-        elif open_at is not None and _is_single_close(text, i, start, end):
-            if _is_weak_close(text, i):
-                fallback = fallback if fallback is not None else i
-                continue
-            pairs.append((open_at, i))
-            open_at, fallback = None, None
-    if open_at is not None and fallback is not None:
-        pairs.append((open_at, fallback))
-    return pairs
-
-
-def _scan(article: Article, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
-    """Every quote of the article, multi-paragraph quotes joined, in text order."""
-    text = article.text
-    raws: list[_Raw] = []
-    carry: _Raw | None = None
-    for k, (start, end) in enumerate(paragraphs):
-        doubles = _double_marks(text, start, end)
-        blocked = [(a, b if b is not None else end) for a, b in doubles]
-        if carry is not None and doubles and doubles[0][0] == start:
-            first_close = doubles[0][1]
-            carry = _Raw(
-                carry.open,
-                first_close if first_close is not None else end,
-                first_close is not None,
-                True,
-                carry.paragraph,
-                k,
-            )
-            doubles = doubles[1:]
-            if carry.closed:
-                raws.append(carry)
-                carry = None
-        elif carry is not None:
-            raws.append(carry)
-            carry = None
-        if carry is not None:  # the whole paragraph continues the quote
-            continue
-        for a, b in doubles:
-            if b is None:
-                carry = _Raw(a, end, False, True, k, k)
-            else:
-                raws.append(_Raw(a, b, True, True, k, k))
-        raws.extend(
-            _Raw(a, b, True, False, k, k) for a, b in _single_marks(text, start, end, blocked)
-        )
-    if carry is not None:
-        raws.append(carry)
-    return sorted(raws, key=lambda r: r.open)
-
-
-def _content(text: str, raw: _Raw) -> tuple[int, int]:
-    """The words inside the marks, white space trimmed."""
-    start, end = raw.open + 1, raw.close
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 # ----------------------------------------------------------------------------------------
@@ -767,246 +608,3 @@ def _mention(article: Article, ctx: _Context, found: _Found) -> QuoteMention:
         speaker_span=speaker_span,
         why=Why(rule=found.rule, features=features),
     )
-
-
-# ----------------------------------------------------------------------------------------
-# match_quotes
-# ----------------------------------------------------------------------------------------
-
-_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_ELLIPSIS_RE = re.compile(r"…|\.\s?\.\s?\.")
-_SEVERITY = {
-    QuoteFidelity.VERBATIM: 0,
-    QuoteFidelity.PUNCTUATION: 1,
-    QuoteFidelity.FRAGMENT: 2,
-    QuoteFidelity.REWORDED: 3,
-    QuoteFidelity.OTHER_SPEAKER: 4,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """One mention prepared for comparison."""
-
-    index: int
-    article: int
-    text: str
-    words: tuple[str, ...]
-    pieces: tuple[tuple[str, ...], ...]
-    speaker: str | None
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """Lower-case words, apostrophes unified, punctuation and dashes dropped.
-
-    >>> _words("I know – it’s hard...")
-    ('i', 'know', "it's", 'hard')
-    """
-    return tuple(_WORD_RE.findall(text.lower().replace("’", "'").replace("‘", "'")))
-
-
-def _item(index: int, mention: QuoteMention, articles: dict[str, tuple[int, Article]]) -> _Item:
-    if mention.span.article not in articles:
-        msg = (
-            f"quote mention points to article {mention.span.article}, which is not among "
-            "the articles given: pass every article the mentions come from"
-        )
-        raise ValueError(msg)
-    order, article = articles[mention.span.article]
-    text = article.text_of(mention.span)
-    pieces = tuple(p for p in (_words(s) for s in _ELLIPSIS_RE.split(text)) if p)
-    return _Item(index, order, " ".join(text.split()), _words(text), pieces, mention.speaker)
-
-
-def _contains(long: tuple[str, ...], piece: tuple[str, ...], start: int) -> int:
-    """End of the first occurrence of ``piece`` in ``long`` at or after ``start``, or -1."""
-    n = len(piece)
-    for i in range(start, len(long) - n + 1):
-        if long[i : i + n] == piece:
-            return i + n
-    return -1
-
-
-def _is_fragment(short: _Item, long: _Item) -> bool:
-    if len(short.words) < 3 or len(short.words) >= len(long.words):
-        return False
-    at = 0
-    for piece in short.pieces:
-        at = _contains(long.words, piece, at)
-        if at < 0:
-            return False
-    return True
-
-
-def _relation(a: _Item, b: _Item) -> tuple[QuoteFidelity | None, float]:
-    """How two mentions of different articles relate, with a 0-100 score."""
-    if a.text == b.text:
-        same = QuoteFidelity.VERBATIM
-    elif a.words == b.words:
-        same = QuoteFidelity.PUNCTUATION
-    elif _is_fragment(*sorted((a, b), key=lambda x: len(x.words))):
-        same = QuoteFidelity.FRAGMENT
-    else:
-        return _reworded(a, b)
-    score = 100.0 * min(len(a.words), len(b.words)) / max(len(a.words), len(b.words), 1)
-    if a.speaker and b.speaker and a.speaker.casefold() != b.speaker.casefold():
-        return QuoteFidelity.OTHER_SPEAKER, score
-    return same, score
-
-
-def _reworded(a: _Item, b: _Item) -> tuple[QuoteFidelity | None, float]:
-    if min(len(a.words), len(b.words)) < 4:
-        return None, 0.0
-    left, right = " ".join(a.words), " ".join(b.words)
-    score = fuzz.token_sort_ratio(left, right)
-    similar_length = min(len(a.words), len(b.words)) / max(len(a.words), len(b.words)) >= 0.6
-    if similar_length:
-        score = max(score, fuzz.token_set_ratio(left, right) - 5)
-    return (QuoteFidelity.REWORDED if score >= 85 else None), float(score)
-
-
-def match_quotes(
-    mentions: Sequence[QuoteMention], articles: Sequence[Article]
-) -> tuple[Quote, ...]:
-    """Group the same quote across articles and class its fidelity against its reference.
-
-    Mentions of one article are never linked directly. Each mention comes back with its own
-    relation to the group's reference in ``why.features["fidelity"]``. Quotes are ordered by
-    their first mention (article order, then offset); ids are content hashes of the mentions'
-    spans.
-    """
-    by_id = {a.id: (i, a) for i, a in enumerate(articles)}
-    ordered = sorted(
-        mentions,
-        key=lambda m: (by_id.get(m.span.article, (len(by_id),))[0], m.span.start, m.span.end),
-    )
-    items = [_item(i, m, by_id) for i, m in enumerate(ordered)]
-    edges: list[tuple[int, int, QuoteFidelity, float]] = []
-    for a in items:
-        for b in items[a.index + 1 :]:
-            if a.article != b.article:
-                relation, score = _relation(a, b)
-                if relation is not None:
-                    edges.append((a.index, b.index, relation, score))
-    groups = [
-        g
-        for members in _components(range(len(items)), edges)
-        for g in _settle(members, items, edges)
-    ]
-    groups.sort(key=lambda g: g.members[0])
-    return tuple(_quote(ordered, group, items, edges) for group in groups)
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """Mentions of one quote: the reference and every other member's relation to it."""
-
-    members: list[int]
-    reference: int
-    relations: dict[int, tuple[QuoteFidelity, float]]
-
-
-def _components(
-    members: Iterable[int], edges: Sequence[tuple[int, int, QuoteFidelity, float]]
-) -> list[list[int]]:
-    """Connected groups of mentions over the links, each in mention order."""
-    parent = {i: i for i in members}
-    for a, b, _, _ in edges:
-        if a in parent and b in parent:
-            parent[_find(parent, b)] = _find(parent, a)
-    groups: dict[int, list[int]] = {}
-    for i in sorted(parent):
-        groups.setdefault(_find(parent, i), []).append(i)
-    return list(groups.values())
-
-
-def _settle(
-    members: list[int], items: list[_Item], edges: Sequence[tuple[int, int, QuoteFidelity, float]]
-) -> list[_Group]:
-    """Compare every member with the reference; members that are no form of it (linked only
-    through a chain of others) are grouped again on their own."""
-    reference = min(members, key=lambda i: (-len(items[i].words), i))
-    relations: dict[int, tuple[QuoteFidelity, float]] = {}
-    rest: list[int] = []
-    for i in members:
-        if i != reference:
-            relation, score = _relation(items[i], items[reference])
-            if relation is None:
-                rest.append(i)
-            else:
-                relations[i] = (relation, score)
-    kept = [i for i in members if i not in rest]
-    out = [_Group(kept, reference, relations)]
-    for part in _components(rest, edges) if rest else []:
-        out.extend(_settle(part, items, edges))
-    return out
-
-
-def _find(parent: dict[int, int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _quote(
-    ordered: list[QuoteMention],
-    group: _Group,
-    items: list[_Item],
-    edges: Sequence[tuple[int, int, QuoteFidelity, float]],
-) -> Quote:
-    members = group.members
-    mentions = [_with_fidelity(ordered[i], group, i) for i in members]
-    home = items[group.reference].article
-    best: dict[int, QuoteFidelity] = {}  # each other article's most faithful mention
-    for i, (relation, _) in group.relations.items():
-        article = items[i].article
-        if article != home and (
-            article not in best or _SEVERITY[relation] < _SEVERITY[best[article]]
-        ):
-            best[article] = relation
-    if not best:
-        fidelity, why = QuoteFidelity.SINGLE, Why(rule="single")
-    else:
-        fidelity = max(best.values(), key=lambda f: _SEVERITY[f])
-        inside = set(members)
-        pairs = tuple(
-            (members.index(a), members.index(b), str(f), round(score, 1))
-            for a, b, f, score in edges
-            if a in inside and b in inside
-        )
-        why = Why(
-            rule="matched",
-            score=min(round(score, 1) for _, score in group.relations.values()),
-            features={"reference": members.index(group.reference), "links": pairs},
-        )
-    key = "|".join(f"{m.span.article}:{m.span.start}:{m.span.end}" for m in mentions)
-    return Quote(
-        id=f"q{content_hash(key)}",
-        speaker=_majority(mentions),
-        fidelity=fidelity,
-        mentions=tuple(mentions),
-        why=why,
-    )
-
-
-def _with_fidelity(mention: QuoteMention, group: _Group, index: int) -> QuoteMention:
-    """The mention with its relation to the reference in ``why.features["fidelity"]``."""
-    if len(group.members) == 1:
-        relation = str(QuoteFidelity.SINGLE)
-    elif index == group.reference:
-        relation = "reference"
-    else:
-        relation = str(group.relations[index][0])
-    why = Why(mention.why.rule, mention.why.score, {**mention.why.features, "fidelity": relation})
-    return replace(mention, why=why)
-
-
-def _majority(mentions: list[QuoteMention]) -> str | None:
-    """The most frequent speaker (case-insensitive), the earliest on a tie."""
-    names = [m.speaker for m in mentions if m.speaker]
-    if not names:
-        return None
-    counts = Counter(n.casefold() for n in names)
-    best = max(counts.values())
-    return next(n for n in names if counts[n.casefold()] == best)

@@ -1,0 +1,175 @@
+"""Line shapes for :mod:`storylens.clean`: what one line of a document looks like.
+
+Regular expressions and small predicates over a single line of text: promo and
+call-to-action lines, bylines (and the author names in them), source lines, photo credits
+(stand-alone or at the end of a caption), caption prefixes, datelines and headline-shaped
+lines. They look only at the shape of a line (length, final punctuation, capitals), never at
+the words of particular articles; :mod:`storylens.clean` decides what to do with each line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storylens.clean import CleanOptions
+
+_PROMO = re.compile(
+    r"^\W{0,3}(?:read (?:more|also|next)|also read|more on this(?: story)?|see also|watch|listen|"
+    r"related(?: (?:articles?|stor(?:y|ies)|content|coverage|news|reading|topics?))?|"
+    r"don['’]?t miss|recommended(?: for you)?|trending|you may also like|further reading|"
+    r"editor['’]?s picks?|most read)\s*[:|»>\-–—]",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^\W{0,3}(?:click here|sign up|subscribe (?:to|for|now)|follow (?:us|our)|"
+    r"download (?:the|our)|"
+    r"get (?:the|our) .{0,40}newsletter|share this|story continues below|continue reading|"
+    r"advertisement$|scroll (?:down|to continue))",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(
+    r"^\(?\s*(?:sources?\s*:\s*\S.*|(?:with )?(?:inputs from )?(?:news )?agencies\)?\.?)$",
+    re.IGNORECASE,
+)
+_GLUED_SOURCE = re.compile(r"(?:(?<=[.!?\"”’)\]])|\s)\s*(Sources?\s*:\s*[^.!?\n]{1,80})$")
+_STAFF_CREDIT = re.compile(
+    r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|written)\s+by\b.*$|"
+    r"^[^.!?]{3,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_BYLINE_START = re.compile(r"^(?:By|BY)\s+(?=[A-Z])")
+# Where the names of a byline end: "By Jane Doe, Valley Times", "By Jane Doe in Northvale".
+_BYLINE_TAIL = re.compile(r"\s*(?:[,;|•·/(]|\s[-–—]\s|\b(?:in|for|at|on)\b).*$")
+_BYLINE_JOINERS = frozenset(
+    ["and", "&", "in", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "of"]
+)
+_PICTURE_AGENCIES = (
+    r"(?:Getty(?: Images)?|Reuters|AFP|AP(?: Photo)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|"
+    r"Shutterstock|Alamy|PA(?: Media| Wire)?|Xinhua|EFE|DPA|NurPhoto|SOPA Images|Pool)"
+)
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:photo(?:graph)?|picture|image|video|credit|illustration)s?(?: credit| source)?"
+    r"\s*[:/,]\s*[^.!?]{1,60}|(?:image|photo) (?:copyright|source)\b[^.!?]{0,60}|"
+    rf"(?:[\w.'’-]+ ){{0,3}}(?:via |/ ?)?{_PICTURE_AGENCIES}(?: via {_PICTURE_AGENCIES})?)\)?$",
+    re.IGNORECASE,
+)
+_TRAILING_CREDIT = re.compile(
+    r"(?:\(\s*[^()/]{1,50}?\s*/\s*[^()/]{1,40}?\s*\)|"
+    r"(?:photo(?:graph)?|picture|image|credit)s?\s*:\s*[^.!?:]{1,40}|"
+    rf"\(?(?:[\w.'’-]+ ){{0,3}}(?:via |/ ?){_PICTURE_AGENCIES}\)?)",
+    re.IGNORECASE,
+)
+_CREDIT_WINDOW = 120
+_AGENCY_LAST_WORDS = frozenset(
+    re.sub(r"[^a-z ]+", " ", _PICTURE_AGENCIES.lower().replace("?:", "")).split()
+)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURE|CAPTION|PICTURED|(?:image|photo) caption)"
+    r"\s*[:,\-–—]\s*\S",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
+    r"(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*[-–—]+\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
+_FINAL_CLOSERS = "\"'”’»)] `"
+_SENTENCE_END = frozenset(".,;:!…")
+_QUOTE_CHARS = re.compile('["“”«»]')
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|asked|according to|added)\b", re.IGNORECASE)
+_TITLE_START = re.compile(r"^[\"'“‘]?[A-Z0-9]")
+
+
+def _words(text: str) -> int:
+    """Number of white-space separated words."""
+    return len(text.split())
+
+
+def _is_promo(text: str, options: CleanOptions) -> bool:
+    """A "READ MORE: ..." or call-to-action line."""
+    if _words(text) > options.max_boilerplate_words:
+        return False
+    return bool(_PROMO.match(text) or _CALL_TO_ACTION.match(text))
+
+
+def _is_byline(text: str) -> bool:
+    """Bylines: "By Jane Doe", "By Jane Doe and John Roe, BBC News in Kabul", "Reporting by ..."."""
+    if _STAFF_CREDIT.match(text) and _words(text) <= 30:
+        return True
+    if not _BYLINE_START.match(text) or _words(text) > 12:
+        return False
+    words = re.sub(r"[,|;]", " ", text).split()[1:]
+    return all(w[0].isupper() or w.lower() in _BYLINE_JOINERS for w in words)
+
+
+def _byline_author(text: str) -> str | None:
+    """The names in a "By ..." byline ("By Jane Doe, Valley Times" -> "Jane Doe"), or None."""
+    start = _BYLINE_START.match(text)
+    if start is None:
+        return None
+    names = _BYLINE_TAIL.sub("", text[start.end() :]).strip()
+    return (names.title() if names.isupper() else names) or None
+
+
+def _trailing_credit(text: str) -> int | None:
+    """Where a photo credit at the end of a line starts, or None.
+
+    Only a few start positions are tried (the last "(", the label before the last ":", the
+    last few words), so this stays cheap on long body paragraphs.
+    """
+    if not _may_end_with_credit(text):
+        return None
+    candidates = {text.rfind("("), _label_start(text), *_last_word_starts(text, 6)}
+    for start in sorted(c for c in candidates if c >= 0 and len(text) - c <= _CREDIT_WINDOW):
+        if _TRAILING_CREDIT.fullmatch(text, start):
+            return start
+    return None
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """Cheap gate: a credit ends with ")", holds a colon, or ends with a picture agency."""
+    if text.endswith(")") or ":" in text[-_CREDIT_WINDOW:]:
+        return True
+    return text[text.rfind(" ") + 1 :].lower() in _AGENCY_LAST_WORDS
+
+
+def _label_start(text: str) -> int:
+    """Where the word before the last colon starts ("... Photo: AFP"), or -1."""
+    colon = text.rfind(":")
+    if colon <= 0:
+        return -1
+    return text.rfind(" ", 0, colon - 1) + 1
+
+
+def _last_word_starts(text: str, count: int) -> list[int]:
+    """Start offsets of the last ``count`` words of a line."""
+    starts: list[int] = []
+    end = len(text)
+    while len(starts) < count and end > 0:
+        space = text.rfind(" ", 0, end)
+        starts.append(space + 1)
+        end = space
+    return starts
+
+
+def _is_credit(text: str) -> bool:
+    """A stand-alone photo credit: "Photo: AFP", "Getty Images", "(Jane Doe / Reuters)"."""
+    if _words(text) > 10:
+        return False
+    return bool(_CREDIT_LINE.match(text)) or _trailing_credit(text) == 0
+
+
+def _is_title_like(text: str, max_words: int) -> bool:
+    """A short headline-shaped line: capital start, no final sentence punctuation."""
+    if _words(text) > max_words or not _TITLE_START.match(text):
+        return False
+    core = text.rstrip(_FINAL_CLOSERS)
+    if not core or core[-1] in _SENTENCE_END or re.search(r"[.!?] [A-Z]", core):
+        return False
+    if core.endswith("?"):
+        return not _QUOTE_CHARS.search(text)
+    return True
