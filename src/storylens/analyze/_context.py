@@ -1,0 +1,321 @@
+"""Where, when and according to whom a quantity is reported, and the parses these read.
+
+:class:`Context` holds one article's body paragraphs and their spaCy spans, parsed on first
+use by :func:`parse` and :func:`span_of`. :func:`place_of` finds the nearest place in the
+sentence (or the sentences just before), :func:`time_of` the time expression and
+:func:`attribution` the source ("according to X", the subject of a speech verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.analyze._num_words import DAYS, MONTHS, PLACE_NOUNS, SPEECH
+from storylens.analyze._quantity import Run
+from storylens.model import Article, Paragraph
+from storylens.nlp import load_spacy
+from storylens.text import _words
+
+__all__ = [
+    "NATIONAL",
+    "Context",
+    "attribution",
+    "clip",
+    "parse",
+    "place_evidence",
+    "place_of",
+    "span_of",
+    "time_of",
+]
+
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+    "within",
+    "on",
+    "into",
+}
+_TIME_PREPS = {
+    "in",
+    "on",
+    "since",
+    "from",
+    "over",
+    "during",
+    "within",
+    "for",
+    "until",
+    "by",
+    "after",
+    "before",
+    "throughout",
+}
+_PERIOD_WORDS = {"last", "past", "since", "from", "over", "recent", "previous", "ago", "this"}
+_ORG_WORDS = _words(
+    "ministry commission council mission company party army corps committee organisation "
+    "organization group times news bank court congress parliament agency forces university "
+    "embassy office department institute association union post"
+)
+_DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidence can overrule
+NATIONAL = re.compile(
+    r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation)\b|\bnation-?wide\b"
+    r"|\bcountry-?wide\b",
+    re.I,
+)
+_NAME = r"[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*))*"
+_PLACE_EVIDENCE = (
+    re.compile(rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+({_NAME})"),
+    re.compile(rf"\b(?i:{'|'.join(PLACE_NOUNS)}|residents|streets)\s+of\s+({_NAME})"),
+    re.compile(rf"({_NAME})\s+(?:province|district|city|town|region|county)\b"),
+    re.compile(rf"({_NAME}),\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(PLACE_NOUNS)})\b"),
+    re.compile(rf"\b(?:city|town|village|capital|province|district),\s+({_NAME}),"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every step needs: the article, its body paragraphs, their parses, its place names.
+
+    ``spans`` maps a body paragraph's index to its spaCy span; paragraphs without a number are
+    parsed only when a mention needs them for context.
+    """
+
+    article: Article
+    body: tuple[Paragraph, ...]
+    doc: Any | None
+    spans: dict[int, Any]
+    places: frozenset[str]
+
+
+def parse(context: Context, indexes: list[int]) -> None:
+    """Parse these body paragraphs (or cut them out of the given doc) into ``context.spans``."""
+    todo = [i for i in indexes if i not in context.spans]
+    text = context.article.text
+    if context.doc is not None:
+        for i in todo:
+            par = context.body[i]
+            context.spans[i] = context.doc.char_span(par.start, par.end, alignment_mode="expand")
+        return
+    docs = load_spacy().pipe(text[context.body[i].start : context.body[i].end] for i in todo)
+    context.spans.update((i, d[:]) for i, d in zip(todo, docs, strict=True))
+
+
+def span_of(context: Context, index: int) -> Any:
+    """The spaCy span of body paragraph ``index``, parsing it on first use."""
+    parse(context, [index])
+    return context.spans[index]
+
+
+def place_evidence(text: str) -> frozenset[str]:
+    """Names the text itself shows to be places: "in X", "city of X", "X province", "X, a city"."""
+    names: set[str] = set()
+    for pattern in _PLACE_EVIDENCE:
+        for match in pattern.finditer(text):
+            name = re.split(r"['’]s\b\s*", match.group(1))[-1].strip(" .")
+            name = re.sub(r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?)\s+)+", "", name)
+            words = name.lower().split()
+            if name and not set(words) & (_ORG_WORDS | MONTHS | DAYS) and name[0].isupper():
+                names.add(name)
+    return frozenset(names)
+
+
+def _places_in(context: Context, span: Any, sentence: Any) -> list[Any]:
+    """Place mentions in a sentence as spaCy spans: GPE/LOC entities and evidenced names."""
+    found = {(e.start, e.end): e for e in sentence.ents if e.label_ in {"GPE", "LOC"}}
+    for ent in sentence.ents:
+        if ent.label_ in _DOUBTFUL and _bare(ent.text) in context.places:
+            found[(ent.start, ent.end)] = ent
+    offset = sentence.start_char
+    for name in context.places:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", sentence.text):
+            place = span.doc.char_span(offset + match.start(), offset + match.end())
+            if place is None or any(t.ent_type_ not in _DOUBTFUL for t in place):
+                continue
+            if not any(s <= place.start < e for s, e in found):
+                found[(place.start, place.end)] = place
+    return [found[k] for k in sorted(found)]
+
+
+def _bare(name: str) -> str:
+    """A name without a leading "the" or a trailing possessive."""
+    return re.sub(r"(?:^the\s+)|(?:['’]s$)", "", name, flags=re.I).strip()
+
+
+def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool:
+    """Not a modifier ("Afghanistan's commission", "US forces"), not inside the source."""
+    root = place.root
+    if root.i in source_toks or any(c.dep_ == "case" for c in root.children):
+        return False
+    if root.dep_ in {"compound", "poss", "amod", "nmod"}:
+        return False
+    if place.end < len(place.doc) and place.doc[place.end].text in {"'s", "’s"}:
+        return False
+    return not (strict and root.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _is_locative(place: Any) -> bool:
+    """Reached from "in/at/near/across..." through "of" phrases ("in the town of X")."""
+    tok = place.root
+    for _ in range(5):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+            return True
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            tok = head.head
+        elif tok.dep_ in {"appos", "conj"} and head.i != tok.i:
+            tok = head
+        else:
+            return False
+    return False
+
+
+def place_of(
+    context: Context, index: int, sentence: Any, anchor: Any, source_toks: frozenset[int]
+) -> tuple[str | None, str | None]:
+    """The nearest place in the sentence, else the last one in the sentences just before."""
+    span = context.spans[index]
+    places = [
+        p
+        for p in _places_in(context, span, sentence)
+        if _usable_place(p, source_toks, strict=False)
+    ]
+    if places:
+        best = min(places, key=lambda p: (not _is_locative(p), abs(p.root.i - anchor.i)))
+        return _bare(best.text), "sentence"
+    for earlier, earlier_span in _earlier_sentences(context, index, sentence):
+        source = attribution(earlier, earlier_span, earlier.root)[1]
+        places = [
+            p
+            for p in _places_in(context, earlier_span, earlier)
+            if _usable_place(p, source, strict=True)
+        ]
+        if places:
+            best = max(places, key=lambda p: (_is_locative(p), p.start))
+            return _bare(best.text), "context"
+    return None, None
+
+
+def _earlier_sentences(context: Context, index: int, sentence: Any) -> Iterator[tuple[Any, Any]]:
+    """Sentences before ``sentence`` in its paragraph, then in the paragraph before, last first."""
+    span = context.spans[index]
+    before = [s for s in span.sents if s.end <= sentence.start]
+    for sent in reversed(before):
+        yield clip(span, sent), span
+    if index > 0:
+        prev_span = span_of(context, index - 1)
+        for sent in reversed(list(prev_span.sents)):
+            yield clip(prev_span, sent), prev_span
+
+
+def clip(span: Any, sent: Any) -> Any:
+    """A sentence cut to the paragraph span it belongs to."""
+    return span.doc[max(sent.start, span.start) : min(sent.end, span.end)]
+
+
+def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
+    """The time expression of the sentence, periods ("in the last 24 hours") first."""
+    ents = [
+        e
+        for e in sentence.ents
+        if e.label_ in {"DATE", "TIME"} and not (e.start <= run.start < e.end)
+    ]
+    if not ents:
+        return None
+
+    def rank(ent: Any) -> tuple[bool, int]:
+        words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
+        return (not words & _PERIOD_WORDS, abs(ent.start - run.start))
+
+    best = min(ents, key=rank)
+    start = best.start_char
+    before = best.doc[best.start - 1] if best.start > sentence.start else None
+    if before is not None and before.lower_ in _TIME_PREPS:
+        start = before.idx
+    return text[start + offset : best.end_char + offset]
+
+
+def attribution(
+    sentence: Any, span: Any, anchor: Any
+) -> tuple[str | None, frozenset[int], str | None]:
+    """Who the sentence (or its paragraph) says the figure comes from, its tokens and the cue."""
+    found = _source_in(sentence, anchor)
+    if found is None:  # another sentence of the paragraph, when it names its source
+        for sent in span.sents:
+            if sent.start != sentence.start and (found := _source_in(sent, sent.root, True)):
+                break
+    if found is None:
+        return None, frozenset(), None
+    name, toks, cue = found
+    return name, toks, cue
+
+
+def _source_in(
+    sentence: Any, anchor: Any, named: bool = False
+) -> tuple[str, frozenset[int], str] | None:
+    """ "according to X", or the subject of a speech verb; the one governing ``anchor`` first."""
+    cues = []
+    for tok in sentence:
+        if tok.lower_ == "according" and (
+            to := next((c for c in tok.children if c.lower_ == "to"), None)
+        ):
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                cues.append((obj, "according to"))
+        elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH:
+            subj = _speaker(tok)
+            if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
+                cues.append((subj, tok.lemma_))
+    if not cues:
+        return None
+    ancestors = {a.i for a in anchor.ancestors}
+    subj, cue = min(
+        cues,
+        key=lambda c: (
+            c[0].head.i not in ancestors and c[1] != "according to",
+            abs(c[0].i - anchor.i),
+        ),
+    )
+    return _source_name(subj), frozenset(t.i for t in subj.subtree), cue
+
+
+def _speaker(verb: Any) -> Any | None:
+    """The subject of a speech verb; for "with the UN saying ..." the noun just before it."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.tag_ == "VBG" and verb.i > 0:
+        before = verb.doc[verb.i - 1]
+        subj = before if before.pos_ in {"PROPN", "NOUN"} else None
+    return subj
+
+
+def _source_name(subj: Any) -> str:
+    """The name of a source from its subject token: proper-noun phrase, appositive or noun.
+
+    Possessors, appositions and clauses are left out; so is a leading article.
+    """
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    head = appos if appos is not None and subj.pos_ != "PROPN" else subj
+    drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
+    if head.pos_ == "PROPN":  # "Afghanistan's Human Rights Commission" is the commission
+        drop |= {"poss", "case"}
+    toks = [t for t in head.subtree if not any(p.dep_ in drop for p in _path(t, head))]
+    while len(toks) > 1 and toks[0].dep_ == "det":
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip() or subj.text
+
+
+def _path(token: Any, top: Any) -> list[Any]:
+    """Tokens from ``token`` up to (not including) ``top``."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path

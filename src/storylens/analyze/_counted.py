@@ -1,0 +1,246 @@
+"""What a quantity counts: the counted noun and the event, read from the dependency parse.
+
+:func:`counted` follows the number's head: a noun it modifies ("12 civilians"), the predicate
+of a number subject ("30 were killed"), an "of" phrase ("dozens of homes"), a total it is the
+value of ("the death toll rose to 45") or a town's population. :func:`event_group` and
+:func:`subject_group` map synonyms to one group ("injured" = "wounded", "kids" = "children").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.analyze._num_words import PLACE_NOUNS, SPEECH, TIME_UNITS
+from storylens.analyze._quantity import VAGUE, Run, is_count
+from storylens.text import _words
+
+__all__ = ["counted", "event_group", "subject_group"]
+
+_EVENTS = {
+    "killed": "kill killed kills killing dead die died dies death deaths fatality fatalities "
+    "slain perish perished massacre massacred murder murdered execute executed",
+    "wounded": "wound wounded wounds injure injured injuries injury hurt maim maimed",
+    "displaced": "displace displaced uproot uprooted flee fled homeless",
+    "evacuated": "evacuate evacuated evacuation",
+    "arrested": "arrest arrested arrests detain detained detention jail jailed imprison imprisoned",
+    "missing": "missing disappear disappeared unaccounted",
+    "kidnapped": "kidnap kidnapped abduct abducted hostage hostages",
+    "rescued": "rescue rescued",
+}
+_EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()}
+_SUBJECTS = {
+    "people": "people person persons civilian civilians resident residents individual "
+    "individuals villager villagers inhabitant inhabitants bystander bystanders victim victims "
+    "citizen citizens",
+    "children": "child children kid kids minor minors boy boys girl girls",
+    "soldiers": "soldier soldiers troop troops serviceman servicemen",
+    "police": "police policeman policemen officer officers",
+    "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
+}
+_SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
+_TOTALS = _words("toll number total tally figure count turnout rate share")
+_LIGHT_VERBS = _words(
+    "be have do make take get give leave say tell include see show reach put use become "
+    "remain keep bring add"
+)
+
+
+def event_group(word: str) -> str | None:
+    """The synonym group of a casualty word: "injured" -> "wounded", "dead" -> "killed".
+
+    >>> event_group("Hurt"), event_group("chanted")
+    ('wounded', None)
+    """
+    return _EVENT_OF.get(word.lower())
+
+
+def subject_group(word: str) -> str | None:
+    """The group of a counted noun: ``"civilians"`` -> ``"people"``, ``"kids"`` -> ``"children"``.
+
+    >>> subject_group("Residents"), subject_group("stations")
+    ('people', None)
+    """
+    return _SUBJECT_OF.get(word.lower())
+
+
+def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None]:
+    """(what, rule, event group, subject group) for the number ending at ``run.end - 1``."""
+    anchor = _root(doc, run)
+    noun, event, rule = _noun_and_event(anchor)
+    town = _population_of(anchor if noun is None else noun)
+    if town is not None and (noun is None or subject_group(noun.lower_) == "people"):
+        return f"population of the {town.lower_}", "population", None, "population"
+    if noun is None and event is None and run.end < len(doc):
+        nxt = doc[run.end]
+        if event_group(nxt.lower_) or event_group(nxt.lemma_):
+            event, rule = nxt, "next-word"
+    if rule == "total":
+        return _total_text(noun), rule, _event_key(_event_of_total(noun)), None
+    if noun is not None and event is None:
+        event = _event_of_noun(noun)
+    what = _what_text(noun, event, range(run.start, run.end))
+    return what, rule, _event_key(event), _subject_key(noun)
+
+
+def _root(doc: Any, run: Run) -> Any:
+    """The token of a number run whose head lies outside it ("fifty" in "two hundred and fifty")."""
+    inside = range(run.start, run.end)
+    roots = [t for t in doc[run.start : run.end] if t.head.i not in inside or t.head.i == t.i]
+    numbers = [t for t in roots if is_count(t.lower_) or t.lower_ in VAGUE]
+    return (numbers or roots or [doc[run.end - 1]])[0]
+
+
+def _population_of(token: Any) -> Any | None:
+    """The place noun of "a city of 200,000 (people)", or None."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PLACE_NOUNS:
+        return head.head
+    return None
+
+
+def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
+    """The counted noun and/or the event word a number attaches to, with the rule used."""
+    head = anchor.head
+    if anchor.dep_ in {"nummod", "quantmod", "compound"} and head.i != anchor.i:
+        if _is_event_word(head):
+            return None, head, "nummod"
+        return head, None, "nummod"
+    of_noun = next(
+        (
+            g
+            for c in anchor.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    event = head if anchor.dep_ in {"nsubj", "nsubjpass"} and _is_predicate(head) else None
+    total = _total_of(anchor)
+    if total is not None:
+        return total, None, "total"
+    if of_noun is not None:
+        return of_noun, event, "of-phrase"
+    if event is not None:
+        return None, event, "number-subject"
+    return None, None, "none"
+
+
+def _total_of(anchor: Any) -> Any | None:
+    """The subject a number is the value of: "the toll rose to 45", "turnout was 12%"."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"}:
+        verb = head.head
+    elif anchor.dep_ in {"attr", "acomp"}:
+        verb = head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return subj if subj is not None and subj.lemma_ in _TOTALS else None
+
+
+def _event_of_total(noun: Any) -> Any | None:
+    """The event a total counts: "death toll", "number of injured"."""
+    for child in noun.children:
+        if child.dep_ == "compound" and _is_event_word(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if _is_event_word(g)), None)
+    return None
+
+
+def _total_text(noun: Any) -> str:
+    """ "death toll", "number of injured", "turnout"."""
+    return "".join(t.text_with_ws for t in noun.subtree if t.dep_ not in {"det", "poss"}).strip()
+
+
+def _is_event_word(token: Any) -> bool:
+    """A casualty word such as "wounded", "dead", "injured"."""
+    return event_group(token.lower_) is not None or event_group(token.lemma_) is not None
+
+
+def _is_predicate(token: Any) -> bool:
+    """A verb or adjective that can say what happened to the counted thing."""
+    if token.pos_ == "ADJ":
+        return _is_event_word(token)
+    return token.pos_ == "VERB" and token.lemma_ not in _LIGHT_VERBS | SPEECH
+
+
+def _event_of_noun(noun: Any) -> Any | None:
+    """The verb or adjective saying what happened to a counted noun ("civilians were killed").
+
+    A compound naming the event counts too: "death toll".
+    """
+    for child in noun.children:
+        if child.dep_ in {"acl", "amod", "relcl", "compound"} and _is_event_word(child):
+            return child
+    base = noun
+    while base.dep_ == "conj":
+        base = base.head
+    head = base.head
+    if base.dep_ in {"nsubj", "nsubjpass", "dobj"} and _is_predicate(head):
+        return head
+    if head.lemma_ in _LIGHT_VERBS | {"be"}:
+        return next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} and _is_event_word(c)
+            ),
+            None,
+        )
+    return None
+
+
+def _what_text(noun: Any | None, event: Any | None, skip: range) -> str | None:
+    """The normalised phrase: counted noun (with compounds and "of" object) plus participle."""
+    parts = [_noun_phrase(noun, skip)] if noun is not None else []
+    if event is not None and not (
+        noun is not None and event.head.i == noun.i and event.dep_ == "compound"
+    ):
+        parts.append(_participle(event))
+    return " ".join(parts) or None
+
+
+def _noun_phrase(noun: Any, skip: range) -> str:
+    """ "radio and TV stations", "years of military operations" (the number itself left out)."""
+    keep = {"compound", "nmod", "conj", "cc"}
+    toks = [noun]
+    for child in noun.lefts:
+        if child.dep_ in {"compound", "nmod"}:
+            toks.extend(t for t in child.subtree if t.dep_ in keep or t is child)
+    toks = [t for t in toks if t.i not in skip]
+    words = " ".join(
+        t.text if t.is_upper or t.pos_ == "PROPN" else t.lower_
+        for t in sorted(toks, key=lambda t: t.i)
+    )
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or noun.lower_ not in TIME_UNITS:
+        return words
+    mods = [t for t in obj.lefts if t.dep_ in {"amod", "compound"}] + [obj]
+    return f"{words} of " + " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in mods)
+
+
+def _participle(event: Any) -> str:
+    """The event as a participle: "killed", "displaced"; "dead" and "deaths" become "killed"."""
+    group = event_group(event.lower_) or event_group(event.lemma_)
+    if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
+        return str(event.lower_)
+    return group or str(event.lemma_)
+
+
+def _event_key(event: Any | None) -> str | None:
+    """The synonym group of the event, or the verb's lemma when it has none."""
+    if event is None:
+        return None
+    return event_group(event.lower_) or event_group(event.lemma_) or event.lemma_.lower()
+
+
+def _subject_key(noun: Any | None) -> str | None:
+    """The group of the counted noun, or the noun's lemma when it has none."""
+    if noun is None:
+        return None
+    return subject_group(noun.lower_) or noun.lemma_.lower()

@@ -1,0 +1,30 @@
+"""Word lists shared by the number steps: time units, months and days, place nouns, speech verbs.
+
+The quantity filter (:mod:`~storylens.analyze._quantity_skip`), the counted-thing finder
+(:mod:`~storylens.analyze._counted`) and the where/when/who finder
+(:mod:`~storylens.analyze._context`) each read some of these; they live here once.
+"""
+
+from __future__ import annotations
+
+from storylens.text import _words
+
+__all__ = ["DAYS", "MONTHS", "PLACE_NOUNS", "SPEECH", "TIME_UNITS"]
+
+SPEECH = _words(
+    "say tell tweet report state announce confirm add warn estimate claim note write "
+    "post record count put"
+)
+TIME_UNITS = _words(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries night nights weekend weekends"
+)
+MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+PLACE_NOUNS = _words(
+    "city town village province district region capital outskirts suburb suburbs state county "
+    "country area camp neighbourhood neighborhood community island"
+)

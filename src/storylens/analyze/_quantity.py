@@ -1,0 +1,240 @@
+"""Number expressions: where a quantity's words run, its value, its bound and the range allowed.
+
+:func:`run_at` reads digits and number words ("1.5 million", "two hundred and fifty", "5%"),
+ranges ("30 to 40", "between 30 and 40") and vague amounts ("dozens", "tens of thousands",
+"a handful") into a :class:`Run`; :func:`bound_phrase` finds the phrase before it ("more
+than", "up to") and :func:`value_range` turns run and bound into the low and high values the
+wording allows (``math.inf`` for an open range).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.model import Bound
+
+__all__ = [
+    "BOUNDS",
+    "HINT",
+    "JUST_BELOW",
+    "VAGUE",
+    "Run",
+    "bound_before",
+    "bound_phrase",
+    "is_count",
+    "run_at",
+    "value_range",
+]
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_TEENS = "fifteen sixteen seventeen eighteen nineteen"
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(f"{_ONES} {_TEENS}".split())}
+_NUMBER_WORDS |= {
+    w: float(10 * (i + 2))
+    for i, w in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    )
+}
+_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
+VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 999_999.0),
+    "millions": (2e6, 999_999_999.0),
+    "billions": (2e9, 999e9),
+    "handful": (2.0, 9.0),
+}
+_VAGUE_TENS = {"tens": (20.0, 99.0), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0)}
+_VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+HINT = re.compile(  # "one" alone is mostly a pronoun: see _quantity_skip
+    r"\d|\b(?:"
+    + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *VAGUE, "tens"])
+    + r"|(?:only|just|exactly|least|than)\s+one)\b",
+    re.I,
+)
+
+
+BOUNDS: dict[tuple[str, ...], Bound] = {
+    ("at", "least"): Bound.AT_LEAST,
+    ("no", "fewer", "than"): Bound.AT_LEAST,
+    ("no", "less", "than"): Bound.AT_LEAST,
+    ("not", "less", "than"): Bound.AT_LEAST,
+    ("a", "minimum", "of"): Bound.AT_LEAST,
+    ("more", "than"): Bound.MORE_THAN,
+    ("over",): Bound.MORE_THAN,
+    ("above",): Bound.MORE_THAN,
+    ("upwards", "of"): Bound.MORE_THAN,
+    ("in", "excess", "of"): Bound.MORE_THAN,
+    ("greater", "than"): Bound.MORE_THAN,
+    ("at", "most"): Bound.AT_MOST,
+    ("up", "to"): Bound.AT_MOST,
+    ("no", "more", "than"): Bound.AT_MOST,
+    ("not", "more", "than"): Bound.AT_MOST,
+    ("a", "maximum", "of"): Bound.AT_MOST,
+    ("as", "many", "as"): Bound.AT_MOST,
+    ("less", "than"): Bound.LESS_THAN,
+    ("fewer", "than"): Bound.LESS_THAN,
+    ("under",): Bound.LESS_THAN,
+    ("below",): Bound.LESS_THAN,
+    ("just", "under"): Bound.LESS_THAN,
+    ("around",): Bound.AROUND,
+    ("about",): Bound.AROUND,
+    ("approximately",): Bound.AROUND,
+    ("roughly",): Bound.AROUND,
+    ("some",): Bound.AROUND,
+    ("an", "estimated"): Bound.AROUND,
+    ("estimated",): Bound.AROUND,
+    ("circa",): Bound.AROUND,
+    ("nearly",): Bound.AROUND,
+    ("almost",): Bound.AROUND,
+    ("close", "to"): Bound.AROUND,
+}
+JUST_BELOW = {("nearly",), ("almost",), ("close", "to")}  # around, but not above
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The tokens of one number expression and the values its wording allows."""
+
+    start: int  # token index of the first token (bound phrase excluded)
+    end: int  # token index after the last token
+    value: float
+    low: float
+    high: float
+    vague: str | None
+    unit: str | None
+
+
+def run_at(doc: Any, i: int, end: int) -> Run | None:
+    """The number expression starting at token ``i``, if one does."""
+    words = [t.lower_ for t in doc[i : min(end, i + 3)]]
+    if words[0] in _VAGUE_TENS and words[1:3] and words[1] == "of" and words[2] in _VAGUE_UNITS:
+        lo, hi = _VAGUE_TENS[words[0]]
+        unit = _VAGUE_UNITS[words[2]]
+        return Run(i, i + 3, lo * unit, lo * unit, hi * unit, " ".join(words), None)
+    if words[0] in {"a", "an"} and len(words) > 1 and words[1] == "handful":
+        return Run(i, i + 2, 2.0, 2.0, 9.0, "a handful", None)
+    if words[0] in VAGUE:
+        lo, hi = VAGUE[words[0]]
+        return Run(i, i + 1, lo, lo, hi, words[0], None)
+    if words[0] in {"a", "an"} and len(words) > 1 and words[1] in _MULTIPLIERS:
+        return _exact_run(doc, i, i + 1, end)
+    if words[0] == "between" and len(words) > 1 and is_count(words[1]):
+        return _between(doc, i, end)
+    if is_count(words[0]) and words[0] not in _MULTIPLIERS:
+        return _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"})
+    return None
+
+
+def _between(doc: Any, i: int, end: int) -> Run | None:
+    """ "between 30 and 40": a range, or None when no second number follows."""
+    run = _ranged(doc, _exact_run(doc, i + 1, i + 1, end), end, joiners={"and"})
+    return Run(i, run.end, run.value, run.low, run.high, run.vague, run.unit) if run.vague else None
+
+
+def _ranged(doc: Any, run: Run, end: int, *, joiners: set[str]) -> Run:
+    """Join "30 to 40" or "30-40" into one run whose range is 30..40 (years are left alone)."""
+    if run.end + 1 >= end or doc[run.end].lower_ not in joiners:
+        return run
+    if not is_count(doc[run.end + 1].lower_) or _looks_like_year(run.value):
+        return run
+    second = _exact_run(doc, run.end + 1, run.end + 1, end)
+    if _looks_like_year(second.value) or second.value <= run.value:
+        return run
+    words = doc[run.start : second.end].text.lower()
+    return Run(run.start, second.end, run.value, run.value, second.value, words, second.unit)
+
+
+def _looks_like_year(value: float) -> bool:
+    """1900..2099 as a whole number."""
+    return value.is_integer() and 1900 <= value <= 2099
+
+
+def is_count(word: str) -> bool:
+    """A digit string or a number word."""
+    return bool(_DIGITS.fullmatch(word)) or word in _NUMBER_WORDS or word in _MULTIPLIERS
+
+
+def _exact_run(doc: Any, start: int, first: int, end: int) -> Run:
+    """Extend an exact number over its words ("two hundred and fifty", "1.5 million", "5%")."""
+    j = first + 1
+    while j < end and _continues(doc, j, end):
+        j += 1
+    value = _value([t.lower_ for t in doc[start:j]])
+    unit = None
+    if j < end and doc[j].lower_ in {"%", "percent"}:
+        unit, j = "percent", j + 1
+    elif start > 0 and doc[start - 1].text in {"$", "£", "€"}:
+        unit = doc[start - 1].text
+    return Run(start, j, value, value, value, None, unit)
+
+
+def _continues(doc: Any, j: int, end: int) -> bool:
+    """Whether token ``j`` carries on the number before it ("two hundred", "twenty-five")."""
+    word, prev = doc[j].lower_, doc[j - 1].lower_
+    words = {*_NUMBER_WORDS, *_MULTIPLIERS}
+    if word in _MULTIPLIERS:
+        return True
+    if word in _NUMBER_WORDS:
+        return prev in words or (prev in {"-", "and"} and doc[j - 2].lower_ in words)
+    nxt = doc[j + 1].lower_ if j + 1 < end else ""
+    return word in {"-", "and"} and prev in words and nxt in _NUMBER_WORDS
+
+
+def _value(words: list[str]) -> float:
+    """The value of number words and digits: ``["two", "hundred", "and", "fifty"]`` -> 250."""
+    total = current = 0.0
+    for word in words:
+        if _DIGITS.fullmatch(word):
+            current += float(word.replace(",", ""))
+        elif word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word in {"hundred", "dozen"}:
+            current = (current or 1.0) * _MULTIPLIERS[word]
+        elif word in _MULTIPLIERS:
+            total += (current or 1.0) * _MULTIPLIERS[word]
+            current = 0.0
+    return total + current
+
+
+def bound_phrase(doc: Any, run: Run) -> tuple[str, ...]:
+    """The bound phrase just before the number ("more than"), or ``()``."""
+    for size in (3, 2, 1):
+        lo = run.start - size
+        if lo < 0:
+            continue
+        words = tuple(t.lower_ for t in doc[lo : run.start])
+        if words in BOUNDS and not any(t.is_sent_end for t in doc[lo : run.start - 1]):
+            return words
+    return ()
+
+
+def bound_before(token: Any) -> Bound | None:
+    """The bound a phrase ending at ``token`` gives ("least" in "at least" gives AT_LEAST)."""
+    for size in (3, 2, 1):
+        lo = token.i - size + 1
+        if lo >= 0 and (words := tuple(t.lower_ for t in token.doc[lo : token.i + 1])) in BOUNDS:
+            return BOUNDS[words]
+    return None
+
+
+def value_range(run: Run, bound: Bound, just_below: bool) -> tuple[float, float]:
+    """Low and high values the wording allows."""
+    lo, hi = run.low, run.high
+    step = 1.0 if float(lo).is_integer() and run.unit != "percent" else 0.0
+    if bound is Bound.AT_LEAST:
+        return lo, math.inf
+    if bound is Bound.MORE_THAN:
+        return (lo + step if step else math.nextafter(lo, math.inf)), math.inf
+    if bound is Bound.AT_MOST:
+        return 0.0, hi
+    if bound is Bound.LESS_THAN:
+        return 0.0, (hi - step if step else math.nextafter(hi, 0.0))
+    if bound is Bound.AROUND:
+        return 0.8 * lo, (hi if just_below else 1.2 * hi)
+    return lo, hi
