@@ -117,9 +117,13 @@ def _article_column(article: Article, marks: Sequence[Mark]) -> str:
         paragraphs.append(f"<p{cls}>{inner}</p>")
     return (
         f'<section class="article" id="article-{escape(article.id)}">'
-        f"<h3>{escape(outlet_name(article))}: {escape(article.title or '')}</h3>"
+        f"<h3>{escape(outlet_name(article))}{_title_suffix(article)}</h3>"
         f'<div class="meta">{meta}</div>{"".join(paragraphs)}</section>'
     )
+
+
+def _title_suffix(article: Article) -> str:
+    return f": {escape(article.title)}" if article.title else ""
 
 
 def _highlight(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
