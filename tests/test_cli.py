@@ -89,6 +89,8 @@ def test_cli_csv_and_table(runner: CliRunner, tmp_path: Path) -> None:
     _ingest(runner, db, str(EXAMPLES))
     csv_out = runner.invoke(main, ["articles", "--db", str(db), "--format", "csv"]).stdout
     assert csv_out.splitlines()[0].startswith("id,outlet,title")
+    assert "Brennmoor evacuated as Oster floods the lower town," in csv_out  # nothing cut
+    assert "2026-03-03T19:05:00Z" in csv_out
     table = runner.invoke(main, ["articles", "--db", str(db)]).stdout
     assert "Harbor Daily" in table
 

@@ -124,7 +124,7 @@ def articles(db: str, fmt: str) -> None:
     if fmt in ("json", "jsonl"):
         _emit_records([article_record(a) for a in items], fmt)
     else:
-        _emit_records([article_row(a) for a in items], fmt, title="Articles")
+        _emit_records([article_row(a, full=fmt == "csv") for a in items], fmt, title="Articles")
 
 
 @main.command()

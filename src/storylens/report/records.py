@@ -43,13 +43,15 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def article_row(article: Article) -> dict[str, Any]:
-    """A flat summary of one article for tables and CSV."""
+def article_row(article: Article, *, full: bool = False) -> dict[str, Any]:
+    """A flat summary of one article: for a table (shortened) or CSV (``full``, nothing cut)."""
+    title = article.title or article.text.split("\n", 1)[0]
+    published = article.published or ""
     return {
         "id": article.id,
         "outlet": article.outlet or "",
-        "title": _shorten(article.title or article.text.split("\n", 1)[0]),
-        "published": (article.published or "")[:10],
+        "title": title if full else _shorten(title),
+        "published": published if full else published[:10],
         "sentences": len(article.sentences),
         "removed": len(article.removed),
         "source": article.source or "",
