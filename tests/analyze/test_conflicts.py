@@ -117,6 +117,23 @@ def test_conflicts_reasons_not_flagged(a: NumberMention, b: NumberMention, rule:
     assert rule in verdict.why.features["reasons"]
 
 
+@pytest.mark.parametrize(
+    ("a_source", "b_source", "rule"),
+    [
+        ("the town hospital", "the regional emergency office", "different-source"),
+        ("officials", "the regional emergency office", "ranges-disjoint"),  # officials: anyone
+        ("a spokesman for the defence ministry", "the defence ministry", "ranges-disjoint"),
+        ("the ministry", "the defence ministry", "ranges-disjoint"),
+        ("the town hospital", "Unicef", "ranges-disjoint"),  # a name vs an unnamed body
+    ],
+)
+def test_conflicts_unnamed_institutions_are_sources(
+    a_source: str, b_source: str, rule: str
+) -> None:
+    verdict = judge(mention(A, 9, 9, source=a_source), mention(B, 12, math.inf, source=b_source))
+    assert verdict.why.rule == rule
+
+
 def test_conflicts_compatible_period_and_source_still_conflict() -> None:
     verdict = judge(
         mention(

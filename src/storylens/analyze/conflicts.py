@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import Any
 
+from storylens import lexicon
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.model import Article, Conflict, NumberMention, Why, content_hash
 
@@ -170,24 +171,46 @@ def _same_period(a: str | None, b: str | None) -> bool:
 def _source_key(name: str) -> str | None:
     """An acronym-like key: "UN Assistance Mission for Afghanistan" and "Unama" give UNAMA.
 
-    None for a source without a name ("officials", "the mission"): it may be anyone.
+    A source without a proper name is keyed by the institution it names, in lower case ("the
+    town hospital", "a spokesman for the defence ministry" give "town hospital" and "defence
+    ministry"). None for a source that names no institution ("officials", "the mission",
+    "witnesses"): it may be anyone.
     """
     words: list[str] = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() != "the"]
     caps = [w for w in words if w[:1].isupper()]
     if not caps:
-        return None
+        return _institution(words)
     if len(caps) == 1:
         return caps[0].upper()
     return "".join(w if w.isupper() else w[0] for w in caps).upper()
 
 
+_PHRASE_BREAKS = frozenset({"a", "an", "for", "of", "at", "from", "by", "with", "and", "in"})
+
+
+def _institution(words: Sequence[str]) -> str | None:
+    """The noun phrase ending in the last organisation noun ("regional emergency office")."""
+    lowered = [w.lower() for w in words]
+    ends = [i for i, w in enumerate(lowered) if w in lexicon.ORG_NOUNS]
+    if not ends:
+        return None
+    end = ends[-1]
+    start = end
+    while start > 0 and lowered[start - 1] not in _PHRASE_BREAKS:
+        start -= 1
+    return " ".join(lowered[start : end + 1])
+
+
 def _same_source(a: str | None, b: str | None) -> bool:
-    """Compatible sources: one unknown, or one key starts the other (UN and UNAMA)."""
+    """Compatible sources: one unknown, or one key starts or ends the other (UN and UNAMA,
+    "ministry" and "defence ministry")."""
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
     if x is None or y is None:
         return True
-    return x.startswith(y) or y.startswith(x)
+    if x.isupper() != y.isupper():
+        return True  # a named source and an unnamed institution may be the same body
+    return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
 
 
 def _summary(mention: NumberMention) -> dict[str, Any]:
