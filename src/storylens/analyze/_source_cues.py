@@ -1,0 +1,212 @@
+"""Attribution cues in the spaCy parse (see :mod:`storylens.analyze.sources`).
+
+A cue verb and its subject, "according to X", and the words that point back ("he", "it",
+"one", "the mission") to the last source of their role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.analyze._source_kinds import (
+    SOURCE_NOUNS,
+    _as_written,
+    _Cited,
+    _kind_of_org,
+    _modifiers,
+    _org_noun,
+    _person_noun,
+    _Story,
+)
+from storylens.model import Entity
+
+CUE_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "tweet",
+        "warn",
+        "add",
+        "confirm",
+        "announce",
+        "state",
+        "claim",
+        "write",
+        "post",
+        "accuse",
+        "urge",
+        "call",
+        "blame",
+        "deny",
+        "reject",
+        "insist",
+        "explain",
+        "note",
+        "vow",
+        "pledge",
+        "describe",
+        "estimate",
+        "acknowledge",
+        "admit",
+        "argue",
+        "allege",
+        "report",
+        "believe",
+        "caution",
+        "stress",
+        "suggest",
+        "respond",
+        "reply",
+        "predict",
+        "tweet",
+    ]
+)
+_SUBJECTS = frozenset({"nsubj"})  # a passive subject ("residents were urged") is an addressee
+_BACK_PERSON = frozenset({"he", "she"})
+_BACK_ORG = frozenset({"it"})
+_BACK_GROUP = frozenset({"one", "another", "they", "other", "others"})
+_ORG_NOUNS = frozenset(
+    [
+        "mission",
+        "embassy",
+        "ministry",
+        "agency",
+        "organisation",
+        "organization",
+        "commission",
+        "council",
+        "group",
+        "committee",
+        "office",
+    ]
+)
+_MASS_NOUNS = frozenset(
+    ["media", "medium", "police", "military", "army", "government", "administration"]
+)
+
+
+def _attributions(doc: Any, story: _Story, article: str) -> Iterator[_Cited]:
+    """Every attribution in one parsed article, in text order, at most one per source and
+    sentence."""
+    memory = _Memory()
+    for sent in doc.sents:
+        seen: set[str] = set()
+        for token in sent:
+            for subject in _source_tokens(token):
+                cited = _resolve(subject, story, article, memory)
+                if cited is not None and cited.source not in seen:
+                    seen.add(cited.source)
+                    memory.remember(cited)
+                    yield cited
+
+
+def _source_tokens(token: Any) -> list[Any]:
+    """The subjects of a cue verb (with their conjuncts), or the object of "according to"."""
+    if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS:
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS] or _inherited(token)
+        return [t for s in subjects for t in (s, *s.conjuncts)]
+    if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
+        return [c for c in token.children if c.dep_ == "pobj"]
+    return []
+
+
+def _inherited(token: Any) -> list[Any]:
+    """The subject of a cue verb that has none of its own.
+
+    "with the UN saying" (the object of "with"), "X, who ..., called on" (the noun a clause
+    hangs from), "X lashed out, accusing" and "X said and added" (the subject of the head verb).
+    """
+    head = token.head
+    if token.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN"):
+        return [head]
+    if token.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    with_objects = [
+        obj
+        for prep in head.children
+        if prep.lower_ == "with" and prep.i < token.i
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return with_objects or [c for c in head.children if c.dep_ == "nsubj"]
+
+
+@dataclass
+class _Memory:
+    """The last person, group and organisation cited, to resolve "he", "one", "the mission"."""
+
+    person: _Cited | None = None
+    group: _Cited | None = None
+    org: _Cited | None = None
+
+    def remember(self, cited: _Cited) -> None:
+        """Keep a citation as the last of its role; "an interpreter" is also what "he" is."""
+        setattr(self, cited.role, cited)
+        if cited.singular:
+            self.person = cited
+
+
+def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited | None:
+    """Who a subject token stands for, or None when it is no source."""
+    start, end = token.idx, token.idx + len(token)
+    entity = story.entity_at(article, start, end) or _child_entity(token, story, article)
+    if entity is None and token.pos_ == "PROPN":
+        entity = story.full_name(token.text)
+    if entity is not None and " " not in entity.name:
+        entity = story.full_name(entity.name) or entity
+    if entity is not None:
+        kind = story.kinds[entity.id]
+        role = "person" if entity.label == "PERSON" else "org"
+        return _Cited(entity.name, kind, start, end, role)
+    word = token.lower_
+    back = _pointer(token, memory)
+    if back is not None:
+        return _Cited(back.source, back.kind, start, end, back.role)
+    lemma = token.lemma_.lower()
+    if word in _BACK_PERSON | _BACK_ORG | _BACK_GROUP:
+        return None
+    if lemma in _MASS_NOUNS and lemma in SOURCE_NOUNS:
+        name = "media" if lemma == "medium" else lemma
+        return _Cited(name, SOURCE_NOUNS[lemma], start, end, "group")
+    noun = _org_noun(token)
+    if noun is not None:
+        modifiers = _modifiers(token)
+        kind = _kind_of_org([w.lower() for w in modifiers], noun)
+        return _Cited(" ".join([*modifiers, _as_written(token)]), kind, start, end, "org")
+    if lemma not in SOURCE_NOUNS:
+        return None
+    return _person_noun(token, story, article, start, end)
+
+
+def _pointer(token: Any, memory: _Memory) -> _Cited | None:
+    """Resolve words that point back: "he", "it", "one", "another", "the mission"."""
+    word = token.lower_
+    if word in _BACK_PERSON:
+        return memory.person
+    if word in _BACK_ORG:
+        return memory.org
+    if word in _BACK_GROUP:
+        return memory.group
+    definite = any(c.lower_ == "the" for c in token.children)
+    if not definite or memory.org is None:
+        return None
+    if word not in _ORG_NOUNS and _org_noun(token) is None:
+        return None
+    name = memory.org.source.lower()
+    modifiers = [w.lower() for w in _modifiers(token)]
+    if all(w in name for w in [*modifiers, token.lemma_.lower() or word]):
+        return memory.org
+    named = memory.org.source[:1].isupper()  # a name, not "the town hospital"
+    return memory.org if named and not modifiers and word in _ORG_NOUNS else None
+
+
+def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
+    """An entity in apposition or compound with a source noun ("organisation Save the ...")."""
+    for child in token.children:
+        if child.dep_ in ("appos", "compound"):
+            entity = story.entity_at(article, child.idx, child.idx + len(child))
+            if entity is not None and entity.label != "NORP":
+                return entity
+    return None

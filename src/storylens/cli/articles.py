@@ -1,0 +1,126 @@
+"""Reading and looking up articles: ``ingest``, ``articles``, ``article``, ``search``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from storylens.cli import main
+from storylens.cli._output import (
+    _emit_records,
+    _finish,
+    _Progress,
+    db_option,
+    format_option,
+    handle_errors,
+)
+from storylens.errors import NotFoundError
+from storylens.store.base import SearchHit
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", default=None, help="Outlet name for every article read.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=10_000_000,
+    show_default=True,
+    help="Size limit for one article (container files are streamed).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--no-cluster", is_flag=True, help="Do not assign new articles to stories.")
+@handle_errors
+def ingest(
+    sources: tuple[str, ...],
+    db: str,
+    outlet: str | None,
+    max_bytes: int,
+    quiet: bool,
+    no_cluster: bool,
+) -> None:
+    """Read SOURCES (files, directories, - for stdin), clean them and store the articles."""
+    from storylens.ingest import IngestOptions
+    from storylens.pipeline import ingest as run_ingest
+    from storylens.store import open_store
+
+    options = IngestOptions(max_bytes=max_bytes, outlet=outlet)
+    with open_store(db) as store, _Progress(enabled=not quiet) as progress:
+        stats = run_ingest(
+            sources,
+            store,
+            options=options,
+            progress=progress.update,
+            stdin=sys.stdin.buffer,
+        )
+        if not no_cluster and stats.stored:
+            from storylens.stories import update_stories
+
+            click.echo(update_stories(store).summary(), err=True)
+    _finish(stats)
+
+
+@main.command()
+@db_option
+@format_option()
+@handle_errors
+def articles(db: str, fmt: str) -> None:
+    """List the stored articles."""
+    from storylens.report.records import article_record, article_row
+    from storylens.store import open_store
+
+    with open_store(db, create=False) as store:
+        items = list(store.iter_articles())
+    if fmt in ("json", "jsonl"):
+        _emit_records([article_record(a) for a in items], fmt)
+    else:
+        _emit_records([article_row(a, full=fmt == "csv") for a in items], fmt, title="Articles")
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@format_option(default="json")
+@handle_errors
+def article(article_id: str, db: str, fmt: str) -> None:
+    """Show one stored article: text, paragraphs, sentences and removals."""
+    from storylens.report.records import article_record, article_row
+    from storylens.store import open_store
+
+    with open_store(db, create=False) as store:
+        found = store.get_article(article_id)
+    if found is None:
+        msg = f"no article with id {article_id!r} in {db}: list ids with 'storylens articles'"
+        raise NotFoundError(msg)
+    if fmt in ("json", "jsonl"):
+        _emit_records([article_record(found)], fmt, single=fmt == "json")
+    else:
+        _emit_records([article_row(found)], fmt, title="Article")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True, help="Most hits to show.")
+@format_option()
+@handle_errors
+def search(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over the stored articles (SQLite FTS5, ranked by bm25)."""
+    from storylens.store import open_store
+
+    with open_store(db, create=False) as store:
+        hits = store.search(query, limit=limit)
+    _emit_records([_hit_record(h) for h in hits], fmt, title=f"Search: {query}")
+
+
+def _hit_record(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "outlet": hit.outlet or "",
+        "title": hit.title or "",
+        "score": round(float(hit.score), 4),
+        "snippet": hit.snippet,
+    }

@@ -1,0 +1,141 @@
+"""Comparing one story: ``compare``, and ``run`` (ingest, stories, compare, static site)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from storylens.cli import main
+from storylens.cli._output import _finish, _Progress, _report, _width, db_option, handle_errors
+from storylens.errors import ConfigError, NotFoundError
+from storylens.model import Article, IngestStats
+
+
+@main.command(name="compare")
+@click.argument("sources", nargs=-1)
+@db_option
+@click.option("--story", "story_id", default=None, help="Compare a stored story's articles.")
+@click.option("--articles", "article_ids", default=None, help="Compare stored articles: ID,ID.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here.")
+@click.option("--digest-words", type=int, default=120, show_default=True, help="Digest length.")
+@click.option("--explain", is_flag=True, help="Also say why candidate conflicts were not flagged.")
+@handle_errors
+def compare_command(
+    sources: tuple[str, ...],
+    db: str,
+    story_id: str | None,
+    article_ids: str | None,
+    fmt: str,
+    output: str | None,
+    digest_words: int,
+    explain: bool,
+) -> None:
+    """Compare articles of one story: SOURCES (files, directories) or stored articles."""
+    from storylens.compare import CompareOptions, compare
+
+    chosen, stats = _load_for_compare(sources, db, story_id, article_ids)
+    if not chosen:
+        raise ConfigError(
+            "nothing to compare: give files or directories, --articles ID,ID or --story ID"
+        )
+    if sources:
+        _warn_if_several_stories(chosen)
+    analysis = compare(chosen, options=CompareOptions(digest_words=digest_words))
+    _write_report(analysis, fmt, output, explain=explain)
+    if stats is not None and (stats.failed or stats.skipped):
+        _finish(stats)
+
+
+def _warn_if_several_stories(articles: Sequence[Article]) -> None:
+    from storylens.stories import group_articles
+
+    groups = group_articles(articles)
+    if len(groups) > 1:
+        sizes = ", ".join(str(len(g)) for g in sorted(groups, key=len, reverse=True))
+        click.echo(
+            f"warning: these {len(articles)} articles look like {len(groups)} different stories"
+            f" ({sizes} articles): compare one story at a time ('storylens run SOURCES', then"
+            " 'storylens compare --story ID')",
+            err=True,
+        )
+
+
+def _load_for_compare(
+    sources: Sequence[str], db: str, story_id: str | None, article_ids: str | None
+) -> tuple[list[Any], IngestStats | None]:
+    if sources:
+        from storylens.pipeline import iter_articles
+
+        stats = IngestStats()
+        return list(iter_articles(sources, stats=stats, stdin=sys.stdin.buffer)), stats
+    from storylens.store import open_store
+
+    with open_store(db, create=False) as store:
+        if story_id is not None:
+            ids = store.story_article_ids(story_id)
+        else:
+            ids = [i.strip() for i in (article_ids or "").split(",") if i.strip()]
+        found = {a.id: a for a in store.iter_articles(ids=ids)}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        msg = f"no article with id {missing[0]!r} in {db}: list ids with 'storylens articles'"
+        raise NotFoundError(msg)
+    return [found[i] for i in ids], None
+
+
+def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool) -> None:
+    from storylens.report import render
+
+    if fmt == "text" and output is None:
+        from rich.console import Console
+
+        from storylens.report.terminal import print_comparison
+
+        print_comparison(analysis, Console(width=_width() or None), explain=explain)
+        return
+    text = render(analysis, fmt, explain=explain)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--out", default="site", show_default=True, help="Folder for the static site.")
+@click.option("--digest-words", type=int, default=120, show_default=True, help="Digest length.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@handle_errors
+def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: bool) -> None:
+    """Ingest SOURCES, find duplicates and stories, compare each story, write a static site."""
+    from pathlib import Path
+
+    from storylens.compare import CompareOptions
+    from storylens.pipeline import ingest as run_ingest
+    from storylens.site import build_site
+    from storylens.store import open_store
+    from storylens.stories import update_stories
+
+    with open_store(db) as store, _Progress(enabled=not quiet) as progress:
+        stats = run_ingest(sources, store, progress=progress.update, stdin=sys.stdin.buffer)
+        _report(stats)
+        click.echo(update_stories(store).summary(), err=True)
+        site = build_site(store, Path(out), options=CompareOptions(digest_words=digest_words))
+    click.echo(site.summary(), err=True)
+    if stats.failed:
+        sys.exit(1)
