@@ -53,45 +53,18 @@ def ecbplus_dir(shared_dir: Path) -> Path:
     return path
 
 
-def _naive_article(path: Path) -> object:
-    """Until the clean stage exists: paragraphs on line breaks, sentences on '. '."""
-    import re
-
-    from storylens.model import Article, Paragraph, content_hash
-
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    text = "\n\n".join(lines)
-    paragraphs = []
-    pos = 0
-    for line in lines:
-        sents = []
-        for m in re.finditer(r"[^.!?]+(?:[.!?]+[\"'”’]?|$)", line):
-            s, e = m.start() + pos, m.end() + pos
-            while s < e and text[s] == " ":
-                s += 1
-            if s < e:
-                sents.append((s, e))
-        paragraphs.append(Paragraph(pos, pos + len(line), sentences=tuple(sents)))
-        pos += len(line) + 2
-    return Article(
-        id=content_hash(text), text=text, paragraphs=tuple(paragraphs),
-        content_hash=content_hash(text), source=str(path),
-    )
-
-
 @pytest.fixture(scope="session")
 def seed_articles(seeds_dir: Path) -> list[object]:
     """The two seed articles, cleaned: [TRT World, BBC] (gold's 'a' and 'b')."""
+    from storylens.clean import clean
+    from storylens.model import Article, RawDocument
+
     paths = sorted(seeds_dir.glob("*.txt"))
-    try:
-        from storylens.clean import clean
-        from storylens.model import Article, RawDocument
-    except ImportError:
-        return [_naive_article(p) for p in paths]
     out: list[object] = []
     for p in paths:
-        raw = RawDocument(source=str(p), text=p.read_text(encoding="utf-8"),
-                          meta={"filename": p.name})
+        raw = RawDocument(
+            source=str(p), text=p.read_text(encoding="utf-8"), meta={"filename": p.name}
+        )
         article = clean(raw)
         assert isinstance(article, Article), article
         out.append(article)

@@ -22,6 +22,7 @@ from storylens.dedup import OriginGroup, find_duplicates
 from storylens.errors import ConfigError, NotFoundError
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import Store
+from storylens.text import shorten
 
 __all__ = [
     "StoryRun",
@@ -216,7 +217,7 @@ def _story(sid: str, members: Sequence[Article], origin: Mapping[str, str]) -> S
 def _label(members: Sequence[Article]) -> str:
     titled = next((a.title for a in members if a.title), None)
     text = titled or members[0].text.split("\n", 1)[0]
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return shorten(text, LABEL_CHARS)
 
 
 def _group_record(group: OriginGroup) -> dict[str, object]:

@@ -25,6 +25,7 @@ __all__ = [
     "normalize_date",
     "normalize_line",
     "normalize_newlines",
+    "shorten",
     "split_lines",
     "split_sentences",
     "tokens",
@@ -273,3 +274,14 @@ def _next_word(text: str, pos: int) -> str:
     """The lower-cased word starting at ``pos`` (after opening quotes), or ``""``."""
     found = _NEXT_WORD.match(text, pos)
     return found.group(1).lower() if found else ""
+
+
+def shorten(line: str, limit: int) -> str:
+    """``line`` cut to at most ``limit`` characters, ending in an ellipsis when cut.
+
+    >>> shorten("Floods hit the valley again", 12)
+    'Floods hit…'
+    >>> shorten("Short", 12)
+    'Short'
+    """
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storylens.model import StoryAnalysis
 from storylens.report.records import article_record, article_row
+from storylens.text import shorten
 
 __all__ = ["FORMATS", "article_record", "article_row", "render"]
 
@@ -44,6 +45,5 @@ def render(
 def _title(analysis: StoryAnalysis) -> str:
     first = next((a.title for a in analysis.articles if a.title), None)
     if first is None and analysis.articles:
-        first = analysis.articles[0].text.split("\n", 1)[0]
-        first = first if len(first) <= 80 else first[:79].rstrip() + "…"
+        first = shorten(analysis.articles[0].text.split("\n", 1)[0], 80)
     return f"Comparison: {first}" if first else "storylens comparison"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.model import Article, Story, StoryAssignment
+from storylens.text import shorten
 
 __all__ = [
     "article_record",
@@ -58,8 +59,8 @@ def article_row(article: Article, *, full: bool = False) -> dict[str, Any]:
     }
 
 
-def _shorten(line: str, limit: int = 60) -> str:
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+def _shorten(line: str) -> str:
+    return shorten(line, 60)
 
 
 def story_record(story: Story) -> dict[str, Any]:
