@@ -83,13 +83,19 @@ def _own_score(state: ClusterState, article_id: str, vec: Vector, options: Clust
     return _score(vec, entry, rest, options).score
 
 
-def _move_pass(state: ClusterState, options: ClusterOptions) -> list[Assignment]:
-    """Move each recent article whose best other story beats its own by ``move_margin``."""
+def _move_pass(
+    state: ClusterState, options: ClusterOptions, ids: Iterable[str] | None = None
+) -> list[Assignment]:
+    """Move each article (the recent ones by default) whose best other story beats its own.
+
+    An article moves when the best other story beats its own by ``move_margin``; vectors of
+    articles that are not recent are computed one at a time under the current IDF.
+    """
     moves = []
-    for aid in sorted(state.recent, key=lambda a: state.articles[a].seq):
+    for aid in sorted(state.recent if ids is None else ids, key=lambda a: state.articles[a].seq):
         if not _movable(state, aid):
             continue
-        vec = state.recent[aid]
+        vec = state.recent.get(aid) or _vector(state, state.articles[aid], options)
         own = _own_score(state, aid, vec, options)
         current = state.articles[aid].story
         ranked = _ranked(state, aid, vec, options, exclude=current)

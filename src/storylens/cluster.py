@@ -165,16 +165,20 @@ def merge_split(
 
     Only strong evidence changes an earlier assignment: a story splits when its halves are not
     cohesive (``cohesion_ratio``); an article that arrived since the last pass moves when
-    another story beats its own by ``move_margin``; stories merge when their sums score at
-    least ``merge_threshold`` and the result would be cohesive; a small touched story (at most
-    ``adopt_size`` articles) folds into a larger one it scores ``adopt_threshold`` against.
+    another story beats its own by ``move_margin`` (every article is checked so when the
+    corpus has grown by ``rebuild_growth`` and the IDF is refreshed: an article placed while
+    its story was young gets a second look, and the total work stays linear); stories merge
+    when their sums score at least ``merge_threshold`` and the result would be cohesive; a
+    small touched story (at most ``adopt_size`` articles) folds into a larger one it scores
+    ``adopt_threshold`` against.
     Pinned and linked articles never move. Returns the changes.
     """
     options = options or ClusterOptions()
-    if state.n_docs >= options.rebuild_growth * state.built:
+    rebuilt = state.n_docs >= options.rebuild_growth * state.built
+    if rebuilt:
         _rebuild(state, options)
     changes, opened = _split_pass(state, options)
-    changes += _move_pass(state, options)
+    changes += _move_pass(state, options, list(state.articles) if rebuilt else None)
     touched = {state.articles[aid].story for aid in state.recent} | opened
     changes += _merge_pass(state, touched, options)
     touched = {state.articles[aid].story for aid in state.recent} | opened
