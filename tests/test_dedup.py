@@ -9,8 +9,14 @@ import pytest
 
 from storylens.dedup import (
     DedupOptions,
+    DedupSignature,
+    OriginGroup,
+    band_keys,
+    components,
     find_duplicates,
     jaccard_containment,
+    link_new,
+    origin_group,
     signature,
     wire_tag,
 )
@@ -180,3 +186,58 @@ def test_dedup_wire_from_dateline_credit_unless_it_is_the_outlet() -> None:
     own = make_article("w2", text, outlet="Continental Press", meta=credit)
     assert signature(credited).wire == "Continental Press"
     assert signature(own).wire is None
+
+
+def _corpus_with_copies(seed: int, stories: int) -> list[Article]:
+    """Originals, exact copies, edited copies and copies of copies, shuffled (fictional)."""
+    rng = random.Random(seed)
+    articles = []
+    for i in range(stories):
+        story = wire_story(seed * 100 + i, n=rng.randint(3, 8))
+        articles.append(make_article(f"o{i}", story, published=f"2031-05-{1 + i % 28:02d}"))
+        for k in range(rng.randint(0, 3)):
+            copy = list(story)
+            if rng.random() < 0.7:
+                copy[0] = _paragraph(rng, 1)
+            if len(copy) > 4 and rng.random() < 0.5:
+                del copy[rng.randrange(1, len(copy))]
+            articles.append(make_article(f"c{i}-{k}", copy, outlet=f"Outlet {k}"))
+    rng.shuffle(articles)
+    return articles
+
+
+def _incremental(articles: list[Article], batch: int) -> list[OriginGroup]:
+    """What a store does: index each batch against the earlier ones, then group all pairs."""
+    index: dict[int, list[DedupSignature]] = {}
+    pairs: list[tuple[str, str]] = []
+    for start in range(0, len(articles), batch):
+        new = [signature(a) for a in articles[start : start + batch]]
+        keys = {sig.article: band_keys(sig) for sig in new}
+        stored = {
+            a: list({o.article: o for k in held for o in index.get(k, ())}.values())
+            for a, held in keys.items()
+        }
+        pairs += link_new(new, keys, stored)
+        for sig in new:
+            for key in keys[sig.article]:
+                index.setdefault(key, []).append(sig)
+    sigs = {sig.article: sig for sig in map(signature, articles)}
+    return [origin_group([sigs[m] for m in members]) for members in components(pairs)]
+
+
+@pytest.mark.parametrize("batch", [1, 7, 1000])
+def test_dedup_incremental_groups_equal_the_batch_groups(batch: int) -> None:
+    articles = _corpus_with_copies(3, 40)
+    batch_groups = find_duplicates(articles)
+    assert len(batch_groups) >= 15  # the corpus has copies to find
+    assert sorted(_incremental(articles, batch), key=lambda g: g.id) == batch_groups
+
+
+def test_dedup_band_keys_are_deterministic_and_shared_by_copies() -> None:
+    story = wire_story(8)
+    a, b = signature(make_article("a", story)), signature(make_article("b", story))
+    other = signature(make_article("x", wire_story(9)))
+    assert band_keys(a) == band_keys(b)
+    assert len(band_keys(a)) == 32  # datasketch's bands for threshold 0.4, 128 permutations
+    assert not set(band_keys(a)) & set(band_keys(other))
+    assert band_keys(a) == band_keys(pickle.loads(pickle.dumps(a)))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
+from storylens.dedup import DedupSignature, find_duplicates
 from storylens.errors import ConfigError, NotFoundError
+from storylens.model import Article
 from storylens.pipeline import ingest
 from storylens.store import Store, open_store
 from storylens.stories import merge_stories, move_article, split_story, update_stories
@@ -123,3 +126,56 @@ def test_stories_bad_corrections_are_one_line_errors(store: Store) -> None:
         f"cannot split story '{floods}': name some but not all of its articles"
         f" (it has {len(everything)}; list them with 'storylens story {floods}')"
     )
+
+
+def _count_signatures(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the id of every article the stories module hashes for dedup."""
+    import storylens.stories
+
+    hashed: list[str] = []
+    real = storylens.stories.signature
+
+    def counting(article: Article) -> DedupSignature:
+        hashed.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(storylens.stories, "signature", counting)
+    return hashed
+
+
+def test_stories_dedup_hashes_only_new_articles(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    update_stories(store)
+    groups = store.origin_groups()
+    hashed = _count_signatures(monkeypatch)
+    update_stories(store)
+    assert hashed == []  # nothing new: nothing hashed, and the groups are the stored ones
+    assert store.origin_groups() == groups
+    # a reprint of a stored article with a new headline: hashed with its one candidate
+    source = store.get_article("wire-0001")
+    assert source is not None
+    lines = source.text.split("\n")
+    reprint = "\n".join(["Harbour talks resume in Valdoria", *lines[1:]])
+    extra = tmp_path / "reprint.jsonl"
+    extra.write_text(json.dumps({"id": "reprint-1", "text": reprint}) + "\n", encoding="utf-8")
+    ingest([extra], store)
+    run = update_stories(store)
+    assert hashed == ["reprint-1", "wire-0001", "wire-0002"]  # the new one and its candidates
+    grouped = next(g for g in store.origin_groups() if "reprint-1" in g["members"])
+    assert "wire-0001" in grouped["members"]
+    assert run.duplicate_groups == len(store.origin_groups())
+
+
+def test_stories_store_groups_equal_the_batch_groups(store: Store, tmp_path: Path) -> None:
+    update_stories(store)
+    copies = [
+        {"id": f"copy-{a.id}", "text": "New headline for a copy\n" + a.text.split("\n", 1)[-1]}
+        for a in list(store.iter_articles())[::3]
+    ]
+    extra = tmp_path / "copies.jsonl"
+    extra.write_text("".join(json.dumps(c) + "\n" for c in copies), encoding="utf-8")
+    ingest([extra], store)
+    update_stories(store)
+    batch = [asdict(g) for g in find_duplicates(list(store.iter_articles()))]
+    assert json.loads(json.dumps(store.origin_groups())) == json.loads(json.dumps(batch))

@@ -15,6 +15,13 @@ Two steps, so a Spark job can map the first and reduce with the second:
   can be told.
 
 Duplicates are reported, never dropped. :func:`find_duplicates` runs both steps.
+
+A store adds articles a batch at a time, so it keeps the LSH index itself instead of rebuilding
+it each run: :func:`band_keys` gives an article's band keys (the bands datasketch's
+``MinHashLSH`` would use for ``lsh_threshold``), the store returns the stored articles sharing
+a key, :func:`link_new` verifies those candidates with the same rule, and :func:`components`
+and :func:`origin_group` turn all verified pairs into the same groups :func:`group_duplicates`
+finds in one go.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,9 +46,13 @@ __all__ = [
     "DedupSignature",
     "DuplicateLink",
     "OriginGroup",
+    "band_keys",
+    "components",
     "find_duplicates",
     "group_duplicates",
     "jaccard_containment",
+    "link_new",
+    "origin_group",
     "signature",
     "wire_tag",
 ]
@@ -267,9 +278,12 @@ def _links(
     return tuple(links)
 
 
-def _group(members: list[DedupSignature], options: DedupOptions) -> OriginGroup:
-    """Build one OriginGroup from its member signatures."""
-    members.sort(key=lambda s: s.article)
+def origin_group(
+    signatures: Sequence[DedupSignature], options: DedupOptions | None = None
+) -> OriginGroup:
+    """One same-origin group from the signatures of its members (two or more)."""
+    options = options or DedupOptions()
+    members = sorted(signatures, key=lambda s: s.article)
     origin, rule = _origin(members)
     wire = _majority(m.wire for m in members)
     if origin is None and wire is not None:
@@ -298,7 +312,7 @@ def group_duplicates(
     groups: dict[str, list[DedupSignature]] = {}
     for sig in signatures:
         groups.setdefault(sets.find(sig.article), []).append(sig)
-    found = [_group(members, options) for members in groups.values() if len(members) > 1]
+    found = [origin_group(members, options) for members in groups.values() if len(members) > 1]
     return sorted(found, key=lambda g: g.id)
 
 
@@ -308,3 +322,83 @@ def find_duplicates(
     """Exact and near duplicates among ``articles``, as same-origin groups (nothing dropped)."""
     options = options or DedupOptions()
     return group_duplicates([signature(a, options) for a in articles], options=options)
+
+
+# --- the incremental part --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The number of bands and rows a band that datasketch's MinHashLSH picks."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: DedupSignature, options: DedupOptions | None = None) -> tuple[int, ...]:
+    """The LSH band keys of a signature: two signatures are candidates when they share one.
+
+    Each key is a signed 64-bit BLAKE2 hash of the band number and the band's MinHash values
+    (little endian): deterministic across processes and machines, and one SQLite integer.
+    """
+    options = options or DedupOptions()
+    bands, rows = _bands(options.lsh_threshold, options.num_perm)
+    values = np.asarray(sig.minhash.hashvalues).astype("<u8")
+    return tuple(
+        int.from_bytes(
+            hashlib.blake2b(
+                values[band * rows : (band + 1) * rows].tobytes(),
+                digest_size=8,
+                salt=band.to_bytes(16, "little"),
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for band in range(bands)
+    )
+
+
+def link_new(
+    new: Sequence[DedupSignature],
+    keys: Mapping[str, Sequence[int]],
+    stored: Mapping[str, Sequence[DedupSignature]],
+    options: DedupOptions | None = None,
+) -> list[tuple[str, str]]:
+    """Verified duplicate pairs (smaller id first) between new articles and earlier ones.
+
+    ``keys`` gives each new article's :func:`band_keys`; ``stored`` the signatures of the
+    stored articles sharing a key with it. A new article is also compared with the new
+    articles before it that share a key. Candidates are verified as in
+    :func:`group_duplicates`.
+    """
+    options = options or DedupOptions()
+    seen: dict[int, list[DedupSignature]] = {}
+    pairs: set[tuple[str, str]] = set()
+    for sig in new:
+        held = keys[sig.article]
+        others = {o.article: o for o in stored.get(sig.article, ())}
+        others |= {o.article: o for key in held for o in seen.get(key, ())}
+        for other_id in sorted(others):
+            other = others[other_id]
+            small = min(sig.shingles.size, other.shingles.size)
+            if other_id != sig.article and _is_copy(
+                jaccard_containment(sig, other), small, options
+            ):
+                pairs.add((min(sig.article, other_id), max(sig.article, other_id)))
+        for key in held:
+            seen.setdefault(key, []).append(sig)
+    return sorted(pairs)
+
+
+def components(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """The groups of ids that linked pairs connect, each sorted, in order of their first id.
+
+    >>> components([("b", "c"), ("a", "b"), ("x", "y")])
+    [('a', 'b', 'c'), ('x', 'y')]
+    """
+    sets = _UnionFind()
+    for a, b in pairs:
+        sets.union(a, b)
+    groups: dict[str, list[str]] = {}
+    for item in list(sets.parent):
+        groups.setdefault(sets.find(item), []).append(item)
+    return sorted(tuple(sorted(members)) for members in groups.values())

@@ -16,9 +16,10 @@ import hashlib
 import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from storylens.cluster import ClusterState, assign, merge_split, stories
-from storylens.dedup import OriginGroup, find_duplicates
+from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import Store
@@ -72,11 +73,39 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
     state, assigned = assign(articles, state)
     state, changes = merge_split(state)
     why = previous | {a.article: a for a in [*assigned, *changes]}
-    groups = find_duplicates(articles)
+    groups = _origin_groups(store, articles)
     records = _stories(state, articles, groups)
     members = [_current(why, article, story.id) for story in records for article in story.articles]
-    store.save_stories(records, members, [_group_record(g) for g in groups], state=_dump(state))
+    store.save_stories(records, members, groups, state=_dump(state))
     return StoryRun(len(articles), len(records), len(assigned), len(changes), len(groups))
+
+
+def _origin_groups(store: Store, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """Index the articles the store's duplicate index lacks, then every same-origin group.
+
+    Only new articles are hashed and compared (with the stored articles sharing a band key);
+    a group whose members did not change keeps its stored record.
+    """
+    indexed = store.dedup_indexed()
+    new = [signature(a) for a in articles if a.id not in indexed]
+    hashed = {sig.article: sig for sig in new}
+    if new:
+        keys = {sig.article: band_keys(sig) for sig in new}
+        found = store.dedup_candidates(k for held in keys.values() for k in held)
+        wanted = {a: sorted({o for k in keys[a] for o in found.get(k, ())}) for a in keys}
+        ids = sorted({o for others in wanted.values() for o in others})
+        known = {a.id: signature(a) for a in store.iter_articles(ids=ids)} if ids else {}
+        stored = {a: [known[o] for o in others] for a, others in wanted.items()}
+        store.add_dedup_index(keys, link_new(new, keys, stored))
+        hashed |= known
+    previous = {tuple(g["members"]): g for g in store.origin_groups()}
+    by_id = {a.id: a for a in articles}
+    groups = [
+        previous.get(members)
+        or asdict(origin_group([hashed.get(m) or signature(by_id[m]) for m in members]))
+        for members in components(store.dedup_links())
+    ]
+    return sorted(groups, key=lambda g: str(g["id"]))
 
 
 def group_articles(articles: Sequence[Article]) -> list[tuple[str, ...]]:
@@ -187,10 +216,10 @@ def _current(why: Mapping[str, StoryAssignment], article: str, story: str) -> St
 
 
 def _stories(
-    state: ClusterState, articles: Sequence[Article], groups: Sequence[OriginGroup]
+    state: ClusterState, articles: Sequence[Article], groups: Sequence[Mapping[str, Any]]
 ) -> list[Story]:
     by_id = {a.id: a for a in articles}
-    origin = {m: g.id for g in groups for m in g.members}
+    origin = {m: str(g["id"]) for g in groups for m in g["members"]}
     order = {a.id: i for i, a in enumerate(articles)}
     records = []
     for sid, members in stories(state).items():
@@ -218,7 +247,3 @@ def _label(members: Sequence[Article]) -> str:
     titled = next((a.title for a in members if a.title), None)
     text = titled or members[0].text.split("\n", 1)[0]
     return shorten(text, LABEL_CHARS)
-
-
-def _group_record(group: OriginGroup) -> dict[str, object]:
-    return asdict(group)

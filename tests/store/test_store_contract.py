@@ -291,3 +291,21 @@ def test_store_search_phrases_and_operators(store: Store) -> None:
     assert [h.id for h in store.search('"lighthouse keeper"')] == ["a"]
     assert sorted(h.id for h in store.search("market OR keeper")) == ["a", "c"]
     assert [h.id for h in store.search("lighthouse NOT keeper")] == ["b"]
+
+
+def test_store_dedup_index(store: Store) -> None:
+    store.add_articles([make_article(i, size=200) for i in range(4)])
+    assert store.dedup_indexed() == set()
+    assert store.dedup_candidates([1, 2]) == {}
+    store.add_dedup_index(
+        {"gen-000000": [1, 2], "gen-000001": [2, -3]}, [("gen-000001", "gen-000000")]
+    )
+    store.add_dedup_index(
+        {"gen-000002": [-3]}, [("gen-000001", "gen-000002"), ("gen-000000", "gen-000001")]
+    )  # a repeated pair is kept once
+    assert store.dedup_indexed() == {"gen-000000", "gen-000001", "gen-000002"}
+    assert store.dedup_candidates([2, -3, 9, 2**63 - 1]) == {
+        2: ["gen-000000", "gen-000001"],
+        -3: ["gen-000001", "gen-000002"],
+    }
+    assert store.dedup_links() == [("gen-000000", "gen-000001"), ("gen-000001", "gen-000002")]

@@ -135,6 +135,24 @@ class Store(Protocol):
         """The same-origin (duplicate) groups of the last clustering run."""
         ...
 
+    def dedup_indexed(self) -> set[str]:
+        """The ids of the articles already in the duplicate-detection index."""
+        ...
+
+    def dedup_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
+        """For each of these band keys held by indexed articles: their ids, sorted."""
+        ...
+
+    def add_dedup_index(
+        self, keys: Mapping[str, Sequence[int]], links: Iterable[tuple[str, str]]
+    ) -> None:
+        """Index articles (id -> band keys) and record verified duplicate pairs, at once."""
+        ...
+
+    def dedup_links(self) -> list[tuple[str, str]]:
+        """Every verified duplicate pair (smaller id first), sorted."""
+        ...
+
     def add_overrides(self, overrides: Sequence[Override]) -> None:
         """Record user overrides, kept for every later run."""
         ...

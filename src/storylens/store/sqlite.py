@@ -17,7 +17,7 @@ from typing import Any, Self
 
 from storylens.errors import ConfigError, NotFoundError, StoreError
 from storylens.model import Article, Override, Story, StoryAssignment
-from storylens.store import story_tables
+from storylens.store import dedup_tables, story_tables
 from storylens.store.base import AddResult, SearchHit
 from storylens.store.connection import connect, transaction
 from storylens.store.migrate import applied_version, load_migrations, migrate
@@ -242,6 +242,30 @@ class SQLiteStore:
     def origin_groups(self) -> list[dict[str, Any]]:
         """The same-origin (duplicate) groups of the last clustering run."""
         return story_tables.origin_groups(self._connection())
+
+    def dedup_indexed(self) -> set[str]:
+        """The ids of the articles already in the duplicate-detection index."""
+        return dedup_tables.indexed(self._connection())
+
+    def dedup_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
+        """For each of these band keys held by indexed articles: their ids, sorted."""
+        return dedup_tables.candidates(self._connection(), keys)
+
+    def add_dedup_index(
+        self, keys: Mapping[str, Sequence[int]], links: Iterable[tuple[str, str]]
+    ) -> None:
+        """Index articles (id -> band keys) and record verified duplicate pairs, in one
+        transaction."""
+        conn = self._connection()
+        try:
+            with transaction(conn):
+                dedup_tables.add_index(conn, keys, links)
+        except sqlite3.Error as e:
+            raise StoreError(self._write_message(e)) from e
+
+    def dedup_links(self) -> list[tuple[str, str]]:
+        """Every verified duplicate pair (smaller id first), sorted."""
+        return dedup_tables.links(self._connection())
 
     def add_overrides(self, overrides: Sequence[Override]) -> None:
         """Record user overrides (kept for every later run), in one transaction."""
