@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from storylens._cluster_assign import _explain
 from storylens._cluster_stories import (
+    _adjust,
     _blocked,
     _candidates,
     _join,
     _leave,
     _new_story_id,
     _ranked,
-    _score,
     _Story,
     _threshold,
 )
@@ -68,19 +68,26 @@ def _movable(state: ClusterState, article_id: str) -> bool:
 
 
 def _own_score(state: ClusterState, article_id: str, vec: Vector, options: ClusterOptions) -> float:
-    """How well an article fits its own story without itself (0 for a story of one)."""
+    """How well an article fits its own story without itself (0 for a story of one).
+
+    The cosine with the rest of the story, ``vec . (S - vec) / |S - vec|``, is computed from
+    ``vec . S``, ``|S|`` and ``|vec|`` without copying the story's vector sum ``S``.
+    """
     entry = state.articles[article_id]
     story = state.stories[entry.story]
     if len(story.members) == 1:
         return 0.0
-    rest_vec = dict(story.vec)
-    _add(rest_vec, vec, -1.0)
-    rest = _Story(story.id, [], rest_vec, years=Counter(story.years))
+    with_story = _dot(vec, story.vec)
+    own = _dot(vec, vec)
+    rest_norm = math.sqrt(max(story.norm**2 - 2 * with_story + own, 0.0))
+    if rest_norm == 0.0:
+        return 0.0
+    rest = _Story(story.id, [], {}, years=Counter(story.years))
     if entry.years:
         rest.years[entry.years[-1]] -= 1
         rest.years += Counter()
     rest.first, rest.last = story.first, story.last
-    return _score(vec, entry, rest, options).score
+    return _adjust((with_story - own) / rest_norm, entry, rest, options).score
 
 
 def _move_pass(

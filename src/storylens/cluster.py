@@ -86,6 +86,7 @@ class ClusterOptions:
     max_centroid_terms: int = 800
     adopt_threshold: float = 0.17
     adopt_size: int = 4
+    recheck_size: int = 8
 
 
 Assignment = StoryAssignment
@@ -165,9 +166,10 @@ def merge_split(
 
     Only strong evidence changes an earlier assignment: a story splits when its halves are not
     cohesive (``cohesion_ratio``); an article that arrived since the last pass moves when
-    another story beats its own by ``move_margin`` (every article is checked so when the
-    corpus has grown by ``rebuild_growth`` and the IDF is refreshed: an article placed while
-    its story was young gets a second look, and the total work stays linear); stories merge
+    another story beats its own by ``move_margin`` (when the corpus has grown by
+    ``rebuild_growth`` and the IDF is refreshed, so are the articles of every story of at most
+    ``recheck_size``: an article placed while its story was young gets a second look, and the
+    total work stays linear); stories merge
     when their sums score at least ``merge_threshold`` and the result would be cohesive; a
     small touched story (at most ``adopt_size`` articles) folds into a larger one it scores
     ``adopt_threshold`` against.
@@ -178,7 +180,7 @@ def merge_split(
     if rebuilt:
         _rebuild(state, options)
     changes, opened = _split_pass(state, options)
-    changes += _move_pass(state, options, list(state.articles) if rebuilt else None)
+    changes += _move_pass(state, options, _recheck(state, options) if rebuilt else None)
     touched = {state.articles[aid].story for aid in state.recent} | opened
     changes += _merge_pass(state, touched, options)
     touched = {state.articles[aid].story for aid in state.recent} | opened
@@ -186,3 +188,17 @@ def merge_split(
     state.recent = {}
     state.checked = len(state.articles)
     return state, changes
+
+
+def _recheck(state: ClusterState, options: ClusterOptions) -> list[str]:
+    """The articles of small stories (at most ``recheck_size``), checked again after a rebuild.
+
+    Articles placed before their story's vocabulary was known end up in fragments; large
+    stories are settled. On ECB+ train, re-checking every article instead gave the same scores
+    at twice the cost.
+    """
+    return [
+        aid
+        for aid, entry in state.articles.items()
+        if len(state.stories[entry.story].members) <= options.recheck_size
+    ]
