@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -179,3 +180,25 @@ def test_stories_store_groups_equal_the_batch_groups(store: Store, tmp_path: Pat
     update_stories(store)
     batch = [asdict(g) for g in find_duplicates(list(store.iter_articles()))]
     assert json.loads(json.dumps(store.origin_groups())) == json.loads(json.dumps(batch))
+
+
+def test_stories_run_reads_whole_only_new_articles(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    update_stories(store)
+    read: list[str] = []
+    real = store.iter_articles
+
+    def recording(*, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        for article in real(ids=ids):
+            read.append(article.id)
+            yield article
+
+    monkeypatch.setattr(store, "iter_articles", recording)
+    extra = tmp_path / "one.jsonl"
+    text = "A ferry service between two fictional islands resumed after repairs to its pier."
+    extra.write_text(json.dumps({"id": "ferry-1", "text": text}) + "\n", encoding="utf-8")
+    ingest([extra], store)
+    run = update_stories(store)
+    assert run.assigned == 1
+    assert read == ["ferry-1", "ferry-1"]  # clustered, then hashed for duplicates

@@ -22,7 +22,7 @@ from storylens.cluster import ClusterState, assign, merge_split, stories
 from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
 from storylens.model import Article, Override, Story, StoryAssignment
-from storylens.store import Store
+from storylens.store import ArticleSummary, Store
 from storylens.text import shorten
 
 __all__ = [
@@ -65,45 +65,57 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
-    """Assign new articles to stories, run the merge/split pass and save the result."""
-    articles = list(store.iter_articles())
+    """Assign new articles to stories, run the merge/split pass and save the result.
+
+    Only the articles the clustering state or the duplicate index lacks are read whole; of
+    the others the run needs only a summary (title, outlet, time, first line).
+    """
+    summaries = store.article_summaries()
     state = None if rebuild else _load_state(store.cluster_state())
     previous = {} if state is None else {a.article: a for a in store.story_assignments()}
     state = _with_overrides(state or ClusterState(), store.overrides())
-    state, assigned = assign(articles, state)
+    unclustered = [s.id for s in summaries if s.id not in state.articles]
+    state, assigned = assign(_read(store, unclustered), state)
     state, changes = merge_split(state)
     why = previous | {a.article: a for a in [*assigned, *changes]}
-    groups = _origin_groups(store, articles)
-    records = _stories(state, articles, groups)
+    groups = _origin_groups(store, summaries)
+    records = _stories(state, summaries, groups)
     members = [_current(why, article, story.id) for story in records for article in story.articles]
     store.save_stories(records, members, groups, state=_dump(state))
-    return StoryRun(len(articles), len(records), len(assigned), len(changes), len(groups))
+    return StoryRun(len(summaries), len(records), len(assigned), len(changes), len(groups))
 
 
-def _origin_groups(store: Store, articles: Sequence[Article]) -> list[dict[str, Any]]:
+def _read(store: Store, ids: Sequence[str]) -> list[Article]:
+    """The stored articles with these ids, in insertion order (none for no ids)."""
+    return list(store.iter_articles(ids=ids)) if ids else []
+
+
+def _origin_groups(store: Store, summaries: Sequence[ArticleSummary]) -> list[dict[str, Any]]:
     """Index the articles the store's duplicate index lacks, then every same-origin group.
 
     Only new articles are hashed and compared (with the stored articles sharing a band key);
     a group whose members did not change keeps its stored record.
     """
     indexed = store.dedup_indexed()
-    new = [signature(a) for a in articles if a.id not in indexed]
+    unindexed = [s.id for s in summaries if s.id not in indexed]
+    new = [signature(a) for a in _read(store, unindexed)]
     hashed = {sig.article: sig for sig in new}
     if new:
         keys = {sig.article: band_keys(sig) for sig in new}
         found = store.dedup_candidates(k for held in keys.values() for k in held)
         wanted = {a: sorted({o for k in keys[a] for o in found.get(k, ())}) for a in keys}
         ids = sorted({o for others in wanted.values() for o in others})
-        known = {a.id: signature(a) for a in store.iter_articles(ids=ids)} if ids else {}
+        known = {a.id: signature(a) for a in _read(store, ids)}
         stored = {a: [known[o] for o in others] for a, others in wanted.items()}
         store.add_dedup_index(keys, link_new(new, keys, stored))
         hashed |= known
     previous = {tuple(g["members"]): g for g in store.origin_groups()}
-    by_id = {a.id: a for a in articles}
+    current = components(store.dedup_links())
+    missing = sorted({m for group in current if group not in previous for m in group} - set(hashed))
+    hashed |= {a.id: signature(a) for a in _read(store, missing)}
     groups = [
-        previous.get(members)
-        or asdict(origin_group([hashed.get(m) or signature(by_id[m]) for m in members]))
-        for members in components(store.dedup_links())
+        previous.get(members) or asdict(origin_group([hashed[m] for m in members]))
+        for members in current
     ]
     return sorted(groups, key=lambda g: str(g["id"]))
 
@@ -216,7 +228,7 @@ def _current(why: Mapping[str, StoryAssignment], article: str, story: str) -> St
 
 
 def _stories(
-    state: ClusterState, articles: Sequence[Article], groups: Sequence[Mapping[str, Any]]
+    state: ClusterState, articles: Sequence[ArticleSummary], groups: Sequence[Mapping[str, Any]]
 ) -> list[Story]:
     by_id = {a.id: a for a in articles}
     origin = {m: str(g["id"]) for g in groups for m in g["members"]}
@@ -230,7 +242,7 @@ def _stories(
     return records
 
 
-def _story(sid: str, members: Sequence[Article], origin: Mapping[str, str]) -> Story:
+def _story(sid: str, members: Sequence[ArticleSummary], origin: Mapping[str, str]) -> Story:
     dates = sorted(a.published for a in members if a.published)
     return Story(
         id=sid,
@@ -243,7 +255,6 @@ def _story(sid: str, members: Sequence[Article], origin: Mapping[str, str]) -> S
     )
 
 
-def _label(members: Sequence[Article]) -> str:
+def _label(members: Sequence[ArticleSummary]) -> str:
     titled = next((a.title for a in members if a.title), None)
-    text = titled or members[0].text.split("\n", 1)[0]
-    return shorten(text, LABEL_CHARS)
+    return shorten(titled or members[0].first_line, LABEL_CHARS)

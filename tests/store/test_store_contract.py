@@ -13,7 +13,7 @@ from store_articles import make_article, sample_article
 
 from storylens.errors import ConfigError, NotFoundError, StoreError
 from storylens.model import Article, Override, Story, StoryAssignment
-from storylens.store import AddResult, SQLiteStore, Store, open_store
+from storylens.store import AddResult, ArticleSummary, SQLiteStore, Store, open_store
 from storylens.store.migrate import load_migrations
 
 BACKENDS: dict[str, Callable[[Path], Store]] = {
@@ -309,3 +309,15 @@ def test_store_dedup_index(store: Store) -> None:
         -3: ["gen-000001", "gen-000002"],
     }
     assert store.dedup_links() == [("gen-000000", "gen-000001"), ("gen-000001", "gen-000002")]
+
+
+def test_store_article_summaries(store: Store) -> None:
+    first = replace(sample_article(), id="s1", text="Headline here\nBody line.")
+    second = replace(sample_article(), id="s0", text="One line only", title=None, outlet=None)
+    store.add_articles([first, second])
+    summaries = store.article_summaries()
+    assert [s.id for s in summaries] == ["s1", "s0"]  # insertion order, not id order
+    assert summaries[0].first_line == "Headline here"
+    assert (summaries[0].title, summaries[0].outlet) == (first.title, first.outlet)
+    assert summaries[0].published == first.published
+    assert summaries[1] == ArticleSummary("s0", None, None, second.published, "One line only")

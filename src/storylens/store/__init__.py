@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 
 from storylens.errors import StoreError
-from storylens.store.base import AddResult, SearchHit, Store
+from storylens.store.base import AddResult, ArticleSummary, SearchHit, Store
 from storylens.store.sqlite import SQLiteStore
 from storylens.store.url import sqlite_path
 
-__all__ = ["AddResult", "SQLiteStore", "SearchHit", "Store", "open_store"]
+__all__ = ["AddResult", "ArticleSummary", "SQLiteStore", "SearchHit", "Store", "open_store"]
 
 
 def open_store(

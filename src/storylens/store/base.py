@@ -14,7 +14,7 @@ from typing import Any, Protocol, Self
 
 from storylens.model import Article, Override, Story, StoryAssignment
 
-__all__ = ["AddResult", "SearchHit", "Store"]
+__all__ = ["AddResult", "ArticleSummary", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,18 @@ class AddResult:
     def __add__(self, other: AddResult) -> AddResult:
         """Combine the results of two batches (stored, then present, in call order)."""
         return AddResult(self.stored_ids + other.stored_ids, self.present_ids + other.present_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a clustering run needs of a stored article it does not re-read: no text but the
+    first line (a story's label when no article has a title)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    first_line: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +95,11 @@ class Store(Protocol):
         Raises :class:`~storylens.errors.NotFoundError` (before yielding anything) when an
         id in ``ids`` is not stored.
         """
+        ...
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        """Every stored article's id, title, outlet, publication time and first line, in
+        insertion order."""
         ...
 
     def count_articles(self) -> int:

@@ -18,7 +18,7 @@ from typing import Any, Self
 from storylens.errors import ConfigError, NotFoundError, StoreError
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import dedup_tables, story_tables
-from storylens.store.base import AddResult, SearchHit
+from storylens.store.base import AddResult, ArticleSummary, SearchHit
 from storylens.store.connection import connect, transaction
 from storylens.store.migrate import applied_version, load_migrations, migrate
 from storylens.store.serialize import (
@@ -152,6 +152,15 @@ class SQLiteStore:
             wanted = self._check_ids(conn, ids)
             cursor = conn.execute(f"{_SELECT} WHERE {_IN_IDS} ORDER BY seq", (wanted,))
         return (article_from_row(row) for row in cursor)
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        """Every stored article's id, title, outlet, publication time and first line, in
+        insertion order."""
+        rows = self._connection().execute(
+            "SELECT id, title, outlet, published,"
+            " substr(text, 1, instr(text || char(10), char(10)) - 1) FROM articles ORDER BY seq"
+        )
+        return [ArticleSummary(*row) for row in rows]
 
     def count_articles(self) -> int:
         """How many articles are stored."""
