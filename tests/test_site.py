@@ -31,3 +31,17 @@ def test_site_run_builds_index_and_story_pages(tmp_path: Path) -> None:
         assert report.console_errors == [] and report.page_errors == [] and report.dialogs == []
     assert "Brennmoor" in front.text
     assert "Digest" in story.text and "Quotes" in story.text
+
+
+def test_site_removes_pages_of_stories_that_are_gone(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    stale = out / "story-0123456789ab.html"
+    for path in (stale, stale.with_suffix(".json"), out / "notes.html", out / "story-notes.html"):
+        path.write_text("kept by the user" if "notes" in path.name else "old", encoding="utf-8")
+    args = ["run", "-q", str(EXAMPLES), "--db", str(tmp_path / "s.db"), "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    assert not stale.exists() and not stale.with_suffix(".json").exists()
+    assert (out / "notes.html").exists() and (out / "story-notes.html").exists()
+    assert len(list(out.glob("story-*.json"))) == 3

@@ -94,6 +94,23 @@ def test_stories_move_survives_rerun(store: Store) -> None:
     assert _story_of(store, "wire-0002") == strike
 
 
+def test_stories_move_moves_one_article_and_keeps_every_story_id(store: Store) -> None:
+    update_stories(store)
+    before = _memberships(store)
+    strike = _story_of(store, "coastline-0002")  # the article that opened its story
+    bank = _story_of(store, "wire-0001")
+    move_article(store, "coastline-0002", bank)
+    after = _memberships(store)
+    assert set(after) == set(before)  # no story renamed, none opened or lost
+    assert set(after[bank]) == {*before[bank], "coastline-0002"}
+    assert after[strike] == tuple(a for a in before[strike] if a != "coastline-0002")
+    assert {k: v for k, v in after.items() if k not in (bank, strike)} == {
+        k: v for k, v in before.items() if k not in (bank, strike)
+    }
+    update_stories(store, rebuild=True)
+    assert _memberships(store) == after
+
+
 def test_stories_split_and_merge_survive_rerun(store: Store) -> None:
     update_stories(store)
     floods = _story_of(store, "coastline-0001")

@@ -7,6 +7,7 @@ beside it for scripts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -22,6 +23,7 @@ from storylens.store import Store
 __all__ = ["SiteStats", "build_site", "story_page"]
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
+_STORY_FILE = re.compile(r"story-[0-9a-f]{12}\.html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,17 @@ def build_site(
         _write_story(out, story, analysis)
         firsts[story.id] = analysis.digest[0].text if analysis.digest else ""
     (out / "index.html").write_text(_index(stories, firsts), encoding="utf-8")
+    _remove_stale(out, {story_page(s) for s in stories if s.id in firsts})
     return SiteStats(len(stories), len(firsts), out)
+
+
+def _remove_stale(out: Path, pages: set[str]) -> None:
+    """Delete the story pages (and their JSON) an earlier run wrote for stories that are
+    gone or now have one article; only files named like a story page are touched."""
+    for path in sorted(out.glob("story-*.html")):
+        if _STORY_FILE.fullmatch(path.name) and path.name not in pages:
+            path.unlink()
+            path.with_suffix(".json").unlink(missing_ok=True)
 
 
 def _origins(groups: Sequence[Mapping[str, object]]) -> dict[str, str]:

@@ -128,12 +128,22 @@ def group_articles(articles: Sequence[Article]) -> list[tuple[str, ...]]:
 
 
 def move_article(store: Store, article_id: str, story_id: str) -> StoryRun:
-    """Put an article in another story, for this and every later run."""
-    _known_story(store, story_id)
+    """Put an article in another story, for this and every later run.
+
+    Only that article moves: the other articles of the two stories are pinned where they
+    are, so neither story changes its id or its other members when the state is replayed
+    (the article may be the one that opened its story, which its neighbours would follow).
+    """
+    target = _known_story(store, story_id)
     if not store.has_article(article_id):
         msg = f"no article with id {article_id!r}: list ids with 'storylens articles'"
         raise NotFoundError(msg)
-    store.add_overrides([Override("pin", article_id, story_id)])
+    source = next((s for s in store.iter_stories() if article_id in s.articles), None)
+    overrides = [Override("pin", a, target.id) for a in target.articles if a != article_id]
+    if source is not None and source.id != target.id:
+        overrides += [Override("pin", a, source.id) for a in source.articles if a != article_id]
+    overrides.append(Override("pin", article_id, target.id))
+    store.add_overrides(overrides)
     return update_stories(store, rebuild=True)
 
 
