@@ -19,8 +19,6 @@ def _commands(group: click.Group, prefix: list[str]) -> list[list[str]]:
     found: list[list[str]] = []
     for name in sorted(group.commands):
         command = group.commands[name]
-        if name == "show" and prefix == ["story"]:
-            continue  # 'storylens story ID' is documented on the group
         found.append([*prefix, name])
         if isinstance(command, click.Group):
             found.extend(_commands(command, [*prefix, name]))

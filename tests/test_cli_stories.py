@@ -84,6 +84,39 @@ def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
         assert 0.0 <= scores[key] <= 1.0, key
 
 
+def test_cli_eval_clustering_unknown_split_is_an_error(tmp_path: Path) -> None:
+    labelled = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "cluster": "x", "split": "dev", "text": "Dock workers went on strike."},
+        {"id": "b", "cluster": "y", "split": "train", "text": "The bank held its rates."},
+    ]
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, err = _invoke("eval", "clustering", str(labelled), "--split", "devv")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {labelled}: no line has split devv (splits in the file: dev, train):"
+        " check the --split value\n"
+    )
+
+
+def test_cli_compare_refuses_files_with_stored_articles(tmp_path: Path) -> None:
+    source = str(EXAMPLES / "dockside-gazette-calder-bay.txt")
+    code, out, err = _invoke("compare", source, "--story", "story-0123456789ab")
+    assert (code, out) == (1, "")
+    assert err == "error: give files or directories, or --story with stored articles, not both\n"
+    code, _, err = _invoke("compare", "--story", "s", "--articles", "a,b")
+    assert (code, err) == (1, "error: give --story or --articles, not both\n")
+
+
+def test_cli_compare_same_file_twice_is_one_article() -> None:
+    source = str(EXAMPLES / "dockside-gazette-calder-bay.txt")
+    code, out, err = _invoke("compare", source, source, "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["articles"]) == 1
+    assert err.startswith(f"warning: {source} is the same article as {source} (id ")
+    assert err.endswith("): compared once\n")
+
+
 def test_cli_compare_files_in_every_format(tmp_path: Path) -> None:
     sources = [str(EXAMPLES / "coastline-and-wire.jsonl")]
     for fmt, marker in (

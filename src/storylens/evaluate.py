@@ -148,6 +148,7 @@ def article_from_record(record: Mapping[str, Any]) -> Article:
 def read_labelled(path: Path, *, splits: Collection[str] | None = None) -> list[dict[str, Any]]:
     """Labelled records from a JSON Lines file, optionally only those whose ``split`` is given."""
     records = []
+    seen: set[str] = set()
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -156,8 +157,16 @@ def read_labelled(path: Path, *, splits: Collection[str] | None = None) -> list[
             if not {"id", "text", "cluster"} <= record.keys():
                 msg = f"{path}:{number}: a labelled line needs id, text and cluster fields"
                 raise ConfigError(msg)
+            seen.add(str(record.get("split")))
             if splits is None or record.get("split") in splits:
                 records.append(record)
+    if splits is not None and not records:
+        found = ", ".join(sorted(seen - {"None"})) or "none"
+        msg = (
+            f"{path}: no line has split {' or '.join(sorted(splits))}"
+            f" (splits in the file: {found}): check the --split value"
+        )
+        raise ConfigError(msg)
     return records
 
 

@@ -142,11 +142,22 @@ def test_store_search_matches_every_word_prefix_and_accents(store: Store) -> Non
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "AND", "lighthouse OR", "NOT lighthouse", "(", "a:b", "^x", "*", "-", "NEAR(", "", "  "],
+    ['"', "AND", "lighthouse OR", "OR lighthouse", "(", "a:b", "^x", "*", "-", "NEAR(", "", "  "],
 )
 def test_store_search_survives_query_syntax(store: Store, query: str) -> None:
     _search_corpus(store)
     assert isinstance(store.search(query), list)
+
+
+def test_store_search_not_needs_a_term_before_it(store: Store) -> None:
+    _search_corpus(store)
+    assert store.search("lighthouse NOT keeper") != store.search("lighthouse")
+    with pytest.raises(ConfigError) as error:
+        store.search("NOT lighthouse")
+    assert str(error.value) == (
+        "cannot search 'NOT lighthouse': NOT needs a term before it"
+        " (search 'harbour NOT strike' for articles with one word and not the other)"
+    )
 
 
 def test_store_search_refuses_a_zero_limit(store: Store) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
@@ -74,11 +74,17 @@ def _warn_if_several_stories(articles: Sequence[Article]) -> None:
 def _load_for_compare(
     sources: Sequence[str], db: str, story_id: str | None, article_ids: str | None
 ) -> tuple[list[Any], IngestStats | None]:
+    if sources and (story_id is not None or article_ids is not None):
+        option = "--story" if story_id is not None else "--articles"
+        msg = f"give files or directories, or {option} with stored articles, not both"
+        raise ConfigError(msg)
+    if story_id is not None and article_ids is not None:
+        raise ConfigError("give --story or --articles, not both")
     if sources:
         from storylens.pipeline import iter_articles
 
         stats = IngestStats()
-        return list(iter_articles(sources, stats=stats, stdin=sys.stdin.buffer)), stats
+        return _once(iter_articles(sources, stats=stats, stdin=sys.stdin.buffer)), stats
     from storylens.store import open_store
 
     with open_store(db, create=False) as store:
@@ -92,6 +98,21 @@ def _load_for_compare(
         msg = f"no article with id {missing[0]!r} in {db}: list ids with 'storylens articles'"
         raise NotFoundError(msg)
     return [found[i] for i in ids], None
+
+
+def _once(articles: Iterable[Article]) -> list[Article]:
+    """Each article once: the same text given twice (or in two files) is one article."""
+    kept: dict[str, Article] = {}
+    for article in articles:
+        if article.id in kept:
+            click.echo(
+                f"warning: {article.source or article.id} is the same article as"
+                f" {kept[article.id].source or article.id} (id {article.id}): compared once",
+                err=True,
+            )
+            continue
+        kept[article.id] = article
+    return list(kept.values())
 
 
 def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool) -> None:

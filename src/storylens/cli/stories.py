@@ -68,7 +68,10 @@ class _StoryGroup(click.Group):
 
 @main.group(cls=_StoryGroup)
 def story() -> None:
-    """Show a story (story ID [--why]) or correct it (split, merge, move)."""
+    """Show a story or correct it (split, merge, move).
+
+    'storylens story ID [--why] [--format F]' is short for 'storylens story show ID ...'.
+    """
 
 
 @story.command(name="show")

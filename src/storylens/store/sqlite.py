@@ -57,14 +57,15 @@ def fts_query(query: str) -> str:
 
     Words must all appear; ``"a phrase"`` matches the words in that order; ``AND``, ``OR``
     and ``NOT`` (upper case) between two terms are operators; ``word*`` matches a prefix.
-    Any other punctuation loses its meaning, and an operator with nothing on one side is
-    dropped.
+    Any other punctuation loses its meaning, and ``AND`` or ``OR`` with nothing on one side
+    is dropped. ``NOT`` with nothing before it is a :class:`ConfigError`: full-text search
+    finds what is there, so "everything but X" needs a term to start from.
 
     >>> fts_query('mayor AND "lower town"')
     '"mayor" AND "lower town"'
     >>> fts_query('covid-19 OR (vacc*')
     '"covid-19" OR "(vacc"*'
-    >>> fts_query("NOT lighthouse OR")
+    >>> fts_query("OR lighthouse AND")
     '"lighthouse"'
     >>> fts_query("?! ...")
     ''
@@ -74,6 +75,12 @@ def fts_query(query: str) -> str:
         if word in _OPERATORS:
             if parts and parts[-1] not in _OPERATORS:
                 parts.append(word)
+            elif word == "NOT":
+                msg = (
+                    f"cannot search {query!r}: NOT needs a term before it"
+                    " (search 'harbour NOT strike' for articles with one word and not the other)"
+                )
+                raise ConfigError(msg)
             continue
         term = _term(phrase if phrase else word, prefix=not phrase)
         if term:
