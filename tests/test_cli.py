@@ -61,6 +61,28 @@ def test_cli_ingest_reports_failures_and_keeps_the_rest(runner: CliRunner, tmp_p
     assert len(listed.splitlines()) == 1
 
 
+def test_cli_ingest_output_errors_then_counts_then_stories(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(
+        "Ferry crews in the fictional port of Ostrel returned to work on Monday.\n",
+        encoding="utf-8",
+    )
+    (folder / "b-empty.txt").write_bytes(b"")
+    db = tmp_path / "s.db"
+    result = runner.invoke(main, ["ingest", "-q", "--db", str(db), str(folder)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {folder / 'b-empty.txt'}: empty file: nothing to ingest, check that the file"
+        " was fully written",
+        "1 read, 1 stored, 0 already present, 0 skipped, 1 failed",  # counted, not repeated
+        "1 article in 1 story: 1 newly assigned, 0 changed by the merge/split pass,"
+        " 0 groups of duplicates",
+    ]
+
+
 def test_cli_article_and_search(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     _ingest(runner, db, str(EXAMPLES))

@@ -212,13 +212,17 @@ class IngestStats:
     failed: list[Failure] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One line: ``N read, N stored, N already present, N skipped (..), N failed (..)``."""
+        """One line: ``N read, N stored, N already present, N skipped (reasons), N failed``.
+
+        The failures are counted, not listed: each has its own one-line message
+        (:attr:`Failure.message`), which the command line prints before this summary.
+        """
         parts = [
             f"{self.read} read",
             f"{self.stored} stored",
             f"{self.present} already present",
             f"{len(self.skipped)} skipped{_reasons(s.reason for s in self.skipped)}",
-            f"{len(self.failed)} failed{_failures(self.failed)}",
+            f"{len(self.failed)} failed",
         ]
         return ", ".join(parts)
 
@@ -230,12 +234,6 @@ def _reasons(reasons: Any) -> str:
     if not counts:
         return ""
     return " (" + ", ".join(f"{n} {r}" for r, n in sorted(counts.items())) + ")"
-
-
-def _failures(failures: list[Failure]) -> str:
-    if not failures:
-        return ""
-    return " (" + "; ".join(f"{f.source}: {f.message}" for f in failures) + ")"
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ import click
 from storylens.cli import main
 from storylens.cli._output import (
     _emit_records,
-    _finish,
     _Progress,
+    _report,
     db_option,
     format_option,
     handle_errors,
@@ -56,11 +56,16 @@ def ingest(
             progress=progress.update,
             stdin=sys.stdin.buffer,
         )
+        run = None
         if not no_cluster and stats.stored:
             from storylens.stories import update_stories
 
-            click.echo(update_stories(store).summary(), err=True)
-    _finish(stats)
+            run = update_stories(store)
+    _report(stats)
+    if run is not None:
+        click.echo(run.summary(), err=True)
+    if stats.failed:
+        sys.exit(1)
 
 
 @main.command()
