@@ -452,3 +452,27 @@ def test_quotes_translation_in_parentheses_is_not_a_quote() -> None:
     assert _text(article, mention) == "Allahu akbar"
     assert (mention.speaker or "").casefold() == "crowds"
     assert mention.why.features["translation"] == "God is greatest"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a coordinated subject is one speaker; a place that is the subject speaks for it
+        (
+            "Norway and Sweden lashed out at the shipping company on Friday, accusing it of"
+            ' "reckless negligence" in the fjord.',
+            "Norway and Sweden",
+        ),
+        (
+            'The Lantern Guild and the Harbour Board have accused the council of "wasting public'
+            ' money" on the pier.',
+            "Lantern Guild and the Harbour Board",
+        ),
+        # a place parsed as the subject of a participle after "of" is not a speaker
+        ('Residents on the rooftops of Tromso cheering "well done" greeted the crews.', None),
+    ],
+)
+def test_quotes_coordinated_and_place_subjects(sentence: str, speaker: str | None) -> None:
+    (quote,) = find_quotes(_article(sentence))
+    assert quote.speaker == speaker
+    assert quote.kind == (QuoteKind.PARTIAL if speaker else QuoteKind.SCARE)

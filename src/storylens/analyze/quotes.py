@@ -250,8 +250,14 @@ def _inside(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
 
 
 def _misparsed(verb: Any, subject: Any) -> bool:
-    """A place as the subject of a participle ("rooftops of Herat shouting") is a misparse."""
-    return bool(verb.tag_ == "VBG" and subject.ent_type_ in {"GPE", "LOC", "FAC"})
+    """A place parsed as the subject of the participle itself ("rooftops of Herat shouting")
+    is a misparse; a place that is the subject of the clause the participle hangs from
+    ("Washington and London lashed out ..., accusing") speaks for its government."""
+    return bool(
+        verb.tag_ == "VBG"
+        and subject.ent_type_ in {"GPE", "LOC", "FAC"}
+        and subject.head.i == verb.i
+    )
 
 
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:

@@ -37,7 +37,8 @@ __all__ = [
 _CUE_LEMMAS = (
     "say tell add tweet post write warn urge ask state declare announce explain insist claim "
     "note recall reply respond stress argue admit vow promise describe call chant shout cry "
-    "scream exclaim confirm deny acknowledge comment remark plead demand predict suggest"
+    "scream exclaim confirm deny acknowledge comment remark plead demand predict suggest "
+    "accuse condemn blame brand label dismiss criticise criticize"
 )
 
 
@@ -215,8 +216,10 @@ def speaker_tokens(subject: Any, *, limit: int = 9) -> Sequence[Any]:
     doc = subject.doc
     start = subject.left_edge.i
     end = subject.i + 1
-    for child in subject.rights:
-        if child.dep_ in _CUT_DEPS and not _is_acronym(child):
+    rights = list(subject.rights)
+    for n, child in enumerate(rights):
+        coordinated = _coordinated(child, rights[n + 1 : n + 2])
+        if child.dep_ in _CUT_DEPS and not _is_acronym(child) and not coordinated:
             break
         if child.right_edge.i + 1 - start > limit:
             break
@@ -226,6 +229,14 @@ def speaker_tokens(subject: Any, *, limit: int = 9) -> Sequence[Any]:
     elif end < len(doc) and doc[end].text == ")" and end >= 2 and doc[end - 2].text == "(":
         end += 1
     return [doc[i] for i in range(start, end)]
+
+
+def _coordinated(child: Any, following: Sequence[Any]) -> bool:
+    """A coordinated name in a subject: "and" before a noun conjunct, or that conjunct
+    ("Washington and London", "The US and UK")."""
+    if child.dep_ == "cc":
+        return bool(following) and _coordinated(following[0], [])
+    return bool(child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"})
 
 
 def _is_acronym(token: Any) -> bool:
