@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from storylens.ingest import IngestOptions, read_sources
@@ -164,3 +165,22 @@ def test_feeds_oversize_entry_fails_alone(tmp_path: Path) -> None:
         "raise the limit with --max-bytes (IngestOptions.max_bytes)",
     )
     assert isinstance(outcomes[1], RawDocument)
+
+
+def test_feeds_a_feed_name_holding_plain_text_fails(tmp_path: Path) -> None:
+    """A file named as a container (feed, WARC, JSON Lines) is not silently one article."""
+    rss = tmp_path / "courier.rss"
+    rss.write_text("this is not xml <rss> at all\n", encoding="utf-8")
+    lines = tmp_path / "batch.jsonl.gz"
+    lines.write_bytes(gzip.compress(b"plain words, not JSON\n"))
+    plain = tmp_path / "notes.txt"
+    plain.write_text("The ferry to Ostrel left on time on Monday.\n", encoding="utf-8")
+    outcomes = list(read_sources([rss, lines, plain]))
+    assert [type(o) for o in outcomes] == [Failure, Failure, RawDocument]
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    assert [f.message for f in failures] == [
+        "named as an RSS feed but it holds plain text: check that the file was fully"
+        " downloaded, or give it a .txt name to store it as one article",
+        "named as JSON Lines but it holds plain text: check that the file was fully"
+        " downloaded, or give it a .txt name to store it as one article",
+    ]

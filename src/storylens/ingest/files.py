@@ -125,6 +125,8 @@ def _read_gzip(
     body = read_limited(inner, options.max_bytes)  # reads all: damage is known before content
     if gunzipped.error:
         yield Failure(source, m.GZIP_CORRUPT.format(error=m.one_line(gunzipped.error)))
+    elif sniffed.format is Format.TEXT and (named := _container_name(filename)) is not None:
+        yield Failure(source, m.NAME_NOT_CONTENT.format(named=named))
     elif sniffed.format in (Format.TEXT, Format.HTML):
         yield _article(source, body, sniffed.format, options, filename)
     else:
@@ -149,9 +151,31 @@ def _read_format(
             yield from read_jsonl(source, stream, options)
         case Format.FEED:
             yield from read_feed(source, stream.read(), options)
+        case Format.TEXT if (named := _container_name(filename)) is not None:
+            yield Failure(source, m.NAME_NOT_CONTENT.format(named=named))
         case _:
             body = read_limited(stream, options.max_bytes)
             yield _article(source, body, sniffed.format, options, filename)
+
+
+_CONTAINER_SUFFIXES = {
+    ".rss": "an RSS feed",
+    ".atom": "an Atom feed",
+    ".xml": "XML",
+    ".warc": "a WARC archive",
+    ".jsonl": "JSON Lines",
+    ".ndjson": "JSON Lines",
+}
+
+
+def _container_name(filename: str | None) -> str | None:
+    """What a file's name says it holds, when that is a container format (``.gz`` ignored)."""
+    if filename is None:
+        return None
+    name = filename.lower().removesuffix(".gz")
+    return next(
+        (kind for suffix, kind in _CONTAINER_SUFFIXES.items() if name.endswith(suffix)), None
+    )
 
 
 def _article(

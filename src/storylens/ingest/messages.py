@@ -22,6 +22,7 @@ __all__ = [
     "LINE_NOT_OBJECT",
     "LINE_NOT_UTF8",
     "LINE_NO_BODY",
+    "NAME_NOT_CONTENT",
     "NOT_FOUND",
     "NOT_TEXT",
     "SKIP_EMPTY_FEED",
@@ -54,6 +55,10 @@ TOO_LARGE = (
 GZIP_CORRUPT = "truncated or corrupt gzip data ({error}): download or compress the file again"
 
 FEED_MALFORMED = "malformed feed XML ({error}): fix the XML or download the feed again"
+NAME_NOT_CONTENT = (
+    "named as {named} but it holds plain text: check that the file was fully downloaded,"
+    " or give it a .txt name to store it as one article"
+)
 XML_NOT_FEED = "XML but not an RSS or Atom feed (root element <{root}>): " + ACCEPTED
 
 JSON_NOT_LINES = (
