@@ -109,7 +109,9 @@ def article(article_id: str, db: str, fmt: str) -> None:
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True, help="Most hits to show.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show."
+)
 @format_option()
 @handle_errors
 def search(query: str, db: str, limit: int, fmt: str) -> None:
