@@ -96,6 +96,20 @@ def test_cli_article_and_search(runner: CliRunner, tmp_path: Path) -> None:
     assert any("Calder" in (h["title"] + h["snippet"]) for h in json.loads(hits.stdout))
 
 
+def test_cli_article_table_shows_the_text_and_what_was_removed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES))
+    record = json.loads(runner.invoke(main, ["article", "wire-0001", "--db", str(db)]).stdout)
+    shown = runner.invoke(main, ["article", "wire-0001", "--db", str(db), "--format", "table"])
+    assert shown.exit_code == 0
+    paragraphs = [record["text"][p["start"] : p["end"]] for p in record["paragraphs"]]
+    assert "\n\n".join(paragraphs) in shown.stdout  # every paragraph, in order
+    removed = record["removed"][0]
+    assert f"- {removed['reason']}: {removed['text'].strip()}" in shown.stdout
+
+
 def test_cli_unknown_article_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     _ingest(runner, db, str(EXAMPLES / "dockside-gazette-calder-bay.txt"))

@@ -17,7 +17,9 @@ from storylens.cli._output import (
     handle_errors,
 )
 from storylens.errors import NotFoundError
+from storylens.model import Article, ParagraphKind
 from storylens.store.base import SearchHit
+from storylens.text import shorten
 
 
 @main.command()
@@ -102,8 +104,27 @@ def article(article_id: str, db: str, fmt: str) -> None:
         raise NotFoundError(msg)
     if fmt in ("json", "jsonl"):
         _emit_records([article_record(found)], fmt, single=fmt == "json")
+    elif fmt == "csv":
+        _emit_records([article_row(found, full=True)], fmt)
     else:
         _emit_records([article_row(found)], fmt, title="Article")
+        click.echo(_readable(found))
+
+
+def _readable(article: Article) -> str:
+    """The article's text a paragraph at a time (headings and captions marked), then what
+    cleaning removed and why."""
+    blocks = []
+    for paragraph in article.paragraphs:
+        text = article.text[paragraph.start : paragraph.end]
+        kind = paragraph.kind
+        blocks.append(text if kind is ParagraphKind.BODY else f"[{kind.value}] {text}")
+    if article.removed:
+        blocks.append(
+            "Removed by cleaning:\n"
+            + "\n".join(f"- {r.reason}: {shorten(r.text, 80)}" for r in article.removed)
+        )
+    return "\n\n".join(blocks)
 
 
 @main.command()
