@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from storylens.model import StoryAnalysis
+from dataclasses import replace
+
+from storylens.model import StoryAnalysis, Why
 from storylens.report.markdown import to_markdown
 
 
@@ -13,7 +15,8 @@ def test_markdown_lists_digest_with_citations(analysis: StoryAnalysis) -> None:
 def test_markdown_sections(analysis: StoryAnalysis) -> None:
     text = to_markdown(analysis)
     assert (
-        "## Shared by all\n\n- Twelve people died in Brennmoor floods. [Courier <b>, Ledger]\n"
+        "## Shared by all\n\n- Twelve people died in Brennmoor floods."
+        " [Courier <b>, Ledger; match 0.81]\n"
         "  - Courier <b>: “At least 12 people died and more than 300 were injured”\n"
         "  - Ledger: “Twelve people died in Brennmoor floods”\n"
     ) in text
@@ -23,3 +26,10 @@ def test_markdown_sections(analysis: StoryAnalysis) -> None:
     assert (
         "| injured | Courier <b>: “more than 300” vs Ledger: “Dozens” | ranges-disjoint |" in text
     )
+
+
+def test_markdown_match_is_the_weakest_link(analysis: StoryAnalysis) -> None:
+    claim = analysis.claims[0]
+    weaker = replace(claim.mentions[1], why=Why("matched", 0.4, {}))
+    changed = replace(analysis, claims=(replace(claim, mentions=(claim.mentions[0], weaker)),))
+    assert "[Courier <b>, Ledger; match 0.40]" in to_markdown(changed)

@@ -17,7 +17,7 @@ from html import escape
 from importlib.resources import files
 
 from storylens.model import Article, ParagraphKind, Span, StoryAnalysis
-from storylens.report.views import claim_views, detail_tables, outlet_name
+from storylens.report.views import claim_views, detail_tables, match_label, outlet_name
 
 __all__ = ["to_html"]
 
@@ -95,6 +95,8 @@ def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
         outlets = sorted({names[m.span.article] for m in claim.mentions})
         shared = len({m.span.article for m in claim.mentions}) > 1
         tip = ("reported by " if shared else "only in ") + ", ".join(outlets)
+        if shared:
+            tip += f" ({match_label(claim)})"
         for m in claim.mentions:
             add(m.span, "shared" if shared else "unique", claim.id, tip)
     for quote in analysis.quotes:

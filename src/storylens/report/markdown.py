@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.views import claim_views, detail_tables, outlet_name
+from storylens.report.views import claim_views, detail_tables, match_label, outlet_name
 
 __all__ = ["to_markdown"]
 
@@ -48,7 +48,7 @@ def to_markdown(
 def _shared_claim(claim: Claim, names: dict[str, str], texts: dict[str, str]) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
     outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
-    lines = [f"- {claim.text} [{outlets}]"]
+    lines = [f"- {claim.text} [{outlets}; {match_label(claim)}]"]
     for m in claim.mentions:
         wording = texts[m.span.article][m.span.start : m.span.end]
         if wording.strip() != claim.text.strip():

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.model import StoryAnalysis
-from storylens.report.views import claim_views, detail_tables, outlet_name
+from storylens.report.views import claim_views, detail_tables, match_label, outlet_name
 
 __all__ = ["print_comparison"]
 
@@ -24,7 +24,11 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
         for i, d in enumerate(analysis.digest, 1)
     ]
     shared = [
-        (", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions)), c.text)
+        (
+            ", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions))
+            + f" ({match_label(c)})",
+            c.text,
+        )
         for c in (*views.shared_by_all, *views.shared_by_some)
     ]
     unique = [(names[i], c.text) for i, claims in views.unique.items() for c in claims]

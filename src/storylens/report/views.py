@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from storylens.model import Article, Claim, Conflict, Span, StoryAnalysis
 
-__all__ = ["ClaimViews", "TableView", "claim_views", "detail_tables", "outlet_name"]
+__all__ = [
+    "ClaimViews",
+    "TableView",
+    "claim_views",
+    "detail_tables",
+    "match_label",
+    "outlet_name",
+    "weakest_link",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +31,24 @@ class ClaimViews:
 def outlet_name(article: Article) -> str:
     """The outlet, or the article id when the outlet is unknown."""
     return article.outlet or article.id
+
+
+def weakest_link(claim: Claim) -> float | None:
+    """The lowest link probability among a shared claim's mentions (None for a unique one).
+
+    Reports show it beside each shared claim ("match 0.41"), so a reader can tell a fact two
+    outlets state in near-identical words from a looser pairing.
+    """
+    if len({m.span.article for m in claim.mentions}) < 2:
+        return None
+    scores = [m.why.score for m in claim.mentions if m.why.score is not None]
+    return min(scores) if scores else None
+
+
+def match_label(claim: Claim) -> str:
+    """``match 0.41`` for a shared claim, empty for a unique one."""
+    weakest = weakest_link(claim)
+    return "" if weakest is None else f"match {weakest:.2f}"
 
 
 def claim_views(analysis: StoryAnalysis) -> ClaimViews:
