@@ -45,6 +45,10 @@ def test_cli_story_why_and_corrections(tmp_path: Path) -> None:
     code, out, _ = _invoke("story", floods, "--db", str(db), "--why", "--format", "json")
     assert code == 0
     assert {row["rule"] for row in json.loads(out)} <= {"new-story", "joined", "moved"}
+    code, table, _ = _invoke("story", floods, "--db", str(db), "--why")
+    assert code == 0
+    assert "┃ features" not in table.split("The features that decided")[0]  # its own table
+    assert "shared_names=" in table.split("The features that decided")[1]
     code, new_id, err = _invoke("story", "split", floods, "coastline-0001", "--db", str(db))
     assert code == 0, err
     code, _, err = _invoke("story", "move", "wire-0002", strike, "--db", str(db))

@@ -133,6 +133,7 @@ def _emit_csv(records: Sequence[dict[str, Any]]) -> None:
 
 
 _ID_COLUMNS = frozenset({"id", "article", "runner_up"})
+_SHORT_VALUE = 22  # longest value kept on one line in a table: "2026-03-03..2026-03-04"
 
 
 def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
@@ -143,8 +144,11 @@ def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
     rows = list(records)
     table = Table(title=title or None, show_lines=False)
     for column in rows[0] if rows else ["(none)"]:
-        # ids are copied and pasted: never break them over two lines
-        table.add_column(column, overflow="fold", no_wrap=column in _ID_COLUMNS)
+        # ids are copied and pasted, and short values (dates, scores, rules) read badly when
+        # broken: never break them over two lines; long text wraps at spaces
+        longest = max((len(str(row[column])) for row in rows), default=0)
+        short = column in _ID_COLUMNS or longest <= _SHORT_VALUE
+        table.add_column(column, overflow="fold", no_wrap=short)
     for row in rows:
         table.add_row(*(Text(str(v)) for v in row.values()))  # no markup from data
     Console(width=_width()).print(table)

@@ -91,7 +91,15 @@ def story_show(story_id: str, db: str, fmt: str, why: bool) -> None:
             rows = [assignment_row(a) for a in store.story_assignments(story_id)]
         else:
             rows = [story_article_row(a) for a in store.iter_articles(ids=ids)]
-    _emit_records(rows, fmt, title=f"Story {story_id}" + (": why" if why else ""))
+    title = f"Story {story_id}" + (": why" if why else "")
+    if why and fmt == "table":  # the features get a table of their own, and room to read
+        _emit_records(
+            [{k: v for k, v in r.items() if k != "features"} for r in rows], fmt, title=title
+        )
+        features = [{"article": r["article"], "features": r["features"]} for r in rows]
+        _emit_records(features, fmt, title="The features that decided")
+        return
+    _emit_records(rows, fmt, title=title)
 
 
 @story.command(name="split")

@@ -103,7 +103,7 @@ def assignment_row(assignment: StoryAssignment) -> dict[str, Any]:
 
 def _brief(value: Any) -> str:
     if isinstance(value, list | tuple):
-        return "/".join(str(v) for v in value[:6])
+        return " / ".join(str(v) for v in value[:6])
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
