@@ -37,7 +37,8 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     console.print(_table("Digest", ["#", "sentence", "cited"], digest))
     console.print(_table("Shared facts", ["reported by", "claim"], shared))
     console.print(_table("Only one outlet says", ["outlet", "claim"], unique))
-    console.print(_table("Left out", ["outlet", "shared claim it omits"], omitted))
+    if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
+        console.print(_table("Left out", ["outlet", "shared claim it omits"], omitted))
     for table in detail_tables(analysis, explain=explain):
         console.print(_table(table.title, table.headers, table.rows))
 
