@@ -15,6 +15,19 @@ def test_api_all_names_exist_and_are_sorted() -> None:
         assert hasattr(storylens, name), name
 
 
+def test_api_names_are_not_shadowed_by_submodules() -> None:
+    import types
+
+    import storylens.cli
+    import storylens.compare
+    import storylens.ingest
+    import storylens.pipeline
+    import storylens.stories  # the imports set the attributes this test checks
+
+    for name in storylens.__all__:
+        assert not isinstance(getattr(storylens, name), types.ModuleType), name
+
+
 def test_api_python_dash_m_runs() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "storylens", "--version"],

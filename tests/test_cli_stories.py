@@ -112,6 +112,16 @@ def test_cli_compare_refuses_files_with_stored_articles(tmp_path: Path) -> None:
     assert (code, err) == (1, "error: give --story or --articles, not both\n")
 
 
+def test_cli_compare_names_the_source_that_failed(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    code, out, err = _invoke("compare", str(missing))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"error: {missing}: no such file or directory: check the path",
+        "0 read, 0 stored, 0 already present, 0 skipped, 1 failed",
+    ]
+
+
 def test_cli_compare_same_file_twice_is_one_article() -> None:
     source = str(EXAMPLES / "dockside-gazette-calder-bay.txt")
     code, out, err = _invoke("compare", source, source, "--format", "json")

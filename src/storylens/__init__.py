@@ -1,8 +1,10 @@
 """storylens: compare how news outlets report the same event, with offsets as proof.
 
-The data model and errors import at once; the stage functions (``compare``, ``ingest``,
-``iter_articles``, ``clean``, ``read_sources``, ``open_store``, ``update_stories``) are loaded
-on first use, so ``import storylens`` stays fast.
+The data model and errors import at once; ``iter_articles``, ``read_sources``, ``open_store``
+and ``update_stories`` are loaded on first use, so ``import storylens`` stays fast. The stages
+whose module has their name are imported from it: ``from storylens.compare import compare``,
+``from storylens.clean import clean``, ``from storylens.pipeline import ingest`` (a package
+attribute named like a submodule would turn into the module once it is imported).
 """
 
 from __future__ import annotations
@@ -31,19 +33,14 @@ from storylens.model import (
 )
 
 if TYPE_CHECKING:
-    from storylens.clean import clean
-    from storylens.compare import compare
     from storylens.ingest import read_sources
-    from storylens.pipeline import ingest, iter_articles
+    from storylens.pipeline import iter_articles
     from storylens.store import open_store
     from storylens.stories import update_stories
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "clean": "storylens.clean",
-    "compare": "storylens.compare",
-    "ingest": "storylens.pipeline",
     "iter_articles": "storylens.pipeline",
     "open_store": "storylens.store",
     "read_sources": "storylens.ingest",
@@ -75,10 +72,7 @@ __all__ = [
     "StoreError",
     "StorylensError",
     "__version__",
-    "clean",
-    "compare",
     "content_hash",
-    "ingest",
     "iter_articles",
     "open_store",
     "read_sources",

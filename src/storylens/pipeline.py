@@ -24,7 +24,7 @@ BATCH_SIZE = 500
 
 
 def iter_articles(
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path] | str | Path,
     *,
     options: IngestOptions | None = None,
     stats: IngestStats | None = None,
@@ -47,7 +47,7 @@ def iter_articles(
 
 
 def ingest(
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path] | str | Path,
     store: Store,
     *,
     options: IngestOptions | None = None,

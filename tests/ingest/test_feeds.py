@@ -184,3 +184,12 @@ def test_feeds_a_feed_name_holding_plain_text_fails(tmp_path: Path) -> None:
         "named as JSON Lines but it holds plain text: check that the file was fully"
         " downloaded, or give it a .txt name to store it as one article",
     ]
+
+
+def test_read_sources_takes_one_path_given_alone(tmp_path: Path) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("The ferry to Ostrel left on time on Monday.\n", encoding="utf-8")
+    for given in (plain, str(plain)):
+        [document] = read_sources(given)  # not the characters of the path
+        assert isinstance(document, RawDocument)
+        assert document.source == str(plain)

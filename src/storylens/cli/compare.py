@@ -46,6 +46,8 @@ def compare_command(
 
     chosen, stats = _load_for_compare(sources, db, story_id, article_ids)
     if not chosen:
+        if stats is not None and (stats.failed or stats.skipped):
+            _finish(stats)  # say which source failed and why (exits 1 when one failed)
         raise ConfigError(
             "nothing to compare: give files or directories, --articles ID,ID or --story ID"
         )

@@ -15,6 +15,7 @@ HTML, RSS/Atom feeds, JSON Lines, WARC, and any of them gzip-compressed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +29,7 @@ __all__ = ["IngestOptions", "Outcome", "read_sources"]
 
 
 def read_sources(
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path] | str | Path,
     *,
     options: IngestOptions = IngestOptions(),  # noqa: B008 - frozen, so one shared default is safe
     stdin: BinaryIO | None = None,
@@ -37,8 +38,10 @@ def read_sources(
 
     Directories are walked recursively in sorted order, hidden files left out. ``-`` reads
     ``stdin`` (default: the process's standard input, as bytes). A generator: huge inputs
-    stream.
+    stream. One path given alone (a ``str`` or ``Path``) is one source, not its characters.
     """
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
     for source in sources:
         for outcome in read_source(source, options, stdin):
             yield _with_outlet(outcome, options.outlet)
