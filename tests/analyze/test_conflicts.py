@@ -174,6 +174,27 @@ def test_conflicts_are_deterministic() -> None:
     assert len({c.id for c in first[0] + first[1]}) == 2  # A with each of B's two
 
 
+def test_conflicts_a_thing_with_several_values_in_one_article_is_not_one_quantity() -> None:
+    first, second = mention(A, 12, 12, "yards"), mention(A, 48, 48, "yards", start=9)
+    conflicts, others = find_conflicts([first, second, mention(B, 30, 30, "yards")], [A, B])
+    assert conflicts == ()
+    assert [o.why.rule for o in others] == ["varies-in-article", "varies-in-article"]
+    # a second value that may also hold ("dozens" and 42) does not make the thing vary
+    dozens, also = mention(B, 24, 99), mention(B, 42, 42, start=9)
+    conflicts, _ = find_conflicts([mention(A, 101, math.inf), dozens, also], [A, B])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint", "ranges-disjoint"]
+
+
+def test_conflicts_sports_yardage_end_to_end() -> None:
+    one = article("Tarlo ran for 12 yards on the first play and then for 48 yards in Dunmore.")
+    two = article("Tarlo ran for 30 yards in Dunmore on the opening drive.")
+    numbers = [*find_numbers(one), *find_numbers(two)]
+    assert len(numbers) == 3
+    conflicts, others = find_conflicts(numbers, [one, two])
+    assert conflicts == ()
+    assert {o.why.rule for o in others} == {"varies-in-article"}
+
+
 def test_conflicts_end_to_end_on_fictional_articles() -> None:
     one = article(
         "More than 100 people were injured in Dunmore in the last 24 hours, the "

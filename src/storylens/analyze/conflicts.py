@@ -11,6 +11,9 @@ non-conflict whose ``why.rule`` gives the first reason, in this order:
 ``different-scope``   one is a national total ("across the country"), the other is not
 ``different-period``  both give a period and they differ ("last 24 hours" vs "since June")
 ``different-source``  both name a source and the names differ (UN and UNAMA are compatible)
+``varies-in-article`` one article itself gives this thing several values that cannot all
+                      hold together (yards gained on different plays, candidates in the
+                      capital and in the country): the thing is not one quantity
 ``ranges-overlap``    the values can both be true ("around 80,000" and "thousands")
 
 ``why.features["reasons"]`` lists every reason that applies, for ``--explain``.
@@ -26,7 +29,7 @@ from typing import Any
 
 from storylens import lexicon
 from storylens.analyze.numbers import event_group, subject_group
-from storylens.model import Article, Conflict, NumberMention, Why, content_hash
+from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
 
 __all__ = ["find_conflicts"]
 
@@ -73,13 +76,24 @@ def find_conflicts(
     found: list[Conflict] = []
     explained: list[Conflict] = []
     for key in sorted(groups):
+        varying = _varying(groups[key], key)
         for a, b in combinations(groups[key], 2):
             if _same_text(a, b, hashes):
                 continue
-            verdict = _judge(a, b, key)
+            verdict = _judge(a, b, key, varying)
             target = found if verdict.rule == "ranges-disjoint" else explained
             target.append(_conflict(a, b, verdict))
     return tuple(found), tuple(explained)
+
+
+def _varying(mentions: Sequence[NumberMention], key: str) -> set[Span]:
+    """Mentions whose own article gives the same thing another value that cannot also hold
+    (a pair of one article that would be a conflict across two)."""
+    found: set[Span] = set()
+    for a, b in combinations(mentions, 2):
+        if a.span.article == b.span.article and _judge(a, b, key, set()).rule == "ranges-disjoint":
+            found |= {a.span, b.span}
+    return found
 
 
 def _same_text(a: NumberMention, b: NumberMention, hashes: dict[str, str]) -> bool:
@@ -117,7 +131,7 @@ def _bucket(mention: NumberMention) -> str | None:
     return f"count:{subject}" if subject else None
 
 
-def _judge(a: NumberMention, b: NumberMention, key: str) -> Why:
+def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span]) -> Why:
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_subject(a), _subject(b))
     checks = (
@@ -126,6 +140,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str) -> Why:
         ("different-scope", a.why.features.get("scope") != b.why.features.get("scope")),
         ("different-period", not _same_period(a.when, b.when)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to)),
+        ("varies-in-article", a.span in varying or b.span in varying),
         ("ranges-overlap", a.low <= b.high and b.low <= a.high),
     )
     reasons = [name for name, hit in checks if hit]
