@@ -272,6 +272,13 @@ def test_match_other_speaker() -> None:
     )
 
 
+def test_match_same_speaker_named_with_a_description() -> None:
+    words = "We will rebuild the school."
+    for speaker in ("harbour chief Ana Diaz", "Diaz"):
+        assert _pair(words, words, b_speaker=speaker) is QuoteFidelity.VERBATIM, speaker
+    assert _pair(words, words, b_speaker="Ana Berry") is QuoteFidelity.OTHER_SPEAKER
+
+
 def test_match_single_and_unrelated() -> None:
     a = _article("Ana Diaz said: “The harbour is closed.”", name="a")
     b = _article("Ana Diaz said: “Buses run again from Monday.”", name="b")

@@ -95,9 +95,21 @@ def _relation(a: _Item, b: _Item) -> tuple[QuoteFidelity | None, float]:
     else:
         return _reworded(a, b)
     score = 100.0 * min(len(a.words), len(b.words)) / max(len(a.words), len(b.words), 1)
-    if a.speaker and b.speaker and a.speaker.casefold() != b.speaker.casefold():
+    if a.speaker and b.speaker and not same_speaker(a.speaker, b.speaker):
         return QuoteFidelity.OTHER_SPEAKER, score
     return same, score
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """One speaker named two ways: equal, or the shorter name ends the longer one after a
+    description ("Bruce Arians" and "Colts interim coach Bruce Arians"; "Sadat" and "Sami
+    Sadat").
+
+    >>> same_speaker("Mara Quist", "harbour chief Mara Quist"), same_speaker("Quist", "Ivo Ren")
+    (True, False)
+    """
+    x, y = sorted((a.casefold().split(), b.casefold().split()), key=len)
+    return bool(x) and y[len(y) - len(x) :] == x
 
 
 def _reworded(a: _Item, b: _Item) -> tuple[QuoteFidelity | None, float]:
