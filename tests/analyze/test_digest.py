@@ -40,7 +40,7 @@ def test_digest_puts_shared_facts_first_and_cites_them() -> None:
 
 
 def test_digest_keeps_to_word_budget() -> None:
-    text = "One two three four five six seven eight"
+    text = "One two three four five six seven eight."
     claims = [_claim(f"c{i}", text, ["a"], i) for i in range(9)]
     digest = make_digest(claims, ARTICLES, options=DigestOptions(words=20))
     assert sum(len(d.text.split()) for d in digest) <= 20
@@ -85,7 +85,10 @@ def test_digest_leaves_out_quotes_questions_and_fragments() -> None:
     assert make_digest(claims, ARTICLES) == ()
 
 
-def test_digest_sentences_are_claim_wordings() -> None:
-    claims = [_claim("s", "The river burst its banks after four days of rain", ["a"])]
-    (sentence,) = make_digest(claims, ARTICLES)
-    assert sentence.text == "The river burst its banks after four days of rain."
+def test_digest_sentences_are_claim_wordings_to_the_letter() -> None:
+    whole = _claim("s", "The river burst its banks after four days of rain.", ["a"])
+    (sentence,) = make_digest([whole], ARTICLES)
+    assert sentence.text == whole.text
+    # a clause cut before its sentence ends would need a full stop the article does not have
+    clause = _claim("c", "The army will deliver a so", ["a", "b"])
+    assert make_digest([clause], ARTICLES) == ()

@@ -1,8 +1,9 @@
 """A neutral, extractive digest: the strongest claims, each citing the articles behind it.
 
 The digest only repeats what the articles say: every sentence is the wording of one claim as
-an article wrote it, chosen by support (facts shared by more independent origins first), then
-by where the facts first appear, until the word budget is spent. It leaves out what is not a
+an article wrote it, to the letter (a whole sentence, or the last clause of one), chosen by
+support (facts shared by more independent origins first), then by where the facts first
+appear, until the word budget is spent. It leaves out what is not a
 plain statement in the reporting voice: quoted words (they belong to the speaker), questions,
 clause fragments, and any claim that holds a disputed number (the conflicts table shows it,
 with each side and its source).
@@ -58,14 +59,16 @@ def make_digest(
 
 
 def _plain(text: str, options: DigestOptions) -> bool:
-    """A whole statement: long enough, starts a sentence, no quoted words, not a question."""
+    """A whole statement in the article's own words: long enough, starts and ends like a
+    sentence (a clause cut from a longer sentence would need words added), no quoted words,
+    not a question."""
     stripped = text.strip()
     words = len(stripped.split())
     return (
         options.min_words <= words <= options.max_words
         and stripped[:1].isupper()
+        and stripped.endswith((".", "!"))
         and not any(mark in stripped for mark in _QUOTE_MARKS)
-        and not stripped.endswith("?")
     )
 
 
@@ -80,7 +83,4 @@ def _first_position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 
 def _sentence(claim: Claim, order: dict[str, int]) -> DigestSentence:
     cited = sorted({m.span.article for m in claim.mentions}, key=lambda a: (order.get(a, 0), a))
-    text = claim.text.strip()
-    if text and text[-1] not in ".!?":
-        text += "."
-    return DigestSentence(text=text, claims=(claim.id,), articles=tuple(cited))
+    return DigestSentence(text=claim.text.strip(), claims=(claim.id,), articles=tuple(cited))
