@@ -32,6 +32,7 @@ class PageReport:
     page_errors: list[str] = field(default_factory=list)
     title: str = ""
     text: str = ""
+    overflow: int = 0  # how many pixels the page is wider than the window (0: no sideways scroll)
 
 
 @contextmanager
@@ -68,6 +69,7 @@ def visit(browser: Any, path: Path, screenshot: Path | None = None) -> PageRepor
     page.wait_for_load_state("load")
     report.title = page.title()
     report.text = page.inner_text("body")
+    report.overflow = int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
     if screenshot is not None:
         page.screenshot(path=str(screenshot), full_page=True)
     page.close()

@@ -3,6 +3,7 @@ script."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from tests.browser import chromium, visit
@@ -24,3 +25,19 @@ def test_html_report_renders_in_chromium(analysis: StoryAnalysis, tmp_path: Path
     assert "<script>alert(1)</script>" in report.text  # shown as text, not run
     assert "Digest" in report.text
     assert shot.stat().st_size > 10_000
+
+
+def test_html_report_long_words_do_not_widen_the_page(
+    analysis: StoryAnalysis, tmp_path: Path
+) -> None:
+    long_url = "https://news.example/" + "section/" * 40 + "article.html"
+    first = analysis.articles[0]
+    text = first.text + " " + long_url
+    widened = replace(first, text=text, url=long_url, title="T" * 300)
+    page = tmp_path / "wide.html"
+    html = to_html(replace(analysis, articles=(widened, *analysis.articles[1:])), title="Wide")
+    page.write_text(html, encoding="utf-8")
+    with chromium() as browser:
+        report = visit(browser, page)
+    assert long_url in report.text.replace("\n", "")
+    assert report.overflow <= 0  # no sideways scrolling
