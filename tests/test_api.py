@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import storylens
 
 
@@ -36,3 +38,24 @@ def test_api_python_dash_m_runs() -> None:
         check=True,
     )
     assert result.stdout.strip() == f"storylens, version {storylens.__version__}"
+
+
+def test_api_compare_says_what_to_pass() -> None:
+    from storylens.compare import CompareOptions, compare
+    from storylens.model import Article, Paragraph
+
+    one = Article("a", "Rain fell.", (Paragraph(0, 10),), "h")
+    with pytest.raises(TypeError) as error:
+        compare(one)  # type: ignore[arg-type]
+    assert str(error.value) == (
+        "compare() takes a sequence of Article objects, not one Article: pass a list"
+        " (read files with storylens.iter_articles)"
+    )
+    with pytest.raises(TypeError, match=r"not a str: pass a list"):
+        compare("Rain fell.")
+    with pytest.raises(TypeError, match=r"^compare\(\) takes Article objects, not dict:"):
+        compare([{"text": "Rain fell."}])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match=r"^compare\(\) needs at least one article$"):
+        compare([])
+    with pytest.raises(ValueError, match=r"^digest_words must be at least 1 \(got 0\)$"):
+        CompareOptions(digest_words=0)

@@ -45,3 +45,16 @@ def test_site_removes_pages_of_stories_that_are_gone(tmp_path: Path) -> None:
     assert not stale.exists() and not stale.with_suffix(".json").exists()
     assert (out / "notes.html").exists() and (out / "story-notes.html").exists()
     assert len(list(out.glob("story-*.json"))) == 3
+
+
+def test_site_summary_says_why_a_story_has_no_page(tmp_path: Path) -> None:
+    from storylens.site import SiteStats
+
+    assert (
+        SiteStats(3, 3, tmp_path).summary()
+        == f"3 stories, 3 compared: open {tmp_path / 'index.html'}"
+    )
+    assert SiteStats(5, 3, tmp_path).summary() == (
+        f"5 stories, 3 compared (2 with one article: nothing to compare):"
+        f" open {tmp_path / 'index.html'}"
+    )

@@ -23,6 +23,11 @@ class CompareOptions:
 
     digest_words: int = 120
 
+    def __post_init__(self) -> None:
+        if self.digest_words < 1:
+            msg = f"digest_words must be at least 1 (got {self.digest_words})"
+            raise ValueError(msg)
+
 
 def compare(
     articles: Sequence[Article],
@@ -45,7 +50,7 @@ def compare(
     from storylens.analyze.wording import word_choice
     from storylens.nlp import parse
 
-    articles = tuple(articles)
+    articles = _checked(articles)
     if origins is None:
         origins = {m: g.id for g in find_duplicates(articles) for m in g.members}
     # Embedding (ONNX Runtime, off the GIL) runs beside the spaCy parse: two cores, one wait.
@@ -78,3 +83,25 @@ def compare(
             quotes=quote_mentions,
         ),
     )
+
+
+def _checked(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """The articles as a tuple; a TypeError that says what to pass for anything else."""
+    if isinstance(articles, str | Article):
+        kind = "one Article" if isinstance(articles, Article) else "a str"
+        msg = (
+            f"compare() takes a sequence of Article objects, not {kind}: pass a list"
+            " (read files with storylens.iter_articles)"
+        )
+        raise TypeError(msg)
+    found = tuple(articles)
+    wrong = next((a for a in found if not isinstance(a, Article)), None)
+    if wrong is not None:
+        msg = (
+            f"compare() takes Article objects, not {type(wrong).__name__}:"
+            " read files with storylens.iter_articles"
+        )
+        raise TypeError(msg)
+    if not found:
+        raise ValueError("compare() needs at least one article")
+    return found

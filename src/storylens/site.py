@@ -36,7 +36,11 @@ class SiteStats:
 
     def summary(self) -> str:
         """One line for the terminal."""
-        return f"{self.stories} stories, {self.compared} compared: open {self.out / 'index.html'}"
+        single = self.stories - self.compared
+        why = f" ({single} with one article: nothing to compare)" if single else ""
+        return (
+            f"{self.stories} stories, {self.compared} compared{why}: open {self.out / 'index.html'}"
+        )
 
 
 def story_page(story: Story) -> str:

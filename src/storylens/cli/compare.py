@@ -28,7 +28,13 @@ from storylens.model import Article, IngestStats
     help="Report format.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here.")
-@click.option("--digest-words", type=int, default=120, show_default=True, help="Digest length.")
+@click.option(
+    "--digest-words",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Digest length in words.",
+)
 @click.option("--explain", is_flag=True, help="Also say why candidate conflicts were not flagged.")
 @handle_errors
 def compare_command(
@@ -141,7 +147,13 @@ def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool)
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--out", default="site", show_default=True, help="Folder for the static site.")
-@click.option("--digest-words", type=int, default=120, show_default=True, help="Digest length.")
+@click.option(
+    "--digest-words",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Digest length in words.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
 def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: bool) -> None:
