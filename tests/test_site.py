@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from storylens.cli import main
+from storylens.site import SiteStats
 from tests.browser import chromium, visit
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "news"
@@ -48,8 +49,6 @@ def test_site_removes_pages_of_stories_that_are_gone(tmp_path: Path) -> None:
 
 
 def test_site_summary_says_why_a_story_has_no_page(tmp_path: Path) -> None:
-    from storylens.site import SiteStats
-
     assert (
         SiteStats(3, 3, tmp_path).summary()
         == f"3 stories, 3 compared: open {tmp_path / 'index.html'}"
