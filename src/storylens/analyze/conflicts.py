@@ -13,7 +13,8 @@ non-conflict whose ``why.rule`` gives the first reason, in this order:
 ``different-source``  both name a source and the names differ (UN and UNAMA are compatible)
 ``varies-in-article`` one article itself gives this thing several values that cannot all
                       hold together (yards gained on different plays, candidates in the
-                      capital and in the country): the thing is not one quantity
+                      capital and in the country): the thing is not one quantity. Listed
+                      once per thing, with ``why.features["pairs"]`` the pairs it stands for
 ``ranges-overlap``    the values can both be true ("around 80,000" and "thousands")
 
 ``why.features["reasons"]`` lists every reason that applies, for ``--explain``.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
@@ -77,13 +79,28 @@ def find_conflicts(
     explained: list[Conflict] = []
     for key in sorted(groups):
         varying = _varying(groups[key], key)
+        first_varying: Conflict | None = None
+        count = 0
         for a, b in combinations(groups[key], 2):
             if _same_text(a, b, hashes):
                 continue
             verdict = _judge(a, b, key, varying)
+            if verdict.rule == "varies-in-article":
+                count += 1
+                first_varying = first_varying or _conflict(a, b, verdict)
+                continue
             target = found if verdict.rule == "ranges-disjoint" else explained
             target.append(_conflict(a, b, verdict))
+        if first_varying is not None:
+            explained.append(_standing_for(first_varying, count))
     return tuple(found), tuple(explained)
+
+
+def _standing_for(example: Conflict, pairs: int) -> Conflict:
+    """One ``varies-in-article`` verdict for a thing, standing for all ``pairs`` of it (a
+    sports story compares hundreds of yardages; one line says why none is a conflict)."""
+    features = {**example.why.features, "pairs": pairs}
+    return replace(example, why=replace(example.why, features=features))
 
 
 def _varying(mentions: Sequence[NumberMention], key: str) -> set[Span]:
