@@ -219,3 +219,22 @@ def test_stories_run_reads_whole_only_new_articles(
     run = update_stories(store)
     assert run.assigned == 1
     assert read == ["ferry-1", "ferry-1"]  # clustered, then hashed for duplicates
+
+
+def test_stories_label_skips_datelines_and_questions(tmp_path: Path) -> None:
+    body = (
+        "A powerful storm hit the fictional island of Vell on Sunday, flooding the harbour"
+        " town of Ostrel and cutting power to thousands of homes, the island council said."
+    )
+    rows = [
+        {"id": "d1", "text": f"27 NOVEMBER, 2031\n{body}"},
+        {"id": "d2", "text": f"Is Vell ready for the next storm?\n{body} Schools stay shut."},
+        {"id": "d3", "text": f"Storm floods Ostrel harbour on Vell\n{body} Ferries are halted."},
+    ]
+    source = tmp_path / "storm.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store = open_store(tmp_path / "s.db")
+    ingest([source], store)
+    update_stories(store)
+    [story] = list(store.iter_stories())
+    assert story.label == "Storm floods Ostrel harbour on Vell"

@@ -21,6 +21,7 @@ from typing import Any
 from storylens.cluster import ClusterState, assign, merge_split, stories
 from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
+from storylens.features import text_dates
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import ArticleSummary, Store
 from storylens.text import shorten
@@ -38,6 +39,7 @@ STATE_FORMAT = b"storylens.cluster-state/2\n"
 """Prefix of the saved state; a different prefix means: rebuild by replaying the articles."""
 
 LABEL_CHARS = 80
+_LABEL_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,5 +268,15 @@ def _story(sid: str, members: Sequence[ArticleSummary], origin: Mapping[str, str
 
 
 def _label(members: Sequence[ArticleSummary]) -> str:
-    titled = next((a.title for a in members if a.title), None)
-    return shorten(titled or members[0].first_line, LABEL_CHARS)
+    """A story's label: the first title, else the first opening line, that reads like a
+    headline or a statement (not a dateline, a question or a two-word fragment)."""
+    titled = next((a.title for a in members if a.title and _labels_well(a.title)), None)
+    line = next((a.first_line for a in members if _labels_well(a.first_line)), None)
+    fallback = members[0].title or members[0].first_line
+    return shorten(titled or line or fallback, LABEL_CHARS)
+
+
+def _labels_well(line: str) -> bool:
+    """True for a line that can name a story: four words or more, no date, not a question."""
+    text = line.strip()
+    return len(text.split()) >= _LABEL_WORDS and not text.endswith("?") and not text_dates(text)
