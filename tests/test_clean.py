@@ -392,6 +392,16 @@ def test_clean_opening_heading_is_the_title_when_none_is_given() -> None:
     assert titled.title == "Given title"
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["27 NOVEMBER, 2031", "Updated 4 / 9 / 2031 6: 04 PM", "POSTED: 1052 GMT, April 10, 2031"],
+)
+def test_clean_a_date_line_is_not_the_title(line: str) -> None:
+    article = _clean(f"{line}\n{P1}\n{P2}")
+    assert article.title is None
+    assert article.text.startswith(line)  # kept in the text, as the source has it
+
+
 # --- datelines after a headline, credits, captions, bylines, dates --------------------------
 
 HEADLINE = "Storm surge floods the harbour district of Port Sellin for the second night running"

@@ -173,3 +173,19 @@ def _is_title_like(text: str, max_words: int) -> bool:
     if core.endswith("?"):
         return not _QUOTE_CHARS.search(text)
     return True
+
+
+_DATE_WORD = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"|updated|published|posted|last|on|at|[ap]\.?\s?m\.?|gmt|bst|utc|[ecmp][sd]t|hkt|ist|jst|cet|cest|eet|eest|aest|aedt|sgt"
+)
+_DATE_LINE = re.compile(rf"(?:\s|[,.:/()|-]|\d+(?:st|nd|rd|th)?|\b(?:{_DATE_WORD})\b)+", re.I)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date and time: "27 NOVEMBER, 2031", "Updated 4/9/2031 6:04 PM".
+
+    >>> is_date_line("POSTED: 1052 GMT, April 10, 2031"), is_date_line("May Day parade")
+    (True, False)
+    """
+    return bool(_DATE_LINE.fullmatch(text))

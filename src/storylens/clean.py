@@ -54,6 +54,7 @@ from storylens._clean_rules import (
     _is_title_like,
     _trailing_credit,
     _words,
+    is_date_line,
 )
 from storylens.model import (
     Article,
@@ -456,9 +457,11 @@ def clean(raw: RawDocument, *, options: CleanOptions | None = None) -> Article |
 
 
 def _headline(text: str, paragraphs: tuple[Paragraph, ...]) -> str | None:
-    """The opening heading of a text that has no title in its metadata."""
+    """The opening heading of a text that has no title in its metadata (a line that is only
+    a date and time, "27 NOVEMBER, 2031" or "Updated 4/9/2031 6:04 PM", is no headline)."""
     if paragraphs and paragraphs[0].kind is ParagraphKind.HEADING:
-        return text[paragraphs[0].start : paragraphs[0].end]
+        heading = text[paragraphs[0].start : paragraphs[0].end]
+        return None if is_date_line(heading) else heading
     return None
 
 
