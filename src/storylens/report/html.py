@@ -17,7 +17,7 @@ from html import escape
 from importlib.resources import files
 
 from storylens.model import Article, ParagraphKind, Span, StoryAnalysis
-from storylens.report.views import claim_views, detail_tables, match_label, outlet_name
+from storylens.report.views import cited, claim_views, detail_tables, match_label, outlet_name
 
 __all__ = ["to_html"]
 
@@ -151,8 +151,7 @@ def _highlight(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
 def _digest(analysis: StoryAnalysis) -> str:
     names = {a.id: outlet_name(a) for a in analysis.articles}
     items = [
-        f"<li>{escape(d.text)} <sup>[{escape(', '.join(names.get(a, a) for a in d.articles))}]"
-        "</sup></li>"
+        f"<li>{escape(d.text)} <sup>[{escape(cited(d.articles, names))}]</sup></li>"
         for d in analysis.digest
     ]
     return '<h2>Digest</h2><ol class="digest">' + "".join(items) + "</ol>"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.views import claim_views, detail_tables, match_label, outlet_name
+from storylens.report.views import cited, claim_views, detail_tables, match_label, outlet_name
 
 __all__ = ["to_markdown"]
 
@@ -23,8 +23,7 @@ def to_markdown(
     )
     parts += ["", "## Digest", ""]
     parts += [
-        f"{i}. {d.text} [{', '.join(names.get(a, a) for a in d.articles)}]"
-        for i, d in enumerate(analysis.digest, 1)
+        f"{i}. {d.text} [{cited(d.articles, names)}]" for i, d in enumerate(analysis.digest, 1)
     ]
     texts = {a.id: a.text for a in analysis.articles}
     parts += ["", "## Shared by all", ""]

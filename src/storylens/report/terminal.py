@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.model import StoryAnalysis
-from storylens.report.views import claim_views, detail_tables, match_label, outlet_name
+from storylens.report.views import cited, claim_views, detail_tables, match_label, outlet_name
 
 __all__ = ["print_comparison"]
 
@@ -19,10 +19,7 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     names = {a.id: outlet_name(a) for a in analysis.articles}
     views = claim_views(analysis)
     articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
-    digest = [
-        (str(i), d.text, ", ".join(names.get(a, a) for a in d.articles))
-        for i, d in enumerate(analysis.digest, 1)
-    ]
+    digest = [(str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)]
     shared = [
         (
             ", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.model import Article, Claim, Conflict, Span, StoryAnalysis
@@ -10,6 +11,7 @@ from storylens.model import Article, Claim, Conflict, Span, StoryAnalysis
 __all__ = [
     "ClaimViews",
     "TableView",
+    "cited",
     "claim_views",
     "detail_tables",
     "match_label",
@@ -31,6 +33,16 @@ class ClaimViews:
 def outlet_name(article: Article) -> str:
     """The outlet, or the article id when the outlet is unknown."""
     return article.outlet or article.id
+
+
+def cited(article_ids: Sequence[str], names: Mapping[str, str]) -> str:
+    """Outlets citing a sentence, each once, with how many of its articles when several.
+
+    >>> cited(["a", "b", "c"], {"a": "Ledger", "b": "Courier", "c": "Ledger"})
+    'Ledger (2), Courier'
+    """
+    counts = Counter(names.get(a, a) for a in article_ids)
+    return ", ".join(f"{name} ({n})" if n > 1 else name for name, n in counts.items())
 
 
 def weakest_link(claim: Claim) -> float | None:
