@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from storylens.model import StoryAnalysis
 from storylens.report.html import to_html
 
@@ -28,3 +31,16 @@ def test_html_highlights_shared_unique_quote_conflict(analysis: StoryAnalysis) -
 
 def test_html_is_deterministic(analysis: StoryAnalysis) -> None:
     assert to_html(analysis) == to_html(analysis)
+
+
+def _marked(page: str, claim: str) -> set[str]:
+    """Every class on the passages of one claim (a passage may also be a quote or conflict)."""
+    found = re.findall(rf'<span class="([^"]*)"[^>]*data-claim="{claim}"', page)
+    return {cls for classes in found for cls in classes.split()}
+
+
+def test_html_shades_facts_by_how_widely_they_are_shared(analysis: StoryAnalysis) -> None:
+    assert {"shared", "some"} & _marked(to_html(analysis), "c1") == {"shared"}  # both of two
+    extra = tuple(replace(analysis.articles[1], id=f"x{i}") for i in range(3))
+    wider = replace(analysis, articles=(*analysis.articles, *extra))
+    assert {"shared", "some"} & _marked(to_html(wider), "c1") == {"some"}  # two of five

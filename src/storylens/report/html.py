@@ -69,10 +69,20 @@ def to_html(
 
 def _legend() -> str:
     return (
-        '<p class="legend"><span class="shared">shared fact</span>'
+        '<p class="legend"><span class="shared">shared by half the articles or more</span>'
+        '<span class="some">shared by fewer</span>'
         '<span class="unique">only this outlet</span><span class="quote">direct quote</span>'
         '<span class="conflict">conflicting number</span></p>'
     )
+
+
+def _share_class(count: int, articles: int) -> str:
+    """``shared`` when at least half the articles state the fact, ``some`` when fewer do
+    (in a large story nearly every fact is in two articles: shade tells the widely reported
+    ones apart), ``unique`` for one article."""
+    if count < 2:
+        return "unique"
+    return "shared" if 2 * count >= articles else "some"
 
 
 def _columns(analysis: StoryAnalysis) -> str:
@@ -93,12 +103,12 @@ def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
 
     for claim in analysis.claims:
         outlets = sorted({names[m.span.article] for m in claim.mentions})
-        shared = len({m.span.article for m in claim.mentions}) > 1
-        tip = ("reported by " if shared else "only in ") + ", ".join(outlets)
-        if shared:
+        count = len({m.span.article for m in claim.mentions})
+        tip = ("reported by " if count > 1 else "only in ") + ", ".join(outlets)
+        if count > 1:
             tip += f" ({match_label(claim)})"
         for m in claim.mentions:
-            add(m.span, "shared" if shared else "unique", claim.id, tip)
+            add(m.span, _share_class(count, len(analysis.articles)), claim.id, tip)
     for quote in analysis.quotes:
         for q in quote.mentions:
             add(q.span, "quote", "", f"quote: {q.speaker or 'speaker unknown'} ({quote.fidelity})")
