@@ -483,3 +483,15 @@ def test_quotes_coordinated_and_place_subjects(sentence: str, speaker: str | Non
     (quote,) = find_quotes(_article(sentence))
     assert quote.speaker == speaker
     assert quote.kind == (QuoteKind.PARTIAL if speaker else QuoteKind.SCARE)
+
+
+def test_quotes_doubled_ascii_marks_of_tokenised_text() -> None:
+    text = (
+        "``We will reopen the ferry line by spring,'' harbour chief Ana Diaz said on Monday."
+        " She called the repairs ``long overdue.'' The workers' union agreed."
+    )
+    first, second = find_quotes(_article(text))
+    assert text[first.span.start : first.span.end] == "We will reopen the ferry line by spring,"
+    assert first.kind is QuoteKind.STATEMENT and (first.speaker or "").endswith("Ana Diaz")
+    assert text[second.span.start : second.span.end] == "long overdue."
+    assert second.kind is QuoteKind.PARTIAL and (second.speaker or "").endswith("Diaz")

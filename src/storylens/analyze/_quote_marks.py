@@ -17,6 +17,8 @@ from storylens.model import Article, ParagraphKind
 _DOUBLE_OPEN = "“"
 _DOUBLE_CLOSE = "”"
 _STRAIGHT = '"'
+_TEX_OPEN = "``"
+_TEX_CLOSE = "''"
 _SINGLE_OPENERS = "‘'"
 _SINGLE_CLOSERS = "’'"
 _BEFORE_OPEN = ' \t\n([{—–-/“"'
@@ -53,12 +55,23 @@ def _body_ranges(article: Article) -> list[tuple[int, int]]:
 
 
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    """Pairs of double marks in one paragraph; an unclosed quote ends with ``None``."""
+    """Pairs of double marks in one paragraph; an unclosed quote ends with ``None``.
+
+    Doubled ASCII marks (````like this''``, the convention of tokenised corpora and TeX) count
+    as curly ones: the pair's positions are the outer backtick and the outer apostrophe.
+    """
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
     for i in range(start, end):
         char = text[i]
-        if char == _DOUBLE_OPEN or (char == _STRAIGHT and open_at is None):
+        if text.startswith(_TEX_OPEN, i) and i + 1 < end:
+            open_at = i
+        elif text.startswith(_TEX_OPEN, i - 1) and i > start:
+            continue  # the inner backtick of an opening ``
+        elif text.startswith(_TEX_CLOSE, i - 1) and i > start and open_at is not None:
+            pairs.append((open_at, i))
+            open_at = None
+        elif char == _DOUBLE_OPEN or (char == _STRAIGHT and open_at is None):
             open_at = i
         elif char in (_DOUBLE_CLOSE, _STRAIGHT) and open_at is not None:
             pairs.append((open_at, i))
@@ -100,7 +113,7 @@ def _single_marks(
     open_at: int | None = None
     fallback: int | None = None
     for i in range(start, end):
-        if any(a <= i <= b for a, b in blocked):
+        if any(a <= i <= b for a, b in blocked) or _doubled(text, i):
             continue
         if _is_single_open(text, i, start, end):
             if open_at is not None and fallback is not None:
@@ -157,9 +170,18 @@ def _scan(article: Article, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
     return sorted(raws, key=lambda r: r.open)
 
 
+def _doubled(text: str, i: int) -> bool:
+    """A mark that is half of a doubled ASCII mark (```` or ''), never a single quote."""
+    return text[i] in "`'" and (text[i - 1 : i] == text[i] or text[i + 1 : i + 2] == text[i])
+
+
 def _content(text: str, raw: _Raw) -> tuple[int, int]:
     """The words inside the marks, white space trimmed."""
     start, end = raw.open + 1, raw.close
+    if raw.double and text.startswith(_TEX_OPEN, raw.open):
+        start += 1  # the inner backtick of an opening ``
+    if raw.double and text.startswith(_TEX_CLOSE, end - 1):
+        end -= 1  # the inner apostrophe of a closing ''
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
