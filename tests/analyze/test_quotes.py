@@ -492,6 +492,6 @@ def test_quotes_doubled_ascii_marks_of_tokenised_text() -> None:
     )
     first, second = find_quotes(_article(text))
     assert text[first.span.start : first.span.end] == "We will reopen the ferry line by spring,"
-    assert first.kind is QuoteKind.STATEMENT and (first.speaker or "").endswith("Ana Diaz")
+    assert (first.speaker, first.kind) == ("Ana Diaz", QuoteKind.STATEMENT)  # "harbour chief"
     assert text[second.span.start : second.span.end] == "long overdue."
     assert second.kind is QuoteKind.PARTIAL and (second.speaker or "").endswith("Diaz")

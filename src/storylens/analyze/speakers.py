@@ -62,6 +62,7 @@ def _forms(lemma: str) -> set[str]:
 CUE_WORDS: frozenset[str] = frozenset(w for lemma in _CUE_LEMMAS.split() for w in _forms(lemma))
 """Word forms of verbs that introduce speech ("said", "told", "tweeted", "warned", ...)."""
 
+_NAME_WORDS = 2  # a described name has a given name and a surname at least
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org"}
 _ELLIPTIC = {"another", "one", "a second", "a third", "others"}
 
@@ -132,7 +133,33 @@ def canonical_name(phrase: str) -> str:
             break
         text = stripped
     text = _QUANTIFIER_RE.sub("", text)
+    text = _described_name(text)
     return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
+
+
+_LINKING_WORDS = frozenset(
+    {"of", "in", "at", "from", "for", "on", "with", "and", "or", "to", "by", "the", "a", "an"}
+)
+
+
+def _described_name(text: str) -> str:
+    """A person's name after a lower-case description is the name ("harbour chief Mara
+    Quist", "the actress's rep Ivo Ren"); a place after "of" or "in" is not ("a resident of
+    Port Sellin").
+
+    >>> _described_name("harbour chief Mara Quist"), _described_name("a resident of Port Sellin")
+    ('Mara Quist', 'a resident of Port Sellin')
+    """
+    words = text.split()
+    run = 0
+    while run < len(words) and words[len(words) - 1 - run][:1].isupper():
+        run += 1
+    if run < _NAME_WORDS or run == len(words):
+        return text
+    before = words[len(words) - 1 - run]
+    if not before[:1].islower() or before.lower() in _LINKING_WORDS:
+        return text
+    return " ".join(words[len(words) - run :])
 
 
 def titled_names(text: str) -> Iterator[tuple[int, int, str]]:
