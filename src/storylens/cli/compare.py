@@ -13,6 +13,15 @@ from storylens.cli._output import _finish, _Progress, _report, _width, db_option
 from storylens.errors import ConfigError, NotFoundError
 from storylens.model import Article, IngestStats
 
+_digest_words = click.option(
+    "--digest-words",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Digest length in words.",
+)
+"""The ``--digest-words`` option of ``compare`` and ``run``."""
+
 
 @main.command(name="compare")
 @click.argument("sources", nargs=-1)
@@ -28,13 +37,7 @@ from storylens.model import Article, IngestStats
     help="Report format.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here.")
-@click.option(
-    "--digest-words",
-    type=click.IntRange(min=1),
-    default=120,
-    show_default=True,
-    help="Digest length in words.",
-)
+@_digest_words
 @click.option("--explain", is_flag=True, help="Also say why candidate conflicts were not flagged.")
 @handle_errors
 def compare_command(
@@ -147,13 +150,7 @@ def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool)
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--out", default="site", show_default=True, help="Folder for the static site.")
-@click.option(
-    "--digest-words",
-    type=click.IntRange(min=1),
-    default=120,
-    show_default=True,
-    help="Digest length in words.",
-)
+@_digest_words
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
 def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: bool) -> None:
