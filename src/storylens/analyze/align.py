@@ -82,7 +82,10 @@ Weights = tuple[float, ...]
 # front of an apposition's sentence) gave link 0.45 and ECB+ dev P 0.762 / R 0.280, fictional
 # 0.757 / 0.683 at link 0.35: worse, not shipped. Cutting the attribution off the evidence
 # ("..., the UN said"; "Officials warned that ...") and refitting: ECB+ dev 0.766 / 0.286,
-# fictional 0.771 / 0.659, seed 11/14: not shipped either.
+# fictional 0.771 / 0.659, seed 11/14: not shipped either. Other pair models fitted on the same
+# train rows (first seven features): gradient-boosted trees, ECB+ dev 0.749 / 0.267, fictional
+# 0.744 / 0.707, seed 11/14 and unique 6/10; logistic with pairwise products, dev 0.731 /
+# 0.257, seed 10/14. Neither shipped.
 WEIGHTS: Weights = (-1.291, 0.701, -0.999, 1.725, 3.555, 0.032, 0.405, 0.206, 0.0, 0.0, 0.0, 0.0)
 
 
@@ -96,7 +99,10 @@ class AlignOptions:
     group: float = 0.2  # two groups join when their mean cross probability reaches this
     duplicate: float = 0.95  # two units of one article join from this embedding cosine
     restated: float = 0.7  # a unit restating a matched unit of its article (cosine) joins it
-    # (ECB+ train F0.5 by restated: 0.5 0.339, 0.6 0.379, 0.7 0.403, 0.8 0.396, 0.9 0.394)
+    # (ECB+ train F0.5 by restated: 0.5 0.339, 0.6 0.379, 0.7 0.403, 0.8 0.396, 0.9 0.394).
+    # Also joining a unit whose probability with the partner reaches 0.6 whatever its cosine:
+    # train F0.5 0.410, but ECB+ dev precision 0.769 -> 0.588 (chains through the group); at
+    # 0.5, seed 12/14 but dev precision 0.464 and fictional 0.721 / 0.756. Not shipped.
     clauses: bool = True  # split long sentences into clauses
     min_clause_words: int = 6  # both sides of a split need this many words
     statements_only: bool = True  # drop units without closing punctuation, and questions
