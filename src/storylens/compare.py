@@ -81,6 +81,8 @@ def compare(
             options=DigestOptions(words=options.digest_words),
             conflicts=conflicts,
             quotes=quote_mentions,
+            numbers=numbers,
+            origins=origins,
         ),
     )
 
