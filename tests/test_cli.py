@@ -158,3 +158,15 @@ def test_cli_ingest_names_skipped_pages(runner: CliRunner, tmp_path: Path) -> No
         err.splitlines()[-1]
         == "1 read, 0 stored, 0 already present, 1 skipped (1 no article body), 0 failed"
     )
+
+
+def test_cli_search_scores_keep_significant_digits(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES))
+    common = runner.invoke(main, ["search", "the", "--db", str(db), "--format", "json"])
+    scores = [h["score"] for h in json.loads(common.stdout)]
+    assert scores and all(s > 0 for s in scores)  # a word every article holds still ranks
+    none = runner.invoke(main, ["search", "zeppelin", "--db", str(db)])
+    assert none.exit_code == 0
+    assert none.stdout == ""
+    assert none.stderr == f"no article matches 'zeppelin' in {db}\n"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from storylens.ingest import read_sources
 from storylens.ingest.html import html_metadata
-from storylens.model import RawDocument
+from storylens.ingest.messages import HTML_CUT_OFF
+from storylens.model import Failure, RawDocument
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -30,7 +31,7 @@ def test_html_keeps_markup_and_reads_metadata(tmp_path: Path) -> None:
     assert doc.html == PAGE
     assert doc.meta == {
         "title": "Silo fire under control",
-        "published": "2024-03-05",
+        "published": "2024-03-05T20:15:00Z",  # the meta tag's time, in UTC
         "sitename": "Northport Courier",
         "url": "https://courier.example/news/silo-fire",
         "author": "Ada Quill",
@@ -53,3 +54,19 @@ def test_html_metadata_ignores_missing_fields() -> None:
     assert html_metadata("<html><head><title>Only a title</title></head></html>") == {
         "title": "Only a title"
     }
+
+
+def test_html_published_keeps_only_a_day_when_no_tag_gives_the_time() -> None:
+    page = PAGE.replace("2024-03-05T21:15:00+01:00", "2024-03-05")
+    assert html_metadata(page)["published"] == "2024-03-05"
+
+
+def test_html_cut_off_page_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "cut.html"
+    path.write_text(PAGE[: PAGE.index("blaze") + 3], encoding="utf-8")
+    [failure] = read_sources([path])
+    assert failure == Failure(str(path), HTML_CUT_OFF)
+    whole = tmp_path / "whole.html"  # </body> and </html> may be left out of a whole page
+    whole.write_text(PAGE.replace("</body></html>", ""), encoding="utf-8")
+    [doc] = read_sources([whole])
+    assert isinstance(doc, RawDocument)

@@ -141,6 +141,9 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
 
     with open_store(db, create=False) as store:
         hits = store.search(query, limit=limit)
+    if not hits and fmt == "table":
+        click.echo(f"no article matches {query!r} in {db}", err=True)
+        return
     _emit_records([_hit_record(h) for h in hits], fmt, title=f"Search: {query}")
 
 
@@ -149,6 +152,7 @@ def _hit_record(hit: SearchHit) -> dict[str, Any]:
         "id": hit.id,
         "outlet": hit.outlet or "",
         "title": hit.title or "",
-        "score": round(float(hit.score), 4),
+        # bm25 of a word most articles hold is tiny (1e-6): keep significant digits, not places
+        "score": float(f"{hit.score:.3g}"),
         "snippet": hit.snippet,
     }

@@ -6,18 +6,25 @@ The clean stage runs trafilatura's text extraction; here trafilatura only reads 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import trafilatura
 
 from storylens.ingest.decode import decode_bytes, html_declared_charset
-from storylens.ingest.messages import NOT_TEXT
-from storylens.ingest.meta import compact
+from storylens.ingest.messages import HTML_CUT_OFF, NOT_TEXT
+from storylens.ingest.meta import compact, iso_from_text
 from storylens.ingest.options import Outcome
 from storylens.model import Failure, RawDocument
 
-__all__ = ["html_metadata", "read_html"]
+__all__ = ["html_metadata", "is_cut_off", "read_html"]
+
+_PUBLISHED = frozenset({"article:published_time", "og:published_time", "datepublished"})
+_META = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_OPENED = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+_CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 
 # trafilatura's metadata field -> our meta key
 _FIELDS = {
@@ -39,11 +46,57 @@ def read_html(
     html = decode_bytes(data, charset or html_declared_charset(data))
     if html is None:
         return Failure(source, NOT_TEXT)
+    if is_cut_off(html):
+        return Failure(source, HTML_CUT_OFF)
     return RawDocument(source=source, html=html, meta={**html_metadata(html), **compact(meta)})
 
 
 def html_metadata(html: str) -> dict[str, str]:
-    """Title, ``published`` date (ISO 8601), site name, canonical URL and author of a page."""
+    """Title, ``published`` date (ISO 8601), site name, canonical URL and author of a page.
+
+    trafilatura gives the publication day; when the page's own publication meta tag gives
+    the time of that day too, ``published`` is that full timestamp (UTC, like feeds give).
+    """
     found = trafilatura.extract_metadata(html)
     values = {key: getattr(found, name, None) for name, key in _FIELDS.items()}
-    return {key: value for key, value in compact(values).items() if isinstance(value, str)}
+    out = {key: value for key, value in compact(values).items() if isinstance(value, str)}
+    day = out.get("published", "")
+    stamp = next((t for t in _published_stamps(html) if t[:10] == day and len(t) > 10), None)
+    if stamp is not None:
+        out["published"] = iso_from_text(stamp) or day
+    return out
+
+
+def _published_stamps(html: str) -> list[str]:
+    """The contents of the page's publication-time meta tags, as written.
+
+    >>> _published_stamps('<meta content="2024-03-05T10:00Z" property="article:published_time">')
+    ['2024-03-05T10:00Z']
+    """
+    found = []
+    for tag in _META.findall(html):
+        attrs = {k.lower(): v.strip("\"'").strip() for k, v in _ATTRIBUTE.findall(tag)}
+        names = {attrs.get(k, "").lower() for k in ("property", "name", "itemprop")}
+        if names & _PUBLISHED and attrs.get("content"):
+            found.append(attrs["content"])
+    return found
+
+
+def is_cut_off(html: str) -> bool:
+    """True for a page that stops in mid-text: it opens ``<html>`` or ``<body>``, closes
+    neither, and its last character is not the end of a tag.
+
+    HTML lets a page leave out ``</body>`` and ``</html>``, so a missing closing tag alone
+    proves nothing; but a whole page ends with markup, and text running to the last byte is a
+    download or a save that stopped early.
+
+    >>> is_cut_off("<html><body><p>The ferry sank on T")
+    True
+    >>> is_cut_off("<html><body><p>The ferry sank.</p>")
+    False
+    >>> is_cut_off("<p>A fragment, not a page")
+    False
+    """
+    return (
+        bool(_OPENED.search(html)) and not _CLOSED.search(html) and not html.rstrip().endswith(">")
+    )

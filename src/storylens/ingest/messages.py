@@ -16,6 +16,7 @@ __all__ = [
     "EMPTY",
     "FEED_MALFORMED",
     "GZIP_CORRUPT",
+    "HTML_CUT_OFF",
     "JSON_NOT_LINES",
     "LINE_BAD_FIELD",
     "LINE_INVALID_JSON",
@@ -51,6 +52,10 @@ NOT_TEXT = "not a text file (no text encoding fits its bytes): " + ACCEPTED
 TOO_LARGE = (
     "article is {size:,} bytes, over the limit of {limit:,} bytes for one article: "
     "raise the limit with --max-bytes (IngestOptions.max_bytes)"
+)
+HTML_CUT_OFF = (
+    "the page is cut off (it stops in mid-text, before the closing </body> or </html> tag):"
+    " download or save the page again"
 )
 GZIP_CORRUPT = "truncated or corrupt gzip data ({error}): download or compress the file again"
 
