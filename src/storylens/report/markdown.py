@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.views import cited, claim_views, detail_tables, match_label, outlet_name
+from storylens.report.views import (
+    cited,
+    claim_views,
+    detail_tables,
+    match_label,
+    other_wordings,
+    outlet_name,
+)
 
 __all__ = ["to_markdown"]
 
@@ -48,10 +55,7 @@ def _shared_claim(claim: Claim, names: dict[str, str], texts: dict[str, str]) ->
     """A shared claim, then each outlet's own wording where it differs."""
     outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
     lines = [f"- {claim.text} [{outlets}; {match_label(claim)}]"]
-    for m in claim.mentions:
-        wording = texts[m.span.article][m.span.start : m.span.end]
-        if wording.strip() != claim.text.strip():
-            lines.append(f"  - {names[m.span.article]}: “{wording}”")
+    lines += [f"  - {names[a]}: “{wording}”" for a, wording in other_wordings(claim, texts)]
     return lines
 
 

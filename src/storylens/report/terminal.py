@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from storylens.model import StoryAnalysis
-from storylens.report.views import cited, claim_views, detail_tables, match_label, outlet_name
+from storylens.model import Claim, StoryAnalysis
+from storylens.report.views import (
+    cited,
+    claim_views,
+    detail_tables,
+    match_label,
+    other_wordings,
+    outlet_name,
+)
 
 __all__ = ["print_comparison"]
 
@@ -20,11 +27,12 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     views = claim_views(analysis)
     articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
     digest = [(str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)]
+    texts = {a.id: a.text for a in analysis.articles}
     shared = [
         (
             ", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions))
             + f" ({match_label(c)})",
-            c.text,
+            _with_wordings(c, names, texts),
         )
         for c in (*views.shared_by_all, *views.shared_by_some)
     ]
@@ -40,10 +48,20 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
         console.print(_table(table.title, table.headers, table.rows))
 
 
-def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, str]) -> Text:
+    """The claim, then each other outlet's own wording of it on a line of its own."""
+    cell = Text(claim.text)
+    for article, wording in other_wordings(claim, texts):
+        cell.append(f"\n↳ {names[article]}: ", style="dim")
+        cell.append(wording)
+    return cell
+
+
+def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table:
     table = Table(title=title, title_justify="left", expand=False, show_lines=False)
     for header in headers:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))  # article text is never markup
+        # article text is never markup: plain strings become Text, never parsed
+        table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
     return table

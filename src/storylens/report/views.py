@@ -15,6 +15,7 @@ __all__ = [
     "claim_views",
     "detail_tables",
     "match_label",
+    "other_wordings",
     "outlet_name",
     "weakest_link",
 ]
@@ -61,6 +62,19 @@ def match_label(claim: Claim) -> str:
     """``match 0.41`` for a shared claim, empty for a unique one."""
     weakest = weakest_link(claim)
     return "" if weakest is None else f"match {weakest:.2f}"
+
+
+def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(article id, wording) of each mention whose words differ from the claim's text.
+
+    Reports print them under a shared claim, so a reader sees what each outlet wrote.
+    """
+    out = []
+    for m in claim.mentions:
+        wording = texts[m.span.article][m.span.start : m.span.end]
+        if wording.strip() != claim.text.strip():
+            out.append((m.span.article, wording))
+    return out
 
 
 def claim_views(analysis: StoryAnalysis) -> ClaimViews:
