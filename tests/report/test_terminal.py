@@ -30,3 +30,12 @@ def test_terminal_left_out_table_from_three_articles(analysis: StoryAnalysis) ->
     text = _printed(replace(analysis, articles=(*analysis.articles, third)))
     assert "Left out" in text
     assert "Gazette" in text.split("Left out")[1]  # the third outlet omits the shared claim
+
+
+def test_terminal_one_article_lists_its_claims(analysis: StoryAnalysis) -> None:
+    one = StoryAnalysis(articles=analysis.articles[1:], claims=analysis.claims[1:])
+    text = _printed(one)
+    assert "Shared facts" not in text
+    assert "Only one outlet says" not in text
+    assert "Claims" in text.split("Digest")[-1]
+    assert "Dozens were injured." in text

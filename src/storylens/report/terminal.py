@@ -40,8 +40,11 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     omitted = [(names[i], c.text) for i, claims in views.omitted.items() for c in claims]
     console.print(_table("Articles", ["id", "outlet", "title"], articles))
     console.print(_table("Digest", ["#", "sentence", "cited"], digest))
-    console.print(_table("Shared facts", ["reported by", "claim"], shared))
-    console.print(_table("Only one outlet says", ["outlet", "claim"], unique))
+    if len(analysis.articles) < 2:  # one article: nothing can be shared, every claim is its own
+        console.print(_table("Claims", ["outlet", "claim"], unique))
+    else:
+        console.print(_table("Shared facts", ["reported by", "claim"], shared))
+        console.print(_table("Only one outlet says", ["outlet", "claim"], unique))
     if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
         console.print(_table("Left out", ["outlet", "shared claim it omits"], omitted))
     for table in detail_tables(analysis, explain=explain):
