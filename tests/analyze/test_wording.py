@@ -75,3 +75,20 @@ def test_wording_gold_on_seeds(seed_articles: list[Any], gold_lashkar_gah: dict[
     for side, article in (("a", trt), ("b", bbc)):
         for term, expected in gold[side].items():
             assert abs(found[term][article.id] - expected) <= 1, (side, term)
+
+
+def test_wording_killed_against_died_and_what_happened() -> None:
+    a = _article("Four workers were killed in the mine tragedy.", "a")
+    b = _article("Four workers died in the mine accident.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["killing"].counts == {"killed": {"a": 1, "b": 0}, "died": {"a": 0, "b": 1}}
+    assert found["what happened"].counts == {
+        "accident": {"a": 0, "b": 1},
+        "tragedy": {"a": 1, "b": 0},
+    }
+
+
+def test_wording_administration_is_not_a_label_for_a_government() -> None:
+    a = _article("The Vell administration said the government of Ostrel had fallen.", "a")
+    b = _article("The government of Ostrel had fallen.", "b")
+    assert "ruling authority" not in _by_concept(word_choice([a, b]))

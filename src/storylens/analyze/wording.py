@@ -56,11 +56,11 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "slaughtered": r"slaughter(?:s|ed|ing)?",
         "executed": r"execut(?:e|es|ed|ing|ion|ions)",
         "butchered": r"butcher(?:s|ed|ing)?",
+        "died": r"died|perished|lost (?:their|his|her) lives",  # a death with no one to blame
     },
     "ruling authority": {
         "regime": r"regimes?",
         "government": r"governments?",
-        "administration": r"administrations?",
         "authorities": r"authorities",
         "junta": r"juntas?",
     },
@@ -86,6 +86,13 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "liberated": r"liberat(?:e|es|ed|ing|ion)",
         "overran": r"overr(?:an|un|uns|unning)",
         "fell": r"fell|fall(?:s|en)? to",
+    },
+    "what happened": {
+        "accident": r"accidents?|accidental(?:ly)?",
+        "incident": r"incidents?",
+        "tragedy": r"traged(?:y|ies)|tragic(?:ally)?",
+        "disaster": r"disasters?|disastrous",
+        "catastrophe": r"catastroph(?:e|es|ic)",
     },
     "settlers": {
         "settlers": r"settlers?",
