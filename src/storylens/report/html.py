@@ -17,7 +17,14 @@ from html import escape
 from importlib.resources import files
 
 from storylens.model import Article, ParagraphKind, Span, StoryAnalysis
-from storylens.report.views import cited, claim_views, detail_tables, match_label, outlet_name
+from storylens.report.views import (
+    cited,
+    claim_views,
+    detail_tables,
+    match_label,
+    outlet_name,
+    shown,
+)
 
 __all__ = ["to_html"]
 
@@ -179,9 +186,10 @@ def _claims_table(analysis: StoryAnalysis) -> str:
     views = claim_views(analysis)
     names = {a.id: outlet_name(a) for a in analysis.articles}
     rows: list[tuple[object, ...]] = [
-        ("shared by all", c.text, c.support.articles) for c in views.shared_by_all
+        ("shared by all", shown(c.text), c.support.articles) for c in views.shared_by_all
     ]
-    rows += [("shared by some", c.text, c.support.articles) for c in views.shared_by_some]
+    rows += [("shared by some", shown(c.text), c.support.articles) for c in views.shared_by_some]
     for article_id, omitted in views.omitted.items():
-        rows += [(f"left out by {names[article_id]}", c.text, c.support.articles) for c in omitted]
+        label = f"left out by {names[article_id]}"
+        rows += [(label, shown(c.text), c.support.articles) for c in omitted]
     return _table("Shared and omitted facts", ["view", "claim", "articles"], rows)

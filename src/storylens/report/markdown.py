@@ -12,6 +12,7 @@ from storylens.report.views import (
     match_label,
     other_wordings,
     outlet_name,
+    shown,
 )
 
 __all__ = ["to_markdown"]
@@ -40,11 +41,12 @@ def to_markdown(
     for claim in views.shared_by_some:
         parts += _shared_claim(claim, names, texts)
     for article_id, claims in views.unique.items():
-        parts += ["", f"## Only in {names[article_id]}", ""] + [f"- {c.text}" for c in claims]
+        parts += ["", f"## Only in {names[article_id]}", ""]
+        parts += [f"- {shown(c.text)}" for c in claims]
     for article_id, claims in views.omitted.items():
         if claims:
             parts += ["", f"## Left out by {names[article_id]}", ""]
-            parts += [f"- {c.text}" for c in claims]
+            parts += [f"- {shown(c.text)}" for c in claims]
     for table in detail_tables(analysis, explain=explain):
         parts += ["", f"## {table.title}", ""]
         parts += _table(table.headers, table.rows) if table.rows else []
@@ -54,7 +56,7 @@ def to_markdown(
 def _shared_claim(claim: Claim, names: dict[str, str], texts: dict[str, str]) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
     outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
-    lines = [f"- {claim.text} [{outlets}; {match_label(claim)}]"]
+    lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim)}]"]
     lines += [f"  - {names[a]}: “{wording}”" for a, wording in other_wordings(claim, texts)]
     return lines
 

@@ -16,6 +16,7 @@ from storylens.report.views import (
     match_label,
     other_wordings,
     outlet_name,
+    shown,
 )
 
 __all__ = ["print_comparison"]
@@ -36,8 +37,8 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
         )
         for c in (*views.shared_by_all, *views.shared_by_some)
     ]
-    unique = [(names[i], c.text) for i, claims in views.unique.items() for c in claims]
-    omitted = [(names[i], c.text) for i, claims in views.omitted.items() for c in claims]
+    unique = [(names[i], shown(c.text)) for i, claims in views.unique.items() for c in claims]
+    omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
     console.print(_table("Articles", ["id", "outlet", "title"], articles))
     console.print(_table("Digest", ["#", "sentence", "cited"], digest))
     if len(analysis.articles) < 2:  # one article: nothing can be shared, every claim is its own
@@ -53,7 +54,7 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
 
 def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, str]) -> Text:
     """The claim, then each other outlet's own wording of it on a line of its own."""
-    cell = Text(claim.text)
+    cell = Text(shown(claim.text))
     for article, wording in other_wordings(claim, texts):
         cell.append(f"\n↳ {names[article]}: ", style="dim")
         cell.append(wording)

@@ -17,6 +17,7 @@ __all__ = [
     "match_label",
     "other_wordings",
     "outlet_name",
+    "shown",
     "weakest_link",
 ]
 
@@ -64,6 +65,27 @@ def match_label(claim: Claim) -> str:
     return "" if weakest is None else f"match {weakest:.2f}"
 
 
+def shown(text: str) -> str:
+    """A claim's wording for reading: an ellipsis marks where a clause was cut from its sentence.
+
+    >>> shown("told residents to leave as soon as they could.")
+    '… told residents to leave as soon as they could.'
+    >>> shown("The Taliban has seized much of the countryside since May")
+    'The Taliban has seized much of the countryside since May …'
+    >>> shown('"We will rebuild," she said.')
+    '"We will rebuild," she said.'
+    """
+    text = text.strip()
+    if text[:1].islower():
+        text = "… " + text
+    if text and text[-1] not in _SENTENCE_END:
+        text += " …"
+    return text
+
+
+_SENTENCE_END = frozenset(".!?…\"'”’)]:")
+
+
 def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, str]]:
     """(article id, wording) of each mention whose words differ from the claim's text.
 
@@ -73,7 +95,7 @@ def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, st
     for m in claim.mentions:
         wording = texts[m.span.article][m.span.start : m.span.end]
         if wording.strip() != claim.text.strip():
-            out.append((m.span.article, wording))
+            out.append((m.span.article, shown(wording)))
     return out
 
 
