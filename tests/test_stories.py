@@ -218,7 +218,7 @@ def test_stories_run_reads_whole_only_new_articles(
     ingest([extra], store)
     run = update_stories(store)
     assert run.assigned == 1
-    assert read == ["ferry-1", "ferry-1"]  # clustered, then hashed for duplicates
+    assert read == ["ferry-1"]  # read once, to cluster and to hash for duplicates
 
 
 def test_stories_label_skips_datelines_and_questions(tmp_path: Path) -> None:

@@ -76,11 +76,13 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
     state = None if rebuild else _load_state(store.cluster_state())
     previous = {} if state is None else {a.article: a for a in store.story_assignments()}
     state = _with_overrides(state or ClusterState(), store.overrides())
-    unclustered = [s.id for s in summaries if s.id not in state.articles]
-    state, assigned = assign(_read(store, unclustered), state)
+    indexed = store.dedup_indexed()
+    known = state.articles
+    fresh = _read(store, [s.id for s in summaries if s.id not in known or s.id not in indexed])
+    state, assigned = assign([a for a in fresh if a.id not in state.articles], state)
     state, changes = merge_split(state)
     why = previous | {a.article: a for a in [*assigned, *changes]}
-    groups = _origin_groups(store, summaries)
+    groups = _origin_groups(store, [a for a in fresh if a.id not in indexed])
     records = _stories(state, summaries, groups)
     members = [_current(why, article, story.id) for story in records for article in story.articles]
     store.save_stories(records, members, groups, state=_dump(state))
@@ -92,15 +94,14 @@ def _read(store: Store, ids: Sequence[str]) -> list[Article]:
     return list(store.iter_articles(ids=ids)) if ids else []
 
 
-def _origin_groups(store: Store, summaries: Sequence[ArticleSummary]) -> list[dict[str, Any]]:
+def _origin_groups(store: Store, unindexed: Sequence[Article]) -> list[dict[str, Any]]:
     """Index the articles the store's duplicate index lacks, then every same-origin group.
 
-    Only new articles are hashed and compared (with the stored articles sharing a band key);
-    a group whose members did not change keeps its stored record.
+    Only new articles (``unindexed``, read once for clustering and hashing) are hashed and
+    compared (with the stored articles sharing a band key); a group whose members did not
+    change keeps its stored record.
     """
-    indexed = store.dedup_indexed()
-    unindexed = [s.id for s in summaries if s.id not in indexed]
-    new = [signature(a) for a in _read(store, unindexed)]
+    new = [signature(a) for a in unindexed]
     hashed = {sig.article: sig for sig in new}
     if new:
         keys = {sig.article: band_keys(sig) for sig in new}
