@@ -149,6 +149,46 @@ def test_conflicts_compatible_period_and_source_still_conflict() -> None:
     assert verdict.why.rule == "ranges-disjoint"
 
 
+@pytest.mark.parametrize(
+    ("a_source", "b_source"),
+    [("Police", "police"), ("Mr Brask", "Harbourmaster Ilse Brask"), ("Dr Ilse Brask", "Brask")],
+)
+def test_conflicts_one_source_named_two_ways(a_source: str, b_source: str) -> None:
+    verdict = judge(mention(A, 9, 9, source=a_source), mention(B, 12, 12, source=b_source))
+    assert verdict.why.rule == "ranges-disjoint"
+    assert verdict.about.count(", per ") == 1
+    assert " vs " not in verdict.about
+
+
+def test_conflicts_different_people_with_titles_stay_different() -> None:
+    verdict = judge(
+        mention(A, 9, 9, source="Harbourmaster Ilse Brask"),
+        mention(B, 12, 12, source="Mayor Tomas Reyl"),
+    )
+    assert verdict.why.rule == "different-source"
+
+
+def test_conflicts_label_lends_no_source_to_an_unattributed_mention() -> None:
+    verdict = judge(mention(A, 9, 9, source="the town hospital"), mention(B, 12, 12))
+    assert verdict.why.rule == "ranges-disjoint"
+    assert verdict.about == "wounded in Dunmore, per the town hospital vs unattributed"
+
+
+def test_conflicts_places_an_article_links_are_one_scene() -> None:
+    one = article("The barge sank on Lake Ardin near Pellow on Monday.")
+    two = article("Nobody has said where it happened.")
+    numbers = [
+        mention(one, 40, 40, where="Lake Ardin"),
+        mention(two, 5, 5, where="Pellow"),
+    ]
+    conflicts, _ = find_conflicts(numbers, [one, two])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+    apart = article("The barge sank on Lake Ardin. Pellow is far away.")
+    numbers[0] = mention(apart, 40, 40, where="Lake Ardin")
+    _, others = find_conflicts(numbers, [apart, two])
+    assert [c.why.rule for c in others] == ["different-place"]
+
+
 def test_conflicts_missing_place_is_compatible() -> None:
     verdict = judge(mention(A, 101, math.inf), mention(B, 24, 99, where=None))
     assert verdict.why.rule == "ranges-disjoint"

@@ -264,6 +264,69 @@ def test_numbers_rejects_a_doc_of_another_text() -> None:
     )
 
 
+def test_numbers_headline_before_a_shared_doc_does_not_break_the_parse() -> None:
+    from storylens.nlp import load_spacy
+
+    head = "Barn fire near Pellow, seven dead"
+    body = (
+        "Seven people died when a barn burned near Pellow on Thursday evening, "
+        "the county police said."
+    )
+    text = f"{head}\n{body}"
+    start = len(head) + 1
+    article = Article(
+        id=content_hash(text),
+        text=text,
+        paragraphs=(
+            Paragraph(0, len(head), ParagraphKind.HEADING, ()),
+            Paragraph(start, len(text), ParagraphKind.BODY, ((start, len(text)),)),
+        ),
+        content_hash=content_hash(text),
+    )
+    [mention] = find_numbers(article, doc=load_spacy()(text))
+    assert (mention.what, mention.attributed_to) == ("people died", "county police")
+    assert mention.why.rule == "nummod"
+
+
+def test_numbers_passive_speech_verb_subject_is_not_the_source() -> None:
+    mention = only("Six people have been confirmed dead after the barge sank, police said.")
+    assert (mention.what, mention.attributed_to) == ("people killed", "police")
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Survivor Tomas Reyl, 41, said the water was cold.",
+        '"It was dark," said Ana Brask, 67.',
+    ],
+)
+def test_numbers_age_after_a_name_is_not_a_quantity(snippet: str) -> None:
+    assert numbers_of(snippet) == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what", "event"),
+    [
+        ("The barge was carrying 60 passengers when it sank.", "passengers", "carry"),
+        ("The barge sank about three kilometres from the shore.", "kilometres", None),
+        ("Nine remain unaccounted for.", "unaccounted for", "missing"),
+        ("Rescuers saved 31 people.", "people saved", "save"),
+    ],
+)
+def test_numbers_what_glues_only_a_verb_that_says_what_happened(
+    snippet: str, what: str, event: str | None
+) -> None:
+    mention = only(snippet)
+    assert (mention.what, mention.why.features.get("event")) == (what, event)
+
+
+def test_numbers_a_counted_stretch_of_time_has_no_when() -> None:
+    mention = only(
+        "Rebels have gained ground in recent weeks after 12 years of peacekeeping operations."
+    )
+    assert (mention.what, mention.when) == ("years of peacekeeping operations", None)
+
+
 def test_numbers_event_groups() -> None:
     assert event_group("injured") == event_group("hurt") == "wounded"
     assert event_group("dead") == event_group("died") == "killed"

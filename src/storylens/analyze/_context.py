@@ -97,16 +97,45 @@ class Context:
 
 
 def parse(context: Context, indexes: list[int]) -> None:
-    """Parse these body paragraphs (or cut them out of the given doc) into ``context.spans``."""
+    """Parse these body paragraphs (or cut them out of the given doc) into ``context.spans``.
+
+    A paragraph of the given doc that follows an unfinished line (a headline, a byline) is
+    parsed again on its own: the parser reads a few tokens across the break, and "seven
+    dead" before "Seven people died ..." makes it split off "Seven". The doc's entities are
+    kept, since they come from the whole text.
+    """
     todo = [i for i in indexes if i not in context.spans]
     text = context.article.text
+    alone = [i for i in todo if context.doc is None or _after_open_line(text, context.body[i])]
     if context.doc is not None:
         for i in todo:
             par = context.body[i]
             context.spans[i] = context.doc.char_span(par.start, par.end, alignment_mode="expand")
-        return
-    docs = load_spacy().pipe(text[context.body[i].start : context.body[i].end] for i in todo)
-    context.spans.update((i, d[:]) for i, d in zip(todo, docs, strict=True))
+    docs = load_spacy().pipe(text[context.body[i].start : context.body[i].end] for i in alone)
+    for i, doc in zip(alone, docs, strict=True):
+        if context.doc is not None:
+            _copy_entities(context.spans[i], doc)
+        context.spans[i] = doc[:]
+
+
+_LINE_ENDS = (".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "]")
+
+
+def _after_open_line(text: str, par: Paragraph) -> bool:
+    """Whether the text before the paragraph ends with an open sentence ("... seven dead")."""
+    before = text[: par.start].rstrip()
+    return bool(before) and not before.endswith(_LINE_ENDS)
+
+
+def _copy_entities(source: Any, doc: Any) -> None:
+    """Give ``doc`` (a parse of the text of span ``source`` alone) the entities of ``source``."""
+    offset = source.start_char
+    ents = []
+    for ent in source.ents:
+        piece = doc.char_span(ent.start_char - offset, ent.end_char - offset, label=ent.label_)
+        if piece is not None:
+            ents.append(piece)
+    doc.set_ents(ents, default="outside")
 
 
 def span_of(context: Context, index: int) -> Any:
@@ -288,8 +317,15 @@ def _source_in(
 
 
 def _speaker(verb: Any) -> Any | None:
-    """The subject of a speech verb; for "with the UN saying ..." the noun just before it."""
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    """The subject of a speech verb; for "with the UN saying ..." the noun just before it.
+
+    A passive verb's subject is what is said ("seven people were confirmed dead"): its speaker
+    is the agent ("by police"), if named.
+    """
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.tag_ == "VBG" and verb.i > 0:
         before = verb.doc[verb.i - 1]
         subj = before if before.pos_ in {"PROPN", "NOUN"} else None

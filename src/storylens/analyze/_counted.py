@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storylens.analyze._num_words import PLACE_NOUNS, SPEECH, TIME_UNITS
+from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS
 from storylens.analyze._quantity import VAGUE, Run, is_count
 from storylens.text import _words
 
@@ -76,7 +76,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
             event, rule = nxt, "next-word"
     if rule == "total":
         return _total_text(noun), rule, _event_key(_event_of_total(noun)), None
-    if noun is not None and event is None:
+    if noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
     return what, rule, _event_key(event), _subject_key(noun)
@@ -115,7 +115,7 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
         ),
         None,
     )
-    event = head if anchor.dep_ in {"nsubj", "nsubjpass"} and _is_predicate(head) else None
+    event = _event_of_subject(anchor) if anchor.dep_ in {"nsubj", "nsubjpass"} else None
     total = _total_of(anchor)
     if total is not None:
         return total, None, "total"
@@ -168,6 +168,30 @@ def _is_predicate(token: Any) -> bool:
     return token.pos_ == "VERB" and token.lemma_ not in _LIGHT_VERBS | SPEECH
 
 
+def _event_of_subject(subject: Any) -> Any | None:
+    """What the verb of a subject says happened to it: the verb itself ("30 died"), or the
+    casualty word completing a light or speech verb ("15 remain missing", "7 were confirmed
+    dead")."""
+    head = subject.head
+    if _is_predicate(head):
+        return head
+    if head.lemma_ in _LIGHT_VERBS | SPEECH | {"be"}:
+        return _complement_event(head)
+    return None
+
+
+def _complement_event(verb: Any) -> Any | None:
+    """The casualty word completing a verb: "missing" in "remain missing"."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} and _is_event_word(c)
+        ),
+        None,
+    )
+
+
 def _event_of_noun(noun: Any) -> Any | None:
     """The verb or adjective saying what happened to a counted noun ("civilians were killed").
 
@@ -179,18 +203,13 @@ def _event_of_noun(noun: Any) -> Any | None:
     base = noun
     while base.dep_ == "conj":
         base = base.head
+    if base.dep_ in {"nsubj", "nsubjpass"}:
+        return _event_of_subject(base)
     head = base.head
-    if base.dep_ in {"nsubj", "nsubjpass", "dobj"} and _is_predicate(head):
+    if base.dep_ == "dobj" and _is_predicate(head):
         return head
     if head.lemma_ in _LIGHT_VERBS | {"be"}:
-        return next(
-            (
-                c
-                for c in head.children
-                if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} and _is_event_word(c)
-            ),
-            None,
-        )
+        return _complement_event(head)
     return None
 
 
@@ -198,10 +217,21 @@ def _what_text(noun: Any | None, event: Any | None, skip: range) -> str | None:
     """The normalised phrase: counted noun (with compounds and "of" object) plus participle."""
     parts = [_noun_phrase(noun, skip)] if noun is not None else []
     if event is not None and not (
-        noun is not None and event.head.i == noun.i and event.dep_ == "compound"
+        noun is not None and (_inside_noun(event, noun) or not _reads_as_participle(event))
     ):
         parts.append(_participle(event))
     return " ".join(parts) or None
+
+
+def _inside_noun(event: Any, noun: Any) -> bool:
+    """The event word is a compound of the noun ("death toll")."""
+    return bool(event.head.i == noun.i and event.dep_ == "compound")
+
+
+def _reads_as_participle(event: Any) -> bool:
+    """After a noun, the word reads as what happened to it: a casualty word or a past form
+    ("people saved"), not "passengers carry" (from "was carrying 120 passengers")."""
+    return _is_event_word(event) or event.pos_ != "VERB" or event.tag_ in {"VBN", "VBD"}
 
 
 def _noun_phrase(noun: Any, skip: range) -> str:
@@ -225,11 +255,20 @@ def _noun_phrase(noun: Any, skip: range) -> str:
 
 
 def _participle(event: Any) -> str:
-    """The event as a participle: "killed", "displaced"; "dead" and "deaths" become "killed"."""
+    """The event as a participle: "killed", "displaced"; "dead" and "deaths" become "killed".
+
+    A preposition left hanging after it stays ("unaccounted for").
+    """
     group = event_group(event.lower_) or event_group(event.lemma_)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
-        return str(event.lower_)
+        return str(event.lower_) + _stranded(event)
     return group or str(event.lemma_)
+
+
+def _stranded(event: Any) -> str:
+    """ " for" in "unaccounted for": a preposition after the word with no object of its own."""
+    prep = next((c for c in event.rights if c.dep_ == "prep" and not list(c.children)), None)
+    return f" {prep.lower_}" if prep is not None and prep.i == event.i + 1 else ""
 
 
 def _event_key(event: Any | None) -> str | None:

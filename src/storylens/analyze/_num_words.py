@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from storylens.text import _words
 
-__all__ = ["DAYS", "MONTHS", "PLACE_NOUNS", "SPEECH", "TIME_UNITS"]
+__all__ = ["DAYS", "MEASURE_UNITS", "MONTHS", "PLACE_NOUNS", "SPEECH", "TIME_UNITS"]
 
 SPEECH = _words(
     "say tell tweet report state announce confirm add warn estimate claim note write "
@@ -27,4 +27,10 @@ DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 PLACE_NOUNS = _words(
     "city town village province district region capital outskirts suburb suburbs state county "
     "country area camp neighbourhood neighborhood community island"
+)
+MEASURE_UNITS = _words(
+    "kilometre kilometres kilometer kilometers km kms mile miles metre metres meter meters "
+    "foot feet yard yards inch inches centimetre centimetres cm millimetre millimetres mm "
+    "hectare hectares acre acres tonne tonnes ton tons kilogram kilograms kg kilo kilos gram "
+    "grams litre litres liter liters gallon gallons knot knots degree degrees mph"
 )

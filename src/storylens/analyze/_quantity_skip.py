@@ -1,7 +1,8 @@
 """Numbers that are not quantities: ordinals, years, dates, clock times, ages, names, durations.
 
 :func:`skip_reason` says why a number run is not a reported quantity ("in 2021", "June 5",
-"aged 5", "Article 5", "the last 24 hours", "one resident said"), or None when it is one.
+"aged 5", "Ana Ruiz, 34,", "Article 5", "the last 24 hours", "one resident said"), or None when
+it is one.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("year", _is_year(run, last, prev)),
         ("date", _near_month(prev, nxt)),
         ("time", ":" in last.text or (nxt is not None and nxt.lower_ in _CLOCK)),
-        ("age", _is_age(doc, run, prev)),
+        ("age", _is_age(doc, run, prev) or _is_age_after_name(run, first, prev, nxt)),
         ("name", _inside_name(run, last, prev, nxt)),
         ("duration", _is_duration(doc, run, last)),
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
@@ -57,6 +58,18 @@ def _is_age(doc: Any, run: Run, prev: Any | None) -> bool:
     return (prev is not None and prev.lower_ in {"aged", "age"}) or bool(
         re.match(r"-(?:year|month|week)s?-old", tail)
     )
+
+
+def _is_age_after_name(run: Run, first: Any, prev: Any | None, nxt: Any | None) -> bool:
+    """ "Ana Ruiz, 34, said": a bare whole number set off by commas right after a person's name
+    is the person's age."""
+    if run.unit or run.vague or run.end - run.start != 1 or not first.text.isdigit():
+        return False
+    if prev is None or prev.text != "," or prev.i == 0 or not 0 < run.value < 120:
+        return False
+    name = first.doc[prev.i - 1]
+    closed = nxt is None or nxt.is_punct
+    return bool(closed and name.ent_type_ == "PERSON" and name.pos_ == "PROPN")
 
 
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:

@@ -7,10 +7,12 @@ difference and the ranges the wordings allow cannot overlap. Otherwise it is kep
 non-conflict whose ``why.rule`` gives the first reason, in this order:
 
 ``different-thing``   counted nouns differ ("children" vs "soldiers"; a missing noun matches any)
-``different-place``   both name a place and the places differ
+``different-place``   both name a place, the places differ and no article links them
+                      ("on Lake Ardin near Pellow": one scene, not two places)
 ``different-scope``   one is a national total ("across the country"), the other is not
 ``different-period``  both give a period and they differ ("last 24 hours" vs "since June")
-``different-source``  both name a source and the names differ (UN and UNAMA are compatible)
+``different-source``  both name a source and the names differ (UN and UNAMA are compatible,
+                      so are "Mr Ruiz" and "Harbourmaster Ana Ruiz")
 ``varies-in-article`` one article itself gives this thing several values that cannot all
                       hold together (yards gained on different plays, candidates in the
                       capital and in the country): the thing is not one quantity. Listed
@@ -30,7 +32,9 @@ from itertools import combinations
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._quote_match import same_speaker
 from storylens.analyze.numbers import event_group, subject_group
+from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
 
 __all__ = ["find_conflicts"]
@@ -56,6 +60,8 @@ _DURATION = re.compile(
 )
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
+_LINKS = r"\s*,?\s+(?:(?:near|in|on|at|outside|off|by|of)\s+)?(?:the\s+)?"  # "X near Y", "X, Y"
+_UNATTRIBUTED = "unattributed"
 
 
 def find_conflicts(
@@ -75,6 +81,7 @@ def find_conflicts(
         key = _bucket(mention)
         if key is not None:
             groups.setdefault(key, []).append(mention)
+    linked = _linked_places(numbers, articles)
     found: list[Conflict] = []
     explained: list[Conflict] = []
     for key in sorted(groups):
@@ -84,7 +91,7 @@ def find_conflicts(
         for a, b in combinations(groups[key], 2):
             if _same_text(a, b, hashes):
                 continue
-            verdict = _judge(a, b, key, varying)
+            verdict = _judge(a, b, key, varying, linked)
             if verdict.rule == "varies-in-article":
                 count += 1
                 first_varying = first_varying or _conflict(a, b, verdict)
@@ -108,7 +115,9 @@ def _varying(mentions: Sequence[NumberMention], key: str) -> set[Span]:
     (a pair of one article that would be a conflict across two)."""
     found: set[Span] = set()
     for a, b in combinations(mentions, 2):
-        if a.span.article == b.span.article and _judge(a, b, key, set()).rule == "ranges-disjoint":
+        if a.span.article != b.span.article:
+            continue
+        if _judge(a, b, key, set(), frozenset()).rule == "ranges-disjoint":
             found |= {a.span, b.span}
     return found
 
@@ -133,8 +142,8 @@ def _event(mention: NumberMention) -> str | None:
 def _subject(mention: NumberMention) -> str | None:
     """The counted-noun group of a mention: from its features, else from ``what``."""
     subject = mention.why.features.get("subject")
-    if isinstance(subject, str):
-        return subject
+    if isinstance(subject, str) or "event" in mention.why.features:
+        return subject if isinstance(subject, str) else None  # the parse found no noun
     words = [w for w in (mention.what or "").split() if event_group(w) is None]
     return next((g for w in words if (g := subject_group(w))), words[-1] if words else None)
 
@@ -148,12 +157,18 @@ def _bucket(mention: NumberMention) -> str | None:
     return f"count:{subject}" if subject else None
 
 
-def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span]) -> Why:
+def _judge(
+    a: NumberMention,
+    b: NumberMention,
+    key: str,
+    varying: set[Span],
+    linked: frozenset[frozenset[str]],
+) -> Why:
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_subject(a), _subject(b))
     checks = (
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
-        ("different-place", _different_place(a.where, b.where)),
+        ("different-place", _different_place(a.where, b.where, linked)),
         ("different-scope", a.why.features.get("scope") != b.why.features.get("scope")),
         ("different-period", not _same_period(a.when, b.when)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to)),
@@ -165,12 +180,30 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span]) -> 
     return Why(rule=reasons[0] if reasons else "ranges-disjoint", features=features)
 
 
-def _different_place(a: str | None, b: str | None) -> bool:
-    """Both places named, and neither name holds the other ("Lashkar Gah" vs "Kandahar")."""
+def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[str]]) -> bool:
+    """Both places named, neither name holds the other ("Lashkar Gah" vs "Kandahar") and no
+    article links the two (see :func:`_linked_places`)."""
     if not a or not b:
         return False
     x, y = a.lower(), b.lower()
-    return x not in y and y not in x
+    return x not in y and y not in x and frozenset((x, y)) not in linked
+
+
+def _linked_places(
+    numbers: Sequence[NumberMention], articles: Sequence[Article]
+) -> frozenset[frozenset[str]]:
+    """Pairs of places (lower case) that an article names as one scene: one right next to the
+    other, joined by a comma or "near/in/on/at/outside/off/by/of" ("on Lake Ardin near
+    Pellow", "Pellow, Ardin"). Mentions placed in each are then not in different places."""
+    places = sorted({m.where for m in numbers if m.where}, key=str.lower)
+    linked: set[frozenset[str]] = set()
+    for x, y in combinations(places, 2):
+        pattern = re.compile(
+            rf"\b(?:{re.escape(x)}{_LINKS}{re.escape(y)}|{re.escape(y)}{_LINKS}{re.escape(x)})\b"
+        )
+        if any(pattern.search(article.text) for article in articles):
+            linked.add(frozenset((x.lower(), y.lower())))
+    return frozenset(linked)
 
 
 def _period(when: str | None) -> tuple[str, Any] | None:
@@ -234,8 +267,11 @@ def _institution(words: Sequence[str]) -> str | None:
 
 
 def _same_source(a: str | None, b: str | None) -> bool:
-    """Compatible sources: one unknown, or one key starts or ends the other (UN and UNAMA,
-    "ministry" and "defence ministry")."""
+    """Compatible sources: one unknown, one person named two ways ("Mr Ruiz", "Harbourmaster
+    Ana Ruiz"), or one key starts or ends the other (UN and UNAMA, "ministry" and "defence
+    ministry")."""
+    if a and b and _same_name(a, b):
+        return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
     if x is None or y is None:
@@ -279,21 +315,46 @@ def _conflict(a: NumberMention, b: NumberMention, why: Why) -> Conflict:
 def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
     text = thing.removeprefix("count:")
-    places = _distinct(a.where, b.where, key=str.lower)
+    places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     if places:
         text += " in " + " vs ".join(places)
-    sources = _distinct(a.attributed_to, b.attributed_to, key=_source_key)
+    sources = _distinct(a.attributed_to, b.attributed_to, same=_same_name)
+    if sources and None in (a.attributed_to, b.attributed_to):
+        sources.append(_UNATTRIBUTED)  # never lend one mention's source to the other
     if sources:
         text += ", per " + " vs ".join(sources)
     return text
 
 
-def _distinct(*names: str | None, key: Callable[[str], object]) -> list[str]:
-    """The names given, without blanks and without repeats by ``key`` (the shortest kept)."""
-    kept: dict[object, str] = {}
+def _same_name(a: str, b: str) -> bool:
+    """One source named two ways: the same key in any case ("police", "Police"), or one name
+    ending the other once titles are dropped ("Mr Ruiz", "Harbourmaster Ana Ruiz")."""
+    x, y = _source_key(a) or a, _source_key(b) or b
+    if x.casefold() == y.casefold():
+        return True
+    short, long = sorted((_person_name(a), _person_name(b)), key=len)
+    return bool(short) and same_speaker(" ".join(short), " ".join(long))
+
+
+def _person_name(name: str) -> list[str]:
+    """The words of a name without titles and a leading capitalised title word ("Harbourmaster
+    Ana Ruiz" -> Ana Ruiz), or ``[]`` when it does not look like a person's name (lower-case
+    words, acronyms, organisation nouns: "Relief Mission" is no one's surname)."""
+    words = canonical_name(name).split()
+    if any(not w[:1].isupper() or w.isupper() or w.lower() in lexicon.ORG_NOUNS for w in words):
+        return []
+    return words[1:] if len(words) > 2 else words  # "Harbourmaster Ana Ruiz"
+
+
+def _distinct(*names: str | None, same: Callable[[str, str], bool]) -> list[str]:
+    """The names given, without blanks and without repeats by ``same`` (the shortest kept)."""
+    kept: list[str] = []
     for name in names:
-        if name:
-            k = key(name) or name
-            if k not in kept or len(name) < len(kept[k]):
-                kept[k] = name
-    return list(kept.values())
+        if not name:
+            continue
+        twin = next((i for i, k in enumerate(kept) if same(k, name)), None)
+        if twin is None:
+            kept.append(name)
+        elif len(name) < len(kept[twin]):
+            kept[twin] = name
+    return kept

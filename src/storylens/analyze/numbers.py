@@ -3,8 +3,10 @@
 ``find_numbers`` reads one article's body paragraphs with spaCy (only the paragraphs that hold a
 number, plus the paragraph before each for context, unless a parsed ``doc`` is passed) and
 returns one :class:`~storylens.model.NumberMention` per quantity. Years, dates, clock times,
-ordinals, durations ("in the last 24 hours" is a *when*), ages and numbers inside names
-("215 Maiwand Afghan Army Corps", "Article 5") are not quantities.
+ordinals, durations ("in the last 24 hours" is a *when*), ages ("aged 52", "Ana Ruiz, 52") and
+numbers inside names ("215 Maiwand Afghan Army Corps", "Article 5") are not quantities. A
+stretch of time that is counted ("20 years of operations") has no *when* of its own: the time
+phrases of its sentence date something else.
 
 Every mention carries ``why``: ``rule`` says how the counted thing was found (``nummod``,
 ``number-subject``, ``of-phrase``, ``population``, ``next-word`` or ``none``) and ``features``
@@ -31,6 +33,7 @@ from storylens.analyze._context import (
     time_of,
 )
 from storylens.analyze._counted import counted, event_group, subject_group
+from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
     HINT,
@@ -105,7 +108,9 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         high=high,
         what=what,
         where=where,
-        when=time_of(sentence, run, offset, context.article.text),
+        when=None
+        if subject in TIME_UNITS
+        else time_of(sentence, run, offset, context.article.text),
         attributed_to=source,
         why=_why(
             rule,
