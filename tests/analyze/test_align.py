@@ -201,6 +201,21 @@ def test_align_does_not_split_inside_quotes() -> None:
     assert len(claim_units(art)) == 1
 
 
+def test_align_a_quotation_of_several_sentences_is_one_unit() -> None:
+    art = make_article(
+        "q",
+        '"My sister was on the ferry. Nobody tells us anything," said Ivo Marr. The pier shut.',
+        '"The pier is closed. It stays shut.',  # an unclosed quotation ends with its paragraph
+        "Divers searched the lake all night.",
+    )
+    assert [art.text_of(u) for u in claim_units(art)] == [
+        '"My sister was on the ferry. Nobody tells us anything," said Ivo Marr.',
+        "The pier shut.",
+        '"The pier is closed. It stays shut.',
+        "Divers searched the lake all night.",
+    ]
+
+
 def test_align_apposition_after_a_name_is_its_own_unit() -> None:
     art = make_article(
         "p",

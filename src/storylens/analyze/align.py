@@ -1,11 +1,11 @@
 """The claim matrix: group the sentences of a story's articles into claims.
 
-One claim is one fact with its mentions in each article. The units are body sentences,
-long ones split into clauses at ``;``, dashes and conjunctions such as ``, but`` (outside
-quotes, and only when both sides are long enough to state something). A sentence opening with
-a name and a description between commas ("Mara Quist, the chief executive, said ...") gives
-the description a unit of its own; the rest of the sentence is compared with the name put
-back in front of it.
+One claim is one fact with its mentions in each article. The units are body sentences (the
+sentences of one quotation joined), long ones split into clauses at ``;``, dashes and
+conjunctions such as ``, but`` (outside quotes, and only when both sides are long enough to
+state something). A sentence opening with a name and a description between commas ("Mara Quist,
+the chief executive, said ...") gives the description a unit of its own; the rest of the
+sentence is compared with the name put back in front of it.
 
 1. **Evidence.** Every pair of units gets the features of :mod:`storylens.analyze._pairs`:
    embedding cosine, story-centred cosine, CSLS (how much the pair stands out from each
@@ -151,7 +151,7 @@ def claim_units(article: Article, options: AlignOptions = AlignOptions()) -> lis
 def _evidence_units(article: Article, options: AlignOptions) -> list[tuple[Span, str]]:
     """Each unit with the text its evidence is computed on (its own text, or more)."""
     units: list[tuple[Span, str]] = []
-    for sentence in article.sentences:
+    for sentence in _quote_whole(article):
         text = article.text_of(sentence)
         if not _is_statement(text, options):
             continue
@@ -170,6 +170,33 @@ def _evidence_units(article: Article, options: AlignOptions) -> list[tuple[Span,
         clauses = _clauses(article, rest, options)
         units += [(c, (name if i == 0 else "") + article.text_of(c)) for i, c in enumerate(clauses)]
     return units
+
+
+def _quote_whole(article: Article) -> list[Span]:
+    """The article's sentences, those of one quotation joined into one unit.
+
+    A quotation of several sentences ("My brother was on that boat. Nobody is telling us
+    anything," said ...) is one statement by one speaker: cut at its sentences, it would give
+    claims with unbalanced quote marks. Joining stops at the paragraph's end.
+    """
+    out: list[Span] = []
+    for paragraph in article.paragraphs:
+        opened: Span | None = None
+        for start, end in paragraph.sentences:
+            span = article.span(opened.start if opened else start, end)
+            if _open_quote(article.text_of(span)):
+                opened = span
+                continue
+            out.append(span)
+            opened = None
+        if opened is not None:
+            out.append(opened)
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    """True when ``text`` opens a quotation it does not close."""
+    return sum(text.count(q) for q in _QUOTES) % 2 == 1
 
 
 def _is_apposition(found: re.Match[str]) -> bool:
