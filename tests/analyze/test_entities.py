@@ -97,3 +97,36 @@ def test_entities_name_after_organisation_noun_is_an_organisation() -> None:
     found = _by_name(find_entities(articles))
     assert {found[n].label for n in ("Valnet", "Marlo", "Brask")} == {"ORG"}
     assert len(found["Valnet"].mentions) == 2
+
+
+def test_entities_drop_a_description_the_story_writes_in_lower_case() -> None:
+    articles = [
+        _article("Lockkeeper Ansel Dorn said the gates jammed on Tuesday.", "a"),
+        _article("The gates jammed, lockkeeper Ansel Dorn told reporters. Mr Dorn was angry.", "b"),
+    ]
+    (dorn,) = [e for e in find_entities(articles) if e.label == "PERSON"]
+    assert dorn.name == "Ansel Dorn"
+    assert _surfaces(dorn, articles) == {"Ansel Dorn", "Dorn"}
+
+
+def test_entities_a_name_written_after_the_is_no_person() -> None:
+    text = "The ferry Brave Tilda left Orsk at noon. The Brave Tilda sank later."
+    articles = [_article(text, "a")]
+    assert [e for e in find_entities(articles) if e.label == "PERSON"] == []
+
+
+def test_entities_outlet_is_an_organisation_and_dateline_place_a_place() -> None:
+    from storylens.model import Removal
+
+    text = "Two barges sank near Kessmoor, the Lowland Courier learned. The Kessmoor pier was shut."
+    article = Article(
+        "a",
+        text,
+        (Paragraph(0, len(text)),),
+        content_hash(text),
+        outlet="Lowland Courier",
+        removed=(Removal("KESSMOOR, May 3 (Lowland Courier) -", "dateline", 0),),
+    )
+    found = _by_name(find_entities([article]))
+    assert found["Lowland Courier"].label == "ORG"  # tagged PERSON by the small model
+    assert found["Kessmoor"].label == "GPE"

@@ -495,3 +495,40 @@ def test_quotes_doubled_ascii_marks_of_tokenised_text() -> None:
     assert (first.speaker, first.kind) == ("Ana Diaz", QuoteKind.STATEMENT)  # "harbour chief"
     assert text[second.span.start : second.span.end] == "long overdue."
     assert second.kind is QuoteKind.PARTIAL and (second.speaker or "").endswith("Diaz")
+
+
+# ---------------------------------------------------------------------------- one name per person
+
+
+def test_quotes_description_the_ner_leaves_out_is_not_part_of_the_name() -> None:
+    article = _article('Witness Anna Berg said the van was red. "It drove off fast," she said.')
+    assert _only(article).speaker == "Anna Berg"
+
+
+def test_match_folds_each_speaker_to_one_name_across_the_story() -> None:
+    a = _article('Lockkeeper Ansel Dorn said the gates jammed. "Nobody listened to us," he said.')
+    b = _article('"The gates are old," lockkeeper Ansel Dorn said on Tuesday.', name="b")
+    c = _article('"We warned them twice," Mr Dorn told the Canal Post.', name="c")
+    mentions = [m for article in (a, b, c) for m in find_quotes(article)]
+    assert [m.speaker for m in mentions] == ["Lockkeeper Ansel Dorn", "Ansel Dorn", "Dorn"]
+    quotes = match_quotes(mentions, [a, b, c])
+    assert {q.speaker for q in quotes} == {"Ansel Dorn"}
+    assert {m.speaker for q in quotes for m in q.mentions} == {"Ansel Dorn"}
+
+
+def test_match_keeps_a_capitalised_first_name_without_evidence() -> None:
+    a = _article('"The gates are old," Grace Ann Dorn said.')
+    b = _article('"The gates are old," Ann Dorn said.', name="b")
+    quotes = match_quotes([*find_quotes(a), *find_quotes(b)], [a, b])
+    assert {q.speaker for q in quotes} == {"Ann Dorn"}  # "Ann Dorn" stands alone as a speaker
+    (alone,) = match_quotes(list(find_quotes(a)), [a])
+    assert alone.speaker == "Grace Ann Dorn"
+
+
+def test_quotes_group_before_a_place_misparsed_as_the_subject_of_a_chant() -> None:
+    article = _article(
+        'Footage showed crowds on the bridges of Bergen chanting "Stay strong" as the boats'
+        " came in."
+    )
+    mention = _only(article)
+    assert (mention.speaker, mention.kind) == ("crowds", QuoteKind.PARTIAL)

@@ -170,3 +170,16 @@ def test_sources_definite_organisation_noun_points_back_to_its_organisation() ->
     )
     found = _cited(cited_sources([article]))
     assert found == {"Coastal Water Board": (found["Coastal Water Board"][0], 2)}
+
+
+def test_sources_one_source_whatever_its_capitals() -> None:
+    from storylens.model import Entity, Span
+
+    text = (
+        "Police said the quay was shut. Later police said it reopened. Harbour police said"
+        " nobody was hurt."
+    )
+    article = _article(text)
+    police = Entity("police", "Police", "ORG", (Span("a", 0, 6),))  # as a tagger may give it
+    found = _cited(cited_sources([article], entities=[police]))
+    assert found == {"police": ("government", 3)}

@@ -3,7 +3,10 @@
 Links mentions of the same quote in different articles (verbatim, punctuation, fragment,
 reworded, other speaker), groups them around one reference mention, and classes how
 faithfully each outlet reports it. The fidelity rules are described in full in
-:mod:`storylens.analyze.quotes`, which re-exports :func:`match_quotes`.
+:mod:`storylens.analyze.quotes`, which re-exports :func:`match_quotes`. Speakers are first
+folded to one name across the story (:func:`storylens.analyze.speakers.story_speakers`:
+"Harbourmaster Jonas Veldt" and "Veldt" are "Jonas Veldt" when another article writes
+"harbourmaster Jonas Veldt").
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from storylens.analyze.speakers import story_speakers
 from storylens.model import Article, Quote, QuoteFidelity, QuoteMention, Why, content_hash
 
 __all__ = ["match_quotes"]
@@ -128,14 +132,15 @@ def match_quotes(
 ) -> tuple[Quote, ...]:
     """Group the same quote across articles and class its fidelity against its reference.
 
-    Mentions of one article are never linked directly. Each mention comes back with its own
-    relation to the group's reference in ``why.features["fidelity"]``. Quotes are ordered by
-    their first mention (article order, then offset); ids are content hashes of the mentions'
-    spans.
+    Mentions of one article are never linked directly; each speaker is first folded to its
+    canonical name in the story (the same person has one name in every mention). Each
+    mention comes back with its own relation to the group's reference in
+    ``why.features["fidelity"]``. Quotes are ordered by their first mention (article order,
+    then offset); ids are content hashes of the mentions' spans.
     """
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
     ordered = sorted(
-        mentions,
+        _story_speakers(mentions, articles),
         key=lambda m: (by_id.get(m.span.article, (len(by_id),))[0], m.span.start, m.span.end),
     )
     items = [_item(i, m, by_id) for i, m in enumerate(ordered)]
@@ -153,6 +158,17 @@ def match_quotes(
     ]
     groups.sort(key=lambda g: g.members[0])
     return tuple(_quote(ordered, group, items, edges) for group in groups)
+
+
+def _story_speakers(
+    mentions: Sequence[QuoteMention], articles: Sequence[Article]
+) -> list[QuoteMention]:
+    """The mentions with each speaker folded to its one canonical name in the story."""
+    names = story_speakers((m.speaker for m in mentions if m.speaker), [a.text for a in articles])
+    return [
+        replace(m, speaker=names[m.speaker]) if m.speaker and names[m.speaker] != m.speaker else m
+        for m in mentions
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,16 @@ mentions are grouped across all articles by rules that hold for any story:
 * a name defined in the text as ``Name (ACRONYM)``;
 * a lone surname and the one full name in the story that ends with it ("Sadat" -> "Sami Sadat").
 
+A person's name loses a capitalised description before it ("Harbourmaster Jonas Veldt" is
+"Jonas Veldt") when the story shows the word to be one (:mod:`.speakers`): the story names the
+person without it, or writes it in lower case as a noun ("the harbourmaster"). A name written
+after "the" ("the Saint Orla", a ferry) is no person: its PERSON mentions are left out (no
+label of :data:`LABELS` fits a vessel).
+
+The articles themselves say what some names are: an outlet's name (``Article.outlet``, the
+credit in its dateline "TALMERE, June 12 (Valley Tribune) -") is an organisation, and the
+place of a dateline is a place (``GPE``), in every mention and whatever spaCy guessed.
+
 A name introduced by an organisation noun (:data:`storylens.lexicon.ORG_NOUNS`: "the grid
 operator Valnet", "the shipping company Marlo") is an organisation (``ORG``) in every mention,
 whatever spaCy guessed for it.
@@ -31,8 +41,15 @@ from functools import lru_cache
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze.speakers import (
+    described_in,
+    drop_description,
+    is_the_name,
+    split_description,
+)
 from storylens.model import Article, Entity, Span
 from storylens.nlp import org_surfaces, organisations, parse
+from storylens.outlet import dateline_credit
 
 __all__ = ["LABELS", "find_entities", "slug"]
 
@@ -56,6 +73,10 @@ _NAME_LINKS = frozenset({"of", "for", "in", "the", "and", "on", "de", "&"})
 _EXTEND = re.compile(r" (?:for|in|of) ")
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_DATELINE_PLACE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’-]+(?:[ /][A-Z][A-Za-z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})(?![\w.]|\s*\d))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +106,13 @@ def find_entities(
 ) -> tuple[Entity, ...]:
     """People, organisations and places of a story's articles, one entity per referent."""
     docs = docs if docs is not None else parse(articles)
-    mentions = [m for i, a in enumerate(articles) for m in _mentions(a, docs[a.id], i)]
-    mentions = _organisations_everywhere(_places_everywhere(mentions))
+    descriptions = _descriptions(articles, docs)
+    mentions = [
+        m for i, a in enumerate(articles) for m in _mentions(a, docs[a.id], i, descriptions)
+    ]
+    labels = _named_by_articles(articles)
+    mentions = _no_people(_article_labels(mentions, labels), _things(articles, docs))
+    mentions = _article_labels(_organisations_everywhere(_places_everywhere(mentions)), labels)
     groups = _group(mentions, _acronym_definitions(articles, mentions))
     entities = _unique_ids([_entity(group) for group in groups])
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.label)))
@@ -104,19 +130,99 @@ def _unique_ids(entities: list[Entity]) -> list[Entity]:
 # -- mentions ---------------------------------------------------------------------------------
 
 
-def _mentions(article: Article, doc: Any, order: int) -> list[_Mention]:
+def _mentions(
+    article: Article, doc: Any, order: int, descriptions: frozenset[str]
+) -> list[_Mention]:
     """The cleaned mentions of one parsed article."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in LABELS or _is_title_part(ent) or _common_nouns(ent):
             continue
-        cleaned = _clean(article.text, ent.start_char, _extended_end(doc, ent), ent.label_)
+        end = _extended_end(doc, ent)
+        cleaned = _clean(article.text, ent.start_char, end, ent.label_, descriptions)
         if cleaned is not None:
             start, end = cleaned
             name = article.text[start:end]
             by_noun = _after_org_noun(ent)
             label = "ORG" if by_noun else ent.label_
             out.append(_Mention(article.id, start, end, name, label, order, by_noun))
+    return out
+
+
+def _descriptions(articles: Sequence[Article], docs: Mapping[str, Any]) -> frozenset[str]:
+    """Lower-case first words of PERSON names that the story shows to be descriptions.
+
+    For "Harbourmaster Jonas Veldt": the story has "Jonas Veldt" as a PERSON without the word,
+    or writes "harbourmaster" in lower case as a noun with a determiner ("the harbourmaster")
+    or before the same name. spaCy's noun index is no evidence: it holds "mark" and "ana" too.
+    """
+    people = [e for a in articles for e in docs[a.id].ents if e.label_ == "PERSON"]
+    names = {e.text for e in people}
+    texts = [a.text for a in articles]
+    nouns = {t.lower_ for a in articles for t in docs[a.id] if _determined_noun(t)}
+    out: set[str] = set()
+    for name in sorted(names):
+        split = split_description(name)
+        if split is None:
+            continue
+        word, rest = split[0].lower(), split[1]
+        if rest in names or word in nouns or described_in(*split, texts):
+            out.add(word)
+    return frozenset(out)
+
+
+def _determined_noun(token: Any) -> bool:
+    """A lower-case common noun with a determiner: "the harbourmaster"."""
+    return bool(
+        token.is_lower and token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+    )
+
+
+def _things(articles: Sequence[Article], docs: Mapping[str, Any]) -> set[str]:
+    """Names the story writes after "the" as a whole noun phrase, whatever their label ("The
+    Saint Orla was licensed"): no person's names."""
+    out = set()
+    for article in articles:
+        for ent in docs[article.id].ents:
+            cleaned = _clean(article.text, ent.start_char, ent.end_char, ent.label_)
+            if cleaned is not None and is_the_name(ent):
+                out.add(article.text[cleaned[0] : cleaned[1]])
+    return out
+
+
+def _no_people(mentions: list[_Mention], things: set[str]) -> list[_Mention]:
+    """Leave out the PERSON mentions of names that are no person's ("the ferry Saint Orla")."""
+    return [m for m in mentions if not (m.label == "PERSON" and m.name in things)]
+
+
+def _named_by_articles(articles: Sequence[Article]) -> dict[str, str]:
+    """Case-folded name -> label that the articles give: their outlets and the credits of
+    their datelines are organisations, the places of their datelines are places."""
+    labels: dict[str, str] = {}
+    for article in articles:
+        for removed in article.removed:
+            found = _DATELINE_PLACE.match(removed.text) if removed.reason == "dateline" else None
+            if found is None:
+                continue
+            for place in (*found.group("place").split("/"), found.group("region") or ""):
+                if place:
+                    labels[place.casefold()] = "GPE"
+    for article in articles:
+        credits = [article.outlet, article.meta.get("credit")]
+        credits += [dateline_credit(r.text) for r in article.removed if r.reason == "dateline"]
+        for credit in credits:
+            if isinstance(credit, str) and credit:
+                labels[credit.casefold()] = "ORG"
+    return labels
+
+
+def _article_labels(mentions: list[_Mention], labels: Mapping[str, str]) -> list[_Mention]:
+    """Give every mention of an outlet or dateline place the label its article gives it."""
+    out = []
+    for m in mentions:
+        label = labels.get(m.name.casefold(), m.label)
+        keep = label == m.label or (label == "GPE" and m.label in _PLACES)
+        out.append(m if keep else _Mention(m.article, m.start, m.end, m.name, label, m.order))
     return out
 
 
@@ -198,8 +304,11 @@ _ORG_HEAD_WORDS = frozenset(
 )
 
 
-def _clean(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """Offsets of the bare name: no "the", no possessive, no title, no stray punctuation."""
+def _clean(
+    text: str, start: int, end: int, label: str, descriptions: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """Offsets of the bare name: no "the", no possessive, no title or description, no stray
+    punctuation."""
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
@@ -212,6 +321,8 @@ def _clean(text: str, start: int, end: int, label: str) -> tuple[int, int] | Non
         start += 4
     if label == "PERSON":
         start = _skip_titles(text, start, end)
+        name = text[start:end]
+        start += len(name) - len(drop_description(name, descriptions))
     if start >= end or not (text[start].isupper() or text[start].isdigit()):
         return None
     return start, end

@@ -24,6 +24,9 @@ Speakers (``Why.rule`` of each mention says which rule found it)
     ``colon-cue``       ``Another said: "..."``.
     ``cue-in-sentence`` the nearest cue verb in the sentence around the quote (before it
                         first), its subject from the dependency parse.
+    Names               a capitalised description before a name ("Survivor Mira Okafor")
+                        is dropped when the parse shows it (:mod:`.speakers`); across the
+                        story, ``match_quotes`` folds each speaker to one canonical name.
     ``pronoun``         a he/she/they/it speaker resolved to the last named speaker, person
                         or named subject of a cue verb before it (not inside a quote).
     ``definite-description`` "the mission" resolved to the last named organisation that was
@@ -40,9 +43,11 @@ Kinds
     its sentence and ends a clause, or follows "X said:" / "X said,". PARTIAL: any other
     attributed quote, i.e. a few words inside a reported sentence ("deeply disturbing").
     Chants and shouts count as speech: "residents chanted "Allahu akbar"" is PARTIAL with
-    the residents as speakers. A quoted translation in parentheses right after a quote
-    (``"Allahu akbar" ("God is greatest")``) is no quote of its own: it goes in the features
-    of the quote it translates, as ``translation``.
+    the residents as speakers, and so is "residents on the rooftops of Herat shouting "..."",
+    where the parser takes the place for the subject of the participle: the speaker is the
+    plural noun the participle's prepositions hang from. A quoted translation in parentheses
+    right after a quote (``"Allahu akbar" ("God is greatest")``) is no quote of its own: it
+    goes in the features of the quote it translates, as ``translation``.
 
 Fidelity (``match_quotes``), compared over normalised word sequences
     Two mentions of different articles are linked when they are: VERBATIM same text (white
@@ -77,10 +82,14 @@ from storylens.analyze.speakers import (
     CUE_WORDS,
     Candidate,
     canonical_name,
+    drop_description,
     fold_surname,
+    group_subject,
     head_word,
     is_definite_description,
     is_elliptic,
+    is_the_name,
+    name_descriptions,
     pronoun_kind,
     speaker_tokens,
     subject_of,
@@ -279,6 +288,7 @@ class _Speakers:
     regions: list[tuple[int, int]]
     candidates: list[Candidate] = field(default_factory=list)
     full_names: list[str] = field(default_factory=list)
+    descriptions: set[str] = field(default_factory=set)
     last_in_paragraph: dict[int, _Found] = field(default_factory=dict)
 
     def paragraph_of(self, pos: int) -> int:
@@ -315,12 +325,14 @@ class _Speakers:
         )
 
     def name(self, phrase: str) -> str:
-        return fold_surname(canonical_name(phrase), self.full_names)
+        name = drop_description(canonical_name(phrase), self.descriptions)
+        return fold_surname(name, self.full_names)
 
 
 def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
     """Register the subjects of cue verbs and the PERSON names outside quotes, in text order."""
     items: list[tuple[int, int, Any, Sequence[Any]]] = []
+    speakers.descriptions.update(name_descriptions(ent for _, ent in parsed.ents))
     for start, token in parsed.tokens:
         if (
             token.lower_ in CUE_WORDS
@@ -332,8 +344,9 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
                 tokens = speaker_tokens(subject)
                 a, b = parsed.char_span(tokens)
                 items.append((a, b, subject, tokens))
+    things = {_bare(ent) for _, ent in parsed.ents if is_the_name(ent)}
     for offset, ent in parsed.ents:
-        if ent.label_ == "PERSON" and ent.root.dep_ in _NAME_DEPS:
+        if ent.label_ == "PERSON" and ent.root.dep_ in _NAME_DEPS and _bare(ent) not in things:
             a = offset + ent.start_char
             items.append((a, offset + ent.end_char, ent.root, list(ent)))
     for a, b, name in titled_names(speakers.text):
@@ -347,6 +360,11 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             speakers.add(Candidate(a, b, subject, "person", ""))
         else:
             _register(speakers, a, b, subject, tokens)
+
+
+def _bare(ent: Any) -> str:
+    """An entity's words without "the": "The Saint Orla" is "Saint Orla"."""
+    return " ".join(t.text for t in ent if t.lower_ != "the")
 
 
 def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequence[Any]) -> None:
@@ -469,6 +487,8 @@ def _parsed_cue(
             continue
         subject = subject_of(token)
         if subject is None or _misparsed(token, subject):
+            subject = group_subject(token)
+        if subject is None:
             continue
         a, b = parsed.char_span(speaker_tokens(subject))
         if _inside(a, speakers.regions):

@@ -20,7 +20,8 @@ the singular ("regional emergency office", "defence ministry"); a person tied to
 organisation keeps both and the number the text used ("a spokesman for the defence ministry"
 is "defence ministry spokesman", "a police spokeswoman" is "police spokeswoman"); other people
 are a class, named by the English plural ("one witness" and "witnesses" are "witnesses", "a
-spokesman" is "spokesmen", "people" stays "people").
+spokesman" is "spokesmen", "people" stays "people"). One source written with different
+capitals ("police", "Police") is one source, shown in the casing the story uses most.
 
 Kinds: ``un``, ``international-org``, ``government``, ``military``, ``ngo``, ``media``,
 ``resident/witness``, ``expert/doctor``, ``person``, ``other``. Known organisations take their
@@ -33,7 +34,8 @@ kind; a doctor or a resident keeps the kind of the noun.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from storylens.analyze._source_cues import CUE_VERBS, _attributions
@@ -58,10 +60,9 @@ def cited_sources(
     docs = docs if docs is not None else parse(articles)
     entities = entities if entities is not None else find_entities(articles, docs=docs)
     story = _Story(articles, entities)
-    out: list[SourceCitation] = []
-    for article in articles:
-        out.extend(_citations(article, list(_attributions(docs[article.id], story, article.id))))
-    return tuple(out)
+    found = {a.id: list(_attributions(docs[a.id], story, a.id)) for a in articles}
+    names = _most_common_casing(c.source for a in articles for c in found[a.id])
+    return tuple(c for a in articles for c in _citations(a, found[a.id], names))
 
 
 def unattributed_sentences(
@@ -96,11 +97,30 @@ def unattributed_share(
 # -- output -----------------------------------------------------------------------------------
 
 
-def _citations(article: Article, found: list[_Cited]) -> list[SourceCitation]:
-    """One citation per source of an article, sources in order of first citation."""
+def _most_common_casing(names: Iterable[str]) -> dict[str, str]:
+    """Each name -> the casing of it the story uses most often (the first seen on a tie).
+
+    >>> _most_common_casing(["police", "Police", "police"])["Police"]
+    'police'
+    """
+    ordered = list(names)
+    counts = Counter(ordered)
+    best: dict[str, str] = {}
+    for name in ordered:
+        key = name.casefold()
+        if key not in best or counts[name] > counts[best[key]]:
+            best[key] = name
+    return {name: best[name.casefold()] for name in ordered}
+
+
+def _citations(
+    article: Article, found: list[_Cited], names: Mapping[str, str]
+) -> list[SourceCitation]:
+    """One citation per source of an article (names grouped case-insensitively, shown in the
+    story's most common casing), sources in order of first citation."""
     by_source: dict[str, list[_Cited]] = {}
     for cited in found:
-        by_source.setdefault(cited.source, []).append(cited)
+        by_source.setdefault(names[cited.source], []).append(cited)
     return [
         SourceCitation(
             article=article.id,

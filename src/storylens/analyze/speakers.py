@@ -8,13 +8,19 @@ PERSON names an article mentions; the names themselves are folded by plain strin
   "Antony Blinken"), a parenthesised short form wins ("the United Nations Assistance Mission
   for Afghanistan (UNAMA)" -> "UNAMA"), a leading "the" before a proper name goes;
 - a lone surname is mapped to the full name the same article uses ("Sadat" -> "Sami Sadat");
-- a nominal speaker keeps its words with a lower-case determiner ("an Afghan interpreter").
+- a nominal speaker keeps its words with a lower-case determiner ("an Afghan interpreter");
+- a capitalised word before a name of two or three words ("Survivor Mira Okafor",
+  "Harbourmaster Jonas Veldt") is a description, not part of the name, when the text shows it:
+  spaCy's NER leaves the word out of the person's name, the story writes it in lower case
+  before the same name ("harbourmaster Jonas Veldt"), or the story names the person without
+  it (:func:`story_speakers`). A name written
+  after "the" ("the Saint Orla") is no person's (:func:`is_the_name`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,12 +30,19 @@ __all__ = [
     "CUE_WORDS",
     "Candidate",
     "canonical_name",
+    "described_in",
+    "drop_description",
     "fold_surname",
+    "group_subject",
     "head_word",
     "is_definite_description",
     "is_elliptic",
+    "is_the_name",
+    "name_descriptions",
     "pronoun_kind",
     "speaker_tokens",
+    "split_description",
+    "story_speakers",
     "subject_of",
     "titled_names",
 ]
@@ -37,7 +50,7 @@ __all__ = [
 _CUE_LEMMAS = (
     "say tell add tweet post write warn urge ask state declare announce explain insist claim "
     "note recall reply respond stress argue admit vow promise describe call chant shout cry "
-    "scream exclaim confirm deny acknowledge comment remark plead demand predict suggest "
+    "scream yell exclaim confirm deny acknowledge comment remark plead demand predict suggest "
     "accuse condemn blame brand label dismiss criticise criticize"
 )
 
@@ -191,6 +204,113 @@ def fold_surname(name: str, full_names: Iterable[str]) -> str:
     return name
 
 
+_NAME_WORD_RE = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def split_description(name: str) -> tuple[str, str] | None:
+    """(first word, rest) of a name of three or four capitalised words, else None: the first
+    word may be a description ("Harbourmaster") of the person named by the rest.
+
+    >>> split_description("Harbourmaster Jonas Veldt"), split_description("Jonas Veldt")
+    (('Harbourmaster', 'Jonas Veldt'), None)
+    """
+    words = name.split()
+    if not _NAME_WORDS + 1 <= len(words) <= _NAME_WORDS + 2:
+        return None
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    return words[0], " ".join(words[1:])
+
+
+def drop_description(name: str, descriptions: Collection[str]) -> str:
+    """The name without a leading word known (lower case, in ``descriptions``) to describe.
+
+    >>> drop_description("Survivor Mira Okafor", {"survivor"})
+    'Mira Okafor'
+    >>> drop_description("Mira Okafor", {"mira"})
+    'Mira Okafor'
+    """
+    split = split_description(name)
+    if split is None or split[0].lower() not in descriptions:
+        return name
+    return split[1]
+
+
+def described_in(word: str, rest: str, texts: Iterable[str]) -> bool:
+    """True when a text writes ``word`` in lower case right before the name ``rest``.
+
+    >>> described_in("Harbourmaster", "Jonas Veldt", ["said harbourmaster Jonas Veldt."])
+    True
+    """
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word.lower())}\s+{re.escape(rest)}(?![\w-])")
+    return any(pattern.search(text) for text in texts)
+
+
+def name_descriptions(ents: Iterable[Any]) -> set[str]:
+    """Lower-case words that a parse shows to describe the person named after them: the
+    capitalised noun right before a PERSON name that the NER left out of the name and the
+    parser hangs on it ("Survivor" in "Survivor Mira Okafor").
+
+    spaCy's noun index is no evidence here: it holds "mark", "grace" and "ana" too.
+    """
+    out: set[str] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < _NAME_WORDS:
+            continue
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if (
+            before is not None
+            and before.is_title
+            and before.pos_ in {"NOUN", "PROPN"}
+            and ent.start <= before.head.i < ent.end
+        ):
+            out.add(before.lower_)
+    return out
+
+
+def is_the_name(ent: Any) -> bool:
+    """True for a name written after "the" as a whole noun phrase ("The Saint Orla was
+    licensed"): people are not named with an article, vessels and buildings are. A name that
+    only modifies a noun ("the Biden administration"), a plural ("the Kennedys") and a title
+    ("the Rev Ian Holt") are no evidence.
+    """
+    doc = ent.doc
+    after_the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    words = [t for t in ent if t.lower_ != "the"]
+    if not after_the or not words or words[-1].tag_ == "NNPS":
+        return False
+    if words[-1].dep_ in {"compound", "nmod", "amod", "poss"}:
+        return False
+    return words[0].lower_.rstrip(".") not in lexicon.TITLES
+
+
+def story_speakers(names: Iterable[str], texts: Sequence[str]) -> dict[str, str]:
+    """Each speaker name of a story -> the one canonical name the story gives it.
+
+    A leading capitalised word is dropped when the story shows it is a description: a text
+    writes it in lower case before the same name, or the name is a speaker without it. Then a
+    lone surname becomes the one full name of the story that ends with it (none when two do).
+
+    >>> story_speakers(["Harbourmaster Ida Berg", "Ida Berg", "Berg"], [])["Berg"]
+    'Ida Berg'
+    >>> story_speakers(["Survivor Ida Berg"], ["the survivor Ida Berg"])["Survivor Ida Berg"]
+    'Ida Berg'
+    """
+    given = set(names)
+    folded: dict[str, str] = {}
+    for name in sorted(given):
+        split = split_description(name)
+        described = split is not None and (split[1] in given or described_in(*split, texts))
+        folded[name] = split[1] if split is not None and described else name
+    full = sorted({n for n in folded.values() if len(n.split()) >= _NAME_WORDS})
+    for name, value in folded.items():
+        if " " not in value and value[:1].isupper():
+            matches = [f for f in full if f[:1].isupper() and f.split()[-1] == value]
+            if len(matches) == 1:
+                folded[name] = matches[0]
+    return folded
+
+
 def is_definite_description(phrase: str) -> bool:
     """True for "the mission", "the ministry": "the" and only common nouns after it."""
     words = phrase.split()
@@ -228,6 +348,30 @@ def subject_of(verb: Any) -> Any | None:
         if token.dep_ == "acl" and token.tag_ == "VBG":
             return token.head
         return None
+    return None
+
+
+_UP_DEPS = frozenset({"pcomp", "prep", "pobj", "conj", "cc"})
+_NOT_GROUPS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "PERSON"})
+
+
+def group_subject(verb: Any) -> Any | None:
+    """The group a speech participle with no usable subject hangs from: "residents" in "show
+    residents on the streets and rooftops of Herat shouting ...", the place being misparsed
+    as the subject. Walks up over prepositions and their objects to the first noun that is
+    not one, and takes it when it is a plural common noun ("residents", "hundreds of
+    villagers").
+    """
+    if verb.tag_ != "VBG":
+        return None
+    token = verb
+    for _ in range(8):
+        if (token.dep_ not in _UP_DEPS and token is not verb) or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj", "conj"}:
+            plural = token.tag_ in {"NNS", "NNPS"} and token.pos_ == "NOUN"
+            return token if plural and token.ent_type_ not in _NOT_GROUPS else None
     return None
 
 
