@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from storylens.model import Article, Paragraph, content_hash
+from storylens.model import Article, Paragraph, ParagraphKind, content_hash
 from storylens.nlp import (
     OFFICIAL_SHA256,
     load_spacy,
@@ -87,3 +87,26 @@ def test_nlp_paragraph_breaks_start_sentences() -> None:
     doc = load_spacy()("A heading without a stop\n\nThe mayor said rain was coming.")
     starts = [s.text.strip() for s in doc.sents]
     assert starts[-1] == "The mayor said rain was coming."
+
+
+def test_nlp_parse_keeps_the_article_sentences() -> None:
+    head = "Ferry capsizes on Lake Vell, seven dead"
+    body = (
+        "Seven people died when a passenger ferry capsized on Lake Vell on Thursday evening,"
+        " the regional police said. Roads shut."
+    )
+    text = f"{head}\n{body}"  # the parser alone cuts "Seven" off after this headline
+    at = len(head) + 1
+    first = (at, at + body.index(" Roads"))
+    article = Article(
+        "a",
+        text,
+        (
+            Paragraph(0, len(head), kind=ParagraphKind.HEADING),
+            Paragraph(at, len(text), sentences=(first, (first[1], len(text)))),
+        ),
+        content_hash(text),
+    )
+    sents = [(s.start_char, s.end_char) for s in parse([article])["a"].sents]
+    assert first in sents  # "Seven" is not cut off its sentence
+    assert (first[1] + 1, len(text)) in sents  # a sentence's leading space is not its start

@@ -22,6 +22,7 @@ to the article's offsets.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -305,8 +306,32 @@ def parse(articles: Iterable[Article]) -> dict[str, Any]:
     items = list(articles)
     nlp = load_spacy()
     n_process = spacy_threads() if len(items) > 1 else 1
-    docs: Iterator[Any] = nlp.pipe((a.text for a in items), n_process=n_process)
+    made = (_with_sentences(nlp.make_doc(a.text), a) for a in items)
+    docs: Iterator[Any] = nlp.pipe(made, n_process=n_process)
     return {a.id: doc for a, doc in zip(items, docs, strict=True)}
+
+
+def _with_sentences(doc: Any, article: Article) -> Any:
+    """Preset the article's own sentence boundaries on a tokenised ``Doc``.
+
+    The parser keeps preset boundaries, so every stage sees the sentences the clean stage
+    found (and the claims use), and a word is never cut off its sentence because the parser
+    looked back across a paragraph break at an unpunctuated headline. Tokens outside every
+    sentence (headings, captions) are left to the parser.
+    """
+    text = article.text
+    spans = sorted(
+        (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+        for p in article.paragraphs
+        for start, end in p.sentences
+    )
+    firsts = [start for start, _ in spans]
+    for token in doc[1:]:
+        at = bisect.bisect_right(firsts, token.idx) - 1
+        if at < 0 or token.idx >= spans[at][1]:
+            continue
+        token.is_sent_start = token.idx == firsts[at]
+    return doc
 
 
 def model_file_hashes() -> dict[str, str]:
