@@ -169,3 +169,17 @@ def test_cluster_merge_split_adopts_small_fragments() -> None:
     adopted = next(c for c in changes if c.article == "q9")
     assert (adopted.rule, adopted.threshold) == ("merged", ClusterOptions().adopt_threshold)
     assert state.story_of("f0") != story_id_for("q0")
+
+
+def test_cluster_merge_is_blocked_when_the_union_would_split_again() -> None:
+    from storylens._cluster_passes import _sum_story, _vectors_of, _would_split
+    from storylens.cluster import ClusterOptions
+
+    options = ClusterOptions()
+    state, _ = merge_split(assign(_corpus())[0])
+    quake, tarsk = state.stories[story_id_for("q0")], state.stories[story_id_for("t0")]
+    assert _would_split(state, quake, tarsk, options)  # two earthquakes: two events
+    members = list(quake.members)
+    vectors = _vectors_of(state, members, options)
+    halves = _sum_story(members[:2], vectors), _sum_story(members[2:], vectors)
+    assert not _would_split(state, *halves, options)  # two halves of one event

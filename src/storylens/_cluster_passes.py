@@ -169,7 +169,13 @@ def _merge_pass(
 def _merge_target(
     state: ClusterState, story: _Story, options: ClusterOptions
 ) -> tuple[str, float] | None:
-    """The older story this one should merge into, with the score, or None."""
+    """The older story this one should merge into, with the score, or None.
+
+    The two must be cohesive with each other, and their union must not be one the split pass
+    would split again: a story contaminated by a few articles of the other event looks
+    cohesive with it as a whole, while a two-means bisection of the union still finds the
+    two events (on ECB+ train, the last pass otherwise re-merged stories split before).
+    """
     probe = {t: v / story.norm for t, v in story.vec.items()}
     seq = state.articles[story.members[0]].seq
     best: tuple[str, float] | None = None
@@ -180,9 +186,33 @@ def _merge_target(
         score = _story_score(probe, story, other, options)
         if score < options.merge_threshold or (best is not None and score <= best[1]):
             continue
-        if _cohesion(story, other) >= options.cohesion_ratio and _can_merge(state, story, other):
+        if (
+            _cohesion(story, other) >= options.cohesion_ratio
+            and _can_merge(state, story, other)
+            and not _would_split(state, story, other, options)
+        ):
             best = (sid, score)
     return best
+
+
+def _would_split(
+    state: ClusterState, story: _Story, other: _Story, options: ClusterOptions
+) -> bool:
+    """True when the union of two stories bisects into halves that are not cohesive.
+
+    The split pass's bisection and ratio, on an even sample of at most ``split_sample // 2``
+    articles of each story, so the check costs the same whatever the stories' sizes.
+    """
+    half = max(1, options.split_sample // 2)
+    members = [
+        aid
+        for s in (other, story)
+        for aid in s.members[:: max(1, math.ceil(len(s.members) / half))]
+    ]
+    if len(members) < options.split_min_size:
+        return False
+    halves = _halves(members, _vectors_of(state, members, options), options)
+    return halves is not None and _cohesion(*halves) < options.cohesion_ratio
 
 
 def _story_score(probe: Vector, story: _Story, other: _Story, options: ClusterOptions) -> float:

@@ -170,7 +170,8 @@ def merge_split(
     ``rebuild_growth`` and the IDF is refreshed, so are the articles of every story of at most
     ``recheck_size``: an article placed while its story was young gets a second look, and the
     total work stays linear); stories merge
-    when their sums score at least ``merge_threshold`` and the result would be cohesive; a
+    when their sums score at least ``merge_threshold``, they are cohesive with each other and
+    the split pass would not split their union again (the same bisection and ratio); a
     small touched story (at most ``adopt_size`` articles) folds into a larger one it scores
     ``adopt_threshold`` against.
     Pinned and linked articles never move. Returns the changes.
