@@ -265,7 +265,7 @@ def test_numbers_rejects_a_doc_of_another_text() -> None:
 
 
 def test_numbers_headline_before_a_shared_doc_does_not_break_the_parse() -> None:
-    from storylens.nlp import load_spacy
+    from storylens.nlp import parse
 
     head = "Barn fire near Pellow, seven dead"
     body = (
@@ -283,7 +283,7 @@ def test_numbers_headline_before_a_shared_doc_does_not_break_the_parse() -> None
         ),
         content_hash=content_hash(text),
     )
-    [mention] = find_numbers(article, doc=load_spacy()(text))
+    [mention] = find_numbers(article, doc=parse([article])[article.id])
     assert (mention.what, mention.attributed_to) == ("people died", "county police")
     assert mention.why.rule == "nummod"
 

@@ -99,43 +99,20 @@ class Context:
 def parse(context: Context, indexes: list[int]) -> None:
     """Parse these body paragraphs (or cut them out of the given doc) into ``context.spans``.
 
-    A paragraph of the given doc that follows an unfinished line (a headline, a byline) is
-    parsed again on its own: the parser reads a few tokens across the break, and "seven
-    dead" before "Seven people died ..." makes it split off "Seven". The doc's entities are
-    kept, since they come from the whole text.
+    The given doc comes from :func:`storylens.nlp.parse`, which keeps the article's own
+    sentence boundaries (so "seven dead" in a headline never cuts "Seven" off the next
+    sentence); without one, each paragraph is parsed on its own.
     """
     todo = [i for i in indexes if i not in context.spans]
-    text = context.article.text
-    alone = [i for i in todo if context.doc is None or _after_open_line(text, context.body[i])]
     if context.doc is not None:
         for i in todo:
             par = context.body[i]
             context.spans[i] = context.doc.char_span(par.start, par.end, alignment_mode="expand")
-    docs = load_spacy().pipe(text[context.body[i].start : context.body[i].end] for i in alone)
-    for i, doc in zip(alone, docs, strict=True):
-        if context.doc is not None:
-            _copy_entities(context.spans[i], doc)
+        return
+    text = context.article.text
+    docs = load_spacy().pipe(text[context.body[i].start : context.body[i].end] for i in todo)
+    for i, doc in zip(todo, docs, strict=True):
         context.spans[i] = doc[:]
-
-
-_LINE_ENDS = (".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "]")
-
-
-def _after_open_line(text: str, par: Paragraph) -> bool:
-    """Whether the text before the paragraph ends with an open sentence ("... seven dead")."""
-    before = text[: par.start].rstrip()
-    return bool(before) and not before.endswith(_LINE_ENDS)
-
-
-def _copy_entities(source: Any, doc: Any) -> None:
-    """Give ``doc`` (a parse of the text of span ``source`` alone) the entities of ``source``."""
-    offset = source.start_char
-    ents = []
-    for ent in source.ents:
-        piece = doc.char_span(ent.start_char - offset, ent.end_char - offset, label=ent.label_)
-        if piece is not None:
-            ents.append(piece)
-    doc.set_ents(ents, default="outside")
 
 
 def span_of(context: Context, index: int) -> Any:
