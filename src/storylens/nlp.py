@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from storylens.errors import MissingDependencyError
@@ -149,8 +150,12 @@ def organisations() -> tuple[Mapping[str, Any], ...]:
     return tuple(_data("orgs.json")["organisations"])
 
 
-def org_surfaces() -> dict[str, str]:
-    """Every written form of a known organisation (name, acronym, aliases) -> its name."""
+@lru_cache(maxsize=1)
+def org_surfaces() -> Mapping[str, str]:
+    """Every written form of a known organisation (name, acronym, aliases) -> its name.
+
+    Built once and shared (read-only): entity grouping asks for it for every name.
+    """
     surfaces: dict[str, str] = {}
     for org in organisations():
         forms = [org["name"], *org.get("aliases", ())]
@@ -161,7 +166,7 @@ def org_surfaces() -> dict[str, str]:
                 forms.append(acronym.title())  # British style: "Nato", "Unama"
         for form in forms:
             surfaces.setdefault(form, org["name"])
-    return surfaces
+    return MappingProxyType(surfaces)
 
 
 def _gazetteer_matcher(nlp: Any) -> tuple[Any, dict[str, str]]:
