@@ -22,7 +22,6 @@ to the article's offsets.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import os
@@ -32,6 +31,8 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+import numpy as np
 
 from storylens.errors import MissingDependencyError
 from storylens.model import Article
@@ -324,18 +325,26 @@ def _with_sentences(doc: Any, article: Article) -> Any:
     looked back across a paragraph break at an unpunctuated headline. Tokens outside every
     sentence (headings, captions) are left to the parser.
     """
+    from spacy.attrs import IDX, SENT_START
+
     text = article.text
     spans = sorted(
         (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
         for p in article.paragraphs
         for start, end in p.sentences
     )
-    firsts = [start for start, _ in spans]
-    for token in doc[1:]:
-        at = bisect.bisect_right(firsts, token.idx) - 1
-        if at < 0 or token.idx >= spans[at][1]:
-            continue
-        token.is_sent_start = token.idx == firsts[at]
+    if not spans or len(doc) < 2:
+        return doc
+    firsts = np.array([start for start, _ in spans])
+    ends = np.array([end for _, end in spans])
+    idx = doc.to_array(IDX)
+    at = np.searchsorted(firsts, idx, side="right") - 1
+    inside = (at >= 0) & (idx < ends[np.maximum(at, 0)])
+    # SENT_START: 1 starts a sentence, -1 does not, 0 leaves it to the parser (uint64, as
+    # spaCy's own to_array writes -1)
+    flags = np.where(inside, np.where(idx == firsts[np.maximum(at, 0)], 1, -1), 0)
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 
 
