@@ -231,7 +231,7 @@ def test_align_apposition_after_a_name_is_its_own_unit() -> None:
 
 
 def test_align_matching_keeps_the_strong_pair() -> None:
-    from storylens.analyze.align import _matches
+    from storylens.analyze._align_match import one_to_one
 
     # unit 0 and 1 in article 0; 2 and 3 in article 1. Summing raw probabilities would take
     # 0-3 (0.6) and 1-2 (0.3, dropped below link) over the stronger 0-2 (0.8).
@@ -239,21 +239,21 @@ def test_align_matching_keeps_the_strong_pair() -> None:
         [[1, 0, 0.8, 0.6], [0, 1, 0.3, 0.0], [0.8, 0.3, 1, 0], [0.6, 0.0, 0, 1]], np.float32
     )
     cosine = np.zeros((4, 4), np.float32)
-    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions()) == [(0, 2)]
+    assert one_to_one(prob, cosine, [0, 0, 1, 1], AlignOptions()) == [(0, 2)]
 
 
 def test_align_anchor_links_a_rare_shared_phrase_below_link() -> None:
-    from storylens.analyze.align import _matches
+    from storylens.analyze._align_match import one_to_one
 
     # 0-2 reach only 0.3 (below link 0.35) but share a rare phrase: they link as an anchor
     prob = np.array(
         [[1, 0, 0.3, 0.1], [0, 1, 0.1, 0.2], [0.3, 0.1, 1, 0], [0.1, 0.2, 0, 1]], np.float32
     )
     cosine = np.zeros((4, 4), np.float32)
-    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions()) == []
+    assert one_to_one(prob, cosine, [0, 0, 1, 1], AlignOptions()) == []
     anchored = {(0, 2): "revenge killing"}
-    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions(), anchored) == [(0, 2)]
-    assert _matches(prob, cosine, [0, 0, 1, 1], AlignOptions(anchor=None), anchored) == []
+    assert one_to_one(prob, cosine, [0, 0, 1, 1], AlignOptions(), anchored) == [(0, 2)]
+    assert one_to_one(prob, cosine, [0, 0, 1, 1], AlignOptions(anchor=None), anchored) == []
 
 
 def test_align_anchors_need_a_rare_phrase_and_mutual_best() -> None:

@@ -43,16 +43,15 @@ with the best candidate that was refused. Above ``max_units`` units the rest are
 from __future__ import annotations
 
 import hashlib
-import itertools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
-from storylens.analyze._align_rules import anchors
-from storylens.analyze._pairs import FEATURES, Evidence, pair_features, stop_words
+from storylens.analyze._align_match import Pair, find_anchors, one_to_one
+from storylens.analyze._align_units import evidence_units
+from storylens.analyze._pairs import FEATURES, Evidence, pair_features
 from storylens.model import Article, Claim, ClaimMention, Span, Support, Why
 
 __all__ = [
@@ -68,7 +67,6 @@ __all__ = [
 
 Floats = npt.NDArray[np.float32]
 
-Pair = tuple[int, int]
 
 # Logistic weights: the intercept, then one weight per feature of
 # storylens.analyze._pairs.FEATURES, in that order.
@@ -114,245 +112,13 @@ class AlignOptions:
 
 
 # --------------------------------------------------------------------------------------------
-# Units: sentences and clauses
+# Units (see storylens.analyze._align_units)
 # --------------------------------------------------------------------------------------------
-
-_CLAUSE_BREAK = re.compile(
-    r";\s+|\s[–—]\s|\s-\s|,\s(?:but|while|whereas|although|though)\s|,\s(?=including\s)"
-    r"|,\sand\s(?=(?:any|the|a|an|its|their|his|her|he|she|they|it|we|i)\s)"
-)
-# Tried and left out (dev scores; seed shared/unique, fictional P/R, ECB+ dev P/R, from
-# 11/14 10/10, 0.795/0.756, 0.769/0.279): an opening subordinate clause as a unit of its own
-# ("Although nearly all its forces have left, | the US has continued ..."): 11/14, fictional
-# 0.769/0.732 (a conditional "If ..." states no fact; without "If": unchanged), ECB+
-# 0.767/0.281. Splitting also at a trailing " as "/" since " clause: 12/14 but ECB+
-# 0.744/0.241 (" as " alone costs ECB+ 0.03 precision and 0.04 recall). The seed's missed
-# "US air strikes" pair already reaches ``link`` (0.384; 0.358 split): it loses the one-to-one
-# matching to a wrong partner sharing "in recent days/months" (0.504).
-_QUOTES = '"“”'
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
-_STATEMENT_END = re.compile(r"""(?:[.!…]|\.\.\.)[\s"'”’)\]]*$""")
-
-
-# A sentence opening with a name and a descriptive apposition or relative clause between
-# commas ("Mara Quist, the chief executive, said ..."): the description is a fact of its own.
-_APPOSITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][\w'’.-]*),\s"
-    r"(?P<apposition>(?:[a-z]|[Ww]ho\s|[Ww]hich\s)[^,;\"“”]+?),\s(?=[a-z])"
-)
-_MIN_APPOSITION_WORDS = 3
 
 
 def claim_units(article: Article, options: AlignOptions = AlignOptions()) -> list[Span]:
     """The spans that can be claims: body sentences, long ones split into clauses."""
-    return [span for span, _ in _evidence_units(article, options)]
-
-
-def _evidence_units(article: Article, options: AlignOptions) -> list[tuple[Span, str]]:
-    """Each unit with the text its evidence is computed on (its own text, or more)."""
-    units: list[tuple[Span, str]] = []
-    for sentence in _quote_whole(article):
-        text = article.text_of(sentence)
-        if not _is_statement(text, options):
-            continue
-        if not options.clauses:
-            units.append((sentence, text))
-            continue
-        name, rest = "", sentence
-        found = _APPOSITION.match(text)
-        if found and _is_apposition(found):
-            head = article.span(sentence.start, sentence.start + found.end("apposition"))
-            units.append((head, found["apposition"]))
-            name, rest = (
-                found["name"] + " ",
-                article.span(sentence.start + found.end(), sentence.end),
-            )
-        clauses = _clauses(article, rest, options)
-        units += [(c, (name if i == 0 else "") + article.text_of(c)) for i, c in enumerate(clauses)]
-    return units
-
-
-def _quote_whole(article: Article) -> list[Span]:
-    """The article's sentences, those of one quotation joined into one unit.
-
-    A quotation of several sentences ("My brother was on that boat. Nobody is telling us
-    anything," said ...) is one statement by one speaker: cut at its sentences, it would give
-    claims with unbalanced quote marks. Joining stops at the paragraph's end.
-    """
-    out: list[Span] = []
-    for paragraph in article.paragraphs:
-        opened: Span | None = None
-        for start, end in paragraph.sentences:
-            span = article.span(opened.start if opened else start, end)
-            if _open_quote(article.text_of(span)):
-                opened = span
-                continue
-            out.append(span)
-            opened = None
-        if opened is not None:
-            out.append(opened)
-    return out
-
-
-def _open_quote(text: str) -> bool:
-    """True when ``text`` opens a quotation it does not close."""
-    return sum(text.count(q) for q in _QUOTES) % 2 == 1
-
-
-def _is_apposition(found: re.Match[str]) -> bool:
-    """The opening is a name (no function word such as "In" or "The") and the description
-    is long enough to state something."""
-    stops = stop_words()
-    name = found["name"].split()
-    return (
-        not any(w.lower() in stops for w in name)
-        and _words(found["apposition"]) >= _MIN_APPOSITION_WORDS
-    )
-
-
-def _is_statement(text: str, options: AlignOptions) -> bool:
-    """A statement ends like one: headings, link lines and questions do not."""
-    if not options.statements_only:
-        return bool(text.strip())
-    return bool(_STATEMENT_END.search(text.rstrip()))
-
-
-def _clauses(article: Article, sentence: Span, options: AlignOptions) -> list[Span]:
-    """Split one sentence at clause breaks outside quotes, keeping each side long enough."""
-    text = article.text_of(sentence)
-    cuts = [m for m in _CLAUSE_BREAK.finditer(text) if not _inside_quotes(text, m.start())]
-    pieces: list[Span] = []
-    start = 0
-    for m in cuts:
-        if (
-            _words(text[start : m.start()]) >= options.min_clause_words
-            and _words(text[m.end() :]) >= options.min_clause_words
-        ):
-            pieces.append(article.span(sentence.start + start, sentence.start + m.start()))
-            start = m.end()
-    pieces.append(article.span(sentence.start + start, sentence.end))
-    return pieces if len(pieces) > 1 else [sentence]
-
-
-def _inside_quotes(text: str, at: int) -> bool:
-    """True when ``at`` is inside a quotation (an odd number of quote marks before it)."""
-    return sum(text[:at].count(q) for q in _QUOTES) % 2 == 1
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-# --------------------------------------------------------------------------------------------
-# Matching
-# --------------------------------------------------------------------------------------------
-
-
-def _matches(
-    prob: Floats,
-    cosine: Floats,
-    article_of: Sequence[int],
-    options: AlignOptions,
-    anchored: Mapping[Pair, str] | None = None,
-) -> list[Pair]:
-    """Competitive one-to-one matches between every two articles, strongest first.
-
-    Within one pair of articles, the assignment (Hungarian algorithm) maximising the summed
-    margin ``probability - link`` over the pairs that reach ``link`` decides which unit goes
-    with which. Pairs below ``link`` count for nothing, so a strong pair is never given up
-    for two weaker ones of which one would be dropped anyway. Facts two outlets report about one
-    event are mostly one-to-one, so a unit that is second-best for a partner already taken
-    by a stronger match is free to match elsewhere. Two units of one article are linked when
-    they are near copies, or when one restates the other (see :func:`_restated`).
-    """
-    from scipy.optimize import linear_sum_assignment
-
-    arts = np.asarray(article_of)
-    where = {int(a): np.nonzero(arts == a)[0] for a in np.unique(arts)}
-    found: list[tuple[float, int, int]] = []
-    for a, b in itertools.combinations(sorted(where), 2):
-        rows, cols = where[a], where[b]
-        block = prob[np.ix_(rows, cols)]
-        floor = _thresholds(rows, cols, options, anchored or {})
-        gain = np.maximum(block - floor, 0.0)
-        assigned = [
-            (int(x), int(y))
-            for x, y in zip(*linear_sum_assignment(gain, maximize=True), strict=True)
-            if block[x, y] >= floor[x, y]
-        ]
-        found += [(float(block[x, y]), int(rows[x]), int(cols[y])) for x, y in assigned]
-        found += _restated(block, assigned, (rows, cols), cosine, options)
-    found += [(1.0, i, j) for i, j in _duplicates(cosine, arts, options)]
-    return [(i, j) for _, i, j in sorted(found, key=lambda f: (-f[0], f[1], f[2]))]
-
-
-def _anchors(
-    texts: Sequence[str], article_of: Sequence[int], prob: Floats, options: AlignOptions
-) -> dict[Pair, str]:
-    """The anchored pairs (see :mod:`storylens.analyze._align_rules`) and their phrases."""
-    if options.anchor is None:
-        return {}
-    return anchors(
-        texts,
-        article_of,
-        prob,
-        threshold=options.anchor,
-        units=options.anchor_units,
-        gap=options.anchor_gap,
-    )
-
-
-def _thresholds(
-    rows: npt.NDArray[np.intp],
-    cols: npt.NDArray[np.intp],
-    options: AlignOptions,
-    anchored: Mapping[Pair, str],
-) -> Floats:
-    """The link threshold of every pair of a block: ``link``, or ``anchor`` for an anchor."""
-    floor = np.full((len(rows), len(cols)), options.link, dtype=np.float32)
-    if anchored and options.anchor is not None:
-        at = {int(u): x for x, u in enumerate(rows)}
-        to = {int(u): y for y, u in enumerate(cols)}
-        for i, j in anchored:
-            if i in at and j in to:
-                floor[at[i], to[j]] = min(options.anchor, options.link)
-    return floor
-
-
-def _restated(
-    block: Floats,
-    assigned: Sequence[Pair],
-    units: tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]],
-    cosine: Floats,
-    options: AlignOptions,
-) -> list[tuple[float, int, int]]:
-    """Same-article links for units that restate a one-to-one match of their article.
-
-    News often states a fact twice (the lede sums up, the body repeats it with details), so
-    the one-to-one matching can pair the other article's unit with only one of the two. A
-    unit whose best partner went to another unit of its own article joins that match when it
-    reaches ``link`` with the partner and its embedding cosine with that unit reaches
-    ``restated`` (NLP-STACK.md: matching pairs average 0.74, non-matching 0.13).
-    """
-    out: list[tuple[float, int, int]] = []
-    for side, own in enumerate(units):
-        scores = block if side == 0 else block.T
-        partner_of = {p[1 - side]: p[side] for p in assigned}  # other side -> own side
-        for x in range(len(own)):
-            y = int(scores[x].argmax()) if scores.shape[1] else -1
-            if y not in partner_of or partner_of[y] == x or scores[x, y] < options.link:
-                continue
-            twin = partner_of[y]
-            if cosine[own[x], own[twin]] >= options.restated:
-                out.append((float(scores[x, y]), int(own[twin]), int(own[x])))
-    return out
-
-
-def _duplicates(cosine: Floats, arts: npt.NDArray[np.int_], options: AlignOptions) -> list[Pair]:
-    """Pairs of units of one article whose embeddings are near identical (repeated text)."""
-    same = arts[:, None] == arts[None, :]
-    i, j = np.nonzero(np.triu(same & (cosine >= options.duplicate), k=1))
-    return [(int(x), int(y)) for x, y in zip(i, j, strict=True)]
+    return [span for span, _ in evidence_units(article, options)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,7 +186,7 @@ def _collect_units(articles: Sequence[Article], options: AlignOptions) -> _Units
     article_of: list[int] = []
     evidence: list[str] = []
     for index, article in enumerate(articles):
-        units = _evidence_units(article, options)
+        units = evidence_units(article, options)
         spans.extend(span for span, _ in units)
         evidence.extend(text for _, text in units)
         article_of.extend([index] * len(units))
@@ -451,9 +217,9 @@ def align_claims(
         pieces = len(options.weights) > clause and options.weights[clause] != 0.0
         evidence = pair_features(units.evidence[:compared], article_of, pieces=pieces)
         prob = evidence.probability(options.weights)
-        anchored = _anchors(units.evidence[:compared], article_of, prob, options)
-        matches = _matches(prob, evidence.cosine, article_of, options, anchored)
-        groups = _link_groups(prob, matches, article_of, options)
+        anchored = find_anchors(units.evidence[:compared], article_of, prob, options)
+        pairs = one_to_one(prob, evidence.cosine, article_of, options, anchored)
+        groups = _link_groups(prob, pairs, article_of, options)
     groups += [[i] for i in range(compared, len(units.spans))]
     context = _Context(articles, units, evidence, prob, origins or {}, anchored, options.link)
     claims = [_claim(context, g) for g in groups]
