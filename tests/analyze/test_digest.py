@@ -55,9 +55,19 @@ def _span(article: str, line: int) -> Span:
     return Span(article, start, start + len(lines[line]))
 
 
+def _key(span: Span) -> str:
+    return f"{span.article}:{span.start}-{span.end}"
+
+
 def _claim(cid: str, *mentions: tuple[str, int, float]) -> Claim:
-    """A claim from (article, line, link probability) triples."""
-    found = tuple(ClaimMention(_span(a, line), Why("matched", p)) for a, line, p in mentions)
+    """A claim from (article, line, link probability) triples: every mention linked to the
+    first, the first to the second (as align's ``why`` names each mention's partner)."""
+    spans = [_span(a, line) for a, line, _ in mentions]
+    partner = [spans[1] if i == 0 and len(spans) > 1 else spans[0] for i in range(len(spans))]
+    found = tuple(
+        ClaimMention(span, Why("matched", p, {"with": _key(other)}))
+        for span, other, (_, _, p) in zip(spans, partner, mentions, strict=True)
+    )
     n = len({a for a, _, _ in mentions})
     text = " ".join(TEXTS[a][line] for a, line, _ in mentions[:1])
     return Claim(cid, text, found, Support(n, n, n))
@@ -101,7 +111,7 @@ def test_digest_cites_only_strong_links() -> None:
 
 
 def test_digest_cites_only_articles_giving_the_sentence_numbers() -> None:
-    rescue = _claim("rescue", ("a", 1, 0.8), ("b", 1, 0.8), ("c", 1, 0.8))
+    rescue = _claim("rescue", ("b", 1, 0.8), ("a", 1, 0.8), ("c", 1, 0.8))  # linked to b
     numbers = [
         _number("a", 1, 40.0, "40"),
         _number("a", 1, 6.0, "6"),
@@ -161,3 +171,18 @@ def test_digest_leaves_out_quotes_questions_and_fragments() -> None:
 def test_digest_sentences_are_article_wordings_to_the_letter() -> None:
     for sentence in make_digest([RIVER, BRIDGE], ARTICLES):
         assert any(sentence.text in a.text for a in ARTICLES)
+
+
+def test_digest_cites_only_direct_links() -> None:
+    # b and c are each linked to a, not to each other: c's wording cites a, never b
+    chain = _claim("chain", ("a", 0, 0.9), ("b", 0, 0.9), ("c", 0, 0.9))
+    assert make_digest([chain], ARTICLES)[0].articles == ("a", "b", "c")  # a's wording
+    unlinked = Claim(
+        "u",
+        TEXTS["b"][0],
+        tuple(
+            ClaimMention(m.span, Why("matched", 0.9, {"with": "elsewhere"})) for m in chain.mentions
+        ),
+        chain.support,
+    )
+    assert [d.articles for d in make_digest([unlinked], ARTICLES)] == [("a",)]

@@ -5,8 +5,8 @@ claim, to the letter (a whole sentence, or the last clause of one), and it cites
 articles that state it:
 
 - the article it is taken from;
-- when that wording is itself linked with probability at least ``cite``, each other article
-  whose mention of the claim is linked with probability at least ``cite``
+- each other article whose mention of the claim was linked to that very wording (one is the
+  other's strongest partner in the claim) with probability at least ``cite``
   (0.5: on the fictional fact-level set, ``eval/claims_paraphrase.json``, pairs linked from 0.5
   are the same fact 92% of the time, against 78% from the shipped ``link`` of 0.35);
 - and that gives every number the sentence gives (a sentence saying "98 rescued, 15 missing"
@@ -131,29 +131,53 @@ def _cite(claim: Claim, mention: ClaimMention, story: _Story) -> _Choice:
     """The wording of ``mention`` with the articles that state it too."""
     span = mention.span
     wanted = _values(span, story.numbers)
-    linked = (mention.why.score or 0.0) >= story.options.cite
     backers = [
         m
         for m in claim.mentions
-        if linked
-        and m.span.article != span.article
-        and (m.why.score or 0.0) >= story.options.cite
+        if m.span.article != span.article
+        and _linked(mention, m, story.options.cite)
         and wanted <= _values(m.span, story.numbers)
     ]
     cited = sorted(
         {span.article, *(m.span.article for m in backers)},
         key=lambda a: (story.order.get(a, len(story.order)), a),
     )
-    scores = [m.why.score or 0.0 for m in (mention, *backers)]
+    scores = [_link_score(mention, m) for m in backers]
     return _Choice(
         claim=claim,
         mention=mention,
         text=story.texts[span.article][span.start : span.end].strip(),
         cited=tuple(cited),
         origins=len({story.origins.get(a, a) for a in cited}),
-        strength=sum(scores) / len(scores) if backers else 0.0,
+        strength=sum(scores) / len(scores) if scores else 0.0,
         position=min(_at(m.span, story) for m in (mention, *backers)),
     )
+
+
+def _linked(a: ClaimMention, b: ClaimMention, cite: float) -> bool:
+    """True when the two mentions were linked to each other directly, at ``cite`` or more.
+
+    A mention's ``why`` names its strongest partner in the claim (``with``): two mentions are
+    linked directly when one is the other's strongest partner. Two mentions joined only
+    through a third are not: a claim of many articles can chain wordings that do not state
+    the same thing.
+    """
+    return _link_score(a, b) >= cite
+
+
+def _link_score(a: ClaimMention, b: ClaimMention) -> float:
+    """The probability of the direct link between two mentions (0 when not linked directly)."""
+    score = 0.0
+    if a.why.features.get("with") == _key(b.span):
+        score = max(score, a.why.score or 0.0)
+    if b.why.features.get("with") == _key(a.span):
+        score = max(score, b.why.score or 0.0)
+    return score
+
+
+def _key(span: Span) -> str:
+    """A span as claim mentions name their partner: ``article:start-end``."""
+    return f"{span.article}:{span.start}-{span.end}"
 
 
 def _at(span: Span, story: _Story) -> tuple[int, int]:
