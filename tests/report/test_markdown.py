@@ -9,22 +9,23 @@ from storylens.report.markdown import to_markdown
 def test_markdown_lists_digest_with_citations(analysis: StoryAnalysis) -> None:
     text = to_markdown(analysis, title="Floods")
     assert text.startswith("# Floods\n")
-    assert "1. Twelve people died in Brennmoor floods. [Courier <b>, Ledger]" in text
+    assert "1. Twelve people died in Brennmoor floods. [Courier &lt;b&gt;, Ledger]" in text
 
 
 def test_markdown_sections(analysis: StoryAnalysis) -> None:
     text = to_markdown(analysis)
     assert (
         "## Shared by all\n\n- Twelve people died in Brennmoor floods."
-        " [Courier <b>, Ledger; match 0.81]\n"
-        "  - Courier <b>: “At least 12 people died and more than 300 were injured …”\n"
+        " [Courier &lt;b&gt;, Ledger; match 0.81]\n"
+        "  - Courier &lt;b&gt;: “At least 12 people died and more than 300 were injured …”\n"
         "  - Ledger: “Twelve people died in Brennmoor floods …”\n"
     ) in text
     assert "## Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles
-    assert "| the mayor | single | Courier <b> | Leave now, | statement |" in text
+    assert "| the mayor | single | Courier &lt;b&gt; | Leave now, | statement |" in text
     assert (
-        "| injured | Courier <b>: “more than 300” vs Ledger: “Dozens” | ranges-disjoint |" in text
+        "| injured | Courier &lt;b&gt;: “more than 300” vs Ledger: “Dozens”"
+        " | ranges-disjoint |" in text
     )
 
 
@@ -32,4 +33,10 @@ def test_markdown_match_is_the_weakest_link(analysis: StoryAnalysis) -> None:
     claim = analysis.claims[0]
     weaker = replace(claim.mentions[1], why=Why("matched", 0.4, {}))
     changed = replace(analysis, claims=(replace(claim, mentions=(claim.mentions[0], weaker)),))
-    assert "[Courier <b>, Ledger; match 0.40]" in to_markdown(changed)
+    assert "[Courier &lt;b&gt;, Ledger; match 0.40]" in to_markdown(changed)
+
+
+def test_markdown_escapes_html_in_article_text(analysis: StoryAnalysis) -> None:
+    text = to_markdown(analysis)
+    assert "<b>" not in text  # the outlet "Courier <b>" comes from the article
+    assert "Courier &lt;b&gt;" in text

@@ -21,7 +21,11 @@ __all__ = ["to_markdown"]
 def to_markdown(
     analysis: StoryAnalysis, *, title: str = "storylens comparison", explain: bool = False
 ) -> str:
-    """Render the comparison as a Markdown document."""
+    """Render the comparison as a Markdown document.
+
+    Article text is untrusted: ``&``, ``<`` and ``>`` are written as HTML entities, so a
+    Markdown renderer that passes HTML through shows an article's ``<script>`` as text.
+    """
     names = {a.id: outlet_name(a) for a in analysis.articles}
     views = claim_views(analysis)
     parts = [f"# {title}", ""]
@@ -50,7 +54,7 @@ def to_markdown(
     for table in detail_tables(analysis, explain=explain):
         parts += ["", f"## {table.title}", ""]
         parts += _table(table.headers, table.rows) if table.rows else []
-    return "\n".join(_fill_empty(parts)) + "\n"
+    return _escape_html("\n".join(_fill_empty(parts)) + "\n")
 
 
 def _shared_claim(claim: Claim, names: dict[str, str], texts: dict[str, str]) -> list[str]:
@@ -71,6 +75,15 @@ def _fill_empty(parts: list[str]) -> list[str]:
             if not rest or rest[0].startswith("## "):
                 out += ["", "_none_"]
     return out
+
+
+def _escape_html(text: str) -> str:
+    """``text`` with ``&``, ``<`` and ``>`` as HTML entities (Markdown shows them as written).
+
+    >>> _escape_html("<img onerror=x> & co")
+    '&lt;img onerror=x&gt; &amp; co'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _cell(value: object) -> str:
