@@ -18,6 +18,7 @@ from importlib.resources import files
 
 from storylens.model import Article, ParagraphKind, Span, StoryAnalysis
 from storylens.report.views import (
+    article_names,
     cited,
     claim_views,
     detail_tables,
@@ -102,7 +103,7 @@ Mark = tuple[int, int, str, str, str]  # start, end, css class, claim id ("" for
 
 
 def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
-    names = {a.id: outlet_name(a) for a in analysis.articles}
+    names = article_names(analysis.articles)
     marks: dict[str, list[Mark]] = {}
 
     def add(span: Span, cls: str, claim: str, tip: str) -> None:
@@ -166,7 +167,7 @@ def _highlight(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
 
 
 def _digest(analysis: StoryAnalysis) -> str:
-    names = {a.id: outlet_name(a) for a in analysis.articles}
+    names = article_names(analysis.articles)
     items = [
         f"<li>{escape(d.text)} <sup>[{escape(cited(d.articles, names))}]</sup></li>"
         for d in analysis.digest
@@ -184,7 +185,7 @@ def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]])
 
 def _claims_table(analysis: StoryAnalysis) -> str:
     views = claim_views(analysis)
-    names = {a.id: outlet_name(a) for a in analysis.articles}
+    names = article_names(analysis.articles)
     rows: list[tuple[object, ...]] = [
         ("shared by all", shown(c.text), c.support.articles) for c in views.shared_by_all
     ]

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    article_names,
     cited,
     claim_views,
     detail_tables,
     match_label,
     other_wordings,
-    outlet_name,
     shown,
 )
 
@@ -26,7 +26,7 @@ def to_markdown(
     Article text is untrusted: ``&``, ``<`` and ``>`` are written as HTML entities, so a
     Markdown renderer that passes HTML through shows an article's ``<script>`` as text.
     """
-    names = {a.id: outlet_name(a) for a in analysis.articles}
+    names = article_names(analysis.articles)
     views = claim_views(analysis)
     parts = [f"# {title}", ""]
     parts += _table(

@@ -10,12 +10,12 @@ from rich.text import Text
 
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    article_names,
     cited,
     claim_views,
     detail_tables,
     match_label,
     other_wordings,
-    outlet_name,
     shown,
 )
 
@@ -24,7 +24,7 @@ __all__ = ["print_comparison"]
 
 def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool = False) -> None:
     """Print the digest, the claim views and the detail tables to a rich console."""
-    names = {a.id: outlet_name(a) for a in analysis.articles}
+    names = article_names(analysis.articles)
     views = claim_views(analysis)
     articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
     digest = [(str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)]

@@ -11,6 +11,7 @@ from storylens.model import Article, Claim, Conflict, Span, StoryAnalysis
 __all__ = [
     "ClaimViews",
     "TableView",
+    "article_names",
     "cited",
     "claim_views",
     "detail_tables",
@@ -35,6 +36,25 @@ class ClaimViews:
 def outlet_name(article: Article) -> str:
     """The outlet, or the article id when the outlet is unknown."""
     return article.outlet or article.id
+
+
+def article_names(articles: Sequence[Article]) -> dict[str, str]:
+    """A name for each article: its outlet, numbered when the outlet has several articles.
+
+    >>> from storylens.model import Article
+    >>> arts = [Article(i, "x", (), i, outlet=o) for i, o in [("a", "Ledger"), ("b", "Post"),
+    ...         ("c", "Ledger")]]
+    >>> article_names(arts)
+    {'a': 'Ledger #1', 'b': 'Post', 'c': 'Ledger #2'}
+    """
+    counts = Counter(outlet_name(a) for a in articles)
+    seen: Counter[str] = Counter()
+    out = {}
+    for article in articles:
+        name = outlet_name(article)
+        seen[name] += 1
+        out[article.id] = f"{name} #{seen[name]}" if counts[name] > 1 else name
+    return out
 
 
 def cited(article_ids: Sequence[str], names: Mapping[str, str]) -> str:
@@ -139,7 +159,7 @@ class TableView:
 
 def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[TableView]:
     """The tables every report shows after the claims: quotes, numbers, conflicts, sources."""
-    names = {a.id: outlet_name(a) for a in analysis.articles}
+    names = article_names(analysis.articles)
     texts = {a.id: a.text for a in analysis.articles}
 
     def cover(span: Span) -> str:
