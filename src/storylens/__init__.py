@@ -56,6 +56,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(msg)
     return getattr(import_module(module), name)
 
+
 __all__ = [
     "Article",
     "ConfigError",

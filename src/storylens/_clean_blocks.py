@@ -1,0 +1,155 @@
+"""Lines in and text out for :mod:`storylens.clean`: the blocks the cleaning rules work on.
+
+A :class:`_Block` is one line of a document while the rules (:mod:`storylens._clean_passes`)
+decide what it is. Blocks come from plain text (one a non-empty line) or from an HTML page's
+main text (trafilatura, headings marked); the kept ones are then joined one a line into the
+cleaned text, with their paragraphs (body paragraphs with sentence offsets) and every removal
+at its place in that text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from storylens._clean_rules import _words
+from storylens.model import Paragraph, ParagraphKind, Removal
+from storylens.text import Line, split_lines, split_sentences
+
+PARAGRAPH_BREAK = "\n"
+"""Paragraphs are one line each in the cleaned text, as in the one-paragraph-a-line inputs,
+so a text in that shape with nothing to remove is kept character for character."""
+
+
+@dataclass(slots=True)
+class _Block:
+    """One line of the document while rules decide what it is."""
+
+    text: str
+    kind: ParagraphKind | None = None
+    reason: str | None = None
+    heading_hint: bool = False
+    inline: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def live(self) -> bool:
+        """Not removed."""
+        return self.reason is None
+
+    def strip_prefix(self, length: int, reason: str) -> None:
+        """Remove the first ``length`` characters (and following spaces), recording them."""
+        removed, rest = self.text[:length], self.text[length:].lstrip()
+        shift = len(self.text) - len(rest)
+        self.inline = [(r, t, max(0, at - shift)) for r, t, at in self.inline]
+        self.inline.insert(0, (reason, removed.strip(), 0))
+        self.text = rest
+
+    def strip_suffix(self, start: int, reason: str) -> None:
+        """Remove the text from ``start`` on (and preceding spaces), recording it."""
+        removed, rest = self.text[start:], self.text[:start].rstrip()
+        self.inline = [(r, t, min(at, len(rest))) for r, t, at in self.inline]
+        self.inline.append((reason, removed.strip(), len(rest)))
+        self.text = rest
+
+
+# --- input --------------------------------------------------------------------------------------
+
+
+def _block_from_line(line: Line, heading_hint: bool = False) -> _Block:
+    """A block for one normalised line, recording dropped control characters."""
+    block = _Block(line.text, heading_hint=heading_hint)
+    if line.dropped:
+        block.inline.append(("control-characters", line.dropped, line.dropped_at))
+    return block
+
+
+def _blocks_from_text(text: str) -> list[_Block]:
+    """One block per non-empty line of plain text."""
+    return [_block_from_line(line) for line in split_lines(text)]
+
+
+def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[str, Any]]:
+    """Extract the main text with trafilatura; blocks (headings marked) and page metadata."""
+    # Imported here: loading trafilatura costs ~0.5 s and plain text never needs it.
+    import trafilatura
+    from trafilatura.settings import Document
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=True,
+    )
+    if not isinstance(doc, Document) or doc.body is None:
+        return [], {}
+    blocks: list[_Block] = []
+    for element in doc.body:
+        for part in (
+            element.iter("p", "head", "item", "quote") if element.tag == "list" else [element]
+        ):
+            for lb in part.iter("lb"):
+                lb.tail = "\n" + (lb.tail or "")
+            for line in split_lines("".join(part.itertext())):
+                blocks.append(_block_from_line(line, heading_hint=part.tag == "head"))
+    found = {
+        "title": doc.title,
+        "author": doc.author,
+        "url": doc.url,
+        "published": doc.date,
+        "sitename": doc.sitename,
+    }
+    return blocks, {key: value for key, value in found.items() if value}
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def _removals_of(block: _Block, at: int) -> list[Removal]:
+    """The removals one block contributes, given where it stands in the cleaned text."""
+    if block.reason is None:
+        return [Removal(text, reason, at + pos) for reason, text, pos in block.inline]
+    removed = [Removal(text, reason, at) for reason, text, _ in block.inline]
+    if block.reason != "empty":
+        removed.append(Removal(block.text, block.reason, at))
+    return removed
+
+
+def _assemble(blocks: list[_Block]) -> tuple[str, tuple[Paragraph, ...], tuple[Removal, ...]]:
+    """Join kept blocks one per line; paragraphs with sentence offsets; removals."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    removals: list[Removal] = []
+    pending: list[_Block] = []
+    position = 0
+    for block in blocks:
+        if not block.live:
+            pending.append(block)
+            continue
+        start = position + (len(PARAGRAPH_BREAK) if parts else 0)
+        for waiting in pending:
+            removals.extend(_removals_of(waiting, start))
+        pending = []
+        removals.extend(_removals_of(block, start))
+        paragraphs.append(_paragraph(block, start))
+        parts.append(block.text)
+        position = start + len(block.text)
+    for waiting in pending:
+        removals.extend(_removals_of(waiting, position))
+    return PARAGRAPH_BREAK.join(parts), tuple(paragraphs), tuple(removals)
+
+
+def _paragraph(block: _Block, start: int) -> Paragraph:
+    """A paragraph at ``start``; body paragraphs get their sentences."""
+    kind = block.kind or ParagraphKind.BODY
+    end = start + len(block.text)
+    if kind is not ParagraphKind.BODY:
+        return Paragraph(start, end, kind)
+    return Paragraph(start, end, kind, tuple(split_sentences(block.text, start)))
+
+
+def _body_words(text: str, paragraphs: Iterable[Paragraph]) -> int:
+    """Words in the body paragraphs."""
+    return sum(_words(text[p.start : p.end]) for p in paragraphs if p.kind is ParagraphKind.BODY)

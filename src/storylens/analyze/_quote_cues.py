@@ -1,0 +1,165 @@
+"""The speaker and kind of one quote, for :mod:`storylens.analyze.quotes`.
+
+The speaker rules, tried in order: ``cue-after``, ``according-to``, ``colon-cue``,
+``cue-in-sentence`` (left of the quote first), ``carried-over``, else ``no-speaker``; then the
+kind (SCARE, STATEMENT or PARTIAL). The rules are described in full in
+:mod:`storylens.analyze.quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storylens.analyze._quote_context import _CUE_ALT, _Context, _Parsed
+from storylens.analyze._quote_speakers import (
+    _Found,
+    _inside,
+    _misparsed,
+    _resolve,
+    _Speakers,
+    _trim_phrase,
+)
+from storylens.analyze.speakers import (
+    CUE_WORDS,
+    group_subject,
+    speaker_tokens,
+    subject_of,
+)
+from storylens.model import QuoteKind
+
+_CUE_AFTER_RE = re.compile(
+    rf"^[\s,—–-]*(?P<phrase>[^.!?;:\"“”]{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?P<cue>{_CUE_ALT})\b",
+    re.IGNORECASE,
+)
+_CUE_FIRST_RE = re.compile(
+    rf"^[\s,—–-]*(?P<cue>{_CUE_ALT})\s+(?P<phrase>[^.,;:!?\"“”(]{{2,80}})", re.IGNORECASE
+)
+_ACCORDING_RE = re.compile(r"\baccording to\s+(?P<phrase>[^.,;:!?\"“”]{2,80})", re.IGNORECASE)
+_COLON_RE = re.compile(
+    rf"(?P<phrase>[A-Za-z][^.!?;:\"“”]{{0,80}}?)\s+(?P<cue>{_CUE_ALT})\b[^.!?;:\"“”]{{0,40}}:\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = ".,!?…:;—–-"
+
+
+# ----------------------------------------------------------------------------------------
+# Finding the speaker of one quote
+# ----------------------------------------------------------------------------------------
+
+
+def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
+    text = speakers.text
+    a, b = ctx.right
+    right = text[a:b]
+    content = text[ctx.content[0] : ctx.content[1]]
+    if not (content[-1:] in _CLAUSE_END or right.lstrip()[:1] in {",", "—", "–", "-"}):
+        return None
+    first = _CUE_FIRST_RE.match(right)
+    if first and first.group("phrase").split()[0].lower() not in {"that", "in", "on", "to"}:
+        span = _trim_phrase(text, a + first.start("phrase"), a + first.end("phrase"))
+        if span:
+            return _resolve(speakers, *span, "cue-after", first.group("cue").lower())
+    match = _CUE_AFTER_RE.match(right)
+    if match:
+        span = _trim_phrase(text, a + match.start("phrase"), a + match.end("phrase"))
+        if span:
+            return _resolve(speakers, *span, "cue-after", match.group("cue").lower())
+    return None
+
+
+def _according_to(speakers: _Speakers, ctx: _Context) -> _Found | None:
+    for a, b in (ctx.right, ctx.left):
+        match = _ACCORDING_RE.search(speakers.text, a, b)
+        if match:
+            span = _trim_phrase(speakers.text, match.start("phrase"), match.end("phrase"))
+            if span:
+                return _resolve(speakers, *span, "according-to", "according to")
+    return None
+
+
+def _colon_cue(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | None:
+    a, b = ctx.left
+    match = _COLON_RE.search(speakers.text, a, b)
+    if not match:
+        return None
+    found = _parsed_cue(speakers, parsed, (a, b), reverse=True, rule="colon-cue")
+    if found is not None:
+        return found
+    span = _trim_phrase(speakers.text, match.start("phrase"), match.end("phrase"))
+    return _resolve(speakers, *span, "colon-cue", match.group("cue").lower()) if span else None
+
+
+def _parsed_cue(
+    speakers: _Speakers, parsed: _Parsed, span: tuple[int, int], *, reverse: bool, rule: str
+) -> _Found | None:
+    """The subject of the nearest cue verb in a stretch of the quote's sentence."""
+    tokens = parsed.between(*span)
+    for start, token in reversed(tokens) if reverse else tokens:
+        if (
+            token.lower_ not in CUE_WORDS
+            or token.pos_ != "VERB"
+            or _inside(start, speakers.regions)
+        ):
+            continue
+        subject = subject_of(token)
+        if subject is None or _misparsed(token, subject):
+            subject = group_subject(token)
+        if subject is None:
+            continue
+        a, b = parsed.char_span(speaker_tokens(subject))
+        if _inside(a, speakers.regions):
+            continue
+        return _resolve(speakers, a, b, rule, token.lower_)
+    return None
+
+
+def _carried(speakers: _Speakers, ctx: _Context, statement_like: bool) -> _Found | None:
+    """A quote with no cue: the speaker of this paragraph's or the previous paragraph's."""
+    here = speakers.last_in_paragraph.get(ctx.paragraph)
+    if here is not None and here.speaker is not None:
+        return _Found(here.speaker, None, "carried-over", {"from": "same paragraph"})
+    if not (ctx.opens_paragraph and statement_like) or ctx.paragraph == 0:
+        return None
+    before = speakers.last_in_paragraph.get(ctx.paragraph - 1)
+    if before is not None and before.speaker is not None:
+        return _Found(before.speaker, None, "carried-over", {"from": "previous paragraph"})
+    start, end = speakers.paragraphs[ctx.paragraph - 1]
+    found = next((c for c in speakers.before(end) if c.start >= start), None)
+    if found is None:
+        return None
+    return _Found(found.name, None, "carried-over", {"from": "previous paragraph cue"})
+
+
+def _speaker(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found:
+    text = speakers.text
+    found = (
+        _cue_after(speakers, ctx)
+        or _according_to(speakers, ctx)
+        or _colon_cue(speakers, parsed, ctx)
+        or _parsed_cue(speakers, parsed, ctx.left, reverse=True, rule="cue-in-sentence")
+        or _parsed_cue(speakers, parsed, ctx.right, reverse=False, rule="cue-in-sentence")
+        or _carried(speakers, ctx, _reads_as_sentence(text, ctx))
+    )
+    return found or _Found(None, None, "no-speaker")
+
+
+def _reads_as_sentence(text: str, ctx: _Context) -> bool:
+    content = text[ctx.content[0] : ctx.content[1]]
+    return content[-1:] in ".!?…" or text[ctx.content[1] : ctx.content[1] + 2].strip()[:1] in {
+        ".",
+        "!",
+        "?",
+    }
+
+
+def _kind(text: str, ctx: _Context, found: _Found) -> QuoteKind:
+    if found.rule == "no-speaker":
+        return QuoteKind.SCARE
+    left = text[ctx.left[0] : ctx.left[1]].strip()
+    if left.endswith((":", ",")):
+        return QuoteKind.STATEMENT
+    content = text[ctx.content[0] : ctx.content[1]]
+    right = text[ctx.right[0] : ctx.right[1]].lstrip()
+    ends_clause = content[-1:] in _CLAUSE_END or not right or right[:1] in _CLAUSE_END
+    return QuoteKind.STATEMENT if not left and ends_clause else QuoteKind.PARTIAL

@@ -1,0 +1,213 @@
+"""Speakers for :mod:`storylens.analyze.quotes`: antecedents in text order, and resolution.
+
+:class:`_Speakers` keeps the candidates of one article (subjects of cue verbs, PERSON names and
+titled names outside quotes) in text order; :func:`_resolve` turns the speaker phrase of one
+quote into a canonical speaker: a pronoun, an elliptic "another" or a definite description
+("the mission") is resolved against the candidates before it, a name loses its description
+and a lone surname becomes the full name. The rules are described in
+:mod:`storylens.analyze.quotes`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storylens.analyze._quote_context import _Parsed
+from storylens.analyze.speakers import (
+    CUE_WORDS,
+    Candidate,
+    canonical_name,
+    drop_description,
+    fold_surname,
+    head_word,
+    is_definite_description,
+    is_elliptic,
+    is_the_name,
+    name_descriptions,
+    pronoun_kind,
+    speaker_tokens,
+    subject_of,
+    titled_names,
+)
+
+_MAX_PHRASE_WORDS = 12
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "ROOT"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A speaker found for one quote, before it becomes a QuoteMention."""
+
+    speaker: str | None
+    span: tuple[int, int] | None
+    rule: str
+    features: dict[str, Any] = field(default_factory=dict)
+
+
+# ----------------------------------------------------------------------------------------
+# Speakers: candidates (antecedents) and resolution
+# ----------------------------------------------------------------------------------------
+
+
+def _inside(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def _misparsed(verb: Any, subject: Any) -> bool:
+    """A place parsed as the subject of the participle itself ("rooftops of Herat shouting")
+    is a misparse; a place that is the subject of the clause the participle hangs from
+    ("Washington and London lashed out ..., accusing") speaks for its government."""
+    return bool(
+        verb.tag_ == "VBG"
+        and subject.ent_type_ in {"GPE", "LOC", "FAC"}
+        and subject.head.i == verb.i
+    )
+
+
+def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return "person"
+    if subject.tag_ in {"NNS", "NNPS"}:
+        return "plural"
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "GPE", "NORP"}:
+        return "org"
+    return "nominal"
+
+
+@dataclass
+class _Speakers:
+    """Antecedents of one article in text order, and what each paragraph's quotes said."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    regions: list[tuple[int, int]]
+    candidates: list[Candidate] = field(default_factory=list)
+    full_names: list[str] = field(default_factory=list)
+    descriptions: set[str] = field(default_factory=set)
+    last_in_paragraph: dict[int, _Found] = field(default_factory=dict)
+
+    def paragraph_of(self, pos: int) -> int:
+        starts = [s for s, _ in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def add(self, candidate: Candidate) -> None:
+        self.candidates.append(candidate)
+        if candidate.kind == "person" and len(candidate.name.split()) >= 2:
+            self.full_names.append(candidate.name)
+
+    def before(self, pos: int) -> Iterator[Candidate]:
+        """Candidates that end before ``pos``, nearest first."""
+        return (c for c in reversed(self.candidates) if c.end <= pos)
+
+    def antecedent(self, pos: int, kind: str) -> Candidate | None:
+        wanted = {"person": {"person", "nominal"}, "plural": {"plural", "org"}}.get(kind, {"org"})
+        return next((c for c in self.before(pos) if c.kind in wanted), None)
+
+    def organisation(self, pos: int) -> Candidate | None:
+        first = self.paragraphs[max(0, self.paragraph_of(pos) - 2)][0]
+        return next(
+            (
+                c
+                for c in self.before(pos)
+                if c.kind == "org" and c.start >= first and c.name[:1].isupper()
+            ),
+            None,
+        )
+
+    def nominal_head(self, pos: int) -> str | None:
+        return next(
+            (c.head for c in self.before(pos) if c.kind in {"nominal", "plural"} and c.head), None
+        )
+
+    def name(self, phrase: str) -> str:
+        name = drop_description(canonical_name(phrase), self.descriptions)
+        return fold_surname(name, self.full_names)
+
+
+def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
+    """Register the subjects of cue verbs and the PERSON names outside quotes, in text order."""
+    items: list[tuple[int, int, Any, Sequence[Any]]] = []
+    speakers.descriptions.update(name_descriptions(ent for _, ent in parsed.ents))
+    for start, token in parsed.tokens:
+        if (
+            token.lower_ in CUE_WORDS
+            and token.pos_ == "VERB"
+            and not _inside(start, speakers.regions)
+        ):
+            subject = subject_of(token)
+            if subject is not None and not _misparsed(token, subject):
+                tokens = speaker_tokens(subject)
+                a, b = parsed.char_span(tokens)
+                items.append((a, b, subject, tokens))
+    things = {_bare(ent) for _, ent in parsed.ents if is_the_name(ent)}
+    for offset, ent in parsed.ents:
+        if ent.label_ == "PERSON" and ent.root.dep_ in _NAME_DEPS and _bare(ent) not in things:
+            a = offset + ent.start_char
+            items.append((a, offset + ent.end_char, ent.root, list(ent)))
+    for a, b, name in titled_names(speakers.text):
+        items.append((a, b, name, ()))
+    seen: set[tuple[int, int]] = set()
+    for a, b, subject, tokens in sorted(items, key=lambda item: (item[0], item[1])):
+        if (a, b) in seen or _inside(a, speakers.regions):
+            continue
+        seen.add((a, b))
+        if isinstance(subject, str):
+            speakers.add(Candidate(a, b, subject, "person", ""))
+        else:
+            _register(speakers, a, b, subject, tokens)
+
+
+def _bare(ent: Any) -> str:
+    """An entity's words without "the": "The Saint Orla" is "Saint Orla"."""
+    return " ".join(t.text for t in ent if t.lower_ != "the")
+
+
+def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequence[Any]) -> None:
+    phrase = speakers.text[a:b]
+    kind = pronoun_kind(phrase)
+    if kind is not None:
+        found = speakers.antecedent(a, kind)
+        if found is not None:
+            speakers.add(Candidate(a, b, found.name, found.kind, found.head))
+        return
+    head = "" if is_elliptic(phrase) else head_word(subject)
+    speakers.add(Candidate(a, b, speakers.name(phrase), _candidate_kind(subject, tokens), head))
+
+
+def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found:
+    """Turn the speaker phrase at [a, b) into a canonical speaker."""
+    phrase = speakers.text[a:b]
+    features: dict[str, Any] = {"cue": cue, "phrase": phrase, "cue_rule": rule}
+    kind = pronoun_kind(phrase)
+    if kind is not None:
+        found = speakers.antecedent(a, kind)
+        features["antecedent"] = found.name if found else None
+        return _Found(found.name if found else None, (a, b), "pronoun", features)
+    if is_elliptic(phrase):
+        head = speakers.nominal_head(a)
+        name = f"{phrase.lower()} {head}" if head else phrase.lower()
+        return _Found(name, (a, b), "elliptic", features)
+    if is_definite_description(phrase):
+        org = speakers.organisation(a)
+        if org is not None:
+            features["antecedent"] = org.name
+            return _Found(org.name, (a, b), "definite-description", features)
+    return _Found(speakers.name(phrase), (a, b), rule, features)
+
+
+def _trim_phrase(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Cut a regex speaker phrase at its first comma; refuse long or empty ones."""
+    phrase = text[a:b]
+    comma = phrase.find(",")
+    if comma > 0:
+        b = a + comma
+    while a < b and not text[a].isalnum():
+        a += 1
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] == ")"):
+        b -= 1
+    if a >= b or len(text[a:b].split()) > _MAX_PHRASE_WORDS:
+        return None
+    return a, b
