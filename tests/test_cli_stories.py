@@ -198,3 +198,29 @@ def test_cli_duplicates_lists_wire_copies(tmp_path: Path) -> None:
     assert near["rule"] == "near" and 0.5 < near["jaccard"] < 1.0
     code, out, _ = _invoke("articles", "--db", str(db), "--format", "jsonl")
     assert len(out.splitlines()) == 9  # duplicates stay stored and listed
+
+
+def test_cli_story_why_marks_a_runner_up_that_is_gone(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from storylens.store import open_store
+
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    with open_store(db) as store:
+        stories = list(store.iter_stories())
+        rows = store.story_assignments()
+        first = rows[0]
+        other = next(i for i, r in enumerate(rows) if r.story != first.story)
+        rows[0] = replace(first, runner_up="story-merged-away", runner_up_score=0.1)
+        rows[other] = alive = replace(rows[other], runner_up=stories[0].id, runner_up_score=0.1)
+        store.save_stories(stories, rows, store.origin_groups())
+    _, table, _ = _invoke("story", first.story, "--db", str(db), "--why")
+    why = table.split("The features that decided")[0]
+    assert "story-merged-away" in why
+    assert "no longer a" in why  # the cell wraps: "story-merged-away (no longer a story)"
+    _, table, _ = _invoke("story", alive.story, "--db", str(db), "--why")
+    assert stories[0].id in table
+    assert "no longer a" not in table
+    _, out, _ = _invoke("story", first.story, "--db", str(db), "--why", "--format", "json")
+    assert "story-merged-away" in {row["runner_up"] for row in json.loads(out)}  # ids stay ids

@@ -85,14 +85,23 @@ def story_show(story_id: str, db: str, fmt: str, why: bool) -> None:
     from storylens.report.records import assignment_row, story_article_row
     from storylens.store import open_store
 
+    gone: set[object] = set()
     with open_store(db, create=False) as store:
         ids = store.story_article_ids(story_id)
         if why:
             rows = [assignment_row(a) for a in store.story_assignments(story_id)]
+            gone |= {
+                r["runner_up"]
+                for r in rows
+                if r.get("runner_up") and store.get_story(str(r["runner_up"])) is None
+            }
         else:
             rows = [story_article_row(a) for a in store.iter_articles(ids=ids)]
     title = f"Story {story_id}" + (": why" if why else "")
     if why and fmt == "table":  # the features get a table of their own, and room to read
+        for r in rows:  # a runner-up merged or split away since is named as such
+            if r.get("runner_up") in gone:
+                r["runner_up"] = f"{r['runner_up']} (no longer a story)"
         _emit_records(
             [{k: v for k, v in r.items() if k != "features"} for r in rows], fmt, title=title
         )
