@@ -80,9 +80,20 @@ def weakest_link(claim: Claim) -> float | None:
 
 
 def match_label(claim: Claim) -> str:
-    """``match 0.41`` for a shared claim, empty for a unique one."""
+    """``match 0.41`` for a shared claim, empty for a unique one; when some of its articles
+    reuse one text (wire copy), how many independent origins stand behind it.
+
+    >>> from storylens.model import ClaimMention, Span, Support, Why
+    >>> m = [ClaimMention(Span(a, 0, 1), Why("matched", 0.9)) for a in "abc"]
+    >>> match_label(Claim("c", "x", tuple(m), Support(3, 3, 2)))
+    'match 0.90, 2 origins'
+    """
     weakest = weakest_link(claim)
-    return "" if weakest is None else f"match {weakest:.2f}"
+    if weakest is None:
+        return ""
+    support = claim.support
+    origins = f", {support.independent} origins" if support.independent < support.articles else ""
+    return f"match {weakest:.2f}{origins}"
 
 
 def shown(text: str) -> str:
