@@ -399,7 +399,15 @@ def test_clean_opening_heading_is_the_title_when_none_is_given() -> None:
 def test_clean_a_date_line_is_not_the_title(line: str) -> None:
     article = _clean(f"{line}\n{P1}\n{P2}")
     assert article.title is None
-    assert article.text.startswith(line)  # kept in the text, as the source has it
+    assert article.text.startswith(P1)
+    assert [(r.text, r.reason) for r in article.removed] == [(line, "date-line")]
+
+
+def test_clean_a_date_line_fills_published_when_the_metadata_has_none() -> None:
+    assert _clean(f"Dam repairs finish early\n9 March 2031\n{P1}\n{P2}").published == "2031-03-09"
+    given = _clean(f"9 March 2031\n{P1}", published="2031-03-10T08:00:00Z")
+    assert given.published == "2031-03-10T08:00:00Z"  # the metadata wins
+    assert _clean(f"Updated 10:30\n{P1}").published is None  # a time is no date
 
 
 # --- datelines after a headline, credits, captions, bylines, dates --------------------------

@@ -182,6 +182,20 @@ _DATE_WORD = (
 _DATE_LINE = re.compile(rf"(?:\s|[,.:/()|-]|\d+(?:st|nd|rd|th)?|\b(?:{_DATE_WORD})\b)+", re.I)
 
 
+def dated_line(text: str) -> str | None:
+    """The calendar date of a line that is only a date and time, as an ISO date; else None.
+
+    >>> dated_line("9 March 2026"), dated_line("Updated 10:30"), dated_line("May Day parade")
+    ('2026-03-09', None, None)
+    """
+    from storylens.features import text_dates
+
+    if not is_date_line(text):
+        return None
+    found = text_dates(text)
+    return found[0] if found else None
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date and time: "27 NOVEMBER, 2031", "Updated 4/9/2031 6:04 PM".
 

@@ -15,6 +15,8 @@ not body text, recording every piece it removes with a reason code (never silent
 ``dateline``                  the "KABUL, Aug 3 (Reuters) -" prefix of the first body paragraph
                               (after any headline and byline lines); its credit is kept in
                               ``Article.meta["credit"]``
+``date-line``                 a line that is only a date ("9 March 2026", "Updated March 9,
+                              2026 10:30"): it fills ``published`` when the metadata gives none
 ``duplicate-paragraph``       a paragraph seen before (white space and case folded)
 ``title``                     a first line that repeats the title given in the metadata
 ``separator``                 a line with no letters or digits ("___", "* * *")
@@ -43,7 +45,7 @@ from typing import Any
 
 from storylens._clean_blocks import _assemble, _blocks_from_html, _blocks_from_text, _body_words
 from storylens._clean_passes import _apply_rules, _headings_as_body_when_alone
-from storylens._clean_rules import _byline_author, is_date_line
+from storylens._clean_rules import _byline_author, dated_line, is_date_line
 from storylens.model import (
     Article,
     Paragraph,
@@ -147,7 +149,7 @@ def _article(
         meta["credit"] = credit
     digest = content_hash(text)
     extra = {key: value for key, value in meta.items() if key not in _ARTICLE_FIELDS}
-    published = _str_or_none(meta.get("published"))
+    published = _str_or_none(meta.get("published")) or _date_from_lines(removed)
     return Article(
         id=_str_or_none(meta.get("id")) or digest,
         text=text,
@@ -163,6 +165,12 @@ def _article(
         removed=removed,
         meta=extra,
     )
+
+
+def _date_from_lines(removed: tuple[Removal, ...]) -> str | None:
+    """The date of the first removed date line, or None."""
+    line = _first_removed(removed, "date-line")
+    return dated_line(line) if line is not None else None
 
 
 def _first_removed(removed: tuple[Removal, ...], reason: str) -> str | None:
