@@ -238,3 +238,22 @@ def test_stories_label_skips_datelines_and_questions(tmp_path: Path) -> None:
     update_stories(store)
     [story] = list(store.iter_stories())
     assert story.label == "Storm floods Ostrel harbour on Vell"
+
+
+def test_stories_label_is_the_title_most_members_share(tmp_path: Path) -> None:
+    body = (
+        "Ferry crews on the fictional island of Vell walked out on Monday over pay, halting"
+        " every crossing to the mainland port of Ostrel, the crew union said."
+    )
+    rows = [
+        {"id": "s1", "title": "Chaos on the quay as islanders are stranded", "text": body},
+        {"id": "s2", "title": "Vell ferry strike halts crossings to Ostrel", "text": body + " A"},
+        {"id": "s3", "title": "Ferry strike on Vell enters second day", "text": body + " B"},
+    ]
+    source = tmp_path / "strike.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store = open_store(tmp_path / "s.db")
+    ingest([source], store)
+    update_stories(store)
+    [story] = list(store.iter_stories())
+    assert story.label == "Vell ferry strike halts crossings to Ostrel"  # not the first to arrive

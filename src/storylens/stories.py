@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from storylens.cluster import ClusterState, assign, merge_split, stories
 from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
-from storylens.features import text_dates
+from storylens.features import STOP_WORDS, text_dates
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import ArticleSummary, Store
 from storylens.text import shorten
@@ -269,12 +270,40 @@ def _story(sid: str, members: Sequence[ArticleSummary], origin: Mapping[str, str
 
 
 def _label(members: Sequence[ArticleSummary]) -> str:
-    """A story's label: the first title, else the first opening line, that reads like a
-    headline or a statement (not a dateline, a question or a two-word fragment)."""
-    titled = next((a.title for a in members if a.title and _labels_well(a.title)), None)
+    """A story's label: the most central title, else the first opening line, that reads like
+    a headline or a statement (not a dateline, a question or a two-word fragment).
+
+    The most central title shares the most words with the other members' titles (the
+    earliest on a tie): the headline most outlets agree on, not the first to arrive, nor one
+    outlet's turn of phrase, and not an article moved in by hand.
+    """
+    titles = [a.title for a in members if a.title and _labels_well(a.title)]
+    titled = _central(titles, [a.title or a.first_line for a in members]) if titles else None
     line = next((a.first_line for a in members if _labels_well(a.first_line)), None)
     fallback = members[0].title or members[0].first_line
     return shorten(titled or line or fallback, LABEL_CHARS)
+
+
+def _central(candidates: Sequence[str], others: Sequence[str]) -> str:
+    """The candidate sharing the most distinct words with the other lines (first on a tie).
+
+    >>> _central(["Riots grip Tarvik", "Fuel protest in Tarvik turns violent"],
+    ...          ["Riots grip Tarvik", "Fuel protest in Tarvik turns violent",
+    ...           "Tarvik fuel protest ends"])
+    'Fuel protest in Tarvik turns violent'
+    """
+    words = [_title_words(line) for line in others]
+
+    def shared(candidate: str) -> int:
+        own = _title_words(candidate)
+        return sum(len(own & w) for w in words if w != own)
+
+    return max(candidates, key=lambda c: (shared(c), -candidates.index(c)))
+
+
+def _title_words(line: str) -> frozenset[str]:
+    """The lower-cased words of a title, without stop words."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", line.lower()) if w not in STOP_WORDS)
 
 
 def _labels_well(line: str) -> bool:
