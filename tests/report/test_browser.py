@@ -41,3 +41,23 @@ def test_html_report_long_words_do_not_widen_the_page(
         report = visit(browser, page)
     assert long_url in report.text.replace("\n", "")
     assert report.overflow <= 0  # no sideways scrolling
+
+
+def test_html_report_details_reach_keyboard_and_touch(
+    analysis: StoryAnalysis, tmp_path: Path
+) -> None:
+    page_file = tmp_path / "report.html"
+    page_file.write_text(to_html(analysis, title="Floods"), encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(page_file.resolve().as_uri())
+        hint = page.inner_text("#detail")
+        page.keyboard.press("Tab")  # the first highlighted passage takes the focus
+        focused = page.evaluate("document.activeElement.getAttribute('title')")
+        assert focused and page.inner_text("#detail") == focused != hint
+        page.click(".article .shared")  # a shared fact: its mentions in both articles light up
+        assert page.locator(".hl").count() >= 2
+        assert page.inner_text("#detail").startswith("reported by ")
+        page.click("ol.digest a")  # a citation jumps to the article it cites
+        assert page.evaluate("location.hash").startswith("#article-")
+        page.close()

@@ -12,14 +12,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib.resources import files
 
 from storylens.model import Article, ParagraphKind, Span, StoryAnalysis
 from storylens.report.views import (
     article_names,
-    cited,
     claim_views,
     detail_tables,
     match_label,
@@ -31,18 +30,25 @@ __all__ = ["to_html"]
 
 _CSS = (files("storylens.report") / "report.css").read_text(encoding="utf-8")
 
-# Clicking a highlighted passage outlines every mention of the same claim.
+# Clicking (or tabbing to) a highlighted passage outlines every mention of the same claim and
+# shows what the passage is (who reports it, the quote's speaker, the conflict) in the detail
+# line, so touch and keyboard users read what a mouse pointer shows as a tooltip.
 _SCRIPT = """
-document.addEventListener('click', function (ev) {
-  var el = ev.target.closest('[data-claim]');
+function storylensShow(ev) {
+  var el = ev.target.closest('.article [title]');
   document.querySelectorAll('.hl').forEach(function (x) { x.classList.remove('hl'); });
   if (!el) { return; }
+  document.getElementById('detail').textContent = el.getAttribute('title');
   var id = el.getAttribute('data-claim');
+  if (!id) { el.classList.add('hl'); return; }
   document.querySelectorAll('[data-claim]').forEach(function (x) {
     if (x.getAttribute('data-claim') === id) { x.classList.add('hl'); }
   });
-});
+}
+document.addEventListener('click', storylensShow);
+document.addEventListener('focusin', storylensShow);
 """
+_DETAIL_HINT = "Click or tab to a highlighted passage to see who reports it."
 
 
 def to_html(
@@ -60,6 +66,7 @@ def to_html(
             f'<p><a href="{escape(index_href)}">← all stories</a></p>' if index_href else "",
             f"<h1>{escape(title)}</h1>",
             _legend(),
+            f'<p id="detail" class="detail" role="status" aria-live="polite">{_DETAIL_HINT}</p>',
             _columns(analysis),
             _digest(analysis),
             _claims_table(analysis),
@@ -162,17 +169,25 @@ def _highlight(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
         data = f' data-claim="{escape(claim)}"' if claim else ""
         tips = "; ".join(dict.fromkeys(m[4] for m in sorted(active, key=lambda m: m[2]) if m[4]))
         title = f' title="{escape(tips)}"' if tips else ""
-        out.append(f'<span class="{classes}"{data}{title}>{piece}</span>')
+        focus = ' tabindex="0"' if tips else ""
+        out.append(f'<span class="{classes}"{data}{title}{focus}>{piece}</span>')
     return "".join(out)
 
 
 def _digest(analysis: StoryAnalysis) -> str:
     names = article_names(analysis.articles)
     items = [
-        f"<li>{escape(d.text)} <sup>[{escape(cited(d.articles, names))}]</sup></li>"
+        f"<li>{escape(d.text)} <sup>[{_article_links(d.articles, names)}]</sup></li>"
         for d in analysis.digest
     ]
     return '<h2>Digest</h2><ol class="digest">' + "".join(items) + "</ol>"
+
+
+def _article_links(article_ids: Sequence[str], names: Mapping[str, str]) -> str:
+    """Each cited article's name, linked to its column on the page."""
+    return ", ".join(
+        f'<a href="#article-{escape(a)}">{escape(names.get(a, a))}</a>' for a in article_ids
+    )
 
 
 def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
