@@ -13,8 +13,10 @@ __all__ = [
     "HONORIFICS",
     "MILITARY_TITLES",
     "OFFICIAL_TITLES",
+    "ORG_NAME_WORDS",
     "ORG_NOUNS",
     "ORG_NOUN_MODIFIERS",
+    "SERVICE_WORDS",
     "TITLES",
     "TITLE_PHRASES",
     "plural",
@@ -166,7 +168,6 @@ ORG_NOUNS: Mapping[str, str] = {
         [
             "charity",
             "ngo",
-            "union",
             "group",
             "organisation",
             "organization",
@@ -196,6 +197,7 @@ ORG_NOUNS: Mapping[str, str] = {
             "contractor",
             "club",
             "party",
+            "union",
         ],
         "other",
     ),
@@ -203,6 +205,53 @@ ORG_NOUNS: Mapping[str, str] = {
 """Common nouns of organisations, by the source kind they give: "the grid operator Valnet"
 and "the regional emergency office" are organisations of that kind. A key of two words ("coast
 guard") needs both words: a lone "guard" is a person."""
+
+SERVICE_WORDS: Mapping[str, str] = dict.fromkeys(
+    ["police", "fire", "ambulance", "coastguard", "prison", "customs", "immigration"],
+    "government",
+)
+"""Words before a person's role that name the public service the person speaks for: a "fire
+chief", a "police spokesman", a "Police Captain" are ``government`` (a police rank is no
+military one)."""
+
+ORG_NAME_WORDS: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "pharma",
+            "group",
+            "ltd",
+            "inc",
+            "corp",
+            "corporation",
+            "plc",
+            "llc",
+            "gmbh",
+            "ag",
+            "holdings",
+            "industries",
+            "company",
+            "bank",
+            "airlines",
+            "airways",
+            "motors",
+            "chemicals",
+            "textiles",
+            "energy",
+            "foods",
+            "systems",
+            "technologies",
+            "labs",
+            "logistics",
+            "partners",
+            "union",
+        ],
+        "other",
+    ),
+    **dict.fromkeys(["association", "federation", "foundation", "charity"], "ngo"),
+}
+"""The last word of an organisation's name that shows it is one, by source kind: "Corvan
+Pharma", "Brandt Group", "Farmers' Union" are companies and unions (``other``) even when a
+parser takes them for people."""
 
 ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),

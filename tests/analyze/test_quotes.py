@@ -407,7 +407,13 @@ def test_match_each_mention_is_compared_with_the_reference() -> None:
         "We will rebuild the old school before winter arrives",
     )
     (quote,) = quotes
-    assert _per_mention(quote) == ["reference", "punctuation", "verbatim", "reworded"]
+    assert _per_mention(quote) == ["verbatim", "punctuation", "verbatim", "reworded"]
+    assert [m.why.features.get("reference", False) for m in quote.mentions] == [
+        True,
+        False,
+        False,
+        False,
+    ]
     assert quote.fidelity is QuoteFidelity.REWORDED
 
 
@@ -418,7 +424,7 @@ def test_match_identical_copies_stay_verbatim_beside_a_fragment() -> None:
         "keep rising until the weekend",
     )
     (quote,) = quotes
-    assert _per_mention(quote) == ["reference", "verbatim", "fragment"]
+    assert _per_mention(quote) == ["verbatim", "verbatim", "fragment"]
     assert quote.fidelity is QuoteFidelity.FRAGMENT
 
 
@@ -448,7 +454,7 @@ def test_match_mayor_quotes_of_the_examples() -> None:
     (quote,) = [q for q in match_quotes(mentions, articles) if "do not wait" in words(q)]
     per_outlet = {outlets[m.span.article]: m.why.features["fidelity"] for m in quote.mentions}
     relations = sorted(per_outlet.values())
-    assert relations == ["fragment", "reference", "verbatim"]
+    assert relations == ["fragment", "verbatim", "verbatim"]
     assert per_outlet["Harbor Daily"] == "fragment"
     assert quote.fidelity is QuoteFidelity.FRAGMENT
 

@@ -14,6 +14,7 @@ from storylens.analyze._quote_context import _CUE_ALT, _Context, _Parsed
 from storylens.analyze._quote_speakers import (
     _Found,
     _inside,
+    _markup,
     _misparsed,
     _resolve,
     _Speakers,
@@ -51,7 +52,7 @@ _CLAUSE_END = ".,!?…:;—–-"
 def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
     text = speakers.text
     a, b = ctx.right
-    right = text[a:b]
+    right = speakers.cue_text[a:b]
     content = text[ctx.content[0] : ctx.content[1]]
     if not (content[-1:] in _CLAUSE_END or right.lstrip()[:1] in {",", "—", "–", "-"}):
         return None
@@ -80,7 +81,7 @@ def _according_to(speakers: _Speakers, ctx: _Context) -> _Found | None:
 
 def _colon_cue(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | None:
     a, b = ctx.left
-    match = _COLON_RE.search(speakers.text, a, b)
+    match = _COLON_RE.search(speakers.cue_text, a, b)
     if not match:
         return None
     found = _parsed_cue(speakers, parsed, (a, b), reverse=True, rule="colon-cue")
@@ -108,7 +109,7 @@ def _parsed_cue(
         if subject is None:
             continue
         a, b = parsed.char_span(speaker_tokens(subject))
-        if _inside(a, speakers.regions):
+        if _inside(a, speakers.regions) or _markup(speakers.text, a, b):
             continue
         return _resolve(speakers, a, b, rule, token.lower_)
     return None

@@ -265,15 +265,17 @@ def _quote(
 
 
 def _with_fidelity(mention: QuoteMention, group: _Group, index: int) -> QuoteMention:
-    """The mention with its relation to the reference in ``why.features["fidelity"]``."""
+    """The mention with its relation to the reference in ``why.features["fidelity"]``: the
+    reference itself is ``verbatim`` (and ``why.features["reference"]`` is true)."""
+    features = dict(mention.why.features)
     if len(group.members) == 1:
-        relation = str(QuoteFidelity.SINGLE)
+        features["fidelity"] = str(QuoteFidelity.SINGLE)
     elif index == group.reference:
-        relation = "reference"
+        features["fidelity"] = str(QuoteFidelity.VERBATIM)
+        features["reference"] = True
     else:
-        relation = str(group.relations[index][0])
-    why = Why(mention.why.rule, mention.why.score, {**mention.why.features, "fidelity": relation})
-    return replace(mention, why=why)
+        features["fidelity"] = str(group.relations[index][0])
+    return replace(mention, why=Why(mention.why.rule, mention.why.score, features))
 
 
 def _majority(mentions: list[QuoteMention]) -> str | None:

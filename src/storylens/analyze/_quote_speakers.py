@@ -11,11 +11,12 @@ and a lone surname becomes the full name. The rules are described in
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.analyze._quote_context import _Parsed
+from storylens.analyze._quote_context import _name_cues_masked, _Parsed
 from storylens.analyze.speakers import (
     CUE_WORDS,
     Candidate,
@@ -35,6 +36,7 @@ from storylens.analyze.speakers import (
 
 _MAX_PHRASE_WORDS = 12
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "ROOT"})
+_MARKUP_RE = re.compile(r"[<>{}=\\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,17 @@ class _Found:
 
 def _inside(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
+
+
+def _markup(text: str, a: int, b: int) -> bool:
+    """True when the words at [a, b) are markup or code, not a speaker: "<script" in
+    "<script>alert(...)", "onerror" in "onerror=alert(...)" (the characters right around the
+    words count).
+
+    >>> _markup("<script>alert(1)", 1, 7), _markup("Ana Diaz said", 0, 8)
+    (True, False)
+    """
+    return bool(_MARKUP_RE.search(text, max(0, a - 1), min(len(text), b + 1)))
 
 
 def _misparsed(verb: Any, subject: Any) -> bool:
@@ -88,6 +101,11 @@ class _Speakers:
     full_names: list[str] = field(default_factory=list)
     descriptions: set[str] = field(default_factory=set)
     last_in_paragraph: dict[int, _Found] = field(default_factory=dict)
+    cue_text: str = ""  # the text with cue words inside names blanked, for the cue regexes
+
+    def __post_init__(self) -> None:
+        if not self.cue_text:
+            self.cue_text = _name_cues_masked(self.text)
 
     def paragraph_of(self, pos: int) -> int:
         starts = [s for s, _ in self.paragraphs]
@@ -151,7 +169,7 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
         items.append((a, b, name, ()))
     seen: set[tuple[int, int]] = set()
     for a, b, subject, tokens in sorted(items, key=lambda item: (item[0], item[1])):
-        if (a, b) in seen or _inside(a, speakers.regions):
+        if (a, b) in seen or _inside(a, speakers.regions) or _markup(speakers.text, a, b):
             continue
         seen.add((a, b))
         if isinstance(subject, str):
@@ -208,6 +226,6 @@ def _trim_phrase(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and not (text[b - 1].isalnum() or text[b - 1] == ")"):
         b -= 1
-    if a >= b or len(text[a:b].split()) > _MAX_PHRASE_WORDS:
+    if a >= b or len(text[a:b].split()) > _MAX_PHRASE_WORDS or _markup(text, a, b):
         return None
     return a, b

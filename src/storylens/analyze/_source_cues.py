@@ -1,13 +1,15 @@
 """Attribution cues in the spaCy parse (see :mod:`storylens.analyze.sources`).
 
 A cue verb and its subject, "according to X", and the words that point back ("he", "it",
-"one", "the mission") to the last source of their role.
+"one", "the mission") to the last source of their role; then the named speakers of direct
+quotes (:mod:`storylens.analyze.quotes`) that those cues missed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storylens.analyze._source_kinds import (
@@ -17,10 +19,11 @@ from storylens.analyze._source_kinds import (
     _kind_of_org,
     _modifiers,
     _org_noun,
+    _person_kind,
     _person_noun,
     _Story,
 )
-from storylens.model import Entity
+from storylens.model import Article, Entity, QuoteMention, Span
 
 CUE_VERBS = frozenset(
     [
@@ -210,3 +213,61 @@ def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
             if entity is not None and entity.label != "NORP":
                 return entity
     return None
+
+
+# -- speakers of direct quotes ----------------------------------------------------------------
+
+
+def _quoted(
+    article: Article, quotes: Sequence[QuoteMention], found: Sequence[_Cited], story: _Story
+) -> Iterator[_Cited]:
+    """The named speaker of each quote of the article that the cue rules did not cite: none
+    of their citations covers the speaker's words, and the same source is not cited in that
+    sentence already ("I leave," Stam said.). Quotes with no speaker words (carried over
+    from the paragraph before) and nominal speakers ("a resident") add no citation."""
+    cited = list(found)
+    for quote in quotes:
+        span = quote.speaker_span
+        name = quote.speaker
+        if span is None or not name or not name[:1].isupper() or span.article != article.id:
+            continue
+        if any(c.start < span.end and span.start < c.end for c in cited):
+            continue
+        new = _speaker_citation(name, span, story)
+        sentence = next((s for s in article.sentences if s.overlaps(span)), span)
+        if any(c.source == new.source and sentence.overlaps(_span(article, c)) for c in cited):
+            continue
+        cited.append(new)
+        yield new
+
+
+def _span(article: Article, cited: _Cited) -> Span:
+    return Span(article.id, cited.start, cited.end)
+
+
+def _speaker_citation(name: str, span: Span, story: _Story) -> _Cited:
+    """A quote's speaker as a source: the story's entity, else the name with the kind its
+    role words give anywhere in the story ("union official Petra Moll")."""
+    entity = story.speaker(name, span)
+    if entity is not None:
+        role = "person" if entity.label == "PERSON" else "org"
+        return _Cited(entity.name, story.kinds[entity.id], span.start, span.end, role)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    spans = [
+        Span(article, m.start(), m.end())
+        for article, text in story.texts.items()
+        for m in pattern.finditer(text)
+    ]
+    return _Cited(name, _person_kind(spans, story.texts), span.start, span.end, "person")
+
+
+def _folded(cited: _Cited, article: str, people: Sequence[str], story: _Story) -> _Cited:
+    """A lone capitalised surname as the one full name of the story's people that ends with
+    it ("Vranck" is "Odo Vranck" when a quote names him so), with that name's kind."""
+    if " " in cited.source or not cited.source[:1].isupper():
+        return cited
+    matches = [p for p in people if p.split()[-1] == cited.source]
+    if len(matches) != 1:
+        return cited
+    full = _speaker_citation(matches[0], Span(article, cited.start, cited.end), story)
+    return replace(cited, source=full.source, kind=full.kind, role=full.role)

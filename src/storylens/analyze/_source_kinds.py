@@ -8,12 +8,13 @@ modifiers, and the name and kind of a source noun for people ("a ministry spokes
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from storylens import lexicon
-from storylens.model import Article, Entity
+from storylens.analyze.speakers import CUE_WORDS
+from storylens.model import Article, Entity, Span
 from storylens.nlp import organisations
 
 # Source nouns: lemma -> kind.
@@ -154,8 +155,9 @@ class _Story:
             for span in entity.mentions:
                 for pos in range(span.start, span.end):
                     self.by_offset[(span.article, pos)] = entity
-        texts = {a.id: a.text for a in articles}
-        self.kinds = {e.id: _entity_kind(e, texts) for e in entities}
+        self.texts = {a.id: a.text for a in articles}
+        self.kinds = {e.id: _entity_kind(e, self.texts) for e in entities}
+        self.by_name = {e.name.casefold(): e for e in entities}
         self.by_surname: dict[str, list[Entity]] = {}
         for entity in entities:
             if entity.label == "PERSON" and len(entity.name.split()) > 1:
@@ -165,6 +167,24 @@ class _Story:
         """The one person of the story whose full name ends with ``word`` ("Holt")."""
         found = self.by_surname.get(word, [])
         return found[0] if len(found) == 1 else None
+
+    def speaker(self, name: str, span: Span) -> Entity | None:
+        """The entity a quote's speaker names: the entity of that name, one mentioned in the
+        speaker's words whose full name begins the speaker's ("Hanna Lyst" for "Hanna Lyst of
+        Green Norvand") or ends with it ("Sven Dahl" for "Dahl"), or the one full name ending
+        with a lone surname. A lone surname entity is not the full name of the speaker."""
+        found = self.by_name.get(name.casefold())
+        if found is not None:
+            return found
+        words = name.casefold().split()
+        for pos in range(span.start, span.end):
+            entity = self.by_offset.get((span.article, pos))
+            other = entity.name.casefold().split() if entity is not None else []
+            ends = len(other) >= len(words) and other[len(other) - len(words) :] == words
+            begins = 1 < len(other) < len(words) and words[: len(other)] == other
+            if ends or begins:
+                return entity
+        return self.full_name(name) if len(words) == 1 else None
 
     def entity_at(self, article: str, start: int, end: int) -> Entity | None:
         """The entity mentioned anywhere in ``start:end`` of an article (first one wins)."""
@@ -180,12 +200,13 @@ def _known_kinds() -> dict[str, str]:
 
 
 def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
-    """The source kind of an entity: its known kind, its words, or its title in the story."""
+    """The source kind of an entity: its known kind, its words, or its role in the story."""
     known = _known_kinds().get(entity.name)
     if known:
         return known
-    if entity.label == "PERSON":
-        return _person_kind(entity, texts)
+    named = _org_name_kind(entity.name)
+    if entity.label == "PERSON" and named is None:
+        return _person_kind(entity.mentions, texts)
     if entity.label in ("GPE", "LOC"):
         return "government"
     introduced = _introduced_kind(entity, texts)
@@ -194,7 +215,21 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     for pattern, kind in _NAME_KINDS:
         if re.search(pattern, entity.name):
             return kind
-    return "other"
+    if named is not None:
+        return named
+    # a person the parser took for an organisation keeps the role the story gives it
+    return _role_kind(entity.mentions, texts) or "other"
+
+
+def _org_name_kind(name: str) -> str | None:
+    """The kind the last word of a name of two words or more gives it ("Corvan Pharma").
+
+    >>> _org_name_kind("Corvan Pharma"), _org_name_kind("Ana Group-Diaz")
+    ('other', None)
+    """
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    return lexicon.ORG_NAME_WORDS.get(last.lower()) if last[:1].isupper() else None
 
 
 def _introduced_kind(entity: Entity, texts: Mapping[str, str]) -> str | None:
@@ -217,22 +252,111 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
     return lexicon.ORG_NOUNS[noun]
 
 
-def _person_kind(entity: Entity, texts: Mapping[str, str]) -> str:
-    """A person's kind from the words just before any mention ("Gen", "President")."""
+def _person_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str:
+    """A person's kind from the role the story gives it (:func:`_role_kind`), else from a
+    title among the words just around any mention ("Gen", "President")."""
+    role = _role_kind(spans, texts)
+    if role:
+        return role
     words: set[str] = set()
-    for span in entity.mentions:
+    for span in spans:
         before = texts[span.article][max(0, span.start - 40) : span.start]
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:])
         after = texts[span.article][span.end : span.end + 40]
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", after)[:3])
+    return _title_kind(words) or "person"
+
+
+def _title_kind(words: Collection[str]) -> str | None:
+    """The kind of a title among lower-case words: military ranks, offices, expertise."""
     for titles, kind in (
         (lexicon.MILITARY_TITLES, "military"),
         (lexicon.OFFICIAL_TITLES, "government"),
         (lexicon.EXPERT_TITLES, "expert/doctor"),
     ):
-        if words & titles:
+        if set(words) & titles:
             return kind
-    return "person"
+    return None
+
+
+def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
+    """The kind the role words right at a mention give: the organisation they name first
+    (:func:`_employer_kind`: "police spokesman Captain", "union official", "Brandt Group chief
+    executive"), else a title in them, capitalised or right before the name ("Transport
+    Minister", "transport minister"; not "major" in "a major offensive against"). Role words
+    are the words just
+    before the name with no punctuation between, and an apposition ("Petra Moll, a union
+    official,")."""
+    phrases = [p for span in spans for p in _role_phrases(texts[span.article], span)]
+    for phrase in phrases:
+        kind = _employer_kind(phrase)
+        if kind:
+            return kind
+    titles = [w for p in phrases for i, w in enumerate(p) if i == len(p) - 1 or w[:1].isupper()]
+    return _title_kind([w.lower().rstrip(".") for w in titles])
+
+
+def _employer_kind(words: Sequence[str]) -> str | None:
+    """The kind of the organisation that role words name, or None.
+
+    >>> _employer_kind(["police", "spokesman", "Captain"]), _employer_kind(["Fire", "chief"])
+    ('government', 'government')
+    >>> _employer_kind(["Brandt", "Group", "chief", "executive"]), _employer_kind(["Captain"])
+    ('other', None)
+    """
+    for i, word in enumerate(words):
+        lower = word.lower()
+        in_name = i > 0 and word[:1].isupper() and words[i - 1][:1].isupper()
+        if in_name and lower in lexicon.ORG_NAME_WORDS:
+            return lexicon.ORG_NAME_WORDS[lower]
+        if lower in lexicon.SERVICE_WORDS:
+            return lexicon.SERVICE_WORDS[lower]
+        if lower in lexicon.ORG_NOUNS:
+            return lexicon.ORG_NOUNS[lower]
+    return None
+
+
+_ROLE_WORD_RE = re.compile(r"([A-Za-z][\w'’&-]*)(\.?)[ \u00a0]$")
+_APPOSITION_RE = re.compile(
+    r"^,\s+((?:a|an|the|its|their|his|her)\s+[^.,;:!?()\"“”]{1,60})(?=[,.;])"
+)
+_ROLE_STOP = frozenset({"and", "or", "with", "by", "to", "from", "the", "a", "an", "of", "in"})
+
+
+def _role_phrases(text: str, span: Span) -> list[list[str]]:
+    """The role words of one mention: the words right before it, and an apposition after it
+    ("Petra Moll, a union official, said") or before it ("A union official, Petra Moll,")."""
+    phrases = [_words_before(text[max(0, span.start - 60) : span.start])]
+    after = text[span.end : span.end + 80]
+    apposition = _APPOSITION_RE.match(after)
+    if apposition:
+        phrases.append(apposition.group(1).split()[1:])
+    before = text[max(0, span.start - 60) : span.start]
+    if before.endswith(", ") and after.startswith(","):
+        phrases.append(_words_before(before[:-2] + " "))
+    return [p for p in phrases if p]
+
+
+def _words_before(before: str, limit: int = 4) -> list[str]:
+    """The words right before a name, back to punctuation, a linking word or a cue verb
+    ("said fire chief" gives "fire chief"); a dot only after a title ("Gen.").
+
+    >>> _words_before("the army. Police Captain "), _words_before("said union official ")
+    (['Police', 'Captain'], ['union', 'official'])
+    """
+    words: list[str] = []
+    rest = before
+    while len(words) < limit:
+        match = _ROLE_WORD_RE.search(rest)
+        if match is None:
+            break
+        word, dot = match.group(1), match.group(2)
+        lower = word.lower()
+        if (dot and lower not in lexicon.TITLES) or lower in _ROLE_STOP or lower in CUE_WORDS:
+            break
+        words.insert(0, word)
+        rest = rest[: match.start()]
+    return words
 
 
 # -- names of nominal sources -----------------------------------------------------------------

@@ -59,15 +59,17 @@ Fidelity (``match_quotes``), compared over normalised word sequences
     (both at least 4 words); OTHER_SPEAKER one of the first three with different known
     speakers. Linked mentions form a group, and the group is then read against one
     reference: its longest mention (ties: article order, then offset). Each mention's own
-    relation to the reference is in ``why.features["fidelity"]`` (``reference``,
-    ``verbatim``, ``punctuation``, ``fragment``, ``reworded``, ``other-speaker``; ``single``
-    when alone), so three outlets that copy a quote word for word stay ``verbatim`` even when
-    a fourth rewords it. A mention linked only through a chain of others and no form of the
-    reference at all is not the same quote: it leaves the group and is grouped again with
-    what it matches. The group's ``fidelity`` flags what a journalist must check: each other
-    article counts with its most faithful mention (an outlet that quotes in full and later
-    repeats a piece still quoted in full), and the group takes the least faithful of these
-    articles. A quote reported by one article only is SINGLE.
+    relation to the reference is in ``why.features["fidelity"]`` (``verbatim``,
+    ``punctuation``, ``fragment``, ``reworded``, ``other-speaker``; ``single`` when alone; the
+    reference itself is ``verbatim`` and has ``why.features["reference"]``), so three outlets
+    that copy a quote word for word stay ``verbatim`` even when a fourth rewords it (a report
+    shows this class on each mention's row, the group's as its summary). A mention linked
+    only through a chain of others and no form of the reference at all is not the same
+    quote: it leaves the group and is grouped again with what it matches. The group's
+    ``fidelity`` flags what a journalist must check: each other article counts with its most
+    faithful mention (an outlet that quotes in full and later repeats a piece still quoted in
+    full), and the group takes the least faithful of these articles. A quote reported by one
+    article only is SINGLE.
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ Attribution is read from the shared spaCy parse with rules that hold for any sto
   the last organisation, "one"/"another" to the last group cited, "the mission" or "the board"
   (a definite organisation noun) to the last organisation cited whose name holds its words,
   or, for a bare "the mission", "the agency", to the last named organisation cited;
-* whom a verb is told to ("told the BBC") is an audience, never a source.
+* whom a verb is told to ("told the BBC") is an audience, never a source;
+* the named speaker of a direct quote (:mod:`.quotes`) that none of these found (""I leave,"
+  Stam said" with no entity "Stam"): the story's entity the name stands for, else the name.
 
 Names of nominal sources: an organisation is named by its noun and the words before it, in
 the singular ("regional emergency office", "defence ministry"); a person tied to an
@@ -36,13 +38,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from storylens.analyze._source_cues import CUE_VERBS, _attributions
+from storylens.analyze._source_cues import CUE_VERBS, _attributions, _folded, _quoted
 from storylens.analyze._source_kinds import SOURCE_NOUNS as SOURCE_NOUNS
 from storylens.analyze._source_kinds import _Cited, _Story
 from storylens.analyze.entities import find_entities
-from storylens.model import Article, Entity, SourceCitation, Span
+from storylens.analyze.quotes import find_quotes
+from storylens.analyze.speakers import story_speakers
+from storylens.model import Article, Entity, QuoteMention, SourceCitation, Span
 from storylens.nlp import parse
 
 __all__ = ["CUE_VERBS", "cited_sources", "unattributed_sentences", "unattributed_share"]
@@ -55,12 +60,24 @@ def cited_sources(
     *,
     entities: Sequence[Entity] | None = None,
     docs: Mapping[str, Any] | None = None,
+    quotes: Sequence[QuoteMention] | None = None,
 ) -> tuple[SourceCitation, ...]:
-    """Who each article cites: one citation per (article, source), mentions in text order."""
+    """Who each article cites: one citation per (article, source), mentions in text order.
+
+    ``quotes`` are the articles' quote mentions (:func:`~storylens.analyze.quotes.find_quotes`,
+    found here when not given): a named speaker the cue rules missed is cited too.
+    """
     docs = docs if docs is not None else parse(articles)
     entities = entities if entities is not None else find_entities(articles, docs=docs)
+    quotes = _story_named(quotes if quotes is not None else _find_quotes(articles, docs), articles)
     story = _Story(articles, entities)
-    found = {a.id: list(_attributions(docs[a.id], story, a.id)) for a in articles}
+    found: dict[str, list[_Cited]] = {}
+    for a in articles:
+        cues = list(_attributions(docs[a.id], story, a.id))
+        mine = [q for q in quotes if q.span.article == a.id]
+        found[a.id] = sorted([*cues, *_quoted(a, mine, cues, story)], key=lambda c: c.start)
+    people = _people(quotes, found)
+    found = {a: [_folded(c, a, people, story) for c in cited] for a, cited in found.items()}
     names = _most_common_casing(c.source for a in articles for c in found[a.id])
     return tuple(c for a in articles for c in _citations(a, found[a.id], names))
 
@@ -71,14 +88,21 @@ def unattributed_sentences(
     citations: Sequence[SourceCitation] | None = None,
     entities: Sequence[Entity] | None = None,
     docs: Mapping[str, Any] | None = None,
+    quotes: Sequence[QuoteMention] | None = None,
 ) -> dict[str, tuple[Span, ...]]:
-    """Per article, the body sentences that cite no source (a quote continuing an attributed
-    paragraph counts as attributed)."""
+    """Per article, the body sentences that cite no source. A sentence that holds a quote
+    with a speaker is attributed to that speaker, and so is a quote continuing an attributed
+    paragraph. ``quotes`` are found here when not given."""
+    if quotes is None:
+        quotes = _find_quotes(articles, docs)
     if citations is None:
-        citations = cited_sources(articles, entities=entities, docs=docs)
+        citations = cited_sources(articles, entities=entities, docs=docs, quotes=quotes)
     cited: dict[str, list[Span]] = {}
     for c in citations:
         cited.setdefault(c.article, []).extend(c.mentions)
+    for q in quotes:
+        if q.speaker:
+            cited.setdefault(q.span.article, []).append(q.span)
     return {a.id: _unattributed(a, cited.get(a.id, [])) for a in articles}
 
 
@@ -88,10 +112,39 @@ def unattributed_share(
     citations: Sequence[SourceCitation] | None = None,
     entities: Sequence[Entity] | None = None,
     docs: Mapping[str, Any] | None = None,
+    quotes: Sequence[QuoteMention] | None = None,
 ) -> dict[str, float]:
     """Per article, the share of body sentences that cite no source (0.0 with no sentences)."""
-    found = unattributed_sentences(articles, citations=citations, entities=entities, docs=docs)
+    found = unattributed_sentences(
+        articles, citations=citations, entities=entities, docs=docs, quotes=quotes
+    )
     return {a.id: len(found[a.id]) / len(a.sentences) if a.sentences else 0.0 for a in articles}
+
+
+def _people(quotes: Sequence[QuoteMention], found: Mapping[str, list[_Cited]]) -> list[str]:
+    """The full names of people in the story: quote speakers and cited people of two
+    capitalised words or more."""
+    names = {q.speaker for q in quotes if q.speaker}
+    names |= {c.source for cited in found.values() for c in cited if c.role == "person"}
+    return sorted(
+        n for n in names if len(n.split()) > 1 and all(w[:1].isupper() for w in n.split())
+    )
+
+
+def _story_named(quotes: Sequence[QuoteMention], articles: Sequence[Article]) -> list[QuoteMention]:
+    """The quotes with each speaker folded to its one name in the story ("Stam" is "Ivo
+    Stam" when another article names him in full)."""
+    names = story_speakers((q.speaker for q in quotes if q.speaker), [a.text for a in articles])
+    return [replace(q, speaker=names[q.speaker]) if q.speaker else q for q in quotes]
+
+
+def _find_quotes(articles: Sequence[Article], docs: Mapping[str, Any] | None) -> list[QuoteMention]:
+    """The quote mentions of every article, with the shared parse when there is one."""
+    return [
+        m
+        for a in articles
+        for m in find_quotes(a, doc=docs.get(a.id) if docs is not None else None)
+    ]
 
 
 # -- output -----------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""Tests for storylens.analyze.quotes: names that hold a cue word, markup, per-mention fidelity.
+
+Fictional snippets only.
+"""
+
+from __future__ import annotations
+
+from storylens.analyze.quotes import find_quotes, match_quotes
+from storylens.model import Article, Paragraph, QuoteFidelity, QuoteMention, content_hash
+
+
+def _article(text: str, name: str = "") -> Article:
+    ident = content_hash(name + text)
+    return Article(id=ident, text=text, paragraphs=(Paragraph(0, len(text)),), content_hash=ident)
+
+
+def _only(article: Article) -> QuoteMention:
+    mentions = find_quotes(article)
+    assert len(mentions) == 1, [article.text_of(m.span) for m in mentions]
+    return mentions[0]
+
+
+def test_quotes_capitalised_cue_word_in_a_name_is_no_cue() -> None:
+    article = _article('"The ferry will sail at noon," harbour master Jonas Warning said.')
+    mention = _only(article)
+    assert (mention.speaker, mention.why.features["cue"]) == ("Jonas Warning", "said")
+    assert mention.speaker_span is not None
+    assert article.text_of(mention.speaker_span) == "harbour master Jonas Warning"
+
+
+def test_quotes_lone_surname_that_is_a_cue_word_is_the_speaker() -> None:
+    article = _article('"The ferry will sail at noon," Warning said.')
+    assert _only(article).speaker == "Warning"
+
+
+def test_quotes_name_with_cue_word_before_colon() -> None:
+    article = _article('Harbour master Jonas Warning said: "The ferry will sail at noon."')
+    assert _only(article).speaker == "Jonas Warning"
+
+
+def test_quotes_same_quote_of_a_name_with_a_cue_word_is_one_speaker() -> None:
+    texts = [
+        '"The ferry will sail at noon," harbour master Jonas Warning said.',
+        'Jonas Warning, the harbour master, said: "The ferry will sail at noon."',
+    ]
+    articles = [_article(t, name=str(i)) for i, t in enumerate(texts)]
+    mentions = [m for a in articles for m in find_quotes(a)]
+    (quote,) = match_quotes(mentions, articles)
+    assert quote.speaker == "Jonas Warning"
+    assert quote.fidelity is QuoteFidelity.PUNCTUATION
+
+
+def test_quotes_markup_is_never_a_speaker() -> None:
+    for text in (
+        'Note to readers: <script>alert("hi-there")</script> appeared in a reader comment.',
+        'Note to readers: <b>"hello"</b> appeared in a reader comment.',
+    ):
+        mention = _only(_article(text))
+        assert (mention.speaker, mention.speaker_span) == (None, None), text
+
+
+def test_match_fragment_first_leaves_full_copies_verbatim() -> None:
+    texts = [
+        'Ana Diaz said the tide was "higher than ever".',
+        '"The tide was higher than ever this spring," Ana Diaz said.',
+        '"The tide was higher than ever this spring," Ana Diaz said.',
+    ]
+    articles = [_article(t, name=str(i)) for i, t in enumerate(texts)]
+    mentions = [m for a in articles for m in find_quotes(a)]
+    (quote,) = match_quotes(mentions, articles)
+    assert [m.why.features["fidelity"] for m in quote.mentions] == [
+        "fragment",
+        "verbatim",
+        "verbatim",
+    ]
+    assert [m.why.features.get("reference", False) for m in quote.mentions] == [
+        False,
+        True,
+        False,
+    ]
+    assert quote.fidelity is QuoteFidelity.FRAGMENT

@@ -1,0 +1,73 @@
+"""Tests of storylens.analyze.sources: quote speakers as sources, and kinds from role words.
+
+Fictional snippets only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storylens.analyze.sources import cited_sources, unattributed_sentences
+from storylens.model import Article, Paragraph, SourceCitation, content_hash
+
+
+def _article(text: str, article_id: str = "a") -> Article:
+    paragraphs, pos = [], 0
+    for block in text.split("\n\n"):
+        sentences = tuple((m.start() + pos, m.end() + pos) for m in re.finditer(r"[^.]+\.", block))
+        paragraphs.append(Paragraph(pos, pos + len(block), sentences=sentences))
+        pos += len(block) + 2
+    return Article(article_id, text, tuple(paragraphs), content_hash(text), outlet=article_id)
+
+
+def _cited(citations: tuple[SourceCitation, ...]) -> dict[str, str]:
+    return {c.source: c.kind for c in citations}
+
+
+def test_sources_quote_speaker_is_cited_and_its_sentence_attributed() -> None:
+    article = _article(
+        "Mayor Odo Vranck of Pellby resigned on Sunday.\n\n"
+        '"I go with a clear conscience," Vranck said.'
+    )
+    found = cited_sources([article])
+    assert "Odo Vranck" in _cited(found)
+    unattributed = unattributed_sentences([article], citations=found)["a"]
+    assert [article.text_of(s) for s in unattributed] == [
+        "Mayor Odo Vranck of Pellby resigned on Sunday."
+    ]
+
+
+def test_sources_quote_with_a_speaker_is_attributed_even_without_a_citation() -> None:
+    article = _article('"We stay," Ilse Marrow told the crowd. "We will not go."')
+    unattributed = unattributed_sentences([article])["a"]
+    assert unattributed == ()
+
+
+def test_sources_police_rank_is_government_not_military() -> None:
+    article = _article("Eleven people were held, police spokesman Captain Aldo Ferrand said.")
+    assert _cited(cited_sources([article]))["Aldo Ferrand"] == "government"
+
+
+def test_sources_fire_chief_is_government() -> None:
+    article = _article("The blaze was out by noon, fire chief Maren Tolst said.")
+    assert _cited(cited_sources([article]))["Maren Tolst"] == "government"
+
+
+def test_sources_union_official_and_police_union_are_not_government_or_ngo() -> None:
+    article = _article(
+        "A union official, Kaja Brenvik, said the shifts were too long. "
+        "Three officers were hurt, the police union said."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Kaja Brenvik"] == "other"
+    assert found["police union"] == "other"
+
+
+def test_sources_company_name_is_an_organisation() -> None:
+    article = _article("The first doses will ship in May, Velmora Pharma said.")
+    assert _cited(cited_sources([article]))["Velmora Pharma"] == "other"
+
+
+def test_sources_company_officer_speaks_for_the_company() -> None:
+    article = _article("Talso Group chief executive Rune Okabe said the plant would reopen.")
+    assert _cited(cited_sources([article]))["Rune Okabe"] == "other"
