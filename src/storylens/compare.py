@@ -62,8 +62,10 @@ def compare(
     numbers = tuple(n for a in articles for n in find_numbers(a, doc=docs[a.id]))
     conflicts, non_conflicts = find_conflicts(numbers, articles)
     entities = find_entities(articles, docs=docs)
-    citations = cited_sources(articles, entities=entities, docs=docs)
-    unattributed = unattributed_sentences(articles, citations=citations, docs=docs)
+    citations = cited_sources(articles, entities=entities, docs=docs, quotes=quote_mentions)
+    unattributed = unattributed_sentences(
+        articles, citations=citations, docs=docs, quotes=quote_mentions
+    )
     return StoryAnalysis(
         articles=articles,
         claims=claims,

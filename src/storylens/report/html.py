@@ -22,6 +22,7 @@ from storylens.report.views import (
     claim_views,
     detail_tables,
     match_label,
+    mention_fidelity,
     outlet_name,
     shown,
 )
@@ -126,7 +127,8 @@ def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
             add(m.span, _share_class(count, len(analysis.articles)), claim.id, tip)
     for quote in analysis.quotes:
         for q in quote.mentions:
-            add(q.span, "quote", "", f"quote: {q.speaker or 'speaker unknown'} ({quote.fidelity})")
+            fidelity = mention_fidelity(q, quote.fidelity.value)
+            add(q.span, "quote", "", f"quote: {q.speaker or 'speaker unknown'} ({fidelity})")
     for conflict in analysis.conflicts:
         for n in conflict.mentions:
             add(n.span, "conflict", "", f"conflict: {conflict.about}")

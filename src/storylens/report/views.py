@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.model import Article, Claim, Conflict, Span, StoryAnalysis
+from storylens.model import Article, Claim, Conflict, QuoteMention, Span, StoryAnalysis
 
 __all__ = [
     "ClaimViews",
@@ -16,6 +16,7 @@ __all__ = [
     "claim_views",
     "detail_tables",
     "match_label",
+    "mention_fidelity",
     "other_wordings",
     "outlet_name",
     "shown",
@@ -130,6 +131,13 @@ def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, st
     return out
 
 
+def mention_fidelity(mention: QuoteMention, group: str) -> str:
+    """How this article's copy of a quote compares with the fullest version in the story
+    (``why.features["fidelity"]``); the quote's own class when the mention does not say."""
+    own = mention.why.features.get("fidelity")
+    return own if isinstance(own, str) else group
+
+
 def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     """Split the claim matrix into shared, unique and omitted views."""
     ids = [a.id for a in analysis.articles]
@@ -193,7 +201,7 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
             tuple(
                 (
                     q.speaker or "(unknown)",
-                    q.fidelity.value,
+                    mention_fidelity(m, q.fidelity.value),
                     names[m.span.article],
                     cover(m.span),
                     m.kind.value,
