@@ -27,7 +27,6 @@ from storylens._clean_rules import (
     _is_title_like,
     _trailing_credit,
     _words,
-    dated_line,
 )
 from storylens.model import ParagraphKind
 
@@ -51,8 +50,6 @@ def _classify_line(block: _Block, options: CleanOptions) -> None:
         block.reason = "byline"
     elif _is_credit(text):
         block.reason = "photo-credit"
-    elif dated_line(text) is not None:
-        block.reason = "date-line"
     elif _CAPTION_PREFIX.match(text) or (
         _trailing_credit(text) is not None and not block.heading_hint
     ):

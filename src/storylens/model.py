@@ -126,8 +126,7 @@ class Removal:
 
     ``at`` is the offset in the cleaned text where the removed piece stood.
     Reasons are short stable codes: ``promo``, ``related-links``, ``caption-duplicate``,
-    ``photo-credit``, ``source-line``, ``byline``, ``dateline``, ``date-line`` (a line that
-    is only a date), ``duplicate-paragraph``,
+    ``photo-credit``, ``source-line``, ``byline``, ``dateline``, ``duplicate-paragraph``,
     ``title`` (a first line repeating the title), ``separator`` (``***``, ``___``),
     ``control-characters``.
     """
