@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +235,75 @@ def test_conflicts_sports_yardage_end_to_end() -> None:
     conflicts, others = find_conflicts(numbers, [one, two])
     assert conflicts == ()
     assert {o.why.rule for o in others} == {"varies-in-article"}
+
+
+# ------------------------------------------------------- periods, parts and verbs (user trial)
+
+
+def featured(base: NumberMention, **features: Any) -> NumberMention:
+    """``base`` with extra ``why.features`` (event, increment, scope...)."""
+    return replace(base, why=replace(base.why, features={**base.why.features, **features}))
+
+
+def dated(text: str, day: str) -> Article:
+    """A one-paragraph fictional article published on ``day``."""
+    return replace(article(text), published=f"{day}T08:00:00Z")
+
+
+def test_conflicts_same_noun_meets_across_verbs_but_two_verbs_differ() -> None:
+    sent = featured(mention(A, 50, 50, "lifeguards sent"), event="send", subject="lifeguard")
+    bare = featured(mention(B, 35, 35, "lifeguards"), subject="lifeguard", role="subject")
+    swam = featured(mention(B, 35, 35, "lifeguards swam"), event="swim", subject="lifeguard")
+    aside = featured(mention(B, 35, 35, "lifeguards"), subject="lifeguard")
+    assert judge(sent, bare).why.rule == "ranges-disjoint"
+    assert judge(sent, swam).why.rule == "different-thing"
+    assert find_conflicts([sent, aside], [A, B]) == ((), ())  # named in passing: no candidate
+
+
+def test_conflicts_increment_is_not_a_total() -> None:
+    total = mention(A, 30, 30, "people arrested", when="on Friday")
+    more = featured(mention(B, 9, 9, "people arrested", when="on Friday"), increment="more")
+    assert judge(total, more).why.rule == "different-period"
+
+
+@pytest.mark.parametrize(
+    ("when_a", "when_b", "rule"),
+    [
+        ("this year", "in May", "different-period"),
+        ("on Friday", "on Saturday", "different-period"),
+        ("on Friday", "Friday night", "ranges-disjoint"),
+        ("a year", "over four years", "different-period"),
+        ("on Friday", "in the last 24 hours", "ranges-disjoint"),
+    ],
+)
+def test_conflicts_calendar_periods_and_rates(when_a: str, when_b: str, rule: str) -> None:
+    verdict = judge(mention(A, 30, 30, when=when_a), mention(B, 9, 9, when=when_b))
+    assert verdict.why.rule == rule
+
+
+def test_conflicts_running_total_from_another_day_may_have_grown() -> None:
+    early, late, same = (
+        dated("Day one.", "2030-05-01"),
+        dated("Day two.", "2030-05-02"),
+        dated("Day one too.", "2030-05-01"),
+    )
+    total = mention(late, 90, 90, when="since Monday")
+    _, others = find_conflicts([mention(early, 60, 60), total], [early, late])
+    assert [c.why.rule for c in others] == ["different-period"]
+    conflicts, _ = find_conflicts(
+        [mention(same, 60, 60), replace(total, span=replace(total.span, article=early.id))],
+        [same, early],
+    )
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+
+
+def test_conflicts_national_phrases_are_one_place_and_a_part_is_another_scope() -> None:
+    nationwide = mention(A, 40, 40, where="nationwide", scope="national")
+    across = mention(B, 55, 55, where="across the country", scope="national")
+    verdict = judge(nationwide, across)
+    assert verdict.why.rule == "ranges-disjoint"
+    assert verdict.about == "wounded nationwide vs across the country"
+    assert judge(mention(A, 40, 40), mention(B, 5, 5, scope="part")).why.rule == ("different-scope")
 
 
 def test_conflicts_end_to_end_on_fictional_articles() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from storylens.analyze._context import place_evidence
 from storylens.analyze.conflicts import find_conflicts
 from storylens.analyze.numbers import event_group, find_numbers
 from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, content_hash
@@ -331,6 +332,71 @@ def test_numbers_event_groups() -> None:
     assert event_group("injured") == event_group("hurt") == "wounded"
     assert event_group("dead") == event_group("died") == "killed"
     assert event_group("chanted") is None
+
+
+# ------------------------------------------------ who, what, where and when (user trial)
+# One test per general cause: place evidence that is only a function word, a numeral taken for
+# the speaker, pronouns and elided nouns, national scope, increments, batches, rates and the
+# clause a time phrase belongs to.
+
+
+def test_numbers_place_evidence_drops_a_bare_article() -> None:
+    assert place_evidence("The town of Orsk was quiet.") == {"Orsk"}
+
+
+def test_numbers_numeral_subject_is_not_the_speaker_and_pronoun_takes_its_noun() -> None:
+    found = numbers_of(
+        "The roofs were damaged.", "Nine houses burned, two of them completely, the brigade said."
+    )
+    (_, nine), (_, two) = found
+    assert (nine.where, nine.attributed_to, two.attributed_to) == (None, "brigade", "brigade")
+    assert (two.what, two.why.rule, two.why.features["scope"]) == (
+        "houses burned",
+        "partitive",
+        "part",
+    )
+
+
+def test_numbers_national_phrase_is_the_place_of_its_own_number() -> None:
+    found = numbers_of("Officials detained 64 people nationwide, 20 of them in Brevik.")
+    (_, total), (_, part) = found
+    assert (total.where, total.why.features["scope"]) == ("nationwide", "national")
+    assert total.why.features["where_from"] == "scope"
+    assert (part.where, part.what) == ("Brevik", "people detained")
+
+
+def test_numbers_second_side_of_a_vote_is_counted() -> None:
+    found = numbers_of("The motion carried by 74 votes to 51.")
+    assert [m.what for _, m in found] == ["votes", "votes against"]
+
+
+def test_numbers_percentage_says_what_changed() -> None:
+    mention = only("Bread prices have climbed 9 percent since May.")
+    assert (mention.what or "").lower() == "bread prices climb"
+    assert (mention.why.rule, mention.when) == ("change", "since May")
+
+
+def test_numbers_increments_and_batches_are_marked() -> None:
+    more = only("Guards said 12 more prisoners were moved on Friday.")
+    another = only("Another 8 boats sank.")
+    first = only("The first 300 tents arrived in May.")
+    assert (more.why.features["increment"], another.why.features["increment"]) == (
+        "more",
+        "another",
+    )
+    assert first.why.features["scope"] == "part"
+    assert "increment" not in first.why.features
+
+
+def test_numbers_possessive_inside_a_name_is_kept() -> None:
+    mention = only("The Growers' Association said 40 farms flooded.")
+    assert mention.attributed_to == "Growers' Association"
+
+
+def test_numbers_rate_is_the_when_and_time_comes_from_the_own_clause() -> None:
+    rate = only("The dam will cost 90 million crowns a year.")
+    drowned = only("The valley was calm on Friday after three hikers drowned on Thursday.")
+    assert (rate.when, drowned.when) == ("a year", "on Thursday")
 
 
 # ------------------------------------------------------------------------- gold seeds

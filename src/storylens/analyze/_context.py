@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.analyze._num_words import DAYS, MONTHS, PLACE_NOUNS, SPEECH
+from storylens.analyze._num_words import DAYS, MONTHS, PLACE_NOUNS, SPEECH, TIME_UNITS
 from storylens.analyze._quantity import Run
 from storylens.model import Article, Paragraph
 from storylens.nlp import load_spacy
@@ -59,6 +59,7 @@ _TIME_PREPS = {
     "before",
     "throughout",
 }
+_RATE_WORDS = {"a", "an", "per", "each", "every"}
 _PERIOD_WORDS = {"last", "past", "since", "from", "over", "recent", "previous", "ago", "this"}
 _ORG_WORDS = _words(
     "ministry commission council mission company party army corps committee organisation "
@@ -127,7 +128,7 @@ def place_evidence(text: str) -> frozenset[str]:
     for pattern in _PLACE_EVIDENCE:
         for match in pattern.finditer(text):
             name = re.split(r"['’]s\b\s*", match.group(1))[-1].strip(" .")
-            name = re.sub(r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?)\s+)+", "", name)
+            name = re.sub(r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?)(?:\s+|$))+", "", name)
             words = name.lower().split()
             if name and not set(words) & (_ORG_WORDS | MONTHS | DAYS) and name[0].isupper():
                 names.add(name)
@@ -194,9 +195,17 @@ def place_of(
         for p in _places_in(context, span, sentence)
         if _usable_place(p, source_toks, strict=False)
     ]
-    if places:
-        best = min(places, key=lambda p: (not _is_locative(p), abs(p.root.i - anchor.i)))
-        return _bare(best.text), "sentence"
+    nationals = _nationals_in(sentence)
+    if places or nationals:
+        best = min(
+            [*places, *nationals],
+            key=lambda p: (
+                _apart(p, anchor),
+                not (p in nationals or _is_locative(p)),
+                abs(p.root.i - anchor.i),
+            ),
+        )
+        return _bare(best.text), "scope" if best in nationals else "sentence"
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = attribution(earlier, earlier_span, earlier.root)[1]
         places = [
@@ -208,6 +217,22 @@ def place_of(
             best = max(places, key=lambda p: (_is_locative(p), p.start))
             return _bare(best.text), "context"
     return None, None
+
+
+def _nationals_in(sentence: Any) -> list[Any]:
+    """The national scope phrases of a sentence ("nationwide", "across the country") as spans."""
+    found = (
+        sentence.doc.char_span(sentence.start_char + m.start(), sentence.start_char + m.end())
+        for m in NATIONAL.finditer(sentence.text)
+    )
+    return [p for p in found if p is not None]
+
+
+def _apart(place: Any, anchor: Any) -> bool:
+    """Punctuation stands between a place and the number: "arrested nationwide, 47 of them in
+    Tarvik" puts 47 in Tarvik, not nationwide."""
+    lo, hi = sorted((place.start, anchor.i))
+    return any(t.is_punct for t in anchor.doc[lo:hi] if t.i < place.start or t.i >= place.end)
 
 
 def _earlier_sentences(context: Context, index: int, sentence: Any) -> Iterator[tuple[Any, Any]]:
@@ -228,7 +253,10 @@ def clip(span: Any, sent: Any) -> Any:
 
 
 def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
-    """The time expression of the sentence, periods ("in the last 24 hours") first."""
+    """The time expression of the sentence: a rate ("400 million krona a year") first, then
+    periods ("in the last 24 hours"), then the nearest time in the number's own clause."""
+    if (rate := _rate(sentence, run)) is not None:
+        return text[rate.start_char + offset : rate.end_char + offset]
     ents = [
         e
         for e in sentence.ents
@@ -237,9 +265,16 @@ def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
     if not ents:
         return None
 
-    def rank(ent: Any) -> tuple[bool, int]:
+    clause = _clause(sentence.doc[run.end - 1])
+
+    def rank(ent: Any) -> tuple[bool, bool, int, bool]:
         words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
-        return (not words & _PERIOD_WORDS, abs(ent.start - run.start))
+        return (
+            not words & _PERIOD_WORDS,
+            _clause(ent.root) != clause,
+            abs(ent.start - run.start),
+            ent.start < run.start,
+        )
 
     best = min(ents, key=rank)
     start = best.start_char
@@ -247,6 +282,28 @@ def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
     if before is not None and before.lower_ in _TIME_PREPS:
         start = before.idx
     return text[start + offset : best.end_char + offset]
+
+
+def _rate(sentence: Any, run: Run) -> Any | None:
+    """ "a year" in "400 million krona a year": a rate per unit of time right after the
+    number and its noun."""
+    doc = sentence.doc
+    end = min(run.end + 4, sentence.end)
+    for i in range(run.end, end - 1):
+        if doc[i].is_punct:
+            return None
+        if doc[i].lower_ in _RATE_WORDS and doc[i + 1].lower_ in TIME_UNITS:
+            return doc[i : i + 2]
+    return None
+
+
+def _clause(token: Any) -> int:
+    """The index of the verb whose clause holds ``token`` ("two workers died in a fire on
+    Monday": "died", for both "two" and "Monday")."""
+    for tok in [token, *token.ancestors]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return int(tok.i)
+    return -1
 
 
 def attribution(
@@ -302,11 +359,18 @@ def _speaker(verb: Any) -> Any | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = _nearest_subject(verb)
     if subj is None and verb.tag_ == "VBG" and verb.i > 0:
         before = verb.doc[verb.i - 1]
         subj = before if before.pos_ in {"PROPN", "NOUN"} else None
     return subj
+
+
+def _nearest_subject(verb: Any) -> Any | None:
+    """The subject of ``verb``; of several ("Eleven were hurt, three of them seriously, the
+    hospital said"), the one that is not a number, nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: (c.pos_ == "NUM", abs(c.i - verb.i)), default=None)
 
 
 def _source_name(subj: Any) -> str:
@@ -319,10 +383,19 @@ def _source_name(subj: Any) -> str:
     drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
     if head.pos_ == "PROPN":  # "Afghanistan's Human Rights Commission" is the commission
         drop |= {"poss", "case"}
-    toks = [t for t in head.subtree if not any(p.dep_ in drop for p in _path(t, head))]
+    toks = [
+        t
+        for t in head.subtree
+        if not any(p.dep_ in drop and not _same_entity(p, head) for p in _path(t, head))
+    ]
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip() or subj.text
+
+
+def _same_entity(token: Any, head: Any) -> bool:
+    """Both inside one named entity: the possessive of "the Farmers' Union" is part of it."""
+    return any(e.start <= token.i < e.end and e.start <= head.i < e.end for e in head.doc.ents)
 
 
 def _path(token: Any, top: Any) -> list[Any]:

@@ -2,7 +2,10 @@
 
 :func:`counted` follows the number's head: a noun it modifies ("12 civilians"), the predicate
 of a number subject ("30 were killed"), an "of" phrase ("dozens of homes"), a total it is the
-value of ("the death toll rose to 45") or a town's population. :func:`event_group` and
+value of ("the death toll rose to 45") or a town's population. A pronoun stands for the
+counted noun before it ("three of them"); a number without a noun may take one from the
+number it answers ("112 votes to 88": votes against) or, for a percentage, from what changed
+("prices rose 18 percent"). :func:`event_group` and
 :func:`subject_group` map synonyms to one group ("injured" = "wounded", "kids" = "children").
 """
 
@@ -14,7 +17,7 @@ from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIM
 from storylens.analyze._quantity import VAGUE, Run, is_count
 from storylens.text import _words
 
-__all__ = ["counted", "event_group", "subject_group"]
+__all__ = ["counted", "event_group", "is_subject", "subject_group"]
 
 _EVENTS = {
     "killed": "kill killed kills killing dead die died dies death deaths fatality fatalities "
@@ -38,7 +41,10 @@ _SUBJECTS = {
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
+_OPPOSED = _words("to against versus vs vs.")  # "112 votes to 88"
 _TOTALS = _words("toll number total tally figure count turnout rate share")
+_NOUN_EVENTS = {"acl", "amod", "relcl", "compound"}  # how an event word hangs off a noun
+_ASIDES = {"advmod", "npadvmod", "punct", "appos", "relcl", "advcl"}  # left out of a total
 _LIGHT_VERBS = _words(
     "be have do make take get give leave say tell include see show reach put use become "
     "remain keep bring add"
@@ -67,6 +73,12 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     """(what, rule, event group, subject group) for the number ending at ``run.end - 1``."""
     anchor = _root(doc, run)
     noun, event, rule = _noun_and_event(anchor)
+    if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
+        noun, rule = _antecedent(noun), "partitive"
+    if noun is None and event is None:
+        noun, event, rule = _elided(doc, run, anchor)
+    if rule in {"against", "change"}:
+        return _elided_what(noun, event, rule, range(run.start, run.end))
     town = _population_of(anchor if noun is None else noun)
     if town is not None and (noun is None or subject_group(noun.lower_) == "people"):
         return f"population of the {town.lower_}", "population", None, "population"
@@ -80,6 +92,67 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
     return what, rule, _event_key(event), _subject_key(noun)
+
+
+def is_subject(doc: Any, run: Run) -> bool:
+    """The counted noun is the subject of its clause ("some 60 firefighters were at the
+    scene"): the count is what the sentence is about, whatever its verb."""
+    noun = _noun_and_event(_root(doc, run))[0]
+    return noun is not None and noun.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _antecedent(pronoun: Any) -> Any | None:
+    """The counted noun a pronoun stands for: the last noun with a number before it in the
+    sentence ("Eleven workers were hurt, three of them seriously")."""
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    counted_nouns = [
+        t for t in before if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
+    ]
+    return counted_nouns[-1] if counted_nouns else None
+
+
+def _elided(doc: Any, run: Run, anchor: Any) -> tuple[Any | None, Any | None, str]:
+    """A number whose noun is left out: "by 112 votes to 88" (the other side's votes), or
+    a percentage by which something changed ("prices rose 18 percent")."""
+    joiner = doc[run.start - 1] if run.start > 1 else None
+    if joiner is not None and joiner.lower_ in _OPPOSED:
+        noun = doc[run.start - 2]
+        if noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children):
+            return noun, None, "against"
+    if run.unit == "percent":
+        return _changed(anchor)
+    return None, None, "none"
+
+
+def _elided_what(
+    noun: Any | None, event: Any | None, rule: str, skip: range
+) -> tuple[str | None, str, str | None, str | None]:
+    """(what, rule, event, subject) of an elided count: "votes against" (a side of its own,
+    not the votes before it), "diesel prices rise", "vaccine effective"."""
+    what = _what_text(noun, None, skip) or ""
+    if rule == "against":
+        return f"{what} against", rule, None, f"{_subject_key(noun)} against"
+    verb = event.lemma_.lower() if event is not None else ""
+    return f"{what} {verb}".strip() or None, rule, _event_key(event), _subject_key(noun)
+
+
+def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
+    """What a percentage changed and how: "cut discharges by 40 percent" gives discharges and
+    cut; "prices rose 18 percent" prices and rose; "70 percent effective" the subject."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "by":
+        head = head.head
+    if anchor.dep_ not in {"npadvmod", "dobj", "pobj"} or head.pos_ not in {"VERB", "ADJ"}:
+        return None, None, "none"
+    verb = head.head if head.dep_ == "acomp" else head
+    noun = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+        (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+    )
+    if noun is not None and noun.pos_ == "PRON" and verb.dep_ == "relcl":
+        noun = verb.head  # "prices that have risen 18 percent"
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None, head, "change"
+    return noun, head, "change"
 
 
 def _root(doc: Any, run: Run) -> Any:
@@ -142,18 +215,33 @@ def _total_of(anchor: Any) -> Any | None:
 
 
 def _event_of_total(noun: Any) -> Any | None:
-    """The event a total counts: "death toll", "number of injured"."""
+    """The event a total counts: "death toll", "number of injured", "number of people
+    arrested"."""
     for child in noun.children:
         if child.dep_ == "compound" and _is_event_word(child):
             return child
         if child.dep_ == "prep" and child.lower_ == "of":
-            return next((g for g in child.children if _is_event_word(g)), None)
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            words = [*objects, *(c for g in objects for c in g.children if c.dep_ in _NOUN_EVENTS)]
+            return next((w for w in words if _is_event_word(w)), None)
     return None
 
 
 def _total_text(noun: Any) -> str:
-    """ "death toll", "number of injured", "turnout"."""
-    return "".join(t.text_with_ws for t in noun.subtree if t.dep_ not in {"det", "poss"}).strip()
+    """ "death toll", "number of injured", "number of people arrested" (adverbs and phrases
+    of place and time, such as "nationwide since Tuesday", left out)."""
+    toks = [t for t in noun.subtree if t.dep_ not in {"det", "poss"} and not _aside(t, noun)]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _aside(token: Any, top: Any) -> bool:
+    """On the way up to ``top`` the token hangs off an adverb, clause or phrase other than
+    "of" ("since Tuesday" in "number of people arrested since Tuesday")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in _ASIDES or (token.dep_ == "prep" and token.lower_ != "of"):
+            return True
+        token = token.head
+    return False
 
 
 def _is_event_word(token: Any) -> bool:
@@ -198,7 +286,7 @@ def _event_of_noun(noun: Any) -> Any | None:
     A compound naming the event counts too: "death toll".
     """
     for child in noun.children:
-        if child.dep_ in {"acl", "amod", "relcl", "compound"} and _is_event_word(child):
+        if child.dep_ in _NOUN_EVENTS and _is_event_word(child):
             return child
     base = noun
     while base.dep_ == "conj":

@@ -24,7 +24,9 @@ __all__ = [
     "Run",
     "bound_before",
     "bound_phrase",
+    "increment_word",
     "is_count",
+    "part_word",
     "run_at",
     "value_range",
 ]
@@ -95,6 +97,8 @@ BOUNDS: dict[tuple[str, ...], Bound] = {
     ("close", "to"): Bound.AROUND,
 }
 JUST_BELOW = {("nearly",), ("almost",), ("close", "to")}  # around, but not above
+_INCREMENTS = {"more", "additional", "further", "extra"}  # "21 more", "a further 21"
+_PARTS = {"first", "initial"}  # "the first 500,000 doses": a batch of a larger total
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,3 +242,24 @@ def value_range(run: Run, bound: Bound, just_below: bool) -> tuple[float, float]
     if bound is Bound.AROUND:
         return 0.8 * lo, (hi if just_below else 1.2 * hi)
     return lo, hi
+
+
+def increment_word(doc: Any, start: int, run: Run) -> str | None:
+    """The word making a number an increment on an earlier count, not a total: "21 more",
+    "another 21", "a further 21", "an additional 21". ``start`` is where the bound phrase
+    starts."""
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is not None and not after.is_sent_start and after.lower_ in _INCREMENTS:
+        return str(after.lower_)
+    before = [t.lower_ for t in doc[max(start - 2, 0) : start]]
+    if before[-1:] == ["another"]:
+        return "another"
+    if len(before) == 2 and before[0] in {"a", "an"} and before[1] in _INCREMENTS:
+        return str(before[1])
+    return None
+
+
+def part_word(doc: Any, start: int) -> str | None:
+    """ "first" in "the first 500,000 doses": the number counts one batch of a larger total."""
+    word = doc[start - 1].lower_ if start > 0 else ""
+    return str(word) if word in _PARTS else None

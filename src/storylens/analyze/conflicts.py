@@ -1,16 +1,21 @@
 """Numbers that disagree across articles, and the candidates that were not flagged, with why.
 
 Two mentions are candidates when they come from different articles (not copies of one text)
-and count the same thing: the same event group ("wounded" = "injured" = "hurt") or, for counts
-without an event, the same noun. A candidate is a conflict only when nothing explains the
-difference and the ranges the wordings allow cannot overlap. Otherwise it is kept as a
-non-conflict whose ``why.rule`` gives the first reason, in this order:
+and count the same thing: the same casualty event group ("wounded" = "injured" = "hurt") or,
+for other counts, the same noun (else the same verb). A candidate is a conflict only when
+nothing explains the difference and the ranges the wordings allow cannot overlap. Otherwise it
+is kept as a non-conflict whose ``why.rule`` gives the first reason, in this order:
 
-``different-thing``   counted nouns differ ("children" vs "soldiers"; a missing noun matches any)
+``different-thing``   counted nouns differ ("children" vs "soldiers"; a missing noun matches any),
+                      or both say what the things did in different verbs ("sent" vs "fought")
 ``different-place``   both name a place, the places differ and no article links them
                       ("on Lake Ardin near Pellow": one scene, not two places)
-``different-scope``   one is a national total ("across the country"), the other is not
-``different-period``  both give a period and they differ ("last 24 hours" vs "since June")
+``different-scope``   one is a national total ("across the country") or a part ("the first
+                      500,000", "three of them"), the other is not
+``different-period``  both give a period and they differ ("last 24 hours" vs "since June",
+                      "this year" vs "in April", "on Tuesday" vs "on Wednesday"); one is an
+                      increment ("21 more") and the other a total; or one is a running total
+                      ("since Tuesday") and the other, from another day, gives no period
 ``different-source``  both name a source and the names differ (UN and UNAMA are compatible,
                       so are "Mr Ruiz" and "Harbourmaster Ana Ruiz")
 ``varies-in-article`` one article itself gives this thing several values that cannot all
@@ -26,12 +31,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._num_words import DAYS, MONTHS
 from storylens.analyze._quote_match import same_speaker
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
@@ -56,8 +62,9 @@ _COUNTS = {
     "several": 4,
 }
 _DURATION = re.compile(
-    r"\b(?:last|past|previous)\s+(?:(\w+)\s+)?(hour|day|night|week|month|year)s?"
+    r"\b(?:last|past|previous|over|for|within)\s+(?:(\w+)\s+)?(hour|day|night|week|month|year)s?"
 )
+_RATE = re.compile(r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$")
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
 _LINKS = r"\s*,?\s+(?:(?:near|in|on|at|outside|off|by|of)\s+)?(?:the\s+)?"  # "X near Y", "X, Y"
@@ -82,6 +89,7 @@ def find_conflicts(
         if key is not None:
             groups.setdefault(key, []).append(mention)
     linked = _linked_places(numbers, articles)
+    days = {a.id: a.published[:10] for a in articles if a.published}
     found: list[Conflict] = []
     explained: list[Conflict] = []
     for key in sorted(groups):
@@ -89,9 +97,9 @@ def find_conflicts(
         first_varying: Conflict | None = None
         count = 0
         for a, b in combinations(groups[key], 2):
-            if _same_text(a, b, hashes):
+            if _same_text(a, b, hashes) or _in_passing(a, b):
                 continue
-            verdict = _judge(a, b, key, varying, linked)
+            verdict = _judge(a, b, key, varying, linked, days)
             if verdict.rule == "varies-in-article":
                 count += 1
                 first_varying = first_varying or _conflict(a, b, verdict)
@@ -115,7 +123,7 @@ def _varying(mentions: Sequence[NumberMention], key: str) -> set[Span]:
     (a pair of one article that would be a conflict across two)."""
     found: set[Span] = set()
     for a, b in combinations(mentions, 2):
-        if a.span.article != b.span.article:
+        if a.span.article != b.span.article or _in_passing(a, b):
             continue
         if _judge(a, b, key, set(), frozenset()).rule == "ranges-disjoint":
             found |= {a.span, b.span}
@@ -149,12 +157,42 @@ def _subject(mention: NumberMention) -> str | None:
 
 
 def _bucket(mention: NumberMention) -> str | None:
-    """Mentions are compared only within one bucket: the event, else the counted noun."""
+    """Mentions are compared only within one bucket: a casualty event ("wounded"), else the
+    counted noun, else any other event. "80 firefighters were sent" and "some 60
+    firefighters were at the scene" count the same firefighters; see :func:`_in_passing`."""
     event = _event(mention)
-    if event is not None:
+    if event is not None and event_group(event) == event:
         return event
     subject = _subject(mention)
-    return f"count:{subject}" if subject else None
+    return f"count:{subject}" if subject else event
+
+
+def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
+    """The events of two mentions that are verbs of no casualty group ("send", "fight")."""
+    x, y = _event(a), _event(b)
+    return (
+        x if x is not None and event_group(x) != x else None,
+        y if y is not None and event_group(y) != y else None,
+    )
+
+
+def _other_verbs(a: NumberMention, b: NumberMention) -> bool:
+    """Both say what the counted things did, in verbs of no casualty group that differ: "60
+    firefighters fought the blaze" and "80 firefighters were sent" may count other crews."""
+    x, y = _verbs(a, b)
+    return x is not None and y is not None and x != y
+
+
+def _in_passing(a: NumberMention, b: NumberMention) -> bool:
+    """One says what the counted things did and the other names them in passing, not as the
+    subject of its clause ("80 firefighters were sent", "the 10 games"): not a candidate.
+    "Some 60 firefighters were at the scene" is about them, and may be the count the verb
+    gives."""
+    x, y = _verbs(a, b)
+    if (x is None) == (y is None):
+        return False
+    bare = a if x is None else b
+    return _event(bare) is None and bare.why.features.get("role") != "subject"
 
 
 def _judge(
@@ -163,21 +201,46 @@ def _judge(
     key: str,
     varying: set[Span],
     linked: frozenset[frozenset[str]],
+    days: Mapping[str, str] | None = None,
 ) -> Why:
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_subject(a), _subject(b))
+    scopes = (a.why.features.get("scope"), b.why.features.get("scope"))
     checks = (
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
-        ("different-place", _different_place(a.where, b.where, linked)),
-        ("different-scope", a.why.features.get("scope") != b.why.features.get("scope")),
+        ("different-thing", _other_verbs(a, b)),
+        (
+            "different-place",
+            "national" not in scopes and _different_place(a.where, b.where, linked),
+        ),
+        ("different-scope", scopes[0] != scopes[1]),
         ("different-period", not _same_period(a.when, b.when)),
+        ("different-period", _increment(a) != _increment(b)),
+        ("different-period", _running_total_later(a, b, days)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to)),
         ("varies-in-article", a.span in varying or b.span in varying),
         ("ranges-overlap", a.low <= b.high and b.low <= a.high),
     )
-    reasons = [name for name, hit in checks if hit]
+    reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
     return Why(rule=reasons[0] if reasons else "ranges-disjoint", features=features)
+
+
+def _increment(mention: NumberMention) -> bool:
+    """ "21 more", "another 21": a count added to an earlier one, not a total."""
+    return bool(mention.why.features.get("increment"))
+
+
+def _running_total_later(
+    a: NumberMention, b: NumberMention, days: Mapping[str, str] | None
+) -> bool:
+    """One is a running total ("160 since Tuesday"), the other gives no period, and the two
+    were not both published on one day: the total may have grown in between."""
+    kinds = [(p[0] if (p := _period(m.when)) else None) for m in (a, b)]
+    if "since" not in kinds or None not in kinds:
+        return False
+    day_a, day_b = (days or {}).get(a.span.article), (days or {}).get(b.span.article)
+    return not day_a or day_a != day_b
 
 
 def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[str]]) -> bool:
@@ -207,9 +270,14 @@ def _linked_places(
 
 
 def _period(when: str | None) -> tuple[str, Any] | None:
-    """``("hours", 72.0)`` for "over the past three days", ``("since", "june")``, or None."""
+    """``("rate", "year")`` for "a year", ``("hours", 72.0)`` for "over the past three days"
+    or "over five years", ``("since", "june")``, a calendar period (``("day", "monday")``,
+    ``("month", "april")``, ``("year", "this")`` for "this year", ``("year", "2030")``), or
+    None."""
     if not when:
         return None
+    if match := _RATE.search(when.lower()):
+        return "rate", match.group(1)
     if match := _DURATION.search(when.lower()):
         count = match.group(1) or "1"
         number = float(count) if count.isdigit() else _COUNTS.get(count)
@@ -217,17 +285,35 @@ def _period(when: str | None) -> tuple[str, Any] | None:
             return "hours", number * _HOURS[match.group(2)]
     if match := _SINCE.search(when):
         return "since", match.group(1).lower()
+    return _calendar(when.lower())
+
+
+def _calendar(when: str) -> tuple[str, str] | None:
+    """The day, month or year a time phrase names ("on Wednesday night", "in April", "this
+    year", "by 2030"); None for a full date ("March 12"), which may be any of these."""
+    words = re.findall(r"[\w.]+", when)
+    if match := re.search(r"\b(?:this|current)\s+(week|month|year)\b", when):
+        return match.group(1), "this"
+    if day := next((w for w in words if w in DAYS), None):
+        return "day", day
+    if any(w.isdigit() and len(w) <= 2 for w in words):
+        return None  # "March 12", "12 April": a date
+    if month := next((w.rstrip(".") for w in words if w.rstrip(".") in MONTHS), None):
+        return "month", month
+    if year := next((w for w in words if re.fullmatch(r"(?:19|20)\d\d", w)), None):
+        return "year", year
     return None
 
 
 def _same_period(a: str | None, b: str | None) -> bool:
-    """Compatible periods: one unknown, the same start, or lengths within a factor of 1.5."""
+    """Compatible periods: one unknown, the same start, the same calendar day, month or year,
+    a day and a stretch of hours, or stretches within a factor of 1.5."""
     x, y = _period(a), _period(b)
-    if x is None or y is None:
+    if x is None or y is None or {x[0], y[0]} == {"day", "hours"}:
         return True
     if x[0] != y[0]:
         return False
-    if x[0] == "since":
+    if x[0] != "hours":
         return bool(x[1] == y[1])
     short, long = sorted((float(x[1]), float(y[1])))
     return long <= short * _PERIOD_RATIO
@@ -316,7 +402,10 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
     text = thing.removeprefix("count:")
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
-    if places:
+    national = {m.where for m in (a, b) if m.why.features.get("scope") == "national"}
+    if places and national:  # "arrested nationwide vs in Tarvik"
+        text += " " + " vs ".join(p.lower() if p in national else f"in {p}" for p in places)
+    elif places:
         text += " in " + " vs ".join(places)
     sources = _distinct(a.attributed_to, b.attributed_to, same=_same_name)
     if sources and None in (a.attributed_to, b.attributed_to):

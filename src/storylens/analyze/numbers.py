@@ -9,9 +9,14 @@ stretch of time that is counted ("20 years of operations") has no *when* of its 
 phrases of its sentence date something else.
 
 Every mention carries ``why``: ``rule`` says how the counted thing was found (``nummod``,
-``number-subject``, ``of-phrase``, ``population``, ``next-word`` or ``none``) and ``features``
-hold the evidence: the bound phrase, the vague word, the counted ``event`` and ``subject``
-groups, where the place came from (``sentence`` or ``context``), the scope and the source cue.
+``number-subject``, ``of-phrase``, ``partitive`` ("three of them"), ``total``, ``against``
+(the other side of "112 votes to 88"), ``change`` ("prices rose 18 percent"), ``population``,
+``next-word`` or ``none``) and ``features`` hold the evidence: the bound phrase, the vague word,
+the counted ``event`` and ``subject`` groups, where the place came from (``sentence``,
+``context``, or ``scope`` when a national phrase such as "nationwide" is the place), the scope
+(``national``, or ``part`` for "the first 500,000" and "three of them"), ``increment`` ("21
+more", "another 21": added to an earlier count, not a total), ``role`` (``subject`` when the
+counted noun is the subject of its clause) and the source cue.
 
 Open ranges use ``math.inf`` as ``high`` ("more than 100" is 101..inf); serialisers must write
 it as ``null`` or a string, since JSON has no infinity.
@@ -23,7 +28,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from storylens.analyze._context import (
-    NATIONAL,
     Context,
     attribution,
     clip,
@@ -32,7 +36,7 @@ from storylens.analyze._context import (
     place_of,
     time_of,
 )
-from storylens.analyze._counted import counted, event_group, subject_group
+from storylens.analyze._counted import counted, event_group, is_subject, subject_group
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -40,6 +44,8 @@ from storylens.analyze._quantity import (
     JUST_BELOW,
     Run,
     bound_phrase,
+    increment_word,
+    part_word,
     run_at,
     value_range,
 )
@@ -121,9 +127,19 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             subject=subject,
             where_from=where_from,
             source_cue=cue,
-            scope="national" if NATIONAL.search(sentence.text) else None,
+            scope=_scope(where_from, rule, doc, start_tok),
+            increment=increment_word(doc, start_tok, run),
+            role="subject" if is_subject(doc, run) else None,
         ),
     )
+
+
+def _scope(where_from: str | None, rule: str, doc: Any, start: int) -> str | None:
+    """ "national" for a count across the country ("nationwide"), "part" for one batch or
+    share of a total ("the first 500,000", "three of them"), else None."""
+    if where_from == "scope":
+        return "national"
+    return "part" if rule == "partitive" or part_word(doc, start) else None
 
 
 def _why(rule: str, **features: Any) -> Why:
