@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ __all__ = [
     "other_wordings",
     "outlet_name",
     "shown",
+    "source_disputes",
     "weakest_link",
 ]
 
@@ -167,6 +169,20 @@ def article_index(articles: Sequence[Article]) -> dict[str, Article]:
     return {a.id: a for a in articles}
 
 
+def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
+    """Figures for one thing that cannot both hold but come from different sources.
+
+    They are not conflicts (each outlet reports what its own source said: police 3,000,
+    organisers 20,000), but the disagreement is news: reports list them on their own.
+    """
+    return tuple(
+        c
+        for c in non_conflicts
+        if c.why.rule == "different-source"
+        and any(a.high < b.low or b.high < a.low for a, b in itertools.combinations(c.mentions, 2))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class TableView:
     """A titled table of plain strings, for any renderer."""
@@ -226,6 +242,11 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
             ),
         ),
         TableView("Conflicting numbers", ("about", "mentions", "why"), pairs(analysis.conflicts)),
+        TableView(
+            "Figures that differ by source",
+            ("about", "mentions", "why not a conflict"),
+            pairs(source_disputes(analysis.non_conflicts)),
+        ),
     ]
     if explain:
         tables.append(
