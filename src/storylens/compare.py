@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ def compare(
         sources_cited=citations,
         unattributed=tuple(span for a in articles for span in unattributed[a.id]),
         wording=word_choice(articles, entities=entities, docs=docs),
+        origins=_shared_origins(articles, origins),
         digest=make_digest(
             claims,
             articles,
@@ -86,6 +88,16 @@ def compare(
             numbers=numbers,
             origins=origins,
         ),
+    )
+
+
+def _shared_origins(
+    articles: Sequence[Article], origins: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """(article id, group) for the articles that share their origin with another one here."""
+    groups = Counter(origins.get(a.id, a.id) for a in articles)
+    return tuple(
+        (a.id, origins[a.id]) for a in articles if a.id in origins and groups[origins[a.id]] > 1
     )
 
 

@@ -417,6 +417,8 @@ class StoryAnalysis:
     unattributed: tuple[Span, ...] = ()  # body sentences that cite no source
     wording: tuple[WordChoice, ...] = ()
     digest: tuple[DigestSentence, ...] = ()
+    origins: tuple[tuple[str, str], ...] = ()  # (article id, same-origin group id) for the
+    # articles of this story that reuse one text (wire copy reprinted); others have none
 
 
 # --------------------------------------------------------------------------------------------

@@ -35,3 +35,35 @@ def test_comparison_is_plain_json(analysis: StoryAnalysis) -> None:
 def test_comparison_json_is_byte_identical(analysis: StoryAnalysis) -> None:
     assert to_json(analysis) == to_json(analysis)
     assert to_json(analysis).endswith("}\n")
+
+
+def test_comparison_names_the_origin_wire_copies_share(analysis: StoryAnalysis) -> None:
+    from dataclasses import replace
+
+    from storylens.report.markdown import to_markdown
+
+    a, b = (x.id for x in analysis.articles)
+    copied = replace(analysis, origins=((a, "origin-1"), (b, "origin-1")))
+    assert [x["origin"] for x in comparison_record(copied)["articles"]] == ["origin-1"] * 2
+    assert [x["origin"] for x in comparison_record(analysis)["articles"]] == [None, None]
+    assert "Same text, one origin: Courier &lt;b&gt;, Ledger." in to_markdown(copied)
+    schema = json.loads((files("storylens.report") / "comparison.schema.json").read_text())
+    jsonschema.validate(json.loads(to_json(copied)), schema)
+
+
+def test_comparison_compare_finds_wire_copies() -> None:
+    from storylens.compare import compare
+    from storylens.model import Article, Paragraph, content_hash
+
+    wire = (
+        "The harbour board of the fictional port of Calder Bay voted on Monday to raise mooring"
+        " fees by 12 percent from April, the board's chair Ines Marr said after the meeting."
+    )
+    texts = [wire, wire + " Local fishers said they would protest.", "Rain fell in Vell."]
+    articles = [
+        Article(f"w{i}", t, (Paragraph(0, len(t), sentences=((0, len(t)),)),), content_hash(t))
+        for i, t in enumerate(texts)
+    ]
+    origins = dict(compare(articles).origins)
+    assert set(origins) == {"w0", "w1"}
+    assert origins["w0"] == origins["w1"]

@@ -45,7 +45,7 @@ def comparison_record(analysis: StoryAnalysis) -> dict[str, Any]:
     r = _Renderer(texts)
     return {
         "schema": SCHEMA,
-        "articles": [_article(a) for a in analysis.articles],
+        "articles": [_article(a, dict(analysis.origins)) for a in analysis.articles],
         "claims": [r.claim(c) for c in analysis.claims],
         "quotes": [r.quote(q) for q in analysis.quotes],
         "numbers": [r.number(n) for n in analysis.numbers],
@@ -59,10 +59,11 @@ def comparison_record(analysis: StoryAnalysis) -> dict[str, Any]:
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, origins: Mapping[str, str]) -> dict[str, Any]:
     return {
         "id": article.id,
         "outlet": article.outlet,
+        "origin": origins.get(article.id),
         "title": article.title,
         "url": article.url,
         "published": article.published,

@@ -24,6 +24,7 @@ from storylens.report.views import (
     match_label,
     mention_fidelity,
     outlet_name,
+    same_origin,
     shown,
 )
 
@@ -67,6 +68,10 @@ def to_html(
             f'<p><a href="{escape(index_href)}">← all stories</a></p>' if index_href else "",
             f"<h1>{escape(title)}</h1>",
             _legend(),
+            *(
+                f'<p class="origin">Same text, one origin: {escape(group)}.</p>'
+                for group in same_origin(analysis, article_names(analysis.articles))
+            ),
             f'<p id="detail" class="detail" role="status" aria-live="polite">{_DETAIL_HINT}</p>',
             _columns(analysis),
             _digest(analysis),

@@ -12,6 +12,7 @@ from storylens.report.views import (
     detail_tables,
     match_label,
     other_wordings,
+    same_origin,
     shown,
 )
 
@@ -33,6 +34,9 @@ def to_markdown(
         ["id", "outlet", "title", "published"],
         [(a.id, names[a.id], a.title or "", a.published or "") for a in analysis.articles],
     )
+    copies = same_origin(analysis, names)
+    if copies:  # wire copies: their agreement is one source's, not several
+        parts += [""] + [f"Same text, one origin: {group}." for group in copies]
     parts += ["", "## Digest", ""]
     parts += [
         f"{i}. {d.text} [{cited(d.articles, names)}]" for i, d in enumerate(analysis.digest, 1)

@@ -16,6 +16,7 @@ from storylens.report.views import (
     detail_tables,
     match_label,
     other_wordings,
+    same_origin,
     shown,
 )
 
@@ -40,6 +41,8 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     unique = [(names[i], shown(c.text)) for i, claims in views.unique.items() for c in claims]
     omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
     console.print(_table("Articles", ["id", "outlet", "title"], articles))
+    for group in same_origin(analysis, names):  # wire copies: one source's agreement
+        console.print(Text(f"Same text, one origin: {group}."))
     console.print(_table("Digest", ["#", "sentence", "cited"], digest))
     if len(analysis.articles) < 2:  # one article: nothing can be shared, every claim is its own
         console.print(_table("Claims", ["outlet", "claim"], unique))

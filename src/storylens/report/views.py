@@ -20,6 +20,7 @@ __all__ = [
     "mention_fidelity",
     "other_wordings",
     "outlet_name",
+    "same_origin",
     "shown",
     "source_disputes",
     "weakest_link",
@@ -39,6 +40,20 @@ class ClaimViews:
 def outlet_name(article: Article) -> str:
     """The outlet, or the article id when the outlet is unknown."""
     return article.outlet or article.id
+
+
+def same_origin(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[str]:
+    """One line per group of articles that reuse one text: "Ledger, Post (one origin)".
+
+    >>> from storylens.model import Article
+    >>> arts = tuple(Article(i, "x", (), i) for i in "abc")
+    >>> same_origin(StoryAnalysis(arts, origins=(("a", "g"), ("c", "g"))), {"a": "A", "c": "C"})
+    ['A, C']
+    """
+    groups: dict[str, list[str]] = {}
+    for article, group in analysis.origins:
+        groups.setdefault(group, []).append(names.get(article, article))
+    return [", ".join(members) for _, members in sorted(groups.items())]
 
 
 def article_names(articles: Sequence[Article]) -> dict[str, str]:
