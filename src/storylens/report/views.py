@@ -209,102 +209,104 @@ class TableView:
 
 def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[TableView]:
     """The tables every report shows after the claims: quotes, numbers, conflicts, sources."""
-    names = article_names(analysis.articles)
-    texts = {a.id: a.text for a in analysis.articles}
+    story = _Tables(analysis)
+    tables = [story.quotes(), story.numbers()]
+    tables.append(story.pairs("Conflicting numbers", "why", analysis.conflicts))
+    tables.append(
+        story.pairs(
+            "Figures that differ by source",
+            "why not a conflict",
+            source_disputes(analysis.non_conflicts),
+        )
+    )
+    if explain:
+        tables.append(story.pairs("Not flagged as conflicts", "why not", analysis.non_conflicts))
+    return [*tables, story.cited(), story.unattributed(), story.wording()]
 
-    def cover(span: Span) -> str:
-        return texts[span.article][span.start : span.end]
 
-    def pairs(conflicts: Sequence[Conflict]) -> tuple[tuple[str, ...], ...]:
-        return tuple(
+class _Tables:
+    """The detail tables of one analysis, with each article's name and text at hand."""
+
+    def __init__(self, analysis: StoryAnalysis) -> None:
+        self.analysis = analysis
+        self.names = article_names(analysis.articles)
+        self.texts = {a.id: a.text for a in analysis.articles}
+
+    def cover(self, span: Span) -> str:
+        """The words of a span."""
+        return self.texts[span.article][span.start : span.end]
+
+    def quotes(self) -> TableView:
+        rows = tuple(
+            (
+                q.speaker or "(unknown)",
+                mention_fidelity(m, q.fidelity.value),
+                self.names[m.span.article],
+                self.cover(m.span),
+                m.kind.value,
+            )
+            for q in self.analysis.quotes
+            for m in q.mentions
+        )
+        return TableView("Quotes", ("speaker", "fidelity", "outlet", "words", "kind"), rows)
+
+    def numbers(self) -> TableView:
+        rows = tuple(
+            (
+                self.names[n.span.article],
+                self.cover(n.span),
+                n.bound.value,
+                n.what or "",
+                n.where or "",
+                n.attributed_to or "",
+            )
+            for n in self.analysis.numbers
+        )
+        headers = ("outlet", "text", "bound", "what", "where", "according to")
+        return TableView("Numbers", headers, rows)
+
+    def pairs(self, title: str, reason: str, conflicts: Sequence[Conflict]) -> TableView:
+        """Conflicts or non-conflicts: what, each side's words, and the rule."""
+        rows = tuple(
             (
                 c.about,
-                " vs ".join(f"{names[n.span.article]}: “{cover(n.span)}”" for n in c.mentions),
+                " vs ".join(
+                    f"{self.names[n.span.article]}: “{self.cover(n.span)}”" for n in c.mentions
+                ),
                 c.why.rule,
             )
             for c in conflicts
         )
+        return TableView(title, ("about", "mentions", reason), rows)
 
-    tables = [
-        TableView(
-            "Quotes",
-            ("speaker", "fidelity", "outlet", "words", "kind"),
-            tuple(
-                (
-                    q.speaker or "(unknown)",
-                    mention_fidelity(m, q.fidelity.value),
-                    names[m.span.article],
-                    cover(m.span),
-                    m.kind.value,
-                )
-                for q in analysis.quotes
-                for m in q.mentions
-            ),
-        ),
-        TableView(
-            "Numbers",
-            ("outlet", "text", "bound", "what", "where", "according to"),
-            tuple(
-                (
-                    names[n.span.article],
-                    cover(n.span),
-                    n.bound.value,
-                    n.what or "",
-                    n.where or "",
-                    n.attributed_to or "",
-                )
-                for n in analysis.numbers
-            ),
-        ),
-        TableView("Conflicting numbers", ("about", "mentions", "why"), pairs(analysis.conflicts)),
-        TableView(
-            "Figures that differ by source",
-            ("about", "mentions", "why not a conflict"),
-            pairs(source_disputes(analysis.non_conflicts)),
-        ),
-    ]
-    if explain:
-        tables.append(
-            TableView(
-                "Not flagged as conflicts",
-                ("about", "mentions", "why not"),
-                pairs(analysis.non_conflicts),
-            )
+    def cited(self) -> TableView:
+        rows = tuple(
+            (self.names.get(s.article, s.article), s.source, s.kind, str(len(s.mentions)))
+            for s in self.analysis.sources_cited
         )
-    tables += [
-        TableView(
-            "Who is cited",
-            ("outlet", "source", "kind", "times"),
-            tuple(
-                (names.get(s.article, s.article), s.source, s.kind, str(len(s.mentions)))
-                for s in analysis.sources_cited
-            ),
-        ),
-        TableView(
-            "Sentences with no attribution",
-            ("outlet", "unattributed", "sentences"),
-            tuple(
-                (
-                    names[a.id],
-                    str(sum(s.article == a.id for s in analysis.unattributed)),
-                    str(len(a.sentences)),
-                )
-                for a in analysis.articles
-            ),
-        ),
-        TableView(
-            "Word choice",
-            ("concept", "kind", "term", "counts"),
-            tuple(
-                (
-                    w.concept,
-                    w.kind,
-                    term,
-                    ", ".join(f"{names.get(a, a)}: {n}" for a, n in sorted(per.items())),
-                )
-                for w in analysis.wording
-                for term, per in sorted(w.counts.items())
-            ),
-        ),
-    ]
-    return tables
+        return TableView("Who is cited", ("outlet", "source", "kind", "times"), rows)
+
+    def unattributed(self) -> TableView:
+        rows = tuple(
+            (
+                self.names[a.id],
+                str(sum(s.article == a.id for s in self.analysis.unattributed)),
+                str(len(a.sentences)),
+            )
+            for a in self.analysis.articles
+        )
+        headers = ("outlet", "unattributed", "sentences")
+        return TableView("Sentences with no attribution", headers, rows)
+
+    def wording(self) -> TableView:
+        rows = tuple(
+            (
+                w.concept,
+                w.kind,
+                term,
+                ", ".join(f"{self.names.get(a, a)}: {n}" for a, n in sorted(per.items())),
+            )
+            for w in self.analysis.wording
+            for term, per in sorted(w.counts.items())
+        )
+        return TableView("Word choice", ("concept", "kind", "term", "counts"), rows)
