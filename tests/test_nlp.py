@@ -110,3 +110,12 @@ def test_nlp_parse_keeps_the_article_sentences() -> None:
     sents = [(s.start_char, s.end_char) for s in parse([article])["a"].sents]
     assert first in sents  # "Seven" is not cut off its sentence
     assert (first[1] + 1, len(text)) in sents  # a sentence's leading space is not its start
+
+
+def test_nlp_a_name_after_a_title_is_a_person() -> None:
+    assert _ents("Mayor Ivo Stam resigned on Friday.")["Ivo Stam"] == "PERSON"
+    assert _ents("General Motors cut jobs, the union said.")["General Motors"] == "ORG"
+
+
+def test_nlp_the_town_a_mayor_is_of_is_a_place() -> None:
+    assert _ents("Ivo Stam, the mayor of Dalby, stepped down.")["Dalby"] == "GPE"

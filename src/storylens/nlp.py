@@ -77,6 +77,7 @@ _PLACE_NOUNS = frozenset(
         "suburbs",
         "port",
         "border",
+        "mayor",  # a mayor is always of a town or city
     ]
 )
 # "X province", "X city": a place noun right after the name.
@@ -247,10 +248,57 @@ def _relabel(ent: Any) -> str:
     return str(ent.label_)
 
 
+def _after_title(doc: Any, start: int) -> bool:
+    """True when the token before ``start`` is a capitalised title word ("Mayor", "Gen.")."""
+    from storylens.lexicon import TITLES
+
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and before.lower_.rstrip(".") in TITLES
+
+
+def _titled_people(doc: Any) -> list[Any]:
+    """The entities, with names right after a capitalised title made people.
+
+    A short capitalised name the model labelled otherwise ("Mayor Ivo Stam" as ORG) becomes
+    PERSON, and one it missed (a run of up to three capitalised proper nouns after the title,
+    outside every entity) is added as PERSON. The title itself is never part of the name.
+    """
+    from spacy.tokens import Span
+
+    ents = [
+        Span(doc, e.start, e.end, label="PERSON")
+        if e.label_ in _MISLABELS
+        and len(e) <= 3
+        and _after_title(doc, e.start)
+        and all(t.text[:1].isupper() for t in e)
+        else e
+        for e in doc.ents
+    ]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    i = 1
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < 3 and end not in taken and _name_token(doc[end]):
+            end += 1
+        if end > i and _after_title(doc, i) and (i - 1) not in taken:
+            ents.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        else:
+            i += 1
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _name_token(token: Any) -> bool:
+    return bool(token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha())
+
+
 def place_context(doc: Any) -> Any:
     """Relabel places by context, then give every mention of a name the same place label."""
     from spacy.tokens import Span
 
+    doc.ents = _titled_people(doc)
     new = [Span(doc, e.start, e.end, label=_relabel(e)) for e in doc.ents]
     places = {e.text for e, n in zip(doc.ents, new, strict=True) if n.label_ in _PLACE_LABELS}
     fixed = [

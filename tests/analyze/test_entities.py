@@ -130,3 +130,17 @@ def test_entities_outlet_is_an_organisation_and_dateline_place_a_place() -> None
     found = _by_name(find_entities([article]))
     assert found["Lowland Courier"].label == "ORG"  # tagged PERSON by the small model
     assert found["Kessmoor"].label == "GPE"
+
+
+def test_entities_a_person_in_one_article_is_a_person_in_all() -> None:
+    texts = [
+        "Mayor Ivo Stam resigned on Friday after the vote.",
+        "Ivo Stam, the mayor of Dalby, stepped down after a vote of no confidence.",
+    ]
+    arts = [
+        Article(f"a{i}", t, (Paragraph(0, len(t), sentences=((0, len(t)),)),), content_hash(t))
+        for i, t in enumerate(texts)
+    ]
+    found = {(e.name, e.label): len(e.mentions) for e in find_entities(arts)}
+    assert found[("Ivo Stam", "PERSON")] == 2
+    assert ("Dalby", "GPE") in found

@@ -54,6 +54,7 @@ from storylens.analyze._entity_mentions import (
     _named_by_articles,
     _no_people,
     _organisations_everywhere,
+    _people_everywhere,
     _places_everywhere,
     _things,
 )
@@ -85,7 +86,8 @@ def find_entities(
     ]
     labels = _named_by_articles(articles)
     mentions = _no_people(_article_labels(mentions, labels), _things(articles, docs))
-    mentions = _article_labels(_organisations_everywhere(_places_everywhere(mentions)), labels)
+    mentions = _organisations_everywhere(_people_everywhere(_places_everywhere(mentions)))
+    mentions = _article_labels(mentions, labels)
     groups = _group(mentions, _acronym_definitions(articles, mentions))
     entities = _unique_ids([_entity(group) for group in groups])
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.label)))
