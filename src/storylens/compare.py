@@ -67,6 +67,7 @@ def compare(
     unattributed = unattributed_sentences(
         articles, citations=citations, docs=docs, quotes=quote_mentions
     )
+    wording = word_choice(articles, entities=entities, docs=docs)
     return StoryAnalysis(
         articles=articles,
         claims=claims,
@@ -77,7 +78,7 @@ def compare(
         entities=entities,
         sources_cited=citations,
         unattributed=tuple(span for a in articles for span in unattributed[a.id]),
-        wording=word_choice(articles, entities=entities, docs=docs),
+        wording=wording,
         origins=_shared_origins(articles, origins),
         digest=make_digest(
             claims,
@@ -87,6 +88,7 @@ def compare(
             quotes=quote_mentions,
             numbers=numbers,
             origins=origins,
+            loaded=[s for w in wording if w.kind == "loaded" for s in w.mentions],
         ),
     )
 

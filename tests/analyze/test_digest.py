@@ -186,3 +186,13 @@ def test_digest_cites_only_direct_links() -> None:
         chain.support,
     )
     assert [d.articles for d in make_digest([unlinked], ARTICLES)] == [("a",)]
+
+
+def test_digest_speaks_in_neutral_words_when_a_source_does() -> None:
+    river = _claim("river", ("a", 0, 0.9), ("b", 0, 0.9), ("c", 0, 0.9))
+    burst = _span("a", 0)
+    loaded = [Span("a", burst.start + 10, burst.start + 15)]  # say "burst" were loaded
+    (sentence,) = make_digest([river], ARTICLES, loaded=loaded)
+    assert sentence.text != TEXTS["a"][0]  # another outlet's wording of the same fact
+    (plain,) = make_digest([river], ARTICLES)
+    assert plain.text == TEXTS["a"][0]

@@ -12,8 +12,9 @@ articles that state it:
 - and that gives every number the sentence gives (a sentence saying "98 rescued, 15 missing"
   is not cited for an article that only says 15 are missing).
 
-Of a claim's mentions, the wording chosen is the one the most independent origins can be
-cited for (then the most strongly linked, then the earliest). Claims are taken by that
+Of a claim's mentions, the wording chosen is one without loaded terms ("terrorists",
+"massacre") when there is one, then the one the most independent origins can be cited for
+(then the most strongly linked, then the earliest). Claims are taken by that
 citation count (facts several independent sources state first), then by the mean link
 probability of their citations, then by where they first appear, until the word budget is
 spent. A wording that is not a plain statement in the reporting voice is never chosen:
@@ -74,6 +75,7 @@ class _Story:
     origins: Mapping[str, str]
     avoid: Sequence[Span]
     numbers: Sequence[NumberMention]
+    loaded: Sequence[Span]
     options: DigestOptions
 
 
@@ -86,11 +88,14 @@ def make_digest(
     quotes: Sequence[QuoteMention] = (),
     numbers: Sequence[NumberMention] = (),
     origins: Mapping[str, str] | None = None,
+    loaded: Sequence[Span] = (),
 ) -> tuple[DigestSentence, ...]:
     """Pick claims, best cited first, until the next one would pass the word budget.
 
     ``origins`` maps an article id to its same-origin group (wire copies count once);
-    ``numbers`` are the story's quantities (a cited article must give the sentence's numbers).
+    ``numbers`` are the story's quantities (a cited article must give the sentence's numbers);
+    ``loaded`` are the loaded terms found in the articles ("terrorists", "massacre"): of a
+    claim's wordings, one without them is chosen whenever there is one.
     """
     story = _Story(
         texts={a.id: a.text for a in articles},
@@ -98,6 +103,7 @@ def make_digest(
         origins=origins or {},
         avoid=[n.span for c in conflicts for n in c.mentions] + [q.span for q in quotes],
         numbers=numbers,
+        loaded=loaded,
         options=options or DigestOptions(),
     )
     choices = [c for c in (_choose(claim, story) for claim in claims) if c is not None]
@@ -119,7 +125,20 @@ def _choose(claim: Claim, story: _Story) -> _Choice | None:
     found = [_cite(claim, m, story) for m in claim.mentions if _usable(m.span, story)]
     if not found:
         return None
-    return min(found, key=lambda c: (-c.origins, -c.strength, _at(c.mention.span, story)))
+    return min(
+        found,
+        key=lambda c: (
+            _is_loaded(c.mention.span, story),
+            -c.origins,
+            -c.strength,
+            _at(c.mention.span, story),
+        ),
+    )
+
+
+def _is_loaded(span: Span, story: _Story) -> bool:
+    """True when the wording holds a loaded term: the digest speaks in neutral words."""
+    return any(span.overlaps(term) for term in story.loaded)
 
 
 def _usable(span: Span, story: _Story) -> bool:
