@@ -127,7 +127,7 @@ def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
         count = len({m.span.article for m in claim.mentions})
         tip = ("reported by " if count > 1 else "only in ") + ", ".join(outlets)
         if count > 1:
-            tip += f" ({match_label(claim)})"
+            tip += f" ({match_label(claim, analysis.numbers)})"
         for m in claim.mentions:
             add(m.span, _share_class(count, len(analysis.articles)), claim.id, tip)
     for quote in analysis.quotes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from storylens.model import Claim, StoryAnalysis
+from storylens.model import Claim, NumberMention, StoryAnalysis
 from storylens.report.views import (
     article_names,
     cited,
@@ -44,10 +44,10 @@ def to_markdown(
     texts = {a.id: a.text for a in analysis.articles}
     parts += ["", "## Shared by all", ""]
     for claim in views.shared_by_all:
-        parts += _shared_claim(claim, names, texts)
+        parts += _shared_claim(claim, names, texts, analysis.numbers)
     parts += ["", "## Shared by some", ""]
     for claim in views.shared_by_some:
-        parts += _shared_claim(claim, names, texts)
+        parts += _shared_claim(claim, names, texts, analysis.numbers)
     for article_id, claims in views.unique.items():
         parts += ["", f"## Only in {names[article_id]}", ""]
         parts += [f"- {shown(c.text)}" for c in claims]
@@ -61,10 +61,15 @@ def to_markdown(
     return _escape_html("\n".join(_fill_empty(parts)) + "\n")
 
 
-def _shared_claim(claim: Claim, names: dict[str, str], texts: dict[str, str]) -> list[str]:
+def _shared_claim(
+    claim: Claim,
+    names: dict[str, str],
+    texts: dict[str, str],
+    numbers: Sequence[NumberMention],
+) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
     outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
-    lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim)}]"]
+    lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim, numbers)}]"]
     lines += [f"  - {names[a]}: “{wording}”" for a, wording in other_wordings(claim, texts)]
     return lines
 

@@ -33,7 +33,7 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     shared = [
         (
             ", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions))
-            + f" ({match_label(c)})",
+            + f" ({match_label(c, analysis.numbers)})",
             _with_wordings(c, names, texts),
         )
         for c in (*views.shared_by_all, *views.shared_by_some)

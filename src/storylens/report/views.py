@@ -7,7 +7,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.model import Article, Claim, Conflict, QuoteMention, Span, StoryAnalysis
+from storylens.model import (
+    Article,
+    Claim,
+    Conflict,
+    NumberMention,
+    QuoteMention,
+    Span,
+    StoryAnalysis,
+)
 
 __all__ = [
     "ClaimViews",
@@ -18,6 +26,7 @@ __all__ = [
     "detail_tables",
     "match_label",
     "mention_fidelity",
+    "numbers_differ",
     "other_wordings",
     "outlet_name",
     "same_origin",
@@ -97,7 +106,7 @@ def weakest_link(claim: Claim) -> float | None:
     return min(scores) if scores else None
 
 
-def match_label(claim: Claim) -> str:
+def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
     """``match 0.41`` for a shared claim, empty for a unique one; when some of its articles
     reuse one text (wire copy), how many independent origins stand behind it.
 
@@ -111,7 +120,25 @@ def match_label(claim: Claim) -> str:
         return ""
     support = claim.support
     origins = f", {support.independent} origins" if support.independent < support.articles else ""
-    return f"match {weakest:.2f}{origins}"
+    differ = ", numbers differ" if numbers_differ(claim, numbers) else ""
+    return f"match {weakest:.2f}{origins}{differ}"
+
+
+def numbers_differ(claim: Claim, numbers: Sequence[NumberMention]) -> bool:
+    """True when two wordings of a claim give different numbers ("43 dead" and "118 dead"):
+    the outlets report the same fact, but not the same figure.
+
+    >>> from storylens.model import Bound, ClaimMention, Span, Support, Why
+    >>> def n(a, v): return NumberMention(Span(a, 0, 2), v, Bound.EXACT, v, v, None, None,
+    ...                                   None, None, Why("t"))
+    >>> m = tuple(ClaimMention(Span(a, 0, 9), Why("matched", 0.9)) for a in "ab")
+    >>> c = Claim("c", "x", m, Support(2, 2, 2))
+    >>> numbers_differ(c, [n("a", 43), n("b", 118)]), numbers_differ(c, [n("a", 43), n("b", 43)])
+    (True, False)
+    """
+    given = [frozenset(n.value for n in numbers if n.span.overlaps(m.span)) for m in claim.mentions]
+    given = [values for values in given if values]
+    return len(set(given)) > 1
 
 
 def shown(text: str) -> str:
