@@ -79,3 +79,39 @@ def test_match_fragment_first_leaves_full_copies_verbatim() -> None:
         False,
     ]
     assert quote.fidelity is QuoteFidelity.FRAGMENT
+
+
+def test_quotes_a_name_set_off_after_a_description_is_the_speaker() -> None:
+    from storylens.model import Article, Paragraph, content_hash
+
+    text = (
+        '"The ruling will not stand," said her lawyer, Oda Brenn. '
+        '"We will appeal," said her lawyer, who asked not to be named.'
+    )
+    cut = text.index('"We')
+    article = Article(
+        "a",
+        text,
+        (Paragraph(0, len(text), sentences=((0, cut - 1), (cut, len(text)))),),
+        content_hash(text),
+    )
+    assert [q.speaker for q in find_quotes(article)] == ["Oda Brenn", "her lawyer"]
+
+
+def test_quotes_one_speakers_reworded_quote_is_matched() -> None:
+    from storylens.analyze.quotes import match_quotes
+    from storylens.model import Article, Paragraph, QuoteFidelity, content_hash
+
+    texts = [
+        '"You treated a public clinic as your own purse, and the sick paid the price," '
+        "Judge Ada Lund said.",
+        '"You used the public clinic like your own purse and the sick paid for it," '
+        "Judge Ada Lund said.",
+    ]
+    articles = [
+        Article(f"a{i}", t, (Paragraph(0, len(t), sentences=((0, len(t)),)),), content_hash(t))
+        for i, t in enumerate(texts)
+    ]
+    mentions = [m for a in articles for m in find_quotes(a)]
+    (quote,) = match_quotes(mentions, articles)
+    assert quote.fidelity is QuoteFidelity.REWORDED

@@ -34,7 +34,10 @@ _CUE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_FIRST_RE = re.compile(
-    rf"^[\s,—–-]*(?P<cue>{_CUE_ALT})\s+(?P<phrase>[^.,;:!?\"“”(]{{2,80}})", re.IGNORECASE
+    rf"^[\s,—–-]*(?P<cue>{_CUE_ALT})\s+(?P<phrase>[^.,;:!?\"“”(]{{2,80}}"
+    # "said his lawyer, Paul Ambrose": a name set off after the description (case-sensitive)
+    r"(?:,\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*[.,;:!?]|\s*$))?)",
+    re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<phrase>[^.,;:!?\"“”]{2,80})", re.IGNORECASE)
 _COLON_RE = re.compile(

@@ -216,11 +216,20 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
     return _Found(speakers.name(phrase), (a, b), rule, features)
 
 
+_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s*(?:[,.;:]|$))")
+
+
 def _trim_phrase(text: str, a: int, b: int) -> tuple[int, int] | None:
-    """Cut a regex speaker phrase at its first comma; refuse long or empty ones."""
+    """Cut a regex speaker phrase at its first comma; refuse long or empty ones.
+
+    A lower-case description followed by a name ("his lawyer, Paul Ambrose") is the name.
+    """
     phrase = text[a:b]
     comma = phrase.find(",")
-    if comma > 0:
+    named = _NAMED_AFTER.match(phrase, comma) if comma > 0 else None
+    if named is not None and phrase[:1].islower():
+        a, b = a + named.start(1), a + named.end(1)
+    elif comma > 0:
         b = a + comma
     while a < b and not text[a].isalnum():
         a += 1
