@@ -71,3 +71,15 @@ def test_sources_company_name_is_an_organisation() -> None:
 def test_sources_company_officer_speaks_for_the_company() -> None:
     article = _article("Talso Group chief executive Rune Okabe said the plant would reopen.")
     assert _cited(cited_sources([article]))["Rune Okabe"] == "other"
+
+
+def test_sources_an_agency_of_the_state_and_an_institute_are_not_media() -> None:
+    article = _article(
+        "The Vell Flood Protection Agency said 40 homes were lost. "
+        "The Ostrel Geological Institute said the tremor was strong. "
+        "The Calder Press Agency said the roads were shut."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Vell Flood Protection Agency"] == "government"
+    assert found["Ostrel Geological Institute"] == "expert/doctor"
+    assert found["Calder Press Agency"] == "media"

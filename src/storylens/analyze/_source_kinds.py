@@ -113,15 +113,17 @@ SOURCE_NOUNS: Mapping[str, str] = {
         ["charity", "ngo", "organisation", "organization", "group", "aid", "agency"], "ngo"
     ),
 }
-_NAME_KINDS: tuple[tuple[str, str], ...] = (
+_NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
+    (r"\b(News|Press) Agency\b", "media"),
     (r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|Brigade)\b", "military"),
     (
         r"\b(Embassy|Ministry|Government|Department|Commission|Parliament|Council|Office"
-        r"|Cabinet|Police|Consulate|White House|Kremlin)\b",
+        r"|Cabinet|Police|Consulate|White House|Kremlin|Agency|Authority)\b",
         "government",
     ),
+    (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
     (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid)\b", "ngo"),
-    (r"\b(News|Times|Post|Press|Radio|TV|Television|Media|Agency)\b", "media"),
+    (r"\b(News|Times|Post|Press|Radio|TV|Television|Media)\b", "media"),
 )
 _QUANTIFIERS = frozenset(
     ["several", "many", "some", "other", "few", "various", "numerous", "both", "all", "most"]
