@@ -285,11 +285,12 @@ class _Tables:
                 n.bound.value,
                 n.what or "",
                 n.where or "",
+                n.when or "",
                 n.attributed_to or "",
             )
             for n in self.analysis.numbers
         )
-        headers = ("outlet", "text", "bound", "what", "where", "according to")
+        headers = ("outlet", "text", "bound", "what", "where", "when", "according to")
         return TableView("Numbers", headers, rows)
 
     def pairs(self, title: str, reason: str, conflicts: Sequence[Conflict]) -> TableView:
