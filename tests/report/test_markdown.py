@@ -40,3 +40,7 @@ def test_markdown_escapes_html_in_article_text(analysis: StoryAnalysis) -> None:
     text = to_markdown(analysis)
     assert "<b>" not in text  # the outlet "Courier <b>" comes from the article
     assert "Courier &lt;b&gt;" in text
+
+
+def test_markdown_numbers_say_what_where_when_and_whose(analysis: StoryAnalysis) -> None:
+    assert "| outlet | text | bound | what | where | when | according to |" in to_markdown(analysis)
