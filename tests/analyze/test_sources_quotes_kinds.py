@@ -83,3 +83,14 @@ def test_sources_an_agency_of_the_state_and_an_institute_are_not_media() -> None
     assert found["Vell Flood Protection Agency"] == "government"
     assert found["Ostrel Geological Institute"] == "expert/doctor"
     assert found["Calder Press Agency"] == "media"
+
+
+def test_sources_the_maker_of_figures_is_cited() -> None:
+    article = _article(
+        "Final results from the Vell Electoral Commission showed a narrow win. "
+        "An exit poll by Norvik Research had given the party 43 percent."
+    )
+    found = _cited(cited_sources([article]))
+    assert "Vell Electoral Commission" in found
+    assert "Norvik Research" in found
+    assert unattributed_sentences([article])["a"] == ()

@@ -105,8 +105,35 @@ def _attributions(doc: Any, story: _Story, article: str) -> Iterator[_Cited]:
                     yield cited
 
 
+# Figures that speak for their maker: "results from the commission showed", "a poll by X gave"
+_DATA_NOUNS = frozenset(
+    ["result", "results", "figure", "figures", "data", "poll", "survey", "count", "statistics"]
+)
+_DATA_VERBS = frozenset(["show", "give", "put", "suggest", "indicate", "find"])
+
+
+def _data_makers(token: Any) -> list[Any]:
+    """Who made the figures a verb reports: the object of "from"/"by" after a data noun
+    subject ("final results from the Central Election Commission showed")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in _DATA_VERBS:
+        return []
+    return [
+        obj
+        for subject in token.children
+        if subject.dep_ in _SUBJECTS and subject.lower_ in _DATA_NOUNS
+        for prep in subject.children
+        if prep.lower_ in ("from", "by")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _source_tokens(token: Any) -> list[Any]:
-    """The subjects of a cue verb (with their conjuncts), or the object of "according to"."""
+    """The subjects of a cue verb (with their conjuncts), the object of "according to", or
+    the maker of figures a verb reports."""
+    makers = _data_makers(token)
+    if makers:
+        return makers
     if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS] or _inherited(token)
         return [t for s in subjects for t in (s, *s.conjuncts)]
