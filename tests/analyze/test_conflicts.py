@@ -356,3 +356,42 @@ def test_conflicts_gold_seed_pair(
     )
     assert found >= max(floors["gold_conflicts_found"], 1)
     assert flagged <= floors["not_conflicts_flagged_max"]
+
+
+# ------------------------------------------------------------ penalties in time (user trial)
+
+
+def test_conflicts_prison_terms_of_one_person_conflict_and_of_two_people_do_not() -> None:
+    one = article("Ivo Brenk was sentenced to six years in prison. Prosecutors asked for 10 years.")
+    two = article(
+        "Ivo Brenk was jailed for four years. His aide, Ada Moll, was sentenced to six years."
+    )
+    numbers = [*find_numbers(one), *find_numbers(two)]
+    assert len(numbers) == 4
+    conflicts, others = find_conflicts(numbers, [one, two])
+    assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[4.0, 6.0]]
+    assert {o.why.rule for o in others} == {"different-thing"}
+
+
+def test_conflicts_a_partial_count_is_another_scope_than_the_final_result() -> None:
+    one = article("The Greens had 30.5 percent of the vote with 80 percent of ballots counted.")
+    two = article("The Greens won 33.0 percent of the vote, the commission said.")
+    numbers = [m for m in [*find_numbers(one), *find_numbers(two)] if m.what == "vote"]
+    conflicts, others = find_conflicts(numbers, [one, two])
+    assert conflicts == ()
+    assert [o.why.rule for o in others] == ["different-scope"]
+
+
+def test_conflicts_two_values_of_one_copula_subject_conflict() -> None:
+    one = article("Turnout was 55.1 percent, the commission said.")
+    two = article("Turnout was 51.5 percent, the commission said.")
+    conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert len(conflicts) == 1
+
+
+def test_conflicts_the_whole_of_n_of_m_is_not_compared_with_a_share() -> None:
+    one = article("The Greens won 40 of the 120 seats.")
+    two = article("The Greens won 44 of 120 seats.")
+    conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[40.0, 44.0]]
+    assert [o.why.rule for o in others] == ["ranges-overlap"]

@@ -508,3 +508,66 @@ def _timed(work: Any) -> float:
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
+
+
+# ------------------------------------------------ penalties, copulas, partial counts (user trial)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "what", "who"),
+    [
+        (
+            "Ivo Brenk was sentenced to six years in prison on Monday.",
+            6,
+            "years in prison",
+            "brenk",
+        ),
+        ("A court jailed Ivo Brenk for three years.", 3, "years sentence", "brenk"),
+        ("Prosecutors had asked for 10 years.", 10, "years sentence sought", None),
+        ("He now faces 20 years.", 20, "years sentence faced", None),
+        ("Brenk also received a five-year ban from driving.", 5, "years ban", "brenk"),
+        ("Brenk was barred from holding office for eight years.", 8, "years ban", "brenk"),
+    ],
+)
+def test_numbers_a_penalty_in_time_is_a_quantity(
+    snippet: str, value: float, what: str, who: str | None
+) -> None:
+    mention = only(snippet)
+    assert (mention.value, mention.what, mention.when) == (value, what, None)
+    assert mention.why.features.get("who") == who
+
+
+def test_numbers_a_stretch_of_time_not_given_as_a_penalty_is_still_a_when() -> None:
+    assert numbers_of("The council had been in power for 12 years.") == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what"),
+    [
+        ("The magnitude was 5.9, the agency said.", "magnitude"),
+        ("The tremor had a magnitude of 5.9.", "magnitude"),
+        ("A magnitude 5.9 tremor shook Dunmore.", "magnitude"),
+        ("Turnout was 55.1 percent.", "Turnout"),
+    ],
+)
+def test_numbers_a_measure_named_before_or_as_the_subject_is_what(snippet: str, what: str) -> None:
+    assert only(snippet).what == what
+
+
+def test_numbers_a_count_still_under_way_is_partial_and_no_source() -> None:
+    found = numbers_of(
+        "The Greens had 30.5 percent of the vote with 80 percent of ballots counted."
+    )
+    assert [(m.attributed_to, m.why.features.get("scope")) for _, m in found] == [
+        (None, "partial"),
+        (None, "partial"),
+    ]
+
+
+def test_numbers_the_whole_of_n_of_m_is_a_total_not_the_count() -> None:
+    found = numbers_of("The Greens won 40 of the 120 seats.")
+    assert [(m.value, m.what) for _, m in found] == [(40.0, "seats"), (120.0, "total seats")]
+
+
+def test_numbers_an_age_after_a_singular_noun_is_not_a_quantity() -> None:
+    assert numbers_of("The retired driver, 58, said nothing.") == []

@@ -333,7 +333,7 @@ def _source_in(
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 cues.append((obj, "according to"))
-        elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH:
+        elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok):
             subj = _speaker(tok)
             if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
                 cues.append((subj, tok.lemma_))
@@ -348,6 +348,17 @@ def _source_in(
         ),
     )
     return _source_name(subj), frozenset(t.i for t in subj.subtree), cue
+
+
+def _absolute(verb: Any) -> bool:
+    """ "with 90 percent of ballots counted": a "with" clause says how far a count has got,
+    and its subject is no speaker."""
+    head = verb.head
+    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    edge = subj.left_edge.i if subj is not None else 0
+    after_with = edge > 0 and verb.doc[edge - 1].lower_ == "with"
+    return marked or after_with or (verb.dep_ == "pcomp" and head.lower_ == "with")
 
 
 def _speaker(verb: Any) -> Any | None:

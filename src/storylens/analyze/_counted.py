@@ -17,7 +17,7 @@ from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIM
 from storylens.analyze._quantity import VAGUE, Run, is_count
 from storylens.text import _words
 
-__all__ = ["counted", "event_group", "is_subject", "subject_group"]
+__all__ = ["counted", "event_group", "is_subject", "penalised", "penalty", "subject_group"]
 
 _EVENTS = {
     "killed": "kill killed kills killing dead die died dies death deaths fatality fatalities "
@@ -45,6 +45,18 @@ _OPPOSED = _words("to against versus vs vs.")  # "112 votes to 88"
 _TOTALS = _words("toll number total tally figure count turnout rate share")
 _NOUN_EVENTS = {"acl", "amod", "relcl", "compound"}  # how an event word hangs off a noun
 _ASIDES = {"advmod", "npadvmod", "punct", "appos", "relcl", "advcl"}  # left out of a total
+_PENALTY_VERBS = {  # what a verb does with a stretch of time it gives or asks: "sentenced to"
+    **dict.fromkeys(_words("sentence jail imprison serve receive give hand get"), "sentence"),
+    **dict.fromkeys(_words("ask seek demand request want"), "sentence sought"),
+    **dict.fromkeys(_words("face risk"), "sentence faced"),
+    **dict.fromkeys(_words("ban bar disqualify suspend"), "ban"),
+}
+_PENALTY_NOUNS = {  # "a 15-year ban", "a sentence of 12 years"
+    **dict.fromkeys(_words("sentence term prison jail imprisonment"), "sentence"),
+    **dict.fromkeys(_words("ban suspension disqualification"), "ban"),
+}
+_PENALTY_PREPS = _words("to for of")
+_TAKERS = _words("serve receive get face risk")  # their subject is who is punished
 _LIGHT_VERBS = _words(
     "be have do make take get give leave say tell include see show reach put use become "
     "remain keep bring add"
@@ -72,9 +84,20 @@ def subject_group(word: str) -> str | None:
 def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None]:
     """(what, rule, event group, subject group) for the number ending at ``run.end - 1``."""
     anchor = _root(doc, run)
+    if (share := _share_of(doc, run)) is not None:
+        return share
+    if (found := penalty(anchor.head)) is not None:
+        return _penalty_what(anchor.head, found[0]), "penalty", found[0], anchor.head.lemma_.lower()
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
+    if (measure := _measure_of(doc, run, anchor)) is not None:
+        return (
+            _noun_phrase(measure, range(run.start, run.end)),
+            "measure",
+            None,
+            measure.lemma_.lower(),
+        )
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
     if rule in {"against", "change"}:
@@ -99,6 +122,108 @@ def is_subject(doc: Any, run: Run) -> bool:
     scene"): the count is what the sentence is about, whatever its verb."""
     noun = _noun_and_event(_root(doc, run))[0]
     return noun is not None and noun.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _share_of(doc: Any, run: Run) -> tuple[str, str, None, str] | None:
+    """ "87 of 200 seats": 87 counts seats, 200 is the total they are part of (another
+    thing). Read from the words, which the parse often gets wrong. Casualties are left to the
+    other rules: in "three of the 12 victims" the 12 is the casualty count."""
+    after = [t for t in doc[run.end : run.end + 4] if t.lower_ != "the"]
+    if len(after) >= 3 and after[0].lower_ == "of" and is_count(after[1].lower_):
+        noun = after[2]
+        if _plain_noun(noun):
+            return str(noun.lower_), "of-phrase", None, noun.lemma_.lower()
+    before = [t for t in doc[max(run.start - 3, 0) : run.start] if t.lower_ != "the"]
+    if len(before) < 2 or before[-1].lower_ != "of" or not is_count(before[-2].lower_):
+        return None
+    noun = doc[run.end] if run.end < len(doc) else None
+    if noun is None or not _plain_noun(noun):
+        return None
+    return f"total {noun.lower_}", "total-of-share", None, f"total {noun.lemma_.lower()}"
+
+
+def _plain_noun(noun: Any) -> bool:
+    """A counted noun that is neither people nor a casualty word ("seats", not "victims")."""
+    if noun.pos_ != "NOUN" or subject_group(noun.lower_) or _is_event_word(noun):
+        return False
+    return _event_of_noun(noun) is None or not _is_event_word(_event_of_noun(noun))
+
+
+def penalty(unit: Any) -> tuple[str, Any] | None:
+    """(kind, word) when a stretch of time is a penalty a verb or noun gives or asks: "sentenced
+    to nine years", "asked for 12 years", "faces 20 years", "a 15-year ban", "a sentence of 12
+    years". The kind is "sentence", "sentence sought", "sentence faced" or "ban"."""
+    if unit.lower_ not in TIME_UNITS:
+        return None
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ in _PENALTY_PREPS:
+        head = head.head
+    elif unit.dep_ not in {"dobj", "compound", "amod", "nmod", "npadvmod"}:
+        return None
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep":  # "barred from holding office for"
+        head = head.head.head if head.lemma_.lower() not in _PENALTY_VERBS else head
+    if head.pos_ == "VERB" and head.lemma_.lower() in _PENALTY_VERBS:
+        return _PENALTY_VERBS[head.lemma_.lower()], head
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _PENALTY_NOUNS:
+        return None
+    verb = _governor(head)  # "asked for a sentence of 12 years": the sentence asked for
+    if verb is not None and _PENALTY_VERBS.get(verb.lemma_.lower()) != "sentence":
+        return _PENALTY_VERBS.get(verb.lemma_.lower(), _PENALTY_NOUNS[head.lemma_.lower()]), verb
+    return _PENALTY_NOUNS[head.lemma_.lower()], verb or head
+
+
+def _governor(noun: Any) -> Any | None:
+    """The verb whose object a noun is, directly or after "to/for" ("asked for a sentence")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _PENALTY_PREPS:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" else None
+
+
+def penalised(doc: Any, run: Run) -> str | None:
+    """The surname of whoever the penalty a number gives punishes ("Feld was sentenced to nine
+    years", "sentenced Ana Ruz", "his accountant, Ana Ruz, was jailed", "Feld faces 20 years"),
+    or None when no name is given (or the verb asks for it: "prosecutors sought 12 years")."""
+    anchor = _root(doc, run)
+    found = penalty(anchor.head)
+    if found is None or found[1].pos_ != "VERB" or found[0] == "sentence sought":
+        return None
+    verb = found[1]
+    for _ in range(4):  # "was convicted of embezzling ... and sentenced to nine years"
+        if any(c.dep_.startswith("nsubj") for c in verb.children):
+            break
+        if verb.dep_ == "conj":
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+        else:
+            break
+    deps = {"nsubj"} if verb.lemma_.lower() in _TAKERS else {"nsubjpass", "dobj", "dative"}
+    person = next((c for c in verb.children if c.dep_ in deps and c.i != anchor.head.i), None)
+    if person is not None and person.pos_ != "PROPN":
+        appos = (c for c in person.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        person = next(appos, None)
+    return str(person.lower_) if person is not None else None
+
+
+def _penalty_what(unit: Any, kind: str) -> str:
+    """ "years in prison", "years ban", "years sentence sought": the unit and the penalty."""
+    place = next(
+        (
+            g
+            for c in unit.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.lemma_.lower() in {"prison", "jail"}
+        ),
+        None,
+    )
+    unit_word = "years" if unit.lower_ == "year" else str(unit.lower_)
+    if place is not None and kind == "sentence":
+        return f"{unit_word} in {place.lower_}"
+    return f"{unit_word} {kind}"
 
 
 def _antecedent(pronoun: Any) -> Any | None:
@@ -210,8 +335,27 @@ def _total_of(anchor: Any) -> Any | None:
         return None
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-    return subj if subj is not None and subj.lemma_ in _TOTALS else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if subj.lemma_.lower() in _TOTALS or subj.lower_ in _TOTALS:
+        return subj
+    copula = anchor.dep_ in {"attr", "acomp"} and verb.lemma_ == "be"
+    return subj if copula and subj.pos_ == "NOUN" else None  # "the magnitude was 7.1"
+
+
+def _measure_of(doc: Any, run: Run, anchor: Any) -> Any | None:
+    """The measure a bare number gives: "a magnitude of 7.1" (the noun the number is "of"),
+    "a magnitude 6.8 earthquake", "a category 4 storm" (the noun naming the number)."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        noun = head.head
+        if noun.lemma_ not in PLACE_NOUNS and not any(c.dep_ == "nummod" for c in noun.children):
+            return noun
+    before = doc[run.start - 1] if run.start > 0 else None
+    if anchor.dep_ != "nummod" or before is None or before.tag_ != "NN" or head.i < anchor.i:
+        return None
+    return before if before.dep_ in {"compound", "nmod", "nsubj", "amod"} else None
 
 
 def _event_of_total(noun: Any) -> Any | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storylens.analyze._counted import penalty
 from storylens.analyze._num_words import DAYS, MONTHS, TIME_UNITS
 from storylens.analyze._quantity import Run, bound_before
 
@@ -18,6 +19,7 @@ __all__ = ["skip_reason"]
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "hrs", "o'clock"}
 _YEAR_PREPS = {"in", "since", "by", "until", "from", "of", "before", "after", "during", "to"}
 _ONE_KEEPERS = {"only", "just", "exactly", "single"}
+_NOT_PEOPLE = {"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"}
 
 
 def skip_reason(doc: Any, run: Run) -> str | None:
@@ -61,15 +63,16 @@ def _is_age(doc: Any, run: Run, prev: Any | None) -> bool:
 
 
 def _is_age_after_name(run: Run, first: Any, prev: Any | None, nxt: Any | None) -> bool:
-    """ "Ana Ruiz, 34, said": a bare whole number set off by commas right after a person's name
-    is the person's age."""
+    """ "Ana Ruiz, 34, said", "the driver, 45, was": a bare whole number set off by commas right
+    after a person's name or a singular noun is the age of who it names."""
     if run.unit or run.vague or run.end - run.start != 1 or not first.text.isdigit():
         return False
     if prev is None or prev.text != "," or prev.i == 0 or not 0 < run.value < 120:
         return False
     name = first.doc[prev.i - 1]
     closed = nxt is None or nxt.is_punct
-    return bool(closed and name.ent_type_ == "PERSON" and name.pos_ == "PROPN")
+    person = name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PEOPLE
+    return bool(closed and (person or (name.pos_ == "NOUN" and name.tag_ == "NN")))
 
 
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:
@@ -99,11 +102,13 @@ def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool
 
 def _is_duration(doc: Any, run: Run, last: Any) -> bool:
     """A stretch of time ("the last 24 hours"): a *when*, unless it measures something ("20
-    years of operations")."""
+    years of operations") or is a penalty given or asked ("sentenced to nine years")."""
     unit = last.head if last.dep_ == "nummod" else None
     if unit is None and run.end < len(doc):
         unit = doc[run.end]
     if unit is None or unit.lower_ not in TIME_UNITS:
+        return False
+    if penalty(unit) is not None:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children)
 

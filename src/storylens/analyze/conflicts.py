@@ -7,7 +7,8 @@ nothing explains the difference and the ranges the wordings allow cannot overlap
 is kept as a non-conflict whose ``why.rule`` gives the first reason, in this order:
 
 ``different-thing``   counted nouns differ ("children" vs "soldiers"; a missing noun matches any),
-                      or both say what the things did in different verbs ("sent" vs "fought")
+                      both say what the things did in different verbs ("sent" vs "fought"),
+                      or they are penalties of different people (``who``: "Feld" vs "Ruz")
 ``different-place``   both name a place, the places differ and no article links them
                       ("on Lake Ardin near Pellow": one scene, not two places)
 ``different-scope``   one is a national total ("across the country") or a part ("the first
@@ -209,6 +210,7 @@ def _judge(
     checks = (
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
         ("different-thing", _other_verbs(a, b)),
+        ("different-thing", _different_who(a, b)),
         (
             "different-place",
             "national" not in scopes and _different_place(a.where, b.where, linked),
@@ -224,6 +226,12 @@ def _judge(
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
     return Why(rule=reasons[0] if reasons else "ranges-disjoint", features=features)
+
+
+def _different_who(a: NumberMention, b: NumberMention) -> bool:
+    """Penalties of two people: "Feld was sentenced to nine years", "Ruz to four years"."""
+    x, y = a.why.features.get("who"), b.why.features.get("who")
+    return x is not None and y is not None and x != y
 
 
 def _increment(mention: NumberMention) -> bool:

@@ -24,6 +24,7 @@ it as ``null`` or a string, since JSON has no infinity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,7 +37,13 @@ from storylens.analyze._context import (
     place_of,
     time_of,
 )
-from storylens.analyze._counted import counted, event_group, is_subject, subject_group
+from storylens.analyze._counted import (
+    counted,
+    event_group,
+    is_subject,
+    penalised,
+    subject_group,
+)
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -53,6 +60,14 @@ from storylens.analyze._quantity_skip import skip_reason
 from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Why
 
 __all__ = ["event_group", "find_numbers", "subject_group"]
+
+_PARTIAL = re.compile(  # a count still under way: another period than the final result
+    r"\bwith\s+(?:[\w.,]+\s*){1,3}?(?:percent|%|per\s+cent)\s+(?:of\s+(?:the\s+)?\w+\s+)?"
+    r"(?:counted|reported|reporting|tallied|in|processed)\b"
+    r"|\b(?:partial|preliminary|early|provisional|incomplete)\s+(?:\w+\s+)?(?:results?|counts?|"
+    r"returns|tally|figures)\b",
+    re.I,
+)
 
 
 def find_numbers(article: Article, *, doc: Any | None = None) -> tuple[NumberMention, ...]:
@@ -127,18 +142,22 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             subject=subject,
             where_from=where_from,
             source_cue=cue,
-            scope=_scope(where_from, rule, doc, start_tok),
+            scope=_scope(where_from, rule, doc, start_tok, sentence),
             increment=increment_word(doc, start_tok, run),
             role="subject" if is_subject(doc, run) else None,
+            who=penalised(doc, run) if rule == "penalty" else None,
         ),
     )
 
 
-def _scope(where_from: str | None, rule: str, doc: Any, start: int) -> str | None:
-    """ "national" for a count across the country ("nationwide"), "part" for one batch or
+def _scope(where_from: str | None, rule: str, doc: Any, start: int, sentence: Any) -> str | None:
+    """ "national" for a count across the country ("nationwide"), "partial" for a count not yet
+    complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
     share of a total ("the first 500,000", "three of them"), else None."""
     if where_from == "scope":
         return "national"
+    if _PARTIAL.search(sentence.text):
+        return "partial"
     return "part" if rule == "partitive" or part_word(doc, start) else None
 
 
