@@ -5,19 +5,14 @@ Fictional snippets only.
 
 from __future__ import annotations
 
-import re
+from tests.analyze.test_sources import _article as _sentences_by_stops
 
 from storylens.analyze.sources import cited_sources, unattributed_sentences
-from storylens.model import Article, Paragraph, SourceCitation, content_hash
+from storylens.model import Article, SourceCitation
 
 
 def _article(text: str, article_id: str = "a") -> Article:
-    paragraphs, pos = [], 0
-    for block in text.split("\n\n"):
-        sentences = tuple((m.start() + pos, m.end() + pos) for m in re.finditer(r"[^.]+\.", block))
-        paragraphs.append(Paragraph(pos, pos + len(block), sentences=sentences))
-        pos += len(block) + 2
-    return Article(article_id, text, tuple(paragraphs), content_hash(text), outlet=article_id)
+    return _sentences_by_stops(text, article_id, outlet=article_id)
 
 
 def _cited(citations: tuple[SourceCitation, ...]) -> dict[str, str]:
