@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storylens.model import Bound, Conflict, NumberMention, Span, Why
+from storylens.model import Bound, Conflict, NumberMention, Span, StoryAnalysis, Why
 from storylens.report.views import source_disputes
 
 
@@ -41,3 +41,23 @@ def test_views_source_disputes_are_disjoint_figures_from_different_sources() -> 
     assert [(c.mentions[1].span.article, c.why.rule) for c in disputes] == [
         ("b", "different-source")
     ]
+
+
+def test_views_weak_links_are_listed_apart_and_never_left_out(analysis: StoryAnalysis) -> None:
+    from dataclasses import replace
+
+    from storylens.report.views import WEAK_LINK, claim_views
+
+    claim = analysis.claims[0]
+    assert claim in claim_views(analysis).shared_by_all
+    weaker = replace(claim.mentions[1], why=Why("matched", WEAK_LINK - 0.1, {}))
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    changed = replace(
+        analysis,
+        articles=(*analysis.articles, third),
+        claims=(replace(claim, mentions=(claim.mentions[0], weaker)), *analysis.claims[1:]),
+    )
+    views = claim_views(changed)
+    assert [c.id for c in views.weak] == [claim.id]
+    assert claim.id not in {c.id for c in (*views.shared_by_all, *views.shared_by_some)}
+    assert views.omitted["c"] == ()  # nobody is said to leave out a possible match

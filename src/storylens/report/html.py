@@ -212,6 +212,9 @@ def _claims_table(analysis: StoryAnalysis) -> str:
         ("shared by all", shown(c.text), c.support.articles) for c in views.shared_by_all
     ]
     rows += [("shared by some", shown(c.text), c.support.articles) for c in views.shared_by_some]
+    rows += [
+        ("possibly shared (weak match)", shown(c.text), c.support.articles) for c in views.weak
+    ]
     for article_id, omitted in views.omitted.items():
         label = f"left out by {names[article_id]}"
         rows += [(label, shown(c.text), c.support.articles) for c in omitted]

@@ -48,6 +48,10 @@ def to_markdown(
     parts += ["", "## Shared by some", ""]
     for claim in views.shared_by_some:
         parts += _shared_claim(claim, names, texts, analysis.numbers)
+    if views.weak:
+        parts += ["", "## Possibly shared (weak match: check)", ""]
+        for claim in views.weak:
+            parts += _shared_claim(claim, names, texts, analysis.numbers)
     for article_id, claims in views.unique.items():
         parts += ["", f"## Only in {names[article_id]}", ""]
         parts += [f"- {shown(c.text)}" for c in claims]

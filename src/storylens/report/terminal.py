@@ -30,14 +30,9 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
     digest = [(str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)]
     texts = {a.id: a.text for a in analysis.articles}
-    shared = [
-        (
-            ", ".join(dict.fromkeys(names[m.span.article] for m in c.mentions))
-            + f" ({match_label(c, analysis.numbers)})",
-            _with_wordings(c, names, texts),
-        )
-        for c in (*views.shared_by_all, *views.shared_by_some)
-    ]
+    shared = [_shared_row(c, analysis, names, texts) for c in views.shared_by_all]
+    shared += [_shared_row(c, analysis, names, texts) for c in views.shared_by_some]
+    weak = [_shared_row(c, analysis, names, texts) for c in views.weak]
     unique = [(names[i], shown(c.text)) for i, claims in views.unique.items() for c in claims]
     omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
     console.print(_table("Articles", ["id", "outlet", "title"], articles))
@@ -48,11 +43,22 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
         console.print(_table("Claims", ["outlet", "claim"], unique))
     else:
         console.print(_table("Shared facts", ["reported by", "claim"], shared))
+        if weak:
+            console.print(_table("Possibly shared (weak match: check)", ["linked", "claim"], weak))
         console.print(_table("Only one outlet says", ["outlet", "claim"], unique))
     if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
         console.print(_table("Left out", ["outlet", "shared claim it omits"], omitted))
     for table in detail_tables(analysis, explain=explain):
         console.print(_table(table.title, table.headers, table.rows))
+
+
+def _shared_row(
+    claim: Claim, analysis: StoryAnalysis, names: Mapping[str, str], texts: Mapping[str, str]
+) -> tuple[str, Text]:
+    """Who reports a shared claim (with how well it is matched), and its wordings."""
+    outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
+    label = f"{outlets} ({match_label(claim, analysis.numbers)})"
+    return label, _with_wordings(claim, names, texts)
 
 
 def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, str]) -> Text:
