@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS
+from storylens.analyze._penalties import penalty, penalty_what
 from storylens.analyze._quantity import VAGUE, Run, is_count
 from storylens.text import _words
 
-__all__ = ["counted", "event_group", "is_subject", "penalised", "penalty", "subject_group"]
+__all__ = ["counted", "event_group", "is_subject", "penalised", "subject_group"]
 
 _EVENTS = {
     "killed": "kill killed kills killing dead die died dies death deaths fatality fatalities "
@@ -45,17 +46,6 @@ _OPPOSED = _words("to against versus vs vs.")  # "112 votes to 88"
 _TOTALS = _words("toll number total tally figure count turnout rate share")
 _NOUN_EVENTS = {"acl", "amod", "relcl", "compound"}  # how an event word hangs off a noun
 _ASIDES = {"advmod", "npadvmod", "punct", "appos", "relcl", "advcl"}  # left out of a total
-_PENALTY_VERBS = {  # what a verb does with a stretch of time it gives or asks: "sentenced to"
-    **dict.fromkeys(_words("sentence jail imprison serve receive give hand get"), "sentence"),
-    **dict.fromkeys(_words("ask seek demand request want"), "sentence sought"),
-    **dict.fromkeys(_words("face risk"), "sentence faced"),
-    **dict.fromkeys(_words("ban bar disqualify suspend"), "ban"),
-}
-_PENALTY_NOUNS = {  # "a 15-year ban", "a sentence of 12 years"
-    **dict.fromkeys(_words("sentence term prison jail imprisonment"), "sentence"),
-    **dict.fromkeys(_words("ban suspension disqualification"), "ban"),
-}
-_PENALTY_PREPS = _words("to for of")
 _TAKERS = _words("serve receive get face risk")  # their subject is who is punished
 _LIGHT_VERBS = _words(
     "be have do make take get give leave say tell include see show reach put use become "
@@ -87,7 +77,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if (share := _share_of(doc, run)) is not None:
         return share
     if (found := penalty(anchor.head)) is not None:
-        return _penalty_what(anchor.head, found[0]), "penalty", found[0], anchor.head.lemma_.lower()
+        return penalty_what(anchor.head, found[0]), "penalty", found[0], anchor.head.lemma_.lower()
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
@@ -149,39 +139,6 @@ def _plain_noun(noun: Any) -> bool:
     return _event_of_noun(noun) is None or not _is_event_word(_event_of_noun(noun))
 
 
-def penalty(unit: Any) -> tuple[str, Any] | None:
-    """(kind, word) when a stretch of time is a penalty a verb or noun gives or asks: "sentenced
-    to nine years", "asked for 12 years", "faces 20 years", "a 15-year ban", "a sentence of 12
-    years". The kind is "sentence", "sentence sought", "sentence faced" or "ban"."""
-    if unit.lower_ not in TIME_UNITS:
-        return None
-    head = unit.head
-    if unit.dep_ == "pobj" and head.lower_ in _PENALTY_PREPS:
-        head = head.head
-    elif unit.dep_ not in {"dobj", "compound", "amod", "nmod", "npadvmod"}:
-        return None
-    if head.dep_ == "pcomp" and head.head.dep_ == "prep":  # "barred from holding office for"
-        head = head.head.head if head.lemma_.lower() not in _PENALTY_VERBS else head
-    if head.pos_ == "VERB" and head.lemma_.lower() in _PENALTY_VERBS:
-        return _PENALTY_VERBS[head.lemma_.lower()], head
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in _PENALTY_NOUNS:
-        return None
-    verb = _governor(head)  # "asked for a sentence of 12 years": the sentence asked for
-    if verb is not None and _PENALTY_VERBS.get(verb.lemma_.lower()) != "sentence":
-        return _PENALTY_VERBS.get(verb.lemma_.lower(), _PENALTY_NOUNS[head.lemma_.lower()]), verb
-    return _PENALTY_NOUNS[head.lemma_.lower()], verb or head
-
-
-def _governor(noun: Any) -> Any | None:
-    """The verb whose object a noun is, directly or after "to/for" ("asked for a sentence")."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in _PENALTY_PREPS:
-        head = head.head
-    elif noun.dep_ != "dobj":
-        return None
-    return head if head.pos_ == "VERB" else None
-
-
 def penalised(doc: Any, run: Run) -> str | None:
     """The surname of whoever the penalty a number gives punishes ("Feld was sentenced to nine
     years", "sentenced Ana Ruz", "his accountant, Ana Ruz, was jailed", "Feld faces 20 years"),
@@ -206,24 +163,6 @@ def penalised(doc: Any, run: Run) -> str | None:
         appos = (c for c in person.children if c.dep_ == "appos" and c.pos_ == "PROPN")
         person = next(appos, None)
     return str(person.lower_) if person is not None else None
-
-
-def _penalty_what(unit: Any, kind: str) -> str:
-    """ "years in prison", "years ban", "years sentence sought": the unit and the penalty."""
-    place = next(
-        (
-            g
-            for c in unit.children
-            if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children
-            if g.lemma_.lower() in {"prison", "jail"}
-        ),
-        None,
-    )
-    unit_word = "years" if unit.lower_ == "year" else str(unit.lower_)
-    if place is not None and kind == "sentence":
-        return f"{unit_word} in {place.lower_}"
-    return f"{unit_word} {kind}"
 
 
 def _antecedent(pronoun: Any) -> Any | None:

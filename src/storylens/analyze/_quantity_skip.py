@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storylens.analyze._counted import penalty
 from storylens.analyze._num_words import DAYS, MONTHS, TIME_UNITS
+from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import Run, bound_before
 
 __all__ = ["skip_reason"]
