@@ -270,12 +270,18 @@ class ClaimMention:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One fact with its mentions in each article. ``text`` is its most central wording."""
+    """One fact with its mentions in each article. ``text`` is its most central wording.
+
+    ``also`` holds sentences of other articles that state the fact too but were matched to
+    another claim (a sentence holding two facts belongs to one claim): those articles do not
+    leave the fact out.
+    """
 
     id: str
     text: str
     mentions: tuple[ClaimMention, ...]
     support: Support
+    also: tuple[ClaimMention, ...] = ()
 
 
 class QuoteKind(StrEnum):

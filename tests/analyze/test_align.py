@@ -457,3 +457,23 @@ def test_align_ecbplus_dev_floors(ecbplus_dir: Path) -> None:
     floors = _floors()["ecbplus_dev"]
     assert scores.precision >= floors["precision"]
     assert scores.recall >= floors["recall"]
+
+
+def test_align_a_sentence_of_two_facts_is_also_counted_for_the_other() -> None:
+    two = make_article(
+        "t",
+        "The storm that flooded the port of Varna Bay on Monday killed 12 people on Tuesday.",
+    )
+    one = make_article(
+        "o",
+        "A storm flooded the port of Varna Bay on Monday. "
+        "The storm killed 12 people in Varna Bay on Tuesday.",
+    )
+    claims = align_claims([two, one])
+    for claim in claims:
+        for also in claim.also:
+            assert also.span.article not in {m.span.article for m in claim.mentions}
+            assert also.why.rule == "also-states"
+            assert also.why.score is not None and also.why.score >= AlignOptions().link
+    alone = [c for c in claims if c.support.articles == 1 and c.mentions[0].span.article == "o"]
+    assert alone and all(c.also for c in alone)  # the two-fact sentence states it too

@@ -61,3 +61,20 @@ def test_views_weak_links_are_listed_apart_and_never_left_out(analysis: StoryAna
     assert [c.id for c in views.weak] == [claim.id]
     assert claim.id not in {c.id for c in (*views.shared_by_all, *views.shared_by_some)}
     assert views.omitted["c"] == ()  # nobody is said to leave out a possible match
+
+
+def test_views_an_article_stating_a_fact_inside_another_claim_does_not_leave_it_out(
+    analysis: StoryAnalysis,
+) -> None:
+    from dataclasses import replace
+
+    from storylens.model import ClaimMention
+    from storylens.report.views import claim_views
+
+    claim = analysis.claims[0]
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    also = ClaimMention(Span("c", 0, 10), Why("also-states", 0.6, {}))
+    with_third = replace(analysis, articles=(*analysis.articles, third))
+    assert claim in claim_views(with_third).omitted["c"]
+    stated = replace(with_third, claims=(replace(claim, also=(also,)), *analysis.claims[1:]))
+    assert claim_views(stated).omitted["c"] == ()

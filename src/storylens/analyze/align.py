@@ -246,7 +246,29 @@ def _claim(ctx: _Context, members: list[int]) -> Claim:
         text=ctx.units.texts[central],
         mentions=mentions,
         support=_support(ctx, members),
+        also=_also(ctx, members),
     )
+
+
+def _also(ctx: _Context, members: list[int]) -> tuple[ClaimMention, ...]:
+    """The best unit of each other article that reaches ``link`` with a member, though it was
+    matched to another claim (rule ``also-states``)."""
+    compared = [m for m in members if m < len(ctx.prob)]
+    if not compared:
+        return ()
+    arts = np.asarray(ctx.units.article_of[: len(ctx.prob)])
+    inside = {int(arts[m]) for m in compared}
+    best = ctx.prob[compared].max(axis=0)
+    found = []
+    for art in sorted(set(arts.tolist()) - inside):
+        units = np.nonzero(arts == art)[0]
+        unit = int(units[best[units].argmax()])
+        score = float(best[unit])
+        if score >= ctx.link:
+            partner = compared[int(ctx.prob[compared, unit].argmax())]
+            why = Why("also-states", round(score, 4), {"with": _where(ctx.units.spans[partner])})
+            found.append(ClaimMention(ctx.units.spans[unit], why))
+    return tuple(found)
 
 
 def _centrality(ctx: _Context, m: int, members: list[int]) -> float:

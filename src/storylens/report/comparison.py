@@ -123,6 +123,7 @@ class _Renderer:
                 "outlets": claim.support.outlets,
                 "independent": claim.support.independent,
             },
+            "also": [self.span(m.span) | {"why": self.why(m.why)} for m in claim.also],
         }
 
     def quote_mention(self, m: QuoteMention) -> dict[str, Any]:

@@ -212,8 +212,9 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
             weak.append(claim)
             continue
         (by_all if len(present) == len(ids) else by_some).append(claim)
+        stated = present | {m.span.article for m in claim.also}
         for i in ids:
-            if i not in present:
+            if i not in stated:
                 omitted[i].append(claim)
     return ClaimViews(
         shared_by_all=tuple(by_all),
