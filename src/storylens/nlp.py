@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from storylens.errors import MissingDependencyError
+from storylens.lexicon import TITLES
 from storylens.model import Article
 
 __all__ = [
@@ -250,8 +251,6 @@ def _relabel(ent: Any) -> str:
 
 def _after_title(doc: Any, start: int) -> bool:
     """True when the token before ``start`` is a capitalised title word ("Mayor", "Gen.")."""
-    from storylens.lexicon import TITLES
-
     if start == 0:
         return False
     before = doc[start - 1]

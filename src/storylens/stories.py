@@ -298,7 +298,8 @@ def _central(candidates: Sequence[str], others: Sequence[str]) -> str:
         own = _title_words(candidate)
         return sum(len(own & w) for w in words if w != own)
 
-    return max(candidates, key=lambda c: (shared(c), -candidates.index(c)))
+    best = max(enumerate(candidates), key=lambda ic: (shared(ic[1]), -ic[0]))
+    return best[1]
 
 
 def _title_words(line: str) -> frozenset[str]:

@@ -74,7 +74,7 @@ class _Story:
     order: Mapping[str, int]
     origins: Mapping[str, str]
     avoid: Sequence[Span]
-    numbers: Sequence[NumberMention]
+    numbers: Mapping[str, Sequence[NumberMention]]  # article id -> its quantities
     loaded: Sequence[Span]
     options: DigestOptions
 
@@ -102,7 +102,7 @@ def make_digest(
         order={a.id: i for i, a in enumerate(articles)},
         origins=origins or {},
         avoid=[n.span for c in conflicts for n in c.mentions] + [q.span for q in quotes],
-        numbers=numbers,
+        numbers=_by_article(numbers),
         loaded=loaded,
         options=options or DigestOptions(),
     )
@@ -204,9 +204,17 @@ def _at(span: Span, story: _Story) -> tuple[int, int]:
     return (story.order.get(span.article, len(story.order)), span.start)
 
 
-def _values(span: Span, numbers: Sequence[NumberMention]) -> set[float]:
+def _values(span: Span, numbers: Mapping[str, Sequence[NumberMention]]) -> set[float]:
     """The values of the quantities inside ``span``."""
-    return {n.value for n in numbers if span.overlaps(n.span)}
+    return {n.value for n in numbers.get(span.article, ()) if span.overlaps(n.span)}
+
+
+def _by_article(numbers: Sequence[NumberMention]) -> dict[str, list[NumberMention]]:
+    """The quantities of each article (a claim's wordings look only at their own article's)."""
+    found: dict[str, list[NumberMention]] = {}
+    for n in numbers:
+        found.setdefault(n.span.article, []).append(n)
+    return found
 
 
 def _plain(text: str, options: DigestOptions) -> bool:

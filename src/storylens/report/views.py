@@ -225,11 +225,6 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     )
 
 
-def article_index(articles: Sequence[Article]) -> dict[str, Article]:
-    """Articles by id."""
-    return {a.id: a for a in articles}
-
-
 def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
     """Figures for one thing that cannot both hold but come from different sources.
 
