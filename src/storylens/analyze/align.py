@@ -101,6 +101,12 @@ class AlignOptions:
     # Also joining a unit whose probability with the partner reaches 0.6 whatever its cosine:
     # train F0.5 0.410, but ECB+ dev precision 0.769 -> 0.588 (chains through the group); at
     # 0.5, seed 12/14 but dev precision 0.464 and fictional 0.721 / 0.756. Not shipped.
+    # Joining by probability only when the unit is also the partner's runner-up (mutual second
+    # best): train F0.5 0.325 / 0.399 / 0.418 at 0.4 / 0.5 / 0.6, dev P/R 0.512/0.351 at 0.5
+    # (seed 12/14), 0.641/0.267 at 0.6 (seed 11/14), 0.696/0.291 at 0.7. Not shipped either.
+    # A "core" cosine (the main predication: root verb, or the clause a speech verb reports,
+    # without adverbial clauses and prepositional adjuncts) as a fitted feature: train F0.5
+    # 0.400, dev 0.765/0.282, fictional 0.750/0.732, seed 9/14. Not shipped.
     clauses: bool = True  # split long sentences into clauses
     min_clause_words: int = 6  # both sides of a split need this many words
     statements_only: bool = True  # drop units without closing punctuation, and questions
