@@ -1,8 +1,11 @@
-"""A static site of stories: an index page linking to one comparison page per story.
+"""A static site of stories: an index page linking to one page per story.
 
 Every page is self-contained (inline style, no network) and escapes article text; each story
 page is the HTML report of :func:`storylens.compare.compare`, with the comparison's JSON
-beside it for scripts.
+beside it for scripts. A story with several articles gets their comparison; a story with one
+article gets the same report of that article alone (its claims, quotes, numbers and sources),
+so no row of the index leads nowhere. The index lists the stories told by several outlets
+first, then those from one outlet, each in the order the store keeps them (largest first).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ _STORY_FILE = re.compile(r"story-[0-9a-f]{12}\.html")
 
 @dataclass(frozen=True, slots=True)
 class SiteStats:
-    """What :func:`build_site` wrote."""
+    """What :func:`build_site` wrote: a page for each of ``stories``, ``compared`` of them
+    comparing two or more articles."""
 
     stories: int
     compared: int
@@ -37,14 +41,13 @@ class SiteStats:
     def summary(self) -> str:
         """One line for the terminal."""
         single = self.stories - self.compared
-        why = f" ({single} with one article: nothing to compare)" if single else ""
-        return (
-            f"{self.stories} stories, {self.compared} compared{why}: open {self.out / 'index.html'}"
-        )
+        alone = f", {single} with one article" if single else ""
+        index = self.out / "index.html"
+        return f"{self.stories} stories, {self.compared} compared{alone}: open {index}"
 
 
 def story_page(story: Story) -> str:
-    """The file name of a story's comparison page."""
+    """The file name of a story's page."""
     return f"{story.id}.html"
 
 
@@ -55,14 +58,13 @@ def build_site(
     options: CompareOptions | None = None,
     progress: Callable[[Story], None] | None = None,
 ) -> SiteStats:
-    """Compare every story with two or more articles and write the site into ``out``."""
+    """Write a page for every story (a comparison when it has two or more articles, the
+    article's own report when it has one) and the index into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     origins = _origins(store.origin_groups())
     stories = list(store.iter_stories())
     firsts: dict[str, str] = {}
     for story in stories:
-        if len(story.articles) < 2:
-            continue
         if progress is not None:
             progress(story)
         articles = list(store.iter_articles(ids=story.articles))
@@ -70,13 +72,13 @@ def build_site(
         _write_story(out, story, analysis)
         firsts[story.id] = analysis.digest[0].text if analysis.digest else ""
     (out / "index.html").write_text(_index(stories, firsts), encoding="utf-8")
-    _remove_stale(out, {story_page(s) for s in stories if s.id in firsts})
-    return SiteStats(len(stories), len(firsts), out)
+    _remove_stale(out, {story_page(s) for s in stories})
+    return SiteStats(len(stories), sum(len(s.articles) > 1 for s in stories), out)
 
 
 def _remove_stale(out: Path, pages: set[str]) -> None:
     """Delete the story pages (and their JSON) an earlier run wrote for stories that are
-    gone or now have one article; only files named like a story page are touched."""
+    gone (merged, split, re-clustered); only files named like a story page are touched."""
     for path in sorted(out.glob("story-*.html")):
         if _STORY_FILE.fullmatch(path.name) and path.name not in pages:
             path.unlink()
@@ -103,28 +105,49 @@ def _dates(story: Story) -> str:
     return first if first == last else f"{first} – {last}"
 
 
+_SECTIONS = (
+    ("Told by several outlets", "Each page compares the outlets' articles side by side."),
+    (
+        "From one outlet",
+        "Each page shows what the outlet reports: claims, quotes, numbers, sources.",
+    ),
+)
+_HEADERS = ("story", "articles", "outlets", "origins", "dates", "digest, first line")
+
+
 def _row(story: Story, firsts: Mapping[str, str]) -> str:
-    label = escape(story.label)
-    if story.id in firsts:
-        label = f'<a href="{escape(story_page(story))}">{label}</a>'
     return (
-        f"<tr><td>{label}</td><td>{len(story.articles)}</td><td>{story.outlets}</td>"
+        f'<tr><td><a href="{escape(story_page(story))}">{escape(story.label)}</a></td>'
+        f"<td>{len(story.articles)}</td><td>{story.outlets}</td>"
         f"<td>{story.origins}</td><td>{escape(_dates(story))}</td>"
         f"<td>{escape(firsts.get(story.id, ''))}</td></tr>"
     )
 
 
-def _index(stories: Sequence[Story], firsts: Mapping[str, str]) -> str:
-    css = (files("storylens.report") / "report.css").read_text(encoding="utf-8")
+def _section(title: str, note: str, stories: Sequence[Story], firsts: Mapping[str, str]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in _HEADERS)
     rows = "".join(_row(s, firsts) for s in stories)
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in ("story", "articles", "outlets", "origins", "dates", "digest, first line")
+    return (
+        f"<h2>{title} ({len(stories)})</h2>\n<p>{note}</p>\n<table><tr>{head}</tr>{rows}</table>\n"
     )
+
+
+def _index(stories: Sequence[Story], firsts: Mapping[str, str]) -> str:
+    """The index: stories told by several outlets, then those from one, each group in the
+    store's order (largest first, then by first article), so the same store gives the same page."""
+    css = (files("storylens.report") / "report.css").read_text(encoding="utf-8")
+    groups = ([s for s in stories if s.outlets > 1], [s for s in stories if s.outlets <= 1])
+    body = "".join(
+        _section(title, note, group, firsts)
+        for (title, note), group in zip(_SECTIONS, groups, strict=True)
+        if group
+    )
+    body = body or "<p>No stories yet: ingest some articles first.</p>\n"
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>storylens: stories</title>\n<style>{css}</style>\n</head>\n<body>\n"
-        f"<h1>Stories</h1>\n<table><tr>{head}</tr>{rows}</table>\n</body>\n</html>\n"
+        f"<h1>Stories</h1>\n{body}"
+        "</body>\n</html>\n"
     )

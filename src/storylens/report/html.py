@@ -2,9 +2,13 @@
 
 Articles are shown side by side with shared, unique, quoted and conflicting passages
 highlighted, followed by the digest with citations and tables for quotes, numbers, conflicts,
-sources cited and word choice. Article text is untrusted: every piece of it is escaped, and a
-Content-Security-Policy allows only the page's own script (by hash) and inline styles, so
-nothing in an article can run script in the page.
+sources cited and word choice. With one article there is nothing to compare: the page says so,
+lists the article's claims instead of shared and omitted ones, and leaves out what can only
+hold between articles (shading by how widely a fact is shared, conflicting numbers).
+
+Article text is untrusted: every piece of it is escaped, and a Content-Security-Policy allows
+only the page's own script (by hash) and inline styles, so nothing in an article can run
+script in the page.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ document.addEventListener('click', storylensShow);
 document.addEventListener('focusin', storylensShow);
 """
 _DETAIL_HINT = "Click or tab to a highlighted passage to see who reports it."
+_DETAIL_HINT_ONE = "Click or tab to a highlighted quote to see who said it."
 
 
 def to_html(
@@ -61,22 +66,29 @@ def to_html(
     index_href: str | None = None,
 ) -> str:
     """Render the comparison as one HTML page (a string); ``index_href`` adds a link back."""
+    single = len(analysis.articles) == 1
+    hint = _DETAIL_HINT_ONE if single else _DETAIL_HINT
     script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
     body = "\n".join(
         [
             f'<p><a href="{escape(index_href)}">← all stories</a></p>' if index_href else "",
             f"<h1>{escape(title)}</h1>",
-            _legend(),
+            *([_single_note(analysis)] if single else []),
+            _legend(shares=not single, conflicts=not single or bool(analysis.conflicts)),
             *(
                 f'<p class="origin">Same text, one origin: {escape(group)}.</p>'
                 for group in same_origin(analysis, article_names(analysis.articles))
             ),
-            f'<p id="detail" class="detail" role="status" aria-live="polite">{_DETAIL_HINT}</p>',
+            f'<p id="detail" class="detail" role="status" aria-live="polite">{hint}</p>',
             _columns(analysis),
             _digest(analysis),
-            _claims_table(analysis),
-            *(_table(t.title, t.headers, t.rows) for t in detail_tables(analysis, explain=explain)),
+            _claims_list(analysis) if single else _claims_table(analysis),
+            *(
+                _table(t.title, t.headers, t.rows)
+                for t in detail_tables(analysis, explain=explain)
+                if t.rows or not (single and t.comparison)
+            ),
         ]
     )
     return (
@@ -88,13 +100,29 @@ def to_html(
     )
 
 
-def _legend() -> str:
+def _single_note(analysis: StoryAnalysis) -> str:
+    """What a one-article page is: the article's own report, nothing compared yet."""
+    outlet = outlet_name(analysis.articles[0])
     return (
-        '<p class="legend"><span class="shared">shared by half the articles or more</span>'
-        '<span class="some">shared by fewer</span>'
-        '<span class="unique">only this outlet</span><span class="quote">direct quote</span>'
-        '<span class="conflict">conflicting number</span></p>'
+        f'<p class="single">One article, from {escape(outlet)}: nothing to compare yet.'
+        " Below are its claims, quotes, numbers and the sources it cites; once another"
+        " article joins the story, its page compares them.</p>"
     )
+
+
+_SHARES = (
+    ("shared", "shared by half the articles or more"),
+    ("some", "shared by fewer"),
+    ("unique", "only this outlet"),
+)
+
+
+def _legend(*, shares: bool = True, conflicts: bool = True) -> str:
+    """The highlight colours; one article has no shared facts to shade and no conflicts."""
+    spans = [*(_SHARES if shares else ()), ("quote", "direct quote")]
+    spans += [("conflict", "conflicting number")] if conflicts else []
+    inner = "".join(f'<span class="{cls}">{text}</span>' for cls, text in spans)
+    return f'<p class="legend">{inner}</p>'
 
 
 def _share_class(count: int, articles: int) -> str:
@@ -122,7 +150,9 @@ def _marks(analysis: StoryAnalysis) -> dict[str, list[Mark]]:
     def add(span: Span, cls: str, claim: str, tip: str) -> None:
         marks.setdefault(span.article, []).append((span.start, span.end, cls, claim, tip))
 
-    for claim in analysis.claims:
+    # One article: every fact is its own, so only quotes and conflicts are marked.
+    claims = analysis.claims if len(analysis.articles) > 1 else ()
+    for claim in claims:
         outlets = sorted({names[m.span.article] for m in claim.mentions})
         count = len({m.span.article for m in claim.mentions})
         tip = ("reported by " if count > 1 else "only in ") + ", ".join(outlets)
@@ -203,6 +233,11 @@ def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]])
         "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
     )
     return f"<h2>{escape(title)}</h2><table><tr>{head}</tr>{body}</table>"
+
+
+def _claims_list(analysis: StoryAnalysis) -> str:
+    """One article's claims, in the order it makes them."""
+    return _table("Claims", ["claim"], [(shown(c.text),) for c in analysis.claims])
 
 
 def _claims_table(analysis: StoryAnalysis) -> str:

@@ -241,11 +241,14 @@ def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
 
 @dataclass(frozen=True, slots=True)
 class TableView:
-    """A titled table of plain strings, for any renderer."""
+    """A titled table of plain strings, for any renderer. ``comparison`` marks a table of
+    figures set against each other (conflicts and non-conflicts): nearly always between
+    articles, so one article alone seldom fills it."""
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    comparison: bool = False
 
 
 def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[TableView]:
@@ -319,7 +322,7 @@ class _Tables:
             )
             for c in conflicts
         )
-        return TableView(title, ("about", "mentions", reason), rows)
+        return TableView(title, ("about", "mentions", reason), rows, comparison=True)
 
     def cited(self) -> TableView:
         rows = tuple(
