@@ -182,6 +182,25 @@ def test_quotes_definite_description_resolves_to_organisation() -> None:
     assert (mention.speaker, mention.why.rule) == ("City Water Board", "definite-description")
 
 
+def test_quotes_definite_description_of_another_kind_is_not_the_organisation() -> None:
+    article = _article(
+        "The Ferryworkers' Union said 900 crew members had stopped work.",
+        'The harbour authority called the stoppage "reckless" and asked for talks.',
+    )
+    mention = _only(article)
+    assert mention.speaker == "the harbour authority"
+    assert mention.why.rule != "definite-description"
+
+
+def test_quotes_definite_description_with_a_word_of_no_kind_still_resolves() -> None:
+    article = _article(
+        "The Norland Embassy on Monday warned that the truce was failing.",
+        '"Both sides must stop firing now," the mission said.',
+    )
+    mention = _only(article)
+    assert (mention.speaker, mention.why.rule) == ("Norland Embassy", "definite-description")
+
+
 def test_quotes_headings_and_captions_are_skipped() -> None:
     article = _article(
         ("'Lost harvest'", ParagraphKind.HEADING),

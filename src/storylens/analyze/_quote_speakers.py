@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storylens import lexicon
 from storylens.analyze._quote_context import _name_cues_masked, _Parsed
 from storylens.analyze.speakers import (
     CUE_WORDS,
@@ -124,13 +125,18 @@ class _Speakers:
         wanted = {"person": {"person", "nominal"}, "plural": {"plural", "org"}}.get(kind, {"org"})
         return next((c for c in self.before(pos) if c.kind in wanted), None)
 
-    def organisation(self, pos: int) -> Candidate | None:
+    def organisation(self, pos: int, head: str) -> Candidate | None:
+        """The last named organisation speaking in the two paragraphs before ``pos`` that
+        the description with ``head`` may stand for (see :func:`_may_be`)."""
         first = self.paragraphs[max(0, self.paragraph_of(pos) - 2)][0]
         return next(
             (
                 c
                 for c in self.before(pos)
-                if c.kind == "org" and c.start >= first and c.name[:1].isupper()
+                if c.kind == "org"
+                and c.start >= first
+                and c.name[:1].isupper()
+                and _may_be(c.name, head)
             ),
             None,
         )
@@ -178,6 +184,23 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             _register(speakers, a, b, subject, tokens)
 
 
+def _may_be(name: str, head: str) -> bool:
+    """False when ``head`` is one kind of organisation and ``name`` says it is another.
+
+    "The mission" may be the "US Embassy" and "the union" the "Dockworkers' Union", but "the
+    port authority" is not the "Dockworkers' Union": both words are organisation nouns.
+    """
+
+    def kind_word(word: str) -> bool:
+        return word in lexicon.ORG_NOUNS or word in lexicon.ORG_NAME_WORDS
+
+    wanted = head.lower()
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", name)]
+    if wanted in words or wanted.removesuffix("s") in words or not kind_word(wanted):
+        return True
+    return not any(kind_word(w) for w in words)
+
+
 def _bare(ent: Any) -> str:
     """An entity's words without "the": "The Saint Orla" is "Saint Orla"."""
     return " ".join(t.text for t in ent if t.lower_ != "the")
@@ -209,7 +232,7 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
         name = f"{phrase.lower()} {head}" if head else phrase.lower()
         return _Found(name, (a, b), "elliptic", features)
     if is_definite_description(phrase):
-        org = speakers.organisation(a)
+        org = speakers.organisation(a, phrase.split()[-1])
         if org is not None:
             features["antecedent"] = org.name
             return _Found(org.name, (a, b), "definite-description", features)
