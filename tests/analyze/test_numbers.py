@@ -571,3 +571,107 @@ def test_numbers_the_whole_of_n_of_m_is_a_total_not_the_count() -> None:
 
 def test_numbers_an_age_after_a_singular_noun_is_not_a_quantity() -> None:
     assert numbers_of("The retired driver, 58, said nothing.") == []
+
+
+# ------------------------------------------ time limits, ages after any name, noun lemmas
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "value", "what"),
+    [
+        ("The firm must repay the loan within 30 days.", "within 30", 30, "days"),
+        ("Judges promised a ruling within two weeks.", "within two", 2, "weeks"),
+        ("Crews hope to reopen the pass in the next 48 hours.", "in the next 48", 48, "hours"),
+        ("Tenants may stay for up to 90 days.", "up to 90", 90, "days"),
+    ],
+)
+def test_numbers_a_time_limit_is_an_at_most_quantity(
+    snippet: str, text: str, value: float, what: str
+) -> None:
+    ((covered, mention),) = numbers_of(snippet)
+    assert (covered, mention.value, mention.bound) == (text, value, Bound.AT_MOST)
+    assert (mention.low, mention.high, mention.what, mention.when) == (0, value, what, None)
+    assert mention.why.rule == "time-limit"
+
+
+def test_numbers_a_time_limit_is_also_the_when_of_the_count_it_bounds() -> None:
+    found = numbers_of("The depot shipped 400 crates within 30 days.")
+    assert [(text, m.what, m.when) for text, m in found] == [
+        ("400", "crates shipped", "within 30 days"),
+        ("within 30", "days", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Vera Feld, 58, said the ferry left late.",  # the name is tagged GPE
+        "Hanna Pellow, 47, told reporters she swam to shore.",  # tagged ORG
+        "Ilse Hamar, 61, a retired nurse, was rescued.",  # the surname is a town's name
+        '"It was dark," said Vera Valdor, 70.',
+    ],
+)
+def test_numbers_age_after_a_name_of_any_label_is_not_a_quantity(snippet: str) -> None:
+    assert numbers_of(snippet) == []
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Deaths were highest in Harlow, 75, and Dunmore, 40.",  # Dunmore is tagged PERSON
+        "Paris, 75, and Lyon, 40, reported the most cases.",
+    ],
+)
+def test_numbers_a_number_after_a_place_between_commas_is_kept(snippet: str) -> None:
+    assert [text for text, _ in numbers_of(snippet)] == ["75", "40"]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what"),
+    [
+        ("The final tally, 45, was higher than expected.", "final tally"),
+        ("The fare, 45, was lower than last year.", "fare"),
+    ],
+)
+def test_numbers_a_number_set_off_after_an_amount_is_its_value_not_an_age(
+    snippet: str, what: str
+) -> None:
+    mention = only(snippet)
+    assert (mention.value, mention.what) == (45, what)
+
+
+def test_numbers_counted_noun_lemma_keeps_the_e_of_a_plural_in_es() -> None:
+    mention = only("Nurses gave 400 doses on Monday.")
+    assert mention.why.features["subject"] == "dose"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "word", "lemma"),
+    [
+        ("Nurses gave 400 doses.", "doses", "dose"),
+        ("The 12 buses left.", "buses", "bus"),
+        ("The 12 people left.", "people", "people"),
+        ("The 12 children left.", "children", "child"),
+        ("There were 12 deaths.", "deaths", "death"),
+        ("There were 12 injuries.", "injuries", "injury"),
+        ("The 12 wounded left.", "wounded", "wound"),  # spaCy's: in the "wounded" group
+        ("The 12 police left.", "police", "police"),
+        ("The 12 houses burned.", "houses", "house"),
+        ("The 12 gases leaked.", "gases", "gas"),
+    ],
+)
+def test_numbers_noun_lemma(snippet: str, word: str, lemma: str) -> None:
+    from storylens.analyze._counted import noun_lemma
+    from storylens.nlp import load_spacy
+
+    token = next(t for t in load_spacy()(snippet) if t.text == word)
+    assert noun_lemma(token) == lemma
+
+
+def test_numbers_conflict_about_doses_names_the_dose() -> None:
+    first = make_article("Nurses in Orsk gave 400 doses on Monday, the clinic said.")
+    second = make_article("Nurses in Orsk gave 900 doses on Monday, the clinic said.")
+    mentions = [m for a in (first, second) for m in find_numbers(a)]
+    assert [m.why.features["subject"] for m in mentions] == ["dose", "dose"]
+    (conflict,), _ = find_conflicts(mentions, [first, second])
+    assert conflict.about.startswith("dose")

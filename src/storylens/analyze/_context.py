@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.analyze._num_words import DAYS, MONTHS, PLACE_NOUNS, SPEECH, TIME_UNITS
+from storylens.analyze._num_words import (
+    DAYS,
+    LOCATIVE,
+    MONTHS,
+    PLACE_NOUNS,
+    SPEECH,
+    TIME_UNITS,
+)
 from storylens.analyze._quantity import Run
 from storylens.model import Article, Paragraph
 from storylens.nlp import load_spacy
@@ -31,19 +38,6 @@ __all__ = [
     "time_of",
 ]
 
-_LOCATIVE = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-    "around",
-    "within",
-    "on",
-    "into",
-}
 _TIME_PREPS = {
     "in",
     "on",
@@ -174,7 +168,7 @@ def _is_locative(place: Any) -> bool:
     tok = place.root
     for _ in range(5):
         head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+        if tok.dep_ == "pobj" and head.lower_ in LOCATIVE:
             return True
         if tok.dep_ == "pobj" and head.lower_ == "of":
             tok = head.head

@@ -2,7 +2,8 @@
 
 :func:`counted` follows the number's head: a noun it modifies ("12 civilians"), the predicate
 of a number subject ("30 were killed"), an "of" phrase ("dozens of homes"), a total it is the
-value of ("the death toll rose to 45") or a town's population. A pronoun stands for the
+value of ("the death toll rose to 45", "the tally, 45, was higher"), a town's population,
+or the unit of a penalty or a time limit ("within 30 days"). A pronoun stands for the
 counted noun before it ("three of them"); a number without a noun may take one from the
 number it answers ("112 votes to 88": votes against) or, for a percentage, from what changed
 ("prices rose 18 percent"). :func:`event_group` and
@@ -11,14 +12,16 @@ number it answers ("112 votes to 88": votes against) or, for a percentage, from 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS
-from storylens.analyze._penalties import penalty, penalty_what
+from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
+from storylens.analyze._penalties import penalty, penalty_what, time_limit
 from storylens.analyze._quantity import VAGUE, Run, is_count
+from storylens.nlp import load_spacy
 from storylens.text import _words
 
-__all__ = ["counted", "event_group", "is_subject", "penalised", "subject_group"]
+__all__ = ["counted", "event_group", "is_subject", "noun_lemma", "penalised", "subject_group"]
 
 _EVENTS = {
     "killed": "kill killed kills killing dead die died dies death deaths fatality fatalities "
@@ -43,7 +46,6 @@ _SUBJECTS = {
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
 _OPPOSED = _words("to against versus vs vs.")  # "112 votes to 88"
-_TOTALS = _words("toll number total tally figure count turnout rate share")
 _NOUN_EVENTS = {"acl", "amod", "relcl", "compound"}  # how an event word hangs off a noun
 _ASIDES = {"advmod", "npadvmod", "punct", "appos", "relcl", "advcl"}  # left out of a total
 _TAKERS = _words("serve receive get face risk")  # their subject is who is punished
@@ -71,13 +73,38 @@ def subject_group(word: str) -> str | None:
     return _SUBJECT_OF.get(word.lower())
 
 
+def noun_lemma(noun: Any) -> str:
+    """The lowercased lemma of a counted noun: "doses" -> "dose", "buses" -> "bus".
+
+    When both "-s" and "-es" come off a plural to give a known noun ("dose" and "dos"),
+    spaCy's rule lemmatizer keeps the longer ending; English adds a bare "-s" to most nouns
+    (and "-es" only after s, x, z, ch, sh), so the word less its "-s" is the lemma then.
+    """
+    lemma, word = str(noun.lemma_).lower(), str(noun.lower_)
+    if noun.tag_ == "NNS" and word.endswith("es") and lemma == word[:-2]:
+        return word[:-1] if word[:-1] in _known_nouns() else lemma
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> frozenset[str]:
+    """The nouns spaCy's lemmatizer knows (its ``lemma_index``), or none without one."""
+    nlp = load_spacy()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(index.get("noun", ()))
+
+
 def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None]:
     """(what, rule, event group, subject group) for the number ending at ``run.end - 1``."""
     anchor = _root(doc, run)
     if (share := _share_of(doc, run)) is not None:
         return share
     if (found := penalty(anchor.head)) is not None:
-        return penalty_what(anchor.head, found[0]), "penalty", found[0], anchor.head.lemma_.lower()
+        return penalty_what(anchor.head, found[0]), "penalty", found[0], noun_lemma(anchor.head)
+    if (unit := time_limit(doc, run)) is not None:
+        return str(unit.lower_), "time-limit", "time-limit", noun_lemma(unit)
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
@@ -86,7 +113,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
             _noun_phrase(measure, range(run.start, run.end)),
             "measure",
             None,
-            measure.lemma_.lower(),
+            noun_lemma(measure),
         )
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
@@ -122,14 +149,14 @@ def _share_of(doc: Any, run: Run) -> tuple[str, str, None, str] | None:
     if len(after) >= 3 and after[0].lower_ == "of" and is_count(after[1].lower_):
         noun = after[2]
         if _plain_noun(noun):
-            return str(noun.lower_), "of-phrase", None, noun.lemma_.lower()
+            return str(noun.lower_), "of-phrase", None, noun_lemma(noun)
     before = [t for t in doc[max(run.start - 3, 0) : run.start] if t.lower_ != "the"]
     if len(before) < 2 or before[-1].lower_ != "of" or not is_count(before[-2].lower_):
         return None
     noun = doc[run.end] if run.end < len(doc) else None
     if noun is None or not _plain_noun(noun):
         return None
-    return f"total {noun.lower_}", "total-of-share", None, f"total {noun.lemma_.lower()}"
+    return f"total {noun.lower_}", "total-of-share", None, f"total {noun_lemma(noun)}"
 
 
 def _plain_noun(noun: Any) -> bool:
@@ -264,8 +291,11 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
 
 
 def _total_of(anchor: Any) -> Any | None:
-    """The subject a number is the value of: "the toll rose to 45", "turnout was 12%"."""
+    """The subject a number is the value of: "the toll rose to 45", "turnout was 12%", "the
+    tally, 45, was higher" (set off after a singular noun, and no age: see _quantity_skip)."""
     head = anchor.head
+    if _set_off_after(anchor) and head.tag_ == "NN":
+        return head
     if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"}:
         verb = head.head
     elif anchor.dep_ in {"attr", "acomp"}:
@@ -277,10 +307,21 @@ def _total_of(anchor: Any) -> Any | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if subj.lemma_.lower() in _TOTALS or subj.lower_ in _TOTALS:
+    if subj.lemma_.lower() in TOTALS or subj.lower_ in TOTALS:
         return subj
     copula = anchor.dep_ in {"attr", "acomp"} and verb.lemma_ == "be"
     return subj if copula and subj.pos_ == "NOUN" else None  # "the magnitude was 7.1"
+
+
+def _set_off_after(anchor: Any) -> bool:
+    """A bare number in apposition, set off by punctuation right after its head: "the tally,
+    45, was"."""
+    doc = anchor.doc
+    if anchor.dep_ != "appos" or anchor.i < 2 or anchor.head.i != anchor.i - 2:
+        return False
+    closed = anchor.i + 1 == len(doc) or doc[anchor.i + 1].is_punct
+    bare = all(c.dep_ == "punct" for c in anchor.children)
+    return doc[anchor.i - 1].text == "," and closed and bare
 
 
 def _measure_of(doc: Any, run: Run, anchor: Any) -> Any | None:
@@ -453,4 +494,4 @@ def _subject_key(noun: Any | None) -> str | None:
     """The group of the counted noun, or the noun's lemma when it has none."""
     if noun is None:
         return None
-    return subject_group(noun.lower_) or noun.lemma_.lower()
+    return subject_group(noun.lower_) or noun_lemma(noun)

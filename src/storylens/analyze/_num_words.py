@@ -1,4 +1,5 @@
-"""Word lists shared by the number steps: time units, months and days, place nouns, speech verbs.
+"""Word lists shared by the number steps: time units, months and days, place nouns, locative
+prepositions, speech verbs, measure units and the nouns that name a total.
 
 The quantity filter (:mod:`~storylens.analyze._quantity_skip`), the counted-thing finder
 (:mod:`~storylens.analyze._counted`) and the where/when/who finder
@@ -9,7 +10,16 @@ from __future__ import annotations
 
 from storylens.text import _words
 
-__all__ = ["DAYS", "MEASURE_UNITS", "MONTHS", "PLACE_NOUNS", "SPEECH", "TIME_UNITS"]
+__all__ = [
+    "DAYS",
+    "LOCATIVE",
+    "MEASURE_UNITS",
+    "MONTHS",
+    "PLACE_NOUNS",
+    "SPEECH",
+    "TIME_UNITS",
+    "TOTALS",
+]
 
 SPEECH = _words(
     "say tell tweet report state announce confirm add warn estimate claim note write "
@@ -28,9 +38,13 @@ PLACE_NOUNS = _words(
     "city town village province district region capital outskirts suburb suburbs state county "
     "country area camp neighbourhood neighborhood community island"
 )
+LOCATIVE = _words("in at near outside inside across throughout around within on into")
 MEASURE_UNITS = _words(
     "kilometre kilometres kilometer kilometers km kms mile miles metre metres meter meters "
     "foot feet yard yards inch inches centimetre centimetres cm millimetre millimetres mm "
     "hectare hectares acre acres tonne tonnes ton tons kilogram kilograms kg kilo kilos gram "
     "grams litre litres liter liters gallon gallons knot knots degree degrees mph"
 )
+TOTALS = _words(
+    "toll number total tally figure count turnout rate share"
+)  # a number is their value

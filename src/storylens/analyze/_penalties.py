@@ -1,5 +1,7 @@
-"""Penalties: a stretch of time a verb or noun gives or asks ("sentenced to nine years", "asked
-for 12 years", "a 15-year ban") is a quantity, not the time something happened.
+"""Time given, asked or allowed: a stretch of time a verb or noun gives or asks as a penalty
+("sentenced to nine years", "asked for 12 years", "a 15-year ban"), or sets as a limit ("within
+30 days", "in the next 48 hours", "for up to 90 days"), is a quantity, not the time something
+happened.
 """
 
 from __future__ import annotations
@@ -7,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.analyze._num_words import TIME_UNITS
+from storylens.analyze._quantity import BOUNDS, Run, bound_phrase
+from storylens.model import Bound
 from storylens.text import _words
 
-__all__ = ["PENALTY_VERBS", "penalty", "penalty_what"]
+__all__ = ["PENALTY_VERBS", "penalty", "penalty_what", "time_limit", "time_unit"]
 
 PENALTY_VERBS = {  # what a verb does with a stretch of time it gives or asks: "sentenced to"
     **dict.fromkeys(_words("sentence jail imprison serve receive give hand get"), "sentence"),
@@ -73,3 +77,23 @@ def penalty_what(unit: Any, kind: str) -> str:
     if place is not None and kind == "sentence":
         return f"{unit_word} in {place.lower_}"
     return f"{unit_word} {kind}"
+
+
+def time_unit(doc: Any, run: Run) -> Any | None:
+    """The unit of time a number counts ("days" in "30 days", "within 30 working days"), or
+    None when it counts no unit of time."""
+    last = doc[run.end - 1]
+    unit = last.head if last.dep_ == "nummod" else None
+    if unit is None and run.end < len(doc):
+        unit = doc[run.end]
+    return unit if unit is not None and unit.lower_ in TIME_UNITS else None
+
+
+def time_limit(doc: Any, run: Run) -> Any | None:
+    """The unit of a stretch of time set as a limit: an upper bound on time ("within 30 days",
+    "in the next 48 hours", "for up to 90 days") says how long something may take or last, not
+    when it happened. None for any other number."""
+    unit = time_unit(doc, run)
+    if unit is None or BOUNDS.get(bound_phrase(doc, run)) is not Bound.AT_MOST:
+        return None
+    return unit

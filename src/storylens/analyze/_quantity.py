@@ -79,6 +79,10 @@ BOUNDS: dict[tuple[str, ...], Bound] = {
     ("not", "more", "than"): Bound.AT_MOST,
     ("a", "maximum", "of"): Bound.AT_MOST,
     ("as", "many", "as"): Bound.AT_MOST,
+    ("within",): Bound.AT_MOST,  # "within 30 days", "within 5 kilometres"
+    ("within", "the", "next"): Bound.AT_MOST,
+    ("in", "the", "next"): Bound.AT_MOST,  # a window ahead: "in the next 48 hours"
+    ("in", "the", "coming"): Bound.AT_MOST,
     ("less", "than"): Bound.LESS_THAN,
     ("fewer", "than"): Bound.LESS_THAN,
     ("under",): Bound.LESS_THAN,

@@ -10,9 +10,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storylens.analyze._num_words import DAYS, MONTHS, TIME_UNITS
-from storylens.analyze._penalties import penalty
+from storylens.analyze._num_words import (
+    DAYS,
+    LOCATIVE,
+    MEASURE_UNITS,
+    MONTHS,
+    SPEECH,
+    TIME_UNITS,
+    TOTALS,
+)
+from storylens.analyze._penalties import penalty, time_limit, time_unit
 from storylens.analyze._quantity import Run, bound_before
+from storylens.nlp import place_names
 
 __all__ = ["skip_reason"]
 
@@ -34,7 +43,7 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("time", ":" in last.text or (nxt is not None and nxt.lower_ in _CLOCK)),
         ("age", _is_age(doc, run, prev) or _is_age_after_name(run, first, prev, nxt)),
         ("name", _inside_name(run, last, prev, nxt)),
-        ("duration", _is_duration(doc, run, last)),
+        ("duration", _is_duration(doc, run)),
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
     )
     return next((reason for reason, hit in checks if hit), None)
@@ -64,15 +73,81 @@ def _is_age(doc: Any, run: Run, prev: Any | None) -> bool:
 
 def _is_age_after_name(run: Run, first: Any, prev: Any | None, nxt: Any | None) -> bool:
     """ "Ana Ruiz, 34, said", "the driver, 45, was": a bare whole number set off by commas right
-    after a person's name or a singular noun is the age of who it names."""
-    if run.unit or run.vague or run.end - run.start != 1 or not first.text.isdigit():
-        return False
-    if prev is None or prev.text != "," or prev.i == 0 or not 0 < run.value < 120:
+    after a name or a singular noun is the age of who it names. Not after a place ("in Harlow,
+    75, and Dunmore, 40") or a noun naming an amount ("the tally, 45, was higher")."""
+    if prev is None or not _set_off(run, first, prev, nxt):
         return False
     name = first.doc[prev.i - 1]
-    closed = nxt is None or nxt.is_punct
-    person = name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PEOPLE
-    return bool(closed and (person or (name.pos_ == "NOUN" and name.tag_ == "NN")))
+    if name.pos_ == "PROPN":
+        person = name.ent_type_ not in _NOT_PEOPLE or _named_as_person(name, nxt)
+        return person and not _at_place(name)
+    return name.tag_ == "NN" and not _names_amount(name)
+
+
+def _at_place(name: Any) -> bool:
+    """The name, or the first of names joined to it, is the object of "in/at/near...": a place
+    ("deaths were highest in Harlow, 75, and Dunmore, 40")."""
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head
+    return bool(name.dep_ == "pobj" and name.head.lower_ in LOCATIVE)
+
+
+def _set_off(run: Run, first: Any, prev: Any, nxt: Any | None) -> bool:
+    """A bare whole number of one to three digits, an age's range, between a comma and a comma
+    or the end of the sentence."""
+    if run.unit or run.vague or run.end - run.start != 1 or not first.text.isdigit():
+        return False
+    if prev.text != "," or prev.i == 0 or not 0 < run.value < 120:
+        return False
+    return nxt is None or nxt.is_punct
+
+
+def _named_as_person(name: Any, nxt: Any | None) -> bool:
+    """A capitalised name the model labels a place or organisation ("Vera Feld, 58, said"),
+    read as a person's when the words around it say so: after its number comes a verb, "who" or
+    a description in apposition ("Ilse Hamar, 61, a retired nurse"), or it says a quote ("said
+    Vera Feld, 58."). A name in the shipped gazetteer of places is not: "Paris, 75, and Lyon,
+    40, reported"; nor is a day or a month."""
+    if not name.text[:1].isupper() or name.lower_ in DAYS | MONTHS:
+        return False
+    if _name_phrase(name) in place_names():
+        return False
+    return _speaks_after_quote(name) or _person_follows(name, nxt)
+
+
+def _person_follows(name: Any, comma: Any | None) -> bool:
+    """After "Name, 58," the words go on about a person: a verb ("said", "was"), "who", or a
+    description in apposition to the name ("a retired nurse")."""
+    if comma is None or comma.text != "," or comma.i + 1 >= len(comma.doc):
+        return False
+    after = comma.doc[comma.i + 1]
+    if after.pos_ in {"VERB", "AUX"} or after.tag_ == "WP":
+        return True
+    described = after if after.dep_ == "appos" else after.head
+    return bool(
+        described.dep_ == "appos" and described.head.i == name.i and described.pos_ == "NOUN"
+    )
+
+
+def _speaks_after_quote(name: Any) -> bool:
+    """The name is the subject of a speech verb before it: '"It was dark," said Vera Feld'."""
+    verb = name.head
+    return bool(name.dep_ == "nsubj" and verb.i < name.i and verb.lemma_.lower() in SPEECH)
+
+
+def _name_phrase(name: Any) -> str:
+    """The name with the proper nouns compounded before it: "Ilse Hamar", "New York"."""
+    compounds = (t.i for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")
+    return str(name.doc[min(compounds, default=name.i) : name.i + 1].text)
+
+
+def _names_amount(noun: Any) -> bool:
+    """A noun a number is the value of, not the age of: a total or a unit ("the tally, 45"),
+    or compared as an amount is ("the fare, 45, was lower than last year")."""
+    if noun.lower_ in TOTALS | MEASURE_UNITS | TIME_UNITS or noun.lemma_.lower() in TOTALS:
+        return True
+    verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else None
+    return verb is not None and any(c.dep_ == "acomp" and c.tag_ == "JJR" for c in verb.children)
 
 
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:
@@ -100,15 +175,12 @@ def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool
     return named_prev or named_next
 
 
-def _is_duration(doc: Any, run: Run, last: Any) -> bool:
+def _is_duration(doc: Any, run: Run) -> bool:
     """A stretch of time ("the last 24 hours"): a *when*, unless it measures something ("20
-    years of operations") or is a penalty given or asked ("sentenced to nine years")."""
-    unit = last.head if last.dep_ == "nummod" else None
-    if unit is None and run.end < len(doc):
-        unit = doc[run.end]
-    if unit is None or unit.lower_ not in TIME_UNITS:
-        return False
-    if penalty(unit) is not None:
+    years of operations"), is a penalty given or asked ("sentenced to nine years") or a limit
+    set ("within 30 days")."""
+    unit = time_unit(doc, run)
+    if unit is None or penalty(unit) is not None or time_limit(doc, run) is not None:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children)
 

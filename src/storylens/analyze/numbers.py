@@ -3,20 +3,23 @@
 ``find_numbers`` reads one article's body paragraphs with spaCy (only the paragraphs that hold a
 number, plus the paragraph before each for context, unless a parsed ``doc`` is passed) and
 returns one :class:`~storylens.model.NumberMention` per quantity. Years, dates, clock times,
-ordinals, durations ("in the last 24 hours" is a *when*), ages ("aged 52", "Ana Ruiz, 52") and
-numbers inside names ("215 Maiwand Afghan Army Corps", "Article 5") are not quantities. A
-stretch of time that is counted ("20 years of operations") has no *when* of its own: the time
-phrases of its sentence date something else.
+ordinals, durations ("in the last 24 hours" is a *when*), ages ("aged 52", "Ana Ruiz, 52",
+whatever label the model gives the name, but not after a place: "in Harlow, 75, and Dunmore,
+40") and numbers inside names ("215 Maiwand Afghan Army Corps", "Article 5") are not
+quantities. A stretch of time that is counted ("20 years of operations"), given as a penalty
+("sentenced to nine years") or bounded from above ("within 30 days", "in the next 48 hours":
+at most) has no *when* of its own: the time phrases of its sentence date something else.
 
 Every mention carries ``why``: ``rule`` says how the counted thing was found (``nummod``,
 ``number-subject``, ``of-phrase``, ``partitive`` ("three of them"), ``total``, ``against``
 (the other side of "112 votes to 88"), ``change`` ("prices rose 18 percent"), ``population``,
-``next-word`` or ``none``) and ``features`` hold the evidence: the bound phrase, the vague word,
-the counted ``event`` and ``subject`` groups, where the place came from (``sentence``,
-``context``, or ``scope`` when a national phrase such as "nationwide" is the place), the scope
-(``national``, or ``part`` for "the first 500,000" and "three of them"), ``increment`` ("21
-more", "another 21": added to an earlier count, not a total), ``role`` (``subject`` when the
-counted noun is the subject of its clause) and the source cue.
+``penalty``, ``time-limit`` ("within 30 days"), ``next-word`` or ``none``) and ``features``
+hold the evidence: the bound phrase, the vague word, the counted ``event`` and ``subject``
+groups, where the place came from (``sentence``, ``context``, or ``scope`` when a national
+phrase such as "nationwide" is the place), the scope (``national``, or ``part`` for "the first
+500,000" and "three of them"), ``increment`` ("21 more", "another 21": added to an earlier
+count, not a total), ``role`` (``subject`` when the counted noun is the subject of its clause)
+and the source cue.
 
 Open ranges use ``math.inf`` as ``high`` ("more than 100" is 101..inf); serialisers must write
 it as ``null`` or a string, since JSON has no infinity.
