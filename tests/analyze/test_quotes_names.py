@@ -115,3 +115,12 @@ def test_quotes_one_speakers_reworded_quote_is_matched() -> None:
     mentions = [m for a in articles for m in find_quotes(a)]
     (quote,) = match_quotes(mentions, articles)
     assert quote.fidelity is QuoteFidelity.REWORDED
+
+
+def test_quotes_name_with_an_affiliation_is_the_same_speaker() -> None:
+    a = _article('"The wind is our worst enemy," forest service spokeswoman Lina Rask said.', "a")
+    b = _article('"The wind is our worst enemy," said Lina Rask of the forest service.', "b")
+    assert _only(b).speaker == "Lina Rask"
+    (group,) = match_quotes([*find_quotes(a), *find_quotes(b)], [a, b])
+    assert group.speaker == "Lina Rask"
+    assert group.fidelity is not QuoteFidelity.OTHER_SPEAKER

@@ -146,13 +146,38 @@ def canonical_name(phrase: str) -> str:
             break
         text = stripped
     text = _QUANTIFIER_RE.sub("", text)
-    text = _described_name(text)
+    text = _described_name(_affiliated_name(text))
     return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
 
 
 _LINKING_WORDS = frozenset(
     {"of", "in", "at", "from", "for", "on", "with", "and", "or", "to", "by", "the", "a", "an"}
 )
+
+
+_AFFILIATED_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,2})\s(?:of|from|at|with)\s(?:the\s)?[a-z]"
+)
+
+
+def _affiliated_name(text: str) -> str:
+    """A person's name followed by a lower-case affiliation is the name ("Ylva Strand of the
+    forestry service"); a named body is not cut ("Bank of England", "US Embassy in Kabul").
+
+    >>> _affiliated_name("Ylva Strand of the forestry service")
+    'Ylva Strand'
+    >>> _affiliated_name("Port Council of the east"), _affiliated_name("Bank of England")
+    ('Port Council of the east', 'Bank of England')
+    """
+    found = _AFFILIATED_RE.match(text)
+    if found is None:
+        return text
+    name = found.group("name")
+    if any(
+        w.lower() in lexicon.ORG_NOUNS or w.lower() in lexicon.ORG_NAME_WORDS for w in name.split()
+    ):
+        return text
+    return name
 
 
 def _described_name(text: str) -> str:
