@@ -78,3 +78,45 @@ def test_views_an_article_stating_a_fact_inside_another_claim_does_not_leave_it_
     assert claim in claim_views(with_third).omitted["c"]
     stated = replace(with_third, claims=(replace(claim, also=(also,)), *analysis.claims[1:]))
     assert claim_views(stated).omitted["c"] == ()
+
+
+def test_views_an_also_sentence_without_the_claims_figure_leaves_the_figure_out(
+    analysis: StoryAnalysis,
+) -> None:
+    from dataclasses import replace
+
+    from storylens.model import ClaimMention
+    from storylens.report.views import claim_views
+
+    claim = analysis.claims[0]
+    figures = tuple(
+        replace(_number(m.span.article, 12, 12, "police"), span=m.span) for m in claim.mentions
+    )
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    also = ClaimMention(Span("c", 0, 10), Why("also-states", 0.7, {}))
+    story = replace(
+        analysis,
+        articles=(*analysis.articles, third),
+        claims=(replace(claim, also=(also,)), *analysis.claims[1:]),
+        numbers=figures,
+    )
+    omitted = [c.id for c in claim_views(story).omitted["c"]]
+    assert claim.id in omitted  # every mention gives a toll, "c" none
+    with_toll = replace(story, numbers=(*figures, _number("c", 12, 12, "police")))
+    assert claim_views(with_toll).omitted["c"] == ()
+
+
+def test_views_a_claim_restated_elsewhere_is_not_only_this_outlet(
+    analysis: StoryAnalysis,
+) -> None:
+    from dataclasses import replace
+
+    from storylens.model import ClaimMention
+    from storylens.report.views import WEAK_LINK, claim_views
+
+    lone = analysis.claims[1]
+    assert lone in claim_views(analysis).unique["b1"]
+    for score, unique in ((WEAK_LINK + 0.1, False), (WEAK_LINK - 0.1, True)):
+        also = ClaimMention(Span("a1", 0, 10), Why("also-states", score, {}))
+        changed = replace(analysis, claims=(analysis.claims[0], replace(lone, also=(also,))))
+        assert (lone.id in {c.id for c in claim_views(changed).unique["b1"]}) is unique

@@ -194,7 +194,11 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     """Split the claim matrix into shared, unique, omitted and weakly linked views.
 
     A shared claim whose weakest link is below :data:`WEAK_LINK` is listed apart, as possibly
-    one fact; no article is said to leave it out.
+    one fact; no article is said to leave it out. A claim of one article is not "only this
+    outlet" when another article states it too (``also``, from :data:`WEAK_LINK`): the article
+    says it twice and the matching paired its other statement. An article whose only statement
+    of a claim is an ``also`` sentence is said to leave it out when the claim gives a figure in
+    every mention and that sentence gives none (it tells of the collapse, not of the toll).
     """
     ids = [a.id for a in analysis.articles]
     by_all: list[Claim] = []
@@ -205,14 +209,15 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     for claim in analysis.claims:
         present = {m.span.article for m in claim.mentions}
         if len(present) == 1:
-            unique[next(iter(present))].append(claim)
+            if not any(m.why.score is not None and m.why.score >= WEAK_LINK for m in claim.also):
+                unique[next(iter(present))].append(claim)
             continue
         weakest = weakest_link(claim)
         if weakest is not None and weakest < WEAK_LINK:
             weak.append(claim)
             continue
         (by_all if len(present) == len(ids) else by_some).append(claim)
-        stated = present | {m.span.article for m in claim.also}
+        stated = present | _also_stated(claim, analysis.numbers)
         for i in ids:
             if i not in stated:
                 omitted[i].append(claim)
@@ -223,6 +228,20 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
         omitted={k: tuple(v) for k, v in omitted.items()},
         weak=tuple(weak),
     )
+
+
+def _also_stated(claim: Claim, numbers: Sequence[NumberMention]) -> set[str]:
+    """The articles whose ``also`` sentence states the claim: all of them, unless every
+    mention gives a figure; then only those whose sentence gives one too."""
+
+    def has_figure(span: Span) -> bool:
+        return any(
+            n.span.article == span.article and span.start <= n.span.start < span.end
+            for n in numbers
+        )
+
+    needs_figure = all(has_figure(m.span) for m in claim.mentions)
+    return {m.span.article for m in claim.also if not needs_figure or has_figure(m.span)}
 
 
 def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
