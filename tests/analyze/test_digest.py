@@ -36,6 +36,7 @@ TEXTS = {
         "The river burst its banks after days of heavy rain.",
         "Six people are still missing, officials said.",
         "Twelve people died in the floods, the council said.",
+        "Ten people are still missing, the army said.",
     ],
 }
 ARTICLES = [
@@ -150,12 +151,31 @@ def test_digest_stops_at_the_first_claim_that_does_not_fit() -> None:
 def test_digest_takes_a_wording_without_the_disputed_number() -> None:
     died = _claim("d", ("b", 2, 0.9), ("c", 2, 0.9))
     number = _number("b", 2, 12.0, "12")
-    conflict = Conflict("x", "number", "died", (number, number), Why("ranges-disjoint"))
+    elsewhere = _number("a", 1, 40.0, "40")  # the other side is in no mention of the claim
+    conflict = Conflict("x", "number", "died", (number, elsewhere), Why("ranges-disjoint"))
     (sentence,) = make_digest([died], ARTICLES, conflicts=[conflict])
     assert sentence.text == TEXTS["c"][2]
     assert make_digest([_claim("d", ("b", 2, 0.9))], ARTICLES, conflicts=[conflict]) == ()
     quote = QuoteMention(Span("b", 5, 20), QuoteKind.STATEMENT, "a resident", None, Why("t"))
     assert make_digest([_claim("d", ("b", 0, 0.9))], ARTICLES, quotes=[quote]) == ()
+
+
+def test_digest_says_when_a_facts_own_mentions_give_conflicting_figures() -> None:
+    missing = _claim("m", ("a", 1, 0.9), ("b", 1, 0.8), ("c", 3, 0.8))
+    six_a, six_b = _number("a", 1, 6.0, "6"), _number("b", 1, 6.0, "Six")
+    ten = _number("c", 3, 10.0, "Ten")
+    conflicts = [
+        Conflict("x", "number", "missing", (six_a, ten), Why("ranges-disjoint")),
+        Conflict("y", "number", "missing", (six_b, ten), Why("ranges-disjoint")),
+        Conflict("z", "not-conflict", "missing", (six_a, six_b), Why("different-source")),
+    ]
+    (sentence,) = make_digest([missing], ARTICLES, conflicts=conflicts)
+    assert sentence.text == "Reports differ on missing: 6 (a, b); ten (c)."
+    assert sentence.articles == ("a", "b", "c")
+    assert sentence.claims == ("m",)
+    # explained non-conflicts alone leave the claim to its own wordings
+    (own,) = make_digest([missing], ARTICLES, conflicts=conflicts[2:])
+    assert own.text in (TEXTS["a"][1], TEXTS["b"][1], TEXTS["c"][3])
 
 
 def test_digest_leaves_out_quotes_questions_and_fragments() -> None:

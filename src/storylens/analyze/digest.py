@@ -19,7 +19,14 @@ citation count (facts several independent sources state first), then by the mean
 probability of their citations, then by where they first appear, until the word budget is
 spent. A wording that is not a plain statement in the reporting voice is never chosen:
 quoted words (they belong to the speaker), questions, clause fragments, and any wording that
-holds a disputed number (the conflicts table shows it, with each side and its source).
+holds a disputed number.
+
+A claim whose mentions give conflicting figures (a conflict both of whose numbers lie in the
+claim's mentions: one fact, told with different numbers) is not left out for it: its digest
+sentence says the figures differ and gives each figure as written with the outlets that give
+it ("Reports differ on people killed: at least 11 (Midland Observer); seven (Tidewater
+Chronicle, Greyport Herald)."), citing every article that gives one. It counts the origins
+of all of them, so a fact every outlet reports stays first even when they disagree on it.
 """
 
 from __future__ import annotations
@@ -106,7 +113,10 @@ def make_digest(
         loaded=loaded,
         options=options or DigestOptions(),
     )
-    choices = [c for c in (_choose(claim, story) for claim in claims) if c is not None]
+    names = {a.id: a.outlet or a.id for a in articles}
+    disputed = {c.claim.id: c for c in _disputes(claims, conflicts, story, names)}
+    found = (disputed.get(claim.id) or _choose(claim, story) for claim in claims)
+    choices = [c for c in found if c is not None]
     choices.sort(key=lambda c: (-c.origins, -c.strength, c.position, c.claim.id))
     chosen: list[_Choice] = []
     used = 0
@@ -133,6 +143,63 @@ def _choose(claim: Claim, story: _Story) -> _Choice | None:
             -c.strength,
             _at(c.mention.span, story),
         ),
+    )
+
+
+def _disputes(
+    claims: Sequence[Claim],
+    conflicts: Sequence[Conflict],
+    story: _Story,
+    names: Mapping[str, str],
+) -> list[_Choice]:
+    """A sentence for each claim whose own mentions give conflicting figures."""
+    found = []
+    for claim in claims:
+        inside = [
+            c
+            for c in conflicts
+            if c.kind == "number"
+            and all(any(m.span.overlaps(n.span) for m in claim.mentions) for n in c.mentions)
+        ]
+        if inside:
+            found.append(_dispute(claim, inside, story, names))
+    return found
+
+
+def _dispute(
+    claim: Claim, conflicts: Sequence[Conflict], story: _Story, names: Mapping[str, str]
+) -> _Choice:
+    """'Reports differ on X: figure (outlets); figure (outlets).', figures in story order."""
+    numbers = {(n.span.article, n.span.start): n for c in conflicts for n in c.mentions}
+    ordered = sorted(numbers.values(), key=lambda n: _at(n.span, story))
+    figures: dict[tuple[float, float], list[NumberMention]] = {}
+    for n in ordered:
+        figures.setdefault((n.low, n.high), []).append(n)
+    parts = []
+    for group in figures.values():
+        text = _figure(story.texts[group[0].span.article], group[0].span)
+        outlets = dict.fromkeys(names[n.span.article] for n in group)
+        parts.append(f"{text} ({', '.join(outlets)})")
+    what = next((n.what for n in ordered if n.what), None) or "the figures"
+    cited = sorted({n.span.article for n in ordered}, key=lambda a: _at(Span(a, 0, 0), story))
+    scores = [m.why.score for m in claim.mentions if m.why.score is not None]
+    return _Choice(
+        claim=claim,
+        mention=claim.mentions[0],
+        text=f"Reports differ on {what}: {'; '.join(parts)}.",
+        cited=tuple(cited),
+        origins=len({story.origins.get(a, a) for a in cited}),
+        strength=sum(scores) / len(scores) if scores else 0.0,
+        position=min(_at(m.span, story) for m in claim.mentions),
+    )
+
+
+def _figure(text: str, span: Span) -> str:
+    """A figure as written, lower case first when it opened its sentence ("Seven": "seven")."""
+    figure = " ".join(text[span.start : span.end].split())
+    second = figure[1:2]
+    return (
+        figure[:1].lower() + figure[1:] if figure[:1].isupper() and not second.isupper() else figure
     )
 
 
