@@ -395,3 +395,27 @@ def test_conflicts_the_whole_of_n_of_m_is_not_compared_with_a_share() -> None:
     conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[40.0, 44.0]]
     assert [o.why.rule for o in others] == ["ranges-overlap"]
+
+
+def test_conflicts_an_offer_and_a_demand_are_not_one_quantity() -> None:
+    one = article(
+        "The dock union has turned down the harbour board's offer of a 3 percent rise"
+        " and wants 8 percent."
+    )
+    two = article("The union is asking for an 8 percent pay rise; the board has offered 3 percent.")
+    numbers = [*find_numbers(one), *find_numbers(two)]
+    assert {m.why.features.get("stance") for m in numbers} == {"offer", "demand"}
+    conflicts, others = find_conflicts(numbers, [one, two])
+    assert conflicts == ()
+    assert "different-stance" in {c.why.rule for c in others}
+
+
+def test_conflicts_a_plan_is_not_a_count() -> None:
+    one = article("The mill plans to cut 500 jobs, the company said.")
+    two = article("The mill cut 300 jobs, the company said.")
+    conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()
+    assert [c.why.rule for c in others] == ["different-stance"]
+    done = article("The mill cut 500 jobs, the company said.")
+    conflicts, _ = find_conflicts([*find_numbers(done), *find_numbers(two)], [done, two])
+    assert len(conflicts) == 1

@@ -9,6 +9,9 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
 ``different-thing``   counted nouns differ ("children" vs "soldiers"; a missing noun matches any),
                       both say what the things did in different verbs ("sent" vs "fought"),
                       or they are penalties of different people (``who``: "Feld" vs "Ruz")
+``different-stance``  one figure is put forward as an offer, a demand or a forecast and the
+                      other is not, or as another of these ("offered 4 percent" vs "wants 9
+                      percent"): proposals and expectations are not counts of one quantity
 ``different-place``   both name a place, the places differ and no article links them
                       ("on Lake Ardin near Pellow": one scene, not two places)
 ``different-scope``   one is a national total ("across the country") or a part ("the first
@@ -211,6 +214,7 @@ def _judge(
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
         ("different-thing", _other_verbs(a, b)),
         ("different-thing", _different_who(a, b)),
+        ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
         (
             "different-place",
             "national" not in scopes and _different_place(a.where, b.where, linked),
@@ -390,6 +394,7 @@ def _summary(mention: NumberMention) -> dict[str, Any]:
         "when": mention.when,
         "attributed_to": mention.attributed_to,
         "scope": mention.why.features.get("scope"),
+        "stance": mention.why.features.get("stance"),
     }
 
 

@@ -18,8 +18,9 @@ hold the evidence: the bound phrase, the vague word, the counted ``event`` and `
 groups, where the place came from (``sentence``, ``context``, or ``scope`` when a national
 phrase such as "nationwide" is the place), the scope (``national``, or ``part`` for "the first
 500,000" and "three of them"), ``increment`` ("21 more", "another 21": added to an earlier
-count, not a total), ``role`` (``subject`` when the counted noun is the subject of its clause)
-and the source cue.
+count, not a total), ``role`` (``subject`` when the counted noun is the subject of its clause),
+``stance`` (``offer``, ``demand`` or ``forecast``: "offered 4 percent", "wants 9 percent",
+"expected to reach 70 percent", see :mod:`storylens.analyze._stance`) and the source cue.
 
 Open ranges use ``math.inf`` as ``high`` ("more than 100" is 101..inf); serialisers must write
 it as ``null`` or a string, since JSON has no infinity.
@@ -60,6 +61,7 @@ from storylens.analyze._quantity import (
     value_range,
 )
 from storylens.analyze._quantity_skip import skip_reason
+from storylens.analyze._stance import stance
 from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Why
 
 __all__ = ["event_group", "find_numbers", "subject_group"]
@@ -149,6 +151,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             increment=increment_word(doc, start_tok, run),
             role="subject" if is_subject(doc, run) else None,
             who=penalised(doc, run) if rule == "penalty" else None,
+            stance=stance(doc[run.end - 1]),
         ),
     )
 

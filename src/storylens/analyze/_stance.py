@@ -1,0 +1,66 @@
+"""What a figure is put forward as: an offer, a demand or a forecast, rather than a fact.
+
+"The port authority offered 4 percent" and "the union wants 9 percent" are two proposals, not
+two reports of one quantity; "turnout is expected to reach 70 percent" is a forecast, not a
+count. Such figures are only compared with figures of the same stance (see
+:mod:`storylens.analyze.conflicts`, ``different-stance``).
+
+The stance is read from the words that govern the number in the parse: the number's head,
+then its head's head, up to the verb of its clause ("a 9 percent pay rise" <- "for" <- "asking"),
+or the verb that verb completes ("expected" to "reach 70 percent").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["stance"]
+
+_STANCE_LEMMAS = {
+    # proposals put on the table by one side
+    "offer": "offer",
+    "propose": "offer",
+    "proposal": "offer",
+    "bid": "offer",
+    # what a side asks for
+    "demand": "demand",
+    "want": "demand",
+    "seek": "demand",
+    "request": "demand",
+    # what is expected or aimed at, not yet counted
+    "expect": "forecast",
+    "forecast": "forecast",
+    "predict": "forecast",
+    "projection": "forecast",
+    "target": "forecast",
+    "aim": "forecast",
+    "plan": "forecast",
+}
+# verbs with a particle: "asking for", "calling for", "pushing for", "hoping for"
+_VERBS_WITH_FOR = {"ask": "demand", "call": "demand", "push": "demand", "hope": "forecast"}
+_MAX_STEPS = 5  # heads climbed from the number before giving up
+
+
+def stance(token: Any) -> str | None:
+    """``offer``, ``demand`` or ``forecast`` when a word governing ``token`` (a number's last
+    token) puts the figure forward as one, else None."""
+    below = token
+    current = token.head
+    for _ in range(_MAX_STEPS):
+        found = _stance_of(current, below)
+        if found is not None:
+            return found
+        verb = current.pos_ in ("VERB", "AUX")
+        if (verb and current.dep_ != "xcomp") or current.head.i == current.i:
+            return None  # the clause's verb; "expected to reach": climb from "reach"
+        below, current = current, current.head
+    return None
+
+
+def _stance_of(word: Any, below: Any) -> str | None:
+    lemma = str(word.lemma_).lower()
+    if lemma in _STANCE_LEMMAS:
+        return _STANCE_LEMMAS[lemma]
+    if lemma == "for" and word.head.i != word.i:
+        return _VERBS_WITH_FOR.get(str(word.head.lemma_).lower())
+    return None
