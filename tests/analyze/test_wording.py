@@ -92,3 +92,14 @@ def test_wording_administration_is_not_a_label_for_a_government() -> None:
     a = _article("The Vell administration said the government of Ostrel had fallen.", "a")
     b = _article("The government of Ostrel had fallen.", "b")
     assert "ruling authority" not in _by_concept(word_choice([a, b]))
+
+
+def test_wording_fell_is_a_capture_only_when_it_falls_to_someone() -> None:
+    texts = [
+        "The border town of Kherat fell to the Velan rebels overnight.",
+        "Rebels captured Kherat on Monday. Shares fell 6 percent and the index fell to 4,100.",
+    ]
+    articles = [_article(t, str(i)) for i, t in enumerate(texts)]
+    (choice,) = [c for c in word_choice(articles) if c.concept == "taking territory"]
+    assert choice.counts == {"fell": {"0": 1, "1": 0}, "captured": {"0": 0, "1": 1}}
+    assert [articles[0].text_of(s) for s in choice.mentions if s.article == "0"] == ["fell"]

@@ -85,7 +85,8 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "seized": r"seiz(?:e|es|ed|ing)",
         "liberated": r"liberat(?:e|es|ed|ing|ion)",
         "overran": r"overr(?:an|un|uns|unning)",
-        "fell": r"fell|fall(?:s|en)? to",
+        # "fell to the rebels", "the fall of Kherat": not "shares fell" or "fell to 4.1 euros"
+        "fell": r"(?:fell|falls|fallen)(?= to (?:the )?(?-i:[A-Z]))|fall(?= of (?-i:[A-Z]))",
     },
     "what happened": {
         "accident": r"accidents?|accidental(?:ly)?",
