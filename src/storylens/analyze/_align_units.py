@@ -37,6 +37,9 @@ _STATEMENT_END = re.compile(r"""(?:[.!…]|\.\.\.)[\s"'”’)\]]*$""")
 
 # A sentence opening with a name and a descriptive apposition or relative clause between
 # commas ("Mara Quist, the chief executive, said ..."): the description is a fact of its own.
+# Its evidence is the description alone; with the name in front ("Mara Quist, the chief
+# executive") ECB+ train F0.5 fell from 0.403 to 0.399 (dev P/R 0.767/0.277) and seed unique
+# facts from 10/10 to 9/10: not shipped.
 _APPOSITION = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,5}[A-Z][\w'’.-]*),\s"
     r"(?P<apposition>(?:[a-z]|[Ww]ho\s|[Ww]hich\s)[^,;\"“”]+?),\s(?=[a-z])"
