@@ -124,3 +124,17 @@ def test_quotes_name_with_an_affiliation_is_the_same_speaker() -> None:
     (group,) = match_quotes([*find_quotes(a), *find_quotes(b)], [a, b])
     assert group.speaker == "Lina Rask"
     assert group.fidelity is not QuoteFidelity.OTHER_SPEAKER
+
+
+def test_quotes_a_short_part_in_other_words_is_reworded_for_one_speaker() -> None:
+    full = (
+        '"There is no proof that any patient was harmed, but we are taking no risks,"'
+        " Health Minister Oda Brenn said."
+    )
+    part = 'Health Minister Oda Brenn said there was "no sign that any patient was hurt".'
+    other = 'Nurse Ilse Varg said there was "no sign that any patient was hurt".'
+    a, b, c = _article(full, "a"), _article(part, "b"), _article(other, "c")
+    (group,) = match_quotes([*find_quotes(a), *find_quotes(b)], [a, b])
+    assert group.fidelity is QuoteFidelity.REWORDED
+    groups = match_quotes([*find_quotes(a), *find_quotes(c)], [a, c])
+    assert len(groups) == 2  # another speaker's short words are not this quote reworded

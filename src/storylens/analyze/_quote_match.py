@@ -128,7 +128,13 @@ def _reworded(a: _Item, b: _Item) -> tuple[QuoteFidelity | None, float]:
     similar_length = min(len(a.words), len(b.words)) / max(len(a.words), len(b.words)) >= 0.6
     if similar_length:
         score = max(score, fuzz.token_set_ratio(left, right) - 5)
-    return (QuoteFidelity.REWORDED if score >= _reword_floor(a, b) else None), float(score)
+    floor = _reword_floor(a, b)
+    if not similar_length and floor == _REWORD_SAME_SPEAKER:
+        # one speaker's words, a short part given in other words ("no sign that anyone has
+        # been hurt" for "no evidence that anyone has been harmed, but ..."): the best
+        # alignment of the shorter quote inside the longer one
+        score = max(score, fuzz.partial_ratio(left, right) - 5)
+    return (QuoteFidelity.REWORDED if score >= floor else None), float(score)
 
 
 def _reword_floor(a: _Item, b: _Item) -> int:
