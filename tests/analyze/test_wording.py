@@ -103,3 +103,13 @@ def test_wording_fell_is_a_capture_only_when_it_falls_to_someone() -> None:
     (choice,) = [c for c in word_choice(articles) if c.concept == "taking territory"]
     assert choice.counts == {"fell": {"0": 1, "1": 0}, "captured": {"0": 0, "1": 1}}
     assert [articles[0].text_of(s) for s in choice.mentions if s.article == "0"] == ["fell"]
+
+
+def test_wording_an_adjective_for_a_unions_stance_is_no_armed_group() -> None:
+    texts = [
+        "The militant union walked out again. Militant hands now hold the pass.",
+        "Insurgents hold the pass.",
+    ]
+    articles = [_article(t, str(i)) for i, t in enumerate(texts)]
+    (choice,) = [c for c in word_choice(articles) if c.concept == "armed group members"]
+    assert choice.counts == {"militants": {"0": 1, "1": 0}, "insurgents": {"0": 0, "1": 1}}

@@ -247,11 +247,20 @@ def _introduced_kind(entity: Entity, texts: Mapping[str, str]) -> str | None:
 
 
 def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
-    """An organisation noun's kind, or the kind its modifiers give ("news agency": media)."""
+    """An organisation noun's kind, or the kind its modifiers give ("news agency": media).
+
+    An armed-group word describes a group ("militant group": military) but only the stance
+    of a union, party or company ("the militant union" is still a union).
+
+    >>> _kind_of_org(["militant"], "group"), _kind_of_org(["militant"], "union")
+    ('military', 'other')
+    """
+    own = lexicon.ORG_NOUNS[noun]
     for word in modifiers:
-        if word in lexicon.ORG_NOUN_MODIFIERS:
-            return lexicon.ORG_NOUN_MODIFIERS[word]
-    return lexicon.ORG_NOUNS[noun]
+        kind = lexicon.ORG_NOUN_MODIFIERS.get(word)
+        if kind is not None and not (kind == "military" and own == "other"):
+            return kind
+    return own
 
 
 def _person_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str:

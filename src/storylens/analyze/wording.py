@@ -11,8 +11,9 @@ Two generic lexicons, the same for every story:
   with its count per article.
 
 Every form of a term counts for it: singular, plural and the adjective ("militant hands" counts
-for "militants"); verbs count in every tense ("massacred", "massacring"). Words inside the name
-of an entity ("Economic Freedom Fighters", "Save the Children") do not count.
+for "militants"), except before a union, party or company noun ("the militant union" is a
+stance, not an armed group); verbs count in every tense ("massacred", "massacring"). Words
+inside the name of an entity ("Economic Freedom Fighters", "Save the Children") do not count.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from storylens import lexicon
 from storylens.model import Article, Entity, Span, WordChoice
 
 __all__ = ["HEDGES", "LOADED", "REFERENT_SETS", "word_choice"]
@@ -150,8 +152,8 @@ def word_choice(
     """
     names = _name_spans(entities or ())
     out = [c for c in (_referent(k, s, articles, names) for k, s in REFERENT_SETS.items()) if c]
-    for kind, lexicon in (("loaded", LOADED), ("hedge", HEDGES)):
-        out.extend(c for c in (_term(kind, t, p, articles, names) for t, p in lexicon.items()) if c)
+    for kind, terms in (("loaded", LOADED), ("hedge", HEDGES)):
+        out.extend(c for c in (_term(kind, t, p, articles, names) for t, p in terms.items()) if c)
     return tuple(out)
 
 
@@ -165,10 +167,25 @@ def _name_spans(entities: Sequence[Entity]) -> dict[str, list[Span]]:
 
 
 def _find(pattern: str, article: Article, names: Mapping[str, list[Span]]) -> list[Span]:
-    """The matches of one term in one article, outside entity names."""
+    """The matches of one term in one article, outside entity names, and not an adjective
+    for the stance of a union, party or company ("the militant union")."""
     inside = names.get(article.id, [])
-    found = (article.span(m.start(), m.end()) for m in _compiled(pattern).finditer(article.text))
-    return [s for s in found if not any(s.overlaps(n) for n in inside)]
+    text = article.text
+    found = (article.span(m.start(), m.end()) for m in _compiled(pattern).finditer(text))
+    return [
+        s
+        for s in found
+        if not any(s.overlaps(n) for n in inside) and not _describes_a_body(text, s.end)
+    ]
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _describes_a_body(text: str, end: int) -> bool:
+    """True when the word ending at ``end`` is followed by a union, party or company noun."""
+    after = _NEXT_WORD.match(text, end)
+    return bool(after) and lexicon.ORG_NOUNS.get(after.group(1) if after else "") == "other"
 
 
 def _referent(
