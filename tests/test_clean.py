@@ -281,7 +281,56 @@ def test_clean_html_extracts_body_headings_and_metadata() -> None:
     assert article.url == "https://www.valleytimes.com/news/flood"
     assert article.author == "Jane Doe"
     assert article.outlet == "Valley Times"
-    assert _reasons(article) == {"promo": ["READ MORE: Northvale mayor re-elected"]}
+    assert _reasons(article) == {
+        "outside-body": ["Home", "Great article, thanks for writing it up so quickly!"],
+        "promo": ["READ MORE: Northvale mayor re-elected"],
+    }
+
+
+PAGE = """<html><head><title>Levees hold in Northvale</title>
+<meta property="og:site_name" content="Valley Times"></head><body>
+<div class="cookies">We use cookies. <button>Accept</button></div>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li></ul></nav>
+<article><h1>Levees hold in Northvale</h1><p class="byline">By Jane Doe</p>
+<p>{p1}</p>
+<figure><img src="levee.jpg" alt=""><figcaption>Sandbags on the levee at dawn.
+<span>Photo: Valley Times/Staff</span></figcaption></figure>
+<p>{p2}</p>
+<aside><p>Get our morning briefing in your inbox.</p></aside>
+<p>{p3}</p>
+<div class="share">Share this story: Email Print</div></article>
+<section><h2>More from Valley Times</h2><ul><li><a href="/a">School roof fixed</a></li></ul>
+</section><footer><p>Copyright Valley Times</p></footer>
+</body></html>"""
+
+
+def test_clean_html_records_what_the_extraction_left_out() -> None:
+    raw = RawDocument(source="levees.html", html=PAGE.format(p1=P1, p2=P2, p3=P3))
+    article = clean(raw)
+    assert isinstance(article, Article)
+    assert article.text == f"{P1}\n{P2}\n{P3}"
+    after_p1, after_p2, end = len(P1) + 1, len(P1) + len(P2) + 2, len(article.text)
+    assert [(r.reason, r.text, r.at) for r in article.removed] == [
+        ("outside-body", "We use cookies. Accept", 0),
+        ("outside-body", "Home", 0),
+        ("outside-body", "Local", 0),
+        ("title", "Levees hold in Northvale", 0),
+        ("outside-body", "By Jane Doe", 0),
+        ("outside-body", "Sandbags on the levee at dawn. Photo: Valley Times/Staff", after_p1),
+        ("outside-body", "Get our morning briefing in your inbox.", after_p2),
+        ("outside-body", "Share this story: Email Print", end),
+        ("outside-body", "More from Valley Times", end),
+        ("outside-body", "School roof fixed", end),
+        ("outside-body", "Copyright Valley Times", end),
+    ]
+    assert clean(raw) == article  # deterministic
+
+
+def test_clean_html_fragment_fully_kept_records_nothing() -> None:
+    html = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    article = clean(RawDocument(source="feed#entry-1", html=html))
+    assert isinstance(article, Article)
+    assert article.removed == ()
 
 
 def test_clean_speed_plain_text() -> None:

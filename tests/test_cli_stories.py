@@ -118,7 +118,7 @@ def test_cli_compare_names_the_source_that_failed(tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         f"error: {missing}: no such file or directory: check the path",
-        "0 read, 0 stored, 0 already present, 0 skipped, 1 failed",
+        "0 read, 0 compared, 0 skipped, 1 failed",  # compare stores nothing: no "0 stored"
     ]
 
 

@@ -49,3 +49,40 @@ def test_pipeline_progress_hook_sees_running_counts(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         ingest([EXAMPLES], store, progress=lambda stats: seen.append(stats.stored))
     assert seen and seen[-1] > 0
+
+
+def _revised_feed(tmp_path: Path) -> Path:
+    """The example feed polled again: the first entry's injured count was corrected."""
+    feed = (EXAMPLES / "meridian-news.rss").read_text(encoding="utf-8")
+    assert "more than 300 had been injured" in feed
+    path = tmp_path / "meridian-news-again.rss"
+    path.write_text(feed.replace("more than 300 had", "more than 350 had"), encoding="utf-8")
+    return path
+
+
+def test_pipeline_a_re_polled_entry_with_new_text_is_a_revision(tmp_path: Path) -> None:
+    from storylens.stories import update_stories
+
+    with open_store(tmp_path / "s.db") as store:
+        ingest([EXAMPLES], store)
+        update_stories(store)
+        before = {s.id: s.articles for s in store.iter_stories()}
+        groups = store.origin_groups()
+        stats = ingest([_revised_feed(tmp_path)], store)
+        assert stats.summary() == (
+            "2 read, 0 stored, 1 revised, 1 already present, 0 skipped, 0 failed"
+        )
+        [(old, new)] = store.revisions().items()
+        run = update_stories(store)
+        after = {s.id: set(s.articles) for s in store.iter_stories()}
+        assert run.articles == 9 and run.assigned == 1
+        assert after == {
+            sid: {new if a == old else a for a in articles} for sid, articles in before.items()
+        }  # the revision took the old version's place, every story kept its id
+        [why] = [w for w in store.story_assignments() if w.article == new]
+        assert (why.rule, why.features) == ("revision", {"revises": old})
+        assert store.origin_groups() == groups
+        again = ingest([EXAMPLES, _revised_feed(tmp_path)], store)
+        assert (again.stored, again.revised, again.present) == (0, 0, again.read)
+        earlier = store.get_article(old)
+        assert earlier is not None and earlier.meta["revised_by"] == new

@@ -13,9 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from storylens._clean_html import dropped_lines, page_lines
 from storylens._clean_rules import _words
 from storylens.model import Paragraph, ParagraphKind, Removal
 from storylens.text import Line, split_lines, split_sentences
+
+OUTSIDE_BODY = "outside-body"
+"""The reason of a page's line that trafilatura's main-text extraction left out."""
 
 PARAGRAPH_BREAK = "\n"
 """Paragraphs are one line each in the cleaned text, as in the one-paragraph-a-line inputs,
@@ -94,6 +98,7 @@ def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[st
                 lb.tail = "\n" + (lb.tail or "")
             for line in split_lines("".join(part.itertext())):
                 blocks.append(_block_from_line(line, heading_hint=part.tag == "head"))
+    blocks = _with_dropped(blocks, page_lines(html))
     found = {
         "title": doc.title,
         "author": doc.author,
@@ -102,6 +107,24 @@ def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[st
         "sitename": doc.sitename,
     }
     return blocks, {key: value for key, value in found.items() if value}
+
+
+def _with_dropped(blocks: list[_Block], page: list[str]) -> list[_Block]:
+    """The extracted blocks with the page's lines that trafilatura left out put back in
+    place, already removed (reason ``outside-body``): the cleaning rules pass over them."""
+    dropped = dropped_lines(page, [block.text for block in blocks])
+    if not dropped:
+        return blocks
+    merged: list[_Block] = []
+    waiting = iter(dropped)
+    upcoming = next(waiting, None)
+    for index, block in enumerate([*blocks, None]):
+        while upcoming is not None and upcoming[0] == index:
+            merged.append(_Block(upcoming[1], reason=OUTSIDE_BODY))
+            upcoming = next(waiting, None)
+        if block is not None:
+            merged.append(block)
+    return merged
 
 
 # --- output -------------------------------------------------------------------------------------

@@ -199,7 +199,7 @@ def _drop_duplicates(blocks: list[_Block]) -> None:
 
 def _apply_rules(blocks: list[_Block], options: CleanOptions, title: object) -> None:
     """Run every rule, in order, then call whatever is left body text."""
-    for block in blocks:
+    for block in _live(blocks):  # lines the HTML extraction left out are removed already
         _classify_line(block, options)
     _pair_captions(blocks)
     _split_glued_source(blocks)

@@ -20,10 +20,11 @@ def _register(state: ClusterState, article: Article) -> str:
     feats = article_features(article.text, article.title)
     word_ids, word_counts = _term_ids(state, feats.words)
     name_ids, name_counts = _term_ids(state, {NAME_PREFIX + k: v for k, v in feats.names.items()})
+    seq = state.n_docs  # every article ever registered, retired ones too: seqs stay unique
     state.n_docs += 1
     state.articles[article.id] = _Entry(
         "",
-        len(state.articles),
+        seq,
         word_ids,
         word_counts,
         name_ids,

@@ -19,6 +19,10 @@ not body text, recording every piece it removes with a reason code (never silent
 ``title``                     a first line that repeats the title given in the metadata
 ``separator``                 a line with no letters or digits ("___", "* * *")
 ``control-characters``        invisible characters dropped by normalisation
+``outside-body``              a line of an HTML page that trafilatura's main-text extraction
+                              left out: navigation, bylines, figure captions and credits,
+                              promos, related links, share lines, cookie banners, footers
+                              (:mod:`storylens._clean_html`); it is not kept as a caption
 ============================  ==========================================================
 
 Every rule works on the *shape* of a line (length, final punctuation, capitals, position),
@@ -32,8 +36,9 @@ into the cleaned text) in :mod:`storylens._clean_blocks`; this module builds the
 What the removed pieces say is used too: a removed "By Jane Doe" fills ``author`` when the
 metadata gives none, and source lines, dateline credits and photo credits are outlet clues.
 A line near the top that is only a date ("9 March 2026") fills ``published`` when the
-metadata gives none; ``published`` is written in one ISO 8601 form
-(:func:`storylens.text.normalize_date`).
+metadata gives none; failing both, the time the page was fetched (``meta["crawled"]``, the
+WARC-Date of a crawled page) does, and stays in ``meta`` as the crawl time. ``published`` is
+written in one ISO 8601 form (:func:`storylens.text.normalize_date`).
 """
 
 from __future__ import annotations
@@ -150,7 +155,11 @@ def _article(
         meta["credit"] = credit
     digest = content_hash(text)
     extra = {key: value for key, value in meta.items() if key not in _ARTICLE_FIELDS}
-    published = _str_or_none(meta.get("published")) or _date_from_lines(text, paragraphs)
+    published = (
+        _str_or_none(meta.get("published"))
+        or _date_from_lines(text, paragraphs)
+        or _str_or_none(meta.get("crawled"))
+    )
     return Article(
         id=_str_or_none(meta.get("id")) or digest,
         text=text,

@@ -30,6 +30,10 @@ last pass) is adopted by a larger one its vector sum scores ``adopt_threshold`` 
 fragments an online pass leaves (one-sentence articles, a few articles that arrived before their
 story's vocabulary was known) are too small to tell apart by cohesion.
 
+A revised article (its source sent it again with other text) takes the place of its earlier
+version: :func:`retire` takes the earlier version out of its story and :func:`revise` puts the
+revision in that story.
+
 User decisions live in the state and are obeyed by every later run: ``pinned`` (article -> story,
 from a move or split), ``must_link`` and ``cannot_link`` (pairs of article ids, from merges and
 splits). Story ids are deterministic: ``story-`` and 12 hex digits of the SHA-256 of the id of the
@@ -43,8 +47,16 @@ from dataclasses import dataclass, field
 
 from storylens._cluster_assign import _place, _register, _unique
 from storylens._cluster_passes import _adopt_pass, _merge_pass, _move_pass, _rebuild, _split_pass
-from storylens._cluster_stories import _Entry, _Story, story_id_for
-from storylens._cluster_vectors import Vector
+from storylens._cluster_stories import (
+    _Entry,
+    _join,
+    _leave,
+    _score,
+    _Story,
+    _threshold,
+    story_id_for,
+)
+from storylens._cluster_vectors import Vector, _vector
 from storylens.model import Article, StoryAssignment
 
 __all__ = [
@@ -53,6 +65,8 @@ __all__ = [
     "ClusterState",
     "assign",
     "merge_split",
+    "retire",
+    "revise",
     "stories",
     "story_id_for",
 ]
@@ -157,6 +171,55 @@ def assign(
     new = [a for a in _unique(articles) if a.id not in state.articles]
     ids = [_register(state, article) for article in new]
     return state, [_place(state, article_id, options) for article_id in ids]
+
+
+def retire(
+    state: ClusterState, article_ids: Iterable[str], *, options: ClusterOptions | None = None
+) -> dict[str, str]:
+    """Take articles out of the state (earlier versions of revised articles); return the
+    story each one was in. Ids the state does not hold are passed over.
+
+    Its terms leave the document frequencies; ``n_docs`` keeps counting every article ever
+    registered (it numbers them), so the IDF stays as it was give or take that one document.
+    """
+    options = options or ClusterOptions()
+    left: dict[str, str] = {}
+    for article_id in article_ids:
+        entry = state.articles.get(article_id)
+        if entry is None:
+            continue
+        vec = state.recent.pop(article_id, None) or _vector(state, entry, options)
+        _leave(state, article_id, vec)
+        for tid in (*entry.word_ids, *entry.name_ids):
+            state.df[tid] -= 1
+        del state.articles[article_id]
+        left[article_id] = entry.story
+    return left
+
+
+def revise(
+    state: ClusterState,
+    article: Article,
+    story: str,
+    revises: str,
+    *,
+    options: ClusterOptions | None = None,
+) -> Assignment:
+    """Put ``article``, a revision of the retired article ``revises``, in ``story`` (the
+    story that one was in); the periodic pass may still move it, as any new article."""
+    options = options or ClusterOptions()
+    _register(state, article)
+    entry = state.articles[article.id]
+    vec = _vector(state, entry, options)
+    found = state.stories.get(story)
+    score = _score(vec, entry, found, options).score if found is not None else 0.0
+    _join(state, story, article.id, vec, options)
+    state.recent[article.id] = vec
+    threshold = _threshold(entry, options)
+    features = {"revises": revises}
+    return Assignment(
+        article.id, story, round(score, 4), None, 0.0, "revision", threshold, features
+    )
 
 
 def merge_split(

@@ -68,8 +68,9 @@ class RawDocument:
     Exactly one of ``text`` (plain text) or ``html`` is set. ``source`` says where it came
     from (a path, ``path#line``, ``path#entry``, a URL inside a WARC, or ``-`` for stdin).
     ``meta`` holds what the source said about the document: ``id``, ``url``, ``outlet``,
-    ``title``, ``published``, ``author``, ``sitename``, ``feed_title`` and any unknown
-    JSON Lines fields.
+    ``title``, ``published``, ``author``, ``sitename``, ``feed_title``, ``guid``,
+    ``author_email`` (a feed's), ``crawled`` (a WARC record's date: when the page was fetched,
+    not published) and any unknown JSON Lines fields.
     """
 
     source: str
@@ -128,7 +129,8 @@ class Removal:
     Reasons are short stable codes: ``promo``, ``related-links``, ``caption-duplicate``,
     ``photo-credit``, ``source-line``, ``byline``, ``dateline``, ``duplicate-paragraph``,
     ``title`` (a first line repeating the title), ``separator`` (``***``, ``___``),
-    ``control-characters``.
+    ``control-characters``, ``outside-body`` (a line of an HTML page that trafilatura's
+    main-text extraction left out).
     """
 
     text: str
@@ -142,7 +144,10 @@ class Article:
 
     ``id`` is the id given by the source (a JSON Lines ``id``) or else the content hash of
     ``text``; ``content_hash`` is always the hash of ``text``, so two copies of one article
-    share it whatever their ids.
+    share it whatever their ids. A store keeps a *revision* (its source sent the article again
+    with other text) under its content hash when the earlier version holds the given id, and
+    gives back ``meta["revises"]`` (on the revision) and ``meta["revised_by"]`` (on the
+    earlier version): see :mod:`storylens.store.revisions`.
     """
 
     id: str
@@ -208,11 +213,14 @@ class IngestStats:
     read: int = 0
     stored: int = 0
     present: int = 0
+    revised: int = 0
     skipped: list[Skip] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One line: ``N read, N stored, N already present, N skipped (reasons), N failed``.
+        """One line: ``N read, N stored, N already present, N skipped (reasons), N failed``,
+        with ``N revised`` after ``stored`` when revisions of stored articles were stored
+        (``stored`` counts new articles only).
 
         The failures are counted, not listed: each has its own one-line message
         (:attr:`Failure.message`), which the command line prints before this summary.
@@ -220,6 +228,7 @@ class IngestStats:
         parts = [
             f"{self.read} read",
             f"{self.stored} stored",
+            *([f"{self.revised} revised"] if self.revised else []),
             f"{self.present} already present",
             f"{len(self.skipped)} skipped{_reasons(s.reason for s in self.skipped)}",
             f"{len(self.failed)} failed",
@@ -437,7 +446,8 @@ class StoryAssignment:
     """Where an article was put and why: best score, runner-up, rule and deciding features.
 
     ``rule`` is ``joined``, ``new-story``, ``pinned`` (a user's move or split), ``must-link``
-    (a user's merge), ``moved``, ``merged`` or ``split`` (the periodic pass).
+    (a user's merge), ``moved``, ``merged`` or ``split`` (the periodic pass), or ``revision``
+    (a revised article took the place of its earlier version; ``features["revises"]``).
     """
 
     article: str

@@ -2,7 +2,8 @@
 
 The pipeline only wires stages together: reading (:mod:`storylens.ingest`), cleaning
 (:mod:`storylens.clean`) and storing (:mod:`storylens.store`). Every document ends as one of
-stored, already present, skipped (with a reason) or failed (with a one-line message).
+stored, revised (a new version of a stored article, see :mod:`storylens.store.revisions`),
+already present, skipped (with a reason) or failed (with a one-line message).
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def _flush(
     if batch:
         result = store.add_articles(batch)
         stats.stored += result.stored
+        stats.revised += result.revised
         stats.present += result.already_present
         batch.clear()
     if progress is not None:

@@ -43,7 +43,8 @@ class SiteStats:
         single = self.stories - self.compared
         alone = f", {single} with one article" if single else ""
         index = self.out / "index.html"
-        return f"{self.stories} stories, {self.compared} compared{alone}: open {index}"
+        stories = f"{self.stories} {'story' if self.stories == 1 else 'stories'}"
+        return f"{stories}, {self.compared} compared{alone}: open {index}"
 
 
 def story_page(story: Story) -> str:

@@ -8,6 +8,10 @@ overrides and applied on every later run.
 
 The online state is kept in the store (pickled, with a version); it is rebuilt by replaying
 the stored articles in arrival order when it is missing, stale, or after a correction.
+
+A revised article (see :mod:`storylens.store.revisions`) takes the place of its earlier
+version: that version leaves the state and its story, the revision joins that story (rule
+``revision``), and the user's corrections of the earlier version apply to the revision.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from storylens.cluster import ClusterState, assign, merge_split, stories
+from storylens.cluster import ClusterState, assign, merge_split, retire, revise, stories
 from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
 from storylens.features import STOP_WORDS, text_dates
@@ -74,13 +78,21 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
     the others the run needs only a summary (title, outlet, time, first line).
     """
     summaries = store.article_summaries()
+    revised = store.revisions()
     state = None if rebuild else _load_state(store.cluster_state())
     previous = {} if state is None else {a.article: a for a in store.story_assignments()}
-    state = _with_overrides(state or ClusterState(), store.overrides())
+    state = _with_overrides(state or ClusterState(), _overrides(store.overrides(), revised))
+    places = _retire_revised(state, revised)
     indexed = store.dedup_indexed()
     known = state.articles
     fresh = _read(store, [s.id for s in summaries if s.id not in known or s.id not in indexed])
+    taken = [
+        revise(state, a, *places[a.id])
+        for a in fresh
+        if a.id in places and a.id not in state.articles and a.id not in state.pinned
+    ]
     state, assigned = assign([a for a in fresh if a.id not in state.articles], state)
+    assigned = [*taken, *assigned]
     state, changes = merge_split(state)
     why = previous | {a.article: a for a in [*assigned, *changes]}
     groups = _origin_groups(store, [a for a in fresh if a.id not in indexed])
@@ -199,6 +211,33 @@ def _known_story(store: Store, story_id: str) -> Story:
 def _split_id(story_id: str, leaving: Iterable[str]) -> str:
     key = story_id + "\n" + "\n".join(sorted(leaving))
     return "story-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _latest(revised: Mapping[str, str], article_id: str) -> str:
+    """The current version of an article: its revision's revision..., or itself."""
+    while article_id in revised:
+        article_id = revised[article_id]
+    return article_id
+
+
+def _overrides(overrides: Iterable[Override], revised: Mapping[str, str]) -> list[Override]:
+    """The user's overrides, each about the current version of the articles it names."""
+    return [
+        Override(
+            o.kind,
+            _latest(revised, o.article),
+            o.target if o.kind == "pin" else _latest(revised, o.target),
+        )
+        for o in overrides
+    ]
+
+
+def _retire_revised(state: ClusterState, revised: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Take revised articles out of the state; for the current version of each, the story
+    to take over and the version it replaces (the latest one the state held)."""
+    old = sorted((a for a in revised if a in state.articles), key=lambda a: state.articles[a].seq)
+    left = retire(state, old)
+    return {_latest(revised, article): (left[article], article) for article in old}
 
 
 def _with_overrides(state: ClusterState, overrides: Iterable[Override]) -> ClusterState:

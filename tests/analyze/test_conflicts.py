@@ -419,3 +419,46 @@ def test_conflicts_a_plan_is_not_a_count() -> None:
     done = article("The mill cut 500 jobs, the company said.")
     conflicts, _ = find_conflicts([*find_numbers(done), *find_numbers(two)], [done, two])
     assert len(conflicts) == 1
+
+
+# ------------------------------------------- one figure in two articles, scope (user trial)
+
+
+def test_conflicts_a_value_another_article_also_gives_is_not_explained_by_variation() -> None:
+    first, second = mention(A, 12, 12, "yards"), mention(A, 48, 48, "yards", start=9)
+    same = mention(B, 12, 12, "yards")
+    conflicts, others = find_conflicts([first, second, same], [A, B])
+    assert conflicts == ()
+    assert sorted((o.why.rule, o.mentions[0].value) for o in others) == [
+        ("ranges-overlap", 12),
+        ("varies-in-article", 48),
+    ]
+
+
+def test_conflicts_a_total_and_a_part_in_one_article_do_not_vary() -> None:
+    one = article(
+        "The agency ordered Brennic Labs to recall 500,000 doses of its flu vaccine. "
+        "In March alone, 300,000 doses of the vaccine were given, the agency said."
+    )
+    two = article("Brennic Labs is recalling 500,000 doses of its flu vaccine, the agency said.")
+    three = article("Some 350,000 doses of the flu vaccine are being recalled, the agency said.")
+    articles = [one, two, three]
+    numbers = [m for a in articles for m in find_numbers(a)]
+    assert len(numbers) == 4
+    conflicts, others = find_conflicts(numbers, articles)
+    assert sorted(tuple(sorted(m.value for m in c.mentions)) for c in conflicts) == [
+        (350_000, 500_000),
+        (350_000, 500_000),
+    ]
+    assert "varies-in-article" not in {o.why.rule for o in others}
+    agree = next(o for o in others if {m.value for m in o.mentions} == {500_000})
+    assert agree.why.rule == "ranges-overlap"
+
+
+def test_conflicts_a_district_and_a_province_are_different_places() -> None:
+    one = article("In Tolberg district alone, nine schools are closed, the education office said.")
+    two = article("Across the province of Elmore, 52 schools are closed, the ministry said.")
+    _, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    [verdict] = others
+    assert verdict.why.rule == "different-place"
+    assert verdict.why.features["reasons"][:2] == ["different-place", "different-scope"]

@@ -146,7 +146,7 @@ def test_numbers_what_is_counted(snippet: str, what: str) -> None:
 
 def test_numbers_what_keeps_elliptical_participle() -> None:
     found = numbers_of("Five villagers were killed and 42 wounded.")
-    assert [m.what for _, m in found] == ["villagers killed", "wounded"]
+    assert [m.what for _, m in found] == ["villagers killed", "villagers wounded"]
     assert [m.why.features["event"] for _, m in found] == ["killed", "wounded"]
 
 
@@ -675,3 +675,73 @@ def test_numbers_conflict_about_doses_names_the_dose() -> None:
     assert [m.why.features["subject"] for m in mentions] == ["dose", "dose"]
     (conflict,), _ = find_conflicts(mentions, [first, second])
     assert conflict.about.startswith("dose")
+
+
+# ------------------------------------- two sources, bare subjects, places and scope (user trial)
+
+
+def test_numbers_the_source_nearest_the_number_s_own_clause_wins() -> None:
+    found = numbers_of(
+        "The Ferry Workers' Association said some 900 of its members had stopped work, and 14 "
+        "ferries were left waiting in the bay, according to the harbour office."
+    )
+    assert [(text, m.attributed_to) for text, m in found] == [
+        ("some 900", "Ferry Workers' Association"),
+        ("14", "harbour office"),
+    ]
+
+
+def test_numbers_a_bare_passive_subject_counts_its_clause_and_borrows_a_parallel_noun() -> None:
+    found = numbers_of(
+        "Four people drowned, the coastguard said, and more than 12 were taken to hospital."
+    )
+    assert [(text, m.what) for text, m in found] == [
+        ("Four", "people drowned"),
+        ("more than 12", "people taken to hospital"),
+    ]
+    (_, bare) = found[1]
+    assert (bare.why.rule, bare.why.features["subject"]) == ("number-subject", "people")
+    hurt = numbers_of("Six miners died and 14 were injured, the company said.")
+    assert [m.what for _, m in hurt] == ["miners died", "miners injured"]
+
+
+def test_numbers_a_passive_light_verb_says_what_happened_to_its_subject() -> None:
+    mention = only("In March, 40,000 doses of the vaccine were given, the agency said.")
+    assert (mention.what, mention.why.features["event"]) == ("doses given", "give")
+
+
+def test_numbers_a_place_from_context_must_be_the_scene_of_that_sentence() -> None:
+    mention = only(
+        "The recall covers jars filled at the company's plant in Tarnby between May and June.",
+        "Korvel shares fell 5 percent in Velden trading.",
+    )
+    assert mention.where is None
+    found = numbers_of(
+        "The old pier in Harlow Bay collapsed on Tuesday.",
+        "Seven people were killed, the fire service said.",
+    )
+    assert [(m.where, m.why.features["where_from"]) for _, m in found] == [
+        ("Harlow Bay", "context")
+    ]
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "In March alone, 40,000 doses of Corvalin were given, the agency said.",
+        "Nurses gave 2,000 doses of Corvalin in the clinic on Monday.",
+        "Brennic Labs shipped 300,000 Corvalin doses to pharmacies.",
+    ],
+)
+def test_numbers_a_product_name_is_not_a_place(snippet: str) -> None:
+    assert only(snippet).where is None
+
+
+def test_numbers_a_named_district_is_the_place_and_alone_marks_a_part() -> None:
+    mention = only("In Tolberg district alone, nine schools are closed, the education office said.")
+    assert (mention.where, mention.why.features["where_from"]) == ("Tolberg district", "sentence")
+    assert mention.why.features["scope"] == "part"
+    month = only("In March alone, 40,000 doses of the vaccine were given, the agency said.")
+    assert month.why.features["scope"] == "part"
+    whole = only("Across the province of Elmore, 52 schools are closed, the ministry said.")
+    assert (whole.where, whole.why.features.get("scope")) == ("Elmore", None)

@@ -193,3 +193,54 @@ def test_read_sources_takes_one_path_given_alone(tmp_path: Path) -> None:
         [document] = read_sources(given)  # not the characters of the path
         assert isinstance(document, RawDocument)
         assert document.source == str(plain)
+
+
+def _rss_item(author: str, extra: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        "<title>Lakeshore Tribune</title>"
+        "<pubDate>Thu, 07 Mar 2024 06:00:00 GMT</pubDate>"
+        "<lastBuildDate>Thu, 07 Mar 2024 07:00:00 GMT</lastBuildDate>"
+        f"<item><title>Harbour wall repaired</title>{extra}<author>{author}</author>"
+        "<description>The harbour wall was repaired on Wednesday.</description></item>"
+        "</channel></rss>"
+    )
+
+
+def test_feeds_rss_author_keeps_the_name_and_moves_the_address(tmp_path: Path) -> None:
+    path = tmp_path / "tribune.rss"
+    path.write_text(_rss_item("desk@tribune.example (Ines Varga)"), encoding="utf-8")
+    [doc] = read_sources([path])
+    assert isinstance(doc, RawDocument)
+    assert doc.meta["author"] == "Ines Varga"
+    assert doc.meta["author_email"] == "desk@tribune.example"
+
+
+def test_feeds_rss_author_that_is_only_an_address_gives_no_author(tmp_path: Path) -> None:
+    path = tmp_path / "tribune.rss"
+    path.write_text(_rss_item("desk@tribune.example"), encoding="utf-8")
+    [doc] = read_sources([path])
+    assert isinstance(doc, RawDocument)
+    assert "author" not in doc.meta
+    assert doc.meta["author_email"] == "desk@tribune.example"
+
+
+def test_feeds_atom_author_with_email_keeps_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "wire.atom"
+    author = "<author><name>Ben Ostrow</name><email>ben@wire.example</email></author>"
+    path.write_text(ATOM.replace("<author><name>Ben Ostrow</name></author>", author), "utf-8")
+    [doc] = read_sources([path])
+    assert isinstance(doc, RawDocument)
+    assert (doc.meta["author"], doc.meta["author_email"]) == ("Ben Ostrow", "ben@wire.example")
+
+
+def test_feeds_entry_date_wins_and_the_channel_date_never_fills_in(tmp_path: Path) -> None:
+    dated = tmp_path / "dated.rss"
+    pub_date = "<pubDate>Wed, 06 Mar 2024 18:30:00 GMT</pubDate>"
+    dated.write_text(_rss_item("Ines Varga", pub_date), encoding="utf-8")
+    undated = tmp_path / "undated.rss"
+    undated.write_text(_rss_item("Ines Varga"), encoding="utf-8")
+    first, second = read_sources([dated, undated])
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.meta["published"] == "2024-03-06T18:30:00Z"
+    assert "published" not in second.meta

@@ -273,3 +273,54 @@ def test_files_unreadable_file_fails(tmp_path: Path, monkeypatch: pytest.MonkeyP
             "cannot read the file (Permission denied): check that it exists and you may read it",
         )
     ]
+
+
+def test_files_walk_skips_files_named_as_something_else(tmp_path: Path) -> None:
+    names = [
+        "README.md",
+        "build_corpus.py",
+        "notes.md.gz",
+        "photo.JPG",
+        "report.pdf",
+        "bundle.tar.gz",
+        "run.sh",
+        "story",
+        "story.txt",
+        "story.txt.gz",
+        "saved.php",
+    ]
+    for name in names:
+        data = f"The ferry to Ostrel left on time, said {name}.\n".encode()
+        (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    outcomes = list(read_sources([tmp_path]))
+    skipped = [o.source for o in outcomes if isinstance(o, Skip)]
+    read = [o.source for o in outcomes if isinstance(o, RawDocument)]
+    reason = "not an article (by its file extension)"
+    assert {o.reason for o in outcomes if isinstance(o, Skip)} == {reason}
+    assert skipped == [
+        str(tmp_path / n)
+        for n in (
+            "README.md",
+            "build_corpus.py",
+            "bundle.tar.gz",
+            "notes.md.gz",
+            "photo.JPG",
+            "report.pdf",
+            "run.sh",
+        )
+    ]
+    assert read == [str(tmp_path / n) for n in ("saved.php", "story", "story.txt", "story.txt.gz")]
+
+
+def test_files_named_file_is_read_whatever_its_extension(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(STORY, encoding="utf-8")
+    [doc] = read_sources([path])
+    assert doc == RawDocument(source=str(path), text=STORY, meta={"filename": "draft.md"})
+
+
+def test_files_directory_of_only_skipped_files_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "make.py").write_text("print('hello')\n", encoding="utf-8")
+    assert list(read_sources([tmp_path])) == [
+        Skip(str(tmp_path / "make.py"), "not an article (by its file extension)")
+    ]

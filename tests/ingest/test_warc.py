@@ -11,7 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from storylens.ingest import IngestOptions, read_sources
-from storylens.model import Failure, RawDocument, Skip
+from storylens.model import Article, Failure, RawDocument, Skip
+from storylens.pipeline import iter_articles
 
 PAGE = (
     "<html><head><title>Ferry delayed</title></head><body><article>"
@@ -70,7 +71,7 @@ def _check_archive(path: Path) -> None:
             meta={
                 "title": "Ferry delayed",
                 "url": "https://courier.example/ferry",
-                "published": "2024-03-05T21:15:00Z",
+                "crawled": "2024-03-05T21:15:00Z",
             },
         ),
         Skip(f"{path}#record-3", "not an article (non-HTML WARC record)"),
@@ -81,7 +82,7 @@ def _check_archive(path: Path) -> None:
             meta={
                 "title": "Ferry delayed",
                 "url": "https://courier.example/ferry-2",
-                "published": "2024-03-05T21:15:00Z",
+                "crawled": "2024-03-05T21:15:00Z",
             },
         ),
     ]
@@ -155,3 +156,48 @@ def test_warc_oversize_record_fails_alone(tmp_path: Path) -> None:
         "raise the limit with --max-bytes (IngestOptions.max_bytes)",
     )
     assert len(outcomes) == 4
+
+
+DATE_TAG = '<meta property="article:published_time" content="2024-02-27T09:30:00+01:00">'
+DATED_PAGE = (
+    f"<html><head><title>Quay wall repaired</title>{DATE_TAG}</head><body><article>"
+    "<p>Engineers finished repairing the north quay wall of the Brightwater harbour on Tuesday,"
+    " two weeks ahead of the date the harbour board had promised the fishing fleet.</p>"
+    "<p>The wall was damaged in the January storms, when waves tore out a section of the"
+    " old stonework and the boats had to moor at the ferry pier instead.</p>"
+    "</article></body></html>"
+)
+
+
+def _one_page_warc(path: Path, page: str) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    _response(writer, "https://courier.example/quay", page.encode("utf-8"), html, "200 OK")
+    path.write_bytes(buffer.getvalue())
+
+
+def test_warc_page_date_wins_over_the_crawl_date(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    _one_page_warc(path, DATED_PAGE)
+    [article] = iter_articles([path])
+    assert isinstance(article, Article)
+    assert article.published == "2024-02-27T08:30:00Z"  # the page's own, not the WARC-Date
+    assert article.meta["crawled"] == DATE
+
+
+def test_warc_crawl_date_fills_published_only_for_an_undated_page(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    _one_page_warc(path, DATED_PAGE.replace(DATE_TAG, ""))
+    [article] = iter_articles([path])
+    assert article.published == DATE
+    assert article.meta["crawled"] == DATE
+
+
+def test_warc_date_line_in_the_text_wins_over_the_crawl_date(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    undated = DATED_PAGE.replace(DATE_TAG, "")
+    _one_page_warc(path, undated.replace("<article>", "<article><p>26 February 2024</p>"))
+    [article] = iter_articles([path])
+    assert article.published == "2024-02-26"
+    assert article.meta["crawled"] == DATE

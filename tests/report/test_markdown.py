@@ -44,3 +44,39 @@ def test_markdown_escapes_html_in_article_text(analysis: StoryAnalysis) -> None:
 
 def test_markdown_numbers_say_what_where_when_and_whose(analysis: StoryAnalysis) -> None:
     assert "| outlet | text | bound | what | where | when | according to |" in to_markdown(analysis)
+
+
+def test_markdown_empty_sections_say_so_in_one_line(analysis: StoryAnalysis) -> None:
+    text = to_markdown(replace(analysis, conflicts=(), digest=()))
+    assert (
+        "## Conflicting numbers\n\nNone: no two figures for the same thing contradict each other.\n"
+    ) in text
+    assert (
+        "## Digest\n\nNone: no claim is stated as a plain sentence within the word budget.\n"
+        in (text)
+    )
+    assert "_none_" not in text
+    assert "## Shared by some" not in text  # with two articles a shared claim is shared by all
+
+
+def test_markdown_left_out_nothing_matches_the_terminal(analysis: StoryAnalysis) -> None:
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    claim = analysis.claims[0]
+    mention = replace(claim.mentions[1], span=replace(claim.mentions[1].span, article="c"))
+    everywhere = replace(claim, mentions=(*claim.mentions, mention))
+    text = to_markdown(
+        replace(analysis, articles=(*analysis.articles, third), claims=(everywhere,))
+    )
+    assert "## Left out\n\nNothing: every outlet states every shared fact.\n" in text
+    assert (
+        "## Only one outlet says\n\nNothing: every fact is reported by more than one outlet."
+        in (text)
+    )
+    assert "## Shared by some\n\nNone: no fact is reported by some outlets but not all.\n" in text
+
+
+def test_markdown_one_article_lists_its_claims(analysis: StoryAnalysis) -> None:
+    one = StoryAnalysis(articles=analysis.articles[1:], claims=analysis.claims[1:])
+    text = to_markdown(one)
+    assert "## Claims\n\n- Dozens were injured.\n" in text
+    assert "## Shared by all" not in text

@@ -1,4 +1,4 @@
-"""The terminal report (rich), read as plain text at 100 columns."""
+"""The terminal report (rich), read as plain text, and tables fitted to the terminal."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from rich.console import Console
 
-from storylens.model import StoryAnalysis
-from storylens.report.terminal import print_comparison
+from storylens.model import StoryAnalysis, Support
+from storylens.report.terminal import fit_columns, print_comparison, print_table
 
 
 def _printed(analysis: StoryAnalysis) -> str:
@@ -39,3 +39,86 @@ def test_terminal_one_article_lists_its_claims(analysis: StoryAnalysis) -> None:
     assert "Only one outlet says" not in text
     assert "Claims" in text.split("Digest")[-1]
     assert "Dozens were injured." in text
+
+
+def test_terminal_empty_tables_are_one_line(analysis: StoryAnalysis) -> None:
+    text = _printed(replace(analysis, conflicts=(), wording=()))
+    lines = text.splitlines()
+    assert "Conflicting numbers: none: no two figures for the same thing contradict each other" in (
+        lines
+    )
+    assert "Word choice: nothing to compare: no referent named in different words, no loaded" in (
+        text
+    )
+    assert "┃ about" not in text  # no table of headers alone
+    assert "┃ concept" not in text
+
+
+def test_terminal_left_out_nothing_is_one_line(analysis: StoryAnalysis) -> None:
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    claim = analysis.claims[0]
+    mention = replace(claim.mentions[1], span=replace(claim.mentions[1].span, article="c"))
+    everywhere = replace(claim, mentions=(*claim.mentions, mention))
+    text = _printed(replace(analysis, articles=(*analysis.articles, third), claims=(everywhere,)))
+    assert "Left out: nothing: every outlet states every shared fact" in text.splitlines()
+    assert "shared claim it omits" not in text
+
+
+def test_terminal_one_origin_is_singular(analysis: StoryAnalysis) -> None:
+    claim = analysis.claims[0]
+    copied = replace(claim, support=Support(2, 2, 1))
+    text = _printed(replace(analysis, claims=(copied, *analysis.claims[1:])))
+    assert "(match 0.81, 1 origin)" in text
+
+
+def _words(table: str) -> set[str]:
+    return {w.strip("│┃") for w in table.split()}
+
+
+def test_terminal_fit_keeps_ids_and_numbers_whole_and_wraps_text() -> None:
+    headers = ["id", "label", "articles"]
+    rows = [
+        ["story-0123456789ab", "Ferry fire in Quellmouth harbour forces passengers ashore", "12"]
+    ]
+    layout = fit_columns(headers, rows, width=50, whole={"id", "articles"})
+    assert layout.keep == (0, 1, 2)
+    assert layout.widths[0] == len("story-0123456789ab") and layout.widths[2] == len("articles")
+    assert layout.widths[1] == 50 - 18 - 8 - 10  # the label gets what is left
+    assert layout.total == 50 and layout.dropped == ()
+
+
+def test_terminal_fit_leaves_out_the_least_important_columns_first() -> None:
+    headers = ["id", "label", "when", "where"]
+    rows = [["story-0123456789ab", "A long label that has to wrap", "2026-05-02", "Quellmouth"]]
+    whole = {"id", "when", "where"}
+    layout = fit_columns(headers, rows, width=50, whole=whole, drop=("where", "when"))
+    assert layout.dropped == ("where",)
+    assert [headers[i] for i in layout.keep] == ["id", "label", "when"]
+    narrow = fit_columns(headers, rows, width=30, whole=whole, drop=("where", "when"))
+    assert narrow.dropped == ("where", "when")
+    assert narrow.total > 30  # still too wide: wider than asked, the id never cut
+
+
+def test_terminal_print_table_says_what_was_left_out() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=40, color_system=None)
+    rows = [["story-0123456789ab", "A label", "2026-05-02 – 2026-05-04"]]
+    print_table(console, "Stories", ["id", "label", "dates"], rows, whole={"id"}, drop=["dates"])
+    text = out.getvalue()
+    assert "story-0123456789ab" in _words(text)
+    assert "2026-05-02" not in text
+    assert "Left out to fit 40 columns: dates (widen the terminal or set COLUMNS)." in " ".join(
+        text.split()
+    )
+    out = io.StringIO()
+    print_table(Console(file=out, width=40), "Stories", ["id"], [], empty="none yet")
+    assert out.getvalue() == "Stories: none yet\n"
+
+
+def test_terminal_print_table_wider_than_the_console_is_never_cut() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=20, color_system=None)
+    long_id = "lantern-gazette-2026-05-02-quellmouth-ferry-fire"
+    print_table(console, "Articles", ["id", "title"], [[long_id, "Ferry fire"]], whole={"id"})
+    assert long_id in _words(out.getvalue())
+    assert console.width == 20  # restored

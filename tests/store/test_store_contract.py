@@ -12,7 +12,7 @@ import pytest
 from store_articles import make_article, sample_article
 
 from storylens.errors import ConfigError, NotFoundError, StoreError
-from storylens.model import Article, Override, Story, StoryAssignment
+from storylens.model import Article, Override, Story, StoryAssignment, content_hash
 from storylens.store import AddResult, ArticleSummary, SQLiteStore, Store, open_store
 from storylens.store.migrate import load_migrations
 
@@ -332,3 +332,107 @@ def test_store_article_summaries(store: Store) -> None:
     assert (summaries[0].title, summaries[0].outlet) == (first.title, first.outlet)
     assert summaries[0].published == first.published
     assert summaries[1] == ArticleSummary("s0", None, None, second.published, "One line only")
+
+
+# --- revisions: an article its source sends again with other text ------------------------------
+
+
+def _version(text: str, *, guid: str | None = None, url: str | None = None) -> Article:
+    """A feed or page article: its id is its content hash, as when no id is given."""
+    meta = MappingProxyType({"guid": guid} if guid else {})
+    digest = content_hash(text)
+    return Article(digest, text, (), digest, outlet="Tidewater Courier", url=url, meta=meta)
+
+
+SEVEN = "Seven people died when the Ostrel footbridge fell, the fire service said."
+NINE = "Nine people died when the Ostrel footbridge fell, the fire service said."
+ELEVEN = "Eleven people died when the Ostrel footbridge fell, the fire service said."
+
+
+def test_store_revision_by_feed_guid_replaces_the_stored_version(store: Store) -> None:
+    old, new = _version(SEVEN, guid="tc-17"), _version(NINE, guid="tc-17")
+    store.add_articles([old, make_article(1)])
+    result = store.add_articles([new])
+    assert result == AddResult((), (), (new.id,))
+    assert (result.stored, result.revised, result.already_present) == (0, 1, 0)
+    assert [a.id for a in store.iter_articles()] == ["gen-000001", new.id]
+    assert [s.id for s in store.article_summaries()] == ["gen-000001", new.id]
+    assert store.count_articles() == 2
+    assert store.revisions() == {old.id: new.id}
+    earlier = store.get_article(old.id)
+    assert earlier is not None and earlier.meta["revised_by"] == new.id
+    assert earlier.text == SEVEN  # nothing stored is lost
+    revision = store.get_article(new.id)
+    assert revision is not None and dict(revision.meta) == {"guid": "tc-17", "revises": old.id}
+    assert store.has_article(old.id)
+    assert [a.id for a in store.iter_articles(ids=[old.id, new.id])] == [old.id, new.id]
+
+
+def test_store_revision_of_a_given_id_is_kept_under_its_content_hash(store: Store) -> None:
+    original = make_article(1)
+    store.add_articles([original])
+    corrected = replace(original, text=NINE, content_hash=content_hash(NINE), paragraphs=())
+    result = store.add_articles([corrected])
+    assert result.revised_ids == (content_hash(NINE),)
+    assert store.revisions() == {"gen-000001": content_hash(NINE)}
+    got = store.get_article(content_hash(NINE))
+    assert got is not None and got.text == NINE and got.meta["revises"] == "gen-000001"
+    third = replace(original, text=ELEVEN, content_hash=content_hash(ELEVEN), paragraphs=())
+    store.add_articles([third])  # the source's id still names the article: a second revision
+    assert store.revisions() == {
+        "gen-000001": content_hash(NINE),
+        content_hash(NINE): content_hash(ELEVEN),
+    }
+    assert [a.id for a in store.iter_articles()] == [content_hash(ELEVEN)]
+
+
+def test_store_re_adding_any_stored_version_changes_nothing(store: Store) -> None:
+    old, new = _version(SEVEN, guid="tc-17"), _version(NINE, guid="tc-17")
+    store.add_articles([old])
+    store.add_articles([new])
+    again = store.add_articles([new, old])  # a re-poll, and a stale copy of the first version
+    assert again == AddResult((), (new.id, old.id), ())
+    assert [a.id for a in store.iter_articles()] == [new.id]
+    assert store.revisions() == {old.id: new.id}
+
+
+def test_store_revision_within_one_call(store: Store) -> None:
+    old, new = _version(SEVEN, guid="tc-17"), _version(NINE, guid="tc-17")
+    assert store.add_articles([old, new, old]) == AddResult((old.id,), (old.id,), (new.id,))
+    assert [a.id for a in store.iter_articles()] == [new.id]
+
+
+def test_store_revision_by_url_ignores_the_fragment(store: Store) -> None:
+    url = "https://courier.example/footbridge"
+    store.add_articles([_version(SEVEN, url=url + "#live")])
+    result = store.add_articles([_version(NINE, url=url)])
+    assert result.revised_ids == (content_hash(NINE),)
+
+
+def test_store_a_home_page_url_is_no_common_source(store: Store) -> None:
+    home = "https://courier.example/"  # what a dataset gives as the "url" of every article
+    store.add_articles([_version(SEVEN, url=home)])
+    result = store.add_articles([_version(NINE, url=home)])
+    assert result.stored_ids == (content_hash(NINE),)
+
+
+def test_store_no_revision_without_a_common_source(store: Store) -> None:
+    other_feed = replace(_version(NINE, guid="tc-17"), outlet="Ostrel Evening Post")
+    store.add_articles([_version(SEVEN, guid="tc-17")])
+    result = store.add_articles([other_feed, _version(ELEVEN)])  # guids are per feed; no key
+    assert result == AddResult((content_hash(NINE), content_hash(ELEVEN)), (), ())
+    assert store.revisions() == {}
+    assert store.count_articles() == 3
+
+
+def test_store_search_and_duplicates_leave_revised_articles_out(store: Store) -> None:
+    old, new = _version(SEVEN, guid="tc-17"), _version(NINE, guid="tc-17")
+    copy = _version(SEVEN + " Divers searched the river.")
+    store.add_articles([old, copy])
+    store.add_dedup_index({old.id: [5], copy.id: [5]}, [(old.id, copy.id)])
+    assert [h.id for h in store.search("seven")] == [old.id, copy.id]
+    store.add_articles([new])
+    assert [h.id for h in store.search("seven")] == [copy.id]
+    assert sorted(h.id for h in store.search("footbridge")) == sorted([copy.id, new.id])
+    assert store.dedup_candidates([5]) == {5: [copy.id]}
+    assert store.dedup_links() == []

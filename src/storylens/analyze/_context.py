@@ -2,8 +2,9 @@
 
 :class:`Context` holds one article's body paragraphs and their spaCy spans, parsed on first
 use by :func:`parse` and :func:`span_of`. :func:`place_of` finds the nearest place in the
-sentence (or the sentences just before), :func:`time_of` the time expression and
-:func:`attribution` the source ("according to X", the subject of a speech verb).
+sentence (or, where the sentence names none, the scene of the sentences just before),
+:func:`time_of` the time expression and :func:`attribution` the source ("according to X", the
+subject of a speech verb).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyze._counted import subject_group
 from storylens.analyze._num_words import (
     DAYS,
     LOCATIVE,
@@ -23,13 +25,14 @@ from storylens.analyze._num_words import (
 )
 from storylens.analyze._quantity import Run
 from storylens.model import Article, Paragraph
-from storylens.nlp import load_spacy
+from storylens.nlp import load_spacy, place_names
 from storylens.text import _words
 
 __all__ = [
     "NATIONAL",
     "Context",
     "attribution",
+    "clause_of",
     "clip",
     "parse",
     "place_evidence",
@@ -143,7 +146,47 @@ def _places_in(context: Context, span: Any, sentence: Any) -> list[Any]:
                 continue
             if not any(s <= place.start < e for s, e in found):
                 found[(place.start, place.end)] = place
-    return [found[k] for k in sorted(found)]
+    places = (_whole(found[k]) for k in sorted(found))
+    return [p for p in places if not _names_a_thing(context, p)]
+
+
+def _whole(place: Any) -> Any:
+    """The place as a phrase of its own: a name with the place noun it names ("Tolberg" ->
+    "Tolberg district"), without a trailing adverb ("Tolberg district alone"). Not a noun
+    that names several places or one not named by it ("three Tolberg villages", "a Tolberg
+    suburb", "the Tolberg district of Arnay")."""
+    doc, start, end = place.doc, place.start, place.end
+    root, noun = place.root, place.root.head
+    if (
+        root.dep_ == "compound"
+        and root.pos_ == "PROPN"
+        and noun.i == end
+        and noun.lemma_ in PLACE_NOUNS
+        and noun.tag_ == "NN"
+        and not any(c.lower_ in {"a", "an", "of"} or c.dep_ == "nummod" for c in noun.children)
+    ):
+        end += 1
+    while end - start > 1 and doc[end - 1].pos_ == "ADV":
+        end -= 1
+    return doc[start:end]
+
+
+def _names_a_thing(context: Context, place: Any) -> bool:
+    """A name the model calls a place that names what a number counts ("900,000 doses of
+    Corvalin": a product) when neither the gazetteer nor the text ("in Corvalin", "Corvalin
+    province") shows it to be a place. A count of people "of X" may be of a place's people;
+    a singular noun ("the 12500 block of East Street") is no count of things."""
+    root = place.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+        return False
+    counted = root.head.head
+    if counted.tag_ != "NNS" or counted.lemma_ in PLACE_NOUNS:
+        return False
+    if not any(c.dep_ == "nummod" for c in counted.children):
+        return False
+    name = _bare(place.text)
+    known = name in context.places or name in place_names()
+    return not known and subject_group(counted.lower_) is None
 
 
 def _bare(name: str) -> str:
@@ -182,7 +225,8 @@ def _is_locative(place: Any) -> bool:
 def place_of(
     context: Context, index: int, sentence: Any, anchor: Any, source_toks: frozenset[int]
 ) -> tuple[str | None, str | None]:
-    """The nearest place in the sentence, else the last one in the sentences just before."""
+    """The nearest place in the sentence, else the last one in the sentences just before that
+    is the scene of its sentence (see :func:`_scene`)."""
     span = context.spans[index]
     places = [
         p
@@ -205,12 +249,20 @@ def place_of(
         places = [
             p
             for p in _places_in(context, earlier_span, earlier)
-            if _usable_place(p, source, strict=True)
+            if _usable_place(p, source, strict=True) and _scene(p)
         ]
         if places:
             best = max(places, key=lambda p: (_is_locative(p), p.start))
             return _bare(best.text), "context"
     return None, None
+
+
+def _scene(place: Any) -> bool:
+    """The place is where the events of its sentence happen, so a later sentence may take it:
+    not a place given in passing inside a clause that describes a noun ("the recall covers
+    jars filled at the company's plant in Tarnby": where the jars were filled, which says
+    nothing of where shares fell in the next sentence)."""
+    return not any(t.dep_ in {"acl", "relcl"} for t in place.root.ancestors)
 
 
 def _nationals_in(sentence: Any) -> list[Any]:
@@ -259,13 +311,13 @@ def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
     if not ents:
         return None
 
-    clause = _clause(sentence.doc[run.end - 1])
+    clause = clause_of(sentence.doc[run.end - 1])
 
     def rank(ent: Any) -> tuple[bool, bool, int, bool]:
         words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
         return (
             not words & _PERIOD_WORDS,
-            _clause(ent.root) != clause,
+            clause_of(ent.root) != clause,
             abs(ent.start - run.start),
             ent.start < run.start,
         )
@@ -291,7 +343,7 @@ def _rate(sentence: Any, run: Run) -> Any | None:
     return None
 
 
-def _clause(token: Any) -> int:
+def clause_of(token: Any) -> int:
     """The index of the verb whose clause holds ``token`` ("two workers died in a fire on
     Monday": "died", for both "two" and "Monday")."""
     for tok in [token, *token.ancestors]:
@@ -318,26 +370,30 @@ def attribution(
 def _source_in(
     sentence: Any, anchor: Any, named: bool = False
 ) -> tuple[str, frozenset[int], str] | None:
-    """ "according to X", or the subject of a speech verb; the one governing ``anchor`` first."""
-    cues = []
+    """ "according to X", or the subject of a speech verb; the one governing ``anchor`` first
+    and, of several, the one whose clause is nearest the number's own ("the union said 900 had
+    stopped work, and 14 ferries were left idle, according to the harbour office": 14 is the
+    harbour office's)."""
+    cues = []  # (source, cue, the verb the cue hangs on)
     for tok in sentence:
         if tok.lower_ == "according" and (
             to := next((c for c in tok.children if c.lower_ == "to"), None)
         ):
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                cues.append((obj, "according to"))
+                cues.append((obj, "according to", tok.head))
         elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok):
             subj = _speaker(tok)
             if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
-                cues.append((subj, tok.lemma_))
+                cues.append((subj, tok.lemma_, tok))
     if not cues:
         return None
-    ancestors = {a.i for a in anchor.ancestors}
-    subj, cue = min(
+    depth = {a.i: n for n, a in enumerate(anchor.ancestors)}  # steps up from the number
+    subj, cue, _ = min(
         cues,
         key=lambda c: (
-            c[0].head.i not in ancestors and c[1] != "according to",
+            c[0].head.i not in depth and c[1] != "according to",
+            depth.get(c[2].i, len(depth)),
             abs(c[0].i - anchor.i),
         ),
     )

@@ -1,12 +1,13 @@
 """What a quantity counts: the counted noun and the event, read from the dependency parse.
 
 :func:`counted` follows the number's head: a noun it modifies ("12 civilians"), the predicate
-of a number subject ("30 were killed"), an "of" phrase ("dozens of homes"), a total it is the
-value of ("the death toll rose to 45", "the tally, 45, was higher"), a town's population,
-or the unit of a penalty or a time limit ("within 30 days"). A pronoun stands for the
-counted noun before it ("three of them"); a number without a noun may take one from the
-number it answers ("112 votes to 88": votes against) or, for a percentage, from what changed
-("prices rose 18 percent"). :func:`event_group` and
+of a number subject ("30 were killed", "20 were taken to hospital", with the noun of a
+parallel count if there is one: "Seven people died and ..."), an "of" phrase ("dozens of
+homes"), a total it is the value of ("the death toll rose to 45", "the tally, 45, was
+higher"), a town's population, or the unit of a penalty or a time limit ("within 30 days").
+A pronoun stands for the counted noun before it ("three of them"); a number without a noun
+may take one from the number it answers ("112 votes to 88": votes against) or, for a
+percentage, from what changed ("prices rose 18 percent"). :func:`event_group` and
 :func:`subject_group` map synonyms to one group ("injured" = "wounded", "kids" = "children").
 """
 
@@ -108,6 +109,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
+    if noun is None and rule == "number-subject":  # "7 people died and 20 were hurt"
+        noun = _parallel_noun(anchor)
     if (measure := _measure_of(doc, run, anchor)) is not None:
         return (
             _noun_phrase(measure, range(run.start, run.end)),
@@ -200,6 +203,32 @@ def _antecedent(pronoun: Any) -> Any | None:
         t for t in before if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
     ]
     return counted_nouns[-1] if counted_nouns else None
+
+
+def _parallel_noun(subject: Any) -> Any | None:
+    """The counted noun of a parallel count: a bare number subject ("more than 20 were taken
+    to hospital") counts what the subject of a clause coordinated with its own counts ("Seven
+    people died"): the last such counted noun before it in the sentence, or None."""
+    clause = _coordination(subject.head)
+    before = subject.doc[subject.sent.start : subject.i]
+    nouns = [
+        t
+        for t in before
+        if t.pos_ == "NOUN"
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and any(c.dep_ == "nummod" and is_count(c.lower_) for c in t.children)
+        and t.head.i != subject.head.i
+        and _coordination(t.head) == clause
+    ]
+    return nouns[-1] if nouns else None
+
+
+def _coordination(verb: Any) -> int:
+    """The first verb of the coordination a verb is part of ("died" for "were taken" in
+    "Seven died and 20 were taken to hospital")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return int(verb.i)
 
 
 def _elided(doc: Any, run: Run, anchor: Any) -> tuple[Any | None, Any | None, str]:
@@ -381,15 +410,21 @@ def _is_predicate(token: Any) -> bool:
 
 
 def _event_of_subject(subject: Any) -> Any | None:
-    """What the verb of a subject says happened to it: the verb itself ("30 died"), or the
+    """What the verb of a subject says happened to it: the verb itself ("30 died"), the
     casualty word completing a light or speech verb ("15 remain missing", "7 were confirmed
-    dead")."""
+    dead") or, for the subject of a passive light verb, that verb ("20 were taken to
+    hospital", "900 doses were given"; "ships were left waiting": the verb it leads to)."""
     head = subject.head
     if _is_predicate(head):
         return head
-    if head.lemma_ in _LIGHT_VERBS | SPEECH | {"be"}:
-        return _complement_event(head)
-    return None
+    if head.lemma_ not in _LIGHT_VERBS | SPEECH | {"be"}:
+        return None
+    if (event := _complement_event(head)) is not None:
+        return event
+    if subject.dep_ != "nsubjpass" or head.lemma_ not in _LIGHT_VERBS or head.pos_ != "VERB":
+        return None
+    led = (c for c in head.children if c.dep_ == "xcomp" and _is_predicate(c))
+    return next(led, head)
 
 
 def _complement_event(verb: Any) -> Any | None:
@@ -469,12 +504,25 @@ def _noun_phrase(noun: Any, skip: range) -> str:
 def _participle(event: Any) -> str:
     """The event as a participle: "killed", "displaced"; "dead" and "deaths" become "killed".
 
-    A preposition left hanging after it stays ("unaccounted for").
+    A preposition left hanging after it stays ("unaccounted for"); a light verb keeps the
+    phrase that says where it led ("taken to hospital").
     """
     group = event_group(event.lower_) or event_group(event.lemma_)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
-        return str(event.lower_) + _stranded(event)
+        return str(event.lower_) + _stranded(event) + _light_complement(event)
     return group or str(event.lemma_)
+
+
+def _light_complement(event: Any) -> str:
+    """ " to hospital" in "taken to hospital": the phrase right after a light verb, which
+    carries its meaning ("taken to hospital" is not "taken into custody"). Only a short one,
+    a preposition and a bare noun, is kept."""
+    if event.lemma_ not in _LIGHT_VERBS or event.i + 2 >= len(event.doc):
+        return ""
+    prep, obj = event.doc[event.i + 1], event.doc[event.i + 2]
+    if prep.dep_ != "prep" or prep.head.i != event.i or obj.dep_ != "pobj" or obj.head.i != prep.i:
+        return ""
+    return f" {prep.lower_} {obj.lower_}" if obj.pos_ == "NOUN" and not list(obj.children) else ""
 
 
 def _stranded(event: Any) -> str:
@@ -487,7 +535,8 @@ def _event_key(event: Any | None) -> str | None:
     """The synonym group of the event, or the verb's lemma when it has none."""
     if event is None:
         return None
-    return event_group(event.lower_) or event_group(event.lemma_) or event.lemma_.lower()
+    group = event_group(event.lower_) or event_group(event.lemma_)
+    return group or event.lemma_.lower() + _light_complement(event)
 
 
 def _subject_key(noun: Any | None) -> str | None:

@@ -24,8 +24,10 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
                       so are "Mr Ruiz" and "Harbourmaster Ana Ruiz")
 ``varies-in-article`` one article itself gives this thing several values that cannot all
                       hold together (yards gained on different plays, candidates in the
-                      capital and in the country): the thing is not one quantity. Listed
-                      once per thing, with ``why.features["pairs"]`` the pairs it stands for
+                      capital and in the country): the thing is not one quantity. Only for
+                      values that differ (the same figure in two articles agrees, however
+                      many others either gives). Listed once per thing, with
+                      ``why.features["pairs"]`` the pairs it stands for
 ``ranges-overlap``    the values can both be true ("around 80,000" and "thousands")
 
 ``why.features["reasons"]`` lists every reason that applies, for ``--explain``.
@@ -210,6 +212,7 @@ def _judge(
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_subject(a), _subject(b))
     scopes = (a.why.features.get("scope"), b.why.features.get("scope"))
+    overlap = a.low <= b.high and b.low <= a.high
     checks = (
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
         ("different-thing", _other_verbs(a, b)),
@@ -224,8 +227,8 @@ def _judge(
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, days)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to)),
-        ("varies-in-article", a.span in varying or b.span in varying),
-        ("ranges-overlap", a.low <= b.high and b.low <= a.high),
+        ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
+        ("ranges-overlap", overlap),
     )
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}

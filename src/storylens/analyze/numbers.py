@@ -11,16 +11,18 @@ quantities. A stretch of time that is counted ("20 years of operations"), given 
 at most) has no *when* of its own: the time phrases of its sentence date something else.
 
 Every mention carries ``why``: ``rule`` says how the counted thing was found (``nummod``,
-``number-subject``, ``of-phrase``, ``partitive`` ("three of them"), ``total``, ``against``
-(the other side of "112 votes to 88"), ``change`` ("prices rose 18 percent"), ``population``,
-``penalty``, ``time-limit`` ("within 30 days"), ``next-word`` or ``none``) and ``features``
-hold the evidence: the bound phrase, the vague word, the counted ``event`` and ``subject``
-groups, where the place came from (``sentence``, ``context``, or ``scope`` when a national
-phrase such as "nationwide" is the place), the scope (``national``, or ``part`` for "the first
-500,000" and "three of them"), ``increment`` ("21 more", "another 21": added to an earlier
-count, not a total), ``role`` (``subject`` when the counted noun is the subject of its clause),
-``stance`` (``offer``, ``demand`` or ``forecast``: "offered 4 percent", "wants 9 percent",
-"expected to reach 70 percent", see :mod:`storylens.analyze._stance`) and the source cue.
+``number-subject`` (a bare number as subject, "more than 20 were taken to hospital", with the
+noun of a parallel count if any: "Seven people died, and ..."), ``of-phrase``, ``partitive``
+("three of them"), ``total``, ``against`` (the other side of "112 votes to 88"), ``change``
+("prices rose 18 percent"), ``population``, ``penalty``, ``time-limit`` ("within 30 days"),
+``next-word`` or ``none``) and ``features`` hold the evidence: the bound phrase, the vague
+word, the counted ``event`` and ``subject`` groups, where the place came from (``sentence``,
+``context``, or ``scope`` when a national phrase such as "nationwide" is the place), the scope
+(``national``, or ``part`` for "the first 500,000", "three of them" and "in March alone"),
+``increment`` ("21 more", "another 21": added to an earlier count, not a total), ``role``
+(``subject`` when the counted noun is the subject of its clause), ``stance`` (``offer``,
+``demand`` or ``forecast``: "offered 4 percent", "wants 9 percent", "expected to reach 70
+percent", see :mod:`storylens.analyze._stance`) and the source cue.
 
 Open ranges use ``math.inf`` as ``high`` ("more than 100" is 101..inf); serialisers must write
 it as ``null`` or a string, since JSON has no infinity.
@@ -35,6 +37,7 @@ from typing import Any
 from storylens.analyze._context import (
     Context,
     attribution,
+    clause_of,
     clip,
     parse,
     place_evidence,
@@ -147,7 +150,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             subject=subject,
             where_from=where_from,
             source_cue=cue,
-            scope=_scope(where_from, rule, doc, start_tok, sentence),
+            scope=_scope(where_from, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok, run),
             role="subject" if is_subject(doc, run) else None,
             who=penalised(doc, run) if rule == "penalty" else None,
@@ -156,15 +159,30 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     )
 
 
-def _scope(where_from: str | None, rule: str, doc: Any, start: int, sentence: Any) -> str | None:
+def _scope(
+    where_from: str | None, rule: str, doc: Any, start: int, sentence: Any, anchor: Any
+) -> str | None:
     """ "national" for a count across the country ("nationwide"), "partial" for a count not yet
     complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
-    share of a total ("the first 500,000", "three of them"), else None."""
+    share of a total ("the first 500,000", "three of them", "in March alone"), else None."""
     if where_from == "scope":
         return "national"
     if _PARTIAL.search(sentence.text):
         return "partial"
-    return "part" if rule == "partitive" or part_word(doc, start) else None
+    if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor):
+        return "part"
+    return None
+
+
+def _alone(sentence: Any, anchor: Any) -> bool:
+    """ "In March alone", "in Tolberg district alone": the count is of one part (a month, a
+    district) of a larger whole. "Alone" after a noun (not after a verb: "she lives alone"),
+    in the number's own clause."""
+    clause = clause_of(anchor)
+    return any(
+        t.lower_ == "alone" and t.head.pos_ in {"NOUN", "PROPN"} and clause_of(t) == clause
+        for t in sentence
+    )
 
 
 def _why(rule: str, **features: Any) -> Why:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -90,28 +92,44 @@ class _Progress:
 
 SKIP_HINTS = {
     "no article body": "nothing but navigation or boilerplate: give the article page itself",
+    "not an article (by its file extension)": "name the file on the command line to read it anyway",
 }
 
 
-def _finish(stats: IngestStats) -> None:
-    _report(stats)
-    if stats.failed:
-        sys.exit(1)
-
-
-def _report(stats: IngestStats) -> None:
-    """One line per skipped and failed document, then the summary, on stderr."""
+def _report(stats: IngestStats, *, summary: str | None = None) -> None:
+    """One line per skipped and failed document, then the summary (``summary``, else the
+    ingest's own), on stderr."""
     for skip in stats.skipped:
         hint = SKIP_HINTS.get(skip.reason, "not a news article, so it was left out")
         click.echo(f"skipped: {skip.source}: {skip.reason}: {hint}", err=True)
     for failure in stats.failed:
         click.echo(f"error: {failure.source}: {failure.message}", err=True)
-    click.echo(stats.summary(), err=True)
+    click.echo(stats.summary() if summary is None else summary, err=True)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles", "1 story", "2 stories".
+
+    >>> plural(1, "origin"), plural(2, "story", "stories"), plural(0, "article")
+    ('1 origin', '2 stories', '0 articles')
+    """
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _emit_records(
-    records: Sequence[dict[str, Any]], fmt: str, *, title: str = "", single: bool = False
+    records: Sequence[dict[str, Any]],
+    fmt: str,
+    *,
+    title: str = "",
+    single: bool = False,
+    fields: Sequence[str] = (),
+    drop: Sequence[str] = (),
+    empty: str = "none",
+    note: str = "",
 ) -> None:
+    """Write records as JSON, JSON Lines, CSV (a header even with no rows: ``fields``) or a
+    table fitted to the terminal (``drop``: the columns that may go to fit, least important
+    first; ``empty``: what to say when there are no rows; ``note``: a line under the table)."""
     if fmt == "json":
         payload: Any = records[0] if single and records else list(records)
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -119,40 +137,92 @@ def _emit_records(
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
     elif fmt == "csv":
-        _emit_csv(records)
+        _emit_csv(records, fields)
     else:
-        _emit_table(records, title)
+        _emit_table(records, title, drop=drop, empty=empty, note=note)
 
 
-def _emit_csv(records: Sequence[dict[str, Any]]) -> None:
-    if not records:
+def _emit_csv(records: Sequence[dict[str, Any]], fields: Sequence[str] = ()) -> None:
+    names = list(records[0]) if records else list(fields)
+    if not names:
         return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]), lineterminator="\n")
+    writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows(records)  # None is written as an empty field
 
 
-_ID_COLUMNS = frozenset({"id", "article", "runner_up"})
-_SHORT_VALUE = 22  # longest value kept on one line in a table: "2026-03-03..2026-03-04"
+_WHOLE = frozenset(
+    {"id", "article", "runner_up", "origin", "members", "published", "dates", "rule"}
+    | {"origin_rule", "articles", "outlets", "origins", "sentences", "removed", "score"}
+    | {"threshold", "runner_up_score"}
+)
+"""Columns whose words are never broken in a table: ids, numbers, dates and rule names."""
 
 
-def _emit_table(records: Iterable[dict[str, Any]], title: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _emit_table(
+    records: Sequence[dict[str, Any]],
+    title: str,
+    *,
+    drop: Sequence[str] = (),
+    empty: str = "none",
+    note: str = "",
+) -> None:
+    """A table that fits the terminal: ids and numbers whole, text wrapped, the least
+    important columns (``drop``) left out when it cannot fit, and a line that says so."""
     from rich.text import Text
 
-    rows = list(records)
-    table = Table(title=title or None, show_lines=False)
-    for column in rows[0] if rows else ["(none)"]:
-        # ids are copied and pasted, and short values (dates, scores, rules) read badly when
-        # broken: never break them over two lines; long text wraps at spaces
-        longest = max((len(str(row[column])) for row in rows), default=0)
-        short = column in _ID_COLUMNS or longest <= _SHORT_VALUE
-        table.add_column(column, overflow="fold", no_wrap=short)
-    for row in rows:
-        table.add_row(*(Text(str(v)) for v in row.values()))  # no markup from data
-    Console(width=_width()).print(table)
+    from storylens.report.terminal import print_table
+
+    keys = list(records[0]) if records else []
+    headers = [_header(k) for k in keys]
+    whole = {_header(k) for k in keys if k in _WHOLE or _numbers(records, k)}
+    rows = [[Text(_shown(r[k])) for k in keys] for r in records]  # no markup from data
+    print_table(
+        console(),
+        title,
+        headers,
+        rows,
+        whole=whole,
+        drop=[_header(k) for k in drop],
+        empty=empty,
+        hint="widen the terminal, set COLUMNS, or use --format csv or json",
+        note=note,
+    )
 
 
-def _width() -> int | None:
-    return None if sys.stdout.isatty() else 100
+def _header(key: str) -> str:
+    """A record's key as a table header that may wrap: ``runner_up_score`` is "runner up score"."""
+    return key.replace("_", " ")
+
+
+def _numbers(records: Sequence[dict[str, Any]], key: str) -> bool:
+    values = [r[key] for r in records if r[key] is not None]
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def console() -> Any:
+    """A rich console on stdout as wide as :func:`width` says."""
+    from rich.console import Console
+
+    return Console(width=width())
+
+
+DEFAULT_WIDTH = 100
+"""Columns of a table written to a pipe or file when ``COLUMNS`` is not set."""
+
+
+def width() -> int:
+    """How wide tables may be: ``COLUMNS`` when it is set (piped or not), else the
+    terminal's width, else (output piped or written to a file) :data:`DEFAULT_WIDTH`."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH

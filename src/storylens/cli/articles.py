@@ -59,7 +59,7 @@ def ingest(
             stdin=sys.stdin.buffer,
         )
         run = None
-        if not no_cluster and stats.stored:
+        if not no_cluster and (stats.stored or stats.revised):
             from storylens.stories import update_stories
 
             run = update_stories(store)
@@ -84,7 +84,20 @@ def articles(db: str, fmt: str) -> None:
     if fmt in ("json", "jsonl"):
         _emit_records([article_record(a) for a in items], fmt)
     else:
-        _emit_records([article_row(a, full=fmt == "csv") for a in items], fmt, title="Articles")
+        rows = [article_row(a, full=fmt == "csv") for a in items]
+        _emit_records(
+            rows,
+            fmt,
+            title="Articles",
+            fields=_ROW_FIELDS,
+            drop=_ROW_DROP,
+            empty="none: ingest articles first ('storylens ingest SOURCES')",
+        )
+
+
+_ROW_FIELDS = ("id", "outlet", "title", "published", "sentences", "removed", "source")
+_ROW_DROP = ("removed", "sentences", "source", "published", "outlet")
+"""The columns a table of articles leaves out first when the terminal is too narrow."""
 
 
 @main.command()
@@ -107,7 +120,7 @@ def article(article_id: str, db: str, fmt: str) -> None:
     elif fmt == "csv":
         _emit_records([article_row(found, full=True)], fmt)
     else:
-        _emit_records([article_row(found)], fmt, title="Article")
+        _emit_records([article_row(found)], fmt, title="Article", drop=_ROW_DROP)
         click.echo(_readable(found))
 
 
@@ -124,6 +137,10 @@ def _readable(article: Article) -> str:
             "Removed by cleaning:\n"
             + "\n".join(f"- {r.reason}: {shorten(r.text, 80)}" for r in article.removed)
         )
+    if "revised_by" in article.meta:  # set by the store: a later version replaced this one
+        blocks.append(f"Revised: replaced by {article.meta['revised_by']}")
+    if "revises" in article.meta:
+        blocks.append(f"Revision of {article.meta['revises']}")
     return "\n\n".join(blocks)
 
 
@@ -144,14 +161,20 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
     if not hits and fmt == "table":
         click.echo(f"no article matches {query!r} in {db}", err=True)
         return
-    _emit_records([_hit_record(h) for h in hits], fmt, title=f"Search: {query}")
+    _emit_records(
+        [_hit_record(h) for h in hits],
+        fmt,
+        title=f"Search: {query}",
+        fields=("id", "outlet", "title", "score", "snippet"),
+        drop=("outlet", "title"),
+    )
 
 
 def _hit_record(hit: SearchHit) -> dict[str, Any]:
     return {
         "id": hit.id,
-        "outlet": hit.outlet or "",
-        "title": hit.title or "",
+        "outlet": hit.outlet,
+        "title": hit.title,
         # bm25 of a word most articles hold is tiny (1e-6): keep significant digits, not places
         "score": float(f"{hit.score:.3g}"),
         "snippet": hit.snippet,

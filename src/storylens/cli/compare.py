@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
 
 from storylens.cli import main
-from storylens.cli._output import _finish, _Progress, _report, _width, db_option, handle_errors
+from storylens.cli._output import _Progress, _report, console, db_option, handle_errors, plural
 from storylens.errors import ConfigError, NotFoundError
-from storylens.model import Article, IngestStats
+from storylens.model import Article, IngestStats, StoryAnalysis
 
 _digest_words = click.option(
     "--digest-words",
@@ -56,7 +57,7 @@ def compare_command(
     chosen, stats = _load_for_compare(sources, db, story_id, article_ids)
     if not chosen:
         if stats is not None and (stats.failed or stats.skipped):
-            _finish(stats)  # say which source failed and why (exits 1 when one failed)
+            _finish(stats, 0)  # say which source failed and why (exits 1 when one failed)
         raise ConfigError(
             "nothing to compare: give files or directories, --articles ID,ID or --story ID"
         )
@@ -64,8 +65,62 @@ def compare_command(
         _warn_if_several_stories(chosen)
     analysis = compare(chosen, options=CompareOptions(digest_words=digest_words))
     _write_report(analysis, fmt, output, explain=explain)
+    _warn_if_no_digest(analysis, digest_words)
     if stats is not None and (stats.failed or stats.skipped):
-        _finish(stats)
+        _finish(stats, len(chosen))
+
+
+def _finish(stats: IngestStats, compared: int) -> None:
+    """Which files were skipped or failed, then what was read and compared (compare stores
+    nothing, so the ingest summary's "0 stored" would mislead); exit 1 when one failed."""
+    _report(stats, summary=_compare_summary(stats, compared))
+    if stats.failed:
+        sys.exit(1)
+
+
+def _compare_summary(stats: IngestStats, compared: int) -> str:
+    """``3 read, 2 compared, 1 skipped (1 no article body), 0 failed``.
+
+    >>> from storylens.model import Skip
+    >>> _compare_summary(IngestStats(read=3, skipped=[Skip("a.html", "no article body")]), 2)
+    '3 read, 2 compared, 1 skipped (1 no article body), 0 failed'
+    """
+    reasons = Counter(skip.reason for skip in stats.skipped)
+    why = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+    skipped = f"{len(stats.skipped)} skipped" + (f" ({why})" if why else "")
+    return f"{stats.read} read, {compared} compared, {skipped}, {len(stats.failed)} failed"
+
+
+def _warn_if_no_digest(analysis: StoryAnalysis, budget: int) -> None:
+    """Say so when the digest is empty because no sentence fits in ``budget`` words, with
+    the shortest sentence's length and the budget that gives a digest."""
+    if analysis.digest:
+        return
+    lengths = sorted({len(d.text.split()) for d in _digest(analysis, words=1_000_000)})
+    if not lengths:
+        return  # no claim is stated as a plain sentence: no budget would help
+    needed = next((n for n in lengths if _digest(analysis, words=n)), lengths[-1])
+    click.echo(
+        f"warning: the digest is empty: no sentence fits in {plural(budget, 'word')}"
+        f" (the shortest has {lengths[0]}): use --digest-words {needed} or more",
+        err=True,
+    )
+
+
+def _digest(analysis: StoryAnalysis, *, words: int) -> tuple[Any, ...]:
+    """The digest of ``analysis`` with a budget of ``words``, as :func:`compare` makes it."""
+    from storylens.analyze.digest import DigestOptions, make_digest
+
+    return make_digest(
+        analysis.claims,
+        analysis.articles,
+        options=DigestOptions(words=words),
+        conflicts=analysis.conflicts,
+        quotes=[m for q in analysis.quotes for m in q.mentions],
+        numbers=analysis.numbers,
+        origins=dict(analysis.origins),
+        loaded=[s for w in analysis.wording if w.kind == "loaded" for s in w.mentions],
+    )
 
 
 def _warn_if_several_stories(articles: Sequence[Article]) -> None:
@@ -130,11 +185,9 @@ def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool)
     from storylens.report import render
 
     if fmt == "text" and output is None:
-        from rich.console import Console
-
         from storylens.report.terminal import print_comparison
 
-        print_comparison(analysis, Console(width=_width() or None), explain=explain)
+        print_comparison(analysis, console(), explain=explain)
         return
     text = render(analysis, fmt, explain=explain)
     if output is None:
@@ -147,14 +200,18 @@ def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool)
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @db_option
 @click.option("--out", default="site", show_default=True, help="Folder for the static site.")
 @_digest_words
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
 def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: bool) -> None:
-    """Ingest SOURCES, find duplicates and stories, compare each story, write a static site."""
+    """Ingest SOURCES, find duplicates and stories, compare each story, write a static site.
+
+    With no SOURCES, write the site from what the store holds: after 'storylens story split',
+    'merge' or 'move', 'storylens run --db DB --out DIR' rebuilds the pages.
+    """
     from pathlib import Path
 
     from storylens.compare import CompareOptions
@@ -163,11 +220,28 @@ def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: b
     from storylens.store import open_store
     from storylens.stories import update_stories
 
-    with open_store(db) as store, _Progress(enabled=not quiet) as progress:
-        stats = run_ingest(sources, store, progress=progress.update, stdin=sys.stdin.buffer)
-        _report(stats)
-        click.echo(update_stories(store).summary(), err=True)
+    _warn_if_digest_too_short(digest_words)
+    stats = None
+    with open_store(db, create=bool(sources)) as store:
+        if sources:
+            with _Progress(enabled=not quiet) as progress:
+                stats = run_ingest(sources, store, progress=progress.update, stdin=sys.stdin.buffer)
+            _report(stats)
+        click.echo(update_stories(store).summary(), err=True)  # new, or left out by --no-cluster
         site = build_site(store, Path(out), options=CompareOptions(digest_words=digest_words))
     click.echo(site.summary(), err=True)
-    if stats.failed:
+    if stats is not None and stats.failed:
         sys.exit(1)
+
+
+def _warn_if_digest_too_short(budget: int) -> None:
+    """No digest sentence is shorter than :attr:`DigestOptions.min_words`: say so up front."""
+    from storylens.analyze.digest import DigestOptions
+
+    shortest = DigestOptions().min_words
+    if budget < shortest:
+        click.echo(
+            f"warning: every digest will be empty: no sentence fits in {plural(budget, 'word')}"
+            f" (a digest sentence has at least {shortest}): use --digest-words {shortest} or more",
+            err=True,
+        )

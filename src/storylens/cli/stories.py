@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from storylens.cli import main
-from storylens.cli._output import _emit_records, db_option, format_option, handle_errors
+from storylens.cli._output import _emit_records, db_option, format_option, handle_errors, plural
+
+if TYPE_CHECKING:
+    from storylens.stories import StoryRun
 
 
 @main.command()
@@ -40,7 +43,26 @@ def stories_command(db: str, fmt: str) -> None:
         records = [r | {"articles": " ".join(r["articles"])} for r in records]
     elif fmt == "table":
         records = [_story_row(r) for r in records]
-    _emit_records(records, fmt, title="Stories")
+    _emit_records(
+        records,
+        fmt,
+        title="Stories",
+        fields=_STORY_FIELDS,
+        drop=("dates", "outlets", "origins"),
+        empty="none: ingest articles first ('storylens ingest SOURCES')",
+    )
+
+
+_STORY_FIELDS = (
+    "id",
+    "label",
+    "article_count",
+    "outlet_count",
+    "origin_count",
+    "first_published",
+    "last_published",
+    "articles",
+)
 
 
 def _story_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -51,7 +73,7 @@ def _story_row(record: dict[str, Any]) -> dict[str, Any]:
         "articles": record["article_count"],
         "outlets": record["outlet_count"],
         "origins": record["origin_count"],
-        "dates": first if first == last else f"{first}..{last}",
+        "dates": first if first == last else f"{first} – {last}",
     }
 
 
@@ -71,6 +93,8 @@ def story() -> None:
     """Show a story or correct it (split, merge, move).
 
     'storylens story ID [--why] [--format F]' is short for 'storylens story show ID ...'.
+    Corrections are kept in every later run; 'storylens run' with no SOURCES rebuilds the
+    site with them.
     """
 
 
@@ -82,33 +106,70 @@ def story() -> None:
 @handle_errors
 def story_show(story_id: str, db: str, fmt: str, why: bool) -> None:
     """Show one story and its articles; with --why, the scores that placed each one."""
-    from storylens.report.records import assignment_row, story_article_row
+    from storylens.report.records import assignment_row, features_text, story_article_row
     from storylens.store import open_store
 
-    gone: set[object] = set()
     with open_store(db, create=False) as store:
         ids = store.story_article_ids(story_id)
-        if why:
-            rows = [assignment_row(a) for a in store.story_assignments(story_id)]
-            gone |= {
-                r["runner_up"]
-                for r in rows
-                if r.get("runner_up") and store.get_story(str(r["runner_up"])) is None
-            }
-        else:
-            rows = [story_article_row(a) for a in store.iter_articles(ids=ids)]
-    title = f"Story {story_id}" + (": why" if why else "")
-    if why and fmt == "table":  # the features get a table of their own, and room to read
-        for r in rows:  # a runner-up merged or split away since is named as such
-            if r.get("runner_up") in gone:
-                r["runner_up"] = f"{r['runner_up']} (no longer a story)"
-        _emit_records(
-            [{k: v for k, v in r.items() if k != "features"} for r in rows], fmt, title=title
-        )
-        features = [{"article": r["article"], "features": r["features"]} for r in rows]
-        _emit_records(features, fmt, title="The features that decided")
-        return
-    _emit_records(rows, fmt, title=title)
+        if not why:
+            found = list(store.iter_articles(ids=ids))
+            full = fmt != "table"
+            rows = [_when(story_article_row(a, full=full), fmt) for a in found]
+            title = f"Story {story_id}"
+            _emit_records(rows, fmt, title=title, fields=_STORY_ARTICLE_FIELDS, drop=("outlet",))
+            return
+        rows = [assignment_row(a) for a in store.story_assignments(story_id)]
+        gone = {r["runner_up"] for r in rows if r["runner_up"]}
+        gone = {s for s in gone if store.get_story(str(s)) is None}
+    if fmt in ("json", "jsonl"):
+        _emit_records(rows, fmt)
+    elif fmt == "csv":
+        _emit_records([r | {"features": features_text(r["features"])} for r in rows], fmt)
+    else:
+        _why_tables(story_id, rows, gone)
+
+
+_STORY_ARTICLE_FIELDS = ("id", "outlet", "title", "published")
+
+_PLACED_BY_USER = (
+    "by user = placed with 'storylens story split', 'merge' or 'move' (kept in every later"
+    " run), not by a score"
+)
+
+
+def _when(row: dict[str, Any], fmt: str) -> dict[str, Any]:
+    """A table shows the publication time with a space, so that it may wrap before the hour."""
+    if fmt == "table" and row["published"]:
+        return row | {"published": str(row["published"]).replace("T", " ")}
+    return row
+
+
+def _why_tables(story_id: str, rows: list[dict[str, Any]], gone: set[object]) -> None:
+    """The scores that placed each article, then the features that decided, in a table of
+    their own (with room to read); a runner-up merged or split away since is named as such,
+    and an article the user placed is said to be, with no score."""
+    from storylens.report.records import features_text
+
+    scores, features = [], []
+    for r in rows:
+        row = {k: v for k, v in r.items() if k not in ("features", "placed_by")}
+        by_user = r["placed_by"] == "user"
+        if by_user:
+            row["rule"] = f"{r['rule']} by user"
+        if r["runner_up"] in gone:
+            row["runner_up"] = f"{r['runner_up']} (no longer a story)"
+        scores.append(row)
+        shown = "none: placed by the user" if by_user else features_text(r["features"])
+        features.append({"article": r["article"], "features": shown})
+    placed = any(r["placed_by"] == "user" for r in rows)
+    _emit_records(
+        scores,
+        "table",
+        title=f"Story {story_id}: why",
+        drop=("runner_up_score", "runner_up", "threshold"),
+        note=f"{_PLACED_BY_USER}." if placed else "",
+    )
+    _emit_records(features, "table", title="The features that decided")
 
 
 @story.command(name="split")
@@ -124,7 +185,19 @@ def story_split(story_id: str, article_ids: tuple[str, ...], db: str) -> None:
     with open_store(db, create=False) as store:
         new_id, run = split_story(store, story_id, article_ids)
     click.echo(new_id)
-    click.echo(run.summary(), err=True)
+    moved = plural(len(set(article_ids)), "article")
+    click.echo(_corrected(f"moved {moved} out of {story_id} into {new_id}", run), err=True)
+
+
+def _corrected(done: str, run: StoryRun) -> str:
+    """What a correction did, then the stories it left (every article is placed again, the
+    corrections first, so "newly assigned" would mislead)."""
+    changed = f", {run.changed} changed by the merge/split pass" if run.changed else ""
+    return (
+        f"{done} (kept in every later run); {plural(run.articles, 'article')} in"
+        f" {plural(run.stories, 'story', 'stories')}{changed}; rebuild the site with"
+        " 'storylens run'"
+    )
 
 
 @story.command(name="merge")
@@ -139,7 +212,7 @@ def story_merge(story_id: str, other_id: str, db: str) -> None:
 
     with open_store(db, create=False) as store:
         run = merge_stories(store, story_id, other_id)
-    click.echo(run.summary(), err=True)
+    click.echo(_corrected(f"merged {other_id} into {story_id}", run), err=True)
 
 
 @story.command(name="move")
@@ -154,7 +227,7 @@ def story_move(article_id: str, story_id: str, db: str) -> None:
 
     with open_store(db, create=False) as store:
         run = move_article(store, article_id, story_id)
-    click.echo(run.summary(), err=True)
+    click.echo(_corrected(f"moved {article_id} into {story_id}", run), err=True)
 
 
 @main.group(name="eval")
@@ -190,5 +263,13 @@ def duplicates(db: str, fmt: str) -> None:
         groups = store.origin_groups()
     if fmt in ("json", "jsonl"):
         _emit_records(groups, fmt)
-    else:
-        _emit_records([duplicate_row(g) for g in groups], fmt, title="Duplicates")
+        return
+    sep = "\n" if fmt == "table" else " "  # one member a line in a table
+    _emit_records(
+        [duplicate_row(g, sep=sep) for g in groups],
+        fmt,
+        title="Duplicates",
+        fields=("id", "members", "origin", "origin_rule", "wire"),
+        drop=("origin_rule", "wire"),
+        empty="none: no article is a copy of another",
+    )

@@ -36,9 +36,11 @@ def read_sources(
 ) -> Iterator[RawDocument | Failure | Skip]:
     """Yield one outcome per article, skipped document or unreadable source, in order.
 
-    Directories are walked recursively in sorted order, hidden files left out. ``-`` reads
-    ``stdin`` (default: the process's standard input, as bytes). A generator: huge inputs
-    stream. One path given alone (a ``str`` or ``Path``) is one source, not its characters.
+    Directories are walked recursively in sorted order, hidden files left out, and files
+    whose extension says they are no article (``.py``, ``.md``, ``.pdf``...: see
+    :mod:`storylens.ingest.names`) skipped; a file named in ``sources`` is always read.
+    ``-`` reads ``stdin`` (default: the process's standard input, as bytes). A generator: huge
+    inputs stream. One path given alone (a ``str`` or ``Path``) is one source, not its characters.
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]

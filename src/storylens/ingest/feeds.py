@@ -2,7 +2,13 @@
 
 An entry's full content (``content[0]``) is used when present, else its summary. The entry's
 ``guid``/``id`` goes to ``meta["guid"]`` (never ``id``: guids are not content ids), and the
-outlet an entry's ``<source>`` names goes to ``meta["origin"]``.
+outlet an entry's ``<source>`` names goes to ``meta["origin"]``. ``published`` is the entry's
+own date (its publication date, else its update date); the feed's own dates (``<pubDate>``,
+``<lastBuildDate>`` of the channel) never date an entry.
+
+``author`` is a person's name, as everywhere: RSS writes an e-mail address with the name in
+brackets (``desk@example.com (Jane Doe)``), Atom a name and an address; the name is kept, the
+address goes to ``meta["author_email"]``, and an address alone gives no author.
 
 feedparser reads what it can of XML that is not well-formed (an unclosed ``<item>``), so a
 broken feed may still give entries. Such a feed is read when at least one entry holds an
@@ -12,6 +18,7 @@ article body; otherwise it is one :class:`Failure` for the file, not a skip per 
 from __future__ import annotations
 
 import io
+import re
 import xml.sax
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -26,6 +33,8 @@ from storylens.model import Failure, RawDocument, Skip
 __all__ = ["read_feed"]
 
 _PLAIN_TYPES = frozenset({"text/plain"})
+_EMAIL = re.compile(r"<?\s*(?:mailto:)?[^\s<>()\[\],;@]+@[^\s<>()\[\],;@]+\.[^\s<>()\[\],;@]+\s*>?")
+_BRACKETS = "()[]<> ,;"
 
 
 def read_feed(source: str, data: bytes, options: IngestOptions) -> Iterator[Outcome]:
@@ -82,12 +91,14 @@ def _body(entry: Mapping[str, Any]) -> tuple[str, str]:
 
 def _entry_meta(entry: Mapping[str, Any], feed_title: str | None) -> dict[str, Any]:
     published = entry.get("published_parsed") or entry.get("updated_parsed")
+    author, email = _split_author(entry.get("author"))
     return compact(
         {
             "title": entry.get("title"),
             "url": entry.get("link"),
             "published": iso_from_struct(published),
-            "author": entry.get("author"),
+            "author": author,
+            "author_email": email,
             "feed_title": feed_title,
             "guid": entry.get("id"),
             "origin": _origin(entry.get("source")),
@@ -101,3 +112,28 @@ def _origin(source: Mapping[str, Any] | None) -> str | None:
         return None
     value = source.get("title") or source.get("href") or source.get("link")
     return str(value) if value else None
+
+
+def _split_author(value: object) -> tuple[str | None, str | None]:
+    """A feed's author field as ``(name, e-mail address)``; either may be ``None``.
+
+    >>> _split_author("desk@tidewater.example (Mara Quist)")
+    ('Mara Quist', 'desk@tidewater.example')
+    >>> _split_author("Mara Quist <desk@tidewater.example>")
+    ('Mara Quist', 'desk@tidewater.example')
+    >>> _split_author("desk@tidewater.example")
+    (None, 'desk@tidewater.example')
+    >>> _split_author("Mara Quist (Tidewater Chronicle)")
+    ('Mara Quist (Tidewater Chronicle)', None)
+    """
+    if not isinstance(value, str):
+        return None, None
+    found = _EMAIL.search(value)
+    if found is None:
+        return value.strip() or None, None
+    email = found.group().strip(_BRACKETS).removeprefix("mailto:")
+    rest = (value[: found.start()] + " " + value[found.end() :]).strip()
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1]
+    name = " ".join(rest.strip(_BRACKETS).split())
+    return name or None, email

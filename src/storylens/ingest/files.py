@@ -1,9 +1,12 @@
 """Sources to outcomes: expanding directories, opening files and stdin, routing by format.
 
 The format comes from the content (:func:`storylens.ingest.detect.sniff`), never from the
-file name alone. gzip is looked through: a ``.warc.gz``, a ``.jsonl.gz`` or a gzipped page is
-read as what it holds. Single-article files (text, HTML) must fit ``max_bytes``; container
-files (feeds, JSON Lines, WARC) are streamed and only their records are held to it.
+file name alone. A directory walk passes over hidden files and files whose extension says they
+are not articles (:mod:`storylens.ingest.names`), each with a :class:`~storylens.model.Skip`;
+a file named on its own is always read. gzip is looked through: a ``.warc.gz``, a
+``.jsonl.gz`` or a gzipped page is read as what it holds. Single-article files (text, HTML)
+must fit ``max_bytes``; container files (feeds, JSON Lines, WARC) are streamed and only their
+records are held to it.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from storylens.ingest.detect import HEAD_SIZE, Format, Sniffed, gunzip_head, sni
 from storylens.ingest.feeds import read_feed
 from storylens.ingest.html import read_html
 from storylens.ingest.jsonl import read_jsonl
+from storylens.ingest.names import is_not_article_name
 from storylens.ingest.options import IngestOptions, Outcome
 from storylens.ingest.streams import Limited, gunzip, peek, read_limited
 from storylens.ingest.text import read_text
 from storylens.ingest.warc import read_warc
-from storylens.model import Failure
+from storylens.model import Failure, Skip
 
 __all__ = ["STDIN", "read_source", "read_stream", "walk"]
 
@@ -101,7 +105,10 @@ def _read_directory(directory: Path, options: IngestOptions) -> Iterator[Outcome
             yield entry
             continue
         found = True
-        yield from read_file(str(entry), entry, options)
+        if is_not_article_name(entry.name):
+            yield Skip(str(entry), m.SKIP_NOT_ARTICLE_NAME)
+        else:
+            yield from read_file(str(entry), entry, options)
     if not found:
         yield Failure(str(directory), m.DIRECTORY_EMPTY)
 

@@ -29,6 +29,7 @@ __all__ = [
     "SKIP_EMPTY_FEED",
     "SKIP_HTTP_STATUS",
     "SKIP_NON_HTML",
+    "SKIP_NOT_ARTICLE_NAME",
     "SKIP_NO_BODY",
     "TOO_LARGE",
     "UNREADABLE",
@@ -84,6 +85,9 @@ SKIP_NO_BODY = "no article body"
 SKIP_EMPTY_FEED = "empty feed (no entries)"
 SKIP_NON_HTML = "not an article (non-HTML WARC record)"
 SKIP_HTTP_STATUS = "not an article (HTTP error or redirect)"
+SKIP_NOT_ARTICLE_NAME = "not an article (by its file extension)"
+"""A file a directory walk passed over by its name (:mod:`storylens.ingest.names`); the
+command line adds how to read it anyway: name the file on the command line."""
 
 _MAX_DETAIL = 160
 

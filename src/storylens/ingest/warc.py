@@ -1,10 +1,12 @@
 """WARC archives (warcio): every HTML ``response`` record becomes a document.
 
 Records are numbered from 1 in archive order; a document's source is ``path#record-N``, its
-``url`` the WARC-Target-URI and ``published`` the WARC-Date (ISO 8601); title, author and
-site name come from the page. Other record types (``warcinfo``, ``request``, ``metadata``,
-``revisit``...) are passed over silently; non-HTML responses and HTTP errors or redirects are
-:class:`~storylens.model.Skip`.
+``url`` the WARC-Target-URI; title, author, site name and ``published`` come from the page.
+The WARC-Date is when the page was fetched, not when it was published: it is kept as
+``meta["crawled"]`` (ISO 8601), which the clean stage uses as ``published`` only when neither
+the page's metadata nor a date line in its text dates the article. Other record types
+(``warcinfo``, ``request``, ``metadata``, ``revisit``...) are passed over silently; non-HTML
+responses and HTTP errors or redirects are :class:`~storylens.model.Skip`.
 
 warcio stops quietly at a truncated archive, so completeness is checked here: every record
 must hold as many bytes as its ``Content-Length`` says, and the records must account for the
@@ -116,7 +118,7 @@ def _record_outcome(where: str, record: Any, options: IngestOptions) -> Outcome 
         return Skip(where, m.SKIP_NO_BODY)
     meta = {
         "url": record.rec_headers.get_header("WARC-Target-URI"),
-        "published": iso_from_text(record.rec_headers.get_header("WARC-Date")),
+        "crawled": iso_from_text(record.rec_headers.get_header("WARC-Date")),
     }
     return read_html(where, body.data, meta=meta, charset=_charset(content_type))
 

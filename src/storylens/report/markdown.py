@@ -1,11 +1,22 @@
-"""The comparison as Markdown: digest first, then the claim views and the tables."""
+"""The comparison as Markdown: digest first, then the claim views and the tables.
+
+A section with nothing in it says so in one line, in the terminal report's words ("Left out:
+nothing: every outlet states every shared fact" is "## Left out", then "Nothing: every outlet
+states every shared fact.").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from storylens.model import Claim, NumberMention, StoryAnalysis
+from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    EMPTY_CLAIMS,
+    EMPTY_DIGEST,
+    EMPTY_OMITTED,
+    EMPTY_SHARED_BY_ALL,
+    EMPTY_SHARED_BY_SOME,
+    EMPTY_UNIQUE,
     article_names,
     cited,
     claim_views,
@@ -28,7 +39,6 @@ def to_markdown(
     Markdown renderer that passes HTML through shows an article's ``<script>`` as text.
     """
     names = article_names(analysis.articles)
-    views = claim_views(analysis)
     parts = [f"# {title}", ""]
     parts += _table(
         ["id", "outlet", "title", "published"],
@@ -37,57 +47,79 @@ def to_markdown(
     copies = same_origin(analysis, names)
     if copies:  # wire copies: their agreement is one source's, not several
         parts += [""] + [f"Same text, one origin: {group}." for group in copies]
-    parts += ["", "## Digest", ""]
-    parts += [
+    digest = [
         f"{i}. {d.text} [{cited(d.articles, names)}]" for i, d in enumerate(analysis.digest, 1)
     ]
-    texts = {a.id: a.text for a in analysis.articles}
-    parts += ["", "## Shared by all", ""]
-    for claim in views.shared_by_all:
-        parts += _shared_claim(claim, names, texts, analysis.numbers)
-    parts += ["", "## Shared by some", ""]
-    for claim in views.shared_by_some:
-        parts += _shared_claim(claim, names, texts, analysis.numbers)
-    if views.weak:
-        parts += ["", "## Possibly shared (weak match: check)", ""]
-        for claim in views.weak:
-            parts += _shared_claim(claim, names, texts, analysis.numbers)
-    for article_id, claims in views.unique.items():
-        parts += ["", f"## Only in {names[article_id]}", ""]
-        parts += [f"- {shown(c.text)}" for c in claims]
-    for article_id, claims in views.omitted.items():
-        if claims:
-            parts += ["", f"## Left out by {names[article_id]}", ""]
-            parts += [f"- {shown(c.text)}" for c in claims]
+    parts += _section("Digest", digest, EMPTY_DIGEST)
+    parts += _claim_sections(analysis, names)
     for table in detail_tables(analysis, explain=explain):
-        parts += ["", f"## {table.title}", ""]
-        parts += _table(table.headers, table.rows) if table.rows else []
-    return _escape_html("\n".join(_fill_empty(parts)) + "\n")
+        parts += _section(table.title, _table(table.headers, table.rows), table.empty)
+    return _escape_html("\n".join(parts) + "\n")
+
+
+def _claim_sections(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[str]:
+    """Shared, unique and left-out claims, as the terminal report groups them."""
+    views = claim_views(analysis)
+    texts = {a.id: a.text for a in analysis.articles}
+    count = len(analysis.articles)
+
+    def shared(claims: Iterable[Claim]) -> list[str]:
+        return [line for c in claims for line in _shared_claim(c, names, texts, analysis)]
+
+    if count < 2:  # one article: nothing can be shared, every claim is its own
+        claims = [f"- {shown(c.text)}" for found in views.unique.values() for c in found]
+        return _section("Claims", claims, EMPTY_CLAIMS)
+    parts = _section("Shared by all", shared(views.shared_by_all), EMPTY_SHARED_BY_ALL)
+    if count > 2:  # with two, a claim both state is shared by all
+        parts += _section("Shared by some", shared(views.shared_by_some), EMPTY_SHARED_BY_SOME)
+    if views.weak:
+        parts += _section("Possibly shared (weak match: check)", shared(views.weak), "")
+    parts += _per_article("Only in", "Only one outlet says", views.unique, names, EMPTY_UNIQUE)
+    if count > 2:  # with two, a shared claim is in both: nothing to leave out
+        parts += _per_article("Left out by", "Left out", views.omitted, names, EMPTY_OMITTED)
+    return parts
+
+
+def _per_article(
+    prefix: str,
+    title: str,
+    claims: Mapping[str, Sequence[Claim]],
+    names: Mapping[str, str],
+    empty: str,
+) -> list[str]:
+    """A section per article that has claims here ("## Only in Ledger"); one line under
+    ``title`` when none has any."""
+    parts: list[str] = []
+    for article_id, found in claims.items():
+        if found:
+            parts += _section(
+                f"{prefix} {names[article_id]}", [f"- {shown(c.text)}" for c in found]
+            )
+    return parts or _section(title, [], empty)
+
+
+def _section(title: str, lines: Sequence[str], empty: str = "") -> list[str]:
+    """``## title`` and its lines; the ``empty`` sentence when there are none."""
+    return ["", f"## {title}", "", *(lines or [_nothing(empty)])]
+
+
+def _nothing(empty: str) -> str:
+    """The sentence for an empty section: "nothing: every ..." is "Nothing: every ...".
+
+    >>> _nothing("none: no article gives a figure")
+    'None: no article gives a figure.'
+    """
+    return empty[:1].upper() + empty[1:] + "."
 
 
 def _shared_claim(
-    claim: Claim,
-    names: dict[str, str],
-    texts: dict[str, str],
-    numbers: Sequence[NumberMention],
+    claim: Claim, names: Mapping[str, str], texts: Mapping[str, str], analysis: StoryAnalysis
 ) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
     outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
-    lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim, numbers)}]"]
+    lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim, analysis.numbers)}]"]
     lines += [f"  - {names[a]}: “{wording}”" for a, wording in other_wordings(claim, texts)]
     return lines
-
-
-def _fill_empty(parts: list[str]) -> list[str]:
-    """Say "_none_" under a section that has nothing, so empty is not mistaken for missing."""
-    out: list[str] = []
-    for i, line in enumerate(parts):
-        out.append(line)
-        if line.startswith("## "):
-            rest = [x for x in parts[i + 1 :] if x]
-            if not rest or rest[0].startswith("## "):
-                out += ["", "_none_"]
-    return out
 
 
 def _escape_html(text: str) -> str:
@@ -103,7 +135,10 @@ def _cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    """A Markdown table; no lines at all when there are no rows."""
+    if not rows:
+        return []
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return lines

@@ -8,10 +8,12 @@ from storylens.model import Article, Story, StoryAssignment
 from storylens.text import shorten
 
 __all__ = [
+    "USER_RULES",
     "article_record",
     "article_row",
     "assignment_row",
     "duplicate_row",
+    "features_text",
     "story_article_row",
     "story_record",
 ]
@@ -77,28 +79,58 @@ def story_record(story: Story) -> dict[str, Any]:
     }
 
 
-def story_article_row(article: Article) -> dict[str, Any]:
-    """An article as a row of a story listing."""
+def story_article_row(article: Article, *, full: bool = False) -> dict[str, Any]:
+    """An article as a row of a story listing: for a table (title shortened) or, ``full``,
+    for JSON and CSV (nothing cut; unknown values are ``None``)."""
+    title = article.title or article.text.split("\n", 1)[0]
     return {
         "id": article.id,
-        "outlet": article.outlet or "",
-        "title": _shorten(article.title or article.text.split("\n", 1)[0]),
-        "published": article.published or "",
+        "outlet": article.outlet,
+        "title": title if full else _shorten(title),
+        "published": article.published,
     }
+
+
+USER_RULES = frozenset({"pinned", "must-link"})
+"""Rules of the articles the user placed (``story split``, ``merge``, ``move``): no score
+decided where they are."""
 
 
 def assignment_row(assignment: StoryAssignment) -> dict[str, Any]:
-    """Why an article is in its story: score, runner-up, rule and the deciding features."""
-    features = assignment.features
+    """Why an article is in its story: rule, who placed it, score, runner-up and the deciding
+    features (an object). An article the user placed has no score, threshold or runner-up:
+    ``None``, and no features; a runner-up that does not exist is ``None`` too."""
+    if assignment.rule in USER_RULES:
+        return {
+            "article": assignment.article,
+            "rule": assignment.rule,
+            "placed_by": "user",
+            "score": None,
+            "threshold": None,
+            "runner_up": None,
+            "runner_up_score": None,
+            "features": {},
+        }
+    runner_up = assignment.runner_up or None
     return {
         "article": assignment.article,
         "rule": assignment.rule,
+        "placed_by": "clustering",
         "score": assignment.score,
         "threshold": assignment.threshold,
-        "runner_up": assignment.runner_up or "",
-        "runner_up_score": assignment.runner_up_score,
-        "features": ", ".join(f"{k}={_brief(v)}" for k, v in sorted(features.items())),
+        "runner_up": runner_up,
+        "runner_up_score": assignment.runner_up_score if runner_up else None,
+        "features": dict(sorted(assignment.features.items())),
     }
+
+
+def features_text(features: dict[str, Any]) -> str:
+    """The features on one line, for a table or CSV.
+
+    >>> features_text({"words": 0.31234, "shared_names": ["a", "b"], "year_conflict": False})
+    'words=0.312, shared_names=a / b, year_conflict=False'
+    """
+    return ", ".join(f"{k}={_brief(v)}" for k, v in features.items())
 
 
 def _brief(value: Any) -> str:
@@ -109,8 +141,9 @@ def _brief(value: Any) -> str:
     return str(value)
 
 
-def duplicate_row(group: dict[str, Any]) -> dict[str, Any]:
-    """A same-origin group as one row: members, origin and how it was told, wire agency."""
+def duplicate_row(group: dict[str, Any], *, sep: str = " ") -> dict[str, Any]:
+    """A same-origin group as one row: members (joined with ``sep``), origin and how it was
+    told, wire agency."""
     links = {link["article"]: link for link in group.get("links", [])}
     members = [
         f"{m} ({links[m]['rule']} {links[m]['jaccard']:.2f})" if m in links else str(m)
@@ -118,7 +151,7 @@ def duplicate_row(group: dict[str, Any]) -> dict[str, Any]:
     ]
     return {
         "id": group.get("id", ""),
-        "members": " ".join(members),
+        "members": sep.join(members),
         "origin": group.get("origin") or "",
         "origin_rule": group.get("origin_rule") or "",
         "wire": group.get("wire") or "",

@@ -1,15 +1,29 @@
-"""The comparison in the terminal: rich tables, readable at 100 columns."""
+"""The comparison in the terminal: rich tables that fit the terminal's width.
+
+Every table here (and every table of the command line's listings) is laid out by
+:func:`print_table`: ids and numbers are never cut or wrapped, text columns (titles, claims,
+labels) wrap, and when a table cannot fit, its least important columns are left out and a
+line under it says so. A table with no rows is one short line instead ("Left out: nothing:
+every outlet states every shared fact").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    EMPTY_CLAIMS,
+    EMPTY_DIGEST,
+    EMPTY_OMITTED,
+    EMPTY_SHARED,
+    EMPTY_UNIQUE,
     article_names,
     cited,
     claim_views,
@@ -20,7 +34,31 @@ from storylens.report.views import (
     shown,
 )
 
-__all__ = ["print_comparison"]
+__all__ = ["TableLayout", "fit_columns", "print_comparison", "print_table"]
+
+Cell = str | Text
+
+TEXT_MIN = 12
+"""A text column is not made narrower than this while a less important column can go."""
+TEXT_HARD_MIN = 8
+"""...and never narrower than this (or its header's longest word)."""
+
+_WHOLE = frozenset(
+    {"id", "#", "fidelity", "kind", "text", "bound", "why", "why not", "why not a conflict"}
+    | {"times", "unattributed", "sentences"}
+)
+"""Columns of the comparison whose words are never broken: ids, numbers, rule names."""
+
+_DROP = {
+    "Quotes": ("kind",),
+    "Numbers": ("when", "where", "according to"),
+    "Who is cited": ("kind",),
+    "Word choice": ("kind",),
+    "Digest": ("cited",),
+}
+"""The columns of each comparison table that may be left out to fit, least important first."""
+
+_HINT = "widen the terminal, set COLUMNS, or use --format markdown"
 
 
 def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool = False) -> None:
@@ -35,21 +73,43 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     weak = [_shared_row(c, analysis, names, texts) for c in views.weak]
     unique = [(names[i], shown(c.text)) for i, claims in views.unique.items() for c in claims]
     omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
-    console.print(_table("Articles", ["id", "outlet", "title"], articles))
+    _print(console, "Articles", ["id", "outlet", "title"], articles)
     for group in same_origin(analysis, names):  # wire copies: one source's agreement
         console.print(Text(f"Same text, one origin: {group}."))
-    console.print(_table("Digest", ["#", "sentence", "cited"], digest))
+    _print(console, "Digest", ["#", "sentence", "cited"], digest, empty=EMPTY_DIGEST)
     if len(analysis.articles) < 2:  # one article: nothing can be shared, every claim is its own
-        console.print(_table("Claims", ["outlet", "claim"], unique))
+        _print(console, "Claims", ["outlet", "claim"], unique, empty=EMPTY_CLAIMS)
     else:
-        console.print(_table("Shared facts", ["reported by", "claim"], shared))
+        _print(console, "Shared facts", ["reported by", "claim"], shared, empty=EMPTY_SHARED)
         if weak:
-            console.print(_table("Possibly shared (weak match: check)", ["linked", "claim"], weak))
-        console.print(_table("Only one outlet says", ["outlet", "claim"], unique))
+            _print(console, "Possibly shared (weak match: check)", ["linked", "claim"], weak)
+        _print(console, "Only one outlet says", ["outlet", "claim"], unique, empty=EMPTY_UNIQUE)
     if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
-        console.print(_table("Left out", ["outlet", "shared claim it omits"], omitted))
+        headers = ["outlet", "shared claim it omits"]
+        _print(console, "Left out", headers, omitted, empty=EMPTY_OMITTED)
     for table in detail_tables(analysis, explain=explain):
-        console.print(_table(table.title, table.headers, table.rows))
+        _print(console, table.title, table.headers, table.rows, empty=table.empty)
+
+
+def _print(
+    console: Console,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    empty: str = "none",
+) -> None:
+    print_table(
+        console,
+        title,
+        headers,
+        list(rows),
+        whole=_WHOLE,
+        drop=_DROP.get(title, ()),
+        empty=empty,
+        hint=_HINT,
+        title_justify="left",
+    )
 
 
 def _shared_row(
@@ -70,11 +130,180 @@ def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, s
     return cell
 
 
-def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table:
-    table = Table(title=title, title_justify="left", expand=False, show_lines=False)
-    for header in headers:
-        table.add_column(header, overflow="fold")
+# --- fitting a table to the terminal ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableLayout:
+    """Which columns a table keeps (indexes), how wide each is (without padding), which
+    headers were left out to fit, and the width of the whole table (borders included)."""
+
+    keep: tuple[int, ...]
+    widths: tuple[int, ...]
+    dropped: tuple[str, ...]
+    total: int
+
+
+def _plain(cell: Cell) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
+
+
+def _longest_line(texts: Iterable[str]) -> int:
+    return max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
+
+
+def _longest_word(texts: Iterable[str]) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    whole: bool  # its words are never broken: ids, numbers, dates, rule names
+    natural: int  # its width with nothing wrapped
+    cells: int  # its width with no cell wrapped (the header may wrap)
+    word: int  # its longest word (header included)
+    header_word: int
+
+    def least(self, text_min: int) -> int:
+        """The narrowest this column may be: its longest word when words stay whole, else
+        ``text_min`` (or less when nothing in it is that long)."""
+        if self.whole:
+            return self.word
+        return min(self.natural, max(text_min, self.header_word))
+
+
+def _overhead(count: int) -> int:
+    """Borders and padding of a table of ``count`` columns: ``│ a │ b │``."""
+    return 3 * count + 1
+
+
+def fit_columns(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    width: int,
+    whole: Collection[str] = (),
+    drop: Sequence[str] = (),
+) -> TableLayout:
+    """Lay out a table in ``width`` terminal columns.
+
+    Words of the columns named in ``whole`` (ids, numbers) are never broken, so such a column
+    is at least as wide as its longest word; text columns wrap and get what is left, in
+    proportion to how much they hold. When the text columns would be narrower than
+    :data:`TEXT_MIN`, the columns named in ``drop`` are left out, first one first; when that
+    is not enough they shrink to :data:`TEXT_HARD_MIN`. A table that still does not fit is
+    wider than ``width``: it is never cut.
+    """
+    columns = []
+    for i, header in enumerate(headers):
+        texts = [_plain(row[i]) for row in rows]
+        header_word = _longest_word([header])
+        word = max(_longest_word(texts), header_word, 1)
+        columns.append(
+            _Column(
+                whole=header in whole,
+                natural=max(_longest_line([header, *texts]), 1),
+                cells=max(_longest_line(texts), word),
+                word=word,
+                header_word=header_word,
+            )
+        )
+    keep = list(range(len(headers)))
+    dropped: list[str] = []
+
+    def need(text_min: int) -> int:
+        return sum(columns[i].least(text_min) for i in keep) + _overhead(len(keep))
+
+    for name in drop:
+        if need(TEXT_MIN) <= width:
+            break
+        if name in headers and headers.index(name) in keep and len(keep) > 1:
+            keep.remove(headers.index(name))
+            dropped.append(name)
+    text_min = TEXT_MIN if need(TEXT_MIN) <= width else TEXT_HARD_MIN
+    widths = {i: columns[i].least(text_min) for i in keep}
+    spare = width - need(text_min)
+    # ids, numbers, dates and rule names on one line first, then their headers, then text
+    spare -= _share(widths, {i: columns[i].cells for i in keep if columns[i].whole}, spare)
+    spare -= _share(widths, {i: columns[i].natural for i in keep if columns[i].whole}, spare)
+    _share(widths, {i: columns[i].natural for i in keep if not columns[i].whole}, spare)
+    chosen = tuple(widths[i] for i in keep)
+    return TableLayout(tuple(keep), chosen, tuple(dropped), sum(chosen) + _overhead(len(keep)))
+
+
+def _share(widths: dict[int, int], natural: Mapping[int, int], spare: int) -> int:
+    """Give up to ``spare`` columns to the columns in ``natural``, evenly, none past its
+    natural width: a short column is shown whole, the long ones share what is left. Returns
+    how many were given.
+
+    >>> widths = {0: 12, 1: 12}
+    >>> _share(widths, {0: 20, 1: 70}, 30), widths
+    (30, {0: 20, 1: 34})
+    """
+    given = 0
+    while spare > given:
+        lacking = [i for i in natural if widths[i] < natural[i]]
+        if not lacking:
+            break
+        each = (spare - given) // len(lacking)
+        if each == 0:  # the last few: to the columns closest to whole
+            for i in sorted(lacking, key=lambda i: (natural[i] - widths[i], i))[: spare - given]:
+                widths[i] += 1
+            return spare
+        for i in lacking:
+            grow = min(each, natural[i] - widths[i])
+            widths[i] += grow
+            given += grow
+    return given
+
+
+def print_table(
+    console: Console,
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    whole: Collection[str] = (),
+    drop: Sequence[str] = (),
+    empty: str = "none",
+    hint: str = "widen the terminal or set COLUMNS",
+    note: str = "",
+    title_justify: JustifyMethod = "center",
+) -> None:
+    """Print a table fitted to the console's width (see :func:`fit_columns`), with ``note``
+    and the columns left out to fit (if any) under it; a table with no rows is the line
+    ``title: empty``. Cells are never read as markup."""
+    if not rows:
+        console.print(Text(f"{title}: {empty}"))
+        return
+    layout = fit_columns(headers, rows, width=console.width, whole=whole, drop=drop)
+    notes = [note] if note else []
+    if layout.dropped:
+        left_out = ", ".join(layout.dropped)
+        notes.append(f"Left out to fit {console.width} columns: {left_out} ({hint}).")
+    caption = "\n".join(notes) or None
+    table = Table(
+        title=title,
+        title_justify=title_justify,
+        caption=caption,
+        caption_justify="left",
+        expand=False,
+        show_lines=False,
+    )
+    for i, column_width in zip(layout.keep, layout.widths, strict=True):
+        table.add_column(headers[i], width=column_width, overflow="fold")
     for row in rows:
         # article text is never markup: plain strings become Text, never parsed
-        table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
-    return table
+        table.add_row(*(_as_text(row[i]) for i in layout.keep))
+    if layout.total <= console.width:
+        console.print(table)
+        return
+    wanted, console.width = console.width, layout.total  # wider than the terminal, never cut
+    try:
+        console.print(table)
+    finally:
+        console.width = wanted
+
+
+def _as_text(cell: Cell) -> Text:
+    return cell if isinstance(cell, Text) else Text(cell)

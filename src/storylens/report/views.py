@@ -18,6 +18,13 @@ from storylens.model import (
 )
 
 __all__ = [
+    "EMPTY_CLAIMS",
+    "EMPTY_DIGEST",
+    "EMPTY_OMITTED",
+    "EMPTY_SHARED",
+    "EMPTY_SHARED_BY_ALL",
+    "EMPTY_SHARED_BY_SOME",
+    "EMPTY_UNIQUE",
     "WEAK_LINK",
     "ClaimViews",
     "TableView",
@@ -116,12 +123,16 @@ def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
     >>> m = [ClaimMention(Span(a, 0, 1), Why("matched", 0.9)) for a in "abc"]
     >>> match_label(Claim("c", "x", tuple(m), Support(3, 3, 2)))
     'match 0.90, 2 origins'
+    >>> match_label(Claim("c", "x", tuple(m), Support(3, 3, 1)))
+    'match 0.90, 1 origin'
     """
     weakest = weakest_link(claim)
     if weakest is None:
         return ""
     support = claim.support
-    origins = f", {support.independent} origins" if support.independent < support.articles else ""
+    origins = ""
+    if support.independent < support.articles:
+        origins = f", {support.independent} origin{'' if support.independent == 1 else 's'}"
     differ = ", numbers differ" if numbers_differ(claim, numbers) else ""
     return f"match {weakest:.2f}{origins}{differ}"
 
@@ -258,32 +269,60 @@ def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
     )
 
 
+EMPTY_DIGEST = "none: no claim is stated as a plain sentence within the word budget"
+EMPTY_CLAIMS = "none found"
+EMPTY_SHARED = "none: no fact is reported by more than one outlet"
+EMPTY_SHARED_BY_ALL = "none: no fact is reported by every outlet"
+EMPTY_SHARED_BY_SOME = "none: no fact is reported by some outlets but not all"
+EMPTY_UNIQUE = "nothing: every fact is reported by more than one outlet"
+EMPTY_OMITTED = "nothing: every outlet states every shared fact"
+"""What the reports print in place of an empty section ("Left out: nothing: every outlet
+states every shared fact"): the same words in the terminal and in Markdown."""
+
+
 @dataclass(frozen=True, slots=True)
 class TableView:
     """A titled table of plain strings, for any renderer. ``comparison`` marks a table of
     figures set against each other (conflicts and non-conflicts): nearly always between
-    articles, so one article alone seldom fills it."""
+    articles, so one article alone seldom fills it. ``empty`` is what a report prints
+    instead of the table when it has no rows ("Word choice: nothing to compare: ...")."""
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     comparison: bool = False
+    empty: str = "none"
 
 
 def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[TableView]:
     """The tables every report shows after the claims: quotes, numbers, conflicts, sources."""
     story = _Tables(analysis)
     tables = [story.quotes(), story.numbers()]
-    tables.append(story.pairs("Conflicting numbers", "why", analysis.conflicts))
+    tables.append(
+        story.pairs(
+            "Conflicting numbers",
+            "why",
+            analysis.conflicts,
+            empty="none: no two figures for the same thing contradict each other",
+        )
+    )
     tables.append(
         story.pairs(
             "Figures that differ by source",
             "why not a conflict",
             source_disputes(analysis.non_conflicts),
+            empty="none: no two sources give figures for one thing that cannot both hold",
         )
     )
     if explain:
-        tables.append(story.pairs("Not flagged as conflicts", "why not", analysis.non_conflicts))
+        tables.append(
+            story.pairs(
+                "Not flagged as conflicts",
+                "why not",
+                analysis.non_conflicts,
+                empty="none: no other pair of figures was compared",
+            )
+        )
     return [*tables, story.cited(), story.unattributed(), story.wording()]
 
 
@@ -311,7 +350,8 @@ class _Tables:
             for q in self.analysis.quotes
             for m in q.mentions
         )
-        return TableView("Quotes", ("speaker", "fidelity", "outlet", "words", "kind"), rows)
+        headers = ("speaker", "fidelity", "outlet", "words", "kind")
+        return TableView("Quotes", headers, rows, empty="none: no article quotes anyone directly")
 
     def numbers(self) -> TableView:
         rows = tuple(
@@ -327,9 +367,11 @@ class _Tables:
             for n in self.analysis.numbers
         )
         headers = ("outlet", "text", "bound", "what", "where", "when", "according to")
-        return TableView("Numbers", headers, rows)
+        return TableView("Numbers", headers, rows, empty="none: no article gives a figure")
 
-    def pairs(self, title: str, reason: str, conflicts: Sequence[Conflict]) -> TableView:
+    def pairs(
+        self, title: str, reason: str, conflicts: Sequence[Conflict], *, empty: str
+    ) -> TableView:
         """Conflicts or non-conflicts: what, each side's words, and the rule."""
         rows = tuple(
             (
@@ -341,14 +383,15 @@ class _Tables:
             )
             for c in conflicts
         )
-        return TableView(title, ("about", "mentions", reason), rows, comparison=True)
+        return TableView(title, ("about", "mentions", reason), rows, comparison=True, empty=empty)
 
     def cited(self) -> TableView:
         rows = tuple(
             (self.names.get(s.article, s.article), s.source, s.kind, str(len(s.mentions)))
             for s in self.analysis.sources_cited
         )
-        return TableView("Who is cited", ("outlet", "source", "kind", "times"), rows)
+        headers = ("outlet", "source", "kind", "times")
+        return TableView("Who is cited", headers, rows, empty="nobody: no article names a source")
 
     def unattributed(self) -> TableView:
         rows = tuple(
@@ -373,4 +416,7 @@ class _Tables:
             for w in self.analysis.wording
             for term, per in sorted(w.counts.items())
         )
-        return TableView("Word choice", ("concept", "kind", "term", "counts"), rows)
+        empty = (
+            "nothing to compare: no referent named in different words, no loaded or hedging term"
+        )
+        return TableView("Word choice", ("concept", "kind", "term", "counts"), rows, empty=empty)

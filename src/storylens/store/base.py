@@ -21,17 +21,26 @@ __all__ = ["AddResult", "ArticleSummary", "SearchHit", "Store"]
 class AddResult:
     """What one :meth:`Store.add_articles` call did, id by id, in input order.
 
-    An article whose id was already stored (or appeared earlier in the same call) is
-    *already present*: the stored copy is kept and the new one ignored.
+    ``stored_ids``: new articles. ``revised_ids``: revisions of stored articles (their source
+    sent them again with other text, see :mod:`storylens.store.revisions`), under the ids they
+    were stored with. ``present_ids``: articles whose text was stored already (under that id,
+    or as a version of the same source article, or earlier in the same call), by the stored
+    id; the stored copy is kept and the new one ignored.
     """
 
     stored_ids: tuple[str, ...] = ()
     present_ids: tuple[str, ...] = ()
+    revised_ids: tuple[str, ...] = ()
 
     @property
     def stored(self) -> int:
-        """How many articles were newly stored."""
+        """How many articles were newly stored (revisions not counted)."""
         return len(self.stored_ids)
+
+    @property
+    def revised(self) -> int:
+        """How many revisions of stored articles were stored."""
+        return len(self.revised_ids)
 
     @property
     def already_present(self) -> int:
@@ -39,8 +48,12 @@ class AddResult:
         return len(self.present_ids)
 
     def __add__(self, other: AddResult) -> AddResult:
-        """Combine the results of two batches (stored, then present, in call order)."""
-        return AddResult(self.stored_ids + other.stored_ids, self.present_ids + other.present_ids)
+        """Combine the results of two batches (each list in call order)."""
+        return AddResult(
+            self.stored_ids + other.stored_ids,
+            self.present_ids + other.present_ids,
+            self.revised_ids + other.revised_ids,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,23 +87,33 @@ class Store(Protocol):
     """Where articles are kept between runs. Use it as a context manager to close it.
 
     Writes are atomic per call: a call either stores its whole batch or nothing, so what
-    was stored before is never lost. Adding is idempotent by ``Article.id``.
+    was stored before is never lost. Adding is idempotent: adding an article whose text is
+    stored already (under its id, or as a version of the same source article) changes nothing.
+
+    Revisions (:mod:`storylens.store.revisions`, which decides them for every backend): an
+    article whose source key matches a stored article but whose text differs is stored as a
+    revision, and replaces that article everywhere a listing is made (``iter_articles()``
+    without ids, ``article_summaries``, ``count_articles``, ``search``, the duplicate index);
+    the earlier version stays readable by id (``get_article``, ``has_article``,
+    ``iter_articles(ids=...)``). Read back, a revision's ``meta["revises"]`` names the version
+    it replaced and that version's ``meta["revised_by"]`` names the revision.
     """
 
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
-        """Store the articles not stored yet, in one transaction; report which were new."""
+        """Store new articles and revisions, in one transaction; report what each one was."""
         ...
 
     def get_article(self, id: str) -> Article | None:
-        """The stored article with this id, or ``None``."""
+        """The stored article with this id (a revised one too), or ``None``."""
         ...
 
     def has_article(self, id: str) -> bool:
-        """True when an article with this id is stored."""
+        """True when an article with this id is stored (a revised one too)."""
         ...
 
     def iter_articles(self, *, ids: Sequence[str] | None = None) -> Iterator[Article]:
-        """Stored articles in insertion order; only those in ``ids`` when given.
+        """Current articles (not revised since) in insertion order; when ``ids`` is given,
+        exactly those articles, revised or not.
 
         Raises :class:`~storylens.errors.NotFoundError` (before yielding anything) when an
         id in ``ids`` is not stored.
@@ -98,16 +121,22 @@ class Store(Protocol):
         ...
 
     def article_summaries(self) -> list[ArticleSummary]:
-        """Every stored article's id, title, outlet, publication time and first line, in
+        """Every current article's id, title, outlet, publication time and first line, in
         insertion order."""
         ...
 
     def count_articles(self) -> int:
-        """How many articles are stored."""
+        """How many current articles are stored (earlier versions of revised ones not
+        counted)."""
+        ...
+
+    def revisions(self) -> dict[str, str]:
+        """Every revised article's id -> the id of the revision that replaced it, in
+        insertion order of the revised articles."""
         ...
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Articles whose title or text hold every word of ``query``, best first.
+        """Current articles whose title or text hold every word of ``query``, best first.
 
         Words are matched as plain words (no query syntax); ``word*`` matches a prefix.
         """
@@ -157,7 +186,7 @@ class Store(Protocol):
         ...
 
     def dedup_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
-        """For each of these band keys held by indexed articles: their ids, sorted."""
+        """For each of these band keys held by indexed current articles: their ids, sorted."""
         ...
 
     def add_dedup_index(
@@ -167,7 +196,7 @@ class Store(Protocol):
         ...
 
     def dedup_links(self) -> list[tuple[str, str]]:
-        """Every verified duplicate pair (smaller id first), sorted."""
+        """Every verified duplicate pair of current articles (smaller id first), sorted."""
         ...
 
     def add_overrides(self, overrides: Sequence[Override]) -> None:

@@ -1,4 +1,8 @@
-"""Reading and writing the duplicate-detection index of a SQLite store (see migration 0003)."""
+"""Reading and writing the duplicate-detection index of a SQLite store (see migration 0003).
+
+Reads leave out articles a revision replaced (migration 0004): a revision is hashed and
+linked as a new article, and its earlier version is no copy of anything any more.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from storylens.store.serialize import to_json
 
 __all__ = ["add_index", "candidates", "indexed", "links"]
+
+_REVISED = "SELECT id FROM articles WHERE revised_by IS NOT NULL"
 
 
 def indexed(conn: sqlite3.Connection) -> set[str]:
@@ -20,7 +26,8 @@ def candidates(conn: sqlite3.Connection, keys: Iterable[int]) -> dict[int, list[
     found: dict[int, list[str]] = {}
     rows = conn.execute(
         "SELECT key, article_id FROM dedup_bands"
-        " WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key, article_id",
+        " WHERE key IN (SELECT value FROM json_each(?))"
+        f" AND article_id NOT IN ({_REVISED}) ORDER BY key, article_id",
         (to_json(sorted(set(keys))),),
     )
     for key, article_id in rows:
@@ -48,5 +55,9 @@ def add_index(
 
 
 def links(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """Every verified duplicate pair, sorted."""
-    return [(a, b) for a, b in conn.execute("SELECT a, b FROM dedup_links ORDER BY a, b")]
+    """Every verified duplicate pair of current articles, sorted."""
+    sql = (
+        "SELECT a, b FROM dedup_links"
+        f" WHERE a NOT IN ({_REVISED}) AND b NOT IN ({_REVISED}) ORDER BY a, b"
+    )
+    return [(a, b) for a, b in conn.execute(sql)]

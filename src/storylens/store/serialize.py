@@ -2,7 +2,8 @@
 
 Scalar fields become columns; paragraphs, removals and meta become compact JSON (meta with
 sorted keys). The text is stored as is, so it comes back byte for byte. Meta is JSON: tuples
-in it come back as lists, and keys must be strings.
+in it come back as lists, and keys must be strings. A row read with the revision columns
+(:data:`REVISION_COLUMNS`) after the article's own gives them back in ``meta`` when set.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from storylens.errors import StoreError
 from storylens.model import Article, Paragraph, ParagraphKind, Removal
 
-__all__ = ["ARTICLE_COLUMNS", "article_from_row", "article_to_row", "to_json"]
+__all__ = ["ARTICLE_COLUMNS", "REVISION_COLUMNS", "article_from_row", "article_to_row", "to_json"]
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "id",
@@ -31,6 +32,10 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
     "removed",
     "meta",
 )
+
+REVISION_COLUMNS: tuple[str, ...] = ("revises", "revised_by")
+"""Columns the store keeps about revisions (storylens.store.revisions), read after
+:data:`ARTICLE_COLUMNS` and given back as the ``meta`` keys of the same names."""
 
 _REQUIRED = frozenset({"id", "content_hash", "text"})
 
@@ -81,8 +86,12 @@ def article_to_row(article: Article) -> Row:
 
 
 def article_from_row(row: Sequence[Any]) -> Article:
-    """The article a row made by :func:`article_to_row` holds."""
+    """The article a row made by :func:`article_to_row` holds (plus the revision columns,
+    when the row has them, in ``meta``)."""
     meta = json.loads(row[12])
+    links = zip(REVISION_COLUMNS, row[len(ARTICLE_COLUMNS) :], strict=False)
+    if revision := {name: value for name, value in links if value is not None}:
+        meta = dict(sorted({**meta, **revision}.items()))
     return Article(
         id=row[0],
         content_hash=row[1],

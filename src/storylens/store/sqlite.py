@@ -2,7 +2,8 @@
 
 Every write is one ``BEGIN IMMEDIATE`` transaction: a batch of articles is stored whole or
 not at all, so a crash or a bad article never loses what was stored before, and running the
-same ingest again completes it (adding is idempotent by article id).
+same ingest again completes it (adding the same articles again changes nothing). Revisions
+are decided by :mod:`storylens.store.revisions`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,16 @@ from storylens.store import dedup_tables, story_tables
 from storylens.store.base import AddResult, ArticleSummary, SearchHit
 from storylens.store.connection import connect, transaction
 from storylens.store.migrate import applied_version, load_migrations, migrate
+from storylens.store.revisions import (
+    AddPlan,
+    StoredVersion,
+    lookup_ids,
+    lookup_keys,
+    plan_add,
+)
 from storylens.store.serialize import (
     ARTICLE_COLUMNS,
+    REVISION_COLUMNS,
     article_from_row,
     article_to_row,
     to_json,
@@ -33,15 +42,23 @@ __all__ = ["CLUSTER_STATE", "SQLiteStore", "fts_query"]
 CLUSTER_STATE = "cluster-state"
 
 _COLUMNS = ", ".join(ARTICLE_COLUMNS)
-_SELECT = f"SELECT {_COLUMNS} FROM articles"
-_INSERT = f"INSERT INTO articles ({_COLUMNS}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+_SELECT = f"SELECT {_COLUMNS}, {', '.join(REVISION_COLUMNS)} FROM articles"
+_WRITTEN = (*ARTICLE_COLUMNS, "source_key", "revises")
+_INSERT = f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join('?' * len(_WRITTEN))})"
+_MARK_REVISED = "UPDATE articles SET revised_by = ? WHERE id = ?"
 _IN_IDS = "id IN (SELECT value FROM json_each(?))"
-_SEARCH = """
+_CURRENT = "revised_by IS NULL"
+_VERSIONS = f"""
+SELECT id, content_hash, source_key, {_CURRENT} FROM articles
+WHERE {_IN_IDS} OR source_key IN (SELECT value FROM json_each(?))
+ORDER BY seq
+"""
+_SEARCH = f"""
 SELECT a.id, a.title, a.outlet,
        snippet(articles_fts, -1, '[', ']', '…', 16),
        bm25(articles_fts, 2.0, 1.0) AS bm25_score
 FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid
-WHERE articles_fts MATCH ?
+WHERE articles_fts MATCH ? AND a.{_CURRENT}
 ORDER BY bm25_score, a.seq
 LIMIT ?
 """
@@ -122,20 +139,22 @@ class SQLiteStore:
         return f"SQLiteStore({self._where!r})"
 
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
-        """Store the articles not stored yet, in one transaction; report which were new.
+        """Store new articles and revisions (:mod:`storylens.store.revisions`) in one
+        transaction; report what each article was.
 
         Every article is checked before anything is written: a bad one raises
         :class:`StoreError` naming it, and nothing from this call is stored.
         """
-        rows = [article_to_row(article) for article in articles]
+        batch = list(articles)
+        rows = [article_to_row(article) for article in batch]
         conn = self._connection()
         try:
             with transaction(conn):
-                result, new_rows = self._split_new(conn, rows)
-                conn.executemany(_INSERT, new_rows)
+                plan = plan_add(batch, self._versions(conn, batch))
+                self._write(conn, plan, rows)
         except sqlite3.Error as e:
             raise StoreError(self._write_message(e)) from e
-        return result
+        return plan.result
 
     def get_article(self, id: str) -> Article | None:
         """The stored article with this id, or ``None``."""
@@ -154,25 +173,33 @@ class SQLiteStore:
         """
         conn = self._connection()
         if ids is None:
-            cursor = conn.execute(f"{_SELECT} ORDER BY seq")
+            cursor = conn.execute(f"{_SELECT} WHERE {_CURRENT} ORDER BY seq")
         else:
             wanted = self._check_ids(conn, ids)
             cursor = conn.execute(f"{_SELECT} WHERE {_IN_IDS} ORDER BY seq", (wanted,))
         return (article_from_row(row) for row in cursor)
 
     def article_summaries(self) -> list[ArticleSummary]:
-        """Every stored article's id, title, outlet, publication time and first line, in
+        """Every current article's id, title, outlet, publication time and first line, in
         insertion order."""
         rows = self._connection().execute(
             "SELECT id, title, outlet, published,"
-            " substr(text, 1, instr(text || char(10), char(10)) - 1) FROM articles ORDER BY seq"
+            " substr(text, 1, instr(text || char(10), char(10)) - 1) FROM articles"
+            f" WHERE {_CURRENT} ORDER BY seq"
         )
         return [ArticleSummary(*row) for row in rows]
 
     def count_articles(self) -> int:
-        """How many articles are stored."""
-        row = self._connection().execute("SELECT count(*) FROM articles").fetchone()
+        """How many current articles are stored (earlier versions of revised ones not
+        counted)."""
+        sql = f"SELECT count(*) FROM articles WHERE {_CURRENT}"
+        row = self._connection().execute(sql).fetchone()
         return int(row[0])
+
+    def revisions(self) -> dict[str, str]:
+        """Every revised article's id -> the id of its revision, in insertion order."""
+        sql = "SELECT id, revised_by FROM articles WHERE revised_by IS NOT NULL ORDER BY seq"
+        return {str(old): str(new) for old, new in self._connection().execute(sql)}
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Articles whose title or text hold every word of ``query``, best first.
@@ -329,22 +356,23 @@ class SQLiteStore:
         return self._conn
 
     @staticmethod
-    def _split_new(
-        conn: sqlite3.Connection, rows: list[tuple[object, ...]]
-    ) -> tuple[AddResult, list[tuple[object, ...]]]:
-        """Which rows are new (first of their id, not stored yet), and the matching result."""
-        ids = to_json([row[0] for row in rows])
-        seen = {r[0] for r in conn.execute(f"SELECT id FROM articles WHERE {_IN_IDS}", (ids,))}
-        stored, present, new_rows = [], [], []
-        for row in rows:
-            article_id = str(row[0])
-            if article_id in seen:
-                present.append(article_id)
-            else:
-                seen.add(article_id)
-                stored.append(article_id)
-                new_rows.append(row)
-        return AddResult(tuple(stored), tuple(present)), new_rows
+    def _versions(conn: sqlite3.Connection, batch: list[Article]) -> list[StoredVersion]:
+        """The stored articles sharing an id, a content hash or a source key with the batch."""
+        ids, keys = to_json(lookup_ids(batch)), to_json(lookup_keys(batch))
+        return [
+            StoredVersion(article_id, digest, key, bool(current))
+            for article_id, digest, key, current in conn.execute(_VERSIONS, (ids, keys))
+        ]
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, plan: AddPlan, rows: list[tuple[object, ...]]) -> None:
+        """Insert the plan's articles (``rows`` holds the batch's, by position) and mark the
+        versions they revise (in a transaction)."""
+        conn.executemany(
+            _INSERT,
+            [(i.article.id, *rows[i.position][1:], i.source_key, i.revises) for i in plan.inserts],
+        )
+        conn.executemany(_MARK_REVISED, [(new, old) for old, new in plan.revised])
 
     def _check_ids(self, conn: sqlite3.Connection, ids: Sequence[str]) -> str:
         """The ids as a JSON list; raise NotFoundError when one of them is not stored."""

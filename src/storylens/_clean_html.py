@@ -1,0 +1,117 @@
+"""What trafilatura left out of an HTML page, line by line, for :mod:`storylens.clean`.
+
+trafilatura keeps a page's main text and drops the rest: navigation, bylines, figure captions
+and photo credits, promos, related links, share lines, cookie banners, footers. Cleaning never
+removes text silently, so the page's visible text is cut into lines here (one per block
+element: a paragraph, a heading, a list item, a caption, a table row; ``<br>`` breaks a line),
+lined up with the lines trafilatura kept (:class:`difflib.SequenceMatcher`, so the result is
+deterministic), and every line it did not keep is reported with the index of the kept line it
+stood before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
+
+import lxml.etree  # type: ignore[import-untyped]  # lxml ships no type information
+import lxml.html  # type: ignore[import-untyped]  # (installed with trafilatura)
+
+from storylens.text import split_lines
+
+__all__ = ["dropped_lines", "page_lines"]
+
+# Elements that start a new line (HTML's block-level elements, and table rows); inline
+# elements (links, emphasis, spans) run on within their line. (SIM905: word lists read better
+# as one string than as sixty one-word lines.)
+_BLOCK_TAGS = frozenset(
+    """address article aside blockquote body caption center dd details dialog dir div dl dt
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
+    main menu nav ol p pre section summary table tbody tfoot thead tr ul""".split()  # noqa: SIM905
+)
+# Elements whose text is never shown on the page.
+_HIDDEN_TAGS = frozenset(
+    """head title script style noscript template iframe object embed svg math canvas audio
+    video select datalist""".split()  # noqa: SIM905
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_WHITE = re.compile(r"\s+")
+
+
+def page_lines(html: str) -> list[str]:
+    """The visible text of a page, one line per block element, normalised like cleaned text.
+
+    >>> page_lines("<body><nav><a>Home</a> <a>World</a></nav><p>A <b>fire</b>.<br>Next</p></body>")
+    ['Home World', 'A fire.', 'Next']
+    """
+    root = _parse(html)
+    if root is None:
+        return []
+    return [line.text for line in split_lines("".join(_text_pieces(root)))]
+
+
+def dropped_lines(page: Sequence[str], kept: Sequence[str]) -> list[tuple[int, str]]:
+    """The lines of ``page`` not among ``kept`` (both in page order), each with the index of
+    the kept line it stood before (``len(kept)`` after the last one).
+
+    A page line that only partly matches kept text (trafilatura joined or trimmed lines
+    differently) counts as kept when either holds the other.
+
+    >>> dropped_lines(["Home", "A fire.", "Share this", "Next."], ["A fire.", "Next."])
+    [(0, 'Home'), (1, 'Share this')]
+    """
+    matcher = SequenceMatcher(None, list(page), list(kept), autojunk=False)
+    dropped: list[tuple[int, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "delete":
+            dropped.extend((j1, line) for line in page[i1:i2])
+        elif op == "replace":
+            near = kept[j1:j2]
+            dropped.extend((j1, line) for line in page[i1:i2] if not _overlaps(line, near))
+    return dropped
+
+
+def _overlaps(line: str, kept: Sequence[str]) -> bool:
+    """True when ``line`` holds one of the ``kept`` lines, or one of them holds it."""
+    return any(line in other or other in line for other in kept)
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    """The page's ``<body>`` (or the whole fragment), or ``None`` when nothing parses."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    body = root.find("body")
+    return root if body is None else body
+
+
+def _text_pieces(root: lxml.html.HtmlElement) -> Iterator[str]:
+    """The text of ``root`` in document order, with a line break around every block element.
+
+    White space inside text collapses to one space, as a browser shows it.
+    """
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        hidden = tag in _HIDDEN_TAGS or element.get("hidden") is not None
+        if event == "start":
+            if hidden:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                yield "\n"
+            elif tag in _CELL_TAGS:
+                yield " "
+            if element.text:
+                yield _WHITE.sub(" ", element.text)
+            continue
+        if tag in _BLOCK_TAGS:
+            yield "\n"
+        elif tag in _CELL_TAGS:
+            yield " "
+        if element.tail and element is not root:
+            yield _WHITE.sub(" ", element.tail)

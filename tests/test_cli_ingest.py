@@ -1,0 +1,73 @@
+"""``storylens ingest`` over folders and re-polled feeds: the lines it prints, word for word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from storylens.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "news"
+
+
+def test_cli_ingest_folder_skips_files_named_as_something_else(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "NOTES.md").write_text("# What is in this folder\n", encoding="utf-8")
+    (folder / "make.py").write_text("print('building')\n", encoding="utf-8")
+    story = folder / "ferry.txt"
+    story.write_text("The ferry to Ostrel left two hours late on Monday.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(
+        main, ["ingest", "-q", "--no-cluster", "--db", str(db), str(folder)]
+    )
+    assert result.exit_code == 0, result.stderr
+    hint = (
+        "not an article (by its file extension):"
+        " name the file on the command line to read it anyway"
+    )
+    assert result.stderr.splitlines() == [
+        f"skipped: {folder / 'NOTES.md'}: {hint}",
+        f"skipped: {folder / 'make.py'}: {hint}",
+        "3 read, 1 stored, 0 already present, 2 skipped (2 not an article (by its file extension)),"
+        " 0 failed",
+    ]
+    named = CliRunner().invoke(
+        main, ["ingest", "-q", "--no-cluster", "--db", str(db), str(folder / "NOTES.md")]
+    )
+    assert named.stderr.splitlines()[-1].startswith("1 read, 1 stored, ")
+
+
+def test_cli_ingest_counts_a_revision_and_updates_the_stories(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", "-q", "--db", str(db), str(EXAMPLES)])
+    assert first.exit_code == 0, first.stderr
+    feed = (EXAMPLES / "meridian-news.rss").read_text(encoding="utf-8")
+    again = tmp_path / "meridian-news-again.rss"
+    again.write_text(feed.replace("40 boats", "45 boats"), encoding="utf-8")
+    result = runner.invoke(main, ["ingest", "-q", "--db", str(db), str(again)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "2 read, 0 stored, 1 revised, 1 already present, 0 skipped, 0 failed",
+        "9 articles in 3 stories: 1 newly assigned, 0 changed by the merge/split pass,"
+        " 1 group of duplicates",
+    ]
+    listed = json.loads(
+        runner.invoke(main, ["articles", "--db", str(db), "--format", "json"]).stdout
+    )
+    revision = next(a for a in listed if "revises" in a["meta"])
+    old = runner.invoke(main, ["article", revision["meta"]["revises"], "--db", str(db)])
+    assert json.loads(old.stdout)["meta"]["revised_by"] == revision["id"]
+    table = runner.invoke(
+        main, ["article", revision["meta"]["revises"], "--db", str(db), "--format", "table"]
+    )
+    assert table.stdout.rstrip().splitlines()[-1] == f"Revised: replaced by {revision['id']}"
+    assert revision["meta"]["revises"] not in {a["id"] for a in listed}
+    stories = json.loads(
+        runner.invoke(main, ["stories", "--db", str(db), "--format", "json"]).stdout
+    )
+    members = [a for story in stories for a in story["articles"]]
+    assert revision["id"] in members and revision["meta"]["revises"] not in members
