@@ -745,3 +745,20 @@ def test_numbers_a_named_district_is_the_place_and_alone_marks_a_part() -> None:
     assert month.why.features["scope"] == "part"
     whole = only("Across the province of Elmore, 52 schools are closed, the ministry said.")
     assert (whole.where, whole.why.features.get("scope")) == ("Elmore", None)
+
+
+def test_numbers_a_place_that_acts_is_no_scene_for_the_next_sentence() -> None:
+    found = numbers_of(
+        "Oslo and Madrid condemned the raid, which rebels carried out near the border.",
+        "The rebels later said 14 soldiers were killed.",
+    )
+    (_, mention) = found[-1]
+    assert mention.where is None
+
+
+def test_numbers_a_place_in_an_apposition_is_not_the_scene() -> None:
+    mention = only(
+        "Residents of Tarnby, the capital of Vel province, were told to leave after two days"
+        " of shelling."
+    )
+    assert mention.where == "Tarnby"

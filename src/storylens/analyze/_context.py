@@ -203,7 +203,15 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
         return False
     if place.end < len(place.doc) and place.doc[place.end].text in {"'s", "’s"}:
         return False
-    return not (strict and root.dep_ in {"nsubj", "nsubjpass"})
+    return not (strict and _a_subject(root))
+
+
+def _a_subject(token: Any) -> bool:
+    """The subject of its clause, or joined to it ("Washington and London lashed out"): a
+    place that acts stands for its government, not for where things happen."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _is_locative(place: Any) -> bool:
@@ -233,6 +241,7 @@ def place_of(
         for p in _places_in(context, span, sentence)
         if _usable_place(p, source_toks, strict=False)
     ]
+    places = [p for p in places if not _describes_a_place(p, places)]
     nationals = _nationals_in(sentence)
     if places or nationals:
         best = min(
@@ -255,6 +264,25 @@ def place_of(
             best = max(places, key=lambda p: (_is_locative(p), p.start))
             return _bare(best.text), "context"
     return None, None
+
+
+def _describes_a_place(place: Any, places: list[Any]) -> bool:
+    """The place is inside an apposition to another place ("Lashkar Gah, the capital of
+    Helmand province"): it says where that place is, and the other one is the scene."""
+    others = [q for q in places if q is not place]
+    roots = {q.root.i for q in others}
+    ends = {q.end - 1 for q in others}
+    return any(
+        t.dep_ == "appos" and (t.head.i in roots or _follows(t, ends))
+        for t in (place.root, *place.root.ancestors)
+    )
+
+
+def _follows(apposition: Any, ends: set[int]) -> bool:
+    """The apposition comes right after one of ``ends`` and a comma ("X, the capital of Y"):
+    the parser may hang it on the word X belongs to rather than on X."""
+    first = apposition.left_edge.i
+    return first >= 2 and apposition.doc[first - 1].text == "," and first - 2 in ends
 
 
 def _scene(place: Any) -> bool:
