@@ -120,3 +120,21 @@ def test_views_a_claim_restated_elsewhere_is_not_only_this_outlet(
         also = ClaimMention(Span("a1", 0, 10), Why("also-states", score, {}))
         changed = replace(analysis, claims=(analysis.claims[0], replace(lone, also=(also,))))
         assert (lone.id in {c.id for c in claim_views(changed).unique["b1"]}) is unique
+
+
+def test_views_a_weak_also_sentence_does_not_state_the_claim(analysis: StoryAnalysis) -> None:
+    from dataclasses import replace
+
+    from storylens.model import ClaimMention
+    from storylens.report.views import WEAK_LINK, claim_views
+
+    claim = analysis.claims[0]
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    for score, left_out in ((WEAK_LINK - 0.05, True), (WEAK_LINK + 0.05, False)):
+        also = ClaimMention(Span("c", 0, 10), Why("also-states", score, {}))
+        story = replace(
+            analysis,
+            articles=(*analysis.articles, third),
+            claims=(replace(claim, also=(also,)), *analysis.claims[1:]),
+        )
+        assert (claim.id in {c.id for c in claim_views(story).omitted["c"]}) is left_out

@@ -208,8 +208,12 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     one fact; no article is said to leave it out. A claim of one article is not "only this
     outlet" when another article states it too (``also``, from :data:`WEAK_LINK`): the article
     says it twice and the matching paired its other statement. An article whose only statement
-    of a claim is an ``also`` sentence is said to leave it out when the claim gives a figure in
-    every mention and that sentence gives none (it tells of the collapse, not of the toll).
+    of a claim is an ``also`` sentence states it when that sentence is linked from
+    :data:`WEAK_LINK` (below it, the article is said to leave the claim out) and, when the
+    claim gives a figure in every mention, gives one too (it tells of the collapse, not of the
+    toll). On the planted-truth set (``eval/planted.py``) counting every ``also`` sentence
+    found 3 of 28 planted omissions, from 0.5 11 of 28, and no outlet that states a fact is
+    said to leave it out either way.
     """
     ids = [a.id for a in analysis.articles]
     by_all: list[Claim] = []
@@ -252,7 +256,11 @@ def _also_stated(claim: Claim, numbers: Sequence[NumberMention]) -> set[str]:
         )
 
     needs_figure = all(has_figure(m.span) for m in claim.mentions)
-    return {m.span.article for m in claim.also if not needs_figure or has_figure(m.span)}
+    return {
+        m.span.article
+        for m in claim.also
+        if (m.why.score or 0.0) >= WEAK_LINK and (not needs_figure or has_figure(m.span))
+    }
 
 
 def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
