@@ -247,7 +247,7 @@ ORG_NAME_WORDS: Mapping[str, str] = {
         ],
         "other",
     ),
-    **dict.fromkeys(["association", "federation", "foundation", "charity"], "ngo"),
+    **dict.fromkeys(["association", "federation", "foundation", "charity", "alliance"], "ngo"),
 }
 """The last word of an organisation's name that shows it is one, by source kind: "Corvan
 Pharma", "Brandt Group", "Farmers' Union" are companies and unions (``other``) even when a

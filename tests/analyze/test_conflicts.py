@@ -125,7 +125,10 @@ def test_conflicts_reasons_not_flagged(a: NumberMention, b: NumberMention, rule:
         ("officials", "the regional emergency office", "ranges-disjoint"),  # officials: anyone
         ("a spokesman for the defence ministry", "the defence ministry", "ranges-disjoint"),
         ("the ministry", "the defence ministry", "ranges-disjoint"),
-        ("the town hospital", "Unicef", "ranges-disjoint"),  # a name vs an unnamed body
+        ("the company", "Corvan Pharma", "ranges-disjoint"),  # a name of the body's kind
+        ("the ministry", "Ministry of Transport", "ranges-disjoint"),
+        ("the town hospital", "Unicef", "different-source"),  # a name of another kind
+        ("Police", "the police union", "different-source"),  # a union of police officers
     ],
 )
 def test_conflicts_unnamed_institutions_are_sources(

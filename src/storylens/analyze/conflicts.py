@@ -48,6 +48,7 @@ from storylens.analyze._quote_match import same_speaker
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
+from storylens.nlp import org_surfaces, organisations
 
 __all__ = ["find_conflicts"]
 
@@ -344,8 +345,10 @@ def _source_key(name: str) -> str | None:
     """
     words: list[str] = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() != "the"]
     caps = [w for w in words if w[:1].isupper()]
+    if caps == words[:1] and words[0].lower() in lexicon.ORG_NOUNS:
+        caps = []  # "Police" opening a sentence is the police, not a name
     if not caps:
-        return _institution(words)
+        return _institution([w.lower() for w in words])
     if len(caps) == 1:
         return caps[0].upper()
     return "".join(w if w.isupper() else w[0] for w in caps).upper()
@@ -369,17 +372,34 @@ def _institution(words: Sequence[str]) -> str | None:
 
 def _same_source(a: str | None, b: str | None) -> bool:
     """Compatible sources: one unknown, one person named two ways ("Mr Ruiz", "Harbourmaster
-    Ana Ruiz"), or one key starts or ends the other (UN and UNAMA, "ministry" and "defence
-    ministry")."""
+    Ana Ruiz"), one acronym key starting or ending the other (UN and UNAMA), one institution
+    ending the other ("ministry" and "defence ministry", not "police" and "police union"), or
+    an institution and a name that holds its noun ("the ministry", "Ministry of Defence") or
+    is of its kind as far as the name tells ("the company", "Corvan Pharma"; not "the town
+    hospital", "Unicef")."""
     if a and b and _same_name(a, b):
         return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
     if x is None or y is None:
         return True
-    if x.isupper() != y.isupper():
-        return True  # a named source and an unnamed institution may be the same body
+    if x.isupper() != y.isupper():  # an unnamed institution may be a named body of its kind
+        head, named = (x.split()[-1], b or "") if x.islower() else (y.split()[-1], a or "")
+        kind = _named_kind(named)
+        return head in named.lower().split() or kind is None or kind == lexicon.ORG_NOUNS.get(head)
+    if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
+        return x.endswith(y) or y.endswith(x)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
+
+
+def _named_kind(name: str) -> str | None:
+    """The source kind a name shows: a known organisation's ("Unicef": un), or its last word's
+    ("Corvan Pharma": other); None when the name does not tell."""
+    known = org_surfaces().get(name)
+    if known is not None:
+        return next(str(o["kind"]) for o in organisations() if o["name"] == known)
+    words = name.split()
+    return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) if len(words) > 1 else None
 
 
 def _summary(mention: NumberMention) -> dict[str, Any]:
