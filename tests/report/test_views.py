@@ -138,3 +138,29 @@ def test_views_a_weak_also_sentence_does_not_state_the_claim(analysis: StoryAnal
             claims=(replace(claim, also=(also,)), *analysis.claims[1:]),
         )
         assert (claim.id in {c.id for c in claim_views(story).omitted["c"]}) is left_out
+
+
+def test_views_a_weak_member_of_a_firm_claim_neither_states_nor_omits_it(
+    analysis: StoryAnalysis,
+) -> None:
+    from dataclasses import replace
+
+    from storylens.model import ClaimMention
+    from storylens.report.views import WEAK_LINK, claim_views, reporters
+
+    claim = analysis.claims[0]
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    fourth = replace(analysis.articles[1], id="d", outlet="Tribune")
+    weak = ClaimMention(Span("c", 0, 10), Why("matched", WEAK_LINK - 0.1, {}))
+    story = replace(
+        analysis,
+        articles=(*analysis.articles, third, fourth),
+        claims=(replace(claim, mentions=(*claim.mentions, weak)), *analysis.claims[1:]),
+    )
+    views = claim_views(story)
+    assert [c.id for c in views.shared_by_some] == [claim.id]
+    assert views.weak == ()
+    assert views.omitted["c"] == ()
+    assert [c.id for c in views.omitted["d"]] == [claim.id]
+    names = {"a1": "Courier", "b1": "Ledger", "c": "Gazette", "d": "Tribune"}
+    assert reporters(story.claims[0], names) == "Courier, Ledger, Gazette (weak match)"

@@ -23,6 +23,7 @@ from storylens.report.views import (
     detail_tables,
     match_label,
     other_wordings,
+    reporters,
     same_origin,
     shown,
 )
@@ -116,7 +117,7 @@ def _shared_claim(
     claim: Claim, names: Mapping[str, str], texts: Mapping[str, str], analysis: StoryAnalysis
 ) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
-    outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
+    outlets = reporters(claim, names)
     lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim, analysis.numbers)}]"]
     lines += [f"  - {names[a]}: “{wording}”" for a, wording in other_wordings(claim, texts)]
     return lines

@@ -30,6 +30,7 @@ from storylens.report.views import (
     detail_tables,
     match_label,
     other_wordings,
+    reporters,
     same_origin,
     shown,
 )
@@ -116,7 +117,7 @@ def _shared_row(
     claim: Claim, analysis: StoryAnalysis, names: Mapping[str, str], texts: Mapping[str, str]
 ) -> tuple[str, Text]:
     """Who reports a shared claim (with how well it is matched), and its wordings."""
-    outlets = ", ".join(dict.fromkeys(names[m.span.article] for m in claim.mentions))
+    outlets = reporters(claim, names)
     label = f"{outlets} ({match_label(claim, analysis.numbers)})"
     return label, _with_wordings(claim, names, texts)
 

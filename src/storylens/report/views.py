@@ -37,6 +37,7 @@ __all__ = [
     "numbers_differ",
     "other_wordings",
     "outlet_name",
+    "reporters",
     "same_origin",
     "shown",
     "source_disputes",
@@ -113,6 +114,25 @@ def weakest_link(claim: Claim) -> float | None:
         return None
     scores = [m.why.score for m in claim.mentions if m.why.score is not None]
     return min(scores) if scores else None
+
+
+def reporters(claim: Claim, names: Mapping[str, str]) -> str:
+    """The outlets of a shared claim in mention order, each once; an outlet linked to the claim
+    only below :data:`WEAK_LINK` (while two or more are linked firmly) is marked "(weak
+    match)": it may state something else, so it is not said to leave the claim out either.
+
+    >>> from storylens.model import ClaimMention, Span, Support, Why
+    >>> m = [ClaimMention(Span(a, 0, 1), Why("matched", p)) for a, p in zip("abc", (.9, .9, .4))]
+    >>> reporters(Claim("c", "x", tuple(m), Support(3, 3, 3)), {"a": "A", "b": "B", "c": "C"})
+    'A, B, C (weak match)'
+    """
+    firm = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
+    marked = len(firm) >= 2
+    shown_names = (
+        names[m.span.article] + (" (weak match)" if marked and m.span.article not in firm else "")
+        for m in claim.mentions
+    )
+    return ", ".join(dict.fromkeys(shown_names))
 
 
 def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
@@ -204,8 +224,10 @@ same fact 92% of the time, pairs linked from the claims' own threshold (0.35) 78
 def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     """Split the claim matrix into shared, unique, omitted and weakly linked views.
 
-    A shared claim whose weakest link is below :data:`WEAK_LINK` is listed apart, as possibly
-    one fact; no article is said to leave it out. A claim of one article is not "only this
+    A shared claim with fewer than two articles linked from :data:`WEAK_LINK` is listed apart,
+    as possibly one fact; no article is said to leave it out. One with two or more is shared
+    by those, and an article linked to it only below the line is neither said to state it
+    nor to leave it out (:func:`reporters` marks it). A claim of one article is not "only this
     outlet" when another article states it too (``also``, from :data:`WEAK_LINK`): the article
     says it twice and the matching paired its other statement. An article whose only statement
     of a claim is an ``also`` sentence states it when that sentence is linked from
@@ -227,11 +249,11 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
             if not any(m.why.score is not None and m.why.score >= WEAK_LINK for m in claim.also):
                 unique[next(iter(present))].append(claim)
             continue
-        weakest = weakest_link(claim)
-        if weakest is not None and weakest < WEAK_LINK:
+        strong = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
+        if len(strong) < 2:
             weak.append(claim)
             continue
-        (by_all if len(present) == len(ids) else by_some).append(claim)
+        (by_all if strong == set(ids) else by_some).append(claim)
         stated = present | _also_stated(claim, analysis.numbers)
         for i in ids:
             if i not in stated:
