@@ -557,3 +557,13 @@ def test_quotes_group_before_a_place_misparsed_as_the_subject_of_a_chant() -> No
     )
     mention = _only(article)
     assert (mention.speaker, mention.kind) == ("crowds", QuoteKind.PARTIAL)
+
+
+def test_match_reference_is_the_wording_most_outlets_print_not_the_longest() -> None:
+    _, quotes = _group(
+        "The river was cold and quick and many people were caught below deck",
+        "The river was cold and quick and many people were caught below deck",
+        "Many of the people were stuck under the deck when the boat rolled in the cold quick river",
+    )
+    (quote,) = quotes
+    assert _per_mention(quote) == ["verbatim", "verbatim", "reworded"]

@@ -217,7 +217,7 @@ def _settle(
 ) -> list[_Group]:
     """Compare every member with the reference; members that are no form of it (linked only
     through a chain of others) are grouped again on their own."""
-    reference = min(members, key=lambda i: (-len(items[i].words), i))
+    reference = min(members, key=lambda i: (-_covers(i, members, items), -len(items[i].words), i))
     relations: dict[int, tuple[QuoteFidelity, float]] = {}
     rest: list[int] = []
     for i in members:
@@ -232,6 +232,25 @@ def _settle(
     for part in _components(rest, edges) if rest else []:
         out.extend(_settle(part, items, edges))
     return out
+
+
+_SAME_WORDS = frozenset({QuoteFidelity.VERBATIM, QuoteFidelity.PUNCTUATION})
+
+
+def _covers(candidate: int, members: list[int], items: list[_Item]) -> int:
+    """How many other mentions print the candidate's words: all of them (verbatim, or with
+    other punctuation) or a part of them (a fragment). The reference is the wording most
+    outlets print, not merely the longest: three outlets quoting one sentence and a fourth
+    rewording it at greater length make the sentence the reference and the fourth reworded."""
+    mine = items[candidate]
+    found = 0
+    for i in members:
+        if i == candidate:
+            continue
+        relation, _ = _relation(items[i], mine)
+        shorter = len(items[i].words) <= len(mine.words)
+        found += relation in _SAME_WORDS or (relation is QuoteFidelity.FRAGMENT and shorter)
+    return found
 
 
 def _find(parent: dict[int, int], i: int) -> int:
