@@ -149,6 +149,8 @@ ORG_NOUNS: Mapping[str, str] = {
             "court",
             "service",
             "coast guard",
+            "coastguard",
+            "fire brigade",
             "national guard",
             "border guard",
             "board",
@@ -159,7 +161,7 @@ ORG_NOUNS: Mapping[str, str] = {
         ],
         "government",
     ),
-    **dict.fromkeys(["army", "navy", "military", "militia", "command"], "military"),
+    **dict.fromkeys(["army", "navy", "military", "militia", "command", "brigade"], "military"),
     **dict.fromkeys(
         ["hospital", "clinic", "university", "institute", "laboratory", "observatory"],
         "expert/doctor",

@@ -183,3 +183,13 @@ def test_sources_one_source_whatever_its_capitals() -> None:
     police = Entity("police", "Police", "ORG", (Span("a", 0, 6),))  # as a tagger may give it
     found = _cited(cited_sources([article], entities=[police]))
     assert found == {"police": ("government", 3)}
+
+
+def test_sources_rescue_services_are_cited() -> None:
+    article = _article(
+        "Eleven sailors are missing, the coastguard said. The fire brigade said the blaze was out."
+    )
+    assert _cited(cited_sources([article])) == {
+        "coastguard": ("government", 1),
+        "fire brigade": ("government", 1),
+    }
