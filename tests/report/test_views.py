@@ -164,3 +164,14 @@ def test_views_a_weak_member_of_a_firm_claim_neither_states_nor_omits_it(
     assert [c.id for c in views.omitted["d"]] == [claim.id]
     names = {"a1": "Courier", "b1": "Ledger", "c": "Gazette", "d": "Tribune"}
     assert reporters(story.claims[0], names) == "Courier, Ledger, Gazette (weak match)"
+
+
+def test_views_source_disputes_are_about_one_place() -> None:
+    from dataclasses import replace
+
+    police = _number("a", 3000, 3000, "police")
+    organisers = _number("b", 20000, 20000, "organisers")
+    elsewhere = replace(organisers, where="Kandahar")
+    assert source_disputes([_pair("different-source", police, elsewhere)]) == ()
+    same = replace(police, where="kandahar")
+    assert len(source_disputes([_pair("different-source", same, elsewhere)])) == 1

@@ -289,14 +289,24 @@ def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
     """Figures for one thing that cannot both hold but come from different sources.
 
     They are not conflicts (each outlet reports what its own source said: police 3,000,
-    organisers 20,000), but the disagreement is news: reports list them on their own.
+    organisers 20,000), but the disagreement is news: reports list them on their own. Only
+    figures for the same place count (both name it, or neither): a toll with no place and one
+    in Kandahar may be tolls of two places.
     """
     return tuple(
         c
         for c in non_conflicts
         if c.why.rule == "different-source"
-        and any(a.high < b.low or b.high < a.low for a, b in itertools.combinations(c.mentions, 2))
+        and any(
+            _same_place(a, b) and (a.high < b.low or b.high < a.low)
+            for a, b in itertools.combinations(c.mentions, 2)
+        )
     )
+
+
+def _same_place(a: NumberMention, b: NumberMention) -> bool:
+    """Both figures name one place (in any case), or neither names one."""
+    return (a.where or "").casefold() == (b.where or "").casefold()
 
 
 EMPTY_DIGEST = "none: no claim is stated as a plain sentence within the word budget"
