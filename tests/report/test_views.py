@@ -175,3 +175,21 @@ def test_views_source_disputes_are_about_one_place() -> None:
     assert source_disputes([_pair("different-source", police, elsewhere)]) == ()
     same = replace(police, where="kandahar")
     assert len(source_disputes([_pair("different-source", same, elsewhere)])) == 1
+
+
+def test_views_word_choice_counts_uses_inside_quotes_apart() -> None:
+    from storylens.compare import compare
+    from storylens.model import Article, Paragraph, content_hash
+    from storylens.report.views import detail_tables
+
+    texts = {
+        "a": 'Rebels attacked the depot. "It was a massacre," farmer Ana Ruiz said.',
+        "b": "Rebels attacked the depot, calling it a massacre of the innocent.",
+    }
+    articles = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash(t), outlet=k.upper())
+        for k, t in texts.items()
+    ]
+    (table,) = [t for t in detail_tables(compare(articles)) if t.title == "Word choice"]
+    (row,) = [r for r in table.rows if r[2] == "massacre"]
+    assert row[3] == "A: 1 (1 in quotes), B: 1"

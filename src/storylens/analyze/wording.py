@@ -26,7 +26,7 @@ from typing import Any
 from storylens import lexicon
 from storylens.model import Article, Entity, Span, WordChoice
 
-__all__ = ["HEDGES", "LOADED", "REFERENT_SETS", "word_choice"]
+__all__ = ["HEDGES", "LOADED", "REFERENT_SETS", "term_pattern", "word_choice"]
 
 # concept -> term -> regular expression of its forms (matched case-insensitively, whole words).
 REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
@@ -136,6 +136,13 @@ HEDGES: Mapping[str, str] = {
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+def term_pattern(concept: str, term: str) -> re.Pattern[str]:
+    """The compiled pattern of one term: of a referent set's ``concept``, or a loaded or
+    hedging term (whose concept is the term itself). Matches any text for an unknown term."""
+    pattern = REFERENT_SETS.get(concept, {}).get(term) or LOADED.get(term) or HEDGES.get(term)
+    return _compiled(pattern or r".*")
 
 
 def word_choice(

@@ -15,6 +15,7 @@ from storylens.model import (
     QuoteMention,
     Span,
     StoryAnalysis,
+    WordChoice,
 )
 
 __all__ = [
@@ -446,12 +447,19 @@ class _Tables:
         return TableView("Sentences with no attribution", headers, rows)
 
     def wording(self) -> TableView:
+        """Counts per outlet; uses inside quotation marks are the speaker's words, not the
+        outlet's, and are counted apart ("BBC: 1 (1 in quotes)")."""
+        quoted = [m.span for q in self.analysis.quotes for m in q.mentions]
+        texts = {a.id: a.text for a in self.analysis.articles}
         rows = tuple(
             (
                 w.concept,
                 w.kind,
                 term,
-                ", ".join(f"{self.names.get(a, a)}: {n}" for a, n in sorted(per.items())),
+                ", ".join(
+                    f"{self.names.get(a, a)}: {n}{_in_quotes(w, term, a, quoted, texts)}"
+                    for a, n in sorted(per.items())
+                ),
             )
             for w in self.analysis.wording
             for term, per in sorted(w.counts.items())
@@ -460,3 +468,25 @@ class _Tables:
             "nothing to compare: no referent named in different words, no loaded or hedging term"
         )
         return TableView("Word choice", ("concept", "kind", "term", "counts"), rows, empty=empty)
+
+
+def _in_quotes(
+    choice: WordChoice,
+    term: str,
+    article: str,
+    quoted: Sequence[Span],
+    texts: Mapping[str, str],
+) -> str:
+    """ " (N in quotes)" for the uses of ``term`` in ``article`` inside a quote, else ""."""
+    from storylens.analyze.wording import term_pattern
+
+    pattern = term_pattern(choice.concept, term)
+    text = texts.get(article, "")
+    n = sum(
+        1
+        for span in choice.mentions
+        if span.article == article
+        and any(q.article == article and q.start <= span.start < q.end for q in quoted)
+        and pattern.fullmatch(text[span.start : span.end]) is not None
+    )
+    return f" ({n} in quotes)" if n else ""
