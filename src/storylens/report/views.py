@@ -451,14 +451,15 @@ class _Tables:
         outlet's, and are counted apart ("BBC: 1 (1 in quotes)")."""
         quoted = [m.span for q in self.analysis.quotes for m in q.mentions]
         texts = {a.id: a.text for a in self.analysis.articles}
+        order = {a.id: i for i, a in enumerate(self.analysis.articles)}  # outlets in story order
         rows = tuple(
             (
                 w.concept,
                 w.kind,
                 term,
                 ", ".join(
-                    f"{self.names.get(a, a)}: {n}{_in_quotes(w, term, a, quoted, texts)}"
-                    for a, n in sorted(per.items())
+                    f"{self.names.get(a, a)}: {per[a]}{_in_quotes(w, term, a, quoted, texts)}"
+                    for a in sorted(per, key=lambda a: (order.get(a, len(order)), a))
                 ),
             )
             for w in self.analysis.wording
