@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -53,6 +54,17 @@ def _one_offs(folder: Path) -> Path:
     return path
 
 
+def _on_a_phone(browser: Any, path: Path) -> tuple[int, str]:
+    """How far a page scrolls sideways at 390 px, and what the first Tab focuses."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(path.resolve().as_uri())
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    page.close()
+    return max(0, int(overflow)), str(focused)
+
+
 def _linked(index: str) -> list[str]:
     """The story pages the index links to, in the order it lists them."""
     return re.findall(r'href="(story-[0-9a-f]{12}\.html)"', index)
@@ -82,9 +94,13 @@ def test_site_run_builds_index_and_story_pages(tmp_path: Path) -> None:
         front = visit(browser, out / "index.html", screenshot=tmp_path / "index.png")
         story = visit(browser, out / several[0], screenshot=tmp_path / "story.png")
         alone = visit(browser, out / single, screenshot=tmp_path / "single.png")
+        phone = [_on_a_phone(browser, out / name) for name in ("index.html", several[0], single)]
     for report in (front, story, alone):
         assert report.console_errors == [] and report.page_errors == [] and report.dialogs == []
         assert report.overflow <= 0
+    # At 390 px the pages do not scroll sideways (tables scroll in their own box), and the
+    # first Tab reaches the skip link.
+    assert phone == [(0, "Skip to main content")] * 3
     assert "Brennmoor" in front.text and "Tollbridge" in front.text
     assert "Digest" in story.text and "Quotes" in story.text
     assert "One article, from Valley Herald: nothing to compare yet." in alone.text
@@ -117,6 +133,8 @@ def test_site_one_article_story_gets_a_page_linked_from_the_index(tmp_path: Path
     assert [len(s.articles) for s in stories] == [1, 1]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert sorted(_linked(index)) == sorted(f"{s.id}.html" for s in stories)
+    assert '<a class="skip" href="#main">Skip to main content</a>' in index
+    assert '<div class="scroll" role="region" aria-label="From one outlet"><table>' in index
     assert "From one outlet (2)" in index and "Told by several outlets" not in index
     library = next(s for s in stories if s.articles == ("herald-0001",))
     page = (out / f"{library.id}.html").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from pathlib import Path
 from storylens.compare import CompareOptions, compare
 from storylens.model import Story, StoryAnalysis
 from storylens.report.comparison import to_json
-from storylens.report.html import to_html
+from storylens.report.html import SKIP_LINK, table, to_html
 from storylens.store import Store
 
 __all__ = ["SiteStats", "build_site", "story_page"]
@@ -116,20 +116,21 @@ _SECTIONS = (
 _HEADERS = ("story", "articles", "outlets", "origins", "dates", "digest, first line")
 
 
-def _row(story: Story, firsts: Mapping[str, str]) -> str:
+def _row(story: Story, firsts: Mapping[str, str]) -> tuple[str, ...]:
     return (
-        f'<tr><td><a href="{escape(story_page(story))}">{escape(story.label)}</a></td>'
-        f"<td>{len(story.articles)}</td><td>{story.outlets}</td>"
-        f"<td>{story.origins}</td><td>{escape(_dates(story))}</td>"
-        f"<td>{escape(firsts.get(story.id, ''))}</td></tr>"
+        f'<a href="{escape(story_page(story))}">{escape(story.label)}</a>',
+        str(len(story.articles)),
+        str(story.outlets),
+        str(story.origins),
+        escape(_dates(story)),
+        escape(firsts.get(story.id, "")),
     )
 
 
 def _section(title: str, note: str, stories: Sequence[Story], firsts: Mapping[str, str]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in _HEADERS)
-    rows = "".join(_row(s, firsts) for s in stories)
+    rows = [_row(s, firsts) for s in stories]
     return (
-        f"<h2>{title} ({len(stories)})</h2>\n<p>{note}</p>\n<table><tr>{head}</tr>{rows}</table>\n"
+        f"<h2>{title} ({len(stories)})</h2>\n<p>{note}</p>\n{table(_HEADERS, rows, label=title)}\n"
     )
 
 
@@ -149,6 +150,6 @@ def _index(stories: Sequence[Story], firsts: Mapping[str, str]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>storylens: stories</title>\n<style>{css}</style>\n</head>\n<body>\n"
-        f"<h1>Stories</h1>\n{body}"
+        f'{SKIP_LINK}\n<main id="main" tabindex="-1">\n<h1>Stories</h1>\n{body}</main>\n'
         "</body>\n</html>\n"
     )

@@ -26,6 +26,7 @@ __all__ = [
     "normalize_line",
     "normalize_newlines",
     "shorten",
+    "shorten_words",
     "split_lines",
     "split_sentences",
     "tokens",
@@ -285,3 +286,26 @@ def shorten(line: str, limit: int) -> str:
     'Short'
     """
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def shorten_words(line: str, limit: int) -> str:
+    """``line`` cut at a word boundary to at most ``limit`` characters, ending in an ellipsis
+    when cut (a first word longer than that is cut as :func:`shorten` cuts it).
+
+    >>> line = "accusing Taliban of potential war crimes, but the insurgents"
+    >>> shorten_words(line, 47), shorten_words(line, 45)
+    ('accusing Taliban of potential war crimes, but…', 'accusing Taliban of potential war crimes…')
+    >>> shorten_words("Short", 12), shorten_words("Unbreakableword", 8)
+    ('Short', 'Unbreak…')
+    """
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if not line[limit - 1].isspace():  # the cut falls inside a word: leave that word out
+        head = _LAST_WORD.sub("", cut)
+        cut = head if head.strip() else cut
+    return cut.rstrip(_TRAILING) + "…"
+
+
+_LAST_WORD = re.compile(r"\S+$")
+_TRAILING = " \t\n,;:–—-"

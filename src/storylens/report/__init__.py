@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storylens.model import StoryAnalysis
 from storylens.report.records import article_record, article_row
-from storylens.text import shorten
+from storylens.text import shorten_words
 
 __all__ = ["FORMATS", "article_record", "article_row", "render"]
 
@@ -45,5 +45,5 @@ def render(
 def _title(analysis: StoryAnalysis) -> str:
     first = next((a.title for a in analysis.articles if a.title), None)
     if first is None and analysis.articles:
-        first = shorten(analysis.articles[0].text.split("\n", 1)[0], 80)
+        first = shorten_words(analysis.articles[0].text.split("\n", 1)[0], 80)
     return f"Comparison: {first}" if first else "storylens comparison"
