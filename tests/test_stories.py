@@ -257,3 +257,20 @@ def test_stories_label_is_the_title_most_members_share(tmp_path: Path) -> None:
     update_stories(store)
     [story] = list(store.iter_stories())
     assert story.label == "Vell ferry strike halts crossings to Ostrel"  # not the first to arrive
+
+
+def test_stories_a_long_label_is_cut_at_a_word_boundary(tmp_path: Path) -> None:
+    title = (
+        "Ferry crews on the fictional island of Vell walk out over pay and halt every"
+        " crossing to the mainland port of Ostrel"
+    )
+    body = "Ferry crews on Vell walked out on Monday over pay, the crew union said."
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps({"id": "l1", "title": title, "text": body}) + "\n", "utf-8")
+    store = open_store(tmp_path / "s.db")
+    ingest([source], store)
+    update_stories(store)
+    [story] = list(store.iter_stories())
+    assert story.label.endswith("…")
+    assert title.startswith(story.label[:-1])
+    assert title[len(story.label) - 1] == " "  # the cut falls between words

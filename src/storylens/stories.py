@@ -29,7 +29,7 @@ from storylens.errors import ConfigError, NotFoundError
 from storylens.features import STOP_WORDS, text_dates
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import ArticleSummary, Store
-from storylens.text import shorten
+from storylens.text import shorten_words
 
 __all__ = [
     "StoryRun",
@@ -320,7 +320,7 @@ def _label(members: Sequence[ArticleSummary]) -> str:
     titled = _central(titles, [a.title or a.first_line for a in members]) if titles else None
     line = next((a.first_line for a in members if _labels_well(a.first_line)), None)
     fallback = members[0].title or members[0].first_line
-    return shorten(titled or line or fallback, LABEL_CHARS)
+    return shorten_words(titled or line or fallback, LABEL_CHARS)
 
 
 def _central(candidates: Sequence[str], others: Sequence[str]) -> str:
