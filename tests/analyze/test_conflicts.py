@@ -465,3 +465,64 @@ def test_conflicts_a_district_and_a_province_are_different_places() -> None:
     [verdict] = others
     assert verdict.why.rule == "different-place"
     assert verdict.why.features["reasons"][:2] == ["different-place", "different-scope"]
+
+
+# ------------------------------------- an official toll and an independent one (user trial)
+
+
+def test_conflicts_two_sources_side_by_side_in_one_article_do_not_vary() -> None:
+    one = article(
+        "Seven people were killed in Orlen on Friday, the interior ministry said. Harbour Watch,"
+        " an independent monitoring group, said at least 30 people had died."
+    )
+    two = article("At least 12 people were killed in Orlen on Friday, the interior ministry said.")
+    numbers = [*find_numbers(one), *find_numbers(two)]
+    conflicts, others = find_conflicts(numbers, [one, two])
+    assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[7, 12]]
+    assert [(o.why.rule, sorted(m.value for m in o.mentions)) for o in others] == [
+        ("different-source", [12, 30])
+    ]
+
+
+def judge_in(a: NumberMention, b: NumberMention, *articles: Article) -> Conflict:
+    """The one verdict two mentions of these articles get."""
+    conflicts, others = find_conflicts([a, b], list(articles))
+    [verdict] = conflicts + others
+    return verdict
+
+
+@pytest.mark.parametrize(
+    ("told", "rule"),
+    [
+        ("The rights group Harbour Watch counted the dead.", "different-source"),
+        ("Harbour Watch, a monitoring group based in Orlen, counted the dead.", "different-source"),
+        ("Harbour Watch counted the dead.", "ranges-disjoint"),  # the name does not tell
+    ],
+)
+def test_conflicts_a_named_body_is_of_the_kind_the_story_says(told: str, rule: str) -> None:
+    other = article(told)
+    verdict = judge_in(
+        mention(A, 9, 9, source="the interior ministry"),
+        mention(other, 30, math.inf, source="Harbour Watch"),
+        A,
+        other,
+    )
+    assert verdict.why.rule == rule
+
+
+def test_conflicts_a_total_since_an_event_on_a_day_is_a_running_total() -> None:
+    early, late = dated("Day one.", "2030-05-01"), dated("Day two.", "2030-05-02")
+    verdict = judge_in(
+        mention(early, 9, 9),
+        mention(late, 23, 23, when="since the unrest began on May 3"),
+        early,
+        late,
+    )
+    assert verdict.why.rule == "different-period"
+    since_may = judge_in(
+        mention(early, 9, 9, when="since May 1"),
+        mention(late, 23, 23, when="since the unrest began on May 1"),
+        early,
+        late,
+    )
+    assert since_may.why.rule == "ranges-disjoint"

@@ -762,3 +762,58 @@ def test_numbers_a_place_in_an_apposition_is_not_the_scene() -> None:
         " of shelling."
     )
     assert mention.where == "Tarnby"
+
+
+# ----------------------------------------- the number's own time, source and place (user trial)
+
+
+def test_numbers_a_total_since_an_event_is_a_running_total() -> None:
+    mention = only("Across Norvale, 23 people have died since the unrest began on March 4.")
+    assert mention.when == "since the unrest began on March 4"
+
+
+def test_numbers_a_time_inside_the_source_dates_the_source_not_the_number() -> None:
+    mention = only(
+        "Harbour Watch, which has tracked the floods since March 4, said 30 people drowned."
+    )
+    assert (mention.when, mention.attributed_to) == (None, "Harbour Watch")
+
+
+def test_numbers_a_source_after_a_toll_vouches_for_the_toll_not_the_scene() -> None:
+    found = numbers_of(
+        "Troops fired on hundreds of marchers in Orlen on Friday, killing at least 12 people, the"
+        " health ministry said."
+    )
+    assert [(text, m.attributed_to) for text, m in found] == [
+        ("hundreds", None),
+        ("at least 12", "health ministry"),
+    ]
+    according = numbers_of(
+        "Troops fired on hundreds of marchers, killing at least 12 people, according to the"
+        " health ministry."
+    )
+    assert [m.attributed_to for _, m in according] == [None, "health ministry"]
+    what_happened = [
+        "A gunman shot three people in Orlen, killing one, before fleeing, police said.",
+        "Fire destroyed 30 homes in Orlen, killing two people, the fire brigade said.",
+        "Nine people were killed and 40 were injured, police said.",
+        "A crowd of about 3,000 gathered in Orlen before the march turned violent, police said.",
+    ]
+    for snippet in what_happened:
+        assert all(m.attributed_to for _, m in numbers_of(snippet)), snippet
+
+
+def test_numbers_there_takes_the_place_of_the_sentence_before_even_in_a_clause() -> None:
+    mention = only(
+        "Western envoys accused the rebels of atrocities that may amount to war crimes in the"
+        " town of Karst, which the rebels seized last month along the border with Velmar.",
+        "A rights group said the rebels had carried out revenge killings there, leaving at"
+        " least 30 people dead.",
+    )
+    assert (mention.where, mention.why.features["where_from"]) == ("Karst", "context")
+    existential = only(
+        "Western envoys accused the rebels of atrocities that may amount to war crimes in the"
+        " town of Karst.",
+        "There were 30 people in the square, a rights group said.",
+    )
+    assert existential.where is None  # "there were": no place pointed back to

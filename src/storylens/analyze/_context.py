@@ -1,10 +1,10 @@
-"""Where, when and according to whom a quantity is reported, and the parses these read.
+"""Where and when a quantity is reported, and the parses these read.
 
 :class:`Context` holds one article's body paragraphs and their spaCy spans, parsed on first
 use by :func:`parse` and :func:`span_of`. :func:`place_of` finds the nearest place in the
-sentence (or, where the sentence names none, the scene of the sentences just before),
-:func:`time_of` the time expression and :func:`attribution` the source ("according to X", the
-subject of a speech verb).
+sentence (or, where the sentence names none, the scene of the sentences just before, or the
+place "there" points back to) and :func:`time_of` the time expression. The source is found by
+:mod:`storylens.analyze._attribution`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyze._attribution import attribution
 from storylens.analyze._counted import subject_group
 from storylens.analyze._num_words import (
     DAYS,
     LOCATIVE,
     MONTHS,
     PLACE_NOUNS,
-    SPEECH,
     TIME_UNITS,
 )
 from storylens.analyze._quantity import Run
@@ -31,7 +31,6 @@ from storylens.text import _words
 __all__ = [
     "NATIONAL",
     "Context",
-    "attribution",
     "clause_of",
     "clip",
     "parse",
@@ -234,7 +233,8 @@ def place_of(
     context: Context, index: int, sentence: Any, anchor: Any, source_toks: frozenset[int]
 ) -> tuple[str | None, str | None]:
     """The nearest place in the sentence, else the last one in the sentences just before that
-    is the scene of its sentence (see :func:`_scene`)."""
+    is the scene of its sentence (see :func:`_scene`), or any place there when the sentence
+    points back to one with "there" (see :func:`_points_back`)."""
     span = context.spans[index]
     places = [
         p
@@ -253,12 +253,13 @@ def place_of(
             ),
         )
         return _bare(best.text), "scope" if best in nationals else "sentence"
+    back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = attribution(earlier, earlier_span, earlier.root)[1]
         places = [
             p
             for p in _places_in(context, earlier_span, earlier)
-            if _usable_place(p, source, strict=True) and _scene(p)
+            if _usable_place(p, source, strict=True) and (back or _scene(p))
         ]
         if places:
             best = max(places, key=lambda p: (_is_locative(p), p.start))
@@ -291,6 +292,14 @@ def _scene(place: Any) -> bool:
     jars filled at the company's plant in Tarnby": where the jars were filled, which says
     nothing of where shares fell in the next sentence)."""
     return not any(t.dep_ in {"acl", "relcl"} for t in place.root.ancestors)
+
+
+def _points_back(sentence: Any) -> bool:
+    """The sentence says "there" of a place ("the insurgents carried out revenge killings
+    there"), not "there is/are": it names a place of the text before it, whichever clause
+    named it ("in the town of Spin Boldak, which the insurgents captured ..."). The usual
+    choice then picks it: a place reached by "in/at/near..." first, else the last one."""
+    return any(t.lower_ == "there" and t.dep_ == "advmod" for t in sentence)
 
 
 def _nationals_in(sentence: Any) -> list[Any]:
@@ -326,26 +335,33 @@ def clip(span: Any, sent: Any) -> Any:
     return span.doc[max(sent.start, span.start) : min(sent.end, span.end)]
 
 
-def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
+def time_of(
+    sentence: Any, run: Run, offset: int, text: str, source_toks: frozenset[int] = frozenset()
+) -> str | None:
     """The time expression of the sentence: a rate ("400 million krona a year") first, then
-    periods ("in the last 24 hours"), then the nearest time in the number's own clause."""
+    periods ("in the last 24 hours", "since the unrest began on May 3"), then the nearest time
+    in the number's own clause. A time inside the source and outside the number's own clause
+    ("Civic Watch, which has counted the dead since May 3, said ...") dates the source."""
     if (rate := _rate(sentence, run)) is not None:
         return text[rate.start_char + offset : rate.end_char + offset]
+    anchor = sentence.doc[run.end - 1]
+    clause = clause_of(anchor)
     ents = [
         e
         for e in sentence.ents
-        if e.label_ in {"DATE", "TIME"} and not (e.start <= run.start < e.end)
+        if e.label_ in {"DATE", "TIME"}
+        and not (e.start <= run.start < e.end)
+        and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
     ]
     if not ents:
         return None
 
-    clause = clause_of(sentence.doc[run.end - 1])
-
     def rank(ent: Any) -> tuple[bool, bool, int, bool]:
         words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
+        since = _since_clause(ent, anchor)
         return (
-            not words & _PERIOD_WORDS,
-            clause_of(ent.root) != clause,
+            not (words & _PERIOD_WORDS or since is not None),
+            clause_of(ent.root if since is None else since.head) != clause,
             abs(ent.start - run.start),
             ent.start < run.start,
         )
@@ -353,9 +369,25 @@ def time_of(sentence: Any, run: Run, offset: int, text: str) -> str | None:
     best = min(ents, key=rank)
     start = best.start_char
     before = best.doc[best.start - 1] if best.start > sentence.start else None
-    if before is not None and before.lower_ in _TIME_PREPS:
+    if (since := _since_clause(best, anchor)) is not None:
+        start = since.left_edge.idx  # "since the unrest began on May 3"
+    elif before is not None and before.lower_ in _TIME_PREPS:
         start = before.idx
     return text[start + offset : best.end_char + offset]
+
+
+def _since_clause(ent: Any, anchor: Any) -> Any | None:
+    """The verb of a clause opened by "since" that holds the time and says from when the
+    number's clause runs ("23 people have died since the unrest began on May 3"): the count
+    is a running total. Not a clause that holds the number itself, nor one that qualifies a
+    noun ("the biggest protest since ..."). None otherwise."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "advcl" or verb.left_edge.lower_ != "since":
+        return None
+    if verb.head.pos_ not in {"VERB", "AUX"} or verb.left_edge.i <= anchor.i <= verb.right_edge.i:
+        return None
+    marked = any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+    return verb if marked and verb.left_edge.i < ent.start else None
 
 
 def _rate(sentence: Any, run: Run) -> Any | None:
@@ -378,119 +410,3 @@ def clause_of(token: Any) -> int:
         if tok.pos_ in {"VERB", "AUX"}:
             return int(tok.i)
     return -1
-
-
-def attribution(
-    sentence: Any, span: Any, anchor: Any
-) -> tuple[str | None, frozenset[int], str | None]:
-    """Who the sentence (or its paragraph) says the figure comes from, its tokens and the cue."""
-    found = _source_in(sentence, anchor)
-    if found is None:  # another sentence of the paragraph, when it names its source
-        for sent in span.sents:
-            if sent.start != sentence.start and (found := _source_in(sent, sent.root, True)):
-                break
-    if found is None:
-        return None, frozenset(), None
-    name, toks, cue = found
-    return name, toks, cue
-
-
-def _source_in(
-    sentence: Any, anchor: Any, named: bool = False
-) -> tuple[str, frozenset[int], str] | None:
-    """ "according to X", or the subject of a speech verb; the one governing ``anchor`` first
-    and, of several, the one whose clause is nearest the number's own ("the union said 900 had
-    stopped work, and 14 ferries were left idle, according to the harbour office": 14 is the
-    harbour office's)."""
-    cues = []  # (source, cue, the verb the cue hangs on)
-    for tok in sentence:
-        if tok.lower_ == "according" and (
-            to := next((c for c in tok.children if c.lower_ == "to"), None)
-        ):
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                cues.append((obj, "according to", tok.head))
-        elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok):
-            subj = _speaker(tok)
-            if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
-                cues.append((subj, tok.lemma_, tok))
-    if not cues:
-        return None
-    depth = {a.i: n for n, a in enumerate(anchor.ancestors)}  # steps up from the number
-    subj, cue, _ = min(
-        cues,
-        key=lambda c: (
-            c[0].head.i not in depth and c[1] != "according to",
-            depth.get(c[2].i, len(depth)),
-            abs(c[0].i - anchor.i),
-        ),
-    )
-    return _source_name(subj), frozenset(t.i for t in subj.subtree), cue
-
-
-def _absolute(verb: Any) -> bool:
-    """ "with 90 percent of ballots counted": a "with" clause says how far a count has got,
-    and its subject is no speaker."""
-    head = verb.head
-    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    edge = subj.left_edge.i if subj is not None else 0
-    after_with = edge > 0 and verb.doc[edge - 1].lower_ == "with"
-    return marked or after_with or (verb.dep_ == "pcomp" and head.lower_ == "with")
-
-
-def _speaker(verb: Any) -> Any | None:
-    """The subject of a speech verb; for "with the UN saying ..." the noun just before it.
-
-    A passive verb's subject is what is said ("seven people were confirmed dead"): its speaker
-    is the agent ("by police"), if named.
-    """
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-    subj = _nearest_subject(verb)
-    if subj is None and verb.tag_ == "VBG" and verb.i > 0:
-        before = verb.doc[verb.i - 1]
-        subj = before if before.pos_ in {"PROPN", "NOUN"} else None
-    return subj
-
-
-def _nearest_subject(verb: Any) -> Any | None:
-    """The subject of ``verb``; of several ("Eleven were hurt, three of them seriously, the
-    hospital said"), the one that is not a number, nearest the verb."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return min(subjects, key=lambda c: (c.pos_ == "NUM", abs(c.i - verb.i)), default=None)
-
-
-def _source_name(subj: Any) -> str:
-    """The name of a source from its subject token: proper-noun phrase, appositive or noun.
-
-    Possessors, appositions and clauses are left out; so is a leading article.
-    """
-    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    head = appos if appos is not None and subj.pos_ != "PROPN" else subj
-    drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
-    if head.pos_ == "PROPN":  # "Afghanistan's Human Rights Commission" is the commission
-        drop |= {"poss", "case"}
-    toks = [
-        t
-        for t in head.subtree
-        if not any(p.dep_ in drop and not _same_entity(p, head) for p in _path(t, head))
-    ]
-    while len(toks) > 1 and toks[0].dep_ == "det":
-        toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip() or subj.text
-
-
-def _same_entity(token: Any, head: Any) -> bool:
-    """Both inside one named entity: the possessive of "the Farmers' Union" is part of it."""
-    return any(e.start <= token.i < e.end and e.start <= head.i < e.end for e in head.doc.ents)
-
-
-def _path(token: Any, top: Any) -> list[Any]:
-    """Tokens from ``token`` up to (not including) ``top``."""
-    path = []
-    while token.i != top.i and token.head.i != token.i:
-        path.append(token)
-        token = token.head
-    return path

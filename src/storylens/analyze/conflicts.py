@@ -21,13 +21,17 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
                       increment ("21 more") and the other a total; or one is a running total
                       ("since Tuesday") and the other, from another day, gives no period
 ``different-source``  both name a source and the names differ (UN and UNAMA are compatible,
-                      so are "Mr Ruiz" and "Harbourmaster Ana Ruiz")
+                      so are "Mr Ruiz" and "Harbourmaster Ana Ruiz"; "the health ministry" and
+                      "Civic Watch" are not when an article of the story calls Civic Watch a
+                      group: a named body is of the kind its name or the story gives it)
 ``varies-in-article`` one article itself gives this thing several values that cannot all
-                      hold together (yards gained on different plays, candidates in the
-                      capital and in the country): the thing is not one quantity. Only for
-                      values that differ (the same figure in two articles agrees, however
-                      many others either gives). Listed once per thing, with
-                      ``why.features["pairs"]`` the pairs it stands for
+                      hold together, from compatible sources (yards gained on different
+                      plays, candidates in the capital and in the country): the thing is not
+                      one quantity. An official toll beside an independent one is not
+                      variation: each value is compared on its own. Only for values that
+                      differ (the same figure in two articles agrees, however many others
+                      either gives). Listed once per thing, with ``why.features["pairs"]``
+                      the pairs it stands for
 ``ranges-overlap``    the values can both be true ("around 80,000" and "thousands")
 
 ``why.features["reasons"]`` lists every reason that applies, for ``--explain``.
@@ -38,13 +42,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
 from storylens import lexicon
 from storylens.analyze._num_words import DAYS, MONTHS
 from storylens.analyze._quote_match import same_speaker
+from storylens.analyze._source_kinds import _kind_of_org
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
@@ -73,9 +78,12 @@ _DURATION = re.compile(
 )
 _RATE = re.compile(r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$")
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
 _LINKS = r"\s*,?\s+(?:(?:near|in|on|at|outside|off|by|of)\s+)?(?:the\s+)?"  # "X near Y", "X, Y"
 _UNATTRIBUTED = "unattributed"
+_APPOSITION_END = r"(?=\s*[,.;:)]|\s+(?:that|which|who|based|in|of|for|with|from|at|on)\b)"
+_ORG_NOUN_WORDS = "|".join(re.escape(n) for n in sorted(lexicon.ORG_NOUNS, key=len, reverse=True))
 
 
 def find_conflicts(
@@ -95,18 +103,21 @@ def find_conflicts(
         key = _bucket(mention)
         if key is not None:
             groups.setdefault(key, []).append(mention)
-    linked = _linked_places(numbers, articles)
-    days = {a.id: a.published[:10] for a in articles if a.published}
+    story = _Story(
+        linked=_linked_places(numbers, articles),
+        days={a.id: a.published[:10] for a in articles if a.published},
+        kinds=_told_kinds(numbers, articles),
+    )
     found: list[Conflict] = []
     explained: list[Conflict] = []
     for key in sorted(groups):
-        varying = _varying(groups[key], key)
+        varying = _varying(groups[key], key, story.kinds)
         first_varying: Conflict | None = None
         count = 0
         for a, b in combinations(groups[key], 2):
             if _same_text(a, b, hashes) or _in_passing(a, b):
                 continue
-            verdict = _judge(a, b, key, varying, linked, days)
+            verdict = _judge(a, b, key, varying, story)
             if verdict.rule == "varies-in-article":
                 count += 1
                 first_varying = first_varying or _conflict(a, b, verdict)
@@ -125,14 +136,27 @@ def _standing_for(example: Conflict, pairs: int) -> Conflict:
     return replace(example, why=replace(example.why, features=features))
 
 
-def _varying(mentions: Sequence[NumberMention], key: str) -> set[Span]:
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """What the whole story tells about its mentions: places it names as one scene (see
+    :func:`_linked_places`), each article's day of publication, and the kinds it gives named
+    sources (see :func:`_told_kinds`)."""
+
+    linked: frozenset[frozenset[str]] = frozenset()
+    days: Mapping[str, str] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)
+
+
+def _varying(mentions: Sequence[NumberMention], key: str, kinds: Mapping[str, str]) -> set[Span]:
     """Mentions whose own article gives the same thing another value that cannot also hold
-    (a pair of one article that would be a conflict across two)."""
+    (a pair of one article that would be a conflict across two). Values from different
+    sources ("nine, the health ministry said"; "at least 60, Civic Watch said") are two
+    accounts of one quantity, not a quantity that varies."""
     found: set[Span] = set()
     for a, b in combinations(mentions, 2):
         if a.span.article != b.span.article or _in_passing(a, b):
             continue
-        if _judge(a, b, key, set(), frozenset()).rule == "ranges-disjoint":
+        if _judge(a, b, key, set(), _Story(kinds=kinds)).rule == "ranges-disjoint":
             found |= {a.span, b.span}
     return found
 
@@ -202,14 +226,7 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     return _event(bare) is None and bare.why.features.get("role") != "subject"
 
 
-def _judge(
-    a: NumberMention,
-    b: NumberMention,
-    key: str,
-    varying: set[Span],
-    linked: frozenset[frozenset[str]],
-    days: Mapping[str, str] | None = None,
-) -> Why:
+def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], story: _Story) -> Why:
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_subject(a), _subject(b))
     scopes = (a.why.features.get("scope"), b.why.features.get("scope"))
@@ -221,13 +238,13 @@ def _judge(
         ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
         (
             "different-place",
-            "national" not in scopes and _different_place(a.where, b.where, linked),
+            "national" not in scopes and _different_place(a.where, b.where, story.linked),
         ),
         ("different-scope", scopes[0] != scopes[1]),
         ("different-period", not _same_period(a.when, b.when)),
         ("different-period", _increment(a) != _increment(b)),
-        ("different-period", _running_total_later(a, b, days)),
-        ("different-source", not _same_source(a.attributed_to, b.attributed_to)),
+        ("different-period", _running_total_later(a, b, story.days)),
+        ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
         ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
         ("ranges-overlap", overlap),
     )
@@ -247,15 +264,13 @@ def _increment(mention: NumberMention) -> bool:
     return bool(mention.why.features.get("increment"))
 
 
-def _running_total_later(
-    a: NumberMention, b: NumberMention, days: Mapping[str, str] | None
-) -> bool:
+def _running_total_later(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:
     """One is a running total ("160 since Tuesday"), the other gives no period, and the two
     were not both published on one day: the total may have grown in between."""
     kinds = [(p[0] if (p := _period(m.when)) else None) for m in (a, b)]
     if "since" not in kinds or None not in kinds:
         return False
-    day_a, day_b = (days or {}).get(a.span.article), (days or {}).get(b.span.article)
+    day_a, day_b = days.get(a.span.article), days.get(b.span.article)
     return not day_a or day_a != day_b
 
 
@@ -300,8 +315,15 @@ def _period(when: str | None) -> tuple[str, Any] | None:
         if number is not None:
             return "hours", number * _HOURS[match.group(2)]
     if match := _SINCE.search(when):
-        return "since", match.group(1).lower()
+        return "since", _since_start(when[match.start() :].lower(), match.group(1).lower())
     return _calendar(when.lower())
+
+
+def _since_start(phrase: str, word: str) -> str:
+    """When a running total starts: the first day, month or year the phrase names ("since the
+    unrest began on May 3": may), else the word after "since" ("since Tuesday")."""
+    words = (w.rstrip(".") for w in re.findall(r"[\w.]+", phrase))
+    return next((w for w in words if w in DAYS or w in MONTHS or _YEAR.fullmatch(w)), word)
 
 
 def _calendar(when: str) -> tuple[str, str] | None:
@@ -316,7 +338,7 @@ def _calendar(when: str) -> tuple[str, str] | None:
         return None  # "March 12", "12 April": a date
     if month := next((w.rstrip(".") for w in words if w.rstrip(".") in MONTHS), None):
         return "month", month
-    if year := next((w for w in words if re.fullmatch(r"(?:19|20)\d\d", w)), None):
+    if year := next((w for w in words if _YEAR.fullmatch(w)), None):
         return "year", year
     return None
 
@@ -370,13 +392,14 @@ def _institution(words: Sequence[str]) -> str | None:
     return " ".join(lowered[start : end + 1])
 
 
-def _same_source(a: str | None, b: str | None) -> bool:
+def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None = None) -> bool:
     """Compatible sources: one unknown, one person named two ways ("Mr Ruiz", "Harbourmaster
     Ana Ruiz"), one acronym key starting or ending the other (UN and UNAMA), one institution
     ending the other ("ministry" and "defence ministry", not "police" and "police union"), or
     an institution and a name that holds its noun ("the ministry", "Ministry of Defence") or
-    is of its kind as far as the name tells ("the company", "Corvan Pharma"; not "the town
-    hospital", "Unicef")."""
+    is of its kind as far as the name, or else the story (``kinds``, see :func:`_told_kinds`),
+    tells ("the company", "Corvan Pharma"; not "the town hospital", "Unicef"; not "the health
+    ministry" and a Civic Watch the story calls "an opposition monitoring group")."""
     if a and b and _same_name(a, b):
         return True
     x = _source_key(a) if a else None
@@ -385,7 +408,7 @@ def _same_source(a: str | None, b: str | None) -> bool:
         return True
     if x.isupper() != y.isupper():  # an unnamed institution may be a named body of its kind
         head, named = (x.split()[-1], b or "") if x.islower() else (y.split()[-1], a or "")
-        kind = _named_kind(named)
+        kind = _named_kind(named) or (kinds or {}).get(named)
         return head in named.lower().split() or kind is None or kind == lexicon.ORG_NOUNS.get(head)
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
         return x.endswith(y) or y.endswith(x)  # union"
@@ -400,6 +423,40 @@ def _named_kind(name: str) -> str | None:
         return next(str(o["kind"]) for o in organisations() if o["name"] == known)
     words = name.split()
     return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) if len(words) > 1 else None
+
+
+def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -> dict[str, str]:
+    """The source kind the story's articles give a named source whose name does not tell it:
+    an organisation noun right before the name ("the opposition monitoring group Civic
+    Watch") or opening an apposition after it ("Civic Watch, an opposition monitoring
+    group"), read as :func:`~storylens.analyze._source_kinds._kind_of_org` reads it (a "rights
+    group" is an ngo). A name the articles give two kinds is left out: it may be either."""
+    names = sorted({m.attributed_to for m in numbers if m.attributed_to})
+    told: dict[str, str] = {}
+    for name in names:
+        key = _source_key(name)
+        if key is None or not key.isupper() or _named_kind(name) is not None:
+            continue
+        kinds = {
+            _kind_of_org(match.group(1).split(), match.group(2))
+            for pattern in _introductions(name)
+            for article in articles
+            for match in pattern.finditer(article.text)
+        }
+        if len(kinds) == 1:
+            told[name] = kinds.pop()
+    return told
+
+
+def _introductions(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the rights group NAME" and "NAME, a rights group" (the noun ends the apposition: not
+    "NAME, a navy spokesman"): group 1 the words before the organisation noun (up to three),
+    group 2 the noun."""
+    words, nouns, name = r"((?:[a-z][\w-]*\s+){0,3}?)", _ORG_NOUN_WORDS, re.escape(name)
+    return (
+        re.compile(rf"\b(?i:the|an?)\s+{words}({nouns})\s+{name}\b"),
+        re.compile(rf"\b{name},\s+(?:the|an?)\s+{words}({nouns}){_APPOSITION_END}"),
+    )
 
 
 def _summary(mention: NumberMention) -> dict[str, Any]:

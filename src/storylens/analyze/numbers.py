@@ -34,9 +34,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from storylens.analyze._attribution import attribution
 from storylens.analyze._context import (
     Context,
-    attribution,
     clause_of,
     clip,
     parse,
@@ -139,7 +139,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         where=where,
         when=None
         if subject in TIME_UNITS
-        else time_of(sentence, run, offset, context.article.text),
+        else time_of(sentence, run, offset, context.article.text, source_toks),
         attributed_to=source,
         why=_why(
             rule,

@@ -1,0 +1,182 @@
+"""According to whom a quantity is reported: "according to X", or the subject of a speech verb.
+
+:func:`attribution` reads the number's sentence (else, when that sentence names no source, the
+other sentences of its paragraph) and gives the source's name, its tokens (a place or a time
+inside them is the source's, not the number's) and the cue. Split from
+:mod:`storylens.analyze._context`, which finds where and when.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.analyze._counted import event_group
+from storylens.analyze._num_words import SPEECH
+
+__all__ = ["attribution"]
+
+
+def attribution(
+    sentence: Any, span: Any, anchor: Any
+) -> tuple[str | None, frozenset[int], str | None]:
+    """Who the sentence (or its paragraph) says the figure comes from, its tokens and the cue.
+
+    A sentence whose cues are all for another figure (see :func:`_for_another_figure`) gives
+    none, and lends no other sentence's source either."""
+    cues = _cues(sentence)
+    if cues:
+        found = _source_in([c for c in cues if not _for_another_figure(c, anchor)], anchor)
+    else:  # another sentence of the paragraph, when it names its source
+        found = next(
+            (
+                f
+                for sent in span.sents
+                if sent.start != sentence.start
+                and (f := _source_in(_cues(sent, named=True), sent.root))
+            ),
+            None,
+        )
+    if found is None:
+        return None, frozenset(), None
+    name, toks, cue = found
+    return name, toks, cue
+
+
+_Cue = tuple[Any, str, Any]  # (source, cue, the verb the cue hangs on)
+
+
+def _cues(sentence: Any, named: bool = False) -> list[_Cue]:
+    """ "according to X", and the subjects of speech verbs (only proper nouns if ``named``)."""
+    cues: list[_Cue] = []
+    for tok in sentence:
+        if tok.lower_ == "according" and (
+            to := next((c for c in tok.children if c.lower_ == "to"), None)
+        ):
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                cues.append((obj, "according to", tok.head))
+        elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok):
+            subj = _speaker(tok)
+            if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
+                cues.append((subj, tok.lemma_, tok))
+    return cues
+
+
+def _source_in(cues: list[_Cue], anchor: Any) -> tuple[str, frozenset[int], str] | None:
+    """Of the cues of a sentence, the one governing ``anchor`` first and, of several, the one
+    whose clause is nearest the number's own ("the union said 900 had stopped work, and 14
+    ferries were left idle, according to the harbour office": 14 is the harbour office's)."""
+    if not cues:
+        return None
+    depth = {a.i: n for n, a in enumerate(anchor.ancestors)}  # steps up from the number
+    subj, cue, _ = min(
+        cues,
+        key=lambda c: (
+            c[0].head.i not in depth and c[1] != "according to",
+            depth.get(c[2].i, len(depth)),
+            abs(c[0].i - anchor.i),
+        ),
+    )
+    return _source_name(subj), frozenset(t.i for t in subj.subtree), cue
+
+
+def _for_another_figure(cue: _Cue, anchor: Any) -> bool:
+    """A source named right after a toll ("..., killing at least 14 people, the health ministry
+    said": a participle set off by commas that counts the dead, hurt, missing...) vouches for
+    the toll and for what the sentence says happened (its subjects and objects: "shot three
+    people, killing one"), not for the scene, a figure in a phrase of the clause the toll
+    hangs on (the crowd in "troops fired on thousands of marchers", a quake's magnitude)."""
+    subj, word, verb = cue
+    first = subj.head.head.i if word == "according to" else min(subj.left_edge.i, verb.i)
+    toll = _toll_before(anchor.doc, first)
+    if toll is None or anchor.i >= first or toll.left_edge.i <= anchor.i <= toll.right_edge.i:
+        return False
+    counted = anchor.head if anchor.dep_ in {"nummod", "quantmod", "advmod"} else anchor
+    return counted.dep_ not in _CORE
+
+
+_CORE = {"nsubj", "nsubjpass", "dobj", "attr", "appos", "ROOT"}  # what a clause is about
+
+
+def _toll_before(doc: Any, first: int) -> Any | None:
+    """The participle ending right before token ``first`` and set off by commas that counts
+    casualties ("killing at least 14 people", "leaving 40 dead"), else None."""
+    last = next((doc[i] for i in range(first - 1, -1, -1) if not doc[i].is_punct), None)
+    if last is None or not doc[last.i + 1].is_punct:
+        return None
+    toll = next((t for t in [last, *last.ancestors] if t.dep_ == "advcl" and t.tag_ == "VBG"), None)
+    if toll is None or toll.right_edge.i != last.i or toll.left_edge.i == 0:
+        return None
+    if not doc[toll.left_edge.i - 1].is_punct:
+        return None
+    words = list(toll.subtree)
+    casualty = any(event_group(t.lower_) or event_group(t.lemma_) for t in words)
+    return toll if casualty and any(t.tag_ == "CD" for t in words) else None
+
+
+def _absolute(verb: Any) -> bool:
+    """ "with 90 percent of ballots counted": a "with" clause says how far a count has got,
+    and its subject is no speaker."""
+    head = verb.head
+    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    edge = subj.left_edge.i if subj is not None else 0
+    after_with = edge > 0 and verb.doc[edge - 1].lower_ == "with"
+    return marked or after_with or (verb.dep_ == "pcomp" and head.lower_ == "with")
+
+
+def _speaker(verb: Any) -> Any | None:
+    """The subject of a speech verb; for "with the UN saying ..." the noun just before it.
+
+    A passive verb's subject is what is said ("seven people were confirmed dead"): its speaker
+    is the agent ("by police"), if named.
+    """
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    subj = _nearest_subject(verb)
+    if subj is None and verb.tag_ == "VBG" and verb.i > 0:
+        before = verb.doc[verb.i - 1]
+        subj = before if before.pos_ in {"PROPN", "NOUN"} else None
+    return subj
+
+
+def _nearest_subject(verb: Any) -> Any | None:
+    """The subject of ``verb``; of several ("Eleven were hurt, three of them seriously, the
+    hospital said"), the one that is not a number, nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: (c.pos_ == "NUM", abs(c.i - verb.i)), default=None)
+
+
+def _source_name(subj: Any) -> str:
+    """The name of a source from its subject token: proper-noun phrase, appositive or noun.
+
+    Possessors, appositions and clauses are left out; so is a leading article.
+    """
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    head = appos if appos is not None and subj.pos_ != "PROPN" else subj
+    drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
+    if head.pos_ == "PROPN":  # "Afghanistan's Human Rights Commission" is the commission
+        drop |= {"poss", "case"}
+    toks = [
+        t
+        for t in head.subtree
+        if not any(p.dep_ in drop and not _same_entity(p, head) for p in _path(t, head))
+    ]
+    while len(toks) > 1 and toks[0].dep_ == "det":
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip() or subj.text
+
+
+def _same_entity(token: Any, head: Any) -> bool:
+    """Both inside one named entity: the possessive of "the Farmers' Union" is part of it."""
+    return any(e.start <= token.i < e.end and e.start <= head.i < e.end for e in head.doc.ents)
+
+
+def _path(token: Any, top: Any) -> list[Any]:
+    """Tokens from ``token`` up to (not including) ``top``."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
