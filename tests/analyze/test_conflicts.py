@@ -526,3 +526,9 @@ def test_conflicts_a_total_since_an_event_on_a_day_is_a_running_total() -> None:
         late,
     )
     assert since_may.why.rule == "ranges-disjoint"
+
+
+@pytest.mark.parametrize("odd", ["the", "", "'s", "—"])
+def test_conflicts_a_source_name_with_no_words_is_anyone(odd: str) -> None:
+    verdict = judge(mention(A, 5, 5, source=odd), mention(B, 40, 40, source="police"))
+    assert verdict.why.rule == "ranges-disjoint"

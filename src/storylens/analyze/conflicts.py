@@ -367,7 +367,7 @@ def _source_key(name: str) -> str | None:
     """
     words: list[str] = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() != "the"]
     caps = [w for w in words if w[:1].isupper()]
-    if caps == words[:1] and words[0].lower() in lexicon.ORG_NOUNS:
+    if words and caps == words[:1] and words[0].lower() in lexicon.ORG_NOUNS:
         caps = []  # "Police" opening a sentence is the police, not a name
     if not caps:
         return _institution([w.lower() for w in words])
