@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storylens.analyze.digest import DigestOptions, make_digest
 from storylens.model import (
     Article,
@@ -164,17 +166,20 @@ def test_digest_says_when_a_facts_own_mentions_give_conflicting_figures() -> Non
     missing = _claim("m", ("a", 1, 0.9), ("b", 1, 0.8), ("c", 3, 0.8))
     six_a, six_b = _number("a", 1, 6.0, "6"), _number("b", 1, 6.0, "Six")
     ten = _number("c", 3, 10.0, "Ten")
+    thing = {"thing": "missing"}
     conflicts = [
-        Conflict("x", "number", "missing", (six_a, ten), Why("ranges-disjoint")),
-        Conflict("y", "number", "missing", (six_b, ten), Why("ranges-disjoint")),
+        Conflict("x", "number", "missing", (six_a, ten), Why("ranges-disjoint", None, thing)),
+        Conflict("y", "number", "missing", (six_b, ten), Why("ranges-disjoint", None, thing)),
         Conflict("z", "not-conflict", "missing", (six_a, six_b), Why("different-source")),
     ]
-    (sentence,) = make_digest([missing], ARTICLES, conflicts=conflicts)
-    assert sentence.text == "Reports differ on missing: 6 (a, b); ten (c)."
+    rescued = replace(_number("a", 1, 40.0, "40"), what="people rescued")  # not "missing"
+    numbers = [six_a, six_b, ten, rescued]
+    (sentence,) = make_digest([missing], ARTICLES, conflicts=conflicts, numbers=numbers)
+    assert sentence.text == "Reports differ on the number missing: 6 (a, b) vs ten (c)."
     assert sentence.articles == ("a", "b", "c")
     assert sentence.claims == ("m",)
     # explained non-conflicts alone leave the claim to its own wordings
-    (own,) = make_digest([missing], ARTICLES, conflicts=conflicts[2:])
+    (own,) = make_digest([missing], ARTICLES, conflicts=conflicts[2:], numbers=numbers)
     assert own.text in (TEXTS["a"][1], TEXTS["b"][1], TEXTS["c"][3])
 
 

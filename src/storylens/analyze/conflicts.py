@@ -55,7 +55,7 @@ from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
 from storylens.nlp import org_surfaces, organisations
 
-__all__ = ["find_conflicts"]
+__all__ = ["find_conflicts", "thing_of"]
 
 _HOURS = {"hour": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
 _COUNTS = {
@@ -185,6 +185,12 @@ def _subject(mention: NumberMention) -> str | None:
         return subject if isinstance(subject, str) else None  # the parse found no noun
     words = [w for w in (mention.what or "").split() if event_group(w) is None]
     return next((g for w in words if (g := subject_group(w))), words[-1] if words else None)
+
+
+def thing_of(mention: NumberMention) -> str | None:
+    """What a mention counts, as conflicts compare it: a casualty event ("killed", "wounded")
+    or ``count:`` and the counted noun ("count:dose"); None when it counts nothing known."""
+    return _bucket(mention)
 
 
 def _bucket(mention: NumberMention) -> str | None:

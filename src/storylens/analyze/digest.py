@@ -23,9 +23,10 @@ holds a disputed number.
 
 A claim whose mentions give conflicting figures (a conflict both of whose numbers lie in the
 claim's mentions: one fact, told with different numbers) is not left out for it: its digest
-sentence says the figures differ and gives each figure as written with the outlets that give
-it ("Reports differ on people killed: at least 11 (Midland Observer); seven (Tidewater
-Chronicle, Greyport Herald)."), citing every article that gives one. It counts the origins
+sentence says the figures differ and gives, for each thing the conflicts count, every figure
+the claim's mentions give for it, as written, with the outlets that give it ("Reports differ
+on the number killed: at least 11 (Midland Observer) vs seven (Tidewater Chronicle, Greyport
+Herald)."), citing every article that gives one. It counts the origins
 of all of them, so a fact every outlet reports stays first even when they disagree on it.
 """
 
@@ -169,29 +170,52 @@ def _disputes(
 def _dispute(
     claim: Claim, conflicts: Sequence[Conflict], story: _Story, names: Mapping[str, str]
 ) -> _Choice:
-    """'Reports differ on X: figure (outlets); figure (outlets).', figures in story order."""
-    numbers = {(n.span.article, n.span.start): n for c in conflicts for n in c.mentions}
-    ordered = sorted(numbers.values(), key=lambda n: _at(n.span, story))
-    figures: dict[tuple[float, float], list[NumberMention]] = {}
-    for n in ordered:
-        figures.setdefault((n.low, n.high), []).append(n)
-    parts = []
-    for group in figures.values():
-        text = _figure(story.texts[group[0].span.article], group[0].span)
-        outlets = dict.fromkeys(names[n.span.article] for n in group)
-        parts.append(f"{text} ({', '.join(outlets)})")
-    what = next((n.what for n in ordered if n.what), None) or "the figures"
-    cited = sorted({n.span.article for n in ordered}, key=lambda a: _at(Span(a, 0, 0), story))
+    """'Reports differ on the number killed: nine (A) vs at least 12 (B, C).', one sentence
+    for each thing the claim's conflicts count, with every figure the claim's mentions give
+    for it (in story order, one figure a value range, the outlets that give it)."""
+    from storylens.analyze.conflicts import thing_of
+
+    things = list(dict.fromkeys(str(c.why.features.get("thing", "")) for c in conflicts))
+    inside = [
+        n
+        for m in claim.mentions
+        for n in story.numbers.get(m.span.article, ())
+        if m.span.overlaps(n.span)
+    ]
+    parts, cited = [], set()
+    for thing in things:
+        numbers = sorted(
+            (n for n in inside if thing_of(n) == thing), key=lambda n: _at(n.span, story)
+        )
+        figures: dict[tuple[float, float], list[NumberMention]] = {}
+        for n in numbers:
+            figures.setdefault((n.low, n.high), []).append(n)
+        sides = []
+        for group in figures.values():
+            text = _figure(story.texts[group[0].span.article], group[0].span)
+            outlets = dict.fromkeys(names[n.span.article] for n in group)
+            sides.append(f"{text} ({', '.join(outlets)})")
+        cited |= {n.span.article for n in numbers}
+        parts.append(f"Reports differ on {_thing_words(thing)}: {' vs '.join(sides)}.")
     scores = [m.why.score for m in claim.mentions if m.why.score is not None]
     return _Choice(
         claim=claim,
         mention=claim.mentions[0],
-        text=f"Reports differ on {what}: {'; '.join(parts)}.",
-        cited=tuple(cited),
+        text=" ".join(parts),
+        cited=tuple(sorted(cited, key=lambda a: (story.order.get(a, len(story.order)), a))),
         origins=len({story.origins.get(a, a) for a in cited}),
         strength=sum(scores) / len(scores) if scores else 0.0,
         position=min(_at(m.span, story) for m in claim.mentions),
     )
+
+
+def _thing_words(thing: str) -> str:
+    """ "the number killed" for a casualty event, "the number of doses" for a counted noun."""
+    from storylens.lexicon import plural
+
+    if thing.startswith("count:"):
+        return f"the number of {plural(thing.removeprefix('count:'))}"
+    return f"the number {thing}" if thing else "the figures"
 
 
 def _figure(text: str, span: Span) -> str:
