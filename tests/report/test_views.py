@@ -169,12 +169,13 @@ def test_views_a_weak_member_of_a_firm_claim_neither_states_nor_omits_it(
 def test_views_source_disputes_are_about_one_place() -> None:
     from dataclasses import replace
 
-    police = _number("a", 3000, 3000, "police")
+    police = replace(_number("a", 3000, 3000, "police"), where="Spin Boldak")
     organisers = _number("b", 20000, 20000, "organisers")
     elsewhere = replace(organisers, where="Kandahar")
     assert source_disputes([_pair("different-source", police, elsewhere)]) == ()
     same = replace(police, where="kandahar")
     assert len(source_disputes([_pair("different-source", same, elsewhere)])) == 1
+    assert len(source_disputes([_pair("different-source", police, organisers)])) == 1
 
 
 def test_views_word_choice_counts_uses_inside_quotes_apart() -> None:

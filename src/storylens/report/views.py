@@ -290,9 +290,8 @@ def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
     """Figures for one thing that cannot both hold but come from different sources.
 
     They are not conflicts (each outlet reports what its own source said: police 3,000,
-    organisers 20,000), but the disagreement is news: reports list them on their own. Only
-    figures for the same place count (both name it, or neither): a toll with no place and one
-    in Kandahar may be tolls of two places.
+    organisers 20,000), but the disagreement is news: reports list them on their own. Figures
+    that name two different places are left out (a toll in Spin Boldak and one in Kandahar).
     """
     return tuple(
         c
@@ -306,8 +305,9 @@ def source_disputes(non_conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
 
 
 def _same_place(a: NumberMention, b: NumberMention) -> bool:
-    """Both figures name one place (in any case), or neither names one."""
-    return (a.where or "").casefold() == (b.where or "").casefold()
+    """The figures do not name two different places (a figure with no place may be of the
+    story's place)."""
+    return a.where is None or b.where is None or a.where.casefold() == b.where.casefold()
 
 
 EMPTY_DIGEST = "none: no claim is stated as a plain sentence within the word budget"
