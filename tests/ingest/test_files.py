@@ -69,10 +69,12 @@ def test_files_empty_file_fails(tmp_path: Path) -> None:
     ]
 
 
-def test_files_whitespace_only_text_is_skipped(tmp_path: Path) -> None:
+def test_files_whitespace_only_file_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "blank.txt"
     path.write_bytes(b"  \n\n ")
-    assert list(read_sources([path])) == [Skip(str(path), "no article body")]
+    assert list(read_sources([path])) == [
+        Failure(str(path), "empty file: nothing to ingest, check that the file was fully written")
+    ]
 
 
 def test_files_png_fails_with_what_is_accepted(tmp_path: Path) -> None:

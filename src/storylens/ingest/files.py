@@ -92,6 +92,8 @@ def read_stream(
     """Every outcome of one byte stream, its format sniffed from its first bytes."""
     head, stream = peek(stream, HEAD_SIZE)
     sniffed = sniff(head)
+    if len(head) < HEAD_SIZE and not head.strip():  # the whole source is white space
+        sniffed = Sniffed(Format.EMPTY)
     if sniffed.format is Format.GZIP:
         yield from _read_gzip(source, stream, gunzip_head(head), options, filename)
     else:
