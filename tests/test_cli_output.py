@@ -370,3 +370,18 @@ def test_cli_output_compare_files_says_what_was_compared(tmp_path: Path) -> None
         f"error: {empty}: empty file: nothing to ingest, check that the file was fully written",
         "5 read, 5 compared, 0 skipped, 1 failed",
     ]
+
+
+def test_cli_output_compare_story_is_headed_by_the_story_label(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "news"
+    db = tmp_path / "ex.db"
+    code, _, err = invoke("ingest", "-q", "--db", str(db), str(examples))
+    assert code == 0, err
+    headed = 0
+    for story in _json("stories", "--db", str(db)):
+        args = ("compare", "--db", str(db), "--story", story["id"], "--format", "markdown")
+        code, out, err = invoke(*args)
+        assert code == 0, err
+        assert out.splitlines()[0] == f"# Comparison: {story['label']}"
+        headed += 1
+    assert headed == 3  # one of them is led by an article whose title is not the label

@@ -64,7 +64,8 @@ def compare_command(
     if sources:
         _warn_if_several_stories(chosen)
     analysis = compare(chosen, options=CompareOptions(digest_words=digest_words))
-    _write_report(analysis, fmt, output, explain=explain)
+    title = _story_label(db, story_id) if story_id is not None else None
+    _write_report(analysis, fmt, output, explain=explain, title=title)
     _warn_if_no_digest(analysis, digest_words)
     if stats is not None and (stats.failed or stats.skipped):
         _finish(stats, len(chosen))
@@ -181,7 +182,18 @@ def _once(articles: Iterable[Article]) -> list[Article]:
     return list(kept.values())
 
 
-def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool) -> None:
+def _story_label(db: str, story_id: str) -> str | None:
+    """The story's label, so the report is headed as `stories` and the site name it."""
+    from storylens.store import open_store
+
+    with open_store(db, create=False) as store:
+        story = store.get_story(story_id)
+    return f"Comparison: {story.label}" if story is not None and story.label else None
+
+
+def _write_report(
+    analysis: Any, fmt: str, output: str | None, *, explain: bool, title: str | None = None
+) -> None:
     from storylens.report import render
 
     if fmt == "text" and output is None:
@@ -189,7 +201,7 @@ def _write_report(analysis: Any, fmt: str, output: str | None, *, explain: bool)
 
         print_comparison(analysis, console(), explain=explain)
         return
-    text = render(analysis, fmt, explain=explain)
+    text = render(analysis, fmt, explain=explain, title=title)
     if output is None:
         click.echo(text, nl=False)
     else:
