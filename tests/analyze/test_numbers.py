@@ -817,3 +817,10 @@ def test_numbers_there_takes_the_place_of_the_sentence_before_even_in_a_clause()
         "There were 30 people in the square, a rights group said.",
     )
     assert existential.where is None  # "there were": no place pointed back to
+
+
+def test_numbers_a_plural_possessor_is_part_of_the_source_name() -> None:
+    (_, guild) = numbers_of("The Dockers' Guild said 3,800 members walked out.")[0]
+    assert guild.attributed_to == "Dockers' Guild"
+    (_, commission) = numbers_of("Norland's Human Rights Commission said 40 people died.")[0]
+    assert commission.attributed_to == "Human Rights Commission"

@@ -161,11 +161,26 @@ def _source_name(subj: Any) -> str:
     toks = [
         t
         for t in head.subtree
-        if not any(p.dep_ in drop and not _same_entity(p, head) for p in _path(t, head))
+        if not any(
+            p.dep_ in drop and not _same_entity(p, head) and not _plural_possessor(p)
+            for p in _path(t, head)
+        )
     ]
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip() or subj.text
+
+
+def _plural_possessor(token: Any) -> bool:
+    """A capitalised plural possessor and its bare apostrophe are part of a name ("the Dockers'
+    Guild", "Farmers' Union"); a singular one is not ("Afghanistan's ... Commission")."""
+    if token.dep_ == "case":
+        return token.text in {"'", "’"}
+    return (
+        token.dep_ == "poss"
+        and token.text[:1].isupper()
+        and any(c.dep_ == "case" and c.text in {"'", "’"} for c in token.children)
+    )
 
 
 def _same_entity(token: Any, head: Any) -> bool:
