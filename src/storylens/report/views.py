@@ -58,8 +58,17 @@ class ClaimViews:
 
 
 def outlet_name(article: Article) -> str:
-    """The outlet, or the article id when the outlet is unknown."""
-    return article.outlet or article.id
+    """The outlet; when it is unknown, the name of the file the article came from (a reader
+    knows "ferry-report.txt", not a content hash), else the article id.
+
+    >>> from storylens.model import Article
+    >>> outlet_name(Article("9f2c", "x", (), "h", source="/tmp/in/ferry-report.txt"))
+    'ferry-report.txt'
+    """
+    if article.outlet:
+        return article.outlet
+    source = (article.source or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return source if source and source != "-" else article.id
 
 
 def same_origin(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[str]:
