@@ -212,3 +212,24 @@ def test_html_highlight_colours_keep_text_readable_and_differ() -> None:
     assert re.search(r"\.shared,\.some,\.wire,\.weak\{text-decoration-line:underline", css)
     assert re.search(r"\.weak\{[^}]*text-decoration-style:dashed", css)
     assert re.search(r"\.wire\{[^}]*text-decoration-style:double", css)
+
+
+def test_html_a_headline_line_is_not_repeated_in_the_article_text() -> None:
+    from storylens.model import Article, Paragraph, ParagraphKind, content_hash
+
+    headline = "Ferry sinks off Vell"
+    body = "A ferry carrying 40 people sank off Vell on Monday, the coastguard said."
+    text = f"{headline}\n{body}"
+    paragraphs = (
+        Paragraph(0, len(headline), kind=ParagraphKind.HEADING),
+        Paragraph(len(headline) + 1, len(text), sentences=((len(headline) + 1, len(text)),)),
+    )
+    article = Article(
+        "f1", text, paragraphs, content_hash(text), outlet="Vell Post", title=headline
+    )
+    from storylens.compare import compare
+
+    page = to_html(compare([article]))
+    column = page[page.index('id="article-f1"') :]
+    column = column[: column.index("</section>")]
+    assert unescape(re.sub(r"<[^>]+>", "", column)).count(headline) == 1

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from html import escape
 from importlib.resources import files
 
-from storylens.model import Article, ParagraphKind, StoryAnalysis
+from storylens.model import Article, Paragraph, ParagraphKind, StoryAnalysis
 from storylens.report._html_marks import Mark, legend_classes, marks
 from storylens.report._html_sections import (
     claim_sections,
@@ -152,6 +152,12 @@ def _legend(used: set[str]) -> str:
     return f'<ul class="legend" aria-label="What the highlights mean">{items}</ul>' if items else ""
 
 
+def _is_headline(article: Article, paragraph: Paragraph) -> bool:
+    """A heading paragraph that is the article's title, shown in the column's header."""
+    text = " ".join(article.text[paragraph.start : paragraph.end].split())
+    return paragraph.kind is ParagraphKind.HEADING and bool(article.title) and text == article.title
+
+
 def _article_column(article: Article, marks: Sequence[Mark]) -> str:
     """An article: outlet and headline, then date, address and id (small), then its text."""
     meta = [escape(x) for x in (article.published or "", article.url or "") if x]
@@ -159,6 +165,8 @@ def _article_column(article: Article, marks: Sequence[Mark]) -> str:
     paragraphs = []
     started: set[Mark] = set()
     for p in article.paragraphs:
+        if _is_headline(article, p):
+            continue  # the headline heads the column already
         inner = _highlight(article.text, p.start, p.end, marks, started)
         cls = "" if p.kind is ParagraphKind.BODY else f' class="{p.kind.value}"'
         paragraphs.append(f"<p{cls}>{inner}</p>")
