@@ -532,3 +532,16 @@ def test_conflicts_a_total_since_an_event_on_a_day_is_a_running_total() -> None:
 def test_conflicts_a_source_name_with_no_words_is_anyone(odd: str) -> None:
     verdict = judge(mention(A, 5, 5, source=odd), mention(B, 40, 40, source="police"))
     assert verdict.why.rule == "ranges-disjoint"
+
+
+def test_conflicts_figures_of_different_named_holders_are_different_things() -> None:
+    one = article(
+        "The Green Union won 40 of the 120 seats, the board said. The Farm Party took"
+        " 30 percent and 35 seats."
+    )
+    two = article("The Green Union won 44 of the 120 seats, the board said.")
+    numbers = [*find_numbers(one), *find_numbers(two)]
+    holders = {m.why.features.get("who") for m in numbers}
+    assert {"green union", "farm party"} <= holders
+    conflicts, _ = find_conflicts(numbers, [one, two])
+    assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[40.0, 44.0]]

@@ -195,6 +195,28 @@ def penalised(doc: Any, run: Run) -> str | None:
     return str(person.lower_) if person is not None else None
 
 
+def holder(doc: Any, run: Run) -> str | None:
+    """The named subject that wins, holds or gets what a number counts, when the number or its
+    counted noun is the verb's object: "Civic Renewal won 87 of the 200 seats", "the National
+    Unity Party won 71", "Ana Ruz scored 30 points". Two figures of different holders are two
+    quantities, not one told two ways. None when the subject is not a name."""
+    token = _root(doc, run)
+    for _ in range(4):  # the number ("won 71"), its noun ("won 71 seats"), a later conjunct
+        if token.dep_ == "conj" and token.head.i != token.i:  # ("33.5 percent and 71 seats")
+            token = token.head
+            continue
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ != "PROPN":
+                return None
+            words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+            return " ".join(t.lower_ for t in [*words, subject])
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _antecedent(pronoun: Any) -> Any | None:
     """The counted noun a pronoun stands for: the last noun with a number before it in the
     sentence ("Eleven workers were hurt, three of them seriously")."""

@@ -47,6 +47,7 @@ from storylens.analyze._context import (
 from storylens.analyze._counted import (
     counted,
     event_group,
+    holder,
     is_subject,
     penalised,
     subject_group,
@@ -153,7 +154,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             scope=_scope(where_from, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok, run),
             role="subject" if is_subject(doc, run) else None,
-            who=penalised(doc, run) if rule == "penalty" else None,
+            who=penalised(doc, run) if rule == "penalty" else holder(doc, run),
             stance=stance(doc[run.end - 1]),
         ),
     )
