@@ -43,6 +43,7 @@ __all__ = [
     "SPACY_MODEL",
     "load_spacy",
     "model_file_hashes",
+    "organisation_kinds",
     "organisations",
     "parse",
     "place_names",
@@ -151,6 +152,12 @@ def place_names() -> Mapping[str, str]:
 def organisations() -> tuple[Mapping[str, Any], ...]:
     """The shipped organisation list: dicts with ``name``, ``kind``, ``acronym``, ``aliases``."""
     return tuple(_data("orgs.json")["organisations"])
+
+
+@lru_cache(maxsize=1)
+def organisation_kinds() -> Mapping[str, str]:
+    """Each known organisation's name -> its source kind ("United Nations" -> "un")."""
+    return {str(o["name"]): str(o["kind"]) for o in organisations()}
 
 
 @lru_cache(maxsize=1)

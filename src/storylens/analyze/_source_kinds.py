@@ -15,7 +15,7 @@ from typing import Any
 from storylens import lexicon
 from storylens.analyze.speakers import CUE_WORDS
 from storylens.model import Article, Entity, Span
-from storylens.nlp import organisations
+from storylens.nlp import organisation_kinds
 
 # Source nouns: lemma -> kind.
 SOURCE_NOUNS: Mapping[str, str] = {
@@ -197,13 +197,9 @@ class _Story:
         return None
 
 
-def _known_kinds() -> dict[str, str]:
-    return {o["name"]: o["kind"] for o in organisations()}
-
-
 def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     """The source kind of an entity: its known kind, its words, or its role in the story."""
-    known = _known_kinds().get(entity.name)
+    known = organisation_kinds().get(entity.name)
     if known:
         return known
     named = _org_name_kind(entity.name)

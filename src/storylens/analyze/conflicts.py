@@ -53,7 +53,7 @@ from storylens.analyze._source_kinds import _kind_of_org
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
-from storylens.nlp import org_surfaces, organisations
+from storylens.nlp import org_surfaces, organisation_kinds
 
 __all__ = ["find_conflicts", "thing_of"]
 
@@ -426,7 +426,7 @@ def _named_kind(name: str) -> str | None:
     ("Corvan Pharma": other); None when the name does not tell."""
     known = org_surfaces().get(name)
     if known is not None:
-        return next(str(o["kind"]) for o in organisations() if o["name"] == known)
+        return organisation_kinds().get(known)
     words = name.split()
     return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) if len(words) > 1 else None
 

@@ -35,6 +35,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from storylens.analyze.conflicts import thing_of
+from storylens.lexicon import plural
 from storylens.model import (
     Article,
     Claim,
@@ -173,8 +175,6 @@ def _dispute(
     """'Reports differ on the number killed: nine (A) vs at least 12 (B, C).', one sentence
     for each thing the claim's conflicts count, with every figure the claim's mentions give
     for it (in story order, one figure a value range, the outlets that give it)."""
-    from storylens.analyze.conflicts import thing_of
-
     things = list(dict.fromkeys(str(c.why.features.get("thing", "")) for c in conflicts))
     inside = [
         n
@@ -211,8 +211,6 @@ def _dispute(
 
 def _thing_words(thing: str) -> str:
     """ "the number killed" for a casualty event, "the number of doses" for a counted noun."""
-    from storylens.lexicon import plural
-
     if thing.startswith("count:"):
         return f"the number of {plural(thing.removeprefix('count:'))}"
     return f"the number {thing}" if thing else "the figures"

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from storylens.analyze.wording import term_pattern
 from storylens.model import (
     Article,
     Claim,
@@ -488,8 +489,6 @@ def _in_quotes(
     texts: Mapping[str, str],
 ) -> str:
     """ " (N in quotes)" for the uses of ``term`` in ``article`` inside a quote, else ""."""
-    from storylens.analyze.wording import term_pattern
-
     pattern = term_pattern(choice.concept, term)
     text = texts.get(article, "")
     n = sum(
