@@ -88,6 +88,36 @@ def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
         assert 0.0 <= scores[key] <= 1.0, key
 
 
+def test_cli_eval_clustering_orders_summarise_shuffled_runs(tmp_path: Path) -> None:
+    labelled = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "cluster": "x", "text": "Dock workers in Calder Bay went on strike over pay."},
+        {"id": "b", "cluster": "x", "text": "Calder Bay dock workers strike over pay on Monday."},
+        {"id": "c", "cluster": "y", "text": "The central bank of Valdoria held its rates at 3.5%."},
+    ]
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, err = _invoke("eval", "clustering", str(labelled), "--orders", "3")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["orders"] == 3
+    assert result["file_order"]["articles"] == 3
+    spread = result["shuffled"]["bcubed_f1"]
+    assert set(spread) == {"mean", "sd", "min", "max"}
+    assert spread["min"] <= spread["mean"] <= spread["max"]
+    assert "articles" not in result["shuffled"]
+    code, out, err = _invoke("eval", "clustering", str(labelled), "--orders", "3", "--shuffle", "1")
+    assert (code, out) == (1, "")
+    assert err == (
+        "error: give --orders or --shuffle, not both: --orders shuffles with seeds 1 to N itself\n"
+    )
+    code, out, err = _invoke("eval", "clustering", str(labelled), "--orders", "1")
+    assert (code, out) == (1, "")
+    assert err == (
+        "error: 1 shuffled orders asked for: give at least 2 (--orders 2), so that their spread"
+        " can be measured\n"
+    )
+
+
 def test_cli_eval_clustering_unknown_split_is_an_error(tmp_path: Path) -> None:
     labelled = tmp_path / "gold.jsonl"
     rows = [

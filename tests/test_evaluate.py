@@ -112,6 +112,13 @@ def test_evaluate_clustering_small_file(tmp_path: Path) -> None:
     assert scores["bcubed_f1"] == 1.0
 
 
+def test_evaluate_orders_spread_is_hand_computed() -> None:
+    from storylens.evaluate import _spread
+
+    # mean 0.9; sample variance ((-.1)^2 + 0 + .1^2) / 2 = 0.01 -> sd 0.1
+    assert _spread([0.8, 0.9, 1.0]) == {"mean": 0.9, "sd": 0.1, "min": 0.8, "max": 1.0}
+
+
 def test_evaluate_gate_refuses_to_lower(tmp_path: Path) -> None:
     gate = _gate()
     path = tmp_path / "floors.json"

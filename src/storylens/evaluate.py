@@ -7,13 +7,17 @@ precision/recall/F1 over pairs of items put together, and the adjusted Rand inde
 
 :func:`evaluate_clustering` reads a labelled JSON Lines file (``id``, ``text``, gold ``cluster``;
 optional ``title``, ``published``, ``url``), clusters it online from an empty state in file
-order (or shuffled with a fixed seed), and returns the metrics.
+order (or shuffled with a fixed seed), and returns the metrics. :func:`evaluate_orders` does
+the same in the file order and in ``n`` shuffled orders, and summarises each metric over the
+shuffled ones (mean, standard deviation, lowest, highest): online clustering depends on the
+order articles arrive in, and one order is one draw.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import statistics
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
@@ -31,6 +35,7 @@ __all__ = [
     "bcubed",
     "cluster_online",
     "evaluate_clustering",
+    "evaluate_orders",
     "pairwise",
     "read_labelled",
     "score_clustering",
@@ -209,3 +214,49 @@ def evaluate_clustering(
     state = cluster_online([article_from_record(r) for r in records], options=options)
     predicted = {aid: entry.story for aid, entry in state.articles.items()}
     return score_clustering(predicted, gold)
+
+
+def evaluate_orders(
+    path: Path,
+    orders: int,
+    *,
+    splits: Collection[str] | None = None,
+    options: ClusterOptions | None = None,
+) -> dict[str, Any]:
+    """Scores in the file order and summarised over ``orders`` shuffled orders (seeds 1..n).
+
+    Returns ``{"file_order": scores, "orders": n, "shuffled": {metric: {"mean", "sd", "min",
+    "max"}}}`` for every metric but the article and gold cluster counts.
+    """
+    if orders < 2:
+        msg = (
+            f"{orders} shuffled orders asked for: give at least 2 (--orders 2), so that their"
+            " spread can be measured"
+        )
+        raise ConfigError(msg)
+    records = read_labelled(path, splits=splits)
+    gold = {str(r["id"]): str(r["cluster"]) for r in records}
+    runs = []
+    for seed in (None, *range(1, orders + 1)):
+        ordered = list(records)
+        if seed is not None:
+            random.Random(seed).shuffle(ordered)
+        state = cluster_online([article_from_record(r) for r in ordered], options=options)
+        runs.append(score_clustering({a: e.story for a, e in state.articles.items()}, gold))
+    fixed = {"articles", "gold_clusters"}
+    shuffled = {
+        metric: _spread([float(run[metric]) for run in runs[1:]])
+        for metric in runs[0]
+        if metric not in fixed
+    }
+    return {"file_order": runs[0], "orders": orders, "shuffled": shuffled}
+
+
+def _spread(values: list[float]) -> dict[str, float]:
+    """Mean, sample standard deviation, lowest and highest of ``values`` (two or more)."""
+    return {
+        "mean": round(statistics.mean(values), 4),
+        "sd": round(statistics.stdev(values), 4),
+        "min": round(min(values), 4),
+        "max": round(max(values), 4),
+    }

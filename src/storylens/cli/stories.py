@@ -10,6 +10,7 @@ import click
 
 from storylens.cli import main
 from storylens.cli._output import _emit_records, db_option, format_option, handle_errors, plural
+from storylens.errors import ConfigError
 
 if TYPE_CHECKING:
     from storylens.stories import StoryRun
@@ -239,14 +240,29 @@ def eval_group() -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--split", "splits", multiple=True, help="Only lines whose 'split' is this.")
 @click.option("--shuffle", type=int, default=None, help="Shuffle the order with this seed.")
+@click.option(
+    "--orders",
+    type=int,
+    default=None,
+    help="Also cluster in N shuffled orders (seeds 1..N); print each metric's spread.",
+)
 @handle_errors
-def eval_clustering(path: str, splits: tuple[str, ...], shuffle: int | None) -> None:
+def eval_clustering(
+    path: str, splits: tuple[str, ...], shuffle: int | None, orders: int | None
+) -> None:
     """Cluster a labelled JSON Lines file from an empty state; print B-cubed, pairwise, ARI."""
     from pathlib import Path
 
-    from storylens.evaluate import evaluate_clustering
+    from storylens.evaluate import evaluate_clustering, evaluate_orders
 
-    scores = evaluate_clustering(Path(path), splits=splits or None, seed=shuffle)
+    if orders is not None and shuffle is not None:
+        msg = "give --orders or --shuffle, not both: --orders shuffles with seeds 1 to N itself"
+        raise ConfigError(msg)
+    scores: dict[str, object]
+    if orders is not None:
+        scores = evaluate_orders(Path(path), orders, splits=splits or None)
+    else:
+        scores = dict(evaluate_clustering(Path(path), splits=splits or None, seed=shuffle))
     click.echo(json.dumps(scores, indent=2, sort_keys=True))
 
 
