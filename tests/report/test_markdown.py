@@ -67,7 +67,7 @@ def test_markdown_left_out_nothing_matches_the_terminal(analysis: StoryAnalysis)
     text = to_markdown(
         replace(analysis, articles=(*analysis.articles, third), claims=(everywhere,))
     )
-    assert "## Left out\n\nNothing: every outlet states every shared fact.\n" in text
+    assert "## Left out\n\nNothing: every outlet states every fact two sources report.\n" in text
     assert (
         "## Only one outlet says\n\nNothing: every fact is reported by more than one outlet."
         in (text)

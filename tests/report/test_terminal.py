@@ -60,7 +60,9 @@ def test_terminal_left_out_nothing_is_one_line(analysis: StoryAnalysis) -> None:
     mention = replace(claim.mentions[1], span=replace(claim.mentions[1].span, article="c"))
     everywhere = replace(claim, mentions=(*claim.mentions, mention))
     text = _printed(replace(analysis, articles=(*analysis.articles, third), claims=(everywhere,)))
-    assert "Left out: nothing: every outlet states every shared fact" in text.splitlines()
+    assert (
+        "Left out: nothing: every outlet states every fact two sources report" in text.splitlines()
+    )
     assert "shared claim it omits" not in text
 
 

@@ -106,6 +106,34 @@ def test_views_an_also_sentence_without_the_claims_figure_leaves_the_figure_out(
     assert claim_views(with_toll).omitted["c"] == ()
 
 
+def test_views_a_claim_only_copies_of_one_text_state_is_left_out_by_nobody(
+    analysis: StoryAnalysis,
+) -> None:
+    from dataclasses import replace
+
+    from storylens.model import ClaimMention, Support
+    from storylens.report.views import claim_views
+
+    claim = analysis.claims[0]
+    third = replace(analysis.articles[1], id="c", outlet="Gazette")
+    story = replace(analysis, articles=(*analysis.articles, third))
+    assert claim in claim_views(story).omitted["c"]  # two sources state it, "c" does not
+    a, b = (m.span.article for m in claim.mentions)
+    one_origin = replace(claim, support=Support(articles=2, outlets=2, independent=1))
+    copies = replace(story, claims=(one_origin, *analysis.claims[1:]), origins=((a, "w"), (b, "w")))
+    views = claim_views(copies)
+    assert one_origin in views.shared_by_some  # listed, and marked one origin by renderers
+    assert views.omitted["c"] == ()
+    fourth = replace(third, id="d", outlet="Courier")
+    also = ClaimMention(Span("d", 0, 10), Why("also-states", 0.7, {}))
+    told = replace(
+        copies,
+        articles=(*copies.articles, fourth),
+        claims=(replace(one_origin, also=(also,)), *analysis.claims[1:]),
+    )
+    assert one_origin.id in [c.id for c in claim_views(told).omitted["c"]]  # "d": 2nd origin
+
+
 def test_views_a_claim_restated_elsewhere_is_not_only_this_outlet(
     analysis: StoryAnalysis,
 ) -> None:

@@ -1,8 +1,8 @@
 """The comparison as Markdown: digest first, then the claim views and the tables.
 
 A section with nothing in it says so in one line, in the terminal report's words ("Left out:
-nothing: every outlet states every shared fact" is "## Left out", then "Nothing: every outlet
-states every shared fact.").
+nothing: every outlet states every fact two sources report" is "## Left out", then "Nothing:
+every outlet states every fact two sources report.").
 """
 
 from __future__ import annotations

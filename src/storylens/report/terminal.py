@@ -4,7 +4,7 @@ Every table here (and every table of the command line's listings) is laid out by
 :func:`print_table`: ids and numbers are never cut or wrapped, text columns (titles, claims,
 labels) wrap, and when a table cannot fit, its least important columns are left out and a
 line under it says so. A table with no rows is one short line instead ("Left out: nothing:
-every outlet states every shared fact").
+every outlet states every fact two sources report").
 """
 
 from __future__ import annotations

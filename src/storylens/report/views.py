@@ -240,7 +240,11 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     by those, and an article linked to it only below the line is neither said to state it
     nor to leave it out (:func:`reporters` marks it). A claim of one article is not "only this
     outlet" when another article states it too (``also``, from :data:`WEAK_LINK`): the article
-    says it twice and the matching paired its other statement. An article whose only statement
+    says it twice and the matching paired its other statement. A claim only copies of one text
+    state (a wire story and its reprint: one independent origin) is shared by them, marked as
+    one origin by the renderers, but no other article is said to leave it out unless an article
+    of another origin states it too (an ``also`` sentence counts): one source says it, as when a
+    single article does. An article whose only statement
     of a claim is an ``also`` sentence states it when that sentence is linked from
     :data:`WEAK_LINK` (below it, the article is said to leave the claim out) and, when the
     claim gives a figure in every mention, gives one too (it tells of the collapse, not of the
@@ -249,6 +253,7 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     said to leave it out either way.
     """
     ids = [a.id for a in analysis.articles]
+    origin = dict(analysis.origins)
     by_all: list[Claim] = []
     by_some: list[Claim] = []
     weak: list[Claim] = []
@@ -266,6 +271,8 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
             continue
         (by_all if strong == set(ids) else by_some).append(claim)
         stated = present | _also_stated(claim, analysis.numbers)
+        if len({origin.get(i, i) for i in stated}) < 2:
+            continue  # copies of one text: one source says it, nobody leaves it out
         for i in ids:
             if i not in stated:
                 omitted[i].append(claim)
@@ -326,7 +333,7 @@ EMPTY_SHARED = "none: no fact is reported by more than one outlet"
 EMPTY_SHARED_BY_ALL = "none: no fact is reported by every outlet"
 EMPTY_SHARED_BY_SOME = "none: no fact is reported by some outlets but not all"
 EMPTY_UNIQUE = "nothing: every fact is reported by more than one outlet"
-EMPTY_OMITTED = "nothing: every outlet states every shared fact"
+EMPTY_OMITTED = "nothing: every outlet states every fact two sources report"
 """What the reports print in place of an empty section ("Left out: nothing: every outlet
 states every shared fact"): the same words in the terminal and in Markdown."""
 
