@@ -22,10 +22,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-__all__ = ["dateline_credit", "infer_outlet", "outlet_from_domain", "readable_outlet"]
+if TYPE_CHECKING:
+    from storylens.model import Article
+
+__all__ = [
+    "dateline_credit",
+    "infer_outlet",
+    "outlet_from_domain",
+    "outlet_name",
+    "readable_outlet",
+]
 
 # Registrable domain label -> readable name. Data, kept small: the fallback handles the rest.
 KNOWN_OUTLETS: Mapping[str, str] = {
@@ -301,3 +310,17 @@ def _from_filename_clue(filename: str | None) -> tuple[str, str] | None:
     """The outlet a file name names, with evidence."""
     name = _from_filename(filename) if filename else None
     return (name, f"file name: {filename}") if name else None
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet; when it is unknown, the name of the file the article came from (a reader
+    knows "ferry-report.txt", not a content hash), else the article id.
+
+    >>> from storylens.model import Article
+    >>> outlet_name(Article("9f2c", "x", (), "h", source="/tmp/in/ferry-report.txt"))
+    'ferry-report.txt'
+    """
+    if article.outlet:
+        return article.outlet
+    source = (article.source or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return source if source and source != "-" else article.id

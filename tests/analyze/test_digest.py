@@ -178,6 +178,13 @@ def test_digest_says_when_a_facts_own_mentions_give_conflicting_figures() -> Non
     assert sentence.text == "Reports differ on the number missing: 6 (a, b) vs ten (c)."
     assert sentence.articles == ("a", "b", "c")
     assert sentence.claims == ("m",)
+    # an article without an outlet is named by its file, as in the reports
+    from_files = [replace(a, source=f"/news/{a.id}-report.txt") for a in ARTICLES]
+    (named,) = make_digest([missing], from_files, conflicts=conflicts, numbers=numbers)
+    assert named.text == (
+        "Reports differ on the number missing: 6 (a-report.txt, b-report.txt) vs ten"
+        " (c-report.txt)."
+    )
     # explained non-conflicts alone leave the claim to its own wordings
     (own,) = make_digest([missing], ARTICLES, conflicts=conflicts[2:], numbers=numbers)
     assert own.text in (TEXTS["a"][1], TEXTS["b"][1], TEXTS["c"][3])

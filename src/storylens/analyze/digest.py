@@ -47,6 +47,7 @@ from storylens.model import (
     QuoteMention,
     Span,
 )
+from storylens.outlet import outlet_name
 
 __all__ = ["DigestOptions", "make_digest"]
 
@@ -116,7 +117,7 @@ def make_digest(
         loaded=loaded,
         options=options or DigestOptions(),
     )
-    names = {a.id: a.outlet or a.id for a in articles}
+    names = {a.id: outlet_name(a) for a in articles}
     disputed = {c.claim.id: c for c in _disputes(claims, conflicts, story, names)}
     found = (disputed.get(claim.id) or _choose(claim, story) for claim in claims)
     choices = [c for c in found if c is not None]

@@ -18,6 +18,7 @@ from storylens.model import (
     StoryAnalysis,
     WordChoice,
 )
+from storylens.outlet import outlet_name
 
 __all__ = [
     "EMPTY_CLAIMS",
@@ -56,20 +57,6 @@ class ClaimViews:
     unique: dict[str, tuple[Claim, ...]]  # article id -> claims only it makes
     omitted: dict[str, tuple[Claim, ...]]  # article id -> shared claims it leaves out
     weak: tuple[Claim, ...] = ()  # claims linked only weakly: possibly one fact, check them
-
-
-def outlet_name(article: Article) -> str:
-    """The outlet; when it is unknown, the name of the file the article came from (a reader
-    knows "ferry-report.txt", not a content hash), else the article id.
-
-    >>> from storylens.model import Article
-    >>> outlet_name(Article("9f2c", "x", (), "h", source="/tmp/in/ferry-report.txt"))
-    'ferry-report.txt'
-    """
-    if article.outlet:
-        return article.outlet
-    source = (article.source or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return source if source and source != "-" else article.id
 
 
 def same_origin(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[str]:
