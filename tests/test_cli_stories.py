@@ -73,7 +73,8 @@ def test_cli_story_unknown_id(tmp_path: Path) -> None:
     )
 
 
-def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
+def _labelled(tmp_path: Path) -> Path:
+    """A small labelled file: two articles of one strike, one of a rate decision."""
     labelled = tmp_path / "gold.jsonl"
     rows = [
         {"id": "a", "cluster": "x", "text": "Dock workers in Calder Bay went on strike over pay."},
@@ -81,6 +82,11 @@ def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
         {"id": "c", "cluster": "y", "text": "The central bank of Valdoria held its rates at 3.5%."},
     ]
     labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return labelled
+
+
+def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
+    labelled = _labelled(tmp_path)
     code, out, err = _invoke("eval", "clustering", str(labelled))
     assert code == 0, err
     scores = json.loads(out)
@@ -89,13 +95,7 @@ def test_cli_eval_clustering_prints_scores(tmp_path: Path) -> None:
 
 
 def test_cli_eval_clustering_orders_summarise_shuffled_runs(tmp_path: Path) -> None:
-    labelled = tmp_path / "gold.jsonl"
-    rows = [
-        {"id": "a", "cluster": "x", "text": "Dock workers in Calder Bay went on strike over pay."},
-        {"id": "b", "cluster": "x", "text": "Calder Bay dock workers strike over pay on Monday."},
-        {"id": "c", "cluster": "y", "text": "The central bank of Valdoria held its rates at 3.5%."},
-    ]
-    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    labelled = _labelled(tmp_path)
     code, out, err = _invoke("eval", "clustering", str(labelled), "--orders", "3")
     assert code == 0, err
     result = json.loads(out)

@@ -207,11 +207,18 @@ def evaluate_clustering(
     ``splits`` keeps only records whose ``split`` field is listed; ``seed`` shuffles the file
     order (to check that the result does not depend on it).
     """
-    records = read_labelled(path, splits=splits)
+    return _score_order(read_labelled(path, splits=splits), seed, options)
+
+
+def _score_order(
+    records: list[dict[str, Any]], seed: int | None, options: ClusterOptions | None
+) -> dict[str, float | int]:
+    """Cluster ``records`` online in file order, or shuffled with ``seed``, and score them."""
+    ordered = list(records)
     if seed is not None:
-        random.Random(seed).shuffle(records)
-    gold = {str(r["id"]): str(r["cluster"]) for r in records}
-    state = cluster_online([article_from_record(r) for r in records], options=options)
+        random.Random(seed).shuffle(ordered)
+    gold = {str(r["id"]): str(r["cluster"]) for r in ordered}
+    state = cluster_online([article_from_record(r) for r in ordered], options=options)
     predicted = {aid: entry.story for aid, entry in state.articles.items()}
     return score_clustering(predicted, gold)
 
@@ -235,14 +242,7 @@ def evaluate_orders(
         )
         raise ConfigError(msg)
     records = read_labelled(path, splits=splits)
-    gold = {str(r["id"]): str(r["cluster"]) for r in records}
-    runs = []
-    for seed in (None, *range(1, orders + 1)):
-        ordered = list(records)
-        if seed is not None:
-            random.Random(seed).shuffle(ordered)
-        state = cluster_online([article_from_record(r) for r in ordered], options=options)
-        runs.append(score_clustering({a: e.story for a, e in state.articles.items()}, gold))
+    runs = [_score_order(records, seed, options) for seed in (None, *range(1, orders + 1))]
     fixed = {"articles", "gold_clusters"}
     shuffled = {
         metric: _spread([float(run[metric]) for run in runs[1:]])

@@ -231,8 +231,8 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     state (a wire story and its reprint: one independent origin) is shared by them, marked as
     one origin by the renderers, but no other article is said to leave it out unless an article
     of another origin states it too (an ``also`` sentence counts): one source says it, as when a
-    single article does. An article whose only statement
-    of a claim is an ``also`` sentence states it when that sentence is linked from
+    single article does. An article whose only statement of a claim is an ``also`` sentence
+    states it when that sentence is linked from
     :data:`WEAK_LINK` (below it, the article is said to leave the claim out) and, when the
     claim gives a figure in every mention, gives one too (it tells of the collapse, not of the
     toll). On the planted-truth set (``eval/planted.py``) counting every ``also`` sentence
@@ -322,7 +322,7 @@ EMPTY_SHARED_BY_SOME = "none: no fact is reported by some outlets but not all"
 EMPTY_UNIQUE = "nothing: every fact is reported by more than one outlet"
 EMPTY_OMITTED = "nothing: every outlet states every fact two sources report"
 """What the reports print in place of an empty section ("Left out: nothing: every outlet
-states every shared fact"): the same words in the terminal and in Markdown."""
+states every fact two sources report"): the same words in the terminal and in Markdown."""
 
 
 @dataclass(frozen=True, slots=True)
