@@ -102,12 +102,38 @@ def test_outlet_self_reference_media_word() -> None:
     )
 
 
-def test_outlet_filename_last() -> None:
+def test_outlet_filename() -> None:
     assert infer_outlet(meta={}, text="Nothing here.", filename="aljazeera_2024-05-01.txt") == (
         "Al Jazeera",
         "file name: aljazeera_2024-05-01.txt",
     )
     assert infer_outlet(meta={}, text="", filename="000_40b5eaf83f0373b6.txt") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("filename", "outlet"),
+    [
+        ("eastwater-tribune.txt", "Eastwater Tribune"),
+        ("in/2026-03-02_harbor_courier.html", "Harbor Courier"),
+        ("the-north-bay-herald-2.txt", "The North Bay Herald"),
+        ("velna-daily-news.txt", "Velna Daily News"),
+        ("ferry-report.txt", None),
+        ("daily-briefing.txt", None),
+        ("herald.txt", None),
+    ],
+)
+def test_outlet_filename_newspaper_words(filename: str, outlet: str | None) -> None:
+    found = infer_outlet(meta={}, text="Nothing here.", filename=filename)
+    assert found == ((outlet, f"file name: {filename}") if outlet else (None, None))
+
+
+def test_outlet_filename_before_self_reference() -> None:
+    text = "The mayor told the Valley Herald the levees held."
+    assert infer_outlet(meta={}, text=text, filename="eastwater-tribune.txt") == (
+        "Eastwater Tribune",
+        "file name: eastwater-tribune.txt",
+    )
+    assert infer_outlet(meta={}, text=text, filename="notes.txt")[0] == "Valley Herald"
 
 
 def test_outlet_dateline_credit_after_source_line_before_self_reference() -> None:

@@ -8,8 +8,11 @@ The clues are tried from the most to the least reliable, and the first that give
 4. a "Source: X and agencies" line that cleaning removed;
 5. the credit in a removed dateline ("PORT SELLIN, June 14 (Lakeshore Tribune) -");
 6. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)");
-7. self-references in the text ("told the BBC", "said in a statement to CNN"), counted;
-8. the file name (``bbc_2021-08-03.txt``).
+7. the file name: a well-known outlet in it (``bbc_2021-08-03.txt``), or words ending in a
+   newspaper word (``eastwater-tribune.txt`` -> "Eastwater Tribune"): a user who names files
+   after outlets means it;
+8. self-references in the text ("told the BBC", "said in a statement to CNN"), counted: the
+   weakest, since an article also quotes what people told other outlets.
 
 Names are made readable the same way everywhere: a small table of well-known outlets (data,
 not rules), then a general fallback that splits brand names by case shape ("TRTWorld" ->
@@ -116,8 +119,10 @@ _AGENCIES = re.compile(
 _SOURCE_PREFIX = re.compile(r"^\s*\(?\s*sources?\s*:\s*", re.IGNORECASE)
 _MEDIA_WORD = re.compile(
     r"\b(?:News|Times|Post|Journal|Press|Radio|TV|Television|Agency|Herald|Tribune|Gazette|"
-    r"Telegraph|Guardian|Daily|Monitor|Broadcasting|Channel|Network|Magazine)\b"
+    r"Telegraph|Guardian|Daily|Monitor|Broadcasting|Channel|Network|Magazine|Courier|Chronicle|"
+    r"Observer|Mirror|Inquirer|Examiner|Sentinel|Ledger|Courant|Dispatch|Bulletin|Wire)\b"
 )
+_FILE_WORDS_BEFORE = 2  # at most this many words before a newspaper word ("north-bay-herald")
 _DATELINE_CREDIT = re.compile(r"\(\s*([^()]*?\w[^()]*?)\s*\)")
 # "(Jane Doe / Outlet)", "(Photo by Jane Doe/Outlet)": the part after the last slash.
 _PHOTO_CREDIT = re.compile(r"^\(\s*[^()/]+/\s*([^()/]*\w[^()/]*?)\s*\)$")
@@ -230,15 +235,44 @@ def _from_self_references(text: str) -> tuple[str, str] | None:
 
 
 def _from_filename(filename: str) -> str | None:
-    """An outlet named by a known token of the file name ("bbc_2021-08-03.txt"), or None."""
-    stem = PurePosixPath(filename.replace("\\", "/")).name
+    """An outlet a file name names: a known outlet ("bbc_2021-08-03.txt"), else the words
+    ending in a newspaper word ("eastwater-tribune-2.txt" -> "Eastwater Tribune"), or None.
+
+    >>> _from_filename("the-north-bay-herald_fire.txt"), _from_filename("ferry-report.txt")
+    ('The North Bay Herald', None)
+    """
+    stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0]
     parts = [p for p in re.split(r"[^a-z0-9]+", stem.lower()) if p]
     for size in (2, 1):
         for i in range(len(parts) - size + 1):
             known = _ALIASES.get("".join(parts[i : i + size]))
             if known is not None:
                 return known
-    return None
+    return _media_words(parts)
+
+
+def _media_words(parts: list[str]) -> str | None:
+    """The first run of newspaper words in file-name words, with up to two words before it
+    (and a leading "the"), title-cased; None without a newspaper word, or for a newspaper
+    word alone ("daily-briefing.txt" names no outlet).
+
+    >>> _media_words(["2024", "eastwater", "tribune"]), _media_words(["daily", "briefing"])
+    ('Eastwater Tribune', None)
+    """
+    media = [bool(p.isalpha() and _MEDIA_WORD.fullmatch(p.capitalize())) for p in parts]
+    if not any(media):
+        return None
+    first = end = media.index(True)
+    while end + 1 < len(parts) and media[end + 1]:
+        end += 1
+    start = first
+    while start > 0 and first - start < _FILE_WORDS_BEFORE and parts[start - 1].isalpha():
+        start -= 1
+    if start > 0 and parts[start - 1] == "the":
+        start -= 1
+    if end == start:
+        return None
+    return " ".join(p.capitalize() for p in parts[start : end + 1])
 
 
 def _from_meta(meta: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -284,8 +318,8 @@ def infer_outlet(
         lambda: _from_source_line_clue(removed_source_line),
         lambda: _from_dateline(dateline),
         lambda: _from_photo_credits(photo_credits),
-        lambda: _from_self_references(text),
         lambda: _from_filename_clue(filename),
+        lambda: _from_self_references(text),
     )
     for clue in clues:
         found = clue()

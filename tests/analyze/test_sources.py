@@ -193,3 +193,35 @@ def test_sources_rescue_services_are_cited() -> None:
         "coastguard": ("government", 1),
         "fire brigade": ("government", 1),
     }
+
+
+def test_sources_definite_title_is_the_one_person_with_that_title() -> None:
+    first = _article("The ferry sank on Monday, the minister said.", "a")
+    second = _article(
+        "Transport Minister Dan Roe said an inquiry would begin. The mayor said schools shut.",
+        "b",
+    )
+    found = cited_sources([first, second])
+    assert {(c.article, c.source) for c in found} == {
+        ("a", "Dan Roe"),
+        ("b", "Dan Roe"),
+        ("b", "mayor"),  # one person, not the class "mayors"; nobody named holds the title
+    }
+
+
+def test_sources_possessive_title_names_the_office() -> None:
+    article = _article("The mayor's office said schools would close.")
+    assert _cited(cited_sources([article])) == {"mayor's office": ("government", 1)}
+
+
+def test_sources_short_organisation_name_takes_the_one_longer_name() -> None:
+    first = _article("The Veltrian coast guard said 40 people were rescued.", "a")
+    second = _article(
+        "The coast guard said the ferry capsized. The ministry said ten were missing.\n\n"
+        "The transport ministry said it would investigate. The health ministry said 9 were hurt.",
+        "b",
+    )
+    found = {(c.article, c.source) for c in cited_sources([first, second])}
+    assert ("a", "Veltrian coast guard") in found
+    assert ("b", "Veltrian coast guard") in found
+    assert ("b", "ministry") in found  # two longer ministries: which one is not known

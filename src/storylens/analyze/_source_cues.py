@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storylens import lexicon
 from storylens.analyze._source_kinds import (
     SOURCE_NOUNS,
     _as_written,
@@ -207,7 +208,22 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         return _Cited(" ".join([*modifiers, _as_written(token)]), kind, start, end, "org")
     if lemma not in SOURCE_NOUNS:
         return None
-    return _person_noun(token, story, article, start, end)
+    return _the_titled(token, story) or _person_noun(token, story, article, start, end)
+
+
+def _the_titled(token: Any, story: _Story) -> _Cited | None:
+    """A bare definite title ("the minister") is one person, not a class: the one person
+    of the story given that title ("Transport Minister Dan Roe"), else the title itself."""
+    lemma = token.lemma_.lower()
+    definite = any(c.lower_ == "the" for c in token.children)
+    alone = not any(c.dep_ in ("compound", "amod", "prep", "poss") for c in token.children)
+    if not (definite and alone and token.tag_ == "NN" and lemma in lexicon.TITLES):
+        return None
+    start, end = token.idx, token.idx + len(token)
+    person = story.titled(lemma)
+    if person is None:
+        return _Cited(lemma, SOURCE_NOUNS[lemma], start, end, "person", singular=True)
+    return _Cited(person.name, story.kinds[person.id], start, end, "person", singular=True)
 
 
 def _pointer(token: Any, memory: _Memory) -> _Cited | None:

@@ -124,6 +124,11 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
     (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid)\b", "ngo"),
     (r"\b(News|Times|Post|Press|Radio|TV|Television|Media)\b", "media"),
+    (  # a newspaper's last word ("Eastwater Tribune"; not "Herald Square Partners")
+        r"\b(Tribune|Herald|Gazette|Courier|Chronicle|Observer|Journal|Telegraph|Inquirer"
+        r"|Examiner|Dispatch|Ledger)$",
+        "media",
+    ),
 )
 _QUANTIFIERS = frozenset(
     ["several", "many", "some", "other", "few", "various", "numerous", "both", "all", "most"]
@@ -161,13 +166,22 @@ class _Story:
         self.kinds = {e.id: _entity_kind(e, self.texts) for e in entities}
         self.by_name = {e.name.casefold(): e for e in entities}
         self.by_surname: dict[str, list[Entity]] = {}
+        self.by_title: dict[str, list[Entity]] = {}
         for entity in entities:
             if entity.label == "PERSON" and len(entity.name.split()) > 1:
                 self.by_surname.setdefault(entity.name.split()[-1], []).append(entity)
+                for title in _titles_of(entity, self.texts):
+                    self.by_title.setdefault(title, []).append(entity)
 
     def full_name(self, word: str) -> Entity | None:
         """The one person of the story whose full name ends with ``word`` ("Holt")."""
         found = self.by_surname.get(word, [])
+        return found[0] if len(found) == 1 else None
+
+    def titled(self, title: str) -> Entity | None:
+        """The one person of the story given ``title`` ("minister" for "Transport Minister
+        Dan Roe"), or None when nobody or several people hold it."""
+        found = self.by_title.get(title, [])
         return found[0] if len(found) == 1 else None
 
     def speaker(self, name: str, span: Span) -> Entity | None:
@@ -195,6 +209,18 @@ class _Story:
             if entity is not None:
                 return entity
         return None
+
+
+def _titles_of(entity: Entity, texts: Mapping[str, str]) -> set[str]:
+    """The titles a person is given in the role words at any mention ("Transport Minister
+    Dan Roe", "Dan Roe, the minister,"), lower-cased."""
+    words = {
+        w.lower().rstrip(".")
+        for s in entity.mentions
+        for p in _role_phrases(texts[s.article], s)
+        for w in p
+    }
+    return words & lexicon.TITLES
 
 
 def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
@@ -416,17 +442,23 @@ def _org_noun(token: Any) -> str | None:
     return lemma if lemma in lexicon.ORG_NOUNS and " " not in lemma else None
 
 
+_OWNERS = lexicon.TITLES | {"prosecutor", "coroner", "sheriff", "commissioner", "attorney"}
+
+
 def _modifiers(token: Any) -> list[str]:
     """The words before a noun that say which one it is: "regional emergency" office."""
     words: list[str] = []
     for child in token.lefts:
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and child.lemma_.lower() in _OWNERS:
+            words.append(f"{child.lower_}'s")  # "the mayor's office"
         if child.dep_ not in ("compound", "amod", "nmod"):
             continue
         for t in child.subtree:
             skip = t.is_punct or t.like_num or t.lower_ in _QUANTIFIERS
             if skip or t.dep_ in ("det", "poss", "case", "predet"):
                 continue
-            words.append(t.text if t.pos_ == "PROPN" and not t.is_lower else t.lower_)
+            named = t.pos_ == "PROPN" or (t.is_title and not t.is_sent_start)  # "Veltrian"
+            words.append(t.text if named and not t.is_lower else t.lower_)
     return words
 
 

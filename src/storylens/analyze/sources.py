@@ -78,6 +78,7 @@ def cited_sources(
         found[a.id] = sorted([*cues, *_quoted(a, mine, cues, story)], key=lambda c: c.start)
     people = _people(quotes, found)
     found = {a: [_folded(c, a, people, story) for c in cited] for a, cited in found.items()}
+    found = _widened(found)
     names = _most_common_casing(c.source for a in articles for c in found[a.id])
     return tuple(c for a in articles for c in _citations(a, found[a.id], names))
 
@@ -129,6 +130,27 @@ def _people(quotes: Sequence[QuoteMention], found: Mapping[str, list[_Cited]]) -
     return sorted(
         n for n in names if len(n.split()) > 1 and all(w[:1].isupper() for w in n.split())
     )
+
+
+def _widened(found: Mapping[str, list[_Cited]]) -> dict[str, list[_Cited]]:
+    """Organisations named by a shorter form ("the coast guard") take the one longer name of
+    the story that ends with it ("the Veltrian coast guard") and its kind: one source, not
+    two. With two longer names ("defence ministry", "health ministry") the short one stays."""
+    kinds = {c.source: c.kind for cs in found.values() for c in cs if c.role == "org"}
+    longer: dict[str, str] = {}
+    for name in kinds:
+        ends = [o for o in kinds if o.casefold().endswith(" " + name.casefold())]
+        if len(ends) == 1:
+            longer[name] = ends[0]
+    return {
+        a: [
+            replace(c, source=longer[c.source], kind=kinds[longer[c.source]])
+            if c.role == "org" and c.source in longer
+            else c
+            for c in cs
+        ]
+        for a, cs in found.items()
+    }
 
 
 def _story_named(quotes: Sequence[QuoteMention], articles: Sequence[Article]) -> list[QuoteMention]:
