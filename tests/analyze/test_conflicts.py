@@ -545,3 +545,11 @@ def test_conflicts_figures_of_different_named_holders_are_different_things() -> 
     assert {"green union", "farm party"} <= holders
     conflicts, _ = find_conflicts(numbers, [one, two])
     assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[40.0, 44.0]]
+
+
+def test_conflicts_people_trapped_are_a_casualty_count() -> None:
+    one = article("Nine miners were trapped when the tunnel at the Tarnholt mine gave way.")
+    two = article("The collapse left at least 23 miners trapped underground at the Tarnholt mine.")
+    conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+    assert conflicts[0].about.startswith("trapped")

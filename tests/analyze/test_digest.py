@@ -228,3 +228,36 @@ def test_digest_speaks_in_neutral_words_when_a_source_does() -> None:
     assert sentence.text != TEXTS["a"][0]  # another outlet's wording of the same fact
     (plain,) = make_digest([river], ARTICLES)
     assert plain.text == TEXTS["a"][0]
+
+
+def test_digest_cites_only_articles_naming_the_sentence_names() -> None:
+    texts = {
+        "x": "A spokeswoman for the Ministry of Mines said Greyfell Minerals stopped all work.",
+        "y": "The operator, Greyfell Minerals, has stopped all operations at the mine site.",
+        "z": "All operations were stopped at the mine site by its operator on Tuesday night.",
+    }
+    arts = [Article(k, t, (Paragraph(0, len(t)),), k) for k, t in texts.items()]
+    spans = {k: Span(k, 0, len(t)) for k, t in texts.items()}
+    claim = Claim(
+        "stop",
+        texts["x"],
+        tuple(
+            ClaimMention(spans[k], Why("matched", 0.8, {"with": _key(spans[w])}))
+            for k, w in (("x", "y"), ("y", "x"), ("z", "y"))
+        ),
+        Support(3, 3, 3),
+    )
+    (sentence,) = make_digest([claim], arts)
+    # x's wording adds who said it (Ministry of Mines): y names Greyfell Minerals, z names no
+    # one; y's wording is stated by y and x, and not by z, which names no operator
+    assert sentence.text == texts["y"]
+    assert sentence.articles == ("x", "y")
+
+
+def test_digest_name_runs_meet_by_initials_and_last_word() -> None:
+    from storylens.analyze.digest import _name_runs, _names_all
+
+    runs = _name_runs("Later the United Nations said Ilse Marrow had left Lashkar Gah.")
+    assert runs == [("United", "Nations"), ("Ilse", "Marrow"), ("Lashkar", "Gah")]
+    assert _names_all(runs, "The UN says Marrow left Lashkar Gah.")
+    assert not _names_all(runs, "The UN says Marrow left the city.")

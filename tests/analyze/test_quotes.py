@@ -567,3 +567,13 @@ def test_match_reference_is_the_wording_most_outlets_print_not_the_longest() -> 
     )
     (quote,) = quotes
     assert _per_mention(quote) == ["verbatim", "verbatim", "reworded"]
+
+
+def test_match_a_reference_nobody_prints_is_not_called_verbatim() -> None:
+    _, quotes = _group(
+        "Our first duty is to the families of the men below ground tonight",
+        "Our first duty tonight is to the families of the men underground",
+    )
+    (quote,) = quotes
+    assert _per_mention(quote) == ["reworded", "reworded"]
+    assert quote.fidelity is QuoteFidelity.REWORDED

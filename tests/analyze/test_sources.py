@@ -225,3 +225,15 @@ def test_sources_short_organisation_name_takes_the_one_longer_name() -> None:
     assert ("a", "Veltrian coast guard") in found
     assert ("b", "Veltrian coast guard") in found
     assert ("b", "ministry") in found  # two longer ministries: which one is not known
+
+
+def test_sources_spokesman_for_a_titled_person_and_the_story_s_one_ministry() -> None:
+    first = _article("A spokesman for the governor said the mine was shut.", "a")
+    second = _article(
+        "A spokeswoman for the Ministry of Mines said work stopped. A spokeswoman for the"
+        " ministry said inspectors would travel.",
+        "b",
+    )
+    found = {(c.article, c.source, len(c.mentions)) for c in cited_sources([first, second])}
+    assert ("a", "governor's spokesman", 1) in found
+    assert ("b", "Ministry of Mines spokeswoman", 2) in found

@@ -34,6 +34,7 @@ _EVENTS = {
     "missing": "missing disappear disappeared unaccounted",
     "kidnapped": "kidnap kidnapped abduct abducted hostage hostages",
     "rescued": "rescue rescued",
+    "trapped": "trap trapped",
 }
 _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()}
 _SUBJECTS = {

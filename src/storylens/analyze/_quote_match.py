@@ -302,13 +302,18 @@ def _quote(
 
 
 def _with_fidelity(mention: QuoteMention, group: _Group, index: int) -> QuoteMention:
-    """The mention with its relation to the reference in ``why.features["fidelity"]``: the
-    reference itself is ``verbatim`` (and ``why.features["reference"]`` is true)."""
+    """The mention with its relation to the reference in ``why.features["fidelity"]``. The
+    reference itself (``why.features["reference"]`` true) is ``verbatim`` when another outlet
+    prints its words (in full, with other punctuation, or a part of them), else it takes the
+    closest relation another mention has to it: of two outlets that word a quote differently,
+    neither is the exact words."""
     features = dict(mention.why.features)
     if len(group.members) == 1:
         features["fidelity"] = str(QuoteFidelity.SINGLE)
     elif index == group.reference:
-        features["fidelity"] = str(QuoteFidelity.VERBATIM)
+        closest = min((r for r, _ in group.relations.values()), key=lambda r: _SEVERITY[r])
+        printed = closest in _SAME_WORDS or closest is QuoteFidelity.FRAGMENT
+        features["fidelity"] = str(QuoteFidelity.VERBATIM if printed else closest)
         features["reference"] = True
     else:
         features["fidelity"] = str(group.relations[index][0])

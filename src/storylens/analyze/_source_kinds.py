@@ -178,6 +178,16 @@ class _Story:
         found = self.by_surname.get(word, [])
         return found[0] if len(found) == 1 else None
 
+    def org_with(self, noun: str) -> Entity | None:
+        """The one organisation of the story whose name holds ``noun`` as a word ("Ministry
+        of Mines" for "ministry"), or None."""
+        found = [
+            e
+            for e in self.by_name.values()
+            if e.label == "ORG" and noun in e.name.casefold().split()
+        ]
+        return found[0] if len(found) == 1 else None
+
     def titled(self, title: str) -> Entity | None:
         """The one person of the story given ``title`` ("minister" for "Transport Minister
         Dan Roe"), or None when nobody or several people hold it."""
@@ -410,7 +420,8 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
 
 def _organisation_of(token: Any, story: _Story, article: str) -> tuple[str, str] | None:
     """The organisation a person noun belongs to, with its kind: a compound ("police
-    spokeswoman") or the object of for/of/at/from ("a spokesman for the defence ministry")."""
+    spokeswoman") or the object of for/of/at/from ("a spokesman for the defence ministry"; "a
+    spokesman for the governor" is the governor's)."""
     objects = [c for c in token.lefts if c.dep_ == "compound"]
     objects += [
         o
@@ -425,9 +436,15 @@ def _organisation_of(token: Any, story: _Story, article: str) -> tuple[str, str]
             return entity.name, story.kinds[entity.id]
         noun = _org_noun(obj)
         if noun is not None and entity is None:
+            named = story.org_with(noun) if obj.tag_ == "NN" and not _modifiers(obj) else None
+            if named is not None:  # "the ministry" of a story naming one: "Ministry of Mines"
+                return named.name, story.kinds[named.id]
             modifiers = _modifiers(obj)
             kind = _kind_of_org([w.lower() for w in modifiers], noun)
             return " ".join([*modifiers, _as_written(obj)]), kind
+        title = obj.lemma_.lower()
+        if entity is None and obj.dep_ == "pobj" and obj.tag_ == "NN" and title in _OWNERS:
+            return f"{title}'s", _title_kind([title]) or "government"  # "for the governor"
     return None
 
 

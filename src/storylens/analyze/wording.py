@@ -112,6 +112,7 @@ LOADED: Mapping[str, str] = {
     "barbaric": r"barbaric|barbarism|barbarity",
     "brutal": r"brutal(?:ly|ity)?",
     "thugs": r"thugs?",
+    "mob": r"mobs?",
     "genocide": r"genocid(?:e|al)",
     "ethnic cleansing": r"ethnic cleansing",
     "war crimes": r"war crimes?",
