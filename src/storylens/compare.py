@@ -38,6 +38,9 @@ def compare(
 ) -> StoryAnalysis:
     """Analyse one story's articles: claims, quotes, numbers, conflicts, sources, wording, digest.
 
+    The articles are analysed, and listed in the result, earliest published first, then by
+    outlet and id: the order they are given in changes nothing.
+
     ``origins`` maps an article id to its same-origin group (from deduplication), so wire copy
     reprinted by several outlets counts as one independent origin; when it is not given, the
     articles are deduplicated here.
@@ -122,4 +125,14 @@ def _checked(articles: Sequence[Article]) -> tuple[Article, ...]:
         raise TypeError(msg)
     if not found:
         raise ValueError("compare() needs at least one article")
-    return found
+    return tuple(sorted(found, key=_story_order))
+
+
+def _story_order(article: Article) -> tuple[bool, str, str, str]:
+    """The order a story's articles are analysed and shown in, whatever order they were given
+    in (the same articles give the same report): the earliest published first, then those
+    with no time, each by outlet and then id."""
+    from storylens.outlet import outlet_name
+
+    published = article.published or ""
+    return (not published, published, outlet_name(article).casefold(), article.id)

@@ -577,3 +577,12 @@ def test_match_a_reference_nobody_prints_is_not_called_verbatim() -> None:
     (quote,) = quotes
     assert _per_mention(quote) == ["reworded", "reworded"]
     assert quote.fidelity is QuoteFidelity.REWORDED
+
+
+def test_match_two_copies_differing_in_punctuation_are_both_punctuation() -> None:
+    _, quotes = _group(
+        "The inspection reports will be published in full, and nobody will be spared",
+        "The inspection reports will be published in full and nobody will be spared",
+    )
+    (quote,) = quotes
+    assert _per_mention(quote) == ["punctuation", "punctuation"]

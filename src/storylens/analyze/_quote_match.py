@@ -304,15 +304,16 @@ def _quote(
 def _with_fidelity(mention: QuoteMention, group: _Group, index: int) -> QuoteMention:
     """The mention with its relation to the reference in ``why.features["fidelity"]``. The
     reference itself (``why.features["reference"]`` true) is ``verbatim`` when another outlet
-    prints its words (in full, with other punctuation, or a part of them), else it takes the
-    closest relation another mention has to it: of two outlets that word a quote differently,
+    prints its exact words (in full or a part of them), else it takes the closest relation
+    another mention has to it: of two outlets that punctuate or word a quote differently,
     neither is the exact words."""
     features = dict(mention.why.features)
     if len(group.members) == 1:
         features["fidelity"] = str(QuoteFidelity.SINGLE)
     elif index == group.reference:
-        closest = min((r for r, _ in group.relations.values()), key=lambda r: _SEVERITY[r])
-        printed = closest in _SAME_WORDS or closest is QuoteFidelity.FRAGMENT
+        relations = [r for r, _ in group.relations.values()]
+        printed = {QuoteFidelity.VERBATIM, QuoteFidelity.FRAGMENT} & set(relations)
+        closest = min(relations, key=lambda r: _SEVERITY[r])
         features["fidelity"] = str(QuoteFidelity.VERBATIM if printed else closest)
         features["reference"] = True
     else:

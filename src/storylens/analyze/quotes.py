@@ -62,7 +62,7 @@ Fidelity (``match_quotes``), compared over normalised word sequences
     relation to the reference is in ``why.features["fidelity"]`` (``verbatim``,
     ``punctuation``, ``fragment``, ``reworded``, ``other-speaker``; ``single`` when alone; the
     reference itself has ``why.features["reference"]`` and is ``verbatim`` when another
-    mention prints its words, else the closest relation of another mention to it), so three
+    mention prints its exact words, else the closest relation of another mention to it), so three
     outlets
     that copy a quote word for word stay ``verbatim`` even when a fourth rewords it (a report
     shows this class on each mention's row, the group's as its summary). A mention linked
