@@ -278,7 +278,7 @@ def test_cli_output_split_says_what_moved_and_why_shows_placed_by_user(own_db: P
     new_id = new_id.strip()
     assert err == (
         f"moved 1 article out of {ferry} into {new_id} (kept in every later run); 5 articles"
-        " in 4 stories; rebuild the site with 'storylens run'\n"
+        f" in 4 stories; rebuild the site with 'storylens run --db {db} --out DIR'\n"
     )
     rows = _json("story", ferry, "--why", "--db", db)
     assert rows == [

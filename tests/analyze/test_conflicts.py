@@ -553,3 +553,13 @@ def test_conflicts_people_trapped_are_a_casualty_count() -> None:
     conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
     assert conflicts[0].about.startswith("trapped")
+
+
+def test_conflicts_jobs_cut_lost_or_to_go_are_one_count() -> None:
+    one = article("The closure of the Brackwater plant will cost 2,400 jobs, the carmaker said.")
+    two = article(
+        "Production at the Brackwater plant will stop, the company said, with about 1,800 jobs"
+        " to go."
+    )
+    conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]

@@ -144,3 +144,20 @@ def test_entities_a_person_in_one_article_is_a_person_in_all() -> None:
     found = {(e.name, e.label): len(e.mentions) for e in find_entities(arts)}
     assert found[("Ivo Stam", "PERSON")] == 2
     assert ("Dalby", "GPE") in found
+
+
+def test_entities_a_company_s_first_word_is_the_company() -> None:
+    a = _article("Halvora Motors will close its Brackwater plant next year.", "a")
+    b = _article("Halvora said the cuts were needed. Halvora shares fell on Tuesday.", "b")
+    found = _by_name(find_entities([a, b]))
+    assert found["Halvora Motors"].label == "ORG"
+    assert _surfaces(found["Halvora Motors"], [a, b]) == {"Halvora Motors", "Halvora"}
+    assert "Halvora" not in found
+
+
+def test_entities_a_person_s_name_is_not_folded_into_a_company() -> None:
+    a = _article("Ingrid Brandt founded Brandt Textiles in Kessing.", "a")
+    b = _article("Brandt said the factory would reopen in Kessing.", "b")
+    found = _by_name(find_entities([a, b]))
+    assert _surfaces(found["Brandt Textiles"], [a, b]) == {"Brandt Textiles"}  # may be her
+    assert found["Ingrid Brandt"].label == "PERSON"

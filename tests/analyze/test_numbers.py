@@ -117,6 +117,29 @@ def test_numbers_range_between() -> None:
     assert (mention.low, mention.high, mention.bound) == (30, 40, Bound.VAGUE)
 
 
+@pytest.mark.parametrize(
+    ("snippet", "text", "value", "unit"),
+    [
+        ("The carmaker will spend $1.1 billion on a plant.", "$1.1 billion", 1.1e9, "$"),
+        ("The brewery was sold for £85m last year.", "£85m", 85e6, "£"),
+        ("The closure will cost more than €420 million.", "more than €420 million", 420e6, "€"),
+        ("A bond of $2.5bn was issued.", "$2.5bn", 2.5e9, "$"),
+    ],
+)
+def test_numbers_money_keeps_its_currency_and_suffix(
+    snippet: str, text: str, value: float, unit: str
+) -> None:
+    ((covered, mention),) = numbers_of(snippet)
+    assert covered == text
+    assert mention.value == pytest.approx(value)
+    assert mention.why.features["unit"] == unit
+
+
+def test_numbers_a_metre_suffix_without_currency_is_not_money() -> None:
+    ((covered, mention),) = numbers_of("She won the 100m sprint in Velmark.")
+    assert (covered, mention.value) == ("100", 100)
+
+
 def test_numbers_percentages_are_quantities() -> None:
     mention = only("Turnout was 12% this time.")
     assert (mention.value, mention.why.features["unit"]) == (12, "percent")

@@ -113,3 +113,13 @@ def test_wording_an_adjective_for_a_unions_stance_is_no_armed_group() -> None:
     articles = [_article(t, str(i)) for i, t in enumerate(texts)]
     (choice,) = [c for c in word_choice(articles) if c.concept == "armed group members"]
     assert choice.counts == {"militants": {"0": 1, "1": 0}, "insurgents": {"0": 0, "1": 1}}
+
+
+def test_wording_job_cuts_against_restructuring() -> None:
+    first = _article("Halvora announced 2,400 job cuts. The layoffs start in May.", "a")
+    second = _article("Halvora said the restructuring would take five years.", "b")
+    found = {w.concept: w for w in word_choice([first, second])}
+    counts = found["jobs lost"].counts
+    assert counts["job cuts"] == {"a": 1, "b": 0}
+    assert counts["layoffs"] == {"a": 1, "b": 0}
+    assert counts["restructuring"] == {"a": 0, "b": 1}

@@ -44,3 +44,12 @@ def test_html_shades_facts_by_how_widely_they_are_shared(analysis: StoryAnalysis
     extra = tuple(replace(analysis.articles[1], id=f"x{i}") for i in range(3))
     wider = replace(analysis, articles=(*analysis.articles, *extra))
     assert {"shared", "some"} & _marked(to_html(wider), "c1") == {"some"}  # two of five
+
+
+def test_html_article_headings_number_an_outlet_with_two_articles(
+    analysis: StoryAnalysis,
+) -> None:
+    second = replace(analysis.articles[1], id="b2")
+    page = to_html(replace(analysis, articles=(*analysis.articles, second)))
+    assert '<span class="outlet">Ledger #1</span>' in page
+    assert '<span class="outlet">Ledger #2</span>' in page

@@ -478,6 +478,10 @@ def _event_of_noun(noun: Any) -> Any | None:
     head = base.head
     if base.dep_ == "dobj" and _is_predicate(head):
         return head
+    if base.dep_ == "pobj" and head.lower_ == "with":  # "with 1,800 jobs to go"
+        said = [c for c in head.children if c.dep_ in {"pcomp", "xcomp"}]
+        said += [c for c in base.children if c.dep_ in {"relcl", "acl"}]
+        return next((c for c in said if _is_predicate(c)), None)
     if head.lemma_ in _LIGHT_VERBS | {"be"}:
         return _complement_event(head)
     return None

@@ -106,6 +106,7 @@ def _group(mentions: list[_Mention], acronyms: Mapping[str, str]) -> list[list[_
     uf = _UnionFind(sorted(nodes))
     _merge_acronyms(uf, nodes)
     _merge_surnames(uf, nodes)
+    _merge_short_names(uf, nodes)
     groups: dict[str, list[_Mention]] = {}
     for m in mentions:
         kind = _kind(m.label)
@@ -144,6 +145,20 @@ def _acronym_of(key: str) -> str:
 def _known_acronyms() -> dict[str, str]:
     """Known organisation name -> its acronym."""
     return {o["name"]: o["acronym"] for o in organisations() if o.get("acronym")}
+
+
+def _merge_short_names(uf: _UnionFind, nodes: set[str]) -> None:
+    """Merge a one-word organisation name with the only longer one that begins with it
+    ("Halvora" and "Halvora Motors"), unless it is a word of a person's name ("Brandt" with
+    "Ingrid Brandt" in the story may be her)."""
+    full = [n for n in sorted(nodes) if n.startswith("ORG|") and " " in n]
+    people = {w for n in nodes if n.startswith("PERSON|") for w in _split(n)[1].split()}
+    for node in sorted(nodes):
+        kind, key = _split(node)
+        if kind == "ORG" and " " not in key and key not in people:
+            matches = [f for f in full if _split(f)[1].split()[0] == key]
+            if len(matches) == 1:
+                uf.union(node, matches[0])
 
 
 def _merge_surnames(uf: _UnionFind, nodes: set[str]) -> None:

@@ -18,6 +18,7 @@ from storylens.model import Bound
 
 __all__ = [
     "BOUNDS",
+    "CURRENCIES",
     "HINT",
     "JUST_BELOW",
     "VAGUE",
@@ -40,6 +41,10 @@ _NUMBER_WORDS |= {
         ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
     )
 }
+CURRENCIES = frozenset({"$", "£", "€", "¥"})
+"""Currency signs written before an amount: the amount's ``unit``, and part of its span."""
+_MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_MONEY_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)")
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -136,6 +141,10 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return _between(doc, i, end)
     if is_count(words[0]) and words[0] not in _MULTIPLIERS:
         return _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"})
+    money = _MONEY_TOKEN.fullmatch(words[0])
+    if money and i > 0 and doc[i - 1].text in CURRENCIES:  # "$2.5bn" as one token
+        value = float(money.group(1).replace(",", "")) * _MONEY_SUFFIXES[money.group(2)]
+        return Run(i, i + 1, value, value, value, None, doc[i - 1].text)
     return None
 
 
@@ -177,8 +186,10 @@ def _exact_run(doc: Any, start: int, first: int, end: int) -> Run:
     unit = None
     if j < end and doc[j].lower_ in {"%", "percent"}:
         unit, j = "percent", j + 1
-    elif start > 0 and doc[start - 1].text in {"$", "£", "€"}:
+    elif start > 0 and doc[start - 1].text in CURRENCIES:
         unit = doc[start - 1].text
+        if j < end and doc[j].lower_ in _MONEY_SUFFIXES:  # "£85m", "$1.2bn"
+            value, j = value * _MONEY_SUFFIXES[doc[j].lower_], j + 1
     return Run(start, j, value, value, value, None, unit)
 
 
@@ -211,13 +222,15 @@ def _value(words: list[str]) -> float:
 
 
 def bound_phrase(doc: Any, run: Run) -> tuple[str, ...]:
-    """The bound phrase just before the number ("more than"), or ``()``."""
+    """The bound phrase just before the number ("more than"), or ``()``; before its currency
+    sign for an amount of money ("more than $5 million")."""
+    first = run.start - (run.unit in CURRENCIES)
     for size in (3, 2, 1):
-        lo = run.start - size
+        lo = first - size
         if lo < 0:
             continue
-        words = tuple(t.lower_ for t in doc[lo : run.start])
-        if words in BOUNDS and not any(t.is_sent_end for t in doc[lo : run.start - 1]):
+        words = tuple(t.lower_ for t in doc[lo:first])
+        if words in BOUNDS and not any(t.is_sent_end for t in doc[lo : first - 1]):
             return words
     return ()
 

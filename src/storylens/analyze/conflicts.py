@@ -204,12 +204,20 @@ def _bucket(mention: NumberMention) -> str | None:
     return f"count:{subject}" if subject else event
 
 
+# Verbs that say one thing of what they count: a loss ("cut 2,400 jobs", "cost 2,400 jobs",
+# "1,800 jobs to go", "shed 6,500 jobs").
+_SAME_VERBS = dict.fromkeys(
+    ["cut", "cost", "shed", "lose", "go", "axe", "eliminate", "slash", "scrap"], "cut"
+)
+
+
 def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
-    """The events of two mentions that are verbs of no casualty group ("send", "fight")."""
+    """The events of two mentions that are verbs of no casualty group ("send", "fight"), with
+    verbs of one meaning as one ("cost" and "cut" jobs)."""
     x, y = _event(a), _event(b)
     return (
-        x if x is not None and event_group(x) != x else None,
-        y if y is not None and event_group(y) != y else None,
+        _SAME_VERBS.get(x, x) if x is not None and event_group(x) != x else None,
+        _SAME_VERBS.get(y, y) if y is not None and event_group(y) != y else None,
     )
 
 

@@ -55,6 +55,7 @@ from storylens.analyze._counted import (
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
+    CURRENCIES,
     HINT,
     JUST_BELOW,
     Run,
@@ -124,7 +125,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     low, high = value_range(run, bound, bound_words in JUST_BELOW)
     start_tok = run.start - len(bound_words)
     offset = _offset(context.body[index], span)
-    start = doc[start_tok].idx + offset
+    sign = int(run.unit in CURRENCIES)  # the span holds the currency sign: "$1.1 billion"
+    start = doc[start_tok - sign].idx + offset
     end = doc[run.end - 1].idx + len(doc[run.end - 1]) + offset
     sentence = _sentence(span, doc[run.end - 1])
     source, source_toks, cue = attribution(sentence, span, doc[run.end - 1])

@@ -101,6 +101,15 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "settlers": r"settlers?",
         "colonists": r"colonists?",
     },
+    "jobs lost": {  # the plain words and the euphemisms for one decision
+        "job cuts": r"job cuts?|cuts? (?:to|in) jobs",
+        "job losses": r"job loss(?:es)?|loss(?:es)? of (?:[\d,]+ )?jobs",
+        "layoffs": r"lay-?offs?|laid off|laying off",
+        "redundancies": r"redundanc(?:y|ies)",
+        "restructuring": r"restructur(?:e|es|ed|ing)",
+        "downsizing": r"downsiz(?:e|es|ed|ing)",
+        "streamlining": r"streamlin(?:e|es|ed|ing)",
+    },
 }
 LOADED: Mapping[str, str] = {
     "massacre": r"massacr(?:e|es|ed|ing)",

@@ -187,17 +187,20 @@ def story_split(story_id: str, article_ids: tuple[str, ...], db: str) -> None:
         new_id, run = split_story(store, story_id, article_ids)
     click.echo(new_id)
     moved = plural(len(set(article_ids)), "article")
-    click.echo(_corrected(f"moved {moved} out of {story_id} into {new_id}", run), err=True)
+    click.echo(_corrected(f"moved {moved} out of {story_id} into {new_id}", run, db), err=True)
 
 
-def _corrected(done: str, run: StoryRun) -> str:
+def _corrected(done: str, run: StoryRun, db: str) -> str:
     """What a correction did, then the stories it left (every article is placed again, the
-    corrections first, so "newly assigned" would mislead)."""
+    corrections first, so "newly assigned" would mislead), and the command that rebuilds the
+    site from this store."""
+    import shlex
+
     changed = f", {run.changed} changed by the merge/split pass" if run.changed else ""
     return (
         f"{done} (kept in every later run); {plural(run.articles, 'article')} in"
         f" {plural(run.stories, 'story', 'stories')}{changed}; rebuild the site with"
-        " 'storylens run'"
+        f" 'storylens run --db {shlex.quote(db)} --out DIR'"
     )
 
 
@@ -213,7 +216,7 @@ def story_merge(story_id: str, other_id: str, db: str) -> None:
 
     with open_store(db, create=False) as store:
         run = merge_stories(store, story_id, other_id)
-    click.echo(_corrected(f"merged {other_id} into {story_id}", run), err=True)
+    click.echo(_corrected(f"merged {other_id} into {story_id}", run, db), err=True)
 
 
 @story.command(name="move")
@@ -228,7 +231,7 @@ def story_move(article_id: str, story_id: str, db: str) -> None:
 
     with open_store(db, create=False) as store:
         run = move_article(store, article_id, story_id)
-    click.echo(_corrected(f"moved {article_id} into {story_id}", run), err=True)
+    click.echo(_corrected(f"moved {article_id} into {story_id}", run, db), err=True)
 
 
 @main.group(name="eval")

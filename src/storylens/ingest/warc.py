@@ -153,5 +153,8 @@ def _check_end(archive: Any, counted: _Counting) -> None:
     while counted.read(_BLOCK):
         pass
     if counted.count > end:
-        msg = f"{counted.count - end} bytes after the last complete record are not a record"
+        msg = (
+            f"{counted.count - end} bytes (uncompressed) after the last complete record are"
+            " not a record"
+        )
         raise _DamagedError(msg)

@@ -119,7 +119,8 @@ def _articles(analysis: StoryAnalysis) -> str:
         for group in same_origin(analysis, article_names(analysis.articles))
     )
     heading = "Articles" if len(analysis.articles) > 1 else "Article"
-    cols = "".join(_article_column(a, found.get(a.id, [])) for a in analysis.articles)
+    names = article_names(analysis.articles)
+    cols = "".join(_article_column(a, found.get(a.id, []), names[a.id]) for a in analysis.articles)
     count = min(len(analysis.articles), 4)
     return (
         '<section class="reading" aria-labelledby="h-articles">'
@@ -158,8 +159,9 @@ def _is_headline(article: Article, paragraph: Paragraph) -> bool:
     return paragraph.kind is ParagraphKind.HEADING and bool(article.title) and text == article.title
 
 
-def _article_column(article: Article, marks: Sequence[Mark]) -> str:
-    """An article: outlet and headline, then date, address and id (small), then its text."""
+def _article_column(article: Article, marks: Sequence[Mark], name: str) -> str:
+    """An article: its name as the tables give it (the outlet, numbered when the outlet has
+    several articles) and headline, then date, address and id (small), then its text."""
     meta = [escape(x) for x in (article.published or "", article.url or "") if x]
     meta.append(f'<span class="id">id {escape(article.id)}</span>')
     paragraphs = []
@@ -173,7 +175,7 @@ def _article_column(article: Article, marks: Sequence[Mark]) -> str:
     aid = escape(article.id)
     return (
         f'<section class="article" id="article-{aid}" aria-labelledby="h-article-{aid}">'
-        f'<h3 id="h-article-{aid}"><span class="outlet">{escape(outlet_name(article))}</span>'
+        f'<h3 id="h-article-{aid}"><span class="outlet">{escape(name)}</span>'
         f"{_headline(article)}</h3>"
         f'<p class="meta">{" · ".join(meta)}</p>{"".join(paragraphs)}</section>'
     )
