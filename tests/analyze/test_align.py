@@ -477,3 +477,22 @@ def test_align_a_sentence_of_two_facts_is_also_counted_for_the_other() -> None:
             assert also.why.score is not None and also.why.score >= AlignOptions().link
     alone = [c for c in claims if c.support.articles == 1 and c.mentions[0].span.article == "o"]
     assert alone and all(c.also for c in alone)  # the two-fact sentence states it too
+
+
+def test_align_restating_unit_joins_by_cosine_or_by_a_strong_link() -> None:
+    from storylens.analyze._align_match import one_to_one
+
+    # units 0 and 1 in article 0 both go best with unit 2 of article 1; 0-2 wins the match.
+    # Unit 1 restates unit 0 at cosine 0.66: below ``restated`` (0.7), so it joins 0-2 only
+    # when it links with unit 2 at ``restated_link`` (0.45) or more.
+    def matched(link_1_2: float) -> list[tuple[int, int]]:
+        prob = np.array(
+            [[1, 0, 0.9, 0], [0, 1, link_1_2, 0], [0.9, link_1_2, 1, 0], [0, 0, 0, 1]],
+            np.float32,
+        )
+        cosine = np.eye(4, dtype=np.float32)
+        cosine[0, 1] = cosine[1, 0] = 0.66
+        return one_to_one(prob, cosine, [0, 0, 1, 1], AlignOptions())
+
+    assert matched(0.5) == [(0, 2), (0, 1)]
+    assert matched(0.4) == [(0, 2)]

@@ -107,7 +107,8 @@ def _restated(
     the one-to-one matching can pair the other article's unit with only one of the two. A
     unit whose best partner went to another unit of its own article joins that match when it
     reaches ``link`` with the partner and its embedding cosine with that unit reaches
-    ``restated`` (NLP-STACK.md: matching pairs average 0.74, non-matching 0.13).
+    ``restated`` (NLP-STACK.md: matching pairs average 0.74, non-matching 0.13), or when it
+    reaches ``restated_link`` with the partner and ``restated_close`` with that unit.
     """
     out: list[tuple[float, int, int]] = []
     for side, own in enumerate(units):
@@ -118,7 +119,9 @@ def _restated(
             if y not in partner_of or partner_of[y] == x or scores[x, y] < options.link:
                 continue
             twin = partner_of[y]
-            if cosine[own[x], own[twin]] >= options.restated:
+            close = cosine[own[x], own[twin]]
+            strong = scores[x, y] >= options.restated_link and close >= options.restated_close
+            if close >= options.restated or strong:
                 out.append((float(scores[x, y]), int(own[twin]), int(own[x])))
     return out
 
