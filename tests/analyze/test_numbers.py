@@ -847,3 +847,20 @@ def test_numbers_a_plural_possessor_is_part_of_the_source_name() -> None:
     assert guild.attributed_to == "Dockers' Guild"
     (_, commission) = numbers_of("Norland's Human Rights Commission said 40 people died.")[0]
     assert commission.attributed_to == "Human Rights Commission"
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "The plant, which opened in 1964, builds two petrol models.",
+        "The brewery, founded in 2009, employs 140 people.",
+    ],
+)
+def test_numbers_a_time_describing_a_noun_does_not_date_the_count(snippet: str) -> None:
+    assert only(snippet).when is None
+
+
+def test_numbers_worldwide_is_a_wider_scope() -> None:
+    mention = only("Halvora will cut 6,500 jobs worldwide over the next five years.")
+    assert (mention.where, mention.why.features["scope"]) == ("worldwide", "national")
+    assert mention.when == "over the next five years"

@@ -237,3 +237,20 @@ def test_sources_spokesman_for_a_titled_person_and_the_story_s_one_ministry() ->
     found = {(c.article, c.source, len(c.mentions)) for c in cited_sources([first, second])}
     assert ("a", "governor's spokesman", 1) in found
     assert ("b", "Ministry of Mines spokeswoman", 2) in found
+
+
+def test_sources_mention_spans_hold_the_whole_name() -> None:
+    article = _article(
+        "Chief executive Ingrid Solberg-Vance said the plant would close. Halvora Motors said"
+        " talks had failed."
+    )
+    spans = {c.source: article.text_of(c.mentions[0]) for c in cited_sources([article])}
+    assert spans == {
+        "Ingrid Solberg-Vance": "Ingrid Solberg-Vance",
+        "Halvora Motors": "Halvora Motors",
+    }
+
+
+def test_sources_a_promise_is_attributed() -> None:
+    article = _article("Mayor Tova Whitcombe promised that the brewery would reopen by spring.")
+    assert list(_cited(cited_sources([article]))) == ["Tova Whitcombe"]

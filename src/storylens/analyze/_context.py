@@ -64,8 +64,8 @@ _ORG_WORDS = _words(
 )
 _DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidence can overrule
 NATIONAL = re.compile(
-    r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation)\b|\bnation-?wide\b"
-    r"|\bcountry-?wide\b",
+    r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation|world)\b|\bnation-?wide\b"
+    r"|\bcountry-?wide\b|\bworld-?wide\b|\bglobally\b|\baround\s+the\s+world\b",
     re.I,
 )
 _NAME = r"[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*))*"
@@ -352,6 +352,7 @@ def time_of(
         if e.label_ in {"DATE", "TIME"}
         and not (e.start <= run.start < e.end)
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
+        and not _describes_a_noun(e.root, anchor)
     ]
     if not ents:
         return None
@@ -401,6 +402,19 @@ def _rate(sentence: Any, run: Run) -> Any | None:
         if doc[i].lower_ in _RATE_WORDS and doc[i + 1].lower_ in TIME_UNITS:
             return doc[i : i + 2]
     return None
+
+
+def _describes_a_noun(token: Any, anchor: Any) -> bool:
+    """The token sits in a clause set off by commas that describes a noun in passing ("the
+    plant, which opened in 1964,"; "the brewery, founded in 2009,") and the number does not:
+    that time dates the noun, not what the number counts. A clause that says which things
+    are meant ("the number of people arrested since Tuesday") dates them."""
+    for tok in token.ancestors:
+        if tok.dep_ in {"relcl", "acl"} and tok.pos_ in {"VERB", "AUX"}:
+            start = tok.left_edge.i
+            aside = start > 0 and tok.doc[start - 1].text == ","
+            return aside and anchor.i not in {t.i for t in tok.subtree}
+    return False
 
 
 def clause_of(token: Any) -> int:

@@ -64,6 +64,9 @@ CUE_VERBS = frozenset(
         "respond",
         "reply",
         "predict",
+        "promise",
+        "concede",
+        "testify",
         "tweet",
     ]
 )
@@ -190,6 +193,7 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     if entity is not None:
         kind = story.kinds[entity.id]
         role = "person" if entity.label == "PERSON" else "org"
+        start, end = _name_span(entity, article, start, end)
         return _Cited(entity.name, kind, start, end, role)
     word = token.lower_
     back = _pointer(token, memory)
@@ -224,6 +228,15 @@ def _the_titled(token: Any, story: _Story) -> _Cited | None:
     if person is None:
         return _Cited(lemma, SOURCE_NOUNS[lemma], start, end, "person", singular=True)
     return _Cited(person.name, story.kinds[person.id], start, end, "person", singular=True)
+
+
+def _name_span(entity: Entity, article: str, start: int, end: int) -> tuple[int, int]:
+    """The whole name a subject word belongs to ("Solberg-Vance" and "Motors" are the ends
+    of "Ingrid Solberg-Vance" and "Halvora Motors"): the entity's mention holding the word."""
+    for span in entity.mentions:
+        if span.article == article and span.start <= start and end <= span.end:
+            return span.start, span.end
+    return start, end
 
 
 def _pointer(token: Any, memory: _Memory) -> _Cited | None:
