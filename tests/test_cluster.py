@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 
 from storylens.cluster import ClusterState, assign, merge_split, stories, story_id_for
 from storylens.model import Article, Paragraph, content_hash
@@ -183,3 +184,22 @@ def test_cluster_merge_is_blocked_when_the_union_would_split_again() -> None:
     vectors = _vectors_of(state, members, options)
     halves = _sum_story(members[:2], vectors), _sum_story(members[2:], vectors)
     assert not _would_split(state, *halves, options)  # two halves of one event
+
+
+def test_cluster_a_planned_year_after_publication_is_no_year_conflict() -> None:
+    first = _article(
+        "h0",
+        "Halvora Motors will close its Brackwater plant in 2026, cutting 2,400 jobs.",
+        "2026-03-10",
+    )
+    second = _article(
+        "h1",
+        "Halvora Motors is closing the Brackwater plant and will hire 700 people by 2029.",
+        "2026-03-10",
+    )
+    _, assignments = assign([first, second])
+    joined = assignments[1]
+    assert joined.features["year_conflict"] is False
+    undated = replace(second, id="h2", published=None)
+    _, assignments = assign([first, undated])
+    assert assignments[1].features["year_conflict"] is True  # no date: 2029 counts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from storylens._cluster_stories import _Entry, _join, _new_story_id, _ranked, _Score, _threshold
@@ -22,6 +23,7 @@ def _register(state: ClusterState, article: Article) -> str:
     name_ids, name_counts = _term_ids(state, {NAME_PREFIX + k: v for k, v in feats.names.items()})
     seq = state.n_docs  # every article ever registered, retired ones too: seqs stay unique
     state.n_docs += 1
+    moment = _parse_time(article.published) or _parse_time(feats.dateline)
     state.articles[article.id] = _Entry(
         "",
         seq,
@@ -29,11 +31,24 @@ def _register(state: ClusterState, article: Article) -> str:
         word_counts,
         name_ids,
         name_counts,
-        feats.years,
-        _parse_time(article.published) or _parse_time(feats.dateline),
+        _past_years(feats.years, moment),
+        moment,
         feats.length,
     )
     return article.id
+
+
+def _past_years(years: tuple[int, ...], moment: float | None) -> tuple[int, ...]:
+    """The years an article mentions up to its own (when its time is known): a year after
+    it is a plan ("700 hires by 2029"), not when its event happened.
+
+    >>> _past_years((2019, 2026, 2029), 1773100800.0)  # 2026-03-10
+    (2019, 2026)
+    """
+    if moment is None:
+        return years
+    own = datetime.fromtimestamp(moment, UTC).year
+    return tuple(y for y in years if y <= own)
 
 
 def _forced_story(state: ClusterState, article_id: str) -> tuple[str, str] | None:
