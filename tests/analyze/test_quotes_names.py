@@ -138,3 +138,17 @@ def test_quotes_a_short_part_in_other_words_is_reworded_for_one_speaker() -> Non
     assert group.fidelity is QuoteFidelity.REWORDED
     groups = match_quotes([*find_quotes(a), *find_quotes(c)], [a, c])
     assert len(groups) == 2  # another speaker's short words are not this quote reworded
+
+
+def test_story_speakers_a_definite_title_is_its_one_holder() -> None:
+    from storylens.analyze.speakers import story_speakers
+
+    texts = [
+        "Interior Minister Teodor Vasch resigned. Prime Minister Liesl Amundar thanked him.",
+        '"I never authorised it," the minister wrote in a letter.',
+    ]
+    names = ["the minister", "Teodor Vasch", "Liesl Amundar"]
+    assert story_speakers(names, texts)["the minister"] == "Teodor Vasch"
+    texts[0] += " Deputy Interior Minister Ilse Parvani, Minister Ana Lind and Ida Berg spoke."
+    unresolved = story_speakers([*names, "Ana Lind"], texts)
+    assert unresolved["the minister"] == "the minister"  # two ministers: which is not known

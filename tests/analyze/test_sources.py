@@ -254,3 +254,24 @@ def test_sources_mention_spans_hold_the_whole_name() -> None:
 def test_sources_a_promise_is_attributed() -> None:
     article = _article("Mayor Tova Whitcombe promised that the brewery would reopen by spring.")
     assert list(_cited(cited_sources([article]))) == ["Tova Whitcombe"]
+
+
+def test_sources_an_owned_office_is_not_the_story_s_one_office() -> None:
+    first = _article("The prime minister's office said the inquiry would be independent.", "a")
+    second = _article("Vasch resigned on Tuesday. His office said he would stay an MP.", "b")
+    found = {(c.article, c.source) for c in cited_sources([first, second])}
+    assert ("a", "prime minister's office") in found
+    assert ("b", "office") in found
+
+
+def test_sources_unnamed_sources_and_organisers_are_cited() -> None:
+    article = _article(
+        "A government source said the minister was asked to go. Sources close to the talks"
+        " said a deal was near. Organisers said 10,000 people marched. Two MPs said they would"
+        " vote against."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["government source"] == ("government", 1)
+    assert found["sources"] == ("other", 1)
+    assert found["organisers"] == ("other", 1)
+    assert found["MPs"][0] == "government"

@@ -123,3 +123,14 @@ def test_wording_job_cuts_against_restructuring() -> None:
     assert counts["job cuts"] == {"a": 1, "b": 0}
     assert counts["layoffs"] == {"a": 1, "b": 0}
     assert counts["restructuring"] == {"a": 0, "b": 1}
+
+
+def test_wording_resigned_against_forced_out_and_claims_as_a_noun() -> None:
+    first = _article("The minister resigned on Tuesday over the surveillance claims.", "a")
+    second = _article("The minister was forced out, officials claimed, and he quit.", "b")
+    found = {w.concept: w for w in word_choice([first, second])}
+    counts = found["leaving office"].counts
+    assert counts["resigned"] == {"a": 1, "b": 0}
+    assert counts["forced out"] == {"a": 0, "b": 1}
+    assert counts["quit"] == {"a": 0, "b": 1}
+    assert found["claimed"].counts["claimed"] == {"a": 0, "b": 1}  # "claims" here is a noun

@@ -209,7 +209,10 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     if noun is not None:
         modifiers = _modifiers(token)
         kind = _kind_of_org([w.lower() for w in modifiers], noun)
-        return _Cited(" ".join([*modifiers, _as_written(token)]), kind, start, end, "org")
+        the = any(c.lower_ == "the" for c in token.children)
+        name = " ".join([*modifiers, _as_written(token)])
+        own = [w.lower() for w in modifiers] == noun.split()[:-1]  # "coast" of "coast guard"
+        return _Cited(name, kind, start, end, "org", bare=the and own)
     if lemma not in SOURCE_NOUNS:
         return None
     return _the_titled(token, story) or _person_noun(token, story, article, start, end)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens import lexicon
-from storylens.analyze.speakers import CUE_WORDS
+from storylens.analyze.speakers import CUE_WORDS, held_titles
 from storylens.model import Article, Entity, Span
 from storylens.nlp import organisation_kinds
 
@@ -37,6 +37,9 @@ SOURCE_NOUNS: Mapping[str, str] = {
             "president",
             "parliament",
             "lawmaker",
+            "legislator",
+            "mp",
+            "aide",
             "police",
         ],
         "government",
@@ -112,6 +115,11 @@ SOURCE_NOUNS: Mapping[str, str] = {
     **dict.fromkeys(
         ["charity", "ngo", "organisation", "organization", "group", "aid", "agency"], "ngo"
     ),
+    # unnamed sources ("a government source", "sources close to the talks", "insiders"),
+    # and people speaking for a cause: who they are is not said
+    **dict.fromkeys(
+        ["source", "insider", "organiser", "organizer", "activist", "campaigner"], "other"
+    ),
 }
 _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(News|Press) Agency\b", "media"),
@@ -148,6 +156,7 @@ class _Cited:
     end: int
     role: str  # "person", "group" (a source noun) or "org": what "he", "one", "it" point to
     singular: bool = False  # a singular source noun ("an interpreter"): "he" may point to it
+    bare: bool = False  # "the coast guard": may be the story's longer name for it
 
 
 # -- the story's entities ---------------------------------------------------------------------
@@ -223,14 +232,13 @@ class _Story:
 
 def _titles_of(entity: Entity, texts: Mapping[str, str]) -> set[str]:
     """The titles a person is given in the role words at any mention ("Transport Minister
-    Dan Roe", "Dan Roe, the minister,"), lower-cased."""
-    words = {
-        w.lower().rstrip(".")
-        for s in entity.mentions
-        for p in _role_phrases(texts[s.article], s)
-        for w in p
+    Dan Roe", "Dan Roe, the minister,"), lower-cased; "Prime Minister" is not "minister"."""
+    return {
+        title
+        for span in entity.mentions
+        for phrase in _role_phrases(texts[span.article], span)
+        for title in held_titles(phrase)
     }
-    return words & lexicon.TITLES
 
 
 def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
@@ -412,7 +420,10 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
     singular = token.tag_ == "NN"
     tied = _organisation_of(token, story, article)
     if tied is None:
-        return _Cited(lexicon.plural(lemma), SOURCE_NOUNS[lemma], start, end, "group", singular)
+        name = lexicon.plural(lemma)
+        if token.text[:2].isupper():  # an acronym keeps its capitals: "MPs"
+            name = lemma.upper() + "s"
+        return _Cited(name, SOURCE_NOUNS[lemma], start, end, "group", singular)
     name, kind = tied
     kind = kind if lemma in _SPEAKS_FOR else SOURCE_NOUNS[lemma]
     return _Cited(f"{name} {token.lower_}", kind, start, end, "group", singular)
@@ -467,7 +478,8 @@ def _modifiers(token: Any) -> list[str]:
     words: list[str] = []
     for child in token.lefts:
         if child.dep_ == "poss" and child.pos_ == "NOUN" and child.lemma_.lower() in _OWNERS:
-            words.append(f"{child.lower_}'s")  # "the mayor's office"
+            owner = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "case")]
+            words.append(" ".join(owner) + "'s")  # "the (prime) minister's office"
         if child.dep_ not in ("compound", "amod", "nmod"):
             continue
         for t in child.subtree:

@@ -135,7 +135,8 @@ def _people(quotes: Sequence[QuoteMention], found: Mapping[str, list[_Cited]]) -
 def _widened(found: Mapping[str, list[_Cited]]) -> dict[str, list[_Cited]]:
     """Organisations named by a shorter form ("the coast guard") take the one longer name of
     the story that ends with it ("the Veltrian coast guard") and its kind: one source, not
-    two. With two longer names ("defence ministry", "health ministry") the short one stays."""
+    two. With two longer names ("defence ministry", "health ministry") the short one stays,
+    and so does an office someone owns ("his office" is not "the mayor's office")."""
     kinds = {c.source: c.kind for cs in found.values() for c in cs if c.role == "org"}
     longer: dict[str, str] = {}
     for name in kinds:
@@ -145,7 +146,7 @@ def _widened(found: Mapping[str, list[_Cited]]) -> dict[str, list[_Cited]]:
     return {
         a: [
             replace(c, source=longer[c.source], kind=kinds[longer[c.source]])
-            if c.role == "org" and c.source in longer
+            if c.role == "org" and c.bare and c.source in longer
             else c
             for c in cs
         ]

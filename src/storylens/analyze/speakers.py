@@ -333,7 +333,60 @@ def story_speakers(names: Iterable[str], texts: Sequence[str]) -> dict[str, str]
             matches = [f for f in full if f[:1].isupper() and f.split()[-1] == value]
             if len(matches) == 1:
                 folded[name] = matches[0]
+        elif is_definite_description(value) and len(value.split()) == 2:
+            holders = [
+                f for f in full if f[:1].isupper() and value.split()[1] in titles_of(f, texts)
+            ]
+            if len(holders) == 1:  # "the minister" is "Interior Minister Teodor Vasch"
+                folded[name] = holders[0]
     return folded
+
+
+_NOT_THE_TITLE = frozenset({"prime", "vice", "deputy", "former", "ex", "junior", "assistant"})
+"""Words that make a title another one: a prime minister is not "the minister"."""
+
+
+def held_titles(words: Sequence[str]) -> set[str]:
+    """The titles role words give, lower-cased: "Interior Minister" gives "minister", "Prime
+    Minister" and "Deputy Mayor" none (they are other offices).
+
+    >>> sorted(held_titles(["Interior", "Minister"])), held_titles(["Prime", "Minister"])
+    (['minister'], set())
+    """
+    lower = [w.lower().rstrip(".") for w in words]
+    return {
+        w
+        for i, w in enumerate(lower)
+        if w in lexicon.TITLES
+        and w not in _NOT_THE_TITLE
+        and (i == 0 or lower[i - 1] not in _NOT_THE_TITLE)
+    }
+
+
+_BEFORE_NAME = re.compile(r"((?:[A-Za-z][\w'’-]*\.? ){1,3})$")
+_AFTER_NAME = re.compile(r",\s+(?:the|a|an|its|their)\s+([^,.;:!?()\"“”]{1,50})[,.]")
+
+
+def titles_of(name: str, texts: Iterable[str]) -> set[str]:
+    """The titles the texts give a person: in the words right before the name ("Interior
+    Minister Teodor Vasch") or in an apposition after it ("Teodor Vasch, the interior
+    minister,").
+
+    >>> texts = ["Harbour Minister Ida Berg spoke.", "Ida Berg, the mayor, said"]
+    >>> sorted(titles_of("Ida Berg", texts))
+    ['mayor', 'minister']
+    """
+    found: set[str] = set()
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for text in texts:
+        for match in pattern.finditer(text):
+            before = _BEFORE_NAME.search(text[max(0, match.start() - 60) : match.start()])
+            if before:
+                found |= held_titles(before.group(1).split())
+            after = _AFTER_NAME.match(text, match.end())
+            if after:
+                found |= held_titles(after.group(1).split())
+    return found
 
 
 def is_definite_description(phrase: str) -> bool:

@@ -101,6 +101,14 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "settlers": r"settlers?",
         "colonists": r"colonists?",
     },
+    "leaving office": {
+        "resigned": r"resign(?:s|ed|ing|ation|ations)?",
+        "stepped down": r"step(?:s|ped|ping)? down",
+        "quit": r"quits?|quitting",
+        "forced out": r"forced (?:out|to (?:resign|quit|step down|leave))",
+        "ousted": r"oust(?:s|ed|ing|er)?",
+        "sacked": r"sack(?:s|ed|ing)|dismiss(?:ed|al)",
+    },
     "jobs lost": {  # the plain words and the euphemisms for one decision
         "job cuts": r"job cuts?|cuts? (?:to|in) jobs",
         "job losses": r"job loss(?:es)?|loss(?:es)? of (?:[\d,]+ )?jobs",
@@ -135,7 +143,7 @@ HEDGES: Mapping[str, str] = {
     "reportedly": r"reportedly|(?:is|are|was|were) reported to",
     "apparently": r"apparent(?:ly)?|appear(?:s|ed)? to",
     "so-called": r"so[- ]called",
-    "claimed": r"claim(?:s|ed|ing)?",
+    "claimed": r"claim(?:ed|ing)|claims?(?= that\b)",  # the verb; not "surveillance claims"
     "purportedly": r"purported(?:ly)?",
     "supposedly": r"supposed(?:ly)?",
     "unconfirmed": r"unconfirmed|unverified",

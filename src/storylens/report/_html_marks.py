@@ -28,6 +28,7 @@ from storylens.report.views import (
     claim_views,
     match_label,
     mention_fidelity,
+    quoted,
     reporters,
     weakest_link,
 )
@@ -133,7 +134,7 @@ class _Story:
         """ "possibly the same fact as BBC: “...” (weak match 0.41): check", with the other
         outlets' own words, so the reader can check them side by side."""
         others = dict.fromkeys(
-            f"{self.names[m.span.article]}: “{self.words(m)}”"
+            f"{self.names[m.span.article]}: {quoted(self.words(m))}"
             for m in claim.mentions
             if m.span.article != mention.span.article
         )

@@ -27,6 +27,7 @@ from storylens.report.views import (
     detail_tables,
     match_label,
     other_wordings,
+    quoted,
     reporters,
     shown,
 )
@@ -229,7 +230,7 @@ class _SharedTable:
 
     def claim(self, claim: Claim) -> str:
         wordings = "".join(
-            f"<li>{escape(self.names[a])}: “{escape(w)}”</li>"
+            f"<li>{escape(self.names[a])}: {escape(quoted(w))}</li>"
             for a, w in other_wordings(claim, self.texts)
         )
         listed = f'<ul class="wordings">{wordings}</ul>' if wordings else ""

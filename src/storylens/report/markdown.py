@@ -23,6 +23,7 @@ from storylens.report.views import (
     detail_tables,
     match_label,
     other_wordings,
+    quoted,
     reporters,
     same_origin,
     shown,
@@ -119,18 +120,8 @@ def _shared_claim(
     """A shared claim, then each outlet's own wording where it differs."""
     outlets = reporters(claim, names)
     lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim, analysis.numbers)}]"]
-    lines += [f"  - {names[a]}: {_quoted(wording)}" for a, wording in other_wordings(claim, texts)]
+    lines += [f"  - {names[a]}: {quoted(wording)}" for a, wording in other_wordings(claim, texts)]
     return lines
-
-
-def _quoted(wording: str) -> str:
-    """An outlet's wording in curly quotes, unless it holds quote marks of its own (a quote
-    inside quotes would read as one quote ending early).
-
-    >>> _quoted("Nine were hurt."), _quoted('"We will stay," she said.')
-    ('“Nine were hurt.”', '"We will stay," she said.')
-    """
-    return wording if any(mark in wording for mark in '"“”') else f"“{wording}”"
 
 
 def _escape_html(text: str) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "numbers_differ",
     "other_wordings",
     "outlet_name",
+    "quoted",
     "reporters",
     "same_origin",
     "shown",
@@ -191,6 +192,16 @@ def shown(text: str) -> str:
 
 
 _SENTENCE_END = frozenset(".!?…\"'”’)]:")
+
+
+def quoted(wording: str) -> str:
+    """An outlet's wording in curly quotes, unless it holds quote marks of its own (a quote
+    inside quotes would read as one quote ending early).
+
+    >>> quoted("Nine were hurt."), quoted('"We will stay," she said.')
+    ('“Nine were hurt.”', '"We will stay," she said.')
+    """
+    return wording if any(mark in wording for mark in '"“”') else f"“{wording}”"
 
 
 def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, str]]:
