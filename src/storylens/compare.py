@@ -45,6 +45,7 @@ def compare(
     reprinted by several outlets counts as one independent origin; when it is not given, the
     articles are deduplicated here.
     """
+    from storylens.analyze._align_speakers import separate_speakers
     from storylens.analyze.align import align_claims
     from storylens.analyze.conflicts import find_conflicts
     from storylens.analyze.entities import find_entities
@@ -71,10 +72,12 @@ def compare(
         articles, citations=citations, docs=docs, quotes=quote_mentions
     )
     wording = word_choice(articles, entities=entities, docs=docs)
+    quotes = match_quotes(quote_mentions, articles)
+    claims = separate_speakers(claims, quotes, articles, origins)
     return StoryAnalysis(
         articles=articles,
         claims=claims,
-        quotes=match_quotes(quote_mentions, articles),
+        quotes=quotes,
         numbers=numbers,
         conflicts=conflicts,
         non_conflicts=non_conflicts,

@@ -57,6 +57,7 @@ from storylens.model import Article, Claim, ClaimMention, Span, Support, Why
 __all__ = [
     "AlignOptions",
     "align_claims",
+    "claim_order",
     "claim_units",
     "omitted_by",
     "pair_features",
@@ -244,7 +245,7 @@ def align_claims(
     groups += [[i] for i in range(compared, len(units.spans))]
     context = _Context(articles, units, evidence, prob, origins or {}, anchored, options.link)
     claims = [_claim(context, g) for g in groups]
-    return tuple(sorted(claims, key=lambda c: _claim_order(c, articles)))
+    return tuple(sorted(claims, key=lambda c: claim_order(c, articles)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +361,7 @@ def claim_id(spans: Iterable[Span]) -> str:
     return "c" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _claim_order(claim: Claim, articles: Sequence[Article]) -> tuple[int, int, int, str]:
+def claim_order(claim: Claim, articles: Sequence[Article]) -> tuple[int, int, int, str]:
     """Most supported first, then by where the claim first appears."""
     index = {a.id: i for i, a in enumerate(articles)}
     first = min((index[m.span.article], m.span.start) for m in claim.mentions)
