@@ -71,3 +71,21 @@ def test_cli_ingest_counts_a_revision_and_updates_the_stories(tmp_path: Path) ->
     )
     members = [a for story in stories for a in story["articles"]]
     assert revision["id"] in members and revision["meta"]["revises"] not in members
+
+
+def test_cli_ingest_names_a_file_whose_text_is_already_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = "The harbour at Sorn was closed on Monday after a storm damaged two piers.\n"
+    (folder / "a-sorn-herald.txt").write_text(text, encoding="utf-8")
+    (folder / "b-copy.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    args = ["ingest", "-q", "--no-cluster", "--db", str(db), str(folder)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.stderr
+    (line,) = [x for x in first.stderr.splitlines() if x.startswith("same article:")]
+    assert line.startswith(
+        f"same article: {folder / 'b-copy.txt'}: the text of {folder / 'a-sorn-herald.txt'} (id "
+    )
+    assert line.endswith("), stored once")
+    assert first.stderr.splitlines()[-1].startswith("2 read, 1 stored, 1 already present")

@@ -216,6 +216,9 @@ class IngestStats:
     revised: int = 0
     skipped: list[Skip] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    copies: list[tuple[str, str, str]] = field(default_factory=list)
+    """(source, article id, source stored with it) for each document whose text the store
+    already holds from another source: it is the same article, stored once."""
 
     def summary(self) -> str:
         """One line: ``N read, N stored, N already present, N skipped (reasons), N failed``,

@@ -8,7 +8,7 @@ already present, skipped (with a reason) or failed (with a one-line message).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -77,6 +77,23 @@ def _clean(raw: RawDocument) -> Article | Skip | Failure:
         return Failure(raw.source, f"could not be cleaned ({e}): check that it is a news article")
 
 
+def _copies(
+    store: Store, batch: Sequence[Article], present: Sequence[str]
+) -> list[tuple[str, str, str]]:
+    """(source, id, stored source) of the batch's whole-file articles the store already
+    holds from another file (the same text under another name). Re-reading a file, and the
+    entries of a feed, JSON Lines or WARC file (``path#entry-2``: a feed polled again
+    repeats its entries), say nothing."""
+    wanted = set(present)
+    found = []
+    for article in batch:
+        if article.id in wanted and article.source and "#" not in article.source:
+            stored = store.get_article(article.id)
+            if stored is not None and stored.source and stored.source != article.source:
+                found.append((article.source, article.id, stored.source))
+    return found
+
+
 def _flush(
     store: Store, batch: list[Article], stats: IngestStats, progress: ProgressHook | None
 ) -> None:
@@ -85,6 +102,7 @@ def _flush(
         stats.stored += result.stored
         stats.revised += result.revised
         stats.present += result.already_present
+        stats.copies += _copies(store, batch, result.present_ids)
         batch.clear()
     if progress is not None:
         progress(stats)

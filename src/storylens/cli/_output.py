@@ -102,6 +102,11 @@ def _report(stats: IngestStats, *, summary: str | None = None) -> None:
     for skip in stats.skipped:
         hint = SKIP_HINTS.get(skip.reason, "not a news article, so it was left out")
         click.echo(f"skipped: {skip.source}: {skip.reason}: {hint}", err=True)
+    for source, article_id, stored in stats.copies:
+        click.echo(
+            f"same article: {source}: the text of {stored} (id {article_id}), stored once",
+            err=True,
+        )
     for failure in stats.failed:
         click.echo(f"error: {failure.source}: {failure.message}", err=True)
     click.echo(stats.summary() if summary is None else summary, err=True)
