@@ -313,13 +313,18 @@ def story_speakers(names: Iterable[str], texts: Sequence[str]) -> dict[str, str]
     """Each speaker name of a story -> the one canonical name the story gives it.
 
     A leading capitalised word is dropped when the story shows it is a description: a text
-    writes it in lower case before the same name, or the name is a speaker without it. Then a
-    lone surname becomes the one full name of the story that ends with it (none when two do).
+    writes it in lower case before the same name, or the name is a speaker without it. A
+    longer name ending with a full name the story's speakers have is that person. Then a lone
+    surname becomes the one full name of the story that ends with it (none when two do), and
+    "the minister" the one person the texts give that title.
 
     >>> story_speakers(["Harbourmaster Ida Berg", "Ida Berg", "Berg"], [])["Berg"]
     'Ida Berg'
     >>> story_speakers(["Survivor Ida Berg"], ["the survivor Ida Berg"])["Survivor Ida Berg"]
     'Ida Berg'
+    >>> names = ["Opposition MP Rosa Quellin", "Rosa Quellin"]
+    >>> story_speakers(names, [])["Opposition MP Rosa Quellin"]
+    'Rosa Quellin'
     """
     given = set(names)
     folded: dict[str, str] = {}
@@ -329,7 +334,10 @@ def story_speakers(names: Iterable[str], texts: Sequence[str]) -> dict[str, str]
         folded[name] = split[1] if split is not None and described else name
     full = sorted({n for n in folded.values() if len(n.split()) >= _NAME_WORDS})
     for name, value in folded.items():
-        if " " not in value and value[:1].isupper():
+        ends = [f for f in full if value.endswith(" " + f) and f[:1].isupper()]
+        if ends:  # "Opposition MP Rosa Quellin" is the story's "Rosa Quellin"
+            folded[name] = max(ends, key=len)
+        elif " " not in value and value[:1].isupper():
             matches = [f for f in full if f[:1].isupper() and f.split()[-1] == value]
             if len(matches) == 1:
                 folded[name] = matches[0]
