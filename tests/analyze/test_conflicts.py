@@ -563,3 +563,26 @@ def test_conflicts_jobs_cut_lost_or_to_go_are_one_count() -> None:
     )
     conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Thirty-one people have now been treated in hospital since the ammonia leak, health"
+        " officials said on Wednesday.",
+        "Some 31 people had been treated in hospital by Wednesday evening.",
+    ],
+)
+def test_conflicts_a_running_total_from_an_event_or_by_a_day_may_have_grown(later: str) -> None:
+    one = article("Fourteen people were treated in hospital for breathing problems.")
+    two = article(later)
+    conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()
+    assert [c.why.rule for c in others] == ["different-period"]
+
+
+def test_conflicts_a_distance_saying_where_is_not_how_far() -> None:
+    one = article("The ammonia plume is believed to have travelled 18 kilometres downstream.")
+    two = article("The primary school in Tellford, two kilometres downstream, was closed.")
+    conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()

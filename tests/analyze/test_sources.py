@@ -275,3 +275,8 @@ def test_sources_unnamed_sources_and_organisers_are_cited() -> None:
     assert found["sources"] == ("other", 1)
     assert found["organisers"] == ("other", 1)
     assert found["MPs"][0] == "government"
+
+
+def test_sources_a_trust_is_a_non_governmental_group() -> None:
+    article = _article("The Clearwater Varrow Trust said thousands of fish had died.")
+    assert _cited(cited_sources([article])) == {"Clearwater Varrow Trust": ("ngo", 1)}

@@ -346,6 +346,8 @@ def time_of(
         return text[rate.start_char + offset : rate.end_char + offset]
     anchor = sentence.doc[run.end - 1]
     clause = clause_of(anchor)
+    if (since := _since_event(sentence, clause)) is not None:
+        return text[since[0] + offset : since[1] + offset]
     ents = [
         e
         for e in sentence.ents
@@ -401,6 +403,20 @@ def _rate(sentence: Any, run: Run) -> Any | None:
             return None
         if doc[i].lower_ in _RATE_WORDS and doc[i + 1].lower_ in TIME_UNITS:
             return doc[i : i + 2]
+    return None
+
+
+def _since_event(sentence: Any, clause: int) -> tuple[int, int] | None:
+    """The character range of "since the ammonia leak" in the number's own clause: a running
+    total counted from an event, not from a date ("since Tuesday" is a date the time entities
+    give)."""
+    for tok in sentence:
+        if tok.lower_ != "since" or tok.dep_ != "prep" or clause_of(tok) != clause:
+            continue
+        objects = [c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        if objects and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree):
+            end = max(t.idx + len(t) for t in objects[0].subtree)
+            return int(tok.idx), int(end)
     return None
 
 

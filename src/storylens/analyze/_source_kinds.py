@@ -130,7 +130,7 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
         "government",
     ),
     (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
-    (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid)\b", "ngo"),
+    (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid|Trust|Coalition)\b", "ngo"),
     (r"\b(News|Times|Post|Press|Radio|TV|Television|Media)\b", "media"),
     (  # a newspaper's last word ("Eastwater Tribune"; not "Herald Square Partners")
         r"\b(Tribune|Herald|Gazette|Courier|Chronicle|Observer|Journal|Telegraph|Inquirer"

@@ -78,6 +78,11 @@ _DURATION = re.compile(
 )
 _RATE = re.compile(r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$")
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
+_BY_DAY = re.compile(
+    r"\bby\s+(?:(?:late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"this\s+(?:morning|afternoon|evening)|tonight|midday|noon|nightfall|dawn)\b",
+    re.I,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
 _LINKS = r"\s*,?\s+(?:(?:near|in|on|at|outside|off|by|of)\s+)?(?:the\s+)?"  # "X near Y", "X, Y"
@@ -228,12 +233,18 @@ def _other_verbs(a: NumberMention, b: NumberMention) -> bool:
     return x is not None and y is not None and x != y
 
 
+_DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter"})
+
+
 def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     """One says what the counted things did and the other names them in passing, not as the
     subject of its clause ("80 firefighters were sent", "the 10 games"): not a candidate.
     "Some 60 firefighters were at the scene" is about them, and may be the count the verb
-    gives."""
+    gives. A distance is compared only when both say what covered it ("the plume travelled
+    18 kilometres"), not where something stands ("the school, two kilometres downstream")."""
     x, y = _verbs(a, b)
+    if _subject(a) in _DISTANCES and (_event(a) is None or _event(b) is None):
+        return True  # "the school, two kilometres downstream" is where, not how far it went
     if (x is None) == (y is None):
         return False
     bare = a if x is None else b
@@ -330,6 +341,8 @@ def _period(when: str | None) -> tuple[str, Any] | None:
             return "hours", number * _HOURS[match.group(2)]
     if match := _SINCE.search(when):
         return "since", _since_start(when[match.start() :].lower(), match.group(1).lower())
+    if match := _BY_DAY.search(when):  # "by Wednesday evening": a total up to then
+        return "since", "?"
     return _calendar(when.lower())
 
 
