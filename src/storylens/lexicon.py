@@ -284,9 +284,13 @@ def plural(noun: str) -> str:
 
     >>> [plural(w) for w in ("ministry", "spokesman", "person", "witness", "day", "official")]
     ['ministries', 'spokesmen', 'people', 'witnesses', 'days', 'officials']
+    >>> plural("spokesperson")
+    'spokespeople'
     """
     if noun in _IRREGULAR:
         return _IRREGULAR[noun]
+    if noun.endswith("person"):  # spokesperson, chairperson
+        return noun[:-6] + "people"
     if noun.endswith("man") and noun not in _NOT_MAN:  # spokesman, chairwoman, fisherman
         return noun[:-3] + "men"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):

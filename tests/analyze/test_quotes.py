@@ -586,3 +586,12 @@ def test_match_two_copies_differing_in_punctuation_are_both_punctuation() -> Non
     )
     (quote,) = quotes
     assert _per_mention(quote) == ["punctuation", "punctuation"]
+
+
+def test_quotes_a_speaker_after_the_cue_stops_before_a_relative_clause() -> None:
+    article = _article(
+        '"We are running a hospital on clipboards," said a nurse at Merrowvale General Hospital'
+        " who asked not to be named."
+    )
+    (mention,) = find_quotes(article)
+    assert mention.speaker == "a nurse at Merrowvale General Hospital"

@@ -134,3 +134,10 @@ def test_wording_resigned_against_forced_out_and_claims_as_a_noun() -> None:
     assert counts["forced out"] == {"a": 0, "b": 1}
     assert counts["quit"] == {"a": 0, "b": 1}
     assert found["claimed"].counts["claimed"] == {"a": 0, "b": 1}  # "claims" here is a noun
+
+
+def test_wording_claiming_responsibility_is_no_hedge() -> None:
+    first = _article("The gang claimed the attack. It later claimed responsibility.", "a")
+    second = _article("The gang claimed that it stole data. It is a lie, officials claimed.", "b")
+    found = {w.concept: w for w in word_choice([first, second])}
+    assert found["claimed"].counts["claimed"] == {"a": 0, "b": 2}

@@ -34,7 +34,8 @@ _CUE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_FIRST_RE = re.compile(
-    rf"^[\s,—–-]*(?P<cue>{_CUE_ALT})\s+(?P<phrase>[^.,;:!?\"“”(]{{2,80}}"
+    # the speaker stops before a relative clause ("a nurse who asked not to be named")
+    rf"^[\s,—–-]*(?P<cue>{_CUE_ALT})\s+(?P<phrase>(?:(?!\b(?:who|whose|which)\b)[^.,;:!?\"“”(]){{2,80}}"
     # "said his lawyer, Paul Ambrose": a name set off after the description (case-sensitive)
     r"(?:,\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*[.,;:!?]|\s*$))?)",
     re.IGNORECASE,

@@ -143,7 +143,9 @@ HEDGES: Mapping[str, str] = {
     "reportedly": r"reportedly|(?:is|are|was|were) reported to",
     "apparently": r"apparent(?:ly)?|appear(?:s|ed)? to",
     "so-called": r"so[- ]called",
-    "claimed": r"claim(?:ed|ing)|claims?(?= that\b)",  # the verb; not "surveillance claims"
+    # "claimed that ...", "claims to", "..., he claimed.": not "surveillance claims" nor
+    # "claimed responsibility" / "claimed the attack" (taking credit hedges nothing)
+    "claimed": r"claim(?:s|ed|ing)?(?=\s+(?:that|to)\b)|claimed(?=\s*[,.;])",
     "purportedly": r"purported(?:ly)?",
     "supposedly": r"supposed(?:ly)?",
     "unconfirmed": r"unconfirmed|unverified",
