@@ -623,3 +623,14 @@ def test_clean_no_byline_no_author() -> None:
 )
 def test_clean_published_is_one_iso_form(given: str, published: str) -> None:
     assert _clean(f"{P1}\n{P2}", published=given).published == published
+
+
+def test_clean_author_drops_a_job_title_the_byline_put_among_authors() -> None:
+    raw = RawDocument(
+        source="page.html",
+        text="The hospital group said its systems were encrypted on Sunday.",
+        meta={"author": "Marta Quillon; Health Correspondent"},
+    )
+    article = clean(raw)
+    assert isinstance(article, Article)
+    assert article.author == "Marta Quillon"

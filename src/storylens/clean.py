@@ -94,6 +94,38 @@ def _filename(raw: RawDocument, meta: Mapping[str, Any]) -> str | None:
     return PurePosixPath(source).name if source and source != "-" else None
 
 
+_JOB_TITLES = frozenset(
+    [
+        "correspondent",
+        "editor",
+        "reporter",
+        "writer",
+        "journalist",
+        "columnist",
+        "contributor",
+        "staff",
+        "desk",
+        "producer",
+        "analyst",
+        "critic",
+    ]
+)
+
+
+def _authors(value: str | None) -> str | None:
+    """Authors as a page gives them, without job titles a byline put among them
+    ("Marta Quillon; Health Correspondent" is Marta Quillon).
+
+    >>> _authors("Marta Quillon; Health Correspondent"), _authors("Ana Lind; Ivo Stam")
+    ('Marta Quillon', 'Ana Lind; Ivo Stam')
+    """
+    if value is None:
+        return None
+    parts = [p.strip() for p in value.split(";")]
+    kept = [p for p in parts if p and p.split()[-1].lower() not in _JOB_TITLES]
+    return "; ".join(kept) or None
+
+
 def _str_or_none(value: object) -> str | None:
     """A metadata value as a string; empty and missing values as None."""
     return None if value is None or value == "" else str(value)
@@ -170,7 +202,7 @@ def _article(
         title=_str_or_none(meta.get("title")) or _headline(text, paragraphs),
         url=_str_or_none(meta.get("url")),
         published=normalize_date(published) if published is not None else None,
-        author=_str_or_none(meta.get("author")) or _author_from_bylines(removed),
+        author=_authors(_str_or_none(meta.get("author"))) or _author_from_bylines(removed),
         source=raw.source,
         removed=removed,
         meta=extra,
