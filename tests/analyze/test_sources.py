@@ -280,3 +280,10 @@ def test_sources_unnamed_sources_and_organisers_are_cited() -> None:
 def test_sources_a_trust_is_a_non_governmental_group() -> None:
     article = _article("The Clearwater Varrow Trust said thousands of fish had died.")
     assert _cited(cited_sources([article])) == {"Clearwater Varrow Trust": ("ngo", 1)}
+
+
+def test_sources_an_activity_in_the_progressive_cites_no_one() -> None:
+    article = _article(
+        "Doctors are writing notes by hand. Experts are warning that the attack may spread."
+    )
+    assert list(_cited(cited_sources([article]))) == ["experts"]

@@ -138,12 +138,20 @@ def _source_tokens(token: Any) -> list[Any]:
     makers = _data_makers(token)
     if makers:
         return makers
-    if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS:
+    if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS and not _doing(token):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS] or _inherited(token)
         return [t for s in subjects for t in (s, *s.conjuncts)]
     if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
         return [c for c in token.children if c.dep_ == "pobj"]
     return []
+
+
+def _doing(verb: Any) -> bool:
+    """ "Doctors are writing notes by hand", "staff were posting updates": an activity in the
+    progressive with a plain object, not words reported ("experts are warning that ...")."""
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+    told = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    return progressive and not told and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _inherited(token: Any) -> list[Any]:
