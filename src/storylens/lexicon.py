@@ -200,6 +200,8 @@ ORG_NOUNS: Mapping[str, str] = {
             "club",
             "party",
             "union",
+            "gang",
+            "cartel",
         ],
         "other",
     ),
@@ -259,6 +261,8 @@ ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),
     **dict.fromkeys(["aid", "relief", "humanitarian", "rights", "charity", "refugee"], "ngo"),
     **dict.fromkeys(["armed", "militant", "rebel", "insurgent", "paramilitary"], "military"),
+    # a criminal group is no charity
+    **dict.fromkeys(["criminal", "ransomware", "hacking", "hacker", "crime", "smuggling"], "other"),
 }
 """Words before an organisation noun that change its kind: a "news agency" is ``media``, a
 "rights group" an ``ngo``, an "armed group" ``military``."""

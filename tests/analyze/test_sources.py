@@ -287,3 +287,23 @@ def test_sources_an_activity_in_the_progressive_cites_no_one() -> None:
         "Doctors are writing notes by hand. Experts are warning that the attack may spread."
     )
     assert list(_cited(cited_sources([article]))) == ["experts"]
+
+
+def test_sources_people_familiar_with_a_matter_are_unnamed_not_witnesses() -> None:
+    article = _article(
+        "The data was stolen, according to a person familiar with the investigation. People"
+        " familiar with the matter said no ransom was paid."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["people familiar with the investigation"] == ("other", 1)
+    assert found["people familiar with the matter"] == ("other", 1)
+
+
+def test_sources_a_criminal_group_is_no_charity() -> None:
+    article = _article(
+        "The ransomware gang GlassViper said it stole patient records. A criminal group said it"
+        " would publish them."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["GlassViper"][0] == "other"
+    assert found["criminal group"] == ("other", 1)

@@ -294,6 +294,8 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
 
     >>> _kind_of_org(["militant"], "group"), _kind_of_org(["militant"], "union")
     ('military', 'other')
+    >>> _kind_of_org(["rights"], "group"), _kind_of_org(["criminal"], "group")
+    ('ngo', 'other')
     """
     own = lexicon.ORG_NOUNS[noun]
     for word in modifiers:
@@ -418,6 +420,10 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
     named by its plural ("residents")."""
     lemma = token.lemma_.lower()
     singular = token.tag_ == "NN"
+    familiar = next((c for c in token.rights if c.lower_ == "familiar"), None)
+    if familiar is not None:  # "a person familiar with the investigation": unnamed, not a witness
+        words = " ".join(t.lower_ for t in familiar.subtree)
+        return _Cited(f"people {words}", "other", start, end, "group", singular)
     tied = _organisation_of(token, story, article)
     if tied is None:
         name = lexicon.plural(lemma)
