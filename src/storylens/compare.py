@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from storylens.analyze.digest import DigestOptions, make_digest
 from storylens.dedup import find_duplicates
 from storylens.model import Article, StoryAnalysis
+from storylens.outlet import outlet_name
 
 __all__ = ["CompareOptions", "compare"]
 
@@ -135,7 +136,5 @@ def _story_order(article: Article) -> tuple[bool, str, str, str]:
     """The order a story's articles are analysed and shown in, whatever order they were given
     in (the same articles give the same report): the earliest published first, then those
     with no time, each by outlet and then id."""
-    from storylens.outlet import outlet_name
-
     published = article.published or ""
     return (not published, published, outlet_name(article).casefold(), article.id)

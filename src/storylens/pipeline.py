@@ -85,13 +85,15 @@ def _copies(
     entries of a feed, JSON Lines or WARC file (``path#entry-2``: a feed polled again
     repeats its entries), say nothing."""
     wanted = set(present)
-    found = []
-    for article in batch:
-        if article.id in wanted and article.source and "#" not in article.source:
-            stored = store.get_article(article.id)
-            if stored is not None and stored.source and stored.source != article.source:
-                found.append((article.source, article.id, stored.source))
-    return found
+    files = [a for a in batch if a.id in wanted and a.source and "#" not in a.source]
+    if not files:
+        return []
+    stored = {a.id: a.source for a in store.iter_articles(ids=sorted({a.id for a in files}))}
+    return [
+        (a.source, a.id, source)
+        for a in files
+        if a.source and (source := stored.get(a.id)) and source != a.source
+    ]
 
 
 def _flush(

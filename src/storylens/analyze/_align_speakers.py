@@ -11,8 +11,10 @@ nobody; each other speaker's mentions become a claim of their own (rule ``speake
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from storylens.model import Article, Claim, ClaimMention, Quote, Span, Support, Why
+from storylens.analyze.align import claim_id, claim_order, support_of
+from storylens.model import Article, Claim, ClaimMention, Quote, Span, Why
 
 __all__ = ["separate_speakers"]
 
@@ -27,12 +29,11 @@ def separate_speakers(
 ) -> tuple[Claim, ...]:
     """``claims`` with the mentions of a second speaker split off into claims of their own,
     most supported first (the order :func:`storylens.analyze.align.align_claims` gives)."""
-    from storylens.analyze.align import claim_order
-
     spoken = [(m.span, q.id, q.speaker) for q in quotes if q.speaker for m in q.mentions]
+    story = _Story({a.id: a for a in articles}, origins or {})
     found: list[Claim] = []
     for claim in claims:
-        found.extend(_separated(claim, spoken, articles, origins or {}))
+        found.extend(_separated(claim, spoken, story))
     return tuple(sorted(found, key=lambda c: claim_order(c, articles)))
 
 
@@ -47,11 +48,14 @@ def _speaker(span: Span, spoken: Sequence[tuple[Span, str, str | None]]) -> tupl
     return "", ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Story:
+    articles: Mapping[str, Article]
+    origins: Mapping[str, str]
+
+
 def _separated(
-    claim: Claim,
-    spoken: Sequence[tuple[Span, str, str | None]],
-    articles: Sequence[Article],
-    origins: Mapping[str, str],
+    claim: Claim, spoken: Sequence[tuple[Span, str, str | None]], story: _Story
 ) -> list[Claim]:
     """The claim itself when its mentions quote at most one speaker; else the claim of the
     main speaker and one claim for each other speaker."""
@@ -64,11 +68,11 @@ def _separated(
         return [claim]
     main = max(by_speaker, key=lambda s: (len(by_speaker[s]), -min(by_speaker[s])))
     kept = [m for i, m in enumerate(claim.mentions) if keys[i][1] in ("", main)]
-    out = [_claim(claim, kept, claim.also, articles, origins)]
+    out = [_claim(claim, kept, claim.also, story)]
     for speaker, members in by_speaker.items():
         if speaker != main:
             moved = [_moved(claim.mentions[i], main) for i in members]
-            out.append(_claim(claim, moved, (), articles, origins))
+            out.append(_claim(claim, moved, (), story))
     return out
 
 
@@ -78,24 +82,11 @@ def _moved(mention: ClaimMention, main: str) -> ClaimMention:
 
 
 def _claim(
-    claim: Claim,
-    mentions: Sequence[ClaimMention],
-    also: tuple[ClaimMention, ...],
-    articles: Sequence[Article],
-    origins: Mapping[str, str],
+    claim: Claim, mentions: Sequence[ClaimMention], also: tuple[ClaimMention, ...], story: _Story
 ) -> Claim:
     """A claim of some of ``claim``'s mentions: its text is the original text when one of
     them holds it, else the first mention's words."""
-    from storylens.analyze.align import claim_id
-
-    texts = {a.id: a.text for a in articles}
-    words = [texts[m.span.article][m.span.start : m.span.end] for m in mentions]
+    words = [story.articles[m.span.article].text_of(m.span) for m in mentions]
     text = claim.text if claim.text in words else words[0]
-    by_id = {a.id: a for a in articles}
-    ids = {m.span.article for m in mentions}
-    support = Support(
-        articles=len(ids),
-        outlets=len({by_id[i].outlet or i for i in ids}),
-        independent=len({origins.get(i, i) for i in ids}),
-    )
+    support = support_of((story.articles[m.span.article] for m in mentions), story.origins)
     return Claim(claim_id(m.span for m in mentions), text, tuple(mentions), support, also)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens import lexicon
-from storylens.analyze.speakers import CUE_WORDS, held_titles
+from storylens.analyze.speakers import held_titles, role_phrases
 from storylens.model import Article, Entity, Span
 from storylens.nlp import organisation_kinds
 
@@ -236,7 +236,7 @@ def _titles_of(entity: Entity, texts: Mapping[str, str]) -> set[str]:
     return {
         title
         for span in entity.mentions
-        for phrase in _role_phrases(texts[span.article], span)
+        for phrase in role_phrases(texts[span.article], span.start, span.end)
         for title in held_titles(phrase)
     }
 
@@ -340,7 +340,7 @@ def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
     are the words just
     before the name with no punctuation between, and an apposition ("Petra Moll, a union
     official,")."""
-    phrases = [p for span in spans for p in _role_phrases(texts[span.article], span)]
+    phrases = [p for span in spans for p in role_phrases(texts[span.article], span.start, span.end)]
     for phrase in phrases:
         kind = _employer_kind(phrase)
         if kind:
@@ -367,49 +367,6 @@ def _employer_kind(words: Sequence[str]) -> str | None:
         if lower in lexicon.ORG_NOUNS:
             return lexicon.ORG_NOUNS[lower]
     return None
-
-
-_ROLE_WORD_RE = re.compile(r"([A-Za-z][\w'’&-]*)(\.?)[ \u00a0]$")
-_APPOSITION_RE = re.compile(
-    r"^,\s+((?:a|an|the|its|their|his|her)\s+[^.,;:!?()\"“”]{1,60})(?=[,.;])"
-)
-_ROLE_STOP = frozenset({"and", "or", "with", "by", "to", "from", "the", "a", "an", "of", "in"})
-
-
-def _role_phrases(text: str, span: Span) -> list[list[str]]:
-    """The role words of one mention: the words right before it, and an apposition after it
-    ("Petra Moll, a union official, said") or before it ("A union official, Petra Moll,")."""
-    phrases = [_words_before(text[max(0, span.start - 60) : span.start])]
-    after = text[span.end : span.end + 80]
-    apposition = _APPOSITION_RE.match(after)
-    if apposition:
-        phrases.append(apposition.group(1).split()[1:])
-    before = text[max(0, span.start - 60) : span.start]
-    if before.endswith(", ") and after.startswith(","):
-        phrases.append(_words_before(before[:-2] + " "))
-    return [p for p in phrases if p]
-
-
-def _words_before(before: str, limit: int = 4) -> list[str]:
-    """The words right before a name, back to punctuation, a linking word or a cue verb
-    ("said fire chief" gives "fire chief"); a dot only after a title ("Gen.").
-
-    >>> _words_before("the army. Police Captain "), _words_before("said union official ")
-    (['Police', 'Captain'], ['union', 'official'])
-    """
-    words: list[str] = []
-    rest = before
-    while len(words) < limit:
-        match = _ROLE_WORD_RE.search(rest)
-        if match is None:
-            break
-        word, dot = match.group(1), match.group(2)
-        lower = word.lower()
-        if (dot and lower not in lexicon.TITLES) or lower in _ROLE_STOP or lower in CUE_WORDS:
-            break
-        words.insert(0, word)
-        rest = rest[: match.start()]
-    return words
 
 
 # -- names of nominal sources -----------------------------------------------------------------
@@ -453,10 +410,10 @@ def _organisation_of(token: Any, story: _Story, article: str) -> tuple[str, str]
             return entity.name, story.kinds[entity.id]
         noun = _org_noun(obj)
         if noun is not None and entity is None:
-            named = story.org_with(noun) if obj.tag_ == "NN" and not _modifiers(obj) else None
+            modifiers = _modifiers(obj)
+            named = story.org_with(noun) if obj.tag_ == "NN" and not modifiers else None
             if named is not None:  # "the ministry" of a story naming one: "Ministry of Mines"
                 return named.name, story.kinds[named.id]
-            modifiers = _modifiers(obj)
             kind = _kind_of_org([w.lower() for w in modifiers], noun)
             return " ".join([*modifiers, _as_written(obj)]), kind
         title = obj.lemma_.lower()

@@ -63,6 +63,7 @@ __all__ = [
     "pair_features",
     "shared_by_all",
     "shared_claims",
+    "support_of",
     "unique_claims",
 ]
 
@@ -346,12 +347,17 @@ def _where(span: Span) -> str:
 
 
 def _support(ctx: _Context, members: list[int]) -> Support:
-    arts = [ctx.articles[ctx.units.article_of[m]] for m in members]
-    ids = {a.id for a in arts}
+    return support_of([ctx.articles[ctx.units.article_of[m]] for m in members], ctx.origins)
+
+
+def support_of(stating: Iterable[Article], origins: Mapping[str, str]) -> Support:
+    """How many articles, outlets and independent origins state a claim (an article without
+    an outlet counts as its own; ``origins`` maps an article id to its same-origin group)."""
+    arts = {a.id: a for a in stating}
     return Support(
-        articles=len(ids),
-        outlets=len({a.outlet or a.id for a in arts}),
-        independent=len({ctx.origins.get(i, i) for i in ids}),
+        articles=len(arts),
+        outlets=len({a.outlet or a.id for a in arts.values()}),
+        independent=len({origins.get(i, i) for i in arts}),
     )
 
 

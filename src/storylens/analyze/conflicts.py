@@ -79,7 +79,7 @@ _DURATION = re.compile(
 _RATE = re.compile(r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$")
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
 _BY_DAY = re.compile(
-    r"\bby\s+(?:(?:late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    rf"\bby\s+(?:(?:late|early)\s+)?(?:{'|'.join(sorted(DAYS))}|"
     r"this\s+(?:morning|afternoon|evening)|tonight|midday|noon|nightfall|dawn)\b",
     re.I,
 )
@@ -341,7 +341,7 @@ def _period(when: str | None) -> tuple[str, Any] | None:
             return "hours", number * _HOURS[match.group(2)]
     if match := _SINCE.search(when):
         return "since", _since_start(when[match.start() :].lower(), match.group(1).lower())
-    if match := _BY_DAY.search(when):  # "by Wednesday evening": a total up to then
+    if _BY_DAY.search(when):  # "by Wednesday evening": a total up to then
         return "since", "?"
     return _calendar(when.lower())
 

@@ -35,16 +35,19 @@ __all__ = [
     "fold_surname",
     "group_subject",
     "head_word",
+    "held_titles",
     "is_definite_description",
     "is_elliptic",
     "is_the_name",
     "name_descriptions",
     "pronoun_kind",
+    "role_phrases",
     "speaker_tokens",
     "split_description",
     "story_speakers",
     "subject_of",
     "titled_names",
+    "titles_of",
 ]
 
 _CUE_LEMMAS = (
@@ -371,30 +374,71 @@ def held_titles(words: Sequence[str]) -> set[str]:
     }
 
 
-_BEFORE_NAME = re.compile(r"((?:[A-Za-z][\w'’-]*\.? ){1,3})$")
-_AFTER_NAME = re.compile(r",\s+(?:the|a|an|its|their)\s+([^,.;:!?()\"“”]{1,50})[,.]")
+_ROLE_WORD_RE = re.compile(r"([A-Za-z][\w'’&-]*)(\.?)[ \u00a0]$")
+_APPOSITION_RE = re.compile(
+    r"^,\s+((?:a|an|the|its|their|his|her)\s+[^.,;:!?()\"“”]{1,60})(?=[,.;])"
+)
+_ROLE_STOP = frozenset({"and", "or", "with", "by", "to", "from", "the", "a", "an", "of", "in"})
+
+
+def role_phrases(text: str, start: int, end: int) -> list[list[str]]:
+    """The role words of the name at ``start:end``: the words right before it, and an
+    apposition after it ("Petra Moll, a union official, said") or before it ("A union
+    official, Petra Moll,").
+
+    >>> text = "Interior Minister Teodor Vasch, the acting leader, spoke."
+    >>> role_phrases(text, 18, 30)
+    [['Interior', 'Minister'], ['acting', 'leader']]
+    """
+    phrases = [_words_before(text[max(0, start - 60) : start])]
+    after = text[end : end + 80]
+    apposition = _APPOSITION_RE.match(after)
+    if apposition:
+        phrases.append(apposition.group(1).split()[1:])
+    before = text[max(0, start - 60) : start]
+    if before.endswith(", ") and after.startswith(","):
+        phrases.append(_words_before(before[:-2] + " "))
+    return [p for p in phrases if p]
+
+
+def _words_before(before: str, limit: int = 4) -> list[str]:
+    """The words right before a name, back to punctuation, a linking word or a cue verb
+    ("said fire chief" gives "fire chief"); a dot only after a title ("Gen.").
+
+    >>> _words_before("the army. Police Captain "), _words_before("said union official ")
+    (['Police', 'Captain'], ['union', 'official'])
+    """
+    words: list[str] = []
+    rest = before
+    while len(words) < limit:
+        match = _ROLE_WORD_RE.search(rest)
+        if match is None:
+            break
+        word, dot = match.group(1), match.group(2)
+        lower = word.lower()
+        if (dot and lower not in lexicon.TITLES) or lower in _ROLE_STOP or lower in CUE_WORDS:
+            break
+        words.insert(0, word)
+        rest = rest[: match.start()]
+    return words
 
 
 def titles_of(name: str, texts: Iterable[str]) -> set[str]:
-    """The titles the texts give a person: in the words right before the name ("Interior
-    Minister Teodor Vasch") or in an apposition after it ("Teodor Vasch, the interior
-    minister,").
+    """The titles the texts give a person, in the role words at any mention of the name
+    ("Interior Minister Teodor Vasch", "Teodor Vasch, the interior minister,").
 
     >>> texts = ["Harbour Minister Ida Berg spoke.", "Ida Berg, the mayor, said"]
     >>> sorted(titles_of("Ida Berg", texts))
     ['mayor', 'minister']
     """
-    found: set[str] = set()
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    for text in texts:
-        for match in pattern.finditer(text):
-            before = _BEFORE_NAME.search(text[max(0, match.start() - 60) : match.start()])
-            if before:
-                found |= held_titles(before.group(1).split())
-            after = _AFTER_NAME.match(text, match.end())
-            if after:
-                found |= held_titles(after.group(1).split())
-    return found
+    return {
+        title
+        for text in texts
+        for match in pattern.finditer(text)
+        for phrase in role_phrases(text, match.start(), match.end())
+        for title in held_titles(phrase)
+    }
 
 
 def is_definite_description(phrase: str) -> bool:

@@ -114,12 +114,12 @@ def _articles(analysis: StoryAnalysis) -> str:
     (it is sticky within this section), so it never covers the tables below."""
     found = marks(analysis)
     hint = _DETAIL_HINT_ONE if len(analysis.articles) == 1 else _DETAIL_HINT
+    names = article_names(analysis.articles)
     origins = "".join(
         f'<p class="origin">Same text, one origin: {escape(group)}.</p>'
-        for group in same_origin(analysis, article_names(analysis.articles))
+        for group in same_origin(analysis, names)
     )
     heading = "Articles" if len(analysis.articles) > 1 else "Article"
-    names = article_names(analysis.articles)
     cols = "".join(_article_column(a, found.get(a.id, []), names[a.id]) for a in analysis.articles)
     count = min(len(analysis.articles), 4)
     return (
