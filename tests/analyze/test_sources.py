@@ -307,3 +307,26 @@ def test_sources_a_criminal_group_is_no_charity() -> None:
     found = _cited(cited_sources([article]))
     assert found["GlassViper"][0] == "other"
     assert found["criminal group"] == ("other", 1)
+
+
+def test_sources_the_company_is_the_organisation_named_before_it() -> None:
+    article = _article(
+        "Corvan Pharma recalled the vaccine on Monday. The company said no patient was harmed."
+        " A spokesperson for the firm said tests would resume."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Corvan Pharma"] == ("other", 1)
+    assert found["Corvan Pharma spokesperson"] == ("other", 1)
+    assert "company" not in found
+
+
+def test_sources_a_statement_speaks_for_its_owner_or_the_source_cited_last() -> None:
+    article = _article(
+        "Police said roads were closed. In a statement, the Merrow Water Board said supplies"
+        " were safe. The statement said tests would continue. The mayor's letter said schools"
+        " would stay open. A statement said more news would follow."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Merrow Water Board"] == ("government", 2)
+    assert found["police"] == ("government", 1)
+    assert found["mayor"][1] == 1

@@ -89,6 +89,7 @@ _ORG_NOUNS = frozenset(
         "office",
     ]
 )
+_DOCUMENT_NOUNS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
 _MASS_NOUNS = frozenset(
     ["media", "medium", "police", "military", "army", "government", "administration"]
 )
@@ -182,10 +183,12 @@ class _Memory:
     person: _Cited | None = None
     group: _Cited | None = None
     org: _Cited | None = None
+    last: _Cited | None = None  # of any role: who issued "the statement"
 
     def remember(self, cited: _Cited) -> None:
         """Keep a citation as the last of its role; "an interpreter" is also what "he" is."""
         setattr(self, cited.role, cited)
+        self.last = cited
         if cited.singular:
             self.person = cited
 
@@ -204,6 +207,8 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         start, end = _name_span(entity, article, start, end)
         return _Cited(entity.name, kind, start, end, role)
     word = token.lower_
+    if token.lemma_.lower() in _DOCUMENT_NOUNS:
+        return _issuer(token, story, article, memory)
     back = _pointer(token, memory)
     if back is not None:
         return _Cited(back.source, back.kind, start, end, back.role)
@@ -216,14 +221,32 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     noun = _org_noun(token)
     if noun is not None:
         modifiers = _modifiers(token)
-        kind = _kind_of_org([w.lower() for w in modifiers], noun)
         the = any(c.lower_ == "the" for c in token.children)
+        named = story.named_org(noun, token, article) if the and not modifiers else None
+        if named is not None and lexicon.ORG_NOUNS.get(noun) == "other":  # "the company"
+            return _Cited(named.name, story.kinds[named.id], start, end, "org")
+        kind = _kind_of_org([w.lower() for w in modifiers], noun)
         name = " ".join([*modifiers, _as_written(token)])
         own = [w.lower() for w in modifiers] == noun.split()[:-1]  # "coast" of "coast guard"
         return _Cited(name, kind, start, end, "org", bare=the and own)
     if lemma not in SOURCE_NOUNS:
         return None
     return _the_titled(token, story) or _person_noun(token, story, article, start, end)
+
+
+def _issuer(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited | None:
+    """Who a document speaks for: its owner ("the company's statement said"), or for "the
+    statement said" the source cited last in the article (who made the statement); a
+    statement of nobody named ("a statement said") cites no one."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _resolve(owner, story, article, memory)
+    definite = any(c.lower_ == "the" for c in token.children)
+    if not definite or memory.last is None:
+        return None
+    back = memory.last
+    start, end = token.idx, token.idx + len(token)
+    return _Cited(back.source, back.kind, start, end, back.role, back.singular)
 
 
 def _the_titled(token: Any, story: _Story) -> _Cited | None:

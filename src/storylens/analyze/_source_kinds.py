@@ -126,7 +126,8 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|Brigade)\b", "military"),
     (
         r"\b(Embassy|Ministry|Government|Department|Commission|Parliament|Council|Office"
-        r"|Cabinet|Police|Consulate|White House|Kremlin|Agency|Authority)\b",
+        r"|Cabinet|Police|Consulate|White House|Kremlin|Agency|Authority|Board|Bureau"
+        r"|Inspectorate|Directorate)\b",
         "government",
     ),
     (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
@@ -141,6 +142,7 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
 _QUANTIFIERS = frozenset(
     ["several", "many", "some", "other", "few", "various", "numerous", "both", "all", "most"]
 )
+_BUSINESS_KINDS = frozenset(["other", "ngo"])  # what "the company" may stand for
 _SPEAKS_FOR = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"]
 )
@@ -176,7 +178,11 @@ class _Story:
         self.by_name = {e.name.casefold(): e for e in entities}
         self.by_surname: dict[str, list[Entity]] = {}
         self.by_title: dict[str, list[Entity]] = {}
+        self.orgs: dict[str, list[tuple[int, Entity]]] = {}  # article -> (start, ORG) in order
         for entity in entities:
+            if entity.label == "ORG" or _org_name_kind(entity.name) is not None:  # "Corvan Pharma"
+                for span in entity.mentions:
+                    self.orgs.setdefault(span.article, []).append((span.start, entity))
             if entity.label == "PERSON" and len(entity.name.split()) > 1:
                 self.by_surname.setdefault(entity.name.split()[-1], []).append(entity)
                 for title in _titles_of(entity, self.texts):
@@ -196,6 +202,31 @@ class _Story:
             if e.label == "ORG" and noun in e.name.casefold().split()
         ]
         return found[0] if len(found) == 1 else None
+
+    def named_org(self, noun: str, token: Any, article: str) -> Entity | None:
+        """The organisation a bare singular noun stands for: the story's one organisation
+        with that word in its name ("Ministry of Mines" for "the ministry"), or for a business
+        noun ("the company", "the firm") the organisation named last before it."""
+        if token.tag_ != "NN":
+            return None
+        named = self.org_with(noun)
+        if named is None and lexicon.ORG_NOUNS.get(noun) == "other":
+            named = self.org_before(article, token.idx)
+        return named
+
+    def org_before(self, article: str, offset: int, reach: int = 600) -> Entity | None:
+        """The organisation named last before ``offset`` in an article, at most ``reach``
+        characters back, that is no public body ("the company" after "Merrow Health
+        Partners was attacked"), or None."""
+        found = [
+            (start, e.name, e)
+            for start, e in self.orgs.get(article, [])
+            if offset - reach <= start < offset
+        ]
+        if not found:
+            return None
+        entity = max(found)[2]
+        return entity if self.kinds[entity.id] in _BUSINESS_KINDS else None
 
     def titled(self, title: str) -> Entity | None:
         """The one person of the story given ``title`` ("minister" for "Transport Minister
@@ -411,7 +442,7 @@ def _organisation_of(token: Any, story: _Story, article: str) -> tuple[str, str]
         noun = _org_noun(obj)
         if noun is not None and entity is None:
             modifiers = _modifiers(obj)
-            named = story.org_with(noun) if obj.tag_ == "NN" and not modifiers else None
+            named = story.named_org(noun, obj, article) if not modifiers else None
             if named is not None:  # "the ministry" of a story naming one: "Ministry of Mines"
                 return named.name, story.kinds[named.id]
             kind = _kind_of_org([w.lower() for w in modifiers], noun)
