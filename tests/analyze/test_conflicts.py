@@ -586,3 +586,28 @@ def test_conflicts_a_distance_saying_where_is_not_how_far() -> None:
     two = article("The primary school in Tellford, two kilometres downstream, was closed.")
     conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert conflicts == ()
+
+
+def test_conflicts_sums_a_verb_does_something_with_are_compared() -> None:
+    one = article("Repairs to the Kell bridge will cost £85m, the council said.")
+    two = article("Repairs to the Kell bridge will cost £120m, the council said.")
+    three = article("The hackers demanded €120m to unlock the files.")
+    mentions = [*find_numbers(one), *find_numbers(two), *find_numbers(three)]
+    conflicts, others = find_conflicts(mentions, [one, two, three])
+    assert [(c.about, c.why.rule) for c in conflicts] == [
+        ("cost (money), per council", "ranges-disjoint")
+    ]
+    assert all(c.about.startswith("cost") for c in others)
+
+
+def test_conflicts_a_day_s_rain_is_no_running_total() -> None:
+    one = article(
+        "The weather service said 140 millimetres of rain had fallen in a day on the Kell basin."
+    )
+    two = article(
+        "More than 200 millimetres of rain has fallen on the Kell basin since Sunday, the"
+        " weather service said."
+    )
+    conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()
+    assert [c.why.rule for c in others] == ["different-period"]

@@ -135,6 +135,20 @@ def test_numbers_money_keeps_its_currency_and_suffix(
     assert mention.why.features["unit"] == unit
 
 
+@pytest.mark.parametrize(
+    ("snippet", "text", "what"),
+    [
+        ("The hackers demanded $1.5m to unlock the files.", "$1.5m", "demanded"),
+        ("The repairs will cost £85m.", "£85m", "cost"),
+    ],
+)
+def test_numbers_a_sum_is_counted_by_the_verb_it_is_the_object_of(
+    snippet: str, text: str, what: str
+) -> None:
+    ((covered, mention),) = numbers_of(snippet)
+    assert (covered, mention.what, mention.why.rule) == (text, what, "money-verb")
+
+
 def test_numbers_a_metre_suffix_without_currency_is_not_money() -> None:
     ((covered, mention),) = numbers_of("She won the 100m sprint in Velmark.")
     assert (covered, mention.value) == ("100", 100)
@@ -864,3 +878,11 @@ def test_numbers_worldwide_is_a_wider_scope() -> None:
     mention = only("Halvora will cut 6,500 jobs worldwide over the next five years.")
     assert (mention.where, mention.why.features["scope"]) == ("worldwide", "national")
     assert mention.when == "over the next five years"
+
+
+def test_numbers_the_source_named_between_a_comma_and_said_vouches_for_the_toll() -> None:
+    mention = only(
+        "At least 7 people are dead after a levee broke late on Monday and flooded the lower"
+        " town, the Merrow Civil Protection Agency said."
+    )
+    assert mention.attributed_to == "Merrow Civil Protection Agency"

@@ -330,3 +330,40 @@ def test_sources_a_statement_speaks_for_its_owner_or_the_source_cited_last() -> 
     assert found["Merrow Water Board"] == ("government", 2)
     assert found["police"] == ("government", 1)
     assert found["mayor"][1] == 1
+
+
+def test_sources_the_noun_phrase_between_a_comma_and_said_is_the_source() -> None:
+    article = _article(
+        "At least 7 people are dead after a levee on the River Kell broke late on Monday and"
+        " flooded the lower town, the Merrow Civil Protection Agency said on Tuesday."
+    )
+    assert _cited(cited_sources([article])) == {"Merrow Civil Protection Agency": ("government", 1)}
+
+
+def test_sources_kinds_from_roles_after_the_name_and_public_services() -> None:
+    article = _article(
+        '"We left with nothing," said Ines Galdo, a displaced resident. "It came fast," said'
+        " Odile Ferrance, director of the Merrow Civil Protection Agency. The Merrow"
+        ' Meteorological Service said 140 millimetres fell. "We pulled two children out," said'
+        " Captain Liesl Amand of the Dunvik fire brigade. The provincial government said 12"
+        ' people died. "We have nowhere to go," said one woman.'
+    )
+    found = _cited(cited_sources([article]))
+    assert found == {
+        "Ines Galdo": ("resident/witness", 1),
+        "Odile Ferrance": ("government", 1),
+        "Merrow Meteorological Service": ("government", 1),
+        "Liesl Amand": ("government", 1),
+        "provincial government": ("government", 1),
+        "women": ("resident/witness", 1),
+    }
+
+
+def test_sources_documents_speak_for_who_made_or_saw_them() -> None:
+    article = _article(
+        "The levee was last reinforced in 1998, according to documents seen by the Pinecrest"
+        " Courier. According to a report by the Civic Watch, 40 people died."
+    )
+    found = _cited(cited_sources([article]))
+    assert found == {"Pinecrest Courier": ("media", 1), "Civic Watch": ("ngo", 1)}
+    assert unattributed_sentences([article]) == {"a": ()}

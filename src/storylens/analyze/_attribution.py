@@ -13,7 +13,7 @@ from typing import Any
 from storylens.analyze._counted import event_group
 from storylens.analyze._num_words import SPEECH
 
-__all__ = ["attribution"]
+__all__ = ["attribution", "trailing_subject"]
 
 
 def attribution(
@@ -134,11 +134,30 @@ def _speaker(verb: Any) -> Any | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-    subj = _nearest_subject(verb)
+    subj = _nearest_subject(verb) or next(iter(trailing_subject(verb)), None)
     if subj is None and verb.tag_ == "VBG" and verb.i > 0:
         before = verb.doc[verb.i - 1]
         subj = before if before.pos_ in {"PROPN", "NOUN"} else None
     return subj
+
+
+def trailing_subject(verb: Any) -> list[Any]:
+    """The noun phrase between a comma and a cue verb the parse gave no subject: in "...
+    broke late on Monday, the Vardenholt Civil Protection Agency said on Tuesday" the
+    agency speaks, not whoever the sentence began with."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > 0 and doc[j].pos_ == "ADV":  # "the agency also said"
+        j -= 1
+    if j <= 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return []
+    k = j
+    while k > verb.sent.start and doc[k - 1].pos_ in _NOUN_PHRASE:
+        k -= 1
+    return [doc[j]] if k > verb.sent.start and doc[k - 1].text == "," else []
+
+
+_NOUN_PHRASE = frozenset(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "CCONJ"])
 
 
 def _nearest_subject(verb: Any) -> Any | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
-from storylens.analyze._quantity import VAGUE, Run, is_count
+from storylens.analyze._quantity import CURRENCIES, VAGUE, Run, is_count
 from storylens.nlp import load_spacy
 from storylens.text import _words
 
@@ -121,6 +121,9 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         )
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
+    verb = _money_verb(anchor) if noun is None and event is None else None
+    if verb is not None and run.unit in CURRENCIES:  # "demanded $1.5m", "will cost £85m"
+        return _participle(verb), "money-verb", f"money:{_event_key(verb)}", None
     if rule in {"against", "change"}:
         return _elided_what(noun, event, rule, range(run.start, run.end))
     town = _population_of(anchor if noun is None else noun)
@@ -136,6 +139,18 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
     return what, rule, _event_key(event), _subject_key(noun)
+
+
+def _money_verb(anchor: Any) -> Any | None:
+    """The verb a sum of money is the object of ("demanded $1.5m", "will cost £85m"), or None.
+
+    The sum is counted by what the verb does with it: two demands of different sums conflict,
+    a demand and a payment are different things.
+    """
+    head = anchor.head
+    if anchor.dep_ in {"dobj", "attr", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
+        return head if head.lemma_.lower() not in SPEECH else None
+    return None
 
 
 def is_subject(doc: Any, run: Run) -> bool:

@@ -188,8 +188,9 @@ def _exact_run(doc: Any, start: int, first: int, end: int) -> Run:
         unit, j = "percent", j + 1
     elif start > 0 and doc[start - 1].text in CURRENCIES:
         unit = doc[start - 1].text
-        if j < end and doc[j].lower_ in _MONEY_SUFFIXES:  # "£85m", "$1.2bn"
-            value, j = value * _MONEY_SUFFIXES[doc[j].lower_], j + 1
+        suffix = doc[j].lower_.removesuffix(".") if j < end else ""  # "£85m." ends a sentence
+        if suffix in _MONEY_SUFFIXES:  # "£85m", "$1.2bn"
+            value, j = value * _MONEY_SUFFIXES[suffix], j + 1
     return Run(start, j, value, value, value, None, unit)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._attribution import trailing_subject
 from storylens.analyze._source_kinds import (
     SOURCE_NOUNS,
     _as_written,
@@ -23,6 +24,7 @@ from storylens.analyze._source_kinds import (
     _person_kind,
     _person_noun,
     _Story,
+    name_kind,
 )
 from storylens.model import Article, Entity, QuoteMention, Span
 
@@ -89,7 +91,9 @@ _ORG_NOUNS = frozenset(
         "office",
     ]
 )
-_DOCUMENT_NOUNS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
+_DOCUMENT_NOUNS = frozenset(
+    ["statement", "release", "letter", "memo", "notice", "filing", "document", "record", "report"]
+)
 _MASS_NOUNS = frozenset(
     ["media", "medium", "police", "military", "army", "government", "administration"]
 )
@@ -140,7 +144,8 @@ def _source_tokens(token: Any) -> list[Any]:
     if makers:
         return makers
     if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS and not _doing(token):
-        subjects = [c for c in token.children if c.dep_ in _SUBJECTS] or _inherited(token)
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        subjects = subjects or trailing_subject(token) or _inherited(token)
         return [t for s in subjects for t in (s, *s.conjuncts)]
     if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
         return [c for c in token.children if c.dep_ == "pobj"]
@@ -201,6 +206,8 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         entity = story.full_name(token.text)
     if entity is not None and " " not in entity.name:
         entity = story.full_name(entity.name) or entity
+    if entity is None and (unnamed := _unrecognised_name(token)) is not None:
+        return unnamed
     if entity is not None:
         kind = story.kinds[entity.id]
         role = "person" if entity.label == "PERSON" else "org"
@@ -217,6 +224,8 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         return None
     if lemma in _MASS_NOUNS and lemma in SOURCE_NOUNS:
         name = "media" if lemma == "medium" else lemma
+        modifiers = [c.text for c in token.lefts if c.dep_ == "amod" and c.text.islower()]
+        name = " ".join([*modifiers, name])  # "the provincial government", "local police"
         return _Cited(name, SOURCE_NOUNS[lemma], start, end, "group")
     noun = _org_noun(token)
     if noun is not None:
@@ -234,11 +243,26 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     return _the_titled(token, story) or _person_noun(token, story, article, start, end)
 
 
+def _unrecognised_name(token: Any) -> _Cited | None:
+    """A proper name the entity recogniser missed whose words say what it is ("the Pinecrest
+    Courier": media), or None."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    name = " ".join(t.text for t in words)
+    kind = name_kind(name)
+    if kind is None:
+        return None
+    return _Cited(name, kind, words[0].idx, token.idx + len(token), "org")
+
+
 def _issuer(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited | None:
-    """Who a document speaks for: its owner ("the company's statement said"), or for "the
-    statement said" the source cited last in the article (who made the statement); a
-    statement of nobody named ("a statement said") cites no one."""
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    """Who a document speaks for: its owner ("the company's statement said", "a report by
+    Civic Watch", "documents seen by the Courier"); for "the statement said", the source
+    cited last in the article (who made the statement); "a statement said" cites no one."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None) or _maker(token)
     if owner is not None:
         return _resolve(owner, story, article, memory)
     definite = any(c.lower_ == "the" for c in token.children)
@@ -247,6 +271,16 @@ def _issuer(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited 
     back = memory.last
     start, end = token.idx, token.idx + len(token)
     return _Cited(back.source, back.kind, start, end, back.role, back.singular)
+
+
+def _maker(token: Any) -> Any | None:
+    """Who a document comes from or was seen by: "a report by Civic Watch", "documents seen
+    by the Pinecrest Courier", "records from the ministry"."""
+    for child in [token, *(c for c in token.children if c.dep_ == "acl")]:
+        for prep in child.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from"):
+                return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _the_titled(token: Any, story: _Story) -> _Cited | None:

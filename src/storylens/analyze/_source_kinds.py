@@ -77,6 +77,14 @@ SOURCE_NOUNS: Mapping[str, str] = {
             "farmer",
             "shopkeeper",
             "driver",
+            "woman",
+            "man",
+            "mother",
+            "father",
+            "neighbour",
+            "neighbor",
+            "passenger",
+            "evacuee",
         ],
         "resident/witness",
     ),
@@ -123,11 +131,14 @@ SOURCE_NOUNS: Mapping[str, str] = {
 }
 _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(News|Press) Agency\b", "media"),
-    (r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|Brigade)\b", "military"),
+    (
+        r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|(?<!Fire )Brigade)\b",
+        "military",
+    ),
     (
         r"\b(Embassy|Ministry|Government|Department|Commission|Parliament|Council|Office"
         r"|Cabinet|Police|Consulate|White House|Kremlin|Agency|Authority|Board|Bureau"
-        r"|Inspectorate|Directorate)\b",
+        r"|Inspectorate|Directorate|Service|Fire Brigade)\b",
         "government",
     ),
     (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
@@ -285,13 +296,19 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     introduced = _introduced_kind(entity, texts)
     if introduced:
         return introduced
-    for pattern, kind in _NAME_KINDS:
-        if re.search(pattern, entity.name):
-            return kind
+    by_name = name_kind(entity.name)
+    if by_name is not None:
+        return by_name
     if named is not None:
         return named
     # a person the parser took for an organisation keeps the role the story gives it
     return _role_kind(entity.mentions, texts) or "other"
+
+
+def name_kind(name: str) -> str | None:
+    """The kind the words of an organisation's name give ("Merrow Water Board": government,
+    "Pinecrest Courier": media), or None."""
+    return next((kind for pattern, kind in _NAME_KINDS if re.search(pattern, name)), None)
 
 
 def _org_name_kind(name: str) -> str | None:
@@ -377,7 +394,18 @@ def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
         if kind:
             return kind
     titles = [w for p in phrases for i, w in enumerate(p) if i == len(p) - 1 or w[:1].isupper()]
-    return _title_kind([w.lower().rstrip(".") for w in titles])
+    return _title_kind([w.lower().rstrip(".") for w in titles]) or _class_kind(phrases)
+
+
+def _class_kind(phrases: Sequence[Sequence[str]]) -> str | None:
+    """The kind a role phrase ending in a noun for people of one class gives: "Ines Galdo, a
+    displaced resident" is a resident, "Dr Ana Lind, a surgeon" an expert or doctor."""
+    for phrase in phrases:
+        noun = phrase[-1].lower().rstrip(".")
+        kind = SOURCE_NOUNS.get(noun) or SOURCE_NOUNS.get(noun.removesuffix("s"))
+        if kind in ("resident/witness", "expert/doctor"):
+            return kind
+    return None
 
 
 def _employer_kind(words: Sequence[str]) -> str | None:

@@ -48,6 +48,7 @@ from typing import Any
 
 from storylens import lexicon
 from storylens.analyze._num_words import DAYS, MONTHS
+from storylens.analyze._quantity import CURRENCIES
 from storylens.analyze._quote_match import same_speaker
 from storylens.analyze._source_kinds import _kind_of_org
 from storylens.analyze.numbers import event_group, subject_group
@@ -73,8 +74,11 @@ _COUNTS = {
     "few": 3,
     "several": 4,
 }
+_COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
 _DURATION = re.compile(
     r"\b(?:last|past|previous|over|for|within)\s+(?:(\w+)\s+)?(hour|day|night|week|month|year)s?"
+    r"|\bin\s+(?:the\s+|an?\s+(?=(?:hour|day|night|week|month|year)\b))?"
+    rf"(?:(\d+|{_COUNT_WORDS})\s+)?(hour|day|night|week|month|year)s?\b"
 )
 _RATE = re.compile(r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$")
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
@@ -260,6 +264,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
         ("different-thing", _other_verbs(a, b)),
         ("different-thing", _different_who(a, b)),
+        ("different-thing", _different_units(a, b)),
         ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
         (
             "different-place",
@@ -276,6 +281,12 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
     return Why(rule=reasons[0] if reasons else "ranges-disjoint", features=features)
+
+
+def _different_units(a: NumberMention, b: NumberMention) -> bool:
+    """Sums in two currencies ("$4m" and "€4m"), or a sum against a plain count."""
+    x, y = a.why.features.get("unit"), b.why.features.get("unit")
+    return x != y and (x in CURRENCIES or y in CURRENCIES)
 
 
 def _different_who(a: NumberMention, b: NumberMention) -> bool:
@@ -334,11 +345,11 @@ def _period(when: str | None) -> tuple[str, Any] | None:
         return None
     if match := _RATE.search(when.lower()):
         return "rate", match.group(1)
-    if match := _DURATION.search(when.lower()):
-        count = match.group(1) or "1"
+    if match := _DURATION.search(when.lower()):  # "over the past three days", "in a day"
+        count = match.group(1) or match.group(3) or "1"
         number = float(count) if count.isdigit() else _COUNTS.get(count)
         if number is not None:
-            return "hours", number * _HOURS[match.group(2)]
+            return "hours", number * _HOURS[match.group(2) or match.group(4)]
     if match := _SINCE.search(when):
         return "since", _since_start(when[match.start() :].lower(), match.group(1).lower())
     if _BY_DAY.search(when):  # "by Wednesday evening": a total up to then
@@ -521,6 +532,8 @@ def _conflict(a: NumberMention, b: NumberMention, why: Why) -> Conflict:
 def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
     text = thing.removeprefix("count:")
+    if text.startswith("money:"):  # "demand (money)": a sum the verb does something with
+        text = f"{text.removeprefix('money:')} (money)"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if m.why.features.get("scope") == "national"}
     if places and national:  # "arrested nationwide vs in Tarvik"

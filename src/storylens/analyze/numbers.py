@@ -127,7 +127,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     offset = _offset(context.body[index], span)
     sign = int(run.unit in CURRENCIES)  # the span holds the currency sign: "$1.1 billion"
     start = doc[start_tok - sign].idx + offset
-    end = doc[run.end - 1].idx + len(doc[run.end - 1]) + offset
+    end = doc[run.end - 1].idx + len(doc[run.end - 1].text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])
     source, source_toks, cue = attribution(sentence, span, doc[run.end - 1])
     what, rule, event, subject = counted(doc, run)

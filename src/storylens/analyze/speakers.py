@@ -378,6 +378,12 @@ _ROLE_WORD_RE = re.compile(r"([A-Za-z][\w'’&-]*)(\.?)[ \u00a0]$")
 _APPOSITION_RE = re.compile(
     r"^,\s+((?:a|an|the|its|their|his|her)\s+[^.,;:!?()\"“”]{1,60})(?=[,.;])"
 )
+# "Odile Ferrance, director of the Civil Protection Agency": a bare role of an organisation
+_BARE_ROLE_RE = re.compile(
+    r"^,\s+([a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for)\s+[^.,;:!?()\"“”]{1,60})(?=[,.;])"
+)
+# "Captain Liesl Amand of the Dunvik fire brigade": the organisation after the name
+_OF_ORG_RE = re.compile(r"^\s+(?:of|at|from)\s+the\s+([^.,;:!?()\"“”]{1,60}?)(?=[,.;]|\s+said\b)")
 _ROLE_STOP = frozenset({"and", "or", "with", "by", "to", "from", "the", "a", "an", "of", "in"})
 
 
@@ -395,6 +401,10 @@ def role_phrases(text: str, start: int, end: int) -> list[list[str]]:
     apposition = _APPOSITION_RE.match(after)
     if apposition:
         phrases.append(apposition.group(1).split()[1:])
+    elif bare := _BARE_ROLE_RE.match(after):
+        phrases.append(bare.group(1).split())
+    if of_org := _OF_ORG_RE.match(after):
+        phrases.append(of_org.group(1).split())
     before = text[max(0, start - 60) : start]
     if before.endswith(", ") and after.startswith(","):
         phrases.append(_words_before(before[:-2] + " "))
