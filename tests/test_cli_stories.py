@@ -254,3 +254,12 @@ def test_cli_story_why_marks_a_runner_up_that_is_gone(tmp_path: Path) -> None:
     assert "no longer a" not in table
     _, out, _ = _invoke("story", first.story, "--db", str(db), "--why", "--format", "json")
     assert "story-merged-away" in {row["runner_up"] for row in json.loads(out)}  # ids stay ids
+
+
+def test_cli_story_why_says_when_no_story_was_compared(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES / "dockside-gazette-calder-bay.txt"))
+    (story,) = _stories(db)
+    code, table, _ = _invoke("story", str(story["id"]), "--db", str(db), "--why")
+    assert code == 0
+    assert "no story then stored shared" in " ".join(table.split())

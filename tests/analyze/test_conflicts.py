@@ -611,3 +611,13 @@ def test_conflicts_a_day_s_rain_is_no_running_total() -> None:
     conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert conflicts == ()
     assert [c.why.rule for c in others] == ["different-period"]
+
+
+def test_conflicts_a_toll_across_a_province_is_a_wider_scope_than_a_town() -> None:
+    one = article("At least 7 people died in Quessing, the agency said.")
+    two = article("Across Vardenholt province, 12 people have died, the agency said.")
+    conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()
+    assert [(c.about, c.why.rule) for c in others] == [
+        ("killed in Quessing vs across Vardenholt province, per agency", "different-scope")
+    ]

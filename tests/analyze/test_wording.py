@@ -57,11 +57,36 @@ def test_wording_loaded_and_hedging_terms() -> None:
 
 
 def test_wording_ignores_words_inside_entity_names() -> None:
-    a = _article("Freedom Rebels Party won seats. Rebels fought on.", "a")
+    a = _article("Freedom Rebels Party won seats. Rebels fought on. Terrorists shot.", "a")
     b = _article("Peace held.", "b")
     party = Entity("x", "Freedom Rebels Party", "ORG", (Span("a", 0, 20),))
     choice = _by_concept(word_choice([a, b], entities=(party,)))["armed group members"]
-    assert choice.counts == {"rebels": {"a": 1, "b": 0}}
+    assert choice.counts == {"rebels": {"a": 1, "b": 0}, "terrorists": {"a": 1, "b": 0}}
+
+
+def test_wording_one_term_alone_is_reported_only_when_loaded() -> None:
+    a = _article("The government said the regime had fallen.", "a")
+    b = _article("Peace held.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["ruling authority"].counts == {
+        "regime": {"a": 1, "b": 0},
+        "government": {"a": 1, "b": 0},
+    }
+    alone = _by_concept(word_choice([_article("The government said so.", "a"), b]))
+    assert "ruling authority" not in alone
+
+
+def test_wording_disaster_sets_leave_data_breaches_and_leaked_files_alone() -> None:
+    a = _article("The levee breach flooded homes. Evacuees slept in a hall.", "a")
+    b = _article("The dam failure left displaced residents waiting. A data breach hit.", "b")
+    c = _article("Hackers leaked documents. The tanker spill spread as oil leaked.", "c")
+    found = _by_concept(word_choice([a, b, c]))
+    assert found["structure that failed"].counts == {
+        "breach": {"a": 1, "b": 0, "c": 0},
+        "failure": {"a": 0, "b": 1, "c": 0},
+    }
+    assert set(found["people forced from home"].counts) == {"evacuees", "displaced"}
+    assert found["substance released"].counts["leak"] == {"a": 0, "b": 0, "c": 1}
 
 
 def test_wording_gold_on_seeds(seed_articles: list[Any], gold_lashkar_gah: dict[str, Any]) -> None:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from storylens.model import Bound, Conflict, NumberMention, Span, StoryAnalysis, Why
-from storylens.report.views import source_disputes
+from storylens.model import (
+    Bound,
+    Conflict,
+    NumberMention,
+    QuoteKind,
+    QuoteMention,
+    Span,
+    StoryAnalysis,
+    Why,
+)
+from storylens.report.views import mention_speaker, source_disputes
 
 
 def _number(article: str, low: float, high: float, source: str) -> NumberMention:
@@ -222,3 +231,18 @@ def test_views_word_choice_counts_uses_inside_quotes_apart() -> None:
     (table,) = [t for t in detail_tables(compare(articles)) if t.title == "Word choice"]
     (row,) = [r for r in table.rows if r[2] == "massacre"]
     assert row[3] == "A: 1 (1 in quotes), B: 1"
+
+
+def test_views_a_quote_credited_to_someone_else_shows_both_names() -> None:
+    span = Span("a", 0, 10)
+    other = QuoteMention(
+        span,
+        QuoteKind.STATEMENT,
+        "Hessel Brandt",
+        None,
+        Why("x", None, {"fidelity": "other-speaker"}),
+    )
+    same = QuoteMention(span, QuoteKind.STATEMENT, "Odile Ferrance", None, Why("cue-after"))
+    assert mention_speaker(other, "Odile Ferrance") == "Odile Ferrance (here: Hessel Brandt)"
+    assert mention_speaker(same, "Odile Ferrance") == "Odile Ferrance"
+    assert mention_speaker(same, None) == "(unknown)"

@@ -65,7 +65,10 @@ _ORG_WORDS = _words(
 _DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidence can overrule
 NATIONAL = re.compile(
     r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation|world)\b|\bnation-?wide\b"
-    r"|\bcountry-?wide\b|\bworld-?wide\b|\bglobally\b|\baround\s+the\s+world\b",
+    r"|\bcountry-?wide\b|\bworld-?wide\b|\bglobally\b|\baround\s+the\s+world\b"
+    # "across Vardenholt province", "throughout the region": a whole area, not one scene in it
+    r"|\b(?:across|throughout)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)*"
+    r"(?:province|region|state|county|district)\b",
     re.I,
 )
 _NAME = r"[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*))*"
@@ -243,6 +246,9 @@ def place_of(
     ]
     places = [p for p in places if not _describes_a_place(p, places)]
     nationals = _nationals_in(sentence)
+    places = [
+        p for p in places if not any(n.start <= p.start and p.end <= n.end for n in nationals)
+    ]
     if places or nationals:
         best = min(
             [*places, *nationals],

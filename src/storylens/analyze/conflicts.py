@@ -537,7 +537,9 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if m.why.features.get("scope") == "national"}
     if places and national:  # "arrested nationwide vs in Tarvik"
-        text += " " + " vs ".join(p.lower() if p in national else f"in {p}" for p in places)
+        text += " " + " vs ".join(
+            p[:1].lower() + p[1:] if p in national else f"in {p}" for p in places
+        )
     elif places:
         text += " in " + " vs ".join(places)
     sources = _distinct(a.attributed_to, b.attributed_to, same=_same_name)

@@ -6,7 +6,7 @@ Two generic lexicons, the same for every story:
 * **Referent sets** (:data:`REFERENT_SETS`): labels that news uses interchangeably for one
   referent but that carry different judgements ("insurgents" / "militants" / "terrorists"). A set
   is reported when at least two of its terms are used across the articles, or when a single
-  term is used by some articles and not others. Counts are per article.
+  loaded term ("regime") is used by some articles and not others. Counts are per article.
 * **Loaded and hedging terms** (:data:`LOADED`, :data:`HEDGES`): each term found is reported
   with its count per article.
 
@@ -58,7 +58,8 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "slaughtered": r"slaughter(?:s|ed|ing)?",
         "executed": r"execut(?:e|es|ed|ing|ion|ions)",
         "butchered": r"butcher(?:s|ed|ing)?",
-        "died": r"died|perished|lost (?:their|his|her) lives",  # a death with no one to blame
+        # a death with no one to blame
+        "died": r"died|dead|perished|lost (?:their|his|her) lives",
     },
     "ruling authority": {
         "regime": r"regimes?",
@@ -108,6 +109,30 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "forced out": r"forced (?:out|to (?:resign|quit|step down|leave))",
         "ousted": r"oust(?:s|ed|ing|er)?",
         "sacked": r"sack(?:s|ed|ing)|dismiss(?:ed|al)",
+    },
+    "people forced from home": {
+        "evacuees": r"evacuees?",
+        "displaced": r"(?:internally )?displaced (?:people|persons|residents|families|villagers)",
+        "homeless": r"(?:left |made )?homeless",
+        "fled": r"(?:fled|flee|fleeing) (?:from )?(?:their|his|her) homes?|who (?:had )?fled",
+    },
+    "structure that failed": {  # not "a data breach", "a breach of contract"
+        "breach": r"(?<!data )(?<!security )breach(?:es|ed)?(?! of)",
+        "collapse": r"collaps(?:e|es|ed|ing)",
+        "failure": r"(?:dam|levee|dyke|dike|structural|bridge) failures?",
+        "burst": r"burst(?:s|ing)?",
+        "gave way": r"(?:gave|give|gives|giving|given) way",
+    },
+    "substance released": {  # not "leaked documents", "data leak"
+        "spill": r"spill(?:s|ed|age)?|spilt",
+        "leak": r"(?<!data )leak(?:s|ed|ing|age)?(?! (?:of )?(?:data|documents?|emails?|files?))",
+        "discharge": r"discharg(?:e|es|ed|ing)",
+    },
+    "harmful substance": {
+        "toxic": r"toxic|toxins?",
+        "hazardous": r"hazardous",
+        "poisonous": r"poison(?:ous|ed)?",
+        "contaminated": r"contaminat(?:ed|ion)",
     },
     "jobs lost": {  # the plain words and the euphemisms for one decision
         "job cuts": r"job cuts?|cuts? (?:to|in) jobs",
@@ -225,9 +250,15 @@ def _referent(
     found = {t: {a.id: _find(p, a, names) for a in articles} for t, p in terms.items()}
     used = {t: by for t, by in found.items() if any(by.values())}
     users = {a for by in used.values() for a, spans in by.items() if spans}
-    if len(used) < 2 and not (len(used) == 1 and len(users) < len(articles)):
+    alone = len(used) == 1 and len(users) < len(articles) and _loaded(next(iter(used)))
+    if len(used) < 2 and not alone:
         return None
     return _choice(concept, "referent", used)
+
+
+def _loaded(term: str) -> bool:
+    """A referent-set term that is also a loaded term ("regime", "terrorists")."""
+    return any(_compiled(p).fullmatch(term) for p in LOADED.values())
 
 
 def _term(

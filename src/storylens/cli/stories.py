@@ -145,6 +145,12 @@ def _when(row: dict[str, Any], fmt: str) -> dict[str, Any]:
     return row
 
 
+_NO_CANDIDATE = (
+    "none: no story then stored shared this article's strongest words or names, so none was"
+    " compared"
+)
+
+
 def _why_tables(story_id: str, rows: list[dict[str, Any]], gone: set[object]) -> None:
     """The scores that placed each article, then the features that decided, in a table of
     their own (with room to read); a runner-up merged or split away since is named as such,
@@ -161,6 +167,8 @@ def _why_tables(story_id: str, rows: list[dict[str, Any]], gone: set[object]) ->
             row["runner_up"] = f"{r['runner_up']} (no longer a story)"
         scores.append(row)
         shown = "none: placed by the user" if by_user else features_text(r["features"])
+        if not shown and r["rule"] == "new-story" and not r["runner_up"]:
+            shown = _NO_CANDIDATE
         features.append({"article": r["article"], "features": shown})
     placed = any(r["placed_by"] == "user" for r in rows)
     _emit_records(

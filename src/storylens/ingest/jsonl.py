@@ -54,7 +54,8 @@ def record_outcome(where: str, line: bytes, *, first: bool = False) -> Outcome:
     except UnicodeDecodeError:
         return Failure(where, m.LINE_NOT_UTF8)
     except json.JSONDecodeError as error:
-        return Failure(where, m.LINE_INVALID_JSON.format(error=m.one_line(error)))
+        detail = f"{error.msg}: column {error.colno}"  # the line is named already
+        return Failure(where, m.LINE_INVALID_JSON.format(error=detail))
     if not isinstance(record, dict):
         return Failure(where, m.LINE_NOT_OBJECT.format(kind=_kind(record)))
     return _document(where, record)

@@ -37,6 +37,7 @@ __all__ = [
     "detail_tables",
     "match_label",
     "mention_fidelity",
+    "mention_speaker",
     "numbers_differ",
     "other_wordings",
     "outlet_name",
@@ -224,6 +225,15 @@ def mention_fidelity(mention: QuoteMention, group: str) -> str:
     return own if isinstance(own, str) else group
 
 
+def mention_speaker(mention: QuoteMention, speaker: str | None) -> str:
+    """The quote's speaker, and the name this article gives instead when it credits the
+    words to someone else: "Odile Ferrance (here: Mayor Hessel Brandt)"."""
+    shown = speaker or "(unknown)"
+    if mention_fidelity(mention, "") == "other-speaker" and mention.speaker:
+        return f"{shown} (here: {mention.speaker})"
+    return shown
+
+
 WEAK_LINK = 0.5
 """Below this link probability a shared claim is shown as possibly shared, to be checked: on
 the fictional fact-level set (``eval/claims_paraphrase.json``) pairs linked from 0.5 are the
@@ -397,7 +407,7 @@ class _Tables:
     def quotes(self) -> TableView:
         rows = tuple(
             (
-                q.speaker or "(unknown)",
+                mention_speaker(m, q.speaker),
                 mention_fidelity(m, q.fidelity.value),
                 self.names[m.span.article],
                 self.cover(m.span),

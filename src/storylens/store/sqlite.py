@@ -386,8 +386,8 @@ class SQLiteStore:
             more = ", …" if len(missing) > _MISSING_SHOWN else ""
             shown = ", ".join(missing[:_MISSING_SHOWN]) + more
             msg = (
-                f"cannot read articles from the store {self._where}: {len(missing)} of the ids"
-                f" are not stored ({shown}): check the ids against the stored articles"
+                f"cannot read articles from the store {self._where}: {_not_stored(len(missing))}"
+                f" ({shown}): check the ids against the stored articles"
             )
             raise NotFoundError(msg)
         return wanted
@@ -397,3 +397,12 @@ class SQLiteStore:
             f"cannot write to the store {self._where}: {error}: nothing from this call was"
             " stored; check free disk space and that no other process holds the store"
         )
+
+
+def _not_stored(count: int) -> str:
+    """How many of the ids asked for are missing, in words.
+
+    >>> _not_stored(1), _not_stored(2)
+    ('1 of the ids is not stored', '2 of the ids are not stored')
+    """
+    return f"{count} of the ids {'is' if count == 1 else 'are'} not stored"
