@@ -190,6 +190,16 @@ def test_digest_says_when_a_facts_own_mentions_give_conflicting_figures() -> Non
     assert own.text in (TEXTS["a"][1], TEXTS["b"][1], TEXTS["c"][3])
 
 
+def test_digest_states_a_disputed_fact_in_a_wording_without_the_figures_first() -> None:
+    flood = _claim("f", ("a", 1, 0.9), ("c", 3, 0.8), ("b", 0, 0.7))
+    six, ten = _number("a", 1, 6.0, "6"), _number("c", 3, 10.0, "Ten")
+    thing = {"thing": "missing"}
+    conflict = Conflict("x", "number", "missing", (six, ten), Why("ranges-disjoint", None, thing))
+    fact, dispute = make_digest([flood], ARTICLES, conflicts=[conflict], numbers=[six, ten])
+    assert (fact.text, fact.claims) == (TEXTS["b"][0], ("f",))
+    assert dispute.text == "Reports differ on the number missing: 6 (a) vs ten (c)."
+
+
 def test_digest_leaves_out_quotes_questions_and_fragments() -> None:
     claims = [
         _claim("q", ("a", 3, 0.9)),

@@ -26,8 +26,9 @@ quoted words (they belong to the speaker), questions, clause fragments, and any 
 holds a disputed number.
 
 A claim whose mentions give conflicting figures (a conflict both of whose numbers lie in the
-claim's mentions: one fact, told with different numbers) is not left out for it: its digest
-sentence says the figures differ and gives, for each thing the conflicts count, every figure
+claim's mentions: one fact, told with different numbers) is not left out for it: the digest
+states the fact in a wording that holds none of the disputed figures, when a mention has one,
+then a sentence says the figures differ and gives, for each thing the conflicts count, every figure
 the claim's mentions give for it, as written, with the outlets that give it ("Reports differ
 on the number killed: at least 11 (Midland Observer) vs seven (Tidewater Chronicle, Greyport
 Herald)."), citing every article that gives one. It counts the origins
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storylens.analyze._pairs import stop_words
 from storylens.analyze.conflicts import thing_of
@@ -81,6 +82,7 @@ class _Choice:
     origins: int
     strength: float
     position: tuple[int, int]
+    dispute: bool = False  # a "Reports differ" sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +133,17 @@ def make_digest(
     chosen: list[_Choice] = []
     used = 0
     for choice in choices:
-        words = len(choice.text.split())
+        # the fact itself, in a wording without the disputed figures, goes before the dispute
+        fact = _choose(choice.claim, story) if choice.dispute else None
+        if fact is not None:  # placed with the dispute, right before it
+            fact = replace(fact, origins=choice.origins, position=choice.position)
+        group = [c for c in (fact, choice) if c is not None]
+        words = sum(len(c.text.split()) for c in group)
         if used + words > story.options.words:
             break
-        chosen.append(choice)
+        chosen.extend(group)
         used += words
-    chosen.sort(key=lambda c: (-min(c.origins, 2), c.position, c.claim.id))
+    chosen.sort(key=lambda c: (-min(c.origins, 2), c.position, c.claim.id, c.dispute))
     return tuple(DigestSentence(c.text, (c.claim.id,), c.cited) for c in chosen)
 
 
@@ -213,6 +220,7 @@ def _dispute(
         origins=len({story.origins.get(a, a) for a in cited}),
         strength=sum(scores) / len(scores) if scores else 0.0,
         position=min(_at(m.span, story) for m in claim.mentions),
+        dispute=True,
     )
 
 
