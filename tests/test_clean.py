@@ -456,6 +456,8 @@ def test_clean_a_date_line_fills_published_when_the_metadata_has_none() -> None:
     given = _clean(f"9 March 2031\n{P1}", published="2031-03-10T08:00:00Z")
     assert given.published == "2031-03-10T08:00:00Z"  # the metadata wins
     assert _clean(f"Updated 10:30\n{P1}").published is None  # a time is no date
+    for line in ("Published 2031-03-09", "Published: 2031-03-09T09:30:00Z", "2031-03-09"):
+        assert _clean(f"Dam repairs finish early\n{line}\n{P1}").published == "2031-03-09"
 
 
 # --- datelines after a headline, credits, captions, bylines, dates --------------------------

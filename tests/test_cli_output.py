@@ -280,10 +280,12 @@ def test_cli_output_split_says_what_moved_and_why_shows_placed_by_user(own_db: P
         f"moved 1 article out of {ferry} into {new_id} (kept in every later run); 5 articles"
         f" in 4 stories; rebuild the site with 'storylens run --db {db} --out DIR'\n"
     )
-    rows = _json("story", ferry, "--why", "--db", db)
+    staying = _json("story", ferry, "--why", "--db", db)
+    assert [(r["article"], r["placed_by"]) for r in staying] == [(FERRY_ID, "clustering")]
+    rows = _json("story", new_id, "--why", "--db", db)
     assert rows == [
         {
-            "article": FERRY_ID,
+            "article": "ridge-courier-ferry",
             "rule": "pinned",
             "placed_by": "user",
             "score": None,
@@ -293,7 +295,7 @@ def test_cli_output_split_says_what_moved_and_why_shows_placed_by_user(own_db: P
             "features": {},
         }
     ]
-    code, table, _ = invoke("story", ferry, "--why", "--db", db, columns=140)
+    code, table, _ = invoke("story", new_id, "--why", "--db", db, columns=140)
     assert "pinned by user" in table
     assert "0.25" not in table  # no threshold for a score that decided nothing
     assert (

@@ -146,6 +146,35 @@ def test_stories_bad_corrections_are_one_line_errors(store: Store) -> None:
     )
 
 
+def test_stories_a_correction_changes_only_the_stories_it_names(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storylens.stories
+
+    update_stories(store)
+    before = _memberships(store)
+    floods = _story_of(store, "coastline-0001")
+
+    def no_pass(*_: object, **__: object) -> None:
+        raise AssertionError("a correction ran the merge/split pass")
+
+    monkeypatch.setattr(storylens.stories, "merge_split", no_pass)
+    new_id, run = split_story(store, floods, ["coastline-0001"])
+    after = _memberships(store)
+    assert run.changed == 0
+    assert after[new_id] == ("coastline-0001",)
+    assert {k: v for k, v in after.items() if k not in (floods, new_id)} == {
+        k: v for k, v in before.items() if k != floods
+    }
+    rules = {a.article: a.rule for a in store.story_assignments(floods)}
+    assert set(rules.values()) <= {"new-story", "joined", "moved"}  # their own reasons kept
+    with pytest.raises(ConfigError) as same:
+        move_article(store, "coastline-0001", new_id)
+    assert str(same.value) == (
+        f"article 'coastline-0001' is already in story '{new_id}': nothing to move"
+    )
+
+
 def _count_signatures(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record the id of every article the stories module hashes for dedup."""
     import storylens.stories

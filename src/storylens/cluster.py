@@ -63,6 +63,7 @@ __all__ = [
     "Assignment",
     "ClusterOptions",
     "ClusterState",
+    "apply_pins",
     "assign",
     "merge_split",
     "retire",
@@ -220,6 +221,25 @@ def revise(
     return Assignment(
         article.id, story, round(score, 4), None, 0.0, "revision", threshold, features
     )
+
+
+def apply_pins(state: ClusterState, *, options: ClusterOptions | None = None) -> list[Assignment]:
+    """Put each clustered article the user pinned to another story there, and change nothing
+    else: a correction moves the articles it names, never other stories. Returns the moves
+    (rule ``pinned``, ``features["was_in"]`` the story left)."""
+    options = options or ClusterOptions()
+    moves: list[Assignment] = []
+    pinned = [a for a in state.pinned if a in state.articles]
+    for aid in sorted(pinned, key=lambda a: state.articles[a].seq):
+        entry, target = state.articles[aid], state.pinned[aid]
+        if entry.story == target:
+            continue
+        was_in = entry.story
+        vec = state.recent.get(aid) or _vector(state, entry, options)
+        _leave(state, aid, vec)
+        _join(state, target, aid, vec, options)
+        moves.append(Assignment(aid, target, 0.0, None, 0.0, "pinned", 0.0, {"was_in": was_in}))
+    return moves
 
 
 def merge_split(

@@ -235,11 +235,17 @@ LEAD_CHARS = 1500
 DATELINE_WORDS = 14
 
 
+_ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
 def text_dates(text: str) -> list[str]:
-    """Every explicit calendar date in ``text`` (month name or m/d/yyyy), as ISO dates.
+    """Every explicit calendar date in ``text`` (month name, m/d/yyyy or yyyy-mm-dd), as ISO
+    dates, in text order.
 
     >>> text_dates("On Feb. 04, 2009 and 18th September 2013, not 2 / 30 / 2009.")
     ['2009-02-04', '2013-09-18']
+    >>> text_dates("Published 2026-04-06T09:30:00Z")
+    ['2026-04-06']
     """
     found = []
     for m in _DATES.finditer(text):
@@ -250,11 +256,16 @@ def text_dates(text: str) -> list[str]:
             year, month, day = int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3])
         else:
             year, month, day = int(g[8]), int(g[6]), int(g[7])
+        found.append((m.start(), year, month, day))
+    for m in _ISO_DATE.finditer(text):
+        found.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    dates = []
+    for _, year, month, day in sorted(found):
         try:
-            found.append(date(year, month, day).isoformat())
+            dates.append(date(year, month, day).isoformat())
         except ValueError:  # 30 February and the like: not a date
             continue
-    return found
+    return dates
 
 
 def lead(text: str, lines: int = LEAD_LINES) -> str:

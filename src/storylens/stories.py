@@ -23,7 +23,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from storylens.cluster import ClusterState, assign, merge_split, retire, revise, stories
+from storylens.cluster import (
+    ClusterState,
+    apply_pins,
+    assign,
+    merge_split,
+    retire,
+    revise,
+    stories,
+)
 from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
 from storylens.features import STOP_WORDS, text_dates
@@ -71,17 +79,20 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
+def update_stories(store: Store, *, rebuild: bool = False, passes: bool = True) -> StoryRun:
     """Assign new articles to stories, run the merge/split pass and save the result.
 
     Only the articles the clustering state or the duplicate index lacks are read whole; of
-    the others the run needs only a summary (title, outlet, time, first line).
+    the others the run needs only a summary (title, outlet, time, first line). Articles the
+    user pinned elsewhere since the last run move first; ``passes=False`` (a correction) runs
+    no merge/split pass, so no story the user did not name changes.
     """
     summaries = store.article_summaries()
     revised = store.revisions()
     state = None if rebuild else _load_state(store.cluster_state())
     previous = {} if state is None else {a.article: a for a in store.story_assignments()}
     state = _with_overrides(state or ClusterState(), _overrides(store.overrides(), revised))
+    corrected = apply_pins(state)
     places = _retire_revised(state, revised)
     indexed = store.dedup_indexed()
     known = state.articles
@@ -93,13 +104,14 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryRun:
     ]
     state, assigned = assign([a for a in fresh if a.id not in state.articles], state)
     assigned = [*taken, *assigned]
-    state, changes = merge_split(state)
-    why = previous | {a.article: a for a in [*assigned, *changes]}
+    state, changes = merge_split(state) if passes else (state, [])
+    why = previous | {a.article: a for a in [*corrected, *assigned, *changes]}
     groups = _origin_groups(store, [a for a in fresh if a.id not in indexed])
     records = _stories(state, summaries, groups)
     members = [_current(why, article, story.id) for story in records for article in story.articles]
     store.save_stories(records, members, groups, state=_dump(state))
-    return StoryRun(len(summaries), len(records), len(assigned), len(changes), len(groups))
+    changed = len({c.article for c in changes})
+    return StoryRun(len(summaries), len(records), len(assigned), changed, len(groups))
 
 
 def _read(store: Store, ids: Sequence[str]) -> list[Article]:
@@ -155,12 +167,15 @@ def move_article(store: Store, article_id: str, story_id: str) -> StoryRun:
         msg = f"no article with id {article_id!r}: list ids with 'storylens articles'"
         raise NotFoundError(msg)
     source = next((s for s in store.iter_stories() if article_id in s.articles), None)
+    if source is not None and source.id == target.id:
+        msg = f"article {article_id!r} is already in story {target.id!r}: nothing to move"
+        raise ConfigError(msg)
     overrides = [Override("pin", a, target.id) for a in target.articles if a != article_id]
     if source is not None and source.id != target.id:
         overrides += [Override("pin", a, source.id) for a in source.articles if a != article_id]
     overrides.append(Override("pin", article_id, target.id))
     store.add_overrides(overrides)
-    return update_stories(store, rebuild=True)
+    return update_stories(store, passes=False)
 
 
 def merge_stories(store: Store, story_id: str, other_id: str) -> StoryRun:
@@ -171,7 +186,7 @@ def merge_stories(store: Store, story_id: str, other_id: str) -> StoryRun:
         msg = f"cannot merge story {story_id!r} with itself: give two different story ids"
         raise ConfigError(msg)
     store.add_overrides([Override("pin", a, keep.id) for a in (*keep.articles, *absorbed.articles)])
-    return update_stories(store, rebuild=True)
+    return update_stories(store, passes=False)
 
 
 def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> tuple[str, StoryRun]:
@@ -197,7 +212,7 @@ def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> tupl
     overrides += [Override("pin", a, story.id) for a in staying]
     overrides += [Override("apart", a, b) for a in leaving for b in staying]
     store.add_overrides(overrides)
-    return new_id, update_stories(store, rebuild=True)
+    return new_id, update_stories(store, passes=False)
 
 
 def _known_story(store: Store, story_id: str) -> Story:

@@ -621,3 +621,32 @@ def test_conflicts_a_toll_across_a_province_is_a_wider_scope_than_a_town() -> No
     assert [(c.about, c.why.rule) for c in others] == [
         ("killed in Quessing vs across Vardenholt province, per agency", "different-scope")
     ]
+
+
+def test_conflicts_counts_of_articles_published_on_different_days_are_different_periods() -> None:
+    one = replace(
+        article("The death toll in Lisko stood at 23, the prime minister said."),
+        published="2026-04-07T20:00:00Z",  # a Tuesday
+    )
+    two = replace(
+        article("The death toll in Lisko rose to 29 on Wednesday, the prime minister said."),
+        published="2026-04-08T09:00:00Z",
+    )
+    three = replace(
+        article("The death toll in Lisko stood at 31, the prime minister said."),
+        published="2026-04-09T09:00:00Z",
+    )
+    arts = [one, two, three]
+    conflicts, others = find_conflicts([m for a in arts for m in find_numbers(a)], arts)
+    assert conflicts == ()
+    assert {c.why.rule for c in others} == {"different-period"}
+    same_day = replace(three, published="2026-04-07T22:00:00Z")
+    found, _ = find_conflicts([*find_numbers(one), *find_numbers(same_day)], [one, same_day])
+    assert [c.why.rule for c in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_an_aftershock_s_magnitude_is_not_the_quake_s() -> None:
+    one = article("A magnitude 6.1 earthquake struck Lisko on Tuesday, the survey said.")
+    two = article("Aftershocks of up to magnitude 4.8 shook Lisko on Tuesday, the survey said.")
+    conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()

@@ -361,6 +361,7 @@ def time_of(
         and not (e.start <= run.start < e.end)
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
         and not _describes_a_noun(e.root, anchor)
+        and not _possessive(e)
     ]
     if not ents:
         return None
@@ -424,6 +425,12 @@ def _since_event(sentence: Any, clause: int) -> tuple[int, int] | None:
             end = max(t.idx + len(t) for t in objects[0].subtree)
             return int(tok.idx), int(end)
     return None
+
+
+def _possessive(ent: Any) -> bool:
+    """ "Tuesday's earthquake": the day dates the noun it owns, not what a number counts."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.dep_ == "case" and after.lower_ in {"'s", "’s"}
 
 
 def _describes_a_noun(token: Any, anchor: Any) -> bool:

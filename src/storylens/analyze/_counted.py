@@ -113,12 +113,10 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is None and rule == "number-subject":  # "7 people died and 20 were hurt"
         noun = _parallel_noun(anchor)
     if (measure := _measure_of(doc, run, anchor)) is not None:
-        return (
-            _noun_phrase(measure, range(run.start, run.end)),
-            "measure",
-            None,
-            noun_lemma(measure),
-        )
+        phrase = _noun_phrase(measure, range(run.start, run.end))
+        if (shock := _lesser_shock(anchor)) is not None:  # "a magnitude 4.8 aftershock"
+            return f"{shock} {phrase}", "measure", None, f"{shock} {noun_lemma(measure)}"
+        return phrase, "measure", None, noun_lemma(measure)
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
     verb = _money_verb(anchor) if noun is None and event is None else None
@@ -138,7 +136,11 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
-    return what, rule, _event_key(event), _subject_key(noun)
+    counted_noun = _subject_key(noun)
+    lesser = _lesser_shock(noun) if counted_noun == "magnitude" and noun is not None else None
+    if lesser is not None:  # "aftershocks, the largest of magnitude 4.8"
+        return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
+    return what, rule, _event_key(event), counted_noun
 
 
 def _money_verb(anchor: Any) -> Any | None:
@@ -403,6 +405,19 @@ def _measure_of(doc: Any, run: Run, anchor: Any) -> Any | None:
     if anchor.dep_ != "nummod" or before is None or before.tag_ != "NN" or head.i < anchor.i:
         return None
     return before if before.dep_ in {"compound", "nmod", "nsubj", "amod"} else None
+
+
+_LESSER_SHOCKS = frozenset(["aftershock", "foreshock"])  # a "tremor" is often the quake
+
+
+def _lesser_shock(anchor: Any) -> str | None:
+    """ "aftershock" when the measure a number gives is an aftershock's ("a magnitude 4.8
+    aftershock", "aftershocks, including one of magnitude 4.8"), not the main quake's."""
+    for token in [anchor, *list(anchor.ancestors)[:4]]:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in _LESSER_SHOCKS:
+            return str(lemma)
+    return None
 
 
 def _event_of_total(noun: Any) -> Any | None:

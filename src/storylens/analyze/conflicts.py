@@ -43,6 +43,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import combinations
 from typing import Any
 
@@ -274,6 +275,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", not _same_period(a.when, b.when)),
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, story.days)),
+        ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
         ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
         ("ranges-overlap", overlap),
@@ -308,6 +310,27 @@ def _running_total_later(a: NumberMention, b: NumberMention, days: Mapping[str, 
         return False
     day_a, day_b = days.get(a.span.article), days.get(b.span.article)
     return not day_a or day_a != day_b
+
+
+def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:
+    """A count that does not say when it stood is the count of its article's day: two such
+    counts from articles published on different days, or one against a count another article
+    dates to another weekday ("29 on Wednesday" against a Tuesday article's 23), are counts
+    of different days (a toll rises, a count is revised)."""
+    day_a, day_b = days.get(a.span.article), days.get(b.span.article)
+    if not a.when and not b.when:
+        return bool(day_a and day_b and day_a != day_b)
+    if bool(a.when) == bool(b.when):
+        return False
+    dated, undated_day = (a, day_b) if a.when else (b, day_a)
+    period = _period(dated.when)
+    if period is None or period[0] != "day" or not undated_day:
+        return False
+    try:
+        weekday = date.fromisoformat(undated_day).strftime("%A").lower()
+    except ValueError:
+        return False
+    return bool(period[1] != weekday)
 
 
 def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[str]]) -> bool:
