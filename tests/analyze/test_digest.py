@@ -271,3 +271,27 @@ def test_digest_name_runs_meet_by_initials_and_last_word() -> None:
     assert runs == [("United", "Nations"), ("Ilse", "Marrow"), ("Lashkar", "Gah")]
     assert _names_all(runs, "The UN says Marrow left Lashkar Gah.")
     assert not _names_all(runs, "The UN says Marrow left the city.")
+
+
+def test_digest_cites_no_article_that_shares_only_names_with_the_wording() -> None:
+    lines = {
+        "x": "Chairman Ana Marsh has promised the manager most of the fee.",
+        "y": "Chairman Ana Marsh said the offer was too good to refuse.",
+        "z": "Chairman Ana Marsh said the fee would pay for a training ground.",
+    }
+    arts = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash=k) for k, t in sorted(lines.items())
+    ]
+    spans = {k: Span(k, 0, len(t)) for k, t in lines.items()}
+
+    def linked(k: str, cosine: float) -> ClaimMention:
+        return ClaimMention(
+            spans[k], Why("matched", 0.76, {"with": _key(spans["x"]), "cosine": cosine})
+        )
+
+    own = ClaimMention(spans["x"], Why("matched", 0.76, {"with": _key(spans["y"])}))
+    claim = Claim("m", lines["x"], (own, linked("y", 0.6), linked("z", 0.5)), Support(3, 3, 3))
+    (sentence,) = make_digest([claim], arts)
+    assert (sentence.text, sentence.articles) == (lines["x"], ("x", "z"))  # z speaks of the fee
+    close = replace(claim, mentions=(own, linked("y", 0.75), linked("z", 0.5)))
+    assert make_digest([close], arts)[0].articles == ("x", "y", "z")  # a close paraphrase

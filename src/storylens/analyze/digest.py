@@ -14,7 +14,9 @@ articles that state it:
   (a run of capitalised words, met in full, by its initials, "UN" for "United Nations", or by
   its last word, "Marrow" for "Ilse Marrow"): a sentence that adds "a spokeswoman for the
   Ministry of Mines said" or "the governor cancelled a trip" to a shared fact is not cited for
-  the outlets that only state the fact.
+  the outlets that only state the fact;
+- and that shares a content word with it besides its names, or is a close paraphrase of it
+  (:data:`PARAPHRASE_COSINE`): four sentences that name one chairman say four things.
 
 Of a claim's mentions, the wording chosen is one without loaded terms ("terrorists",
 "massacre") when there is one, then the one the most independent origins can be cited for
@@ -262,6 +264,7 @@ def _cite(claim: Claim, mention: ClaimMention, story: _Story) -> _Choice:
         and _linked(mention, m, story.options.cite)
         and wanted <= _values(m.span, story.numbers)
         and _names_all(names, _text(m.span, story))
+        and _says_more_than_names(mention, m, story)
     ]
     cited = sorted(
         {span.article, *(m.span.article for m in backers)},
@@ -277,6 +280,37 @@ def _cite(claim: Claim, mention: ClaimMention, story: _Story) -> _Choice:
         strength=sum(scores) / len(scores) if scores else 0.0,
         position=min(_at(m.span, story) for m in (mention, *backers)),
     )
+
+
+PARAPHRASE_COSINE = 0.7
+"""A cited mention that shares no content word with the wording must be this close to it in
+meaning (the embedding cosine of the direct link)."""
+
+
+def _says_more_than_names(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
+    """The other mention shares a content word with the wording besides its names, or is a
+    close paraphrase of it: four sentences naming "Chairman Ottilie Marsh" say four things,
+    and only the one that also speaks of "the fee" backs "Marsh has promised him most of the
+    fee"."""
+    if _content_words(_text(wording.span, story)) & _content_words(_text(other.span, story)):
+        return True
+    cosines = [
+        float(x.why.features.get("cosine", 0.0))
+        for x, y in ((wording, other), (other, wording))
+        if x.why.features.get("with") == _key(y.span)
+    ]
+    return max(cosines, default=0.0) >= PARAPHRASE_COSINE
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case words of three letters or more that are no stop words: a name's words
+    (capitalised) and function words say nothing of what happened."""
+    stops = stop_words()
+    return {
+        w.rstrip("s")
+        for w in re.findall(r"\b[a-z][a-z'-]{2,}\b", text)
+        if w not in stops
+    }
 
 
 def _text(span: Span, story: _Story) -> str:
