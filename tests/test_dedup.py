@@ -128,7 +128,18 @@ def test_dedup_wire_tag_names_the_agency() -> None:
     tagged = ["KALOMI (Reuters) - " + story[1], *story[2:]]
     groups = find_duplicates([make_article("x", tagged), make_article("y", [story[0], *tagged])])
     assert groups[0].wire == "Reuters"
-    assert groups[0].origin_rule == "wire-tag"
+    assert (groups[0].origin, groups[0].origin_rule) == (None, None)  # both carry the tag
+    one = find_duplicates([make_article("x", tagged), make_article("y", [story[0], *story[1:]])])
+    assert (one[0].wire, one[0].origin, one[0].origin_rule) == ("Reuters", "x", "wire-tag")
+
+
+def test_dedup_copies_published_at_one_time_tell_no_origin() -> None:
+    story = wire_story(7)
+    at = "2026-04-06T09:00:00Z"
+    groups = find_duplicates(
+        [make_article("p1", story, published=at), make_article("p2", story, published=at)]
+    )
+    assert (groups[0].origin, groups[0].origin_rule) == (None, None)
 
 
 def test_dedup_feed_source_element_names_the_origin() -> None:

@@ -245,10 +245,17 @@ def _origin(members: Sequence[DedupSignature]) -> tuple[str | None, str | None]:
         named = sorted(m.article for m in members if (m.outlet or "").lower() == source.lower())
         if named:
             return named[0], "feed-source"
+    first = _earliest(members)
+    return (first, "earliest-published") if first is not None else (None, None)
+
+
+def _earliest(members: Sequence[DedupSignature]) -> str | None:
+    """The one member published first, or None when no member is dated or several share the
+    first time (a tie tells no original)."""
     dated = sorted((m.published, m.article) for m in members if m.published)
-    if dated:
-        return dated[0][1], "earliest-published"
-    return None, None
+    if not dated or (len(dated) > 1 and dated[0][0] == dated[1][0]):
+        return None
+    return dated[0][1]
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
@@ -286,8 +293,10 @@ def origin_group(
     members = sorted(signatures, key=lambda s: s.article)
     origin, rule = _origin(members)
     wire = _majority(m.wire for m in members)
-    if origin is None and wire is not None:
-        origin, rule = min(m.article for m in members if m.wire == wire), "wire-tag"
+    tagged = [m for m in members if m.wire == wire]
+    if origin is None and wire is not None:  # the one member with the tag, or the first of them
+        first = tagged[0].article if len(tagged) == 1 else _earliest(tagged)
+        origin, rule = (first, "wire-tag") if first is not None else (None, None)
     reference = next(m for m in members if m.article == (origin or members[0].article))
     ids = tuple(m.article for m in members)
     return OriginGroup(
