@@ -176,6 +176,30 @@ def stop_words() -> frozenset[str]:
     return _STOP
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]{2,}\b")
+
+
+def plain_words(text: str) -> set[str]:
+    """The lower-case words of three letters or more that are no stop words, without a plural
+    -s: what a sentence says happened, apart from the names it gives (capitalised).
+
+    >>> sorted(plain_words("Chairman Ana Marsh said the fees would pay for a new ground."))
+    ['fee', 'ground', 'new', 'pay']
+    """
+    stops = stop_words()
+    return {w.rstrip("s") for w in _LOWER_WORD.findall(text) if w not in stops}
+
+
+def share_content(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """Which pairs of texts share a plain word (:func:`plain_words`), as a square matrix."""
+    vocab: dict[str, int] = {}
+    rows = [[vocab.setdefault(w, len(vocab)) for w in sorted(plain_words(t))] for t in texts]
+    incidence = np.zeros((len(texts), max(len(vocab), 1)), dtype=np.float32)
+    for i, row in enumerate(rows):
+        incidence[i, row] = 1.0
+    return np.asarray((incidence @ incidence.T) > 0)
+
+
 def _stem(word: str) -> str:
     """A light stemmer: possessives, plural -s, -ing and -ed."""
     word = word.removesuffix("'s").removesuffix("’s")

@@ -43,7 +43,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from storylens.analyze._pairs import stop_words
+from storylens.analyze._pairs import plain_words, stop_words
 from storylens.analyze.conflicts import thing_of
 from storylens.lexicon import plural
 from storylens.model import (
@@ -292,7 +292,7 @@ def _says_more_than_names(wording: ClaimMention, other: ClaimMention, story: _St
     close paraphrase of it: four sentences naming "Chairman Ottilie Marsh" say four things,
     and only the one that also speaks of "the fee" backs "Marsh has promised him most of the
     fee"."""
-    if _content_words(_text(wording.span, story)) & _content_words(_text(other.span, story)):
+    if plain_words(_text(wording.span, story)) & plain_words(_text(other.span, story)):
         return True
     cosines = [
         float(x.why.features.get("cosine", 0.0))
@@ -300,17 +300,6 @@ def _says_more_than_names(wording: ClaimMention, other: ClaimMention, story: _St
         if x.why.features.get("with") == _key(y.span)
     ]
     return max(cosines, default=0.0) >= PARAPHRASE_COSINE
-
-
-def _content_words(text: str) -> set[str]:
-    """Lower-case words of three letters or more that are no stop words: a name's words
-    (capitalised) and function words say nothing of what happened."""
-    stops = stop_words()
-    return {
-        w.rstrip("s")
-        for w in re.findall(r"\b[a-z][a-z'-]{2,}\b", text)
-        if w not in stops
-    }
 
 
 def _text(span: Span, story: _Story) -> str:
