@@ -203,3 +203,20 @@ def test_cluster_a_planned_year_after_publication_is_no_year_conflict() -> None:
     undated = replace(second, id="h2", published=None)
     _, assignments = assign([first, undated])
     assert assignments[1].features["year_conflict"] is True  # no date: 2029 counts
+
+
+def test_cluster_a_merge_says_what_the_two_stories_share() -> None:
+    from storylens._cluster_passes import _merge_into
+    from storylens.cluster import ClusterOptions, assign
+
+    one = _article(
+        "a", "Quake hits Lisko\nA magnitude 6.1 quake struck Lisko in Tarnavia on Tuesday."
+    )
+    two = _article(
+        "b", "Lisko quake\nRescuers in Lisko searched for survivors of the Tarnavia quake."
+    )
+    state, _ = assign([one, two], options=ClusterOptions(threshold=0.99, short_threshold=0.99))
+    first, second = (state.articles[x].story for x in ("a", "b"))
+    (change,) = _merge_into(state, state.stories[second], (first, 0.5), ClusterOptions())
+    assert change.rule == "merged"
+    assert "lisko" in change.features["shared_names"]

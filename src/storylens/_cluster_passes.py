@@ -20,6 +20,7 @@ from storylens._cluster_stories import (
     _leave,
     _new_story_id,
     _ranked,
+    _Score,
     _Story,
     _threshold,
 )
@@ -272,6 +273,11 @@ def _merge_into(
     """Move every movable article of ``story`` into the target story."""
     sid, score = target
     vectors = _vectors_of(state, story.members, options)
+    shared = _explain(state, story.vec, _Score(sid, score, False, None))
+    why = {
+        "story_score": round(score, 4),
+        **{k: v for k, v in shared.items() if k.startswith("shared_")},
+    }
     changes = []
     for aid in list(story.members):
         if not _movable(state, aid):
@@ -287,7 +293,7 @@ def _merge_into(
                 0.0,
                 "merged",
                 options.merge_threshold if threshold is None else threshold,
-                {"story_score": round(score, 4)},
+                why,
             )
         )
     return changes

@@ -166,12 +166,15 @@ def _is_headline(line: str) -> bool:
     return len(tokens) >= 3 and caps >= 0.75 * len(tokens)
 
 
+_STAMP_WORDS = frozenset(["published", "updated", "posted"])  # "Published April 6": no name
+
+
 def _split_run(run: str) -> list[list[str]]:
     """A run of capitalised words cut at stop words (``The``, ``Of``) and one-letter words."""
     parts: list[list[str]] = [[]]
     for token in run.split():
         lower = token.lower()
-        if lower in STOP_WORDS or len(token) < 2:
+        if lower in STOP_WORDS or lower in _STAMP_WORDS or len(token) < 2:
             parts.append([])
         else:
             parts[-1].append(_stem(lower))
@@ -193,6 +196,8 @@ def names(text: str) -> Counter[str]:
 
     >>> sorted(names("Tara Reid entered Promises on 3 May."))
     ['3', 'promise', 'reid', 'tara', 'tara reid']
+    >>> sorted(names("Published April 6"))
+    ['6', 'april']
     """
     counts: Counter[str] = Counter()
     for run in _name_runs(text):
