@@ -261,7 +261,12 @@ def eval_group() -> None:
 def eval_clustering(
     path: str, splits: tuple[str, ...], shuffle: int | None, orders: int | None
 ) -> None:
-    """Cluster a labelled JSON Lines file from an empty state; print B-cubed, pairwise, ARI."""
+    """Cluster a labelled JSON Lines file from an empty state; print B-cubed, pairwise, ARI.
+
+    \b
+    Each line is one article: {"id": ..., "text": ..., "cluster": GOLD}, and optionally
+    "title", "published", "url" and "split" (for --split).
+    """
     from pathlib import Path
 
     from storylens.evaluate import evaluate_clustering, evaluate_orders
