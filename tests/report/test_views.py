@@ -133,6 +133,14 @@ def test_views_a_claim_only_copies_of_one_text_state_is_left_out_by_nobody(
     views = claim_views(copies)
     assert one_origin in views.shared_by_some  # listed, and marked one origin by renderers
     assert views.omitted["c"] == ()
+    assert views.cut == {}  # "c" is no copy of that text: it cut nothing
+    reprint = replace(copies, origins=((a, "w"), (b, "w"), ("c", "w")))
+    assert claim_views(reprint).cut == {"c": (one_origin,)}  # a copy without it cut it
+    from storylens.report.html import to_html
+    from storylens.report.markdown import to_markdown
+
+    assert "## Cut from this copy: Gazette" in to_markdown(reprint)
+    assert "Cut by Gazette" in to_html(reprint)
     fourth = replace(third, id="d", outlet="Courier")
     also = ClaimMention(Span("d", 0, 10), Why("also-states", 0.7, {}))
     told = replace(

@@ -14,6 +14,7 @@ from html import escape
 
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    CUT_TITLE,
     EMPTY_CLAIMS,
     EMPTY_DIGEST,
     EMPTY_OMITTED,
@@ -180,6 +181,8 @@ def claim_sections(analysis: StoryAnalysis) -> str:
     parts.append(_per_article("Only this outlet", "Only in", views.unique, names, EMPTY_UNIQUE))
     if count > 2:  # with two, a shared claim is in both: nothing to leave out
         parts.append(_per_article("Left out", "Left out by", views.omitted, names, EMPTY_OMITTED))
+    if views.cut:  # a reprint that dropped what the other copies of its text keep
+        parts.append(_per_article(CUT_TITLE, "Cut by", views.cut, names, ""))
     return "".join(parts)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    CUT_TITLE,
     EMPTY_CLAIMS,
     EMPTY_DIGEST,
     EMPTY_OMITTED,
@@ -79,6 +80,8 @@ def _claim_sections(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[s
     parts += _per_article("Only in", "Only one outlet says", views.unique, names, EMPTY_UNIQUE)
     if count > 2:  # with two, a shared claim is in both: nothing to leave out
         parts += _per_article("Left out by", "Left out", views.omitted, names, EMPTY_OMITTED)
+    if views.cut:  # a reprint that dropped what the other copies of its text keep
+        parts += _per_article(f"{CUT_TITLE}:", CUT_TITLE, views.cut, names, "")
     return parts
 
 

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.views import (
+    CUT_TITLE,
     EMPTY_CLAIMS,
     EMPTY_DIGEST,
     EMPTY_OMITTED,
@@ -88,6 +89,9 @@ def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool
     if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
         headers = ["outlet", "shared claim it omits"]
         _print(console, "Left out", headers, omitted, empty=EMPTY_OMITTED)
+    cut = [(names[i], shown(c.text)) for i, claims in views.cut.items() for c in claims]
+    if cut:  # a reprint that dropped what the other copies of its text keep
+        _print(console, CUT_TITLE, ["outlet", "what the other copies keep"], cut)
     for table in detail_tables(analysis, explain=explain):
         _print(console, table.title, table.headers, table.rows, empty=table.empty)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storylens.analyze.wording import term_pattern
 from storylens.model import (
@@ -21,6 +21,7 @@ from storylens.model import (
 from storylens.outlet import outlet_name
 
 __all__ = [
+    "CUT_TITLE",
     "EMPTY_CLAIMS",
     "EMPTY_DIGEST",
     "EMPTY_OMITTED",
@@ -59,6 +60,8 @@ class ClaimViews:
     unique: dict[str, tuple[Claim, ...]]  # article id -> claims only it makes
     omitted: dict[str, tuple[Claim, ...]]  # article id -> shared claims it leaves out
     weak: tuple[Claim, ...] = ()  # claims linked only weakly: possibly one fact, check them
+    cut: dict[str, tuple[Claim, ...]] = field(default_factory=dict)  # article id -> what other
+    # copies of its text state and it does not (a wire story's paragraph cut by one reprint)
 
 
 def same_origin(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[str]:
@@ -252,7 +255,8 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     state (a wire story and its reprint: one independent origin) is shared by them, marked as
     one origin by the renderers, but no other article is said to leave it out unless an article
     of another origin states it too (an ``also`` sentence counts): one source says it, as when a
-    single article does. An article whose only statement of a claim is an ``also`` sentence
+    single article does; a copy of that text that does not state it has cut it (``cut``: the
+    paragraph a reprint dropped). An article whose only statement of a claim is an ``also`` sentence
     states it when that sentence is linked from
     :data:`WEAK_LINK` (below it, the article is said to leave the claim out) and, when the
     claim gives a figure in every mention, gives one too (it tells of the collapse, not of the
@@ -267,6 +271,7 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     weak: list[Claim] = []
     unique: dict[str, list[Claim]] = {i: [] for i in ids}
     omitted: dict[str, list[Claim]] = {i: [] for i in ids}
+    cut: dict[str, list[Claim]] = {i: [] for i in ids}
     for claim in analysis.claims:
         present = {m.span.article for m in claim.mentions}
         if len(present) == 1:
@@ -279,8 +284,13 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
             continue
         (by_all if strong == set(ids) else by_some).append(claim)
         stated = present | _also_stated(claim, analysis.numbers)
-        if len({origin.get(i, i) for i in stated}) < 2:
-            continue  # copies of one text: one source says it, nobody leaves it out
+        if len(origins := {origin.get(i, i) for i in stated}) < 2:
+            # copies of one text: one source says it, nobody leaves it out, but a copy
+            # without it cut it
+            for i in ids:
+                if i not in stated and origin.get(i, i) in origins:
+                    cut[i].append(claim)
+            continue
         for i in ids:
             if i not in stated:
                 omitted[i].append(claim)
@@ -290,6 +300,7 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
         unique={k: tuple(v) for k, v in unique.items()},
         omitted={k: tuple(v) for k, v in omitted.items()},
         weak=tuple(weak),
+        cut={k: tuple(v) for k, v in cut.items() if v},
     )
 
 
@@ -341,6 +352,9 @@ EMPTY_SHARED = "none: no fact is reported by more than one outlet"
 EMPTY_SHARED_BY_ALL = "none: no fact is reported by every outlet"
 EMPTY_SHARED_BY_SOME = "none: no fact is reported by some outlets but not all"
 EMPTY_UNIQUE = "nothing: every fact is reported by more than one outlet"
+CUT_TITLE = "Cut from this copy"
+"""The section listing what other copies of an article's text state and it does not."""
+
 EMPTY_OMITTED = "nothing: every outlet states every fact two sources report"
 """What the reports print in place of an empty section ("Left out: nothing: every outlet
 states every fact two sources report"): the same words in the terminal and in Markdown."""
