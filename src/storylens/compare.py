@@ -95,7 +95,7 @@ def compare(
             quotes=quote_mentions,
             numbers=numbers,
             origins=origins,
-            loaded=[s for w in wording if w.kind == "loaded" for s in w.mentions],
+            loaded=[s for w in wording if w.kind in ("loaded", "hedge") for s in w.mentions],
         ),
     )
 

@@ -650,3 +650,16 @@ def test_conflicts_an_aftershock_s_magnitude_is_not_the_quake_s() -> None:
     two = article("Aftershocks of up to magnitude 4.8 shook Lisko on Tuesday, the survey said.")
     conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert conflicts == ()
+
+
+def test_conflicts_a_prison_term_does_not_change_by_the_day() -> None:
+    one = replace(
+        article("Former minister Aurel Venkov was sentenced to eight years in prison."),
+        published="2026-03-10T12:00:00Z",
+    )
+    two = replace(
+        article("Former minister Aurel Venkov was sentenced to six years in prison."),
+        published="2026-03-11T09:00:00Z",
+    )
+    conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]

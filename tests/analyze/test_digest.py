@@ -295,3 +295,22 @@ def test_digest_cites_no_article_that_shares_only_names_with_the_wording() -> No
     assert (sentence.text, sentence.articles) == (lines["x"], ("x", "z"))  # z speaks of the fee
     close = replace(claim, mentions=(own, linked("y", 0.75), linked("z", 0.5)))
     assert make_digest([close], arts)[0].articles == ("x", "y", "z")  # a close paraphrase
+
+
+def test_digest_cites_no_article_missing_a_figure_or_most_of_the_words() -> None:
+    lines = {
+        "x": "The minister was convicted in a verdict that closes a 14-month trial.",
+        "y": "The minister was convicted at the end of the trial on Tuesday.",
+        "z": "Judge Ana Moreth read the verdict to a packed courtroom in the capital.",
+    }
+    arts = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash=k) for k, t in sorted(lines.items())
+    ]
+    spans = {k: Span(k, 0, len(t)) for k, t in lines.items()}
+    own = ClaimMention(spans["x"], Why("matched", 0.8, {"with": _key(spans["y"])}))
+    others = tuple(
+        ClaimMention(spans[k], Why("matched", 0.8, {"with": _key(spans["x"])})) for k in "yz"
+    )
+    claim = Claim("v", lines["x"], (own, *others), Support(3, 3, 3))
+    chosen = {d.text: d.articles for d in make_digest([claim], arts)}
+    assert chosen[lines["x"]] == ("x",)  # y gives no 14-month trial, z says something else

@@ -161,3 +161,14 @@ def test_entities_a_person_s_name_is_not_folded_into_a_company() -> None:
     found = _by_name(find_entities([a, b]))
     assert _surfaces(found["Brandt Textiles"], [a, b]) == {"Brandt Textiles"}  # may be her
     assert found["Ingrid Brandt"].label == "PERSON"
+
+
+def test_entities_a_lone_surname_the_model_took_for_a_place_is_the_person() -> None:
+    article = _article(
+        "Former minister Aurel Venkov was jailed on Tuesday. Venkov, 58, denied the charges."
+        " Judges said Venkov took bribes.",
+        "a",
+    )
+    found = {e.name: (e.label, len(e.mentions)) for e in find_entities([article])}
+    assert found["Aurel Venkov"] == ("PERSON", 3)
+    assert "Venkov" not in found

@@ -124,6 +124,9 @@ def test_numbers_range_between() -> None:
         ("The brewery was sold for £85m last year.", "£85m", 85e6, "£"),
         ("The closure will cost more than €420 million.", "more than €420 million", 420e6, "€"),
         ("A bond of $2.5bn was issued.", "$2.5bn", 2.5e9, "$"),
+        ("He took 2.4m euros in bribes.", "2.4m euros", 2.4e6, "€"),
+        ("He took EUR 2.4 million in bribes.", "EUR 2.4 million", 2.4e6, "€"),
+        ("He accepted 2.4 million euros.", "2.4 million euros", 2.4e6, "€"),
     ],
 )
 def test_numbers_money_keeps_its_currency_and_suffix(

@@ -166,3 +166,12 @@ def test_wording_claiming_responsibility_is_no_hedge() -> None:
     second = _article("The gang claimed that it stole data. It is a lie, officials claimed.", "b")
     found = {w.concept: w for w in word_choice([first, second])}
     assert found["claimed"].counts["claimed"] == {"a": 0, "b": 2}
+
+
+def test_wording_words_judging_a_person_are_loaded_and_a_denial_is_no_hedge() -> None:
+    a = _article("The disgraced minister, a crooked politician, wept.", "a")
+    b = _article("Venkov could not claim to stand above the law.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["disgraced"].counts == {"disgraced": {"a": 1, "b": 0}}
+    assert found["crooked"].counts == {"crooked": {"a": 1, "b": 0}}
+    assert "claimed" not in found

@@ -209,6 +209,10 @@ def test_views_a_weak_member_of_a_firm_claim_neither_states_nor_omits_it(
     assert [c.id for c in views.omitted["d"]] == [claim.id]
     names = {"a1": "Courier", "b1": "Ledger", "c": "Gazette", "d": "Tribune"}
     assert reporters(story.claims[0], names) == "Courier, Ledger, Gazette (weak match)"
+    # copies of one text and a weak member of another origin: one source, nobody leaves it out
+    a, b = (m.span.article for m in claim.mentions)
+    copies = replace(story, origins=((a, "w"), (b, "w")))
+    assert claim_views(copies).omitted["d"] == ()
 
 
 def test_views_source_disputes_are_about_one_place() -> None:

@@ -25,6 +25,7 @@ from storylens.analyze.speakers import (
     split_description,
 )
 from storylens.model import Article
+from storylens.nlp import place_names
 from storylens.outlet import dateline_credit
 
 _PLACES = frozenset({"GPE", "LOC"})
@@ -188,6 +189,22 @@ def _places_everywhere(mentions: list[_Mention]) -> list[_Mention]:
     return [
         _Mention(m.article, m.start, m.end, m.name, places[m.name], m.order)
         if m.name in places and m.label in ("ORG", "PERSON")
+        else m
+        for m in mentions
+    ]
+
+
+def _surnames_are_people(mentions: list[_Mention]) -> list[_Mention]:
+    """A lone word that ends a person's full name in the story is that person wherever the
+    model called it a place or an organisation ("Venkov" tagged GPE beside "Aurel Venkov"),
+    unless it is a known place."""
+    surnames = {
+        m.name.split()[-1] for m in mentions if m.label == "PERSON" and len(m.name.split()) > 1
+    }
+    known = place_names()
+    return [
+        _Mention(m.article, m.start, m.end, m.name, "PERSON", m.order)
+        if m.name in surnames and m.label != "PERSON" and not m.by_noun and m.name not in known
         else m
         for m in mentions
     ]

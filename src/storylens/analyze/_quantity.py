@@ -19,12 +19,14 @@ from storylens.model import Bound
 __all__ = [
     "BOUNDS",
     "CURRENCIES",
+    "CURRENCY_WORDS",
     "HINT",
     "JUST_BELOW",
     "VAGUE",
     "Run",
     "bound_before",
     "bound_phrase",
+    "currency_before",
     "increment_word",
     "is_count",
     "part_word",
@@ -43,6 +45,20 @@ _NUMBER_WORDS |= {
 }
 CURRENCIES = frozenset({"$", "£", "€", "¥"})
 """Currency signs written before an amount: the amount's ``unit``, and part of its span."""
+CURRENCY_CODES = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
+"""Currency codes written before an amount ("EUR 2.4 million"), by the sign they stand for."""
+CURRENCY_WORDS = {"euro": "€", "euros": "€", "dollar": "$", "dollars": "$", "yen": "¥"}
+"""Currency names written after an amount ("2.4 million euros"); not "pounds", a weight too."""
+
+
+def currency_before(doc: Any, start: int) -> str | None:
+    """The currency sign or code right before token ``start``, as a sign, or None."""
+    if start <= 0:
+        return None
+    before = doc[start - 1].text
+    return before if before in CURRENCIES else CURRENCY_CODES.get(before)
+
+
 _MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _MONEY_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)")
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
@@ -184,13 +200,18 @@ def _exact_run(doc: Any, start: int, first: int, end: int) -> Run:
         j += 1
     value = _value([t.lower_ for t in doc[start:j]])
     unit = None
+    suffix = doc[j].lower_.removesuffix(".") if j < end else ""  # "£85m." ends a sentence
+    after = doc[j + (suffix in _MONEY_SUFFIXES)].lower_ if j + 1 < end else ""
     if j < end and doc[j].lower_ in {"%", "percent"}:
         unit, j = "percent", j + 1
-    elif start > 0 and doc[start - 1].text in CURRENCIES:
-        unit = doc[start - 1].text
-        suffix = doc[j].lower_.removesuffix(".") if j < end else ""  # "£85m." ends a sentence
+    elif (sign := currency_before(doc, start)) is not None:
+        unit = sign
         if suffix in _MONEY_SUFFIXES:  # "£85m", "$1.2bn"
             value, j = value * _MONEY_SUFFIXES[suffix], j + 1
+    elif j < end and after in CURRENCY_WORDS:  # "2.4 million euros", "2.4m euros"
+        if suffix in _MONEY_SUFFIXES:
+            value, j = value * _MONEY_SUFFIXES[suffix], j + 1
+        unit, j = CURRENCY_WORDS[after], j + 1
     return Run(start, j, value, value, value, None, unit)
 
 
@@ -225,7 +246,7 @@ def _value(words: list[str]) -> float:
 def bound_phrase(doc: Any, run: Run) -> tuple[str, ...]:
     """The bound phrase just before the number ("more than"), or ``()``; before its currency
     sign for an amount of money ("more than $5 million")."""
-    first = run.start - (run.unit in CURRENCIES)
+    first = run.start - (currency_before(doc, run.start) is not None)
     for size in (3, 2, 1):
         lo = first - size
         if lo < 0:

@@ -20,7 +20,7 @@ from storylens.analyze._num_words import (
     TOTALS,
 )
 from storylens.analyze._penalties import penalty, time_limit, time_unit
-from storylens.analyze._quantity import Run, bound_before
+from storylens.analyze._quantity import CURRENCY_CODES, Run, bound_before
 from storylens.nlp import place_names
 
 __all__ = ["skip_reason"]
@@ -164,6 +164,7 @@ def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool
         and not prev.is_sent_start
         and prev.lower_ not in DAYS | MONTHS
         and prev.tag_ == "NNP"
+        and prev.text not in CURRENCY_CODES  # "EUR 2.4 million" is money
     )
     named_next = (
         nxt is not None

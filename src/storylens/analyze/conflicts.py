@@ -313,10 +313,13 @@ def _running_total_later(a: NumberMention, b: NumberMention, days: Mapping[str, 
 
 
 def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:
-    """A count that does not say when it stood is the count of its article's day: two such
-    counts from articles published on different days, or one against a count another article
-    dates to another weekday ("29 on Wednesday" against a Tuesday article's 23), are counts
-    of different days (a toll rises, a count is revised)."""
+    """A casualty count that does not say when it stood is the count of its article's day:
+    two such counts from articles published on different days, or one against a count another
+    article dates to another weekday ("29 on Wednesday" against a Tuesday article's 23), are
+    counts of different days (a toll rises). A prison term or a sum does not change by the
+    day, so it is not read this way."""
+    if not _rises(a) or not _rises(b):
+        return False
     day_a, day_b = days.get(a.span.article), days.get(b.span.article)
     if not a.when and not b.when:
         return bool(day_a and day_b and day_a != day_b)
@@ -331,6 +334,12 @@ def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, 
     except ValueError:
         return False
     return bool(period[1] != weekday)
+
+
+def _rises(mention: NumberMention) -> bool:
+    """A count that grows as news comes in: the killed, hurt, missing, arrested..."""
+    event = _event(mention)
+    return event is not None and event_group(event) == event
 
 
 def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[str]]) -> bool:

@@ -18,9 +18,10 @@ articles that state it:
 - and that shares a content word with it besides its names, or is a close paraphrase of it
   (:data:`PARAPHRASE_COSINE`): four sentences that name one chairman say four things.
 
-Of a claim's mentions, the wording chosen is one without loaded terms ("terrorists",
-"massacre") when there is one, then the one the most independent origins can be cited for
-(then the most strongly linked, then the earliest). Claims are taken by that
+Of a claim's mentions, the wording chosen is one without loaded or hedging terms
+("terrorists", "massacre", "disgraced", "allegedly") when there is one, then the one the
+most independent origins can be cited for (then the most strongly linked, then the
+earliest). Claims are taken by that
 citation count (facts several independent sources state first), then by the mean link
 probability of their citations, then by where they first appear, until the word budget is
 spent. A wording that is not a plain statement in the reporting voice is never chosen:
@@ -283,16 +284,25 @@ def _cite(claim: Claim, mention: ClaimMention, story: _Story) -> _Choice:
 
 
 PARAPHRASE_COSINE = 0.7
-"""A cited mention that shares no content word with the wording must be this close to it in
-meaning (the embedding cosine of the direct link)."""
+"""A cited mention that shares too few plain words with the wording must be this close to it
+in meaning (the embedding cosine of the direct link)."""
+
+SHARED_WORDS = 1 / 3
+"""The share of plain words (of the shorter of the two sentences) a cited mention must share
+with the wording, short of a close paraphrase."""
 
 
 def _says_more_than_names(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
-    """The other mention shares a content word with the wording besides its names, or is a
-    close paraphrase of it: four sentences naming "Chairman Ottilie Marsh" say four things,
-    and only the one that also speaks of "the fee" backs "Marsh has promised him most of the
-    fee"."""
-    if plain_words(_text(wording.span, story)) & plain_words(_text(other.span, story)):
+    """The other mention gives every figure the wording writes in digits (a year, "14-month"),
+    and shares a third of the plain words of the shorter of the two (names and function words
+    aside) or is a close paraphrase of it: four sentences naming "Chairman Ottilie Marsh" say
+    four things, and "read the verdict to a packed courtroom" does not back "wept, according
+    to people in the courtroom"."""
+    own, theirs = _text(wording.span, story), _text(other.span, story)
+    if not _digit_runs(own) <= _digit_runs(theirs):
+        return False
+    words, others = plain_words(own), plain_words(theirs)
+    if words and others and len(words & others) >= SHARED_WORDS * min(len(words), len(others)):
         return True
     cosines = [
         float(x.why.features.get("cosine", 0.0))
@@ -300,6 +310,15 @@ def _says_more_than_names(wording: ClaimMention, other: ClaimMention, story: _St
         if x.why.features.get("with") == _key(y.span)
     ]
     return max(cosines, default=0.0) >= PARAPHRASE_COSINE
+
+
+def _digit_runs(text: str) -> set[str]:
+    """The numbers a text writes in digits, separators dropped ("2,400" and "2400" are one).
+
+    >>> sorted(_digit_runs("Between 2019 and 2022, a 14-month trial cost 2,400 euros."))
+    ['14', '2019', '2022', '2400']
+    """
+    return {m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
 
 
 def _text(span: Span, story: _Story) -> str:

@@ -57,6 +57,7 @@ from storylens.analyze._entity_mentions import (
     _people_everywhere,
     _places_everywhere,
     _short_organisations,
+    _surnames_are_people,
     _things,
 )
 from storylens.model import Article, Entity, Span
@@ -87,7 +88,9 @@ def find_entities(
     ]
     labels = _named_by_articles(articles)
     mentions = _no_people(_article_labels(mentions, labels), _things(articles, docs))
-    mentions = _organisations_everywhere(_people_everywhere(_places_everywhere(mentions)))
+    mentions = _organisations_everywhere(
+        _people_everywhere(_surnames_are_people(_places_everywhere(mentions)))
+    )
     mentions = _short_organisations(mentions)
     mentions = _article_labels(mentions, labels)
     groups = _group(mentions, _acronym_definitions(articles, mentions))

@@ -55,11 +55,11 @@ from storylens.analyze._counted import (
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
-    CURRENCIES,
     HINT,
     JUST_BELOW,
     Run,
     bound_phrase,
+    currency_before,
     increment_word,
     part_word,
     run_at,
@@ -125,7 +125,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     low, high = value_range(run, bound, bound_words in JUST_BELOW)
     start_tok = run.start - len(bound_words)
     offset = _offset(context.body[index], span)
-    sign = int(run.unit in CURRENCIES)  # the span holds the currency sign: "$1.1 billion"
+    sign = int(currency_before(doc, run.start) is not None)  # the span holds "$" or "EUR"
     start = doc[start_tok - sign].idx + offset
     end = doc[run.end - 1].idx + len(doc[run.end - 1].text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])

@@ -162,6 +162,13 @@ LOADED: Mapping[str, str] = {
     "gruesome": r"gruesome",
     "horrific": r"horrific|horrendous",
     "extremist": r"extremis[mt]s?",
+    # words that pass judgement on a person
+    "disgraced": r"disgraced?",
+    "crooked": r"crook(?:s|ed)?",
+    "notorious": r"notorious(?:ly)?",
+    "infamous": r"infamous(?:ly)?",
+    "shameless": r"shameless(?:ly)?",
+    "scandal-hit": r"scandal-(?:hit|plagued|ridden)",
 }
 HEDGES: Mapping[str, str] = {
     "alleged": r"alleged(?:ly)?",
@@ -170,7 +177,8 @@ HEDGES: Mapping[str, str] = {
     "so-called": r"so[- ]called",
     # "claimed that ...", "claims to", "..., he claimed.": not "surveillance claims" nor
     # "claimed responsibility" / "claimed the attack" (taking credit hedges nothing)
-    "claimed": r"claim(?:s|ed|ing)?(?=\s+(?:that|to)\b)|claimed(?=\s*[,.;])",
+    # ... nor "could not claim to" (a denial, not the writer's doubt)
+    "claimed": r"(?<!not )(?<!n't )claim(?:s|ed|ing)?(?=\s+(?:that|to)\b)|claimed(?=\s*[,.;])",
     "purportedly": r"purported(?:ly)?",
     "supposedly": r"supposed(?:ly)?",
     "unconfirmed": r"unconfirmed|unverified",

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storylens.analyze.conflicts import thing_of
 from storylens.analyze.wording import term_pattern
 from storylens.model import (
     Article,
@@ -161,8 +162,10 @@ def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
 
 
 def numbers_differ(claim: Claim, numbers: Sequence[NumberMention]) -> bool:
-    """True when two wordings of a claim give different numbers ("43 dead" and "118 dead"):
-    the outlets report the same fact, but not the same figure.
+    """True when two wordings of a claim give different numbers for one thing ("43 dead" and
+    "118 dead"): the outlets report the same fact, but not the same figure. A wording that
+    also gives a figure for another thing ("€2.4 million" and "the €180 million road") is no
+    difference.
 
     >>> from storylens.model import Bound, ClaimMention, Span, Support, Why
     >>> def n(a, v): return NumberMention(Span(a, 0, 2), v, Bound.EXACT, v, v, None, None,
@@ -171,10 +174,23 @@ def numbers_differ(claim: Claim, numbers: Sequence[NumberMention]) -> bool:
     >>> c = Claim("c", "x", m, Support(2, 2, 2))
     >>> numbers_differ(c, [n("a", 43), n("b", 118)]), numbers_differ(c, [n("a", 43), n("b", 43)])
     (True, False)
+    >>> from dataclasses import replace
+    >>> road = replace(n("b", 180), what="road cost")
+    >>> numbers_differ(c, [n("a", 43), n("b", 43), road])
+    False
     """
-    given = [frozenset(n.value for n in numbers if n.span.overlaps(m.span)) for m in claim.mentions]
-    given = [values for values in given if values]
-    return len(set(given)) > 1
+    given: list[dict[str | None, set[float]]] = []
+    for m in claim.mentions:
+        things: dict[str | None, set[float]] = {}
+        for n in numbers:
+            if n.span.overlaps(m.span):
+                things.setdefault(thing_of(n), set()).add(n.value)
+        given.append(things)
+    return any(
+        a[thing] != b[thing]
+        for a, b in itertools.combinations(given, 2)
+        for thing in a.keys() & b.keys()
+    )
 
 
 def shown(text: str) -> str:
@@ -283,8 +299,9 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
             weak.append(claim)
             continue
         (by_all if strong == set(ids) else by_some).append(claim)
-        stated = present | _also_stated(claim, analysis.numbers)
-        if len(origins := {origin.get(i, i) for i in stated}) < 2:
+        also = _also_stated(claim, analysis.numbers)
+        stated = present | also  # a weak member neither states the claim nor leaves it out
+        if len(origins := {origin.get(i, i) for i in strong | also}) < 2:
             # copies of one text: one source says it, nobody leaves it out, but a copy
             # without it cut it
             for i in ids:
