@@ -399,6 +399,7 @@ class SourceCitation:
     source: str
     kind: str
     mentions: tuple[Span, ...]
+    anonymous: int = 0  # mentions given on condition of anonymity ("asked not to be named")
 
 
 @dataclass(frozen=True, slots=True)

@@ -367,3 +367,22 @@ def test_sources_documents_speak_for_who_made_or_saw_them() -> None:
     found = _cited(cited_sources([article]))
     assert found == {"Pinecrest Courier": ("media", 1), "Civic Watch": ("ngo", 1)}
     assert unattributed_sentences([article]) == {"a": ()}
+
+
+def test_sources_courts_prosecutors_lawyers_and_anonymous_officials() -> None:
+    article = _article(
+        "Prosecutors said Venkov took more than 3 million euros. Venkov's defence team said"
+        " they would appeal. The court found that he took bribes. His lawyer said the case"
+        " was weak. Rescuers found three bodies. A court official who asked not to be named"
+        " said Venkov was taken to prison."
+    )
+    found = _cited(cited_sources([article]))
+    assert found == {
+        "prosecutors": ("government", 1),
+        "defence team": ("other", 1),
+        "court": ("government", 1),
+        "lawyers": ("other", 1),
+        "court official": ("government", 1),
+    }
+    anonymous = {c.source: c.anonymous for c in cited_sources([article])}
+    assert anonymous["court official"] == 1 and anonymous["prosecutors"] == 0

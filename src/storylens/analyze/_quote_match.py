@@ -65,7 +65,10 @@ def _item(index: int, mention: QuoteMention, articles: dict[str, tuple[int, Arti
     order, article = articles[mention.span.article]
     text = article.text_of(mention.span)
     pieces = tuple(p for p in (_words(s) for s in _ELLIPSIS_RE.split(text)) if p)
-    return _Item(index, order, " ".join(text.split()), _words(text), pieces, mention.speaker)
+    # a closing comma or full stop is the sentence's ('"We will appeal," Kellan said' prints
+    # the words of '"We will appeal."'): the two are verbatim
+    exact = " ".join(text.split()).rstrip(",.")
+    return _Item(index, order, exact, _words(text), pieces, mention.speaker)
 
 
 def _contains(long: tuple[str, ...], piece: tuple[str, ...], start: int) -> int:

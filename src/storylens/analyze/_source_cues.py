@@ -72,6 +72,9 @@ CUE_VERBS = frozenset(
         "tweet",
     ]
 )
+# Verbs that report only with a clause: "the court found that ...", "judges ruled that ..."
+# (not "rescuers found three bodies")
+_CLAUSE_CUES = frozenset(["find", "rule", "conclude", "determine"])
 _SUBJECTS = frozenset({"nsubj"})  # a passive subject ("residents were urged") is an addressee
 _BACK_PERSON = frozenset({"he", "she"})
 _BACK_ORG = frozenset({"it"})
@@ -105,13 +108,25 @@ def _attributions(doc: Any, story: _Story, article: str) -> Iterator[_Cited]:
     memory = _Memory()
     for sent in doc.sents:
         seen: set[str] = set()
+        hidden = bool(_ANONYMITY.search(sent.text))
         for token in sent:
             for subject in _source_tokens(token):
                 cited = _resolve(subject, story, article, memory)
                 if cited is not None and cited.source not in seen:
                     seen.add(cited.source)
+                    if hidden and not cited.source[:1].isupper():  # a named source is no one's
+                        cited = replace(cited, anonymous=True)  # secret
                     memory.remember(cited)
                     yield cited
+
+
+_ANONYMITY = re.compile(
+    r"\b(?:(?:asked|declined|requested) not to be (?:named|identified)"
+    r"|(?:on|under) (?:the )?condition(?:s)? of anonymity|spoke anonymously|speaking anonymously"
+    r"|requested anonymity|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment))\b",
+    re.I,
+)
+"""How a story says it keeps a source's name back."""
 
 
 # Figures that speak for their maker: "results from the commission showed", "a poll by X gave"
@@ -143,7 +158,8 @@ def _source_tokens(token: Any) -> list[Any]:
     makers = _data_makers(token)
     if makers:
         return makers
-    if token.pos_ == "VERB" and token.lemma_ in CUE_VERBS and not _doing(token):
+    clause = token.lemma_ in _CLAUSE_CUES and any(c.dep_ == "ccomp" for c in token.children)
+    if token.pos_ == "VERB" and (token.lemma_ in CUE_VERBS or clause) and not _doing(token):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         subjects = subjects or trailing_subject(token) or _inherited(token)
         return [t for s in subjects for t in (s, *s.conjuncts)]

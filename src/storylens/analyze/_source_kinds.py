@@ -41,6 +41,9 @@ SOURCE_NOUNS: Mapping[str, str] = {
             "mp",
             "aide",
             "police",
+            "prosecutor",
+            "judge",
+            "magistrate",
         ],
         "government",
     ),
@@ -128,6 +131,8 @@ SOURCE_NOUNS: Mapping[str, str] = {
     **dict.fromkeys(
         ["source", "insider", "organiser", "organizer", "activist", "campaigner"], "other"
     ),
+    # a party's advocates: "his lawyer", "the defence team"
+    **dict.fromkeys(["lawyer", "attorney", "barrister", "solicitor", "team"], "other"),
 }
 _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(News|Press) Agency\b", "media"),
@@ -170,6 +175,7 @@ class _Cited:
     role: str  # "person", "group" (a source noun) or "org": what "he", "one", "it" point to
     singular: bool = False  # a singular source noun ("an interpreter"): "he" may point to it
     bare: bool = False  # "the coast guard": may be the story's longer name for it
+    anonymous: bool = False  # "an official who asked not to be named"
 
 
 # -- the story's entities ---------------------------------------------------------------------
@@ -441,6 +447,9 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
         words = " ".join(t.lower_ for t in familiar.subtree)
         return _Cited(f"people {words}", "other", start, end, "group", singular)
     tied = _organisation_of(token, story, article)
+    if tied is None and lemma == "team":  # "the defence team", "a rescue team": what it does
+        kinds = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")]
+        return _Cited(" ".join([*kinds, "team"]), "other", start, end, "group", singular)
     if tied is None:
         name = lexicon.plural(lemma)
         if token.text[:2].isupper():  # an acronym keeps its capitals: "MPs"

@@ -204,6 +204,7 @@ def _citations(
             source=source,
             kind=items[0].kind,
             mentions=tuple(article.span(c.start, c.end) for c in items),
+            anonymous=sum(c.anonymous for c in items),
         )
         for source, items in by_source.items()
     ]

@@ -182,6 +182,7 @@ class _Renderer:
             "source": s.source,
             "kind": s.kind,
             "count": len(s.mentions),
+            "anonymous": s.anonymous,
             "mentions": [self.span(m) for m in s.mentions],
         }
 

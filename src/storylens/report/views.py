@@ -15,6 +15,7 @@ from storylens.model import (
     Conflict,
     NumberMention,
     QuoteMention,
+    SourceCitation,
     Span,
     StoryAnalysis,
     WordChoice,
@@ -484,7 +485,7 @@ class _Tables:
 
     def cited(self) -> TableView:
         rows = tuple(
-            (self.names.get(s.article, s.article), s.source, s.kind, str(len(s.mentions)))
+            (self.names.get(s.article, s.article), s.source, s.kind, _times(s))
             for s in self.analysis.sources_cited
         )
         headers = ("outlet", "source", "kind", "times")
@@ -545,3 +546,9 @@ def _in_quotes(
         and pattern.fullmatch(text[span.start : span.end]) is not None
     )
     return f" ({n} in quotes)" if n else ""
+
+
+def _times(citation: SourceCitation) -> str:
+    """How often a source is cited, and how often on condition of anonymity: "2 (1 anonymous)"."""
+    times = str(len(citation.mentions))
+    return f"{times} ({citation.anonymous} anonymous)" if citation.anonymous else times
