@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -316,3 +317,26 @@ def article_features(text: str, title: str | None = None) -> ArticleFeatures:
         dateline=dateline(f"{title}\n{text}" if title else text),
         length=len(_TOKEN.findall(text)),
     )
+
+
+def central_line(candidates: Sequence[str], others: Sequence[str]) -> str:
+    """The candidate sharing the most distinct words with the other lines (first on a tie).
+
+    >>> central_line(["Riots grip Tarvik", "Fuel protest in Tarvik turns violent"],
+    ...          ["Riots grip Tarvik", "Fuel protest in Tarvik turns violent",
+    ...           "Tarvik fuel protest ends"])
+    'Fuel protest in Tarvik turns violent'
+    """
+    words = [title_words(line) for line in others]
+
+    def shared(candidate: str) -> int:
+        own = title_words(candidate)
+        return sum(len(own & w) for w in words if w != own)
+
+    best = max(enumerate(candidates), key=lambda ic: (shared(ic[1]), -ic[0]))
+    return best[1]
+
+
+def title_words(line: str) -> frozenset[str]:
+    """The lower-cased words of a title, without stop words."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", line.lower()) if w not in STOP_WORDS)

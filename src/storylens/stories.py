@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -34,7 +33,7 @@ from storylens.cluster import (
 )
 from storylens.dedup import band_keys, components, link_new, origin_group, signature
 from storylens.errors import ConfigError, NotFoundError
-from storylens.features import STOP_WORDS, text_dates
+from storylens.features import central_line, text_dates
 from storylens.model import Article, Override, Story, StoryAssignment
 from storylens.store import ArticleSummary, Store
 from storylens.text import shorten_words
@@ -332,33 +331,10 @@ def _label(members: Sequence[ArticleSummary]) -> str:
     outlet's turn of phrase, and not an article moved in by hand.
     """
     titles = [a.title for a in members if a.title and _labels_well(a.title)]
-    titled = _central(titles, [a.title or a.first_line for a in members]) if titles else None
+    titled = central_line(titles, [a.title or a.first_line for a in members]) if titles else None
     line = next((a.first_line for a in members if _labels_well(a.first_line)), None)
     fallback = members[0].title or members[0].first_line
     return shorten_words(titled or line or fallback, LABEL_CHARS)
-
-
-def _central(candidates: Sequence[str], others: Sequence[str]) -> str:
-    """The candidate sharing the most distinct words with the other lines (first on a tie).
-
-    >>> _central(["Riots grip Tarvik", "Fuel protest in Tarvik turns violent"],
-    ...          ["Riots grip Tarvik", "Fuel protest in Tarvik turns violent",
-    ...           "Tarvik fuel protest ends"])
-    'Fuel protest in Tarvik turns violent'
-    """
-    words = [_title_words(line) for line in others]
-
-    def shared(candidate: str) -> int:
-        own = _title_words(candidate)
-        return sum(len(own & w) for w in words if w != own)
-
-    best = max(enumerate(candidates), key=lambda ic: (shared(ic[1]), -ic[0]))
-    return best[1]
-
-
-def _title_words(line: str) -> frozenset[str]:
-    """The lower-cased words of a title, without stop words."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", line.lower()) if w not in STOP_WORDS)
 
 
 def _labels_well(line: str) -> bool:

@@ -80,3 +80,21 @@ def test_markdown_one_article_lists_its_claims(analysis: StoryAnalysis) -> None:
     text = to_markdown(one)
     assert "## Claims\n\n- Dozens were injured.\n" in text
     assert "## Shared by all" not in text
+
+
+def test_markdown_title_is_the_neutral_headline_most_outlets_share(
+    analysis: StoryAnalysis,
+) -> None:
+    first, second = analysis.articles[:2]
+    titled = replace(
+        analysis,
+        articles=(
+            replace(first, title="Crooked ex-minister Venkov finally behind bars"),
+            replace(second, title="Former minister Venkov jailed for eight years"),
+            *analysis.articles[2:],
+        ),
+    )
+    from storylens.report import render
+
+    heading = render(titled, "markdown").splitlines()[0]
+    assert heading == "# Comparison: Former minister Venkov jailed for eight years"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from storylens.analyze.wording import HEDGES, LOADED, term_pattern
+from storylens.features import central_line
 from storylens.model import StoryAnalysis
 from storylens.report.records import article_record, article_row
 from storylens.text import shorten_words
@@ -43,7 +45,17 @@ def render(
 
 
 def _title(analysis: StoryAnalysis) -> str:
-    first = next((a.title for a in analysis.articles if a.title), None)
-    if first is None and analysis.articles:
+    """ "Comparison: " and the headline most outlets agree on, in neutral words when one is
+    (not one outlet's "Crooked ex-minister ..."); else the first article's opening line."""
+    titles = [a.title for a in analysis.articles if a.title]
+    neutral = [t for t in titles if not any(term_pattern(k, k).search(t) for k in _JUDGING)]
+    if titles:
+        first = central_line(neutral or titles, titles)
+    elif analysis.articles:
         first = shorten_words(analysis.articles[0].text.split("\n", 1)[0], 80)
-    return f"Comparison: {first}" if first else "storylens comparison"
+    else:
+        return "storylens comparison"
+    return f"Comparison: {first}"
+
+
+_JUDGING = (*LOADED, *HEDGES)
