@@ -273,16 +273,21 @@ def test_digest_name_runs_meet_by_initials_and_last_word() -> None:
     assert not _names_all(runs, "The UN says Marrow left the city.")
 
 
+def _one_line_articles(lines: dict[str, str]) -> tuple[list[Article], dict[str, Span]]:
+    """Articles of one sentence each, by id, and the span of each sentence."""
+    arts = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash=k) for k, t in sorted(lines.items())
+    ]
+    return arts, {k: Span(k, 0, len(t)) for k, t in lines.items()}
+
+
 def test_digest_cites_no_article_that_shares_only_names_with_the_wording() -> None:
     lines = {
         "x": "Chairman Ana Marsh has promised the manager most of the fee.",
         "y": "Chairman Ana Marsh said the offer was too good to refuse.",
         "z": "Chairman Ana Marsh said the fee would pay for a training ground.",
     }
-    arts = [
-        Article(k, t, (Paragraph(0, len(t)),), content_hash=k) for k, t in sorted(lines.items())
-    ]
-    spans = {k: Span(k, 0, len(t)) for k, t in lines.items()}
+    arts, spans = _one_line_articles(lines)
 
     def linked(k: str, cosine: float) -> ClaimMention:
         return ClaimMention(
@@ -303,10 +308,7 @@ def test_digest_cites_no_article_missing_a_figure_or_most_of_the_words() -> None
         "y": "The minister was convicted at the end of the trial on Tuesday.",
         "z": "Judge Ana Moreth read the verdict to a packed courtroom in the capital.",
     }
-    arts = [
-        Article(k, t, (Paragraph(0, len(t)),), content_hash=k) for k, t in sorted(lines.items())
-    ]
-    spans = {k: Span(k, 0, len(t)) for k, t in lines.items()}
+    arts, spans = _one_line_articles(lines)
     own = ClaimMention(spans["x"], Why("matched", 0.8, {"with": _key(spans["y"])}))
     others = tuple(
         ClaimMention(spans[k], Why("matched", 0.8, {"with": _key(spans["x"])})) for k in "yz"
