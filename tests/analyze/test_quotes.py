@@ -595,3 +595,18 @@ def test_quotes_a_speaker_after_the_cue_stops_before_a_relative_clause() -> None
     )
     (mention,) = find_quotes(article)
     assert mention.speaker == "a nurse at Merrowvale General Hospital"
+
+
+def test_quotes_a_statement_speaks_for_who_issued_it() -> None:
+    from storylens.clean import clean
+    from storylens.model import RawDocument
+
+    text = (
+        "Halvora Motors said it would close the plant. In a statement, Halvora Motors said it"
+        ' had told the unions. "We are working with the staff," the statement said. "No site'
+        ' will reopen," a statement said.'
+    )
+    article = clean(RawDocument(source="x.txt", text=text, meta={}))
+    speakers = [(q.speaker, q.why.rule) for q in find_quotes(article)]
+    assert speakers[0] == ("Halvora Motors", "document")
+    assert speakers[1][1] != "document"  # "a statement" of no one named

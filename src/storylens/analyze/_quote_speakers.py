@@ -227,6 +227,9 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
         found = speakers.antecedent(a, kind)
         features["antecedent"] = found.name if found else None
         return _Found(found.name if found else None, (a, b), "pronoun", features)
+    if (issuer := _issuer(speakers, a, phrase)) is not None:  # "the statement said"
+        features["antecedent"] = issuer
+        return _Found(issuer, (a, b), "document", features)
     if is_elliptic(phrase):
         head = speakers.nominal_head(a)
         name = f"{phrase.lower()} {head}" if head else phrase.lower()
@@ -237,6 +240,29 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
             features["antecedent"] = org.name
             return _Found(org.name, (a, b), "definite-description", features)
     return _Found(speakers.name(phrase), (a, b), rule, features)
+
+
+_DOCUMENTS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
+
+
+def _issuer(speakers: _Speakers, a: int, phrase: str) -> str | None:
+    """Who a document speaks for: "the company's statement" is the company named before it,
+    "the statement" the speaker named last; None when the phrase names no document or
+    nobody came before it."""
+    words = phrase.lower().split()
+    if not words or words[-1] not in _DOCUMENTS or words[0] not in ("the", "its", "their"):
+        return None
+    owner = re.sub(r"['’]s$", "", words[-2]) if len(words) > 2 else ""
+    if owner:
+        org = speakers.organisation(a, owner)
+        return org.name if org is not None else f"the {owner}"
+    last = next(iter(speakers.before(a)), None)
+    if last is None:
+        return None
+    if is_definite_description(last.name):  # "the company" said it first
+        org = speakers.organisation(a, last.name.split()[-1])
+        return org.name if org is not None else last.name
+    return last.name
 
 
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s*(?:[,.;:]|$))")
