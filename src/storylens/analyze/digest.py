@@ -408,7 +408,11 @@ def _by_article(numbers: Sequence[NumberMention]) -> dict[str, list[NumberMentio
 def _plain(text: str, options: DigestOptions) -> bool:
     """A whole statement in the article's own words: long enough, starts and ends like a
     sentence (a clause cut from a longer sentence would need words added), no quoted words,
-    not a question."""
+    not a question, not a lead-in to what follows.
+
+    >>> _plain("Here is what patients should do next.", DigestOptions())
+    False
+    """
     stripped = text.strip()
     words = len(stripped.split())
     return (
@@ -416,4 +420,10 @@ def _plain(text: str, options: DigestOptions) -> bool:
         and stripped[:1].isupper()
         and stripped.endswith((".", "!"))
         and not any(mark in stripped for mark in _QUOTE_MARKS)
+        and not stripped.lower().startswith(_LEAD_INS)
     )
+
+
+_LEAD_INS = ("here is", "here are", "here's", "here’s", "this is what", "this is how")
+"""Openings of a sentence that announces what follows ("Here is what patients should do."):
+it states no fact."""
