@@ -663,3 +663,12 @@ def test_conflicts_a_prison_term_does_not_change_by_the_day() -> None:
     )
     conflicts, _ = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+
+
+def test_conflicts_the_same_figure_is_explained_as_agreeing_first() -> None:
+    one = article("Fourteen people were treated in hospital in Kandahar, officials said.")
+    two = article("Fourteen people were treated in hospital in Herat, officials said.")
+    _, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert [(o.why.rule, o.why.features["reasons"]) for o in others] == [
+        ("ranges-overlap", ["ranges-overlap", "different-place"])
+    ]

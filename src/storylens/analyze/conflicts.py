@@ -266,6 +266,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-thing", _other_verbs(a, b)),
         ("different-thing", _different_who(a, b)),
         ("different-thing", _different_units(a, b)),
+        ("ranges-overlap", a.low == b.low and a.high == b.high),  # one figure: nothing disputed
         ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
         (
             "different-place",
