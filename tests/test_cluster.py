@@ -220,3 +220,16 @@ def test_cluster_a_merge_says_what_the_two_stories_share() -> None:
     (change,) = _merge_into(state, state.stories[second], (first, 0.5), ClusterOptions())
     assert change.rule == "merged"
     assert "lisko" in change.features["shared_names"]
+
+
+def test_cluster_a_small_store_compares_every_story() -> None:
+    """In a small store the words two articles share have the lowest IDF and need not be
+    among either's strongest terms: the index may find no candidate, so every story is
+    scored."""
+    from storylens._cluster_stories import _candidates
+    from storylens.cluster import ClusterOptions, assign
+
+    one = _article("a", "Civic Union wins\nMarta Ilvessen's Civic Union won the vote.")
+    state, _ = assign([one])
+    unrelated = {len(state.terms) + 7: 1.0}  # a term no story is indexed under
+    assert _candidates(state, unrelated, ClusterOptions()) == [state.articles["a"].story]

@@ -120,6 +120,8 @@ def _candidates(state: ClusterState, vec: Vector, options: ClusterOptions) -> li
     Each term contributes its ``max_postings`` most recent stories, so a common term costs no
     more than a rare one.
     """
+    if len(state.stories) <= options.max_candidates:  # a small store: compare every story
+        return sorted(state.stories)
     hits: Counter[str] = Counter()
     for tid in _top_terms(vec, options.query_terms):
         postings = state.index.get(tid)

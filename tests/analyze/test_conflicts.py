@@ -672,3 +672,14 @@ def test_conflicts_the_same_figure_is_explained_as_agreeing_first() -> None:
     assert [(o.why.rule, o.why.features["reasons"]) for o in others] == [
         ("ranges-overlap", ["ranges-overlap", "different-place"])
     ]
+
+
+def test_conflicts_a_province_s_share_is_another_scope_than_the_country_s() -> None:
+    one = article(
+        "In Velmara province, however, the Renewal Front won 48 percent of the vote, the"
+        " commission said."
+    )
+    two = article("The Renewal Front won 41.2 percent of the vote, the commission said.")
+    conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
+    assert conflicts == ()
+    assert [o.why.rule for o in others] == ["different-scope"]

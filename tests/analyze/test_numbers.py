@@ -784,7 +784,7 @@ def test_numbers_a_named_district_is_the_place_and_alone_marks_a_part() -> None:
     month = only("In March alone, 40,000 doses of the vaccine were given, the agency said.")
     assert month.why.features["scope"] == "part"
     whole = only("Across the province of Elmore, 52 schools are closed, the ministry said.")
-    assert (whole.where, whole.why.features.get("scope")) == ("Elmore", None)
+    assert (whole.where, whole.why.features.get("scope")) == ("Elmore", "regional")
 
 
 def test_numbers_a_place_that_acts_is_no_scene_for_the_next_sentence() -> None:

@@ -205,7 +205,15 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
         return False
     if place.end < len(place.doc) and place.doc[place.end].text in {"'s", "’s"}:
         return False
+    if place.text.split()[-1].lower() in _BODY_WORDS:  # "the Civic Union", "Renewal Front"
+        return False
     return not (strict and _a_subject(root))
+
+
+_BODY_WORDS = frozenset(
+    ["party", "front", "alliance", "league", "movement", "coalition", "union", "bloc"]
+)
+"""The last words of a political or civic body's name: the model tags some as places."""
 
 
 def _a_subject(token: Any) -> bool:
@@ -362,6 +370,7 @@ def time_of(
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
         and not _describes_a_noun(e.root, anchor)
         and not _possessive(e)
+        and not _dates_a_comparison(e, anchor)
     ]
     if not ents:
         return None
@@ -425,6 +434,20 @@ def _since_event(sentence: Any, clause: int) -> tuple[int, int] | None:
             end = max(t.idx + len(t) for t in objects[0].subtree)
             return int(tok.idx), int(end)
     return None
+
+
+def _dates_a_comparison(ent: Any, anchor: Any) -> bool:
+    """The time belongs to a figure compared with ("up from 31 percent in 2022") or to a
+    superlative ("the highest since 2010"), and the number is not in that phrase: it dates
+    the earlier figure or the record, not this count."""
+    for tok in ent.root.ancestors:
+        if tok.dep_ != "prep":
+            continue
+        compared = tok.lower_ in {"from", "than"} and tok.head.lower_ in {"up", "down", "more"}
+        record = tok.lower_ == "since" and tok.head.tag_ in {"JJS", "RBS"}
+        if compared or record:
+            return anchor.i not in {t.i for t in tok.head.subtree}
+    return False
 
 
 def _possessive(ent: Any) -> bool:

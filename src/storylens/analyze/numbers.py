@@ -165,7 +165,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
 def _scope(
     where_from: str | None, rule: str, doc: Any, start: int, sentence: Any, anchor: Any
 ) -> str | None:
-    """ "national" for a count across the country ("nationwide"), "partial" for a count not yet
+    """ "national" for a count across the country ("nationwide"), "regional" for one given in a
+    province, region, district, county or state, "partial" for a count not yet
     complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
     share of a total ("the first 500,000", "three of them", "in March alone"), else None."""
     if where_from == "scope":
@@ -174,7 +175,17 @@ def _scope(
         return "partial"
     if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor):
         return "part"
+    if where_from == "sentence" and _REGION.search(sentence.text):
+        return "regional"
     return None
+
+
+_REGION = re.compile(
+    r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:province|region|district|county|state)\b"
+    r"|\b(?i:in|across|throughout)\s+the\s+(?:province|region|district|county|state)\s+of\s+[A-Z]"
+)
+"""A count given for one region of a country: "in Velmara province", "in the region of X"."""
 
 
 def _alone(sentence: Any, anchor: Any) -> bool:
