@@ -889,3 +889,11 @@ def test_numbers_the_source_named_between_a_comma_and_said_vouches_for_the_toll(
         " town, the Merrow Civil Protection Agency said."
     )
     assert mention.attributed_to == "Merrow Civil Protection Agency"
+
+
+def test_numbers_results_released_by_a_body_are_that_body_s() -> None:
+    mention = only(
+        "The Civic Union won 41.2 percent of the vote, according to final results released by"
+        " the Central Electoral Commission."
+    )
+    assert mention.attributed_to == "Central Electoral Commission"

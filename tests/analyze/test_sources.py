@@ -386,3 +386,11 @@ def test_sources_courts_prosecutors_lawyers_and_anonymous_officials() -> None:
     }
     anonymous = {c.source: c.anonymous for c in cited_sources([article])}
     assert anonymous["court official"] == 1 and anonymous["prosecutors"] == 0
+
+
+def test_sources_results_speak_for_who_released_them() -> None:
+    article = _article(
+        "The Civic Union won 41.2 percent, according to final results released by the Central"
+        " Electoral Commission. According to the figures, turnout rose."
+    )
+    assert _cited(cited_sources([article])) == {"Central Electoral Commission": ("government", 1)}

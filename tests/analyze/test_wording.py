@@ -175,3 +175,11 @@ def test_wording_words_judging_a_person_are_loaded_and_a_denial_is_no_hedge() ->
     assert found["disgraced"].counts == {"disgraced": {"a": 1, "b": 0}}
     assert found["crooked"].counts == {"crooked": {"a": 1, "b": 0}}
     assert "claimed" not in found
+
+
+def test_wording_a_party_s_position_and_the_size_of_a_win() -> None:
+    a = _article("The far-right Front came second after a landslide for the Union.", "a")
+    b = _article("The nationalist Front came second; the Union won a clear victory.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert set(found["political position"].counts) == {"far-right", "nationalist"}
+    assert set(found["size of a win"].counts) == {"landslide", "clear victory"}

@@ -54,12 +54,29 @@ def _cues(sentence: Any, named: bool = False) -> list[_Cue]:
         ):
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                cues.append((obj, "according to", tok.head))
+                cues.append((_maker_of(obj) or obj, "according to", tok.head))
         elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok):
             subj = _speaker(tok)
             if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
                 cues.append((subj, tok.lemma_, tok))
     return cues
+
+
+_MADE_THINGS = frozenset(
+    ["result", "figure", "data", "document", "record", "report", "statement", "count", "poll"]
+)
+
+
+def _maker_of(obj: Any) -> Any | None:
+    """Who made the results or documents a source phrase names: "according to final results
+    released by the Central Electoral Commission" is the commission's figure."""
+    if obj.lemma_.lower() not in _MADE_THINGS:
+        return None
+    for child in [obj, *(c for c in obj.children if c.dep_ == "acl")]:
+        for prep in child.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from"):
+                return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _source_in(cues: list[_Cue], anchor: Any) -> tuple[str, frozenset[int], str] | None:

@@ -97,6 +97,7 @@ _ORG_NOUNS = frozenset(
 _DOCUMENT_NOUNS = frozenset(
     ["statement", "release", "letter", "memo", "notice", "filing", "document", "record", "report"]
 )
+_FIGURE_NOUNS = frozenset(["result", "figure", "data"])  # cite their maker only ("... by X")
 _MASS_NOUNS = frozenset(
     ["media", "medium", "police", "military", "army", "government", "administration"]
 )
@@ -230,6 +231,9 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         start, end = _name_span(entity, article, start, end)
         return _Cited(entity.name, kind, start, end, role)
     word = token.lower_
+    if token.lemma_.lower() in _FIGURE_NOUNS:
+        maker = _maker(token)
+        return _resolve(maker, story, article, memory) if maker is not None else None
     if token.lemma_.lower() in _DOCUMENT_NOUNS:
         return _issuer(token, story, article, memory)
     back = _pointer(token, memory)
