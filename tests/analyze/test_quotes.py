@@ -610,3 +610,16 @@ def test_quotes_a_statement_speaks_for_who_issued_it() -> None:
     speakers = [(q.speaker, q.why.rule) for q in find_quotes(article)]
     assert speakers[0] == ("Halvora Motors", "document")
     assert speakers[1][1] != "document"  # "a statement" of no one named
+
+
+def test_quotes_he_and_she_pass_over_a_person_the_article_calls_the_other() -> None:
+    from storylens.clean import clean
+    from storylens.model import RawDocument
+
+    text = (
+        "Marta Ilvessen thanked her supporters in Vellin. The commission said the count was"
+        ' over. "The voters have spoken and we accept their verdict," he told supporters.'
+    )
+    article = clean(RawDocument(source="x.txt", text=text, meta={}))
+    (quote,) = find_quotes(article)
+    assert quote.speaker is None  # not Ilvessen ("her supporters"), not the commission

@@ -103,6 +103,7 @@ class _Speakers:
     descriptions: set[str] = field(default_factory=set)
     last_in_paragraph: dict[int, _Found] = field(default_factory=dict)
     cue_text: str = ""  # the text with cue words inside names blanked, for the cue regexes
+    genders: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.cue_text:
@@ -121,9 +122,26 @@ class _Speakers:
         """Candidates that end before ``pos``, nearest first."""
         return (c for c in reversed(self.candidates) if c.end <= pos)
 
-    def antecedent(self, pos: int, kind: str) -> Candidate | None:
+    def antecedent(self, pos: int, kind: str, pronoun: str = "") -> Candidate | None:
+        """The nearest candidate before ``pos`` a pronoun of ``kind`` may stand for; "he" and
+        "she" pass over a person the article calls the other (see :func:`_gender`)."""
         wanted = {"person": {"person", "nominal"}, "plural": {"plural", "org"}}.get(kind, {"org"})
-        return next((c for c in self.before(pos) if c.kind in wanted), None)
+        other = {"he": "f", "she": "m"}.get(pronoun.lower())
+        return next(
+            (
+                c
+                for c in self.before(pos)
+                if c.kind in wanted
+                and (other is None or (self.gender(c.name) != other and not _body(c)))
+            ),
+            None,
+        )
+
+    def gender(self, name: str) -> str | None:
+        """ "m" or "f" when the article says which (see :func:`_gender`), else None."""
+        if name not in self.genders:
+            self.genders[name] = _gender(self.text, name)
+        return self.genders[name]
 
     def organisation(self, pos: int, head: str) -> Candidate | None:
         """The last named organisation speaking in the two paragraphs before ``pos`` that
@@ -210,7 +228,7 @@ def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequenc
     phrase = speakers.text[a:b]
     kind = pronoun_kind(phrase)
     if kind is not None:
-        found = speakers.antecedent(a, kind)
+        found = speakers.antecedent(a, kind, phrase)
         if found is not None:
             speakers.add(Candidate(a, b, found.name, found.kind, found.head))
         return
@@ -224,7 +242,7 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
     features: dict[str, Any] = {"cue": cue, "phrase": phrase, "cue_rule": rule}
     kind = pronoun_kind(phrase)
     if kind is not None:
-        found = speakers.antecedent(a, kind)
+        found = speakers.antecedent(a, kind, phrase)
         features["antecedent"] = found.name if found else None
         return _Found(found.name if found else None, (a, b), "pronoun", features)
     if (issuer := _issuer(speakers, a, phrase)) is not None:  # "the statement said"
@@ -240,6 +258,42 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
             features["antecedent"] = org.name
             return _Found(org.name, (a, b), "definite-description", features)
     return _Found(speakers.name(phrase), (a, b), rule, features)
+
+
+def _body(candidate: Candidate) -> bool:
+    """A nominal candidate that is an organisation ("the commission"): never "he" or "she"."""
+    return candidate.kind == "nominal" and candidate.head in lexicon.ORG_NOUNS
+
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_HIS = {"he": "m", "his": "m", "him": "m", "himself": "m"}
+_HERS = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _gender(text: str, name: str) -> str | None:
+    """Whether an article calls a person "he" or "she": an honorific before the surname
+    ("Ms Ilvessen"), else the first third-person pronoun after a mention of the surname in the
+    same sentence, with no other capitalised name between ("Vedrik accepted the result, and he
+    ..."). None when the article does not tell, or tells both ways."""
+    surname = name.split()[-1]
+    if not surname[:1].isupper():
+        return None
+    found: set[str] = set()
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 6) : match.start()])
+        if before and before[-1].lower() in _HONORIFICS:
+            found.add(_HONORIFICS[before[-1].lower()])
+            continue
+        rest = re.split(r"(?<=[.!?])\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
+        for word in re.findall(r"[A-Za-z]+", rest):
+            key = word.lower()
+            named = word[:1].isupper() and key not in _HIS and key not in _HERS
+            if named and word not in ("I", "The", "A", "An"):
+                break  # another name comes first: the pronoun may be that person's
+            if key in _HIS or key in _HERS:
+                found.add(_HIS.get(key) or _HERS[key])
+                break
+    return next(iter(found)) if len(found) == 1 else None
 
 
 _DOCUMENTS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
