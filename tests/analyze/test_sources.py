@@ -394,3 +394,10 @@ def test_sources_results_speak_for_who_released_them() -> None:
         " Electoral Commission. According to the figures, turnout rose."
     )
     assert _cited(cited_sources([article])) == {"Central Electoral Commission": ("government", 1)}
+
+
+def test_sources_she_is_not_the_man_cited_just_before() -> None:
+    article = _article(
+        'Tomas Vedrik said his party had lost. "Many did not vote for us," she said.'
+    )
+    assert _cited(cited_sources([article])) == {"Tomas Vedrik": ("person", 1)}

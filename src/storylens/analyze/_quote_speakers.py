@@ -24,6 +24,7 @@ from storylens.analyze.speakers import (
     canonical_name,
     drop_description,
     fold_surname,
+    gender_in,
     head_word,
     is_definite_description,
     is_elliptic,
@@ -124,7 +125,7 @@ class _Speakers:
 
     def antecedent(self, pos: int, kind: str, pronoun: str = "") -> Candidate | None:
         """The nearest candidate before ``pos`` a pronoun of ``kind`` may stand for; "he" and
-        "she" pass over a person the article calls the other (see :func:`_gender`)."""
+        "she" pass over a person the article calls the other (see :func:`gender_in`)."""
         wanted = {"person": {"person", "nominal"}, "plural": {"plural", "org"}}.get(kind, {"org"})
         other = {"he": "f", "she": "m"}.get(pronoun.lower())
         return next(
@@ -138,9 +139,9 @@ class _Speakers:
         )
 
     def gender(self, name: str) -> str | None:
-        """ "m" or "f" when the article says which (see :func:`_gender`), else None."""
+        """ "m" or "f" when the article says which (see :func:`gender_in`), else None."""
         if name not in self.genders:
-            self.genders[name] = _gender(self.text, name)
+            self.genders[name] = gender_in(self.text, name)
         return self.genders[name]
 
     def organisation(self, pos: int, head: str) -> Candidate | None:
@@ -263,37 +264,6 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
 def _body(candidate: Candidate) -> bool:
     """A nominal candidate that is an organisation ("the commission"): never "he" or "she"."""
     return candidate.kind == "nominal" and candidate.head in lexicon.ORG_NOUNS
-
-
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
-_HIS = {"he": "m", "his": "m", "him": "m", "himself": "m"}
-_HERS = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
-
-
-def _gender(text: str, name: str) -> str | None:
-    """Whether an article calls a person "he" or "she": an honorific before the surname
-    ("Ms Ilvessen"), else the first third-person pronoun after a mention of the surname in the
-    same sentence, with no other capitalised name between ("Vedrik accepted the result, and he
-    ..."). None when the article does not tell, or tells both ways."""
-    surname = name.split()[-1]
-    if not surname[:1].isupper():
-        return None
-    found: set[str] = set()
-    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 6) : match.start()])
-        if before and before[-1].lower() in _HONORIFICS:
-            found.add(_HONORIFICS[before[-1].lower()])
-            continue
-        rest = re.split(r"(?<=[.!?])\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
-        for word in re.findall(r"[A-Za-z]+", rest):
-            key = word.lower()
-            named = word[:1].isupper() and key not in _HIS and key not in _HERS
-            if named and word not in ("I", "The", "A", "An"):
-                break  # another name comes first: the pronoun may be that person's
-            if key in _HIS or key in _HERS:
-                found.add(_HIS.get(key) or _HERS[key])
-                break
-    return next(iter(found)) if len(found) == 1 else None
 
 
 _DOCUMENTS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])

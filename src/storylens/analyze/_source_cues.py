@@ -26,6 +26,7 @@ from storylens.analyze._source_kinds import (
     _Story,
     name_kind,
 )
+from storylens.analyze.speakers import gender_in
 from storylens.model import Article, Entity, QuoteMention, Span
 
 CUE_VERBS = frozenset(
@@ -237,6 +238,9 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     if token.lemma_.lower() in _DOCUMENT_NOUNS:
         return _issuer(token, story, article, memory)
     back = _pointer(token, memory)
+    other = {"he": "f", "she": "m"}.get(word)
+    if back is not None and other and gender_in(story.texts[article], back.source) == other:
+        return None  # "she said" after a man was cited: someone named earlier, not him
     if back is not None:
         return _Cited(back.source, back.kind, start, end, back.role)
     lemma = token.lemma_.lower()

@@ -33,6 +33,7 @@ __all__ = [
     "described_in",
     "drop_description",
     "fold_surname",
+    "gender_in",
     "group_subject",
     "head_word",
     "held_titles",
@@ -558,3 +559,34 @@ def _is_acronym_after(doc: Any, end: int) -> bool:
     if end + 2 >= len(doc):
         return False
     return bool(doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_alpha)
+
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_HIS = {"he": "m", "his": "m", "him": "m", "himself": "m"}
+_HERS = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def gender_in(text: str, name: str) -> str | None:
+    """Whether an article calls a person "he" or "she": an honorific before the surname
+    ("Ms Ilvessen"), else the first third-person pronoun after a mention of the surname in the
+    same sentence, with no other capitalised name between ("Vedrik accepted the result, and he
+    ..."). None when the article does not tell, or tells both ways."""
+    surname = name.split()[-1]
+    if not surname[:1].isupper():
+        return None
+    found: set[str] = set()
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 6) : match.start()])
+        if before and before[-1].lower() in _HONORIFICS:
+            found.add(_HONORIFICS[before[-1].lower()])
+            continue
+        rest = re.split(r"(?<=[.!?])\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
+        for word in re.findall(r"[A-Za-z]+", rest):
+            key = word.lower()
+            named = word[:1].isupper() and key not in _HIS and key not in _HERS
+            if named and word not in ("I", "The", "A", "An"):
+                break  # another name comes first: the pronoun may be that person's
+            if key in _HIS or key in _HERS:
+                found.add(_HIS.get(key) or _HERS[key])
+                break
+    return next(iter(found)) if len(found) == 1 else None
