@@ -408,10 +408,15 @@ def _by_article(numbers: Sequence[NumberMention]) -> dict[str, list[NumberMentio
 def _plain(text: str, options: DigestOptions) -> bool:
     """A whole statement in the article's own words: long enough, starts and ends like a
     sentence (a clause cut from a longer sentence would need words added), no quoted words,
-    not a question, not a lead-in to what follows.
+    not a question, not a lead-in to what follows, no "he" or "she" for someone it does not
+    name.
 
     >>> _plain("Here is what patients should do next.", DigestOptions())
     False
+    >>> _plain("The count was marred by complaints, he added.", DigestOptions())
+    False
+    >>> _plain("Fire chief Berend Kau said he hoped to reopen the road.", DigestOptions())
+    True
     """
     stripped = text.strip()
     words = len(stripped.split())
@@ -421,7 +426,13 @@ def _plain(text: str, options: DigestOptions) -> bool:
         and stripped.endswith((".", "!"))
         and not any(mark in stripped for mark in _QUOTE_MARKS)
         and not stripped.lower().startswith(_LEAD_INS)
+        and not (_PERSONAL.search(stripped) and not _name_runs(stripped))
     )
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+"""A person's pronoun: in a sentence that names no one, it points to someone the digest
+never named ("..., he added.")."""
 
 
 _LEAD_INS = ("here is", "here are", "here's", "here’s", "this is what", "this is how")
