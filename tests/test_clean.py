@@ -472,6 +472,7 @@ HEADLINE = "Storm surge floods the harbour district of Port Sellin for the secon
         "PORT SELLIN (Lakeshore Tribune) – ",
         "PORT SELLIN, June 14 — ",
         "PORT SELLIN, 14 June 2026 - ",
+        "June 14 (Lakeshore Tribune) - ",
         "PORT SELLIN - ",
         "EAST PORT SELLIN BAY — ",
     ],

@@ -17,6 +17,7 @@ from storylens._clean_blocks import _Block
 from storylens._clean_rules import (
     _ATTRIBUTION,
     _CAPTION_PREFIX,
+    _DATE_CREDIT_LINE,
     _DATELINE,
     _GLUED_SOURCE,
     _SEPARATOR,
@@ -101,7 +102,7 @@ def _strip_dateline(blocks: list[_Block], options: CleanOptions) -> None:
             continue
         if _is_title_like(block.text, options.max_link_words):
             continue
-        found = _DATELINE.match(block.text)
+        found = _DATELINE.match(block.text) or _DATE_CREDIT_LINE.match(block.text)
         if found is not None:
             block.strip_prefix(found.end(), "dateline")
         return

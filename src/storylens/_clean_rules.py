@@ -77,6 +77,11 @@ _DATELINE = re.compile(
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
     r"(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*[-–—]+\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
+# "April 12 (Eastmark Chronicle) -": a date and a credit, no city
+_DATE_CREDIT_LINE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
+    r"\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—]+\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
 _FINAL_CLOSERS = "\"'”’»)] `"
 _SENTENCE_END = frozenset(".,;:!…")
 _QUOTE_CHARS = re.compile('["“”«»]')
