@@ -897,3 +897,11 @@ def test_numbers_results_released_by_a_body_are_that_body_s() -> None:
         " the Central Electoral Commission."
     )
     assert mention.attributed_to == "Central Electoral Commission"
+
+
+def test_numbers_a_share_after_a_name_with_its_verb_left_out_is_a_quantity() -> None:
+    found = numbers_of(
+        "The Civic Union won 40.8 percent, the Renewal Front 32.9 percent and the Green Labour"
+        " Alliance 14.6 percent."
+    )
+    assert [text for text, _ in found] == ["40.8 percent", "32.9 percent", "14.6 percent"]

@@ -152,7 +152,7 @@ def _names_amount(noun: Any) -> bool:
 
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:
     """Part of a name: "Article 5", "Covid-19", "the 215 Maiwand Afghan Army Corps"."""
-    if run.vague:
+    if run.vague or run.unit == "percent":  # "the Green Labour Alliance 14.6 percent"
         return False
     if prev is not None and not prev.whitespace_ and prev.text == "-":
         return True
