@@ -17,6 +17,7 @@ __all__ = [
     "ORG_NOUNS",
     "ORG_NOUN_MODIFIERS",
     "SERVICE_WORDS",
+    "STATEMENT_NOUNS",
     "TITLES",
     "TITLE_PHRASES",
     "plural",
@@ -126,6 +127,9 @@ TITLE_PHRASES = (
     "Brig Gen",
 )
 """Titles of several words, matched before the single words."""
+
+STATEMENT_NOUNS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
+"""What an organisation or a person issues: "the statement said" speaks for its issuer."""
 
 ORG_NOUNS: Mapping[str, str] = {
     **dict.fromkeys(

@@ -13,7 +13,7 @@ from typing import Any
 from storylens.analyze._counted import event_group
 from storylens.analyze._num_words import SPEECH
 
-__all__ = ["attribution", "trailing_subject"]
+__all__ = ["attribution", "maker_of", "trailing_subject"]
 
 
 def attribution(
@@ -70,9 +70,13 @@ _MADE_THINGS = frozenset(
 def _maker_of(obj: Any) -> Any | None:
     """Who made the results or documents a source phrase names: "according to final results
     released by the Central Electoral Commission" is the commission's figure."""
-    if obj.lemma_.lower() not in _MADE_THINGS:
-        return None
-    for child in [obj, *(c for c in obj.children if c.dep_ == "acl")]:
+    return maker_of(obj) if obj.lemma_.lower() in _MADE_THINGS else None
+
+
+def maker_of(token: Any) -> Any | None:
+    """The maker a noun names with by/from, itself or through a clause on it: "a report by
+    Civic Watch", "documents seen by the Pinecrest Courier", "records from the ministry"."""
+    for child in [token, *(c for c in token.children if c.dep_ == "acl")]:
         for prep in child.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from"):
                 return next((o for o in prep.children if o.dep_ == "pobj"), None)

@@ -20,6 +20,7 @@ from storylens import lexicon
 from storylens.analyze._quote_context import _name_cues_masked, _Parsed
 from storylens.analyze.speakers import (
     CUE_WORDS,
+    OTHER_GENDER,
     Candidate,
     canonical_name,
     drop_description,
@@ -127,7 +128,7 @@ class _Speakers:
         """The nearest candidate before ``pos`` a pronoun of ``kind`` may stand for; "he" and
         "she" pass over a person the article calls the other (see :func:`gender_in`)."""
         wanted = {"person": {"person", "nominal"}, "plural": {"plural", "org"}}.get(kind, {"org"})
-        other = {"he": "f", "she": "m"}.get(pronoun.lower())
+        other = OTHER_GENDER.get(pronoun.lower())
         return next(
             (
                 c
@@ -266,15 +267,16 @@ def _body(candidate: Candidate) -> bool:
     return candidate.kind == "nominal" and candidate.head in lexicon.ORG_NOUNS
 
 
-_DOCUMENTS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
-
-
 def _issuer(speakers: _Speakers, a: int, phrase: str) -> str | None:
     """Who a document speaks for: "the company's statement" is the company named before it,
     "the statement" the speaker named last; None when the phrase names no document or
     nobody came before it."""
     words = phrase.lower().split()
-    if not words or words[-1] not in _DOCUMENTS or words[0] not in ("the", "its", "their"):
+    if (
+        not words
+        or words[-1] not in lexicon.STATEMENT_NOUNS
+        or words[0] not in ("the", "its", "their")
+    ):
         return None
     owner = re.sub(r"['’]s$", "", words[-2]) if len(words) > 2 else ""
     if owner:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storylens import lexicon
-from storylens.analyze._attribution import trailing_subject
+from storylens.analyze._attribution import maker_of, trailing_subject
 from storylens.analyze._source_kinds import (
     SOURCE_NOUNS,
     _as_written,
@@ -26,7 +26,7 @@ from storylens.analyze._source_kinds import (
     _Story,
     name_kind,
 )
-from storylens.analyze.speakers import gender_in
+from storylens.analyze.speakers import OTHER_GENDER, gender_in
 from storylens.model import Article, Entity, QuoteMention, Span
 
 CUE_VERBS = frozenset(
@@ -95,9 +95,7 @@ _ORG_NOUNS = frozenset(
         "office",
     ]
 )
-_DOCUMENT_NOUNS = frozenset(
-    ["statement", "release", "letter", "memo", "notice", "filing", "document", "record", "report"]
-)
+_DOCUMENT_NOUNS = lexicon.STATEMENT_NOUNS | {"document", "record", "report"}
 _FIGURE_NOUNS = frozenset(["result", "figure", "data"])  # cite their maker only ("... by X")
 _MASS_NOUNS = frozenset(
     ["media", "medium", "police", "military", "army", "government", "administration"]
@@ -233,12 +231,12 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         return _Cited(entity.name, kind, start, end, role)
     word = token.lower_
     if token.lemma_.lower() in _FIGURE_NOUNS:
-        maker = _maker(token)
+        maker = maker_of(token)
         return _resolve(maker, story, article, memory) if maker is not None else None
     if token.lemma_.lower() in _DOCUMENT_NOUNS:
         return _issuer(token, story, article, memory)
     back = _pointer(token, memory)
-    other = {"he": "f", "she": "m"}.get(word)
+    other = OTHER_GENDER.get(word)
     if back is not None and other and gender_in(story.texts[article], back.source) == other:
         return None  # "she said" after a man was cited: someone named earlier, not him
     if back is not None:
@@ -286,7 +284,7 @@ def _issuer(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited 
     """Who a document speaks for: its owner ("the company's statement said", "a report by
     Civic Watch", "documents seen by the Courier"); for "the statement said", the source
     cited last in the article (who made the statement); "a statement said" cites no one."""
-    owner = next((c for c in token.children if c.dep_ == "poss"), None) or _maker(token)
+    owner = next((c for c in token.children if c.dep_ == "poss"), None) or maker_of(token)
     if owner is not None:
         return _resolve(owner, story, article, memory)
     definite = any(c.lower_ == "the" for c in token.children)
@@ -295,16 +293,6 @@ def _issuer(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited 
     back = memory.last
     start, end = token.idx, token.idx + len(token)
     return _Cited(back.source, back.kind, start, end, back.role, back.singular)
-
-
-def _maker(token: Any) -> Any | None:
-    """Who a document comes from or was seen by: "a report by Civic Watch", "documents seen
-    by the Pinecrest Courier", "records from the ministry"."""
-    for child in [token, *(c for c in token.children if c.dep_ == "acl")]:
-        for prep in child.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from"):
-                return next((o for o in prep.children if o.dep_ == "pobj"), None)
-    return None
 
 
 def _the_titled(token: Any, story: _Story) -> _Cited | None:

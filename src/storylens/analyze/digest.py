@@ -265,7 +265,7 @@ def _cite(claim: Claim, mention: ClaimMention, story: _Story) -> _Choice:
         and _linked(mention, m, story.options.cite)
         and wanted <= _values(m.span, story.numbers)
         and _names_all(names, _text(m.span, story))
-        and _says_more_than_names(mention, m, story)
+        and _backs(mention, m, story)
     ]
     cited = sorted(
         {span.article, *(m.span.article for m in backers)},
@@ -292,7 +292,7 @@ SHARED_WORDS = 1 / 3
 with the wording, short of a close paraphrase."""
 
 
-def _says_more_than_names(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
+def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
     """The other mention gives every figure the wording writes in digits (a year, "14-month"),
     and shares a third of the plain words of the shorter of the two (names and function words
     aside) or is a close paraphrase of it: four sentences naming "Chairman Ottilie Marsh" say

@@ -28,6 +28,7 @@ from storylens import lexicon
 
 __all__ = [
     "CUE_WORDS",
+    "OTHER_GENDER",
     "Candidate",
     "canonical_name",
     "described_in",
@@ -560,6 +561,9 @@ def _is_acronym_after(doc: Any, end: int) -> bool:
         return False
     return bool(doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_alpha)
 
+
+OTHER_GENDER = {"he": "f", "she": "m"}
+"""For "he" and "she", the gender (:func:`gender_in`) of a person they cannot stand for."""
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _HIS = {"he": "m", "his": "m", "him": "m", "himself": "m"}
