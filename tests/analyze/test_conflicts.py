@@ -683,3 +683,53 @@ def test_conflicts_a_province_s_share_is_another_scope_than_the_country_s() -> N
     conflicts, others = find_conflicts([*find_numbers(one), *find_numbers(two)], [one, two])
     assert conflicts == ()
     assert [o.why.rule for o in others] == ["different-scope"]
+
+
+# ------------------------------------------------------------ measures (lengths, areas, units)
+
+
+def _compare(one: str, two: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    a, b = article(one), article(two)
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    return [(c.about, c.why.rule) for c in conflicts], [(c.about, c.why.rule) for c in others]
+
+
+def test_conflicts_a_depth_given_two_ways_is_one_measure() -> None:
+    found, _ = _compare(
+        "The quake was 10 kilometres deep, the institute said.",
+        "The quake struck at a depth of 35 km, the institute said.",
+    )
+    assert found == [("depth, per institute", "ranges-disjoint")]
+
+
+def test_conflicts_sizes_of_one_thing_in_one_unit_conflict() -> None:
+    found, _ = _compare(
+        "Water poured through a 40-metre breach in the levee.",
+        "Water poured through a 60-metre breach in the levee.",
+    )
+    assert found == [("breach", "ranges-disjoint")]
+
+
+def test_conflicts_lengths_in_two_units_are_converted_before_they_are_compared() -> None:
+    same, others = _compare(
+        "The plume travelled 18 kilometres, officials said.",
+        "The plume travelled 11 miles, officials said.",  # 17.7 km: rounded, the same
+    )
+    assert (same, others) == ([], [("length, per officials", "ranges-overlap")])
+    found, _ = _compare(
+        "The plume travelled 18 kilometres, officials said.",
+        "The plume travelled 20 miles, officials said.",  # 32 km
+    )
+    assert found == [("length, per officials", "ranges-disjoint")]
+
+
+def test_conflicts_a_length_that_says_where_something_is_is_not_compared() -> None:
+    assert _compare(
+        "The school, two kilometres downstream, was closed.", "The plume travelled 20 kilometres."
+    ) == ([], [])
+
+
+def test_numbers_say_what_a_measure_measures() -> None:
+    text = "A wave of up to 6 metres hit the harbour, and the quake was 10 km deep."
+    found = [(n.what, n.why.rule, n.why.features["measure"]) for n in find_numbers(article(text))]
+    assert found == [("wave", "measured", "m"), ("quake depth", "measured", "km")]

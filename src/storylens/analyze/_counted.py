@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from storylens.analyze._measures import Unit, measured, placed, unit_of
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
 from storylens.analyze._quantity import CURRENCIES, VAGUE, Run, is_count
@@ -112,6 +113,9 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         noun, rule = _antecedent(noun), "partitive"
     if noun is None and rule == "number-subject":  # "7 people died and 20 were hurt"
         noun = _parallel_noun(anchor)
+    unit = unit_of(noun.lower_) if noun is not None else None
+    if unit is not None and (size := _size(noun, unit)) is not None:
+        return size
     if (measure := _measure_of(doc, run, anchor)) is not None:
         phrase = _noun_phrase(measure, range(run.start, run.end))
         if (shock := _lesser_shock(anchor)) is not None:  # "a magnitude 4.8 aftershock"
@@ -136,7 +140,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
-    counted_noun = _subject_key(noun)
+    counted_noun = unit.dimension if unit is not None else _subject_key(noun)
     lesser = _lesser_shock(noun) if counted_noun == "magnitude" and noun is not None else None
     if lesser is not None:  # "aftershocks, the largest of magnitude 4.8"
         return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
@@ -152,6 +156,35 @@ def _money_verb(anchor: Any) -> Any | None:
     head = anchor.head
     if anchor.dep_ in {"dobj", "attr", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
         return head if head.lemma_.lower() not in SPEECH else None
+    return None
+
+
+def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
+    """What a number with a unit measures: "a depth of 10 km" (rule ``measured``), or a
+    length something covered: "the plume travelled 18 kilometres" (rule ``length-verb``)."""
+    if (size := measured(noun)) is not None:
+        return size[0], "measured", None, size[1]
+    if unit.dimension == "length" and not placed(noun):
+        verb = _covering_verb(noun)
+        if verb is not None:
+            return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "length"
+    return None
+
+
+def _covering_verb(unit: Any) -> Any | None:
+    """The verb that says what covered a length ("the plume travelled 18 kilometres", "ran
+    for 12 yards", "spread over 3 km"), or None ("the school, two kilometres downstream")."""
+    if unit.dep_ != "pobj" or unit.head.lower_ not in {"for", "over", "across"}:
+        return _money_verb(unit)
+    prep = unit.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "for 12 yards and then for 48"
+        prep = prep.head
+    return _verb_of(prep.head) if prep.dep_ in {"prep", "conj"} else None
+
+
+def _verb_of(token: Any) -> Any | None:
+    if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in SPEECH:
+        return token
     return None
 
 

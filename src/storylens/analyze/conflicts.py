@@ -32,7 +32,9 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
                       differ (the same figure in two articles agrees, however many others
                       either gives). Listed once per thing, with ``why.features["pairs"]``
                       the pairs it stands for
-``ranges-overlap``    the values can both be true ("around 80,000" and "thousands")
+``ranges-overlap``    the values can both be true ("around 80,000" and "thousands"); measures
+                      in two units of one dimension are converted first ("18 kilometres" and
+                      "11 miles" agree, with ``_UNIT_SLACK`` for rounding)
 
 ``why.features["reasons"]`` lists every reason that applies, for ``--explain``.
 """
@@ -48,6 +50,7 @@ from itertools import combinations
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._measures import Unit, unit_named
 from storylens.analyze._num_words import DAYS, MONTHS
 from storylens.analyze._quantity import CURRENCIES
 from storylens.analyze._quote_match import same_speaker
@@ -238,7 +241,18 @@ def _other_verbs(a: NumberMention, b: NumberMention) -> bool:
     return x is not None and y is not None and x != y
 
 
-_DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter"})
+_DISTANCES = frozenset({"length"})  # the subject of a bare length ("two kilometres")
+
+
+def _covered(mention: NumberMention) -> bool:
+    """A length a verb says something covered ("the plume travelled 18 kilometres"), or one
+    its clause is about ("140 millimetres of rain fell")."""
+    features = mention.why.features
+    return (
+        _event(mention) is not None
+        or mention.why.rule == "length-verb"
+        or (features.get("role") == "subject")
+    )
 
 
 def _in_passing(a: NumberMention, b: NumberMention) -> bool:
@@ -248,7 +262,7 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     gives. A distance is compared only when both say what covered it ("the plume travelled
     18 kilometres"), not where something stands ("the school, two kilometres downstream")."""
     x, y = _verbs(a, b)
-    if _subject(a) in _DISTANCES and (_event(a) is None or _event(b) is None):
+    if _subject(a) in _DISTANCES and not (_covered(a) and _covered(b)):
         return True  # "the school, two kilometres downstream" is where, not how far it went
     if (x is None) == (y is None):
         return False
@@ -260,13 +274,17 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_subject(a), _subject(b))
     scopes = (a.why.features.get("scope"), b.why.features.get("scope"))
-    overlap = a.low <= b.high and b.low <= a.high
+    ranges = _in_one_unit(a, b)
+    overlap = ranges is not None and ranges[0] <= ranges[3] and ranges[2] <= ranges[1]
     checks = (
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
         ("different-thing", _other_verbs(a, b)),
         ("different-thing", _different_who(a, b)),
-        ("different-thing", _different_units(a, b)),
-        ("ranges-overlap", a.low == b.low and a.high == b.high),  # one figure: nothing disputed
+        ("different-thing", _different_units(a, b) or ranges is None),
+        (
+            "ranges-overlap",
+            a.low == b.low and a.high == b.high and _unit(a) == _unit(b),
+        ),  # one figure: nothing disputed
         ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
         (
             "different-place",
@@ -284,6 +302,28 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
     return Why(rule=reasons[0] if reasons else "ranges-disjoint", features=features)
+
+
+_UNIT_SLACK = 0.05  # "35 km" against "22 miles": a converted figure was rounded
+
+
+def _unit(mention: NumberMention) -> Unit | None:
+    symbol = mention.why.features.get("measure")
+    return unit_named(symbol) if isinstance(symbol, str) else None
+
+
+def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, float, float] | None:
+    """(low, high) of both mentions in ``a``'s unit of measure, or None when their units
+    measure different dimensions (a length against an area). Figures given in two units
+    ("35 km", "22 miles") are converted and widened by ``_UNIT_SLACK``: one was rounded."""
+    x, y = _unit(a), _unit(b)
+    if x is None or y is None or x.symbol == y.symbol:
+        return a.low, a.high, b.low, b.high
+    if x.dimension != y.dimension:
+        return None
+    scale = y.size / x.size
+    low, high = b.low * scale * (1 - _UNIT_SLACK), b.high * scale * (1 + _UNIT_SLACK)
+    return a.low, a.high, low, high
 
 
 def _different_units(a: NumberMention, b: NumberMention) -> bool:

@@ -52,6 +52,7 @@ from storylens.analyze._counted import (
     penalised,
     subject_group,
 )
+from storylens.analyze._measures import unit_of
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -149,6 +150,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             bound_phrase=" ".join(bound_words) or None,
             vague_word=run.vague,
             unit=run.unit,
+            measure=_measure(doc, run),
             event=event,
             subject=subject,
             where_from=where_from,
@@ -160,6 +162,14 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             stance=stance(doc[run.end - 1]),
         ),
     )
+
+
+def _measure(doc: Any, run: Run) -> str | None:
+    """The symbol of the unit of length, area, mass or volume right after the number ("10
+    km", "a 40-metre breach"), or None."""
+    at = run.end + int(run.end < len(doc) and doc[run.end].text == "-")
+    unit = unit_of(doc[at].text) if at < len(doc) else None
+    return unit.symbol if unit is not None else None
 
 
 def _scope(

@@ -1,0 +1,133 @@
+"""Measures: numbers with a unit of length, area, mass or volume, and what they measure.
+
+"A depth of 10 kilometres", "a 40-metre breach", "the breach was 60 metres wide" and "a wave
+of up to 6 metres" measure a depth, a breach, a breach's width and a wave: two articles giving
+a depth or a breach two sizes disagree, whatever units they write. A unit is read to one
+canonical symbol with its dimension and its size in the dimension's base unit (metre, square
+metre, kilogram, litre), so "35 km" and "22 miles" can be compared. "Ton" is left out: short,
+long and metric tons differ by a tenth.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from storylens.text import _words
+
+__all__ = ["Unit", "measured", "placed", "unit_named", "unit_of"]
+
+
+class Unit(NamedTuple):
+    """A unit as comparisons need it: ``symbol`` ("km"), ``dimension`` ("length") and
+    ``size`` in the dimension's base unit (1000.0)."""
+
+    symbol: str
+    dimension: str
+    size: float
+
+
+def _table() -> dict[str, Unit]:
+    rows = (
+        ("mm", "length", 0.001, "mm millimetre millimetres millimeter millimeters"),
+        ("cm", "length", 0.01, "cm centimetre centimetres centimeter centimeters"),
+        ("m", "length", 1.0, "metre metres meter meters"),
+        ("km", "length", 1000.0, "km kms kilometre kilometres kilometer kilometers"),
+        ("in", "length", 0.0254, "inch inches"),
+        ("ft", "length", 0.3048, "foot feet ft"),
+        ("yd", "length", 0.9144, "yard yards"),
+        ("mi", "length", 1609.344, "mile miles"),
+        ("ha", "area", 10_000.0, "hectare hectares ha"),
+        ("acre", "area", 4046.856, "acre acres"),
+        ("g", "mass", 0.001, "gram grams"),
+        ("kg", "mass", 1.0, "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes"),
+        ("t", "mass", 1000.0, "tonne tonnes"),
+        ("l", "volume", 1.0, "litre litres liter liters"),
+        ("gal", "volume", 3.785, "gallon gallons"),
+    )
+    return {
+        word: Unit(symbol, dimension, size)
+        for symbol, dimension, size, words in rows
+        for word in words.split()
+    }
+
+
+_UNITS = _table()
+_SYMBOLS = {unit.symbol: unit for unit in _UNITS.values()}
+
+_PLAY_UNITS = frozenset({"yard", "yards"})  # "a 7-yard pass", "a 200-yard game": sport
+
+_DIRECTIONS = _words(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west from away off outside offshore inland downstream upstream "
+    "downriver upriver beyond"
+)
+
+
+def placed(unit: Any) -> bool:
+    """The length says where something is ("located 1,150 km southeast of Tehran", "struck
+    seven km east of Dargahan", "two kilometres downstream"), not a size or a distance
+    covered."""
+    after = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    near = [*unit.children, *([after] if after is not None else [])]
+    if unit.dep_ == "npadvmod" and unit.head.lower_ in _DIRECTIONS:
+        return True
+    return any(t.lower_ in _DIRECTIONS for t in near)
+
+
+_DIMENSION_ADJECTIVES = {
+    "wide": "width",
+    "broad": "width",
+    "long": "length",
+    "deep": "depth",
+    "high": "height",
+    "tall": "height",
+    "thick": "thickness",
+}
+
+
+def unit_of(word: str) -> Unit | None:
+    """The unit a word names, or None.
+
+    >>> unit_of("Kilometres")
+    Unit(symbol='km', dimension='length', size=1000.0)
+    >>> unit_of("tons") is None
+    True
+    """
+    return _UNITS.get(word.lower())
+
+
+def unit_named(symbol: str) -> Unit | None:
+    """The unit of a symbol :func:`unit_of` gives ("mi"), or None.
+
+    >>> unit_named("mi").size
+    1609.344
+    """
+    return _SYMBOLS.get(symbol)
+
+
+def measured(unit: Any) -> tuple[str, str] | None:
+    """(what, subject) that a number's unit token measures, or None when the sentence does
+    not say: "a depth of 10 kilometres" ("depth", "depth"), "a 40-metre breach" ("breach",
+    "breach"), "the breach was 60 metres wide" ("breach width", "width"), "a wave of up to 6
+    metres" ("wave", "wave"). A dimension noun or adjective is the subject when the sentence
+    gives one, so "35 km deep" and "a depth of 10 km" are compared."""
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        noun = head.head
+        return str(noun.lower_), str(noun.lemma_.lower())
+    if unit.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and head.i > unit.i:
+        if head.tag_ == "NNS" or unit.lower_ in _PLAY_UNITS:
+            return None  # "7.62mm rifles": a kind of thing; "a 47-yard field goal": a play
+        return str(head.lower_), str(head.lemma_.lower())
+    if unit.dep_ == "npadvmod" and head.lower_ in _DIMENSION_ADJECTIVES:
+        dimension = _DIMENSION_ADJECTIVES[head.lower_]
+        thing = _subject_of(head)
+        return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
+    return None
+
+
+def _subject_of(adjective: Any) -> Any | None:
+    """The noun an adjective is said of: "the breach was 60 metres wide" -> "breach"."""
+    if adjective.dep_ != "acomp":
+        return None
+    return next((c for c in adjective.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
