@@ -142,6 +142,22 @@ def test_dedup_copies_published_at_one_time_tell_no_origin() -> None:
     assert (groups[0].origin, groups[0].origin_rule) == (None, None)
 
 
+def test_dedup_a_date_without_a_time_is_not_earlier_than_a_time_that_day() -> None:
+    story = wire_story(8)
+    day, morning = "2026-03-12", "2026-03-12T10:15:00Z"
+    groups = find_duplicates(
+        [make_article("d", story, published=day), make_article("t", story, published=morning)]
+    )
+    assert (groups[0].origin, groups[0].origin_rule) == (None, None)
+    groups = find_duplicates(
+        [
+            make_article("d", story, published="2026-03-11"),
+            make_article("t", story, published=morning),
+        ]
+    )
+    assert (groups[0].origin, groups[0].origin_rule) == ("d", "earliest-published")
+
+
 def test_dedup_feed_source_element_names_the_origin() -> None:
     story = wire_story(6)
     meta = {"origin": "Kalo Times"}

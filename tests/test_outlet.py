@@ -154,6 +154,18 @@ def test_outlet_dateline_credit_after_source_line_before_self_reference() -> Non
     )
 
 
+def test_outlet_a_file_named_after_a_paper_beats_the_wire_credit_of_its_dateline() -> None:
+    # the paper published the wire agency's story: the paper is the outlet
+    found = infer_outlet(
+        meta={}, text="", dateline="KARVENSTAD, March 12 (CWS) -", filename="karvenstad-courier.txt"
+    )
+    assert found == ("Karvenstad Courier", "file name: karvenstad-courier.txt")
+    # a file name that names no outlet leaves the credit to tell it
+    assert infer_outlet(
+        meta={}, text="", dateline="KARVENSTAD, March 12 (CWS) -", filename="breach.txt"
+    ) == ("CWS", "dateline: (CWS)")
+
+
 def test_outlet_dateline_without_credit_is_no_clue() -> None:
     assert infer_outlet(meta={}, text="", dateline="NORTHVALE, Aug 3 -") == (None, None)
 

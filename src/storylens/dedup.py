@@ -251,11 +251,20 @@ def _origin(members: Sequence[DedupSignature]) -> tuple[str | None, str | None]:
 
 def _earliest(members: Sequence[DedupSignature]) -> str | None:
     """The one member published first, or None when no member is dated or several share the
-    first time (a tie tells no original)."""
+    first time (a tie tells no original). A date with no time of day is a tie with every
+    time of that day: "2026-03-12" is not shown to be earlier than "2026-03-12T10:15Z"."""
     dated = sorted((m.published, m.article) for m in members if m.published)
-    if not dated or (len(dated) > 1 and dated[0][0] == dated[1][0]):
+    if not dated:
         return None
+    first = dated[0][0]
+    for other, _ in dated[1:]:
+        day_only = len(first) <= _DAY or len(other) <= _DAY
+        if other == first or (day_only and other[:_DAY] == first[:_DAY]):
+            return None
     return dated[0][1]
+
+
+_DAY = len("2026-03-12")
 
 
 def _majority(values: Iterable[str | None]) -> str | None:

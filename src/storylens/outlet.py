@@ -6,11 +6,12 @@ The clues are tried from the most to the least reliable, and the first that give
 2. the feed title or the site name;
 3. the URL's domain (``www.bbc.co.uk`` -> ``BBC``);
 4. a "Source: X and agencies" line that cleaning removed;
-5. the credit in a removed dateline ("PORT SELLIN, June 14 (Lakeshore Tribune) -");
-6. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)");
-7. the file name: a well-known outlet in it (``bbc_2021-08-03.txt``), or words ending in a
+5. the file name: a well-known outlet in it (``bbc_2021-08-03.txt``), or words ending in a
    newspaper word (``eastwater-tribune.txt`` -> "Eastwater Tribune"): a user who names files
-   after outlets means it;
+   after outlets means it, and it names the publisher, where a dateline credit often names
+   the wire agency the story came from ("KARVENSTAD, March 12 (CWS) -" in a paper's copy);
+6. the credit in a removed dateline ("PORT SELLIN, June 14 (Lakeshore Tribune) -");
+7. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)");
 8. self-references in the text ("told the BBC", "said in a statement to CNN"), counted: the
    weakest, since an article also quotes what people told other outlets.
 
@@ -316,9 +317,9 @@ def infer_outlet(
     clues: tuple[Callable[[], tuple[str, str] | None], ...] = (
         lambda: _from_meta(meta),
         lambda: _from_source_line_clue(removed_source_line),
+        lambda: _from_filename_clue(filename),
         lambda: _from_dateline(dateline),
         lambda: _from_photo_credits(photo_credits),
-        lambda: _from_filename_clue(filename),
         lambda: _from_self_references(text),
     )
     for clue in clues:
