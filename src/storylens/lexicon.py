@@ -16,6 +16,7 @@ __all__ = [
     "ORG_NAME_WORDS",
     "ORG_NOUNS",
     "ORG_NOUN_MODIFIERS",
+    "PERSON_ROLES",
     "SERVICE_WORDS",
     "STATEMENT_NOUNS",
     "TITLES",
@@ -77,6 +78,47 @@ OFFICIAL_TITLES = frozenset(
 """Offices of state: a source with one of these is cited as ``government``."""
 
 EXPERT_TITLES = frozenset(["dr", "doctor", "prof", "professor", "analyst", "expert"])
+PERSON_ROLES = frozenset(
+    [
+        "leader",
+        "chief",
+        "director",
+        "coach",
+        "manager",
+        "head",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "founder",
+        "boss",
+        "organiser",
+        "organizer",
+        "researcher",
+        "scientist",
+        "economist",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "witness",
+        "resident",
+        "engineer",
+        "consultant",
+        "teacher",
+        "nurse",
+        "officer",
+        "inspector",
+        "commissioner",
+        "superintendent",
+        "player",
+        "striker",
+        "goalkeeper",
+        "midfielder",
+        "defender",
+        "captain",
+    ]
+)
+"""Nouns for a person's role, written before a name ("union leader Ana Ruz", "Rovers coach
+Hanne Brisbo"): the name is a person's, whatever the entity model says."""
 """Titles of expertise: a source with one of these is cited as ``expert/doctor``."""
 
 HONORIFICS = frozenset(
@@ -162,6 +204,9 @@ ORG_NOUNS: Mapping[str, str] = {
             "directorate",
             "bureau",
             "cabinet",
+            "unit",
+            "task force",
+            "taskforce",
         ],
         "government",
     ),

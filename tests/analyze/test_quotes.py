@@ -14,6 +14,7 @@ import pytest
 
 from storylens.analyze.quotes import find_quotes, match_quotes
 from storylens.analyze.speakers import canonical_name, fold_surname
+from storylens.clean import clean
 from storylens.model import (
     Article,
     Paragraph,
@@ -21,9 +22,11 @@ from storylens.model import (
     QuoteFidelity,
     QuoteKind,
     QuoteMention,
+    RawDocument,
     Why,
     content_hash,
 )
+from storylens.nlp import parse
 
 FLOORS = Path(__file__).resolve().parents[2] / "eval" / "quotes_floors.json"
 
@@ -623,3 +626,16 @@ def test_quotes_he_and_she_pass_over_a_person_the_article_calls_the_other() -> N
     article = clean(RawDocument(source="x.txt", text=text, meta={}))
     (quote,) = find_quotes(article)
     assert quote.speaker is None  # not Ilvessen ("her supporters"), not the commission
+
+
+def test_quotes_a_name_after_a_role_is_a_person_for_he_and_she() -> None:
+    # here the entity model calls "Authority spokesperson Rurik Haldane" an organisation: the
+    # role before the two-word name says it is a person, so "he" is Haldane, not no one
+    text = (
+        "Transit officials said the strike would cost the city millions. Federation leader"
+        " Odalys Fenwick said her members would not back down.\n\nAuthority spokesperson Rurik"
+        ' Haldane said the offer was fair. "We cannot spend money we do not have," he said.\n'
+    )
+    article = clean(RawDocument(source="strike.txt", text=text, meta={}))
+    [mention] = find_quotes(article, doc=parse([article])[article.id])
+    assert mention.speaker == "Rurik Haldane"

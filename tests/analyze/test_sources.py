@@ -401,3 +401,20 @@ def test_sources_she_is_not_the_man_cited_just_before() -> None:
         'Tomas Vedrik said his party had lost. "Many did not vote for us," she said.'
     )
     assert _cited(cited_sources([article])) == {"Tomas Vedrik": ("person", 1)}
+
+
+def test_sources_a_role_in_apposition_cites_the_person_named() -> None:
+    art = _article('"We were patient," said Rovers coach Hanne Brisbo.')
+    assert _cited(cited_sources([art])) == {"Hanne Brisbo": ("person", 1)}
+
+
+def test_sources_adding_a_goal_is_no_citation_but_adding_words_is() -> None:
+    art = _article("Sami Dressler added the third goal in stoppage time.")
+    assert cited_sources([art]) == ()
+    art = _article("Sami Dressler added that the team had earned the win.")
+    assert _cited(cited_sources([art])) == {"Sami Dressler": ("person", 1)}
+
+
+def test_sources_a_police_unit_is_cited() -> None:
+    art = _article("The national police cybercrime unit said it had opened an investigation.")
+    assert _cited(cited_sources([art])) == {"national police cybercrime unit": ("government", 1)}

@@ -83,8 +83,22 @@ def _misparsed(verb: Any, subject: Any) -> bool:
     )
 
 
+def _titled_name(subject: Any) -> bool:
+    """A name of two words or more right after a role or a title ("Authority spokesperson
+    Rurik Haldane", "coach Hanne Brisbo"): a person, even when the entity model calls it an
+    organisation."""
+    if subject.pos_ != "PROPN":
+        return False
+    start = subject.i
+    while start > 0 and subject.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    before = subject.doc[start - 1] if start > 0 else None
+    roles = lexicon.PERSON_ROLES | lexicon.TITLES
+    return subject.i > start and before is not None and before.lower_ in roles
+
+
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
-    if any(t.ent_type_ == "PERSON" for t in tokens):
+    if any(t.ent_type_ == "PERSON" for t in tokens) or _titled_name(subject):
         return "person"
     if subject.tag_ in {"NNS", "NNPS"}:
         return "plural"

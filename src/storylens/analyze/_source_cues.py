@@ -159,13 +159,30 @@ def _source_tokens(token: Any) -> list[Any]:
     if makers:
         return makers
     clause = token.lemma_ in _CLAUSE_CUES and any(c.dep_ == "ccomp" for c in token.children)
-    if token.pos_ == "VERB" and (token.lemma_ in CUE_VERBS or clause) and not _doing(token):
+    cue = token.lemma_ in CUE_VERBS and not _scored(token)
+    if token.pos_ == "VERB" and (cue or clause) and not _doing(token):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         subjects = subjects or trailing_subject(token) or _inherited(token)
-        return [t for s in subjects for t in (s, *s.conjuncts)]
+        return [_named(t) for s in subjects for t in (s, *s.conjuncts)]
     if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
         return [c for c in token.children if c.dep_ == "pobj"]
     return []
+
+
+def _scored(verb: Any) -> bool:
+    """ "Dressler added the third goal": "add" with a plain object and no reported clause
+    or quote adds a thing, not words."""
+    if verb.lemma_ != "add" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+
+
+def _named(subject: Any) -> Any:
+    """The name in apposition to a role that is the subject ("said Rovers coach Hanne
+    Brisbo": Brisbo, not the club), else the subject itself."""
+    if subject.pos_ != "NOUN":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
 
 
 def _doing(verb: Any) -> bool:
