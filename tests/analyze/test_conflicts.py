@@ -733,3 +733,16 @@ def test_numbers_say_what_a_measure_measures() -> None:
     text = "A wave of up to 6 metres hit the harbour, and the quake was 10 km deep."
     found = [(n.what, n.why.rule, n.why.features["measure"]) for n in find_numbers(article(text))]
     assert found == [("wave", "measured", "m"), ("quake depth", "measured", "km")]
+
+
+def test_conflicts_going_on_strike_is_one_thing_in_any_words() -> None:
+    found, _ = _compare(
+        "About 11,500 workers walked out on Monday, according to the Transit Authority.",
+        "Roughly 8,000 workers joined the walkout on Monday, the Transit Authority said.",
+    )
+    assert found == [("worker, per Transit Authority", "ranges-disjoint")]
+    _, others = _compare(
+        "About 11,500 workers walked out on Monday, according to the Transit Authority.",
+        "Roughly 8,000 workers marched on Monday, the Transit Authority said.",
+    )
+    assert [rule for _, rule in others] == ["different-thing"]

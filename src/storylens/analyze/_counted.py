@@ -626,7 +626,31 @@ def _event_key(event: Any | None) -> str | None:
     if event is None:
         return None
     group = event_group(event.lower_) or event_group(event.lemma_)
+    if group is None and _strikes(event):
+        return "strike"
     return group or event.lemma_.lower() + _light_complement(event)
+
+
+_STRIKE_NOUNS = frozenset(["strike", "walkout", "stoppage", "action"])
+
+
+def _strikes(verb: Any) -> bool:
+    """A verb of going on strike: "walked out", "went on strike", "joined the walkout",
+    "stopped work", "staged a stoppage": who struck is counted the same way by each."""
+    lemma = str(verb.lemma_).lower()
+    parts = {str(c.lower_) for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    objects = {
+        str(t.lemma_).lower()
+        for c in verb.children
+        for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")
+    }
+    return (
+        (lemma == "walk" and "out" in parts)
+        or lemma == "strike"
+        or (lemma in {"join", "stage", "hold", "go", "take"} and bool(objects & _STRIKE_NOUNS))
+        or (lemma == "stop" and "work" in objects)
+    )
 
 
 def _subject_key(noun: Any | None) -> str | None:

@@ -266,6 +266,11 @@ def bound_before(token: Any) -> Bound | None:
     return None
 
 
+AROUND = 0.1
+"""How far "about", "around", "roughly", "some" let a figure stray either way: a tenth. "About
+11,500 workers" and "roughly 8,000" cannot both be true; "about 40" and 43 can."""
+
+
 def value_range(run: Run, bound: Bound, just_below: bool) -> tuple[float, float]:
     """Low and high values the wording allows."""
     lo, hi = run.low, run.high
@@ -278,8 +283,8 @@ def value_range(run: Run, bound: Bound, just_below: bool) -> tuple[float, float]
         return 0.0, hi
     if bound is Bound.LESS_THAN:
         return 0.0, (hi - step if step else math.nextafter(hi, 0.0))
-    if bound is Bound.AROUND:
-        return 0.8 * lo, (hi if just_below else 1.2 * hi)
+    if bound is Bound.AROUND:  # "about 8,000": rounded, so within a tenth of it
+        return (1 - AROUND) * lo, (hi if just_below else (1 + AROUND) * hi)
     return lo, hi
 
 
