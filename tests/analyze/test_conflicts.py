@@ -746,3 +746,11 @@ def test_conflicts_going_on_strike_is_one_thing_in_any_words() -> None:
         "Roughly 8,000 workers marched on Monday, the Transit Authority said.",
     )
     assert [rule for _, rule in others] == ["different-thing"]
+
+
+def test_conflicts_a_crowd_and_spectators_are_one_attendance() -> None:
+    found, _ = _compare(
+        "A crowd of 41,872 watched the final at Lindqvar Arena.",
+        "Nearly 38,000 spectators watched the final at Lindqvar Arena.",
+    )
+    assert found == [("spectators in Lindqvar Arena", "ranges-disjoint")]

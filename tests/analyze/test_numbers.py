@@ -905,3 +905,25 @@ def test_numbers_a_share_after_a_name_with_its_verb_left_out_is_a_quantity() -> 
         " Alliance 14.6 percent."
     )
     assert [text for text, _ in found] == ["40.8 percent", "32.9 percent", "14.6 percent"]
+
+
+def test_numbers_nine_out_of_ten_counts_nine_of_a_total_of_ten() -> None:
+    found = {
+        text: (m.what, m.why.rule)
+        for text, m in numbers_of("Officials said nine out of ten services were axed.")
+    }
+    assert found == {
+        "nine": ("services", "of-phrase"),
+        "ten": ("total services", "total-of-share"),
+    }
+
+
+def test_numbers_a_position_its_subject_holds_borrows_no_other_sentence_s_source() -> None:
+    found = {
+        text: m.attributed_to
+        for text, m in numbers_of(
+            "The Transit Authority said it had offered a 3.5 percent rise. The Transit Workers'"
+            " Federation wants 7 percent."
+        )
+    }
+    assert found == {"3.5 percent": "Transit Authority", "7 percent": None}

@@ -17,15 +17,18 @@ __all__ = ["attribution", "maker_of", "trailing_subject"]
 
 
 def attribution(
-    sentence: Any, span: Any, anchor: Any
+    sentence: Any, span: Any, anchor: Any, *, borrow: bool = True
 ) -> tuple[str | None, frozenset[int], str | None]:
     """Who the sentence (or its paragraph) says the figure comes from, its tokens and the cue.
 
     A sentence whose cues are all for another figure (see :func:`_for_another_figure`) gives
-    none, and lends no other sentence's source either."""
+    none, and lends no other sentence's source either. With ``borrow`` False only the
+    sentence itself counts (a position its own subject holds: "the union wants 7 percent")."""
     cues = _cues(sentence)
     if cues:
         found = _source_in([c for c in cues if not _for_another_figure(c, anchor)], anchor)
+    elif not borrow:
+        found = None
     else:  # another sentence of the paragraph, when it names its source
         found = next(
             (

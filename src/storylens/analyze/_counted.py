@@ -46,6 +46,7 @@ _SUBJECTS = {
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
     "police": "police policeman policemen officer officers",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
+    "spectators": "spectator spectators crowd crowds fan fans attendance onlooker onlookers",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
 _OPPOSED = _words("to against versus vs vs.")  # "112 votes to 88"
@@ -120,7 +121,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         phrase = _noun_phrase(measure, range(run.start, run.end))
         if (shock := _lesser_shock(anchor)) is not None:  # "a magnitude 4.8 aftershock"
             return f"{shock} {phrase}", "measure", None, f"{shock} {noun_lemma(measure)}"
-        return phrase, "measure", None, noun_lemma(measure)
+        return phrase, "measure", None, _subject_key(measure)
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
     verb = _money_verb(anchor) if noun is None and event is None else None
@@ -190,21 +191,24 @@ def _verb_of(token: Any) -> Any | None:
 
 def is_subject(doc: Any, run: Run) -> bool:
     """The counted noun is the subject of its clause ("some 60 firefighters were at the
-    scene"): the count is what the sentence is about, whatever its verb."""
-    noun = _noun_and_event(_root(doc, run))[0]
+    scene", "a crowd of 41,872 watched"): the count is what the sentence is about, whatever
+    its verb."""
+    anchor = _root(doc, run)
+    noun = _noun_and_event(anchor)[0] or _measure_of(doc, run, anchor)
     return noun is not None and noun.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _share_of(doc: Any, run: Run) -> tuple[str, str, None, str] | None:
-    """ "87 of 200 seats": 87 counts seats, 200 is the total they are part of (another
-    thing). Read from the words, which the parse often gets wrong. Casualties are left to the
-    other rules: in "three of the 12 victims" the 12 is the casualty count."""
-    after = [t for t in doc[run.end : run.end + 4] if t.lower_ != "the"]
+    """ "87 of 200 seats", "nine out of ten services": 87 counts seats, 200 is the total they
+    are part of (another thing). Read from the words, which the parse often gets wrong.
+    Casualties are left to the other rules: in "three of the 12 victims" the 12 is the
+    casualty count."""
+    after = [t for t in doc[run.end : run.end + 5] if t.lower_ not in {"the", "out"}]
     if len(after) >= 3 and after[0].lower_ == "of" and is_count(after[1].lower_):
         noun = after[2]
         if _plain_noun(noun):
             return str(noun.lower_), "of-phrase", None, noun_lemma(noun)
-    before = [t for t in doc[max(run.start - 3, 0) : run.start] if t.lower_ != "the"]
+    before = [t for t in doc[max(run.start - 4, 0) : run.start] if t.lower_ not in {"the", "out"}]
     if len(before) < 2 or before[-1].lower_ != "of" or not is_count(before[-2].lower_):
         return None
     noun = doc[run.end] if run.end < len(doc) else None

@@ -130,8 +130,11 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     start = doc[start_tok - sign].idx + offset
     end = doc[run.end - 1].idx + len(doc[run.end - 1].text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])
-    source, source_toks, cue = attribution(sentence, span, doc[run.end - 1])
     what, rule, event, subject = counted(doc, run)
+    who = penalised(doc, run) if rule == "penalty" else holder(doc, run)
+    position = stance(doc[run.end - 1])
+    borrow = position is None or who is None  # "the union wants 7 percent": the union's own
+    source, source_toks, cue = attribution(sentence, span, doc[run.end - 1], borrow=borrow)
     where, where_from = place_of(context, index, sentence, doc[run.end - 1], source_toks)
     return NumberMention(
         span=context.article.span(start, end),
@@ -158,8 +161,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             scope=_scope(where_from, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok, run),
             role="subject" if is_subject(doc, run) else None,
-            who=penalised(doc, run) if rule == "penalty" else holder(doc, run),
-            stance=stance(doc[run.end - 1]),
+            who=who,
+            stance=position,
         ),
     )
 
