@@ -183,3 +183,28 @@ def test_wording_a_party_s_position_and_the_size_of_a_win() -> None:
     found = _by_concept(word_choice([a, b]))
     assert set(found["political position"].counts) == {"far-right", "nationalist"}
     assert set(found["size of a win"].counts) == {"landslide", "clear victory"}
+
+
+def test_wording_a_labour_dispute_its_effect_and_words_against_a_side() -> None:
+    a = _article(
+        "The strike shut the network. Air strikes are no part of it. Commuters faced disruption.",
+        "a",
+    )
+    b = _article(
+        "Militant union bosses held the city to ransom with a walkout that caused chaos.", "b"
+    )
+    found = _by_concept(word_choice([a, b]))
+    assert found["stopping work"].counts == {
+        "strike": {"a": 1, "b": 0},
+        "walkout": {"a": 0, "b": 1},
+    }
+    assert set(found["effect of a stoppage"].counts) == {"disruption", "chaos"}
+    assert found["union bosses"].counts == {"union bosses": {"a": 0, "b": 1}}
+    assert found["held to ransom"].counts == {"held to ransom": {"a": 0, "b": 1}}
+
+
+def test_wording_hackers_against_cybercriminals() -> None:
+    a = _article("Hackers stole the records of 60,000 patients.", "a")
+    b = _article("Cybercriminals demanded 3 million velars from the hospital.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert set(found["people who break into computers"].counts) == {"hackers", "cybercriminals"}

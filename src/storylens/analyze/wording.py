@@ -161,6 +161,27 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "downsizing": r"downsiz(?:e|es|ed|ing)",
         "streamlining": r"streamlin(?:e|es|ed|ing)",
     },
+    "stopping work": {  # a labour dispute, not "air strikes" nor "a strike on goal"
+        "strike": r"(?<!air )(?<!drone )(?<!missile )(?<!military )(?<!rocket )(?<!hunger )"
+        r"strikes?(?! (?:on|at) )",
+        "walkout": r"walk-?outs?|walk(?:ed|ing|s)? out",
+        "stoppage": r"(?:work )?stoppages?",
+        "industrial action": r"industrial action",
+    },
+    "effect of a stoppage": {
+        "disruption": r"disrupt(?:ion|ions|ed|ing|s)?",
+        "chaos": r"chaos|chaotic",
+        "havoc": r"havoc",
+        "paralysed": r"paraly[sz](?:ed|ing|is)",
+        "standstill": r"standstill|ground to a halt",
+    },
+    "people who break into computers": {
+        "hackers": r"hackers?",
+        "cybercriminals": r"cyber-? ?criminals?",
+        "ransomware gang": r"ransomware (?:gang|group|crew)s?",
+        "threat actors": r"threat actors?",
+        "attackers": r"(?:cyber-? ?)?attackers?",
+    },
 }
 LOADED: Mapping[str, str] = {
     "massacre": r"massacr(?:e|es|ed|ing)",
@@ -187,6 +208,10 @@ LOADED: Mapping[str, str] = {
     "infamous": r"infamous(?:ly)?",
     "shameless": r"shameless(?:ly)?",
     "scandal-hit": r"scandal-(?:hit|plagued|ridden)",
+    # words that pass judgement on a side of a dispute
+    "union bosses": r"union (?:bosses|barons)",
+    "held to ransom": r"(?:hold|holds|holding|held) [\w' ]{0,30}?to ransom",
+    "blackmail": r"blackmail(?:s|ed|ing)?",
 }
 HEDGES: Mapping[str, str] = {
     "alleged": r"alleged(?:ly)?",
