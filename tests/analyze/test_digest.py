@@ -316,3 +316,25 @@ def test_digest_cites_no_article_missing_a_figure_or_most_of_the_words() -> None
     claim = Claim("v", lines["x"], (own, *others), Support(3, 3, 3))
     chosen = {d.text: d.articles for d in make_digest([claim], arts)}
     assert chosen[lines["x"]] == ("x",)  # y gives no 14-month trial, z says something else
+
+
+def test_digest_cites_no_article_that_states_only_a_part_of_the_sentence() -> None:
+    texts = {
+        "v": "Ambulances were diverted to neighbouring hospitals while the emergency department"
+        " worked on paper, a spokesperson for the health ministry said.",
+        "w": "Ambulances were diverted to other hospitals in the region, and planned operations"
+        " were postponed on Tuesday.",
+    }
+    arts = [Article(k, t, (Paragraph(0, len(t)),), k) for k, t in texts.items()]
+    spans = {k: Span(k, 0, len(t)) for k, t in texts.items()}
+    claim = Claim(
+        "diverted",
+        texts["v"],
+        tuple(
+            ClaimMention(spans[k], Why("matched", 0.6, {"with": _key(spans[w])}))
+            for k, w in (("v", "w"), ("w", "v"))
+        ),
+        Support(2, 2, 2),
+    )
+    for sentence in make_digest([claim], arts):
+        assert len(sentence.articles) == 1, (sentence.text, sentence.articles)

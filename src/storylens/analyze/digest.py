@@ -294,22 +294,40 @@ with the wording, short of a close paraphrase."""
 
 def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
     """The other mention gives every figure the wording writes in digits (a year, "14-month"),
-    and shares a third of the plain words of the shorter of the two (names and function words
-    aside) or is a close paraphrase of it: four sentences naming "Chairman Ottilie Marsh" say
-    four things, and "read the verdict to a packed courtroom" does not back "wept, according
-    to people in the courtroom"."""
+    and states a third of what the wording says, or is a close paraphrase of it: it shares a
+    third of the plain words of the shorter of the two, and a third of the wording's words
+    plain or named (function words aside). Four sentences naming "Chairman Ottilie Marsh" say
+    four things; "read the verdict to a packed courtroom" does not back "wept, according to
+    people in the courtroom"; and "ambulances were diverted to other hospitals" does not back
+    "ambulances were diverted ... while the emergency department worked on paper, a ministry
+    spokesperson said"."""
     own, theirs = _text(wording.span, story), _text(other.span, story)
     if not _digit_runs(own) <= _digit_runs(theirs):
         return False
     words, others = plain_words(own), plain_words(theirs)
-    if words and others and len(words & others) >= SHARED_WORDS * min(len(words), len(others)):
-        return True
+    shorter = min(len(words), len(others))
+    if words and others and len(words & others) >= SHARED_WORDS * shorter:
+        said, stated = _all_words(own), _all_words(theirs)
+        if len(said & stated) >= SHARED_WORDS * len(said):
+            return True
     cosines = [
         float(x.why.features.get("cosine", 0.0))
         for x, y in ((wording, other), (other, wording))
         if x.why.features.get("with") == _key(y.span)
     ]
     return max(cosines, default=0.0) >= PARAPHRASE_COSINE
+
+
+def _all_words(text: str) -> set[str]:
+    """The plain words of ``text`` and its capitalised words, lowercased (function words
+    aside).
+
+    >>> sorted(_all_words("Greyfell Minerals stopped the mine."))
+    ['greyfell', 'mine', 'mineral', 'stopped']
+    """
+    stops = stop_words()
+    named = {w.lower().rstrip("s") for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
+    return plain_words(text) | {w for w in named if w not in stops}
 
 
 def _digit_runs(text: str) -> set[str]:
