@@ -927,3 +927,9 @@ def test_numbers_a_position_its_subject_holds_borrows_no_other_sentence_s_source
         )
     }
     assert found == {"3.5 percent": "Transit Authority", "7 percent": None}
+
+
+def test_numbers_an_age_limit_is_no_quantity_and_no_time() -> None:
+    found = numbers_of("Hackers took the files of about 62,000 children under 16.")
+    assert [(text, m.when) for text, m in found] == [("about 62,000", None)]
+    assert [text for text, _ in numbers_of("Under 40 people came.")] == ["Under 40"]

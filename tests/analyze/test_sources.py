@@ -418,3 +418,11 @@ def test_sources_adding_a_goal_is_no_citation_but_adding_words_is() -> None:
 def test_sources_a_police_unit_is_cited() -> None:
     art = _article("The national police cybercrime unit said it had opened an investigation.")
     assert _cited(cited_sources([art])) == {"national police cybercrime unit": ("government", 1)}
+
+
+def test_sources_people_familiar_are_one_source_whatever_follows() -> None:
+    art = _article(
+        "The data was stolen, according to two people familiar with the investigation, who"
+        " spoke on condition of anonymity. People familiar with the investigation said more."
+    )
+    assert _cited(cited_sources([art])) == {"people familiar with the investigation": ("other", 2)}

@@ -349,6 +349,10 @@ def clip(span: Any, sent: Any) -> Any:
     return span.doc[max(sent.start, span.start) : min(sent.end, span.end)]
 
 
+_AGE = re.compile(r"(?i)(?:under|over|aged?|below|above)\s+\d+$|\d+[- ]years?[- ]old$")
+"""An age the entity model tags as a date: "children under 16", "aged 70", "a 12-year-old"."""
+
+
 def time_of(
     sentence: Any, run: Run, offset: int, text: str, source_toks: frozenset[int] = frozenset()
 ) -> str | None:
@@ -371,6 +375,7 @@ def time_of(
         and not _describes_a_noun(e.root, anchor)
         and not _possessive(e)
         and not _dates_a_comparison(e, anchor)
+        and not _AGE.match(e.text)
     ]
     if not ents:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storylens.analyze._counted import subject_group
 from storylens.analyze._num_words import (
     DAYS,
     LOCATIVE,
@@ -64,10 +65,20 @@ def _near_month(prev: Any | None, nxt: Any | None) -> bool:
 
 
 def _is_age(doc: Any, run: Run, prev: Any | None) -> bool:
-    """ "aged 5", "a 5-year-old"."""
+    """ "aged 5", "a 5-year-old", "children under 16", "people over 65"."""
     tail = "".join(t.text for t in doc[run.end : run.end + 4]).lower()
-    return (prev is not None and prev.lower_ in {"aged", "age"}) or bool(
-        re.match(r"-(?:year|month|week)s?-old", tail)
+    before = doc[run.start - 2] if run.start > 1 else None
+    limit = (
+        prev is not None
+        and prev.lower_ in {"under", "over"}
+        and before is not None
+        and subject_group(before.lower_) in {"people", "children"}
+        and (run.end >= len(doc) or doc[run.end].pos_ != "NOUN")
+    )
+    return (
+        (prev is not None and prev.lower_ in {"aged", "age"})
+        or limit
+        or bool(re.match(r"-(?:year|month|week)s?-old", tail))
     )
 
 

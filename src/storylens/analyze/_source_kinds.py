@@ -444,7 +444,9 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
     singular = token.tag_ == "NN"
     familiar = next((c for c in token.rights if c.lower_ == "familiar"), None)
     if familiar is not None:  # "a person familiar with the investigation": unnamed, not a witness
-        words = " ".join(t.lower_ for t in familiar.subtree)
+        toks = list(familiar.subtree)
+        cut = next((i for i, t in enumerate(toks) if t.is_punct or t.dep_ == "relcl"), len(toks))
+        words = " ".join(t.lower_ for t in toks[:cut])  # not ", who spoke on condition ..."
         return _Cited(f"people {words}", "other", start, end, "group", singular)
     tied = _organisation_of(token, story, article)
     if tied is None and lemma == "team":  # "the defence team", "a rescue team": what it does

@@ -322,8 +322,8 @@ def _all_words(text: str) -> set[str]:
     """The plain words of ``text`` and its capitalised words, lowercased (function words
     aside).
 
-    >>> sorted(_all_words("Greyfell Minerals stopped the mine."))
-    ['greyfell', 'mine', 'mineral', 'stopped']
+    >>> sorted(_all_words("Greyfell Minerals stopped the drilling."))
+    ['drilling', 'greyfell', 'mineral', 'stopped']
     """
     stops = stop_words()
     named = {w.lower().rstrip("s") for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
