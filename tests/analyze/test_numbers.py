@@ -933,3 +933,12 @@ def test_numbers_an_age_limit_is_no_quantity_and_no_time() -> None:
     found = numbers_of("Hackers took the files of about 62,000 children under 16.")
     assert [(text, m.when) for text, m in found] == [("about 62,000", None)]
     assert [text for text, _ in numbers_of("Under 40 people came.")] == ["Under 40"]
+
+
+def test_numbers_records_of_people_count_records() -> None:
+    ((_, mention),) = numbers_of("The hackers stole the records of 1.2 million patients.")
+    assert (mention.what, mention.why.rule, mention.why.features["subject"]) == (
+        "records of patients",
+        "records-of",
+        "record",
+    )

@@ -114,6 +114,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         noun, rule = _antecedent(noun), "partitive"
     if noun is None and rule == "number-subject":  # "7 people died and 20 were hurt"
         noun = _parallel_noun(anchor)
+    if noun is not None and (kept := _records_of(noun)) is not None:  # "records of 1.2m people"
+        return f"{kept.lower_} of {noun.lower_}", "records-of", None, noun_lemma(kept)
     unit = unit_of(noun.lower_) if noun is not None else None
     if unit is not None and (size := _size(noun, unit)) is not None:
         return size
@@ -157,6 +159,18 @@ def _money_verb(anchor: Any) -> Any | None:
     head = anchor.head
     if anchor.dep_ in {"dobj", "attr", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
         return head if head.lemma_.lower() not in SPEECH else None
+    return None
+
+
+_RECORDS = _words("record records data file files detail details account accounts")
+
+
+def _records_of(noun: Any) -> Any | None:
+    """The records a count of people or things is of ("stole the records of 1.2 million
+    patients" counts records, as "480,000 patient records" does), or None."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _RECORDS:
+        return head.head
     return None
 
 
