@@ -715,12 +715,12 @@ def test_conflicts_lengths_in_two_units_are_converted_before_they_are_compared()
         "The plume travelled 18 kilometres, officials said.",
         "The plume travelled 11 miles, officials said.",  # 17.7 km: rounded, the same
     )
-    assert (same, others) == ([], [("length, per officials", "ranges-overlap")])
+    assert (same, others) == ([], [("distance, per officials", "ranges-overlap")])
     found, _ = _compare(
         "The plume travelled 18 kilometres, officials said.",
         "The plume travelled 20 miles, officials said.",  # 32 km
     )
-    assert found == [("length, per officials", "ranges-disjoint")]
+    assert found == [("distance, per officials", "ranges-disjoint")]
 
 
 def test_conflicts_a_length_that_says_where_something_is_is_not_compared() -> None:
@@ -754,3 +754,22 @@ def test_conflicts_a_crowd_and_spectators_are_one_attendance() -> None:
         "Nearly 38,000 spectators watched the final at Lindqvar Arena.",
     )
     assert found == [("spectators in Lindqvar Arena", "ranges-disjoint")]
+
+
+def test_conflicts_the_length_of_a_thing_is_compared_and_an_area_is_converted() -> None:
+    found, _ = _compare(
+        "The fire front was 40 km long, according to the agency.",
+        "The fire front was 15 miles long, according to the agency.",  # 24 km
+    )
+    assert found == [("length, per agency", "ranges-disjoint")]
+    same, others = _compare(
+        "An inferno that has consumed some 120 square kilometres is still burning.",
+        "The wildfire has burned 12,000 hectares.",
+    )
+    assert (same, others) == ([], [("area", "ranges-overlap")])
+
+
+def test_conflicts_an_age_dates_no_count() -> None:
+    a = article("Some 6,000 people were evacuated, many of them aged 65 and over.")
+    b = article("About 2,500 people, many of them residents over 70, were evacuated.")
+    assert [n.when for n in [*find_numbers(a), *find_numbers(b)]] == [None, None]

@@ -208,3 +208,10 @@ def test_wording_hackers_against_cybercriminals() -> None:
     b = _article("Cybercriminals demanded 3 million velars from the hospital.", "b")
     found = _by_concept(word_choice([a, b]))
     assert set(found["people who break into computers"].counts) == {"hackers", "cybercriminals"}
+
+
+def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
+    a = _article("The wildfire reached the ridge; fire chief Ana Vell said the wildfire grew.", "a")
+    b = _article("The inferno reached the ridge.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["a fire"].counts == {"wildfire": {"a": 2, "b": 0}, "inferno": {"a": 0, "b": 1}}

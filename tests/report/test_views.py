@@ -258,3 +258,19 @@ def test_views_a_quote_credited_to_someone_else_shows_both_names() -> None:
     assert mention_speaker(other, "Odile Ferrance") == "Odile Ferrance (here: Hessel Brandt)"
     assert mention_speaker(same, "Odile Ferrance") == "Odile Ferrance"
     assert mention_speaker(same, None) == "(unknown)"
+
+
+def test_views_figures_in_two_units_that_agree_do_not_differ() -> None:
+    from storylens.model import Bound, Claim, ClaimMention, NumberMention, Span, Support, Why
+    from storylens.report.views import numbers_differ
+
+    def length(article: str, value: float, unit: str) -> NumberMention:
+        why = Why("length-verb", features={"measure": unit, "subject": "distance"})
+        return NumberMention(
+            Span(article, 0, 2), value, Bound.EXACT, value, value, "length", None, None, None, why
+        )
+
+    mentions = tuple(ClaimMention(Span(a, 0, 9), Why("matched", 0.9)) for a in "ab")
+    claim = Claim("c", "x", mentions, Support(2, 2, 2))
+    assert not numbers_differ(claim, [length("a", 12, "km"), length("b", 7.5, "mi")])
+    assert numbers_differ(claim, [length("a", 12, "km"), length("b", 15, "mi")])

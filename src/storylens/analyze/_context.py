@@ -353,6 +353,16 @@ _AGE = re.compile(r"(?i)(?:under|over|aged?|below|above)\s+\d+$|\d+[- ]years?[- 
 """An age the entity model tags as a date: "children under 16", "aged 70", "a 12-year-old"."""
 
 
+def _is_age(ent: Any) -> bool:
+    """ "under 16", "aged 65 and over", "residents over 70": an age, not a date."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    bare = ent.text.isdigit() and before in _AGE_WORDS
+    return bare or bool(_AGE.match(ent.text))
+
+
+_AGE_WORDS = frozenset(["aged", "age", "ages", "under", "over", "above", "below"])
+
+
 def time_of(
     sentence: Any, run: Run, offset: int, text: str, source_toks: frozenset[int] = frozenset()
 ) -> str | None:
@@ -375,7 +385,7 @@ def time_of(
         and not _describes_a_noun(e.root, anchor)
         and not _possessive(e)
         and not _dates_a_comparison(e, anchor)
-        and not _AGE.match(e.text)
+        and not _is_age(e)
     ]
     if not ents:
         return None

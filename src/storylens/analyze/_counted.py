@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from storylens.analyze._measures import Unit, measured, placed, unit_of
+from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
 from storylens.analyze._quantity import CURRENCIES, VAGUE, Run, is_count
@@ -116,7 +116,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         noun = _parallel_noun(anchor)
     if noun is not None and (kept := _records_of(noun)) is not None:  # "records of 1.2m people"
         return f"{kept.lower_} of {noun.lower_}", "records-of", None, noun_lemma(kept)
-    unit = unit_of(noun.lower_) if noun is not None else None
+    unit = unit_at(noun) if noun is not None else None
     if unit is not None and (size := _size(noun, unit)) is not None:
         return size
     if (measure := _measure_of(doc, run, anchor)) is not None:
@@ -143,7 +143,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
-    counted_noun = unit.dimension if unit is not None else _subject_key(noun)
+    counted_noun = _bare_measure(unit) if unit is not None else _subject_key(noun)
     lesser = _lesser_shock(noun) if counted_noun == "magnitude" and noun is not None else None
     if lesser is not None:  # "aftershocks, the largest of magnitude 4.8"
         return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
@@ -174,6 +174,12 @@ def _records_of(noun: Any) -> Any | None:
     return None
 
 
+def _bare_measure(unit: Unit) -> str:
+    """What a measure that says of nothing what it measures counts: its dimension, a length
+    being a distance ("two kilometres downstream"), apart from the length of a thing."""
+    return "distance" if unit.dimension == "length" else unit.dimension
+
+
 def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     """What a number with a unit measures: "a depth of 10 km" (rule ``measured``), or a
     length something covered: "the plume travelled 18 kilometres" (rule ``length-verb``)."""
@@ -182,7 +188,7 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     if unit.dimension == "length" and not placed(noun):
         verb = _covering_verb(noun)
         if verb is not None:
-            return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "length"
+            return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "distance"
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from storylens.text import _words
 
-__all__ = ["Unit", "measured", "placed", "unit_named", "unit_of"]
+__all__ = ["Unit", "measured", "placed", "unit_at", "unit_named", "unit_of"]
 
 
 class Unit(NamedTuple):
@@ -52,7 +52,11 @@ def _table() -> dict[str, Unit]:
 
 
 _UNITS = _table()
-_SYMBOLS = {unit.symbol: unit for unit in _UNITS.values()}
+_SYMBOLS = {unit.symbol: unit for unit in _UNITS.values()} | {
+    "m2": Unit("m2", "area", 1.0),
+    "km2": Unit("km2", "area", 1_000_000.0),
+    "mi2": Unit("mi2", "area", 2_589_988.0),
+}
 
 _PLAY_UNITS = frozenset({"yard", "yards"})  # "a 7-yard pass", "a 200-yard game": sport
 
@@ -94,6 +98,16 @@ def unit_of(word: str) -> Unit | None:
     True
     """
     return _UNITS.get(word.lower())
+
+
+def unit_at(token: Any) -> Unit | None:
+    """The unit a token names, read with the word before it: "120 square kilometres" is an
+    area (``km2``), "12 kilometres" a length."""
+    unit = unit_of(token.lower_)
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if unit is not None and before in {"square", "sq"}:
+        return _SYMBOLS.get(f"{unit.symbol}2")
+    return unit
 
 
 def unit_named(symbol: str) -> Unit | None:

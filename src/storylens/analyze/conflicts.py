@@ -241,7 +241,7 @@ def _other_verbs(a: NumberMention, b: NumberMention) -> bool:
     return x is not None and y is not None and x != y
 
 
-_DISTANCES = frozenset({"length"})  # the subject of a bare length ("two kilometres")
+_DISTANCES = frozenset({"distance"})  # the subject of a bare length ("two kilometres")
 
 
 def _covered(mention: NumberMention) -> bool:

@@ -52,7 +52,7 @@ from storylens.analyze._counted import (
     penalised,
     subject_group,
 )
-from storylens.analyze._measures import unit_of
+from storylens.analyze._measures import unit_at
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -171,7 +171,8 @@ def _measure(doc: Any, run: Run) -> str | None:
     """The symbol of the unit of length, area, mass or volume right after the number ("10
     km", "a 40-metre breach"), or None."""
     at = run.end + int(run.end < len(doc) and doc[run.end].text == "-")
-    unit = unit_of(doc[at].text) if at < len(doc) else None
+    at += int(at < len(doc) and doc[at].lower_ in {"square", "sq"})
+    unit = unit_at(doc[at]) if at < len(doc) else None
     return unit.symbol if unit is not None else None
 
 

@@ -161,6 +161,12 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "downsizing": r"downsiz(?:e|es|ed|ing)",
         "streamlining": r"streamlin(?:e|es|ed|ing)",
     },
+    "a fire": {  # "fire" itself is left out: "fire chief", "fire service", "opened fire"
+        "wildfire": r"wild-?fires?|forest fires?|bush-?fires?",
+        "blaze": r"blazes?",
+        "inferno": r"infernos?",
+        "firestorm": r"firestorms?",
+    },
     "stopping work": {  # a labour dispute, not "air strikes" nor "a strike on goal"
         "strike": r"(?<!air )(?<!drone )(?<!missile )(?<!military )(?<!rocket )(?<!hunger )"
         r"strikes?(?! (?:on|at) )",

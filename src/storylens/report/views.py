@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storylens.analyze._measures import unit_named
 from storylens.analyze.conflicts import thing_of
 from storylens.analyze.wording import term_pattern
 from storylens.model import (
@@ -180,17 +182,38 @@ def numbers_differ(claim: Claim, numbers: Sequence[NumberMention]) -> bool:
     >>> numbers_differ(c, [n("a", 43), n("b", 43), road])
     False
     """
-    given: list[dict[str | None, set[float]]] = []
+    given: list[dict[str | None, set[tuple[float, str | None]]]] = []
     for m in claim.mentions:
-        things: dict[str | None, set[float]] = {}
+        things: dict[str | None, set[tuple[float, str | None]]] = {}
         for n in numbers:
             if n.span.overlaps(m.span):
-                things.setdefault(thing_of(n), set()).add(n.value)
+                things.setdefault(thing_of(n), set()).add(_in_base_unit(n))
         given.append(things)
     return any(
-        a[thing] != b[thing]
+        not _same_values(a[thing], b[thing])
         for a, b in itertools.combinations(given, 2)
         for thing in a.keys() & b.keys()
+    )
+
+
+def _in_base_unit(mention: NumberMention) -> tuple[float, str | None]:
+    """The value in its dimension's base unit when it is a measure ("12 km" -> 12000.0), with
+    the unit it was written in."""
+    symbol = mention.why.features.get("measure")
+    unit = unit_named(symbol) if isinstance(symbol, str) else None
+    if unit is None:
+        return mention.value, None
+    return mention.value * unit.size, unit.symbol
+
+
+def _same_values(a: set[tuple[float, str | None]], b: set[tuple[float, str | None]]) -> bool:
+    """The same figures; written in two units, give or take a tenth for the rounding of a
+    conversion ("12 km" and "about 7 miles")."""
+    if len(a) != len(b):
+        return False
+    return all(
+        x == y if unit_x == unit_y else math.isclose(x, y, rel_tol=0.1)
+        for (x, unit_x), (y, unit_y) in zip(sorted(a), sorted(b), strict=True)
     )
 
 
