@@ -426,3 +426,13 @@ def test_sources_people_familiar_are_one_source_whatever_follows() -> None:
         " spoke on condition of anonymity. People familiar with the investigation said more."
     )
     assert _cited(cited_sources([art])) == {"people familiar with the investigation": ("other", 2)}
+
+
+def test_sources_he_said_after_a_quote_cites_the_quote_s_speaker() -> None:
+    art = _article(
+        '"There was nothing anyone could do," said fire chief Marta Kovell.\n\nMayor Dmitri'
+        ' Halvorsen visited the village on Tuesday. "We will rebuild Tamsk," he said.'
+    )
+    cited = _cited(cited_sources([art]))
+    assert cited["Marta Kovell"][1] == 1
+    assert cited["Dmitri Halvorsen"][1] == 1

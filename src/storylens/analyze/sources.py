@@ -41,7 +41,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from storylens.analyze._source_cues import CUE_VERBS, _attributions, _folded, _quoted
+from storylens.analyze._source_cues import (
+    CUE_VERBS,
+    _attributions,
+    _folded,
+    _quoted,
+    _speaker_citation,
+)
 from storylens.analyze._source_kinds import SOURCE_NOUNS as SOURCE_NOUNS
 from storylens.analyze._source_kinds import _Cited, _Story
 from storylens.analyze.entities import find_entities
@@ -73,14 +79,33 @@ def cited_sources(
     story = _Story(articles, entities)
     found: dict[str, list[_Cited]] = {}
     for a in articles:
-        cues = list(_attributions(docs[a.id], story, a.id))
         mine = [q for q in quotes if q.span.article == a.id]
+        cues = _as_quoted(list(_attributions(docs[a.id], story, a.id)), mine, story)
         found[a.id] = sorted([*cues, *_quoted(a, mine, cues, story)], key=lambda c: c.start)
     people = _people(quotes, found)
     found = {a: [_folded(c, a, people, story) for c in cited] for a, cited in found.items()}
     found = _widened(found)
     names = _most_common_casing(c.source for a in articles for c in found[a.id])
     return tuple(c for a in articles for c in _citations(a, found[a.id], names))
+
+
+def _as_quoted(cues: list[_Cited], quotes: Sequence[QuoteMention], story: _Story) -> list[_Cited]:
+    """A "he said" cue of a quote stands for the quote's speaker: the quote rules weigh every
+    person named before it ("Mayor Dmitri Halvorsen visited the village. "...," he said."),
+    the cue rules only the sources cited before it."""
+    by_span = {
+        (q.speaker_span.start, q.speaker_span.end): q.speaker
+        for q in quotes
+        if q.speaker_span is not None and q.speaker and q.speaker[:1].isupper()
+    }
+    out = []
+    for cue in cues:
+        speaker = by_span.get((cue.start, cue.end))
+        if speaker is not None and cue.role == "person" and speaker != cue.source:
+            span = Span(quotes[0].span.article, cue.start, cue.end)
+            cue = replace(_speaker_citation(speaker, span, story), anonymous=cue.anonymous)
+        out.append(cue)
+    return out
 
 
 def unattributed_sentences(
