@@ -436,3 +436,8 @@ def test_sources_he_said_after_a_quote_cites_the_quote_s_speaker() -> None:
     cited = _cited(cited_sources([art]))
     assert cited["Marta Kovell"][1] == 1
     assert cited["Dmitri Halvorsen"][1] == 1
+
+
+def test_sources_a_place_before_an_organisation_noun_names_the_organisation() -> None:
+    art = _article("Four people died, according to the Orrin Falls police department.")
+    assert _cited(cited_sources([art])) == {"Orrin Falls police department": ("government", 1)}

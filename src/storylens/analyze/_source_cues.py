@@ -359,11 +359,15 @@ def _pointer(token: Any, memory: _Memory) -> _Cited | None:
 
 
 def _child_entity(token: Any, story: _Story, article: str) -> Entity | None:
-    """An entity in apposition or compound with a source noun ("organisation Save the ...")."""
+    """An entity in apposition or compound with a source noun ("organisation Save the ...").
+    A place before an organisation noun is no source of its own: "the Orrin Falls police
+    department" is the department."""
+    org = _org_noun(token) is not None
     for child in token.children:
         if child.dep_ in ("appos", "compound"):
             entity = story.entity_at(article, child.idx, child.idx + len(child))
-            if entity is not None and entity.label != "NORP":
+            place = entity is not None and org and entity.label != "ORG"  # or a misread one
+            if entity is not None and entity.label != "NORP" and not place:
                 return entity
     return None
 
