@@ -245,11 +245,13 @@ _ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 
 
 def text_dates(text: str) -> list[str]:
-    """Every explicit calendar date in ``text`` (month name, m/d/yyyy or yyyy-mm-dd), as ISO
-    dates, in text order.
+    """Every explicit calendar date in ``text`` (month name, m/d/yyyy, d/m/yyyy when the day
+    comes first and is over 12, or yyyy-mm-dd), as ISO dates, in text order.
 
     >>> text_dates("On Feb. 04, 2009 and 18th September 2013, not 2 / 30 / 2009.")
     ['2009-02-04', '2013-09-18']
+    >>> text_dates("27/09/2013, 4/9/2007")
+    ['2013-09-27', '2007-04-09']
     >>> text_dates("Published 2026-04-06T09:30:00Z")
     ['2026-04-06']
     """
@@ -260,8 +262,10 @@ def text_dates(text: str) -> list[str]:
             year, month, day = int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1])
         elif g[3]:
             year, month, day = int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3])
-        else:
-            year, month, day = int(g[8]), int(g[6]), int(g[7])
+        else:  # month first, unless the first number cannot be a month ("27/09/2013")
+            first, second = int(g[6]), int(g[7])
+            month, day = (second, first) if first > 12 else (first, second)
+            year = int(g[8])
         found.append((m.start(), year, month, day))
     for m in _ISO_DATE.finditer(text):
         found.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
