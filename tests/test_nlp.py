@@ -69,6 +69,7 @@ def test_nlp_gazetteer_leaves_longer_names_alone() -> None:
         ("People fled the town of Mora Vendi after the raid.", "Mora Vendi"),
         ("Aid reached Kelo Baran province on Sunday.", "Kelo Baran"),
         ("Troops entered the capital Ardo Minsa at dawn.", "Ardo Minsa"),
+        ("Officials in the capital, Dravenholm, said more.", "Dravenholm"),
     ],
 )
 def test_nlp_place_context_relabels_fictional_places(text: str, name: str) -> None:

@@ -238,6 +238,7 @@ def _place_by_context(ent: Any) -> bool:
     strong = (
         (len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS)
         or (before[-1:] == ["capital"])
+        or before[-2:] == ["capital", ","]  # "in the capital, Ostravel"
         or (bool(after) and after[0] in _PLACE_SUFFIXES)
         or after[:3] == [",", "the", "capital"]
     )
