@@ -773,3 +773,11 @@ def test_conflicts_an_age_dates_no_count() -> None:
     a = article("Some 6,000 people were evacuated, many of them aged 65 and over.")
     b = article("About 2,500 people, many of them residents over 70, were evacuated.")
     assert [n.when for n in [*find_numbers(a), *find_numbers(b)]] == [None, None]
+
+
+def test_conflicts_a_share_and_a_count_are_different_things() -> None:
+    found, others = _compare(
+        "The authority said 90 percent of scheduled services were cancelled on Monday.",
+        "Transport bosses said nine out of ten services were axed on Monday.",
+    )
+    assert (found, [rule for _, rule in others]) == ([], ["different-thing"])

@@ -338,3 +338,16 @@ def test_digest_cites_no_article_that_states_only_a_part_of_the_sentence() -> No
     )
     for sentence in make_digest([claim], arts):
         assert len(sentence.articles) == 1, (sentence.text, sentence.articles)
+
+
+def test_digest_disputes_only_the_figures_in_conflict_and_states_no_fact_with_a_figure() -> None:
+    # b's "Six people are still missing, police said" is explained apart (another source):
+    # it is not in dispute, and a wording giving a figure for the disputed thing is no
+    # statement of the fact
+    missing = _claim("m", ("a", 1, 0.9), ("c", 3, 0.8), ("b", 1, 0.7))
+    six, ten = _number("a", 1, 6.0, "6"), _number("c", 3, 10.0, "Ten")
+    police = _number("b", 1, 6.0, "Six")
+    why = Why("ranges-disjoint", None, {"thing": "missing"})
+    conflict = Conflict("x", "number", "missing", (six, ten), why)
+    found = make_digest([missing], ARTICLES, conflicts=[conflict], numbers=[six, ten, police])
+    assert [d.text for d in found] == ["Reports differ on the number missing: 6 (a) vs ten (c)."]

@@ -327,9 +327,10 @@ def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, floa
 
 
 def _different_units(a: NumberMention, b: NumberMention) -> bool:
-    """Sums in two currencies ("$4m" and "€4m"), or a sum against a plain count."""
+    """Sums in two currencies ("$4m" and "€4m"), a sum against a plain count, or a share
+    against a count ("90 percent of services" and "nine out of ten services")."""
     x, y = a.why.features.get("unit"), b.why.features.get("unit")
-    return x != y and (x in CURRENCIES or y in CURRENCIES)
+    return x != y and (x in CURRENCIES or y in CURRENCIES or "percent" in (x, y))
 
 
 def _different_who(a: NumberMention, b: NumberMention) -> bool:

@@ -30,9 +30,10 @@ holds a disputed number.
 
 A claim whose mentions give conflicting figures (a conflict both of whose numbers lie in the
 claim's mentions: one fact, told with different numbers) is not left out for it: the digest
-states the fact in a wording that holds none of the disputed figures, when a mention has one,
-then a sentence says the figures differ and gives, for each thing the conflicts count, every figure
-the claim's mentions give for it, as written, with the outlets that give it ("Reports differ
+states the fact in a wording that gives no figure for the disputed thing and is linked to the
+claim from ``cite``, when a mention is one, then a sentence says the figures differ and gives,
+for each thing the conflicts count, every figure of those conflicts, as written, with the
+outlets that give it ("Reports differ
 on the number killed: at least 11 (Midland Observer) vs seven (Tidewater Chronicle, Greyport
 Herald)."), citing every article that gives one. It counts the origins
 of all of them, so a fact every outlet reports stays first even when they disagree on it.
@@ -86,6 +87,7 @@ class _Choice:
     strength: float
     position: tuple[int, int]
     dispute: bool = False  # a "Reports differ" sentence
+    things: frozenset[str] = frozenset()  # what a dispute's figures count
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,9 @@ def make_digest(
     used = 0
     for choice in choices:
         # the fact itself, in a wording without the disputed figures, goes before the dispute
-        fact = _choose(choice.claim, story) if choice.dispute else None
+        fact = _choose(choice.claim, story, without=choice.things) if choice.dispute else None
+        if fact is not None and (fact.mention.why.score or 0.0) < story.options.cite:
+            fact = None  # a weak member of the claim is no statement of the disputed fact
         if fact is not None:  # placed with the dispute, right before it
             fact = replace(fact, origins=choice.origins, position=choice.position)
         group = [c for c in (fact, choice) if c is not None]
@@ -150,9 +154,16 @@ def make_digest(
     return tuple(DigestSentence(c.text, (c.claim.id,), c.cited) for c in chosen)
 
 
-def _choose(claim: Claim, story: _Story) -> _Choice | None:
-    """The claim's best wording for the digest (None when no wording is a plain statement)."""
-    found = [_cite(claim, m, story) for m in claim.mentions if _usable(m.span, story)]
+def _choose(claim: Claim, story: _Story, without: frozenset[str] = frozenset()) -> _Choice | None:
+    """The claim's best wording for the digest (None when no wording is a plain statement).
+    A wording that gives a figure for one of the things ``without`` counts is passed over:
+    the fact a dispute is about is stated without any figure for it ("At the depot alone,
+    1,300 workers joined" does not state a city-wide strike whose size is disputed)."""
+    found = [
+        _cite(claim, m, story)
+        for m in claim.mentions
+        if _usable(m.span, story) and not _gives(m.span, without, story)
+    ]
     if not found:
         return None
     return min(
@@ -163,6 +174,13 @@ def _choose(claim: Claim, story: _Story) -> _Choice | None:
             -c.strength,
             _at(c.mention.span, story),
         ),
+    )
+
+
+def _gives(span: Span, things: frozenset[str], story: _Story) -> bool:
+    """The span gives a figure for one of ``things`` (as :func:`thing_of` names them)."""
+    return bool(things) and any(
+        span.overlaps(n.span) and thing_of(n) in things for n in story.numbers.get(span.article, ())
     )
 
 
@@ -190,14 +208,16 @@ def _dispute(
     claim: Claim, conflicts: Sequence[Conflict], story: _Story, names: Mapping[str, str]
 ) -> _Choice:
     """'Reports differ on the number killed: nine (A) vs at least 12 (B, C).', one sentence
-    for each thing the claim's conflicts count, with every figure the claim's mentions give
-    for it (in story order, one figure a value range, the outlets that give it)."""
+    for each thing the claim's conflicts count, with every figure of those conflicts (in story
+    order, one figure a value range, the outlets that give it): a figure explained apart, as a
+    part of the whole ("at the depot alone, 1,300") or another day's, is not in dispute."""
     things = list(dict.fromkeys(str(c.why.features.get("thing", "")) for c in conflicts))
+    disputed = {n.span for c in conflicts for n in c.mentions}
     inside = [
         n
         for m in claim.mentions
         for n in story.numbers.get(m.span.article, ())
-        if m.span.overlaps(n.span)
+        if m.span.overlaps(n.span) and n.span in disputed
     ]
     parts, cited = [], set()
     for thing in things:
@@ -224,6 +244,7 @@ def _dispute(
         strength=sum(scores) / len(scores) if scores else 0.0,
         position=min(_at(m.span, story) for m in claim.mentions),
         dispute=True,
+        things=frozenset(things),
     )
 
 
