@@ -663,11 +663,11 @@ def _strikes(verb: Any) -> bool:
     "stopped work", "staged a stoppage": who struck is counted the same way by each."""
     lemma = str(verb.lemma_).lower()
     parts = {str(c.lower_) for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]  # "went on strike"
     objects = {
         str(t.lemma_).lower()
-        for c in verb.children
-        for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
-        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")
+        for t in [*verb.children, *(g for on in ons for g in on.children)]
+        if t.dep_ in {"dobj", "pobj"}
     }
     return (
         (lemma == "walk" and "out" in parts)

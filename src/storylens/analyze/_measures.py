@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from storylens.text import _words
 
-__all__ = ["Unit", "measured", "placed", "unit_at", "unit_named", "unit_of"]
+__all__ = ["Unit", "measured", "placed", "unit_at", "unit_named"]
 
 
 class Unit(NamedTuple):
@@ -26,37 +26,28 @@ class Unit(NamedTuple):
     size: float
 
 
-def _table() -> dict[str, Unit]:
-    rows = (
-        ("mm", "length", 0.001, "mm millimetre millimetres millimeter millimeters"),
-        ("cm", "length", 0.01, "cm centimetre centimetres centimeter centimeters"),
-        ("m", "length", 1.0, "metre metres meter meters"),
-        ("km", "length", 1000.0, "km kms kilometre kilometres kilometer kilometers"),
-        ("in", "length", 0.0254, "inch inches"),
-        ("ft", "length", 0.3048, "foot feet ft"),
-        ("yd", "length", 0.9144, "yard yards"),
-        ("mi", "length", 1609.344, "mile miles"),
-        ("ha", "area", 10_000.0, "hectare hectares ha"),
-        ("acre", "area", 4046.856, "acre acres"),
-        ("g", "mass", 0.001, "gram grams"),
-        ("kg", "mass", 1.0, "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes"),
-        ("t", "mass", 1000.0, "tonne tonnes"),
-        ("l", "volume", 1.0, "litre litres liter liters"),
-        ("gal", "volume", 3.785, "gallon gallons"),
-    )
-    return {
-        word: Unit(symbol, dimension, size)
-        for symbol, dimension, size, words in rows
-        for word in words.split()
-    }
-
-
-_UNITS = _table()
-_SYMBOLS = {unit.symbol: unit for unit in _UNITS.values()} | {
-    "m2": Unit("m2", "area", 1.0),
-    "km2": Unit("km2", "area", 1_000_000.0),
-    "mi2": Unit("mi2", "area", 2_589_988.0),
-}
+_ROWS = (  # symbol, dimension, size in the dimension's base unit, the words that name it
+    ("mm", "length", 0.001, "mm millimetre millimetres millimeter millimeters"),
+    ("cm", "length", 0.01, "cm centimetre centimetres centimeter centimeters"),
+    ("m", "length", 1.0, "metre metres meter meters"),
+    ("km", "length", 1000.0, "km kms kilometre kilometres kilometer kilometers"),
+    ("in", "length", 0.0254, "inch inches"),
+    ("ft", "length", 0.3048, "foot feet ft"),
+    ("yd", "length", 0.9144, "yard yards"),
+    ("mi", "length", 1609.344, "mile miles"),
+    ("m2", "area", 1.0, ""),  # squared units are read from "square" and a length (unit_at)
+    ("km2", "area", 1_000_000.0, ""),
+    ("mi2", "area", 2_589_988.0, ""),
+    ("ha", "area", 10_000.0, "hectare hectares ha"),
+    ("acre", "area", 4046.856, "acre acres"),
+    ("g", "mass", 0.001, "gram grams"),
+    ("kg", "mass", 1.0, "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes"),
+    ("t", "mass", 1000.0, "tonne tonnes"),
+    ("l", "volume", 1.0, "litre litres liter liters"),
+    ("gal", "volume", 3.785, "gallon gallons"),
+)
+_SYMBOLS = {symbol: Unit(symbol, dimension, size) for symbol, dimension, size, _ in _ROWS}
+_UNITS = {word: _SYMBOLS[symbol] for symbol, _, _, words in _ROWS for word in words.split()}
 
 _PLAY_UNITS = frozenset({"yard", "yards"})  # "a 7-yard pass", "a 200-yard game": sport
 

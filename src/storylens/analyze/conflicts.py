@@ -241,17 +241,17 @@ def _other_verbs(a: NumberMention, b: NumberMention) -> bool:
     return x is not None and y is not None and x != y
 
 
-_DISTANCES = frozenset({"distance"})  # the subject of a bare length ("two kilometres")
+_DISTANCE = "distance"  # the subject of a bare length ("two kilometres")
 
 
 def _covered(mention: NumberMention) -> bool:
     """A length a verb says something covered ("the plume travelled 18 kilometres"), or one
     its clause is about ("140 millimetres of rain fell")."""
-    features = mention.why.features
+    why = mention.why
     return (
         _event(mention) is not None
-        or mention.why.rule == "length-verb"
-        or (features.get("role") == "subject")
+        or why.rule == "length-verb"
+        or why.features.get("role") == "subject"
     )
 
 
@@ -262,7 +262,7 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     gives. A distance is compared only when both say what covered it ("the plume travelled
     18 kilometres"), not where something stands ("the school, two kilometres downstream")."""
     x, y = _verbs(a, b)
-    if _subject(a) in _DISTANCES and not (_covered(a) and _covered(b)):
+    if _subject(a) == _DISTANCE and not (_covered(a) and _covered(b)):
         return True  # "the school, two kilometres downstream" is where, not how far it went
     if (x is None) == (y is None):
         return False

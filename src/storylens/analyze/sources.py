@@ -80,7 +80,7 @@ def cited_sources(
     found: dict[str, list[_Cited]] = {}
     for a in articles:
         mine = [q for q in quotes if q.span.article == a.id]
-        cues = _as_quoted(list(_attributions(docs[a.id], story, a.id)), mine, story)
+        cues = _as_quoted(a.id, list(_attributions(docs[a.id], story, a.id)), mine, story)
         found[a.id] = sorted([*cues, *_quoted(a, mine, cues, story)], key=lambda c: c.start)
     people = _people(quotes, found)
     found = {a: [_folded(c, a, people, story) for c in cited] for a, cited in found.items()}
@@ -89,7 +89,9 @@ def cited_sources(
     return tuple(c for a in articles for c in _citations(a, found[a.id], names))
 
 
-def _as_quoted(cues: list[_Cited], quotes: Sequence[QuoteMention], story: _Story) -> list[_Cited]:
+def _as_quoted(
+    article: str, cues: list[_Cited], quotes: Sequence[QuoteMention], story: _Story
+) -> list[_Cited]:
     """A "he said" cue of a quote stands for the quote's speaker: the quote rules weigh every
     person named before it ("Mayor Dmitri Halvorsen visited the village. "...," he said."),
     the cue rules only the sources cited before it."""
@@ -102,7 +104,7 @@ def _as_quoted(cues: list[_Cited], quotes: Sequence[QuoteMention], story: _Story
     for cue in cues:
         speaker = by_span.get((cue.start, cue.end))
         if speaker is not None and cue.role == "person" and speaker != cue.source:
-            span = Span(quotes[0].span.article, cue.start, cue.end)
+            span = Span(article, cue.start, cue.end)
             cue = replace(_speaker_citation(speaker, span, story), anonymous=cue.anonymous)
         out.append(cue)
     return out
