@@ -96,6 +96,77 @@ def test_quotes_pronoun_resolved_to_last_named_speaker() -> None:
     assert article.text_of(mention.speaker_span) == "she"
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        'Ilse, who was standing by the gate with her son, said the crowd "surged like a tide".',
+        'Ilse, a season-ticket holder, said the crowd "surged like a tide".',
+    ],
+)
+def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: str) -> None:
+    # A lone first name is often no PERSON entity; "who was standing" or "a season-ticket
+    # holder" says it is one, so "she" need not go back to the spokesperson paragraphs before.
+    article = _article(
+        "A spokesperson for the hospital told the Post that seven people were still there.",
+        intro + ' "Nobody was in charge," she said.',
+    )
+    found = {m.speaker for m in find_quotes(article, doc=parse([article])[article.id])}
+    assert found == {"Ilse"}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quoted", "speaker"),
+    [
+        # "and urged" goes on with the sentence's subject: "and" is no speaker
+        (
+            (
+                'A UN spokesman, Oskar Teale, said the agency was "deeply alarmed", and urged '
+                "both sides to pull back.",
+            ),
+            "deeply alarmed",
+            "Oskar Teale",
+        ),
+        # the participle belongs to the reporting verb, not to the reported clause
+        (
+            (
+                "Vera Lund, who leads the Left Bloc, said the plan did not go far enough, calling "
+                'it "a half-measure".',
+            ),
+            "a half-measure",
+            "Vera Lund",
+        ),
+        (
+            ('Opposition leader Tomas Brede was angry. "This law is a disgrace," he fumed.',),
+            "This law is a disgrace,",
+            "Tomas Brede",
+        ),
+        # a name after a preposition is still who "she" stands for
+        (
+            (
+                "Council leader Mirja Falk backed the plan.",
+                "For tenants like Anja Ruskin, the vote came in time. The single mother, 34, has "
+                "seen her rent rise twice this year.",
+                '"I cried when I heard the result," she said.',
+            ),
+            "I cried when I heard the result,",
+            "Anja Ruskin",
+        ),
+        (
+            ('Stoverby\'s mayor, Colm Bradach, said the town would "pull together".',),
+            "pull together",
+            "Colm Bradach",
+        ),
+    ],
+)
+def test_quotes_speaker_found_past_misleading_words(
+    paragraphs: tuple[str, ...], quoted: str, speaker: str
+) -> None:
+    article = _article(*paragraphs)
+    mentions = find_quotes(article, doc=parse([article])[article.id])
+    found = {article.text[m.span.start : m.span.end]: m.speaker for m in mentions}
+    assert found[quoted] == speaker
+
+
 def test_quotes_stand_alone_paragraph_carries_previous_speaker() -> None:
     article = _article(
         '"The water is falling," Tom Berry said.',

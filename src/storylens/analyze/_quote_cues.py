@@ -23,6 +23,7 @@ from storylens.analyze._quote_speakers import (
 from storylens.analyze.speakers import (
     CUE_WORDS,
     group_subject,
+    named_in_apposition,
     speaker_tokens,
     subject_of,
 )
@@ -46,6 +47,9 @@ _COLON_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = ".,!?…:;—–-"
+# '"deeply alarmed", and urged both sides ...': the cue goes on with the sentence's own
+# subject, so it is no cue after the quote
+_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "while", "then"})
 
 
 # ----------------------------------------------------------------------------------------
@@ -66,7 +70,7 @@ def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
         if span:
             return _resolve(speakers, *span, "cue-after", first.group("cue").lower())
     match = _CUE_AFTER_RE.match(right)
-    if match:
+    if match and match.group("phrase").split()[0].lower() not in _CONJUNCTIONS:
         span = _trim_phrase(text, a + match.start("phrase"), a + match.end("phrase"))
         if span:
             return _resolve(speakers, *span, "cue-after", match.group("cue").lower())
@@ -112,6 +116,7 @@ def _parsed_cue(
             subject = group_subject(token)
         if subject is None:
             continue
+        subject = named_in_apposition(subject) or subject
         a, b = parsed.char_span(speaker_tokens(subject))
         if _inside(a, speakers.regions) or _markup(speakers.text, a, b):
             continue

@@ -18,6 +18,7 @@ from typing import Any
 
 from storylens import lexicon
 from storylens.analyze._quote_context import _name_cues_masked, _Parsed
+from storylens.analyze._source_kinds import SOURCE_NOUNS
 from storylens.analyze.speakers import (
     CUE_WORDS,
     OTHER_GENDER,
@@ -38,7 +39,7 @@ from storylens.analyze.speakers import (
 )
 
 _MAX_PHRASE_WORDS = 12
-_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "ROOT"})
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "ROOT", "pobj"})
 _MARKUP_RE = re.compile(r"[<>{}=\\]")
 
 
@@ -97,8 +98,31 @@ def _titled_name(subject: Any) -> bool:
     return subject.i > start and before is not None and before.lower_ in roles
 
 
+_PERSON_KINDS = frozenset({"resident/witness", "expert/doctor"})
+
+
+def _described_as_person(subject: Any) -> bool:
+    """True when the phrase itself says the name is a person's: a relative clause opened by
+    "who" ("Priya, who was standing near the front,") or an apposition naming a person ("Aoife,
+    a season-ticket holder,"). The entity model often misses a lone first name."""
+    for child in subject.children:
+        if child.dep_ == "relcl" and any(
+            t.lower_ in {"who", "whom", "whose"} for t in child.subtree if t.i < child.i
+        ):
+            return True
+        if child.dep_ == "appos" and not child.ent_type_:
+            noun = child.lemma_.lower()
+            if noun in lexicon.PERSON_ROLES or SOURCE_NOUNS.get(noun) in _PERSON_KINDS:
+                return True
+            if noun.endswith("holder"):
+                return True
+    return False
+
+
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
     if any(t.ent_type_ == "PERSON" for t in tokens) or _titled_name(subject):
+        return "person"
+    if subject.pos_ == "PROPN" and _described_as_person(subject):
         return "person"
     if subject.tag_ in {"NNS", "NNPS"}:
         return "plural"

@@ -21,16 +21,22 @@ Quote marks
 
 Speakers (``Why.rule`` of each mention says which rule found it)
     ``cue-after``       ``"...," the mission tweeted`` / ``"...," said X``: a cue verb right
-                        after the closing mark, the speaker between (or after) them.
+                        after the closing mark, the speaker between (or after) them; not
+                        when the words between open with "and", "but" ("...", and urged).
     ``according-to``    ``according to X`` in the same sentence.
     ``colon-cue``       ``Another said: "..."``.
     ``cue-in-sentence`` the nearest cue verb in the sentence around the quote (before it
-                        first), its subject from the dependency parse.
+                        first), its subject from the dependency parse; a participle after
+                        a reported clause ("said the plan fell short, calling it "...""),
+                        the reporting verb's subject; a described subject naming a person in
+                        apposition ("the mayor, Colm Brady, said"), that person.
     Names               a capitalised description before a name ("Survivor Mira Okafor")
                         is dropped when the parse shows it (:mod:`.speakers`); across the
                         story, ``match_quotes`` folds each speaker to one canonical name.
     ``pronoun``         a he/she/they/it speaker resolved to the last named speaker, person
-                        or named subject of a cue verb before it (not inside a quote).
+                        or named subject of a cue verb before it (not inside a quote); a
+                        lone name the parse calls a person ("Priya, who was standing ...,
+                        said", "Aoife, a season-ticket holder, said") counts as a person.
     ``definite-description`` "the mission" resolved to the last named organisation that was
                         the subject of a cue verb in the two paragraphs before.
     ``elliptic``        "Another said" / "one told" filled in with the head noun of the last

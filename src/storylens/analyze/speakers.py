@@ -42,6 +42,7 @@ __all__ = [
     "is_elliptic",
     "is_the_name",
     "name_descriptions",
+    "named_in_apposition",
     "pronoun_kind",
     "role_phrases",
     "speaker_tokens",
@@ -56,7 +57,8 @@ _CUE_LEMMAS = (
     "say tell add tweet post write warn urge ask state declare announce explain insist claim "
     "note recall reply respond stress argue admit vow promise describe call chant shout cry "
     "scream yell exclaim confirm deny acknowledge comment remark plead demand predict suggest "
-    "accuse condemn blame brand label dismiss criticise criticize"
+    "accuse condemn blame brand label dismiss criticise criticize fume seethe snap quip joke "
+    "boast concede caution assert lament complain retort blast slam hail praise"
 )
 
 
@@ -485,12 +487,27 @@ def subject_of(verb: Any) -> Any | None:
             if child.dep_ == "nsubj":
                 return child
         if token.dep_ in {"conj", "advcl", "xcomp"} and token.head is not token:
-            token = token.head
+            token = _past_reported_clause(token)
             continue
         if token.dep_ == "acl" and token.tag_ == "VBG":
             return token.head
         return None
     return None
+
+
+def _past_reported_clause(token: Any) -> Any:
+    """The head to look for a subject in. A participle after a reported clause belongs to the
+    reporting verb: in "Voss said the measure did not go far enough, calling it ...", the
+    parser hangs "calling" on "go", but it is Voss who calls it so."""
+    head = token.head
+    if (
+        token.tag_ == "VBG"
+        and token.dep_ == "advcl"
+        and head.dep_ == "ccomp"
+        and head.head.lower_ in CUE_WORDS
+    ):
+        return head.head
+    return head
 
 
 _UP_DEPS = frozenset({"pcomp", "prep", "pobj", "conj", "cc"})
@@ -518,6 +535,22 @@ def group_subject(verb: Any) -> Any | None:
 
 
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "amod"}
+
+
+def named_in_apposition(subject: Any) -> Any | None:
+    """The person a described subject names in apposition: "Brady" in "Orsbridge's mayor, Colm
+    Brady, said". A name the entity model calls a person, or one of two capitalised words."""
+    if subject.pos_ != "NOUN":
+        return None
+    for child in subject.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        words = [t for t in child.subtree if t.pos_ == "PROPN"]
+        if child.ent_type_ == "PERSON" or (
+            child.ent_type_ not in {"GPE", "LOC", "FAC"} and len(words) >= _NAME_WORDS
+        ):
+            return child
+    return None
 
 
 def speaker_tokens(subject: Any, *, limit: int = 9) -> Sequence[Any]:
