@@ -781,3 +781,70 @@ def test_conflicts_a_share_and_a_count_are_different_things() -> None:
         "Transport bosses said nine out of ten services were axed on Monday.",
     )
     assert (found, [rule for _, rule in others]) == ([], ["different-thing"])
+
+
+# ------------------------------------------------------------ user trials 21 and 23 (session 9)
+
+
+def test_conflicts_a_bare_object_counts_the_noun_of_its_coordinated_verb() -> None:
+    found, _ = _compare(
+        "The ambulance service said its crews treated 47 people at the ground and took 19 to "
+        "hospital on Saturday evening.",
+        "The ambulance service said 14 people were taken to hospital on Saturday night.",
+    )
+    assert found == [("people, per ambulance service", "ranges-disjoint")]
+
+
+def test_numbers_an_estimate_puts_a_figure_on_its_object() -> None:
+    (three,) = find_numbers(article("Fire officials had put the number of dead at three."))
+    assert (three.what, three.why.features.get("event")) == ("number of dead", "killed")
+
+
+def test_numbers_among_those_is_a_part_of_a_larger_group() -> None:
+    (some,) = find_numbers(
+        article("Some 900 residents of the estate were among those told to leave.")
+    )
+    assert some.why.features.get("scope") == "part"
+
+
+def test_conflicts_a_bare_count_is_not_the_count_its_own_article_gives_apart() -> None:
+    # The second article counts the treated apart (16), so its bare 900 residents are
+    # something else: neither 61 against 900 nor 16 against 900 hides 61 against 16.
+    a = article("The hospital said on Tuesday that it had treated 61 people.")
+    b = article(
+        "Some 900 residents left their homes overnight. The hospital said on Tuesday that it "
+        "had treated 16 people."
+    )
+    b = replace(b, paragraphs=(Paragraph(0, len(b.text), sentences=((0, 48), (49, len(b.text)))),))
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert [sorted(m.span.article for m in c.mentions) for c in conflicts] == [sorted([a.id, b.id])]
+    assert all(c.why.rule != "varies-in-article" for c in others)
+
+
+def test_conflicts_a_service_and_the_police_are_two_sources() -> None:
+    _, others = _compare(
+        "The county fire service said three people had been killed.",
+        "Fennholt Police said seven people had been killed.",
+    )
+    assert [rule for _, rule in others] == ["different-source"]
+
+
+def test_conflicts_tolls_given_at_other_times_of_day_are_two_periods() -> None:
+    _, others = _compare(
+        "Police said on Tuesday evening that the number of dead had risen to seven.",
+        "At a briefing at 3pm, police said the number of dead had risen to five.",
+    )
+    assert [rule for _, rule in others] == ["different-period"]
+
+
+def test_conflicts_a_figure_the_other_article_also_gives_is_not_disputed() -> None:
+    conflicts, others = find_conflicts(
+        [
+            mention(A, 3, 3, "killed"),
+            mention(B, 7, 7, "killed", start=0, source="police"),
+            mention(B, 3, 3, "killed", start=10, source="the fire service"),
+        ],
+        [A, B],
+    )
+    assert conflicts == ()
+    assert "also-given" in {c.why.rule for c in others}

@@ -338,7 +338,29 @@ def _elided(doc: Any, run: Run, anchor: Any) -> tuple[Any | None, Any | None, st
             return noun, None, "against"
     if run.unit == "percent":
         return _changed(anchor)
+    if anchor.dep_ == "dobj" and (noun := _parallel_object(anchor)) is not None:
+        return noun, anchor.head, "parallel-object"
     return None, None, "none"
+
+
+def _parallel_object(number: Any) -> Any | None:
+    """The counted noun of a bare number object whose verb is coordinated with a verb that
+    counts a noun: "treated 47 people at the ground and took 19 to hospital" (19 people)."""
+    verb = number.head
+    if verb.pos_ != "VERB" or not verb.conjuncts:
+        return None
+    clause = _coordination(verb)
+    before = number.doc[number.sent.start : number.i]
+    nouns = [
+        t
+        for t in before
+        if t.pos_ == "NOUN"
+        and t.dep_ == "dobj"
+        and t.head.i != verb.i
+        and any(c.dep_ == "nummod" and is_count(c.lower_) for c in t.children)
+        and _coordination(t.head) == clause
+    ]
+    return nouns[-1] if nouns else None
 
 
 def _elided_what(
@@ -416,9 +438,15 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     return None, None, "none"
 
 
+# Verbs that give a figure for their object: "officials put the number of dead at three",
+# "police estimated the crowd at 3,000"
+_ESTIMATES = _words("put estimate place set")
+
+
 def _total_of(anchor: Any) -> Any | None:
     """The subject a number is the value of: "the toll rose to 45", "turnout was 12%", "the
-    tally, 45, was higher" (set off after a singular noun, and no age: see _quantity_skip)."""
+    tally, 45, was higher" (set off after a singular noun, and no age: see _quantity_skip), or
+    the object of an estimate ("put the number of dead at three")."""
     head = anchor.head
     if _set_off_after(anchor) and head.tag_ == "NN":
         return head
@@ -430,6 +458,10 @@ def _total_of(anchor: Any) -> Any | None:
         return None
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
+    if head.lower_ == "at" and verb.lemma_ in _ESTIMATES:  # "put the number of dead at three"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ == "NOUN" and obj.i < anchor.i:
+            return obj
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -622,18 +654,31 @@ def _participle(event: Any) -> str:
     phrase that says where it led ("taken to hospital").
     """
     group = event_group(event.lower_) or event_group(event.lemma_)
+    if event.tag_ == "VBD" and event.lemma_ in _PAST_PARTICIPLES:  # "took 19 to hospital"
+        return _PAST_PARTICIPLES[event.lemma_] + _light_complement(event)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
         return str(event.lower_) + _stranded(event) + _light_complement(event)
     return group or str(event.lemma_)
+
+
+# Light verbs whose simple past is not their participle: the counted things had it done to
+# them ("took 19 to hospital": 19 people taken to hospital).
+_PAST_PARTICIPLES = {"take": "taken", "give": "given", "see": "seen", "do": "done"}
 
 
 def _light_complement(event: Any) -> str:
     """ " to hospital" in "taken to hospital": the phrase right after a light verb, which
     carries its meaning ("taken to hospital" is not "taken into custody"). Only a short one,
     a preposition and a bare noun, is kept."""
-    if event.lemma_ not in _LIGHT_VERBS or event.i + 2 >= len(event.doc):
+    if event.lemma_ not in _LIGHT_VERBS:
         return ""
-    prep, obj = event.doc[event.i + 1], event.doc[event.i + 2]
+    after = event.i + 1  # right after the verb, or after its object ("took 19 to hospital")
+    objects = [c for c in event.rights if c.dep_ == "dobj" and c.i == after]
+    if objects:
+        after = objects[0].right_edge.i + 1
+    if after + 1 >= len(event.doc):
+        return ""
+    prep, obj = event.doc[after], event.doc[after + 1]
     if prep.dep_ != "prep" or prep.head.i != event.i or obj.dep_ != "pobj" or obj.head.i != prep.i:
         return ""
     return f" {prep.lower_} {obj.lower_}" if obj.pos_ == "NOUN" and not list(obj.children) else ""

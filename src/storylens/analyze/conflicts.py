@@ -19,7 +19,9 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
 ``different-period``  both give a period and they differ ("last 24 hours" vs "since June",
                       "this year" vs "in April", "on Tuesday" vs "on Wednesday"); one is an
                       increment ("21 more") and the other a total; or one is a running total
-                      ("since Tuesday") and the other, from another day, gives no period
+                      ("since Tuesday") and the other, from another day, gives no period; or
+                      both are tolls that rise (killed, hurt, arrested ...) given at other
+                      times of day ("on Tuesday evening" vs "at 3pm")
 ``different-source``  both name a source and the names differ (UN and UNAMA are compatible,
                       so are "Mr Ruiz" and "Harbourmaster Ana Ruiz"; "the health ministry" and
                       "Civic Watch" are not when an article of the story calls Civic Watch a
@@ -35,6 +37,9 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
 ``ranges-overlap``    the values can both be true ("around 80,000" and "thousands"); measures
                       in two units of one dimension are converted first ("18 kilometres" and
                       "11 miles" agree, with ``_UNIT_SLACK`` for rounding)
+``also-given``        the article giving one figure also gives the other for the same thing
+                      (an earlier toll it reports, another source's count): it reports
+                      both, so the two articles do not dispute them
 
 ``why.features["reasons"]`` lists every reason that applies, for ``--explain``.
 """
@@ -120,11 +125,13 @@ def find_conflicts(
         linked=_linked_places(numbers, articles),
         days={a.id: a.published[:10] for a in articles if a.published},
         kinds=_told_kinds(numbers, articles),
+        verbs=_verbs_given(groups),
+        groups=groups,
     )
     found: list[Conflict] = []
     explained: list[Conflict] = []
     for key in sorted(groups):
-        varying = _varying(groups[key], key, story.kinds)
+        varying = _varying(groups[key], key, story)
         first_varying: Conflict | None = None
         count = 0
         for a, b in combinations(groups[key], 2):
@@ -158,9 +165,57 @@ class _Story:
     linked: frozenset[frozenset[str]] = frozenset()
     days: Mapping[str, str] = field(default_factory=dict)
     kinds: Mapping[str, str] = field(default_factory=dict)
+    verbs: frozenset[tuple[str, str, str]] = frozenset()
+    groups: Mapping[str, Sequence[NumberMention]] = field(default_factory=dict)
 
 
-def _varying(mentions: Sequence[NumberMention], key: str, kinds: Mapping[str, str]) -> set[Span]:
+def _also_given(a: NumberMention, b: NumberMention, key: str, story: _Story) -> bool:
+    """One article also gives the other's figure for the same thing: "the death toll had
+    risen to seven ... fire officials had put the number of dead at three in the morning"
+    against another outlet's "three killed, the fire service said". It reports both
+    figures, so the two articles do not dispute them."""
+    if a.span.article == b.span.article or (a.low, a.high) == (b.low, b.high):
+        return False
+    return _echoed(a, b.span.article, key, story) or _echoed(b, a.span.article, key, story)
+
+
+def _echoed(mention: NumberMention, article: str, key: str, story: _Story) -> bool:
+    """The article gives the mention's figure for the same thing: same range and unit, the
+    same counted noun, verb and holder."""
+    return any(
+        other.span.article == article
+        and (other.low, other.high, _unit(other)) == (mention.low, mention.high, _unit(mention))
+        and _subject(other) == _subject(mention)
+        and not _other_verbs(other, mention)
+        and not _different_who(other, mention)
+        for other in story.groups.get(key, ())
+    )
+
+
+def _verbs_given(groups: Mapping[str, Sequence[NumberMention]]) -> frozenset[tuple[str, str, str]]:
+    """(article, thing, verb) for every count an article gives with a verb (see
+    :func:`_given_apart`)."""
+    return frozenset(
+        (m.span.article, key, verb)
+        for key, mentions in groups.items()
+        for m in mentions
+        if (verb := _verbs(m, m)[0]) is not None
+    )
+
+
+def _given_apart(a: NumberMention, b: NumberMention, key: str, story: _Story) -> bool:
+    """One count says what happened to the things ("treated 61 people") and the other says
+    nothing ("some 900 residents were among those told to leave"), while the bare count's
+    own article gives that verb's count apart ("treated 16 people"): the bare count is of
+    something else."""
+    x, y = _verbs(a, b)
+    if (x is None) == (y is None):
+        return False
+    bare, verb = (a, y) if x is None else (b, x)
+    return (bare.span.article, key, verb) in story.verbs
+
+
+def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[Span]:
     """Mentions whose own article gives the same thing another value that cannot also hold
     (a pair of one article that would be a conflict across two). Values from different
     sources ("nine, the health ministry said"; "at least 60, Civic Watch said") are two
@@ -169,7 +224,7 @@ def _varying(mentions: Sequence[NumberMention], key: str, kinds: Mapping[str, st
     for a, b in combinations(mentions, 2):
         if a.span.article != b.span.article or _in_passing(a, b):
             continue
-        if _judge(a, b, key, set(), _Story(kinds=kinds)).rule == "ranges-disjoint":
+        if _judge(a, b, key, set(), story).rule == "ranges-disjoint":
             found |= {a.span, b.span}
     return found
 
@@ -280,6 +335,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-thing", None not in subjects and subjects[0] != subjects[1]),
         ("different-thing", _other_verbs(a, b)),
         ("different-thing", _different_who(a, b)),
+        ("different-thing", _given_apart(a, b, key, story)),
         ("different-thing", _different_units(a, b) or ranges is None),
         (
             "ranges-overlap",
@@ -295,9 +351,11 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, story.days)),
         ("different-period", _reported_days_apart(a, b, story.days)),
+        ("different-period", _rises(a) and _rises(b) and _other_time_of_day(a.when, b.when)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
         ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
         ("ranges-overlap", overlap),
+        ("also-given", _also_given(a, b, key, story)),
     )
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
@@ -455,6 +513,35 @@ def _calendar(when: str) -> tuple[str, str] | None:
     return None
 
 
+_CLOCK = re.compile(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b")
+_DAY_PARTS = {"morning": 0, "noon": 1, "midday": 1, "afternoon": 1, "evening": 2, "night": 2}
+
+
+def _time_of_day(when: str | None) -> int | None:
+    """0 for a morning, 1 for midday and afternoon, 2 for an evening or night ("at a briefing
+    at 3pm": 1), else None."""
+    if not when:
+        return None
+    if match := _CLOCK.search(when.lower()):
+        hour = int(match.group(1)) % 12 + (12 if match.group(2) == "p" else 0)
+        return 0 if hour < 12 else 1 if hour < 17 else 2
+    return next(
+        (
+            part
+            for w in re.findall(r"[a-z]+", when.lower())
+            if (part := _DAY_PARTS.get(w)) is not None
+        ),
+        None,
+    )
+
+
+def _other_time_of_day(a: str | None, b: str | None) -> bool:
+    """Two tolls given at different times of day ("on Tuesday evening" and "at 3pm"): a
+    rising count reported twice, not one count in dispute."""
+    x, y = _time_of_day(a), _time_of_day(b)
+    return x is not None and y is not None and x != y
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """Compatible periods: one unknown, the same start, the same calendar day, month or year,
     a day and a stretch of hours, or stretches within a factor of 1.5."""
@@ -511,7 +598,8 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     an institution and a name that holds its noun ("the ministry", "Ministry of Defence") or
     is of its kind as far as the name, or else the story (``kinds``, see :func:`_told_kinds`),
     tells ("the company", "Corvan Pharma"; not "the town hospital", "Unicef"; not "the health
-    ministry" and a Civic Watch the story calls "an opposition monitoring group")."""
+    ministry" and a Civic Watch the story calls "an opposition monitoring group"; not "the
+    county fire service" and "Fennholt Police", whose name ends in another organisation noun)."""
     if a and b and _same_name(a, b):
         return True
     x = _source_key(a) if a else None
@@ -520,8 +608,13 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
         return True
     if x.isupper() != y.isupper():  # an unnamed institution may be a named body of its kind
         head, named = (x.split()[-1], b or "") if x.islower() else (y.split()[-1], a or "")
+        words = named.lower().split()
+        if head in words:
+            return True
+        if words and words[-1] in lexicon.ORG_NOUNS:  # "the fire service", "Fennholt Police"
+            return False
         kind = _named_kind(named) or (kinds or {}).get(named)
-        return head in named.lower().split() or kind is None or kind == lexicon.ORG_NOUNS.get(head)
+        return kind is None or kind == lexicon.ORG_NOUNS.get(head)
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
         return x.endswith(y) or y.endswith(x)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)

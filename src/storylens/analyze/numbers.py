@@ -182,12 +182,13 @@ def _scope(
     """ "national" for a count across the country ("nationwide"), "regional" for one given in a
     province, region, district, county or state, "partial" for a count not yet
     complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
-    share of a total ("the first 500,000", "three of them", "in March alone"), else None."""
+    share of a total ("the first 500,000", "three of them", "in March alone", "were among
+    those told to leave"), else None."""
     if where_from == "scope":
         return "national"
     if _PARTIAL.search(sentence.text):
         return "partial"
-    if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor):
+    if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor) or _among(anchor):
         return "part"
     if where_from == "sentence" and _REGION.search(sentence.text):
         return "regional"
@@ -200,6 +201,18 @@ _REGION = re.compile(
     r"|\b(?i:in|across|throughout)\s+the\s+(?:province|region|district|county|state)\s+of\s+[A-Z]"
 )
 """A count given for one region of a country: "in Velmara province", "in the region of X"."""
+
+
+def _among(anchor: Any) -> bool:
+    """ "Some 900 residents were among those told to leave": the counted things are said to be
+    part of a larger group."""
+    noun = anchor.head if anchor.dep_ in {"nummod", "quantmod"} else anchor
+    verb = noun.head
+    return bool(
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
+    )
 
 
 def _alone(sentence: Any, anchor: Any) -> bool:

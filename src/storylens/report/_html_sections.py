@@ -67,6 +67,11 @@ RULES = {
         "varies within one article",
         "one article itself gives several values for it: it is not one quantity",
     ),
+    "also-given": (
+        "both in one article",
+        "the article giving one figure also gives the other (an earlier toll, another"
+        " source's count): it reports both",
+    ),
 }
 """Conflict rule code: (plain label shown in the tables, what it means)."""
 
