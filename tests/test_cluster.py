@@ -233,3 +233,12 @@ def test_cluster_a_small_store_compares_every_story() -> None:
     state, _ = assign([one])
     unrelated = {len(state.terms) + 7: 1.0}  # a term no story is indexed under
     assert _candidates(state, unrelated, ClusterOptions()) == [state.articles["a"].story]
+
+
+def test_cluster_a_year_after_since_is_background_not_the_events_year() -> None:
+    # "since 2020" says when complaints began; the plant's 2019 fine is background too, but
+    # "in 2019" may be an event's year, so only the first is set aside.
+    first = _article("c0", "An explosion at the Orsvik plant was fined in 2019, officials said.")
+    second = _article("c1", "Residents have complained about the Orsvik plant since 2020.")
+    _, assignments = assign([first, second])
+    assert assignments[1].features.get("year_conflict") is not True

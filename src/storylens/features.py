@@ -210,13 +210,17 @@ def names(text: str) -> Counter[str]:
 
 
 def years(text: str) -> tuple[int, ...]:
-    """Distinct four-digit years from 1900 to 2099 mentioned in ``text``, sorted.
+    """Distinct four-digit years from 1900 to 2099 mentioned in ``text``, sorted. A year right
+    after "since" is left out: it says when a background period began ("complaints since
+    2020"), not when the event happened.
 
-    >>> years("In 2008, and again in 2013 (not 3013).")
+    >>> years("In 2008, and again in 2013 (not 3013); fined since 2019.")
     (2008, 2013)
     """
-    found = {int(m) for m in re.findall(r"\b(19\d\d|20\d\d)\b", text)}
-    return tuple(sorted(found))
+    return tuple(sorted({int(m.group(2)) for m in _YEAR_MENTION.finditer(text) if not m.group(1)}))
+
+
+_YEAR_MENTION = re.compile(r"(\bsince\s+)?\b(19\d\d|20\d\d)\b", re.IGNORECASE)
 
 
 _MONTHS = {
