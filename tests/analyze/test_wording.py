@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storylens.analyze.entities import find_entities
 from storylens.analyze.wording import word_choice
 from storylens.model import Article, Entity, Paragraph, Span, WordChoice, content_hash
@@ -215,3 +217,57 @@ def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
     b = _article("The inferno reached the ridge.", "b")
     found = _by_concept(word_choice([a, b]))
     assert found["a fire"].counts == {"wildfire": {"a": 2, "b": 0}, "inferno": {"a": 0, "b": 1}}
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "concept", "terms"),
+    [
+        (
+            "The explosion shook the town.",
+            "The blast shook the town.",
+            "explosion",
+            {"explosion", "blast"},
+        ),
+        (
+            "Dozens were hurt in the crush at Gate 7.",
+            "A surge at Gate 7 left dozens hurt.",
+            "crowd disaster",
+            {"crush", "surge"},
+        ),
+        (
+            "Fans were stuck at the exit.",
+            "Supporters were stuck at the exit.",
+            "followers of a team or cause",
+            {"fans", "supporters"},
+        ),
+        (
+            "A toxic cloud drifted over the estate.",
+            "A plume drifted over the estate.",
+            "cloud of gas or smoke",
+            {"cloud", "plume"},
+        ),
+        (
+            "The law narrowly passed.",
+            "The law squeaked through.",
+            "size of a win",
+            {"narrow win", "squeaked through"},
+        ),
+    ],
+)
+def test_wording_more_labels_for_one_thing(
+    one: str, two: str, concept: str, terms: set[str]
+) -> None:
+    found = _by_concept(word_choice([_article(one, "a"), _article(two, "b")]))
+    assert set(found[concept].counts) == terms
+
+
+def test_wording_words_that_enlarge_a_change_or_colour_a_speaker_are_loaded() -> None:
+    text = (
+        "The landlord lobby was seething. Rents soared, he fumed, and the rent hike slammed "
+        "families; the cap slashed rises. She waited in the hotel lobby; a cloud drifted."
+    )
+    found = _by_concept(word_choice([_article(text, "a")]))
+    loaded = {c for c, w in found.items() if w.kind == "loaded"}
+    assert {"lobby", "seething", "soared", "fumed", "hike", "slammed", "slashed"} <= loaded
+    assert found["lobby"].counts == {"lobby": {"a": 1}}  # not the hotel's
+    assert "cloud of gas or smoke" not in found  # a plain cloud is weather

@@ -150,7 +150,8 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "resounding": r"resounding (?:victory|win)",
         "clear victory": r"clear (?:victory|win)",
         "comfortable lead": r"comfortable (?:lead|victory|win|margin)",
-        "narrow win": r"narrow(?:ly)? (?:victory|win|won|lead|margin)",
+        "narrow win": r"narrow(?:ly)? (?:victory|win|won|lead|margin|passed|approved|defeated)",
+        "squeaked through": r"(?:squeak|scrap)(?:ed|es|s|ing)? (?:through|by|home)",
     },
     "jobs lost": {  # the plain words and the euphemisms for one decision
         "job cuts": r"job cuts?|cuts? (?:to|in) jobs",
@@ -180,6 +181,30 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "havoc": r"havoc",
         "paralysed": r"paraly[sz](?:ed|ing|is)",
         "standstill": r"standstill|ground to a halt",
+    },
+    "explosion": {
+        "explosion": r"explosions?",
+        "blast": r"blasts?(?! furnace)",
+        "detonation": r"detonations?",
+        "blew up": r"bl(?:ew|ow|owing|own) up",
+    },
+    "crowd disaster": {  # "surge" the noun; "surged" is kept for crowds too
+        "crush": r"crush(?:es)?(?! (?:on|of) )",
+        "surge": r"surges?|surged(?= (?:forward|towards?|through|into))",
+        "stampede": r"stamped(?:e|es|ed|ing)",
+        "crowd collapse": r"crowd collapses?",
+    },
+    "followers of a team or cause": {
+        "fans": r"fans",
+        "supporters": r"supporters",
+        "faithful": r"(?:the )?faithful(?= (?:were|had|have|are|sang|cheered))",
+    },
+    "cloud of gas or smoke": {  # not "rain clouds" or "cloud computing"
+        "cloud": r"(?:toxic|gas|chemical|poisonous|smoke|ash|dust|black|thick|acrid) clouds?"
+        r"|clouds? of (?:smoke|gas|ash|dust|fumes)",
+        "plume": r"plumes?",
+        "fumes": r"fumes",
+        "haze": r"haze",
     },
     "people who break into computers": {
         "hackers": r"hackers?",
@@ -218,6 +243,15 @@ LOADED: Mapping[str, str] = {
     "union bosses": r"union (?:bosses|barons)",
     "held to ransom": r"(?:hold|holds|holding|held) [\w' ]{0,30}?to ransom",
     "blackmail": r"blackmail(?:s|ed|ing)?",
+    "lobby": r"(?<!hotel )(?<!the hotel )lobby|lobbies",  # "the landlord lobby": an interest
+    # words that make a change sound bigger than a plain "cut" or "rise"
+    "slashed": r"slash(?:es|ed|ing)?",
+    "soared": r"soar(?:s|ed|ing)?|sky-?rocket(?:s|ed|ing)?",
+    "hike": r"hikes?(?= (?:in|of|to|for)\b)|(?:price|rent|tax|fare|rate|pay) hikes?",
+    # words that put an emotion on a speaker
+    "fumed": r"fum(?:ed|ing)(?! (?:from|of))",
+    "seething": r"seeth(?:e|es|ed|ing)",
+    "slammed": r"slamm(?:ed|ing)",
 }
 HEDGES: Mapping[str, str] = {
     "alleged": r"alleged(?:ly)?",
