@@ -160,11 +160,32 @@ def test_clean_source_line_on_its_own_and_glued() -> None:
         "By Jane Doe and Omar Reyes in Northvale",
         "Reporting by Jane Doe; Editing by Omar Reyes",
         "Valley Press writer Omar Reyes contributed to this report.",
+        "By Jane Doe, regional correspondent",
+        "Jane Doe, Housing Correspondent",
     ],
 )
 def test_clean_removes_bylines(byline: str) -> None:
     article = _clean(f"{byline}\n\n{P1}\n\n{P2}\n\n{P3}")
     assert _reasons(article) == {"byline": [byline]}
+
+
+def test_clean_a_section_label_before_a_byline_is_a_heading_and_the_byline_names_the_outlet() -> (
+    None
+):
+    text = (
+        f"By Jane Doe, Valley News, Northvale\n\n{P1}\n\nAnalysis: A quiet river rises\n\n"
+        f"By Jane Doe, regional correspondent\n\n{P2}\n\n{P3}"
+    )
+    article = _clean(text)
+    assert _reasons(article) == {
+        "byline": ["By Jane Doe, Valley News, Northvale", "By Jane Doe, regional correspondent"]
+    }
+    headings = [t for k, t in _kinds(article) if k is ParagraphKind.HEADING]
+    assert headings == ["Analysis: A quiet river rises"]
+    assert (article.outlet, article.outlet_evidence) == (
+        "Valley News",
+        "byline: By Jane Doe, Valley News, Northvale",
+    )
 
 
 def test_clean_by_at_sentence_start_is_body() -> None:

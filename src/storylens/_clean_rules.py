@@ -101,13 +101,28 @@ def _is_promo(text: str, options: CleanOptions) -> bool:
     return bool(_PROMO.match(text) or _CALL_TO_ACTION.match(text))
 
 
+# A newsroom role after the names: "By Tamsin Reyes, regional correspondent".
+_JOURNALIST = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|staff)s?\b", re.I
+)
+# A name and a newsroom role alone on a line: "Petra Lindqvist, Housing Correspondent".
+_ROLE_BYLINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s+(?:[\w-]+\s+){0,3}"
+    r"(?i:correspondent|editor|reporter|writer|journalist|columnist)$"
+)
+
+
 def _is_byline(text: str) -> bool:
-    """Bylines: "By Jane Doe", "By Jane Doe and John Roe, BBC News in Kabul", "Reporting by ..."."""
+    """Bylines: "By Jane Doe", "By Jane Doe and John Roe, BBC News in Kabul", "Reporting by
+    ...", "By Tamsin Reyes, regional correspondent", "Petra Lindqvist, Housing Correspondent"."""
     if _STAFF_CREDIT.match(text) and _words(text) <= 30:
+        return True
+    if _ROLE_BYLINE.match(text):
         return True
     if not _BYLINE_START.match(text) or _words(text) > 12:
         return False
-    words = re.sub(r"[,|;]", " ", text).split()[1:]
+    names, _, role = text.partition(",")
+    words = re.sub(r"[,|;]", " ", names if _JOURNALIST.search(role) else text).split()[1:]
     return all(w[0].isupper() or w.lower() in _BYLINE_JOINERS for w in words)
 
 

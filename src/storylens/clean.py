@@ -181,6 +181,7 @@ def _article(
         dateline=dateline,
         photo_credits=[r.text for r in removed if r.reason == "photo-credit"],
         filename=_filename(raw, meta),
+        bylines=[r.text for r in removed if r.reason == "byline"],
     )
     credit = dateline_credit(dateline) if dateline else None
     if credit is not None and _str_or_none(meta.get("credit")) is None:

@@ -11,7 +11,8 @@ The clues are tried from the most to the least reliable, and the first that give
    after outlets means it, and it names the publisher, where a dateline credit often names
    the wire agency the story came from ("KARVENSTAD, March 12 (CWS) -" in a paper's copy);
 6. the credit in a removed dateline ("PORT SELLIN, June 14 (Lakeshore Tribune) -");
-7. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)");
+7. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)"), or in a removed
+   byline ("By Tamsin Reyes, ABS News, Drovna");
 8. self-references in the text ("told the BBC", "said in a statement to CNN"), counted: the
    weakest, since an article also quotes what people told other outlets.
 
@@ -207,6 +208,18 @@ def _from_photo_credits(credits: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+def _from_bylines(bylines: Iterable[str]) -> tuple[str, str] | None:
+    """The outlet named after the author in the first byline that names one ("By Tamsin
+    Reyes, ABS News, Drovna"): a part after a comma that is a known outlet or ends in a news
+    word ("News", "Herald"), with evidence."""
+    for byline in bylines:
+        for part in byline.split(",")[1:]:
+            found = _self_reference_name(part.strip())
+            if found is not None and found[1] == part.strip().rstrip(".,;:'’"):
+                return found[0], f"byline: {byline.strip()}"
+    return None
+
+
 def _self_reference_name(phrase: str) -> tuple[str, str] | None:
     """The longest leading part of a capitalised phrase that names an outlet, as
     (readable name, words as written), or None."""
@@ -302,10 +315,12 @@ def infer_outlet(
     dateline: str | None = None,
     photo_credits: Iterable[str] = (),
     filename: str | None = None,
+    bylines: Iterable[str] = (),
 ) -> tuple[str | None, str | None]:
     """Infer ``(outlet, evidence)`` from metadata, text and file name; ``(None, None)`` if unknown.
 
-    ``removed_source_line``, ``dateline`` and ``photo_credits`` are what cleaning removed.
+    ``removed_source_line``, ``dateline``, ``photo_credits`` and ``bylines`` are what cleaning
+    removed.
 
     >>> infer_outlet(meta={}, text="", removed_source_line="Source: TRTWorld and agencies")
     ('TRT World', 'source line: Source: TRTWorld and agencies')
@@ -313,6 +328,8 @@ def infer_outlet(
     ('BBC', 'self-reference: told the BBC (x2)')
     >>> infer_outlet(meta={}, text="He told the BBC.", dateline="PORT SELLIN (Lakeshore Tribune) -")
     ('Lakeshore Tribune', 'dateline: (Lakeshore Tribune)')
+    >>> infer_outlet(meta={}, text="", bylines=["By Tamsin Reyes, ABS News, Drovna"])
+    ('ABS News', 'byline: By Tamsin Reyes, ABS News, Drovna')
     """
     clues: tuple[Callable[[], tuple[str, str] | None], ...] = (
         lambda: _from_meta(meta),
@@ -320,6 +337,7 @@ def infer_outlet(
         lambda: _from_filename_clue(filename),
         lambda: _from_dateline(dateline),
         lambda: _from_photo_credits(photo_credits),
+        lambda: _from_bylines(bylines),
         lambda: _from_self_references(text),
     )
     for clue in clues:
