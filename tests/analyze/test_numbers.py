@@ -942,3 +942,58 @@ def test_numbers_records_of_people_count_records() -> None:
         "records-of",
         "record",
     )
+
+
+# ------------------------------------------------------------ user trials 20-23 (session 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "measure"),
+    [
+        ("The shelling lasted about six hours.", "duration of shelling", "h"),
+        ("The debate went on for 12 hours.", "duration of debate", "h"),
+        ("After a 12-hour debate, the bill passed.", "duration of debate", "h"),
+        ("A six-hour siege ended at dawn.", "duration of siege", "h"),
+    ],
+)
+def test_numbers_how_long_something_lasted_is_a_duration(
+    text: str, what: str, measure: str
+) -> None:
+    (found,) = find_numbers(make_article(text))
+    assert (found.what, found.why.rule, found.why.features.get("measure")) == (
+        what,
+        "duration",
+        measure,
+    )
+
+
+def test_numbers_durations_in_two_units_are_converted_and_a_when_stays_a_when() -> None:
+    one = make_article("The siege lasted 120 minutes, police said.")
+    two = make_article("The siege lasted two hours, police said.")
+    three = make_article("The siege lasted five hours, police said.")
+    pairs = [(one, two), (two, three)]
+    verdicts = []
+    for a, b in pairs:
+        conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+        verdicts.append([c.about for c in conflicts])
+    assert verdicts == [[], ["duration of siege, per police"]]
+    (dead,) = find_numbers(make_article("In the last 24 hours, 40 people died."))
+    assert dead.value == 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Athletic beat Rovers 2-1, the biggest win of the season.",
+        "The 2-1 win took them top.",
+        "The court ruled 7-2 in favour.",
+        "Call the helpline on 0800 555 0192 for advice.",
+    ],
+)
+def test_numbers_scorelines_and_phone_numbers_are_not_quantities(text: str) -> None:
+    assert find_numbers(make_article(text)) == ()
+
+
+def test_numbers_a_range_of_people_is_still_a_count() -> None:
+    (found,) = find_numbers(make_article("Between 10-15 people were hurt."))
+    assert found.what is not None and "people" in found.what

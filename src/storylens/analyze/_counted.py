@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from storylens.analyze._durations import lasting
 from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
@@ -109,6 +110,12 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return penalty_what(anchor.head, found[0]), "penalty", found[0], noun_lemma(anchor.head)
     if (unit := time_limit(doc, run)) is not None:
         return str(unit.lower_), "time-limit", "time-limit", noun_lemma(unit)
+    if (lasted := lasting(doc, run)) is not None:  # "the fighting lasted about six hours"
+        thing = lasted[1]
+        if thing is None:
+            return "duration", "duration", None, "duration"
+        phrase = _noun_phrase(thing, range(run.start, run.end + 2))
+        return f"duration of {phrase}", "duration", None, f"duration:{noun_lemma(thing)}"
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from storylens.analyze._counted import subject_group
+from storylens.analyze._durations import lasting
 from storylens.analyze._num_words import (
     DAYS,
     LOCATIVE,
@@ -25,6 +26,7 @@ from storylens.analyze._quantity import CURRENCY_CODES, Run, bound_before
 from storylens.nlp import place_names
 
 __all__ = ["skip_reason"]
+from storylens.text import _words
 
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "hrs", "o'clock"}
 _YEAR_PREPS = {"in", "since", "by", "until", "from", "of", "before", "after", "during", "to"}
@@ -45,6 +47,8 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("age", _is_age(doc, run, prev) or _is_age_after_name(run, first, prev, nxt)),
         ("name", _inside_name(run, last, prev, nxt)),
         ("duration", _is_duration(doc, run)),
+        ("score", _is_scoreline(doc, run)),
+        ("code", _is_code(doc, run)),
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
     )
     return next((reason for reason, hit in checks if hit), None)
@@ -194,7 +198,48 @@ def _is_duration(doc: Any, run: Run) -> bool:
     unit = time_unit(doc, run)
     if unit is None or penalty(unit) is not None or time_limit(doc, run) is not None:
         return False
+    if lasting(doc, run) is not None:  # "the fighting lasted six hours": how long, not when
+        return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children)
+
+
+_RESULTS = _words("win wins victory defeat loss lead draw ruling decision vote verdict result")
+
+
+def _is_scoreline(doc: Any, run: Run) -> bool:
+    """A result written "2-1" or a split vote "7-2": two small whole numbers joined by a
+    hyphen with no counted noun after them ("10-15 people" is a range of people)."""
+    at = run.start
+    if at > 1 and doc[at - 1].text in {"-", "–"} and doc[at - 2].like_num:
+        at -= 2
+    if at + 2 >= len(doc) or doc[at + 1].text not in {"-", "–"}:
+        return False
+    first, second = doc[at], doc[at + 2]
+    if not (first.text.isdigit() and second.text.isdigit()):
+        return False
+    if (
+        int(first.text) > 30
+        or int(second.text) > 30
+        or first.whitespace_
+        or doc[at + 1].whitespace_
+    ):
+        return False
+    after = doc[at + 3] if at + 3 < len(doc) else None
+    return after is None or after.pos_ != "NOUN" or after.lower_ in _RESULTS
+
+
+def _is_code(doc: Any, run: Run) -> bool:
+    """Digits of a phone number or a reference ("0800 555 0192"): a number with a leading
+    zero, or three or more digits right next to such a group."""
+    token = doc[run.start]
+
+    def group(t: Any) -> bool:
+        return t.text.isdigit() and (t.text.startswith("0") or len(t.text) >= 3)
+
+    if re.fullmatch(r"0\d{2,}", token.text):
+        return True
+    near = [doc[i] for i in (run.start - 1, run.start + 1) if 0 <= i < len(doc)]
+    return group(token) and any(group(t) and t.text.startswith("0") for t in near)
 
 
 def _is_pronoun_one(run: Run, first: Any, prev: Any | None) -> bool:

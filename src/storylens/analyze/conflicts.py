@@ -55,6 +55,7 @@ from itertools import combinations
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._durations import TIME_SYMBOLS
 from storylens.analyze._measures import Unit, unit_named
 from storylens.analyze._num_words import DAYS, MONTHS
 from storylens.analyze._quantity import CURRENCIES
@@ -367,7 +368,9 @@ _UNIT_SLACK = 0.05  # "35 km" against "22 miles": a converted figure was rounded
 
 def _unit(mention: NumberMention) -> Unit | None:
     symbol = mention.why.features.get("measure")
-    return unit_named(symbol) if isinstance(symbol, str) else None
+    if not isinstance(symbol, str):
+        return None
+    return unit_named(symbol) or TIME_SYMBOLS.get(symbol)
 
 
 def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, float, float] | None:
@@ -701,6 +704,8 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     text = thing.removeprefix("count:")
     if text.startswith("money:"):  # "demand (money)": a sum the verb does something with
         text = f"{text.removeprefix('money:')} (money)"
+    if text.startswith("duration:"):  # "duration of shelling"
+        text = f"duration of {text.removeprefix('duration:')}"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if m.why.features.get("scope") == "national"}
     if places and national:  # "arrested nationwide vs in Tarvik"

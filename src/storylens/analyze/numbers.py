@@ -52,6 +52,7 @@ from storylens.analyze._counted import (
     penalised,
     subject_group,
 )
+from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at
 from storylens.analyze._num_words import TIME_UNITS
 from storylens.analyze._quantity import (
@@ -169,7 +170,9 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
 
 def _measure(doc: Any, run: Run) -> str | None:
     """The symbol of the unit of length, area, mass or volume right after the number ("10
-    km", "a 40-metre breach"), or None."""
+    km", "a 40-metre breach"), or of time for a duration ("lasted six hours"), or None."""
+    if (lasted := lasting(doc, run)) is not None:  # "lasted six hours", "a 12-hour debate"
+        return time_symbol(lasted[0].lower_)
     at = run.end + int(run.end < len(doc) and doc[run.end].text == "-")
     at += int(at < len(doc) and doc[at].lower_ in {"square", "sq"})
     unit = unit_at(doc[at]) if at < len(doc) else None
