@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from storylens.ingest import IngestOptions
 from storylens.pipeline import ingest
 from storylens.store import open_store
 
@@ -86,3 +87,22 @@ def test_pipeline_a_re_polled_entry_with_new_text_is_a_revision(tmp_path: Path) 
         assert (again.stored, again.revised, again.present) == (0, 0, again.read)
         earlier = store.get_article(old)
         assert earlier is not None and earlier.meta["revised_by"] == new
+
+
+def test_pipeline_an_article_too_long_to_read_fails_alone_with_its_fix(tmp_path: Path) -> None:
+    # One huge text (a transcript pasted in one line) must not stop the batch, nor reach the
+    # language model, which reads at most a million characters.
+    good = tmp_path / "ferry.txt"
+    good.write_text("Ferry runs again\n\nThe ferry to Oskby ran again on Monday.\n", "utf-8")
+    huge = tmp_path / "transcript.txt"
+    huge.write_text("The coastguard said the search would go on. " * 30, "utf-8")
+    with open_store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        stats = ingest([good, huge], store, options=IngestOptions(max_chars=1000))
+        assert store.count_articles() == 1
+    assert [(f.source, f.message) for f in stats.failed] == [
+        (
+            str(huge),
+            "article text is 1,319 characters after cleaning, over the limit of 1,000 for one "
+            "article (the language model reads no more): split the file into its articles",
+        )
+    ]

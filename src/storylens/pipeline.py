@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from storylens.clean import clean
 from storylens.ingest import IngestOptions, read_sources
+from storylens.ingest.messages import TOO_LONG
 from storylens.model import Article, Failure, IngestStats, RawDocument, Skip
 from storylens.store import Store
 
@@ -33,12 +34,13 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Read and clean sources, yielding articles; skips and failures are counted in ``stats``."""
     stats = stats if stats is not None else IngestStats()
-    for item in read_sources(sources, options=options or IngestOptions(), stdin=stdin):
+    options = options or IngestOptions()
+    for item in read_sources(sources, options=options, stdin=stdin):
         if isinstance(item, Failure):
             stats.failed.append(item)
             continue
         stats.read += 1
-        outcome = item if isinstance(item, Skip) else _clean(item)
+        outcome = item if isinstance(item, Skip) else _clean(item, options.max_chars)
         if isinstance(outcome, Skip):
             stats.skipped.append(outcome)
         elif isinstance(outcome, Failure):
@@ -70,11 +72,14 @@ def ingest(
     return stats
 
 
-def _clean(raw: RawDocument) -> Article | Skip | Failure:
+def _clean(raw: RawDocument, max_chars: int) -> Article | Skip | Failure:
     try:
-        return clean(raw)
+        article = clean(raw)
     except (ValueError, UnicodeError) as e:  # a document the cleaner cannot handle
         return Failure(raw.source, f"could not be cleaned ({e}): check that it is a news article")
+    if isinstance(article, Article) and len(article.text) > max_chars:
+        return Failure(raw.source, TOO_LONG.format(size=len(article.text), limit=max_chars))
+    return article
 
 
 def _copies(

@@ -54,6 +54,10 @@ TOO_LARGE = (
     "article is {size:,} bytes, over the limit of {limit:,} bytes for one article: "
     "raise the limit with --max-bytes (IngestOptions.max_bytes)"
 )
+TOO_LONG = (
+    "article text is {size:,} characters after cleaning, over the limit of {limit:,} for one"
+    " article (the language model reads no more): split the file into its articles"
+)
 HTML_CUT_OFF = (
     "the page is cut off (it stops in mid-text, before the closing </body> or </html> tag):"
     " download or save the page again"

@@ -20,11 +20,14 @@ class IngestOptions:
     ``max_bytes`` limits ONE article: a single-article file (text, HTML) over it is refused,
     and so is one record (a JSON line, a feed entry, a WARC record) of a container file.
     Container files themselves are streamed and never refused for their size.
+    ``max_chars`` limits the text of one article after cleaning: the language model reads at
+    most a million characters at once, and no news article comes near it.
     ``outlet`` forces the ``outlet`` meta of every document (the CLI's ``--outlet``).
     """
 
     max_bytes: int = 10_000_000
     outlet: str | None = None
+    max_chars: int = 1_000_000
 
     def __post_init__(self) -> None:
         if self.max_bytes < 1:
