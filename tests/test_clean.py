@@ -161,6 +161,7 @@ def test_clean_source_line_on_its_own_and_glued() -> None:
         "Reporting by Jane Doe; Editing by Omar Reyes",
         "Valley Press writer Omar Reyes contributed to this report.",
         "By Jane Doe, regional correspondent",
+        "By Jane Doe, Valley 6 News",
         "Jane Doe, Housing Correspondent",
     ],
 )

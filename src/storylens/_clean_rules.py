@@ -123,7 +123,7 @@ def _is_byline(text: str) -> bool:
         return False
     names, _, role = text.partition(",")
     words = re.sub(r"[,|;]", " ", names if _JOURNALIST.search(role) else text).split()[1:]
-    return all(w[0].isupper() or w.lower() in _BYLINE_JOINERS for w in words)
+    return all(w[0].isupper() or w.isdigit() or w.lower() in _BYLINE_JOINERS for w in words)
 
 
 def _byline_author(text: str) -> str | None:

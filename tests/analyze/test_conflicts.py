@@ -848,3 +848,21 @@ def test_conflicts_a_figure_the_other_article_also_gives_is_not_disputed() -> No
     )
     assert conflicts == ()
     assert "also-given" in {c.why.rule for c in others}
+
+
+def test_conflicts_sums_in_a_named_currency_over_one_span_of_years_conflict() -> None:
+    # user trial 24: "crowns" is money, and "between 2017 and 2023" is six years, the same
+    # stretch as "over six years"
+    found, _ = _compare(
+        "Prosecutors said he took 14.2 million crowns from investors between 2017 and 2023.",
+        "Prosecutors said he took more than 41 million crowns from investors over six years.",
+    )
+    assert found == [("take (money), per Prosecutors", "ranges-disjoint")]
+
+
+def test_conflicts_a_sentence_pressed_for_is_a_demand() -> None:
+    _, others = _compare(
+        "Thelwell was sentenced to nine years in prison.",
+        "The Financial Conduct Office had pressed for a 12-year sentence.",
+    )
+    assert [rule for _, rule in others] == ["different-stance"]

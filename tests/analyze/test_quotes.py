@@ -156,6 +156,35 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "pull together",
             "Colm Bradach",
         ),
+        # an age says the name is a person's, whatever the entity model calls it
+        (
+            (
+                "Vera Ruhn, the winner, thanked her voters.",
+                'Dorvak, 68, did not concede. He accused the board of counting votes "behind '
+                'closed doors".',
+            ),
+            "behind closed doors",
+            "Dorvak",
+        ),
+        # a name in apposition to a person noun is who a later "he" stands for
+        (
+            (
+                "Judge Tomas Marsh said the sentence was fair.",
+                "The opposition's finance spokesman, Gregor Lunde, said regulators had ignored "
+                'the signs. "The office was warned in 2019," he said.',
+            ),
+            "The office was warned in 2019,",
+            "Gregor Lunde",
+        ),
+        # "though it": the words after the quote go on with the sentence's own subject
+        (
+            (
+                'Mission head Ola Brandt said the vote was "competitive", though it noted '
+                "favourable coverage.",
+            ),
+            "competitive",
+            "Ola Brandt",
+        ),
     ],
 )
 def test_quotes_speaker_found_past_misleading_words(

@@ -252,6 +252,18 @@ def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
             "size of a win",
             {"narrow win", "squeaked through"},
         ),
+        (
+            "Investors lost their savings.",
+            "Victims of the pension scam lost their savings.",
+            "people who lost money",
+            {"investors", "victims"},
+        ),
+        (
+            "The scheme collapsed in 2023.",
+            "The scam collapsed in 2023.",
+            "a fraud",
+            {"scheme", "scam"},
+        ),
     ],
 )
 def test_wording_more_labels_for_one_thing(

@@ -20,7 +20,7 @@ from storylens.analyze._durations import lasting
 from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
-from storylens.analyze._quantity import CURRENCIES, VAGUE, Run, is_count
+from storylens.analyze._quantity import MONEY, VAGUE, Run, is_count
 from storylens.nlp import load_spacy
 from storylens.text import _words
 
@@ -134,7 +134,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
     verb = _money_verb(anchor) if noun is None and event is None else None
-    if verb is not None and run.unit in CURRENCIES:  # "demanded $1.5m", "will cost £85m"
+    if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         return _participle(verb), "money-verb", f"money:{_event_key(verb)}", None
     if rule in {"against", "change"}:
         return _elided_what(noun, event, rule, range(run.start, run.end))

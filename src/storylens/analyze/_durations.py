@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.analyze._measures import Unit
-from storylens.analyze._penalties import time_unit
+from storylens.analyze._penalties import penalty, time_unit
 from storylens.analyze._quantity import Run
 from storylens.text import _words
 
@@ -48,8 +48,8 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
     "continued" (the thing is the verb's subject), or a hyphenated "12-hour" before a noun
     that is no unit of time (the thing is that noun)."""
     unit = time_unit(doc, run)
-    if unit is None or time_symbol(unit.lower_) is None:
-        return None
+    if unit is None or time_symbol(unit.lower_) is None or penalty(unit) is not None:
+        return None  # "a 12-year sentence" is a penalty (see _penalties)
     verb = unit.head
     if unit.dep_ == "pobj" and verb.lower_ == "for":
         verb = verb.head

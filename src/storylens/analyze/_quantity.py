@@ -22,6 +22,7 @@ __all__ = [
     "CURRENCY_WORDS",
     "HINT",
     "JUST_BELOW",
+    "MONEY",
     "VAGUE",
     "Run",
     "bound_before",
@@ -47,8 +48,29 @@ CURRENCIES = frozenset({"$", "£", "€", "¥"})
 """Currency signs written before an amount: the amount's ``unit``, and part of its span."""
 CURRENCY_CODES = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 """Currency codes written before an amount ("EUR 2.4 million"), by the sign they stand for."""
-CURRENCY_WORDS = {"euro": "€", "euros": "€", "dollar": "$", "dollars": "$", "yen": "¥"}
-"""Currency names written after an amount ("2.4 million euros"); not "pounds", a weight too."""
+CURRENCY_WORDS = {
+    "euro": "€",
+    "euros": "€",
+    "dollar": "$",
+    "dollars": "$",
+    "yen": "¥",
+    **dict.fromkeys(["crown", "crowns", "krona", "kronor", "krone", "kroner"], "kr"),
+    **dict.fromkeys(["franc", "francs"], "Fr"),
+    **dict.fromkeys(["rupee", "rupees"], "Rs"),
+    **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], "RUB"),
+    **dict.fromkeys(["peso", "pesos"], "MXN"),
+    **dict.fromkeys(["shekel", "shekels"], "ILS"),
+    **dict.fromkeys(["dirham", "dirhams"], "AED"),
+    **dict.fromkeys(["riyal", "riyals"], "SAR"),
+    "yuan": "CNY",
+    "naira": "NGN",
+    "lira": "TRY",
+    "zloty": "PLN",
+}
+"""Currency names written after an amount ("2.4 million euros", "14.2 million crowns"); not
+"pounds", a weight too, nor "won" or "rand", words too."""
+MONEY = CURRENCIES | frozenset(CURRENCY_WORDS.values())
+"""Every unit that makes a figure a sum of money: signs and the units of currency names."""
 
 
 def currency_before(doc: Any, start: int) -> str | None:

@@ -49,7 +49,9 @@ _COLON_RE = re.compile(
 _CLAUSE_END = ".,!?…:;—–-"
 # '"deeply alarmed", and urged both sides ...': the cue goes on with the sentence's own
 # subject, so it is no cue after the quote
-_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "while", "then"})
+_CONJUNCTIONS = frozenset(
+    {"and", "but", "or", "yet", "so", "while", "then", "though", "although", "whereas", "because"}
+)
 
 
 # ----------------------------------------------------------------------------------------

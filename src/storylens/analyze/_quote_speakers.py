@@ -32,6 +32,7 @@ from storylens.analyze.speakers import (
     is_elliptic,
     is_the_name,
     name_descriptions,
+    named_in_apposition,
     pronoun_kind,
     speaker_tokens,
     subject_of,
@@ -103,20 +104,30 @@ _PERSON_KINDS = frozenset({"resident/witness", "expert/doctor"})
 
 def _described_as_person(subject: Any) -> bool:
     """True when the phrase itself says the name is a person's: a relative clause opened by
-    "who" ("Priya, who was standing near the front,") or an apposition naming a person ("Aoife,
-    a season-ticket holder,"). The entity model often misses a lone first name."""
+    "who" ("Priya, who was standing near the front,"), an apposition naming a person ("Aoife,
+    a season-ticket holder,") or an age ("Tesar, 68,"). The entity model often misses a lone
+    first name or an unfamiliar surname."""
     for child in subject.children:
         if child.dep_ == "relcl" and any(
             t.lower_ in {"who", "whom", "whose"} for t in child.subtree if t.i < child.i
         ):
             return True
-        if child.dep_ == "appos" and not child.ent_type_:
-            noun = child.lemma_.lower()
-            if noun in lexicon.PERSON_ROLES or SOURCE_NOUNS.get(noun) in _PERSON_KINDS:
-                return True
-            if noun.endswith("holder"):
-                return True
-    return False
+        if child.dep_ == "appos" and child.text.isdigit() and 0 < int(child.text) < 120:
+            return True  # an age: "Tesar, 68,"
+        if child.dep_ == "appos" and not child.ent_type_ and _person_noun(child.lemma_):
+            return True
+    # "The opposition's finance spokesman, Gregor Lunde, said": named after a person noun
+    return subject.dep_ == "appos" and _person_noun(subject.head.lemma_)
+
+
+def _person_noun(lemma: str) -> bool:
+    """A noun for a person: a role ("coach"), a source that is a person ("spokesman",
+    "resident", "doctor"; not an institution such as "ministry"), or a "...holder"."""
+    noun = lemma.lower()
+    if noun in lexicon.PERSON_ROLES or noun.endswith("holder"):
+        return True
+    kind = SOURCE_NOUNS.get(noun)
+    return kind in _PERSON_KINDS or (kind == "government" and noun not in lexicon.ORG_NOUNS)
 
 
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
@@ -221,9 +232,18 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
         ):
             subject = subject_of(token)
             if subject is not None and not _misparsed(token, subject):
+                subject = named_in_apposition(subject) or subject
                 tokens = speaker_tokens(subject)
                 a, b = parsed.char_span(tokens)
                 items.append((a, b, subject, tokens))
+        elif (
+            token.pos_ == "PROPN"
+            and token.dep_ in {"nsubj", "nsubjpass"}
+            and _described_as_person(token)
+        ):  # "Tesar, 68, did not concede": someone a later "he" may stand for
+            tokens = speaker_tokens(token)
+            a, b = parsed.char_span(tokens)
+            items.append((a, b, token, tokens))
     things = {_bare(ent) for _, ent in parsed.ents if is_the_name(ent)}
     for offset, ent in parsed.ents:
         if ent.label_ == "PERSON" and ent.root.dep_ in _NAME_DEPS and _bare(ent) not in things:

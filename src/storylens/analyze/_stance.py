@@ -36,8 +36,15 @@ _STANCE_LEMMAS = {
     "aim": "forecast",
     "plan": "forecast",
 }
-# verbs with a particle: "asking for", "calling for", "pushing for", "hoping for"
-_VERBS_WITH_FOR = {"ask": "demand", "call": "demand", "push": "demand", "hope": "forecast"}
+# verbs with a particle: "asking for", "calling for", "pushing for", "pressed for", "hoping for"
+_VERBS_WITH_FOR = {
+    "ask": "demand",
+    "call": "demand",
+    "push": "demand",
+    "press": "demand",
+    "argue": "demand",
+    "hope": "forecast",
+}
 _MAX_STEPS = 5  # heads climbed from the number before giving up
 
 

@@ -58,7 +58,7 @@ from storylens import lexicon
 from storylens.analyze._durations import TIME_SYMBOLS
 from storylens.analyze._measures import Unit, unit_named
 from storylens.analyze._num_words import DAYS, MONTHS
-from storylens.analyze._quantity import CURRENCIES
+from storylens.analyze._quantity import MONEY
 from storylens.analyze._quote_match import same_speaker
 from storylens.analyze._source_kinds import _kind_of_org
 from storylens.analyze.numbers import event_group, subject_group
@@ -391,7 +391,7 @@ def _different_units(a: NumberMention, b: NumberMention) -> bool:
     """Sums in two currencies ("$4m" and "€4m"), a sum against a plain count, or a share
     against a count ("90 percent of services" and "nine out of ten services")."""
     x, y = a.why.features.get("unit"), b.why.features.get("unit")
-    return x != y and (x in CURRENCIES or y in CURRENCIES or "percent" in (x, y))
+    return x != y and (x in MONEY or y in MONEY or "percent" in (x, y))
 
 
 def _different_who(a: NumberMention, b: NumberMention) -> bool:
@@ -471,11 +471,16 @@ def _linked_places(
     return frozenset(linked)
 
 
+_YEARS_SPAN = re.compile(
+    r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b"
+)
+
+
 def _period(when: str | None) -> tuple[str, Any] | None:
     """``("rate", "year")`` for "a year", ``("hours", 72.0)`` for "over the past three days"
-    or "over five years", ``("since", "june")``, a calendar period (``("day", "monday")``,
-    ``("month", "april")``, ``("year", "this")`` for "this year", ``("year", "2030")``), or
-    None."""
+    or "over five years" (and "between 2017 and 2023": six years), ``("since", "june")``, a
+    calendar period (``("day", "monday")``, ``("month", "april")``, ``("year", "this")`` for
+    "this year", ``("year", "2030")``), or None."""
     if not when:
         return None
     if match := _RATE.search(when.lower()):
@@ -485,6 +490,10 @@ def _period(when: str | None) -> tuple[str, Any] | None:
         number = float(count) if count.isdigit() else _COUNTS.get(count)
         if number is not None:
             return "hours", number * _HOURS[match.group(2) or match.group(4)]
+    if match := _YEARS_SPAN.search(when):  # "between 2017 and 2023": a stretch of six years
+        first, last = int(match.group(1)), int(match.group(2))
+        if last > first:
+            return "hours", (last - first) * _HOURS["year"]
     if match := _SINCE.search(when):
         return "since", _since_start(when[match.start() :].lower(), match.group(1).lower())
     if _BY_DAY.search(when):  # "by Wednesday evening": a total up to then

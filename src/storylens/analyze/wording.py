@@ -206,6 +206,21 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "fumes": r"fumes",
         "haze": r"haze",
     },
+    "people who lost money": {  # the same people, as a market or as wronged
+        "investors": r"investors?",
+        "victims": r"victims?(?= of (?:[\w'-]+ ){0,3}(?:fraud|scam|scheme|swindle|con)\b)"
+        r"|(?:fraud|scam) victims?",
+        "savers": r"savers?",
+        "clients": r"clients?",
+    },
+    "a fraud": {
+        "scheme": r"schemes?(?<!pension scheme)",
+        "scam": r"scams?",
+        "fraud": r"frauds?",
+        "swindle": r"swindl(?:e|es|ed|ing)",
+        "con": r"con(?= (?:trick|job|man|men|artist)\b)",
+        "Ponzi scheme": r"ponzi(?: schemes?)?",
+    },
     "people who break into computers": {
         "hackers": r"hackers?",
         "cybercriminals": r"cyber-? ?criminals?",
@@ -243,6 +258,7 @@ LOADED: Mapping[str, str] = {
     "union bosses": r"union (?:bosses|barons)",
     "held to ransom": r"(?:hold|holds|holding|held) [\w' ]{0,30}?to ransom",
     "blackmail": r"blackmail(?:s|ed|ing)?",
+    "conman": r"con-?m[ae]n|fraudsters?|swindlers?",
     "lobby": r"(?<!hotel )(?<!the hotel )lobby|lobbies",  # "the landlord lobby": an interest
     # words that make a change sound bigger than a plain "cut" or "rise"
     "slashed": r"slash(?:es|ed|ing)?",
