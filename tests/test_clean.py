@@ -189,6 +189,29 @@ def test_clean_a_section_label_before_a_byline_is_a_heading_and_the_byline_names
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Follow the Valley Times on X for live updates.", "promo"),
+        ("The post Ferry runs again appeared first on Valley Times.", "promo"),
+        (
+            "Lifeboats tasked to the Narrows. pic.twitter.com/xyz— Keswin Coastguard "
+            "(@KeswinCG) March 10, 2026",
+            "embed",
+        ),
+    ],
+)
+def test_clean_removes_feed_footers_and_embedded_posts(line: str, reason: str) -> None:
+    article = _clean(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
+    assert _reasons(article) == {reason: [line]}
+
+
+def test_clean_a_dash_and_a_date_in_a_sentence_is_no_embed() -> None:
+    line = "The ferry, a 40-year-old vessel — the oldest on the route — sank on March 10, 2026."
+    article = _clean(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
+    assert line in article.text
+
+
 def test_clean_by_at_sentence_start_is_body() -> None:
     line = "By Monday the water had reached the church, and the square was closed to traffic."
     article = _clean(f"{P1}\n\n{line}\n\n{P2}\n\n{P3}")
@@ -275,7 +298,7 @@ def test_clean_metadata_fields_and_extra_meta() -> None:
     assert article.published == "2024-05-01"
     assert article.source == "test.txt"
     assert dict(article.meta) == {"lang": "en"}
-    assert article.outlet == "Valleytimes"
+    assert article.outlet == "Valley Times"  # the domain label split before its news word
 
 
 def test_clean_drops_first_line_repeating_the_title() -> None:

@@ -38,6 +38,8 @@ def test_outlet_feed_title_then_site_name() -> None:
         ("https://news.valley-times.com/a", "Valley Times", "valley-times.com"),
         ("https://www.kpbs.org/a", "KPBS", "kpbs.org"),
         ("www.example.com.au/story", "Example", "example.com.au"),
+        ("https://velmoratimes.example/tram", "Velmora Times", "velmoratimes.example"),
+        ("https://kestrowpost.example/a", "Kestrow Post", "kestrowpost.example"),
     ],
 )
 def test_outlet_from_domain(url: str, name: str, domain: str) -> None:

@@ -24,6 +24,7 @@ from storylens._clean_rules import (
     _SOURCE_LINE,
     _is_byline,
     _is_credit,
+    _is_embed,
     _is_promo,
     _is_title_like,
     _trailing_credit,
@@ -49,6 +50,8 @@ def _classify_line(block: _Block, options: CleanOptions) -> None:
         block.reason = "source-line"
     elif _is_byline(text):
         block.reason = "byline"
+    elif _is_embed(text):
+        block.reason = "embed"
     elif _is_credit(text):
         block.reason = "photo-credit"
     elif _CAPTION_PREFIX.match(text) or (

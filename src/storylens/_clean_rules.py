@@ -26,7 +26,12 @@ _CALL_TO_ACTION = re.compile(
     r"^\W{0,3}(?:click here|sign up|subscribe (?:to|for|now)|follow (?:us|our)|"
     r"download (?:the|our)|"
     r"get (?:the|our) .{0,40}newsletter|share this|story continues below|continue reading|"
-    r"advertisement$|scroll (?:down|to continue))",
+    r"advertisement$|scroll (?:down|to continue)|"
+    # "Follow the Harbour Gazette on X for live updates."
+    r"follow (?:the )?[\w'’&. -]{1,40} on (?:x|twitter|facebook|instagram|tiktok|threads|"
+    r"bluesky|whatsapp|telegram|youtube|linkedin)\b|"
+    # a blog feed's footer: "The post <title> appeared first on <site>."
+    r"the post .{3,300} (?:first )?appeared (?:first )?on \S)",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(
@@ -92,6 +97,20 @@ _TITLE_START = re.compile(r"^[\"'“‘]?[A-Z0-9]")
 def _words(text: str) -> int:
     """Number of white-space separated words."""
     return len(text.split())
+
+
+# The text an embedded social post leaves in a page: the post, then "— Name (@handle) March
+# 10, 2026", often after a "pic.twitter.com/..." link.
+_EMBED = re.compile(
+    r"(?:pic\.twitter\.com/\S*|https?://t\.co/\S*)?\s*[—–-]{1,2}\s*[^()\n]{1,60}"
+    r"\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+)
+
+
+def _is_embed(text: str) -> bool:
+    """The text of an embedded social post ("... — Keswin Coastguard (@KeswinCG) March 10,
+    2026"): the post is quoted by the page, not written by it."""
+    return bool(_EMBED.search(text))
 
 
 def _is_promo(text: str, options: CleanOptions) -> bool:

@@ -15,6 +15,9 @@ not body text, recording every piece it removes with a reason code (never silent
 ``dateline``                  the "KABUL, Aug 3 (Reuters) -" prefix of the first body paragraph
                               (after any headline and byline lines); its credit is kept in
                               ``Article.meta["credit"]``
+``embed``                     the text of an embedded social post ("... pic.twitter.com/x —
+                              Keswin Coastguard (@KeswinCG) March 10, 2026"), and feed
+                              footers ("The post ... appeared first on ...") are ``promo``
 ``duplicate-paragraph``       a paragraph seen before (white space and case folded)
 ``title``                     a first line that repeats the title given in the metadata
 ``separator``                 a line with no letters or digits ("___", "* * *")

@@ -119,11 +119,41 @@ _AGENCIES = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^\s*\(?\s*sources?\s*:\s*", re.IGNORECASE)
-_MEDIA_WORD = re.compile(
-    r"\b(?:News|Times|Post|Journal|Press|Radio|TV|Television|Agency|Herald|Tribune|Gazette|"
-    r"Telegraph|Guardian|Daily|Monitor|Broadcasting|Channel|Network|Magazine|Courier|Chronicle|"
-    r"Observer|Mirror|Inquirer|Examiner|Sentinel|Ledger|Courant|Dispatch|Bulletin|Wire)\b"
-)
+_NEWS_WORDS = [
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Press",
+    "Radio",
+    "TV",
+    "Television",
+    "Agency",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Guardian",
+    "Daily",
+    "Monitor",
+    "Broadcasting",
+    "Channel",
+    "Network",
+    "Magazine",
+    "Courier",
+    "Chronicle",
+    "Observer",
+    "Mirror",
+    "Inquirer",
+    "Examiner",
+    "Sentinel",
+    "Ledger",
+    "Courant",
+    "Dispatch",
+    "Bulletin",
+    "Wire",
+]
+_MEDIA_WORD = re.compile(r"\b(?:" + "|".join(_NEWS_WORDS) + r")\b")
 _FILE_WORDS_BEFORE = 2  # at most this many words before a newspaper word ("north-bay-herald")
 _DATELINE_CREDIT = re.compile(r"\(\s*([^()]*?\w[^()]*?)\s*\)")
 # "(Jane Doe / Outlet)", "(Photo by Jane Doe/Outlet)": the part after the last slash.
@@ -160,6 +190,8 @@ def outlet_from_domain(url: str) -> tuple[str, str] | None:
     ('BBC', 'bbc.co.uk')
     >>> outlet_from_domain("https://news.example-times.com/a")
     ('Example Times', 'example-times.com')
+    >>> outlet_from_domain("https://velmoratimes.example/tram")
+    ('Velmora Times', 'velmoratimes.example')
     """
     host = urlsplit(url if "//" in url else "//" + url).hostname
     if not host or "." not in host:
@@ -177,7 +209,19 @@ def outlet_from_domain(url: str) -> tuple[str, str] | None:
         return known, domain
     if len(label) <= 4:
         return label.upper(), domain
-    return " ".join(part.capitalize() for part in label.split("-") if part), domain
+    return " ".join(_split_news_word(part) for part in label.split("-") if part), domain
+
+
+_NEWS_WORD = re.compile(r"^([a-z]{3,}?)(" + "|".join(w.lower() for w in _NEWS_WORDS) + r")$")
+
+
+def _split_news_word(part: str) -> str:
+    """A domain label run together with a news word, split before it: "velmoratimes" ->
+    "Velmora Times", "kestrowpost" -> "Kestrow Post"; else the label capitalised."""
+    found = _NEWS_WORD.match(part)
+    if found is None:
+        return part.capitalize()
+    return f"{found.group(1).capitalize()} {found.group(2).capitalize()}"
 
 
 def _from_source_line(line: str) -> str | None:

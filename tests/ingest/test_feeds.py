@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
+
 from storylens.ingest import IngestOptions, read_sources
 from storylens.model import Failure, RawDocument, Skip
 
@@ -109,6 +111,33 @@ def test_feeds_malformed_xml_with_entries_is_read(tmp_path: Path) -> None:
     path.write_text(broken, encoding="utf-8")
     docs = [o for o in read_sources([path]) if isinstance(o, RawDocument)]
     assert [d.meta["title"] for d in docs] == ["Silo fire under control", "Ferry delayed"]
+
+
+@pytest.mark.parametrize(
+    ("cut_at", "titles"),
+    [
+        ("<title>Ferry delayed</title>", ["Silo fire under control"]),  # inside an entry
+        ("  <item><title>Photo only", ["Silo fire under control", "Ferry delayed"]),
+        ("</channel>", ["Silo fire under control", "Ferry delayed"]),  # after the entries
+    ],
+)
+def test_feeds_a_cut_off_feed_reads_its_complete_entries_and_fails(
+    tmp_path: Path, cut_at: str, titles: list[str]
+) -> None:
+    path = tmp_path / "cut.rss"
+    path.write_text(RSS[: RSS.index(cut_at) + len(cut_at)], encoding="utf-8")
+    outcomes = list(read_sources([path]))
+    docs = [o for o in outcomes if isinstance(o, RawDocument)]
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    assert [d.meta["title"] for d in docs] == titles
+    complete = len(titles) + (cut_at == "</channel>")  # the photo entry is complete there
+    assert failures == [
+        Failure(
+            str(path),
+            f"the feed is cut off (it ends before its closing </rss> or </feed> tag): the "
+            f"{complete} complete entries before the cut were read; download the feed again",
+        )
+    ]
 
 
 UNCLOSED_ITEM = """<?xml version="1.0" encoding="utf-8"?>

@@ -49,8 +49,28 @@ def read_feed(source: str, data: bytes, options: IngestOptions) -> Iterator[Outc
         yield Skip(source, m.SKIP_EMPTY_FEED)
         return
     feed_title = parsed.get("feed", {}).get("title")
+    cut = _cut_off(data)
+    if cut and _last_entry_open(data):
+        entries = entries[:-1]  # the cut is inside it: its text is a part
     for number, entry in enumerate(entries, start=1):
         yield _entry_outcome(f"{source}#entry-{number}", entry, feed_title, options)
+    if cut:
+        yield Failure(source, m.FEED_CUT_OFF.format(count=len(entries)))
+
+
+_ROOT_END = re.compile(rb"</(?:[\w-]+:)?(?:rss|feed|RDF)\s*>\s*$")
+_ENTRY_TAG = re.compile(rb"<(/?)(?:[\w-]+:)?(?:item|entry)[\s>]")
+
+
+def _cut_off(data: bytes) -> bool:
+    """The feed ends before its root element closes: a download that stopped."""
+    return _ROOT_END.search(data[-200:].rstrip(b"\x00")) is None
+
+
+def _last_entry_open(data: bytes) -> bool:
+    """The last entry tag in the data opens an entry that never closes."""
+    tags = _ENTRY_TAG.findall(data)
+    return bool(tags) and tags[-1] == b""
 
 
 def _unreadable(parsed: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> bool:

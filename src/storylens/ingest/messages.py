@@ -14,6 +14,7 @@ __all__ = [
     "DIRECTORY_EMPTY",
     "DIRECTORY_UNREADABLE",
     "EMPTY",
+    "FEED_CUT_OFF",
     "FEED_MALFORMED",
     "GZIP_CORRUPT",
     "HTML_CUT_OFF",
@@ -65,6 +66,10 @@ HTML_CUT_OFF = (
 GZIP_CORRUPT = "truncated or corrupt gzip data ({error}): download or compress the file again"
 
 FEED_MALFORMED = "malformed feed XML ({error}): fix the XML or download the feed again"
+FEED_CUT_OFF = (
+    "the feed is cut off (it ends before its closing </rss> or </feed> tag): the {count}"
+    " complete entries before the cut were read; download the feed again"
+)
 NAME_NOT_CONTENT = (
     "named as {named} but it holds plain text: check that the file was fully downloaded,"
     " or give it a .txt name to store it as one article"
