@@ -682,3 +682,24 @@ def test_clean_author_drops_a_job_title_the_byline_put_among_authors() -> None:
     article = clean(raw)
     assert isinstance(article, Article)
     assert article.author == "Marta Quillon"
+
+
+def test_clean_a_feed_entry_fragment_is_all_article_with_its_headings() -> None:
+    # user trial 27: a one-sentence RSS description was skipped as "no article body", and an
+    # <h2> inside content:encoded went as outside-body; a fragment has no page to pick from
+    short = clean(
+        RawDocument(
+            source="feed.rss#entry-2",
+            html="The coastguard said the search for two missing crew would resume at first "
+            "light on Wednesday, weather permitting, with three lifeboats and a helicopter.",
+        )
+    )
+    assert isinstance(short, Article) and short.text.startswith("The coastguard said")
+    long = clean(
+        RawDocument(
+            source="feed.rss#entry-1",
+            html=f"<p>{P1}</p><h2>Questions over radar</h2><p>{P2}</p><p>{P3}</p>",
+        )
+    )
+    assert isinstance(long, Article) and long.removed == ()
+    assert [t for k, t in _kinds(long) if k is ParagraphKind.HEADING] == ["Questions over radar"]

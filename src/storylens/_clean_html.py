@@ -18,9 +18,9 @@ from difflib import SequenceMatcher
 import lxml.etree  # type: ignore[import-untyped]  # lxml ships no type information
 import lxml.html  # type: ignore[import-untyped]  # (installed with trafilatura)
 
-from storylens.text import split_lines
+from storylens.text import Line, split_lines
 
-__all__ = ["dropped_lines", "page_lines"]
+__all__ = ["dropped_lines", "fragment_lines", "is_fragment", "page_lines"]
 
 # Elements that start a new line (HTML's block-level elements, and table rows); inline
 # elements (links, emphasis, spans) run on within their line. (SIM905: word lists read better
@@ -50,6 +50,34 @@ def page_lines(html: str) -> list[str]:
     if root is None:
         return []
     return [line.text for line in split_lines("".join(_text_pieces(root)))]
+
+
+_PAGE_TAG = re.compile(r"<(?:html|body|head)[\s>]", re.IGNORECASE)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def is_fragment(html: str) -> bool:
+    """HTML with no page around it (no ``<html>``, ``<head>`` or ``<body>``): the body of a
+    feed entry, which is all article, not a page to pick the article out of.
+
+    >>> is_fragment("<p>The harbour wall gave way.</p>"), is_fragment("<html><body>x</body>")
+    (True, False)
+    """
+    return _PAGE_TAG.search(html) is None
+
+
+def fragment_lines(html: str) -> list[tuple[Line, bool]]:
+    """The lines of an HTML fragment, each with whether it is a heading (``<h2>``...).
+
+    >>> [(line.text, head) for line, head in fragment_lines("<p>A.</p><h2>Radar</h2><p>B.</p>")]
+    [('A.', False), ('Radar', True), ('B.', False)]
+    """
+    root = _parse(html)
+    if root is None:
+        return []
+    headings = {_WHITE.sub(" ", h.text_content()).strip() for h in root.iter(*_HEADING_TAGS)}
+    lines = split_lines("".join(_text_pieces(root)))
+    return [(line, line.text in headings) for line in lines]
 
 
 def dropped_lines(page: Sequence[str], kept: Sequence[str]) -> list[tuple[int, str]]:

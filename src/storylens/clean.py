@@ -36,6 +36,10 @@ lines) live in :mod:`storylens._clean_rules`, the rules that apply them to a doc
 in :mod:`storylens._clean_passes`, and the lines themselves (read from text or HTML, joined
 into the cleaned text) in :mod:`storylens._clean_blocks`; this module builds the article.
 
+An HTML page goes through trafilatura's main-text extraction; an HTML fragment with no page
+around it (a feed entry's body) is all article: its lines are read as they stand, ``<h2>``
+lines as headings, and a one-sentence summary is an article like a short text.
+
 What the removed pieces say is used too: a removed "By Jane Doe" fills ``author`` when the
 metadata gives none, and source lines, dateline credits and photo credits are outlet clues.
 A line near the top that is only a date ("9 March 2026") fills ``published`` when the
@@ -52,6 +56,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from storylens._clean_blocks import _assemble, _blocks_from_html, _blocks_from_text, _body_words
+from storylens._clean_html import is_fragment
 from storylens._clean_passes import _apply_rules, _headings_as_body_when_alone
 from storylens._clean_rules import _byline_author, dated_line, is_date_line
 from storylens.model import (
@@ -149,11 +154,13 @@ def clean(raw: RawDocument, *, options: CleanOptions | None = None) -> Article |
     else:
         blocks = _blocks_from_text(raw.text or "")
     _apply_rules(blocks, options, meta.get("title"))
-    if raw.html is None:
+    page = raw.html is not None and not is_fragment(raw.html)
+    if not page:
         _headings_as_body_when_alone(blocks)
     text, paragraphs, removed = _assemble(blocks)
-    # A page may be all navigation; a text someone gave us is an article however short.
-    least = options.min_body_words if raw.html is not None else 1
+    # A page may be all navigation; a text someone gave us, or a feed entry's body, is an
+    # article however short.
+    least = options.min_body_words if page else 1
     if _body_words(text, paragraphs) < least:
         return Skip(raw.source, NO_BODY)
     return _article(raw, meta, text, paragraphs, removed)
