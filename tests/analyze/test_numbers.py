@@ -997,3 +997,37 @@ def test_numbers_scorelines_and_phone_numbers_are_not_quantities(text: str) -> N
 def test_numbers_a_range_of_people_is_still_a_count() -> None:
     (found,) = find_numbers(make_article("Between 10-15 people were hurt."))
     assert found.what is not None and "people" in found.what
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Deputies voted by 163 to 158.", "Deputies voted 163 to 158 in favour."],
+)
+def test_numbers_a_bare_vote_count_counts_votes_for_and_against(text: str) -> None:
+    found = find_numbers(make_article(text))
+    assert [(m.value, m.what) for m in found] == [(163, "votes"), (158, "votes against")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruzhin had 55.1% of the vote against 44.9% for Tesar.",
+        "Ruzhin had 54.3 percent of the vote, against 45.7 percent for the outgoing president.",
+    ],
+)
+def test_numbers_a_share_against_another_share_counts_the_same_noun(text: str) -> None:
+    first, second = find_numbers(make_article(text))
+    assert (first.what, second.what) == ("vote", "vote against")
+
+
+def test_numbers_a_bare_number_or_a_length_of_a_thing_dates_nothing() -> None:
+    found = find_numbers(
+        make_article(
+            "The People's Alliance won 57, with the remaining 19 shared among three parties."
+        )
+    )
+    assert [m.when for m in found] == [None, None, None]
+    (votes, against) = find_numbers(
+        make_article("After a 12-hour debate, deputies voted by 163 to 158.")
+    )[1:]
+    assert votes.when is None and against.when is None

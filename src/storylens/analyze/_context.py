@@ -386,6 +386,7 @@ def time_of(
         and not _possessive(e)
         and not _dates_a_comparison(e, anchor)
         and not _is_age(e)
+        and not _no_time(e)
     ]
     if not ents:
         return None
@@ -408,6 +409,26 @@ def time_of(
     elif before is not None and before.lower_ in _TIME_PREPS:
         start = before.idx
     return text[start + offset : best.end_char + offset]
+
+
+_DAY_PARTS = frozenset(
+    ["morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "dusk", "overnight"]
+)
+
+
+def _no_time(ent: Any) -> bool:
+    """A "date" the entity model finds that says no time: a bare number ("The People's
+    Alliance won 57"), or a length of time describing a thing ("after a 12-hour debate")."""
+    words = [t for t in ent if not t.is_punct]
+    if len(words) == 1 and words[0].text.isdigit() and len(words[0].text) != 4:
+        return True
+    root = ent.root
+    return bool(
+        root.dep_ in {"amod", "compound", "nmod"}
+        and root.head.pos_ == "NOUN"
+        and root.head.lower_ not in TIME_UNITS | _DAY_PARTS
+        and not (ent.start <= root.head.i < ent.end)
+    )
 
 
 def _since_clause(ent: Any, anchor: Any) -> Any | None:

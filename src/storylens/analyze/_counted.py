@@ -131,6 +131,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         if (shock := _lesser_shock(anchor)) is not None:  # "a magnitude 4.8 aftershock"
             return f"{shock} {phrase}", "measure", None, f"{shock} {noun_lemma(measure)}"
         return phrase, "measure", None, _subject_key(measure)
+    if noun is None and event is None and (votes := _votes(doc, run, anchor)) is not None:
+        return votes
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
     verb = _money_verb(anchor) if noun is None and event is None else None
@@ -335,13 +337,47 @@ def _coordination(verb: Any) -> int:
     return int(verb.i)
 
 
+def _share_noun(noun: Any) -> bool:
+    """The noun of a share: "vote" in "55.1% of the vote" (against 44.9% for the other)."""
+    of = noun.head
+    owner = of.head if of.i != noun.i else of
+    return bool(
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and (owner.like_num or owner.text in {"%", "percent"})
+    )
+
+
+def _votes(doc: Any, run: Run, anchor: Any) -> tuple[str, str, None, str] | None:
+    """A bare number a verb of voting gives: "voted 163 to 158", "voted by 163 to 158",
+    "voted 88-71": votes for, and after "to", "against" or a dash, votes against."""
+    token = anchor
+    for _ in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            break
+    if token.lemma_.lower() != "vote":
+        return None
+    before = doc[run.start - 1].lower_ if run.start > 0 else ""
+    if before in _OPPOSED or before in {"-", "–"}:
+        return "votes against", "against", None, "vote against"
+    return "votes", "votes", None, "vote"
+
+
 def _elided(doc: Any, run: Run, anchor: Any) -> tuple[Any | None, Any | None, str]:
     """A number whose noun is left out: "by 112 votes to 88" (the other side's votes), or
     a percentage by which something changed ("prices rose 18 percent")."""
     joiner = doc[run.start - 1] if run.start > 1 else None
     if joiner is not None and joiner.lower_ in _OPPOSED:
-        noun = doc[run.start - 2]
-        if noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children):
+        at = run.start - 2
+        while at > 0 and doc[at].is_punct:  # "54.3 percent of the vote, against 45.7 percent"
+            at -= 1
+        noun = doc[at]
+        if noun.pos_ == "NOUN" and (
+            any(c.dep_ == "nummod" for c in noun.children) or _share_noun(noun)
+        ):
             return noun, None, "against"
     if run.unit == "percent":
         return _changed(anchor)
