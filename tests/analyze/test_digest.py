@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storylens.analyze.digest import DigestOptions, make_digest
+import pytest
+
+from storylens.analyze.digest import DigestOptions, _plain, make_digest
 from storylens.model import (
     Article,
     Bound,
@@ -351,3 +353,16 @@ def test_digest_disputes_only_the_figures_in_conflict_and_states_no_fact_with_a_
     conflict = Conflict("x", "number", "missing", (six, ten), why)
     found = make_digest([missing], ARTICLES, conflicts=[conflict], numbers=[six, ten, police])
     assert [d.text for d in found] == ["Reports differ on the number missing: 6 (a) vs ten (c)."]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "It advised people downwind to keep their windows closed on Tuesday night.",
+        "Earlier in the day the county fire service said three workers had been killed.",
+        "But the county fire service said three workers had been killed on Tuesday.",
+        "The figure could not be independently verified by reporters on Tuesday.",
+    ],
+)
+def test_digest_passes_over_a_wording_that_leans_on_the_sentence_before(opening: str) -> None:
+    assert not _plain(opening, DigestOptions())

@@ -447,12 +447,15 @@ def _by_article(numbers: Sequence[NumberMention]) -> dict[str, list[NumberMentio
 def _plain(text: str, options: DigestOptions) -> bool:
     """A whole statement in the article's own words: long enough, starts and ends like a
     sentence (a clause cut from a longer sentence would need words added), no quoted words,
-    not a question, not a lead-in to what follows, no "he" or "she" for someone it does not
-    name.
+    not a question, not a lead-in to what follows, no opening that leans on the sentence
+    before ("It advised ...", "Earlier in the day ..."), no "he" or "she" for someone it does
+    not name.
 
     >>> _plain("Here is what patients should do next.", DigestOptions())
     False
     >>> _plain("The count was marred by complaints, he added.", DigestOptions())
+    False
+    >>> _plain("Earlier in the day the fire service said three workers died.", DigestOptions())
     False
     >>> _plain("Fire chief Berend Kau said he hoped to reopen the road.", DigestOptions())
     True
@@ -465,8 +468,18 @@ def _plain(text: str, options: DigestOptions) -> bool:
         and stripped.endswith((".", "!"))
         and not any(mark in stripped for mark in _QUOTE_MARKS)
         and not stripped.lower().startswith(_LEAD_INS)
+        and not _OPENS_ON_CONTEXT.match(stripped)
         and not (_PERSONAL.search(stripped) and not _name_runs(stripped))
     )
+
+
+_OPENS_ON_CONTEXT = re.compile(
+    r"(?i:it|its|they|their|this|these|those|earlier|later|meanwhile|but|however|also|still|"
+    r"yet|then|instead|nevertheless|the (?:figures?|claims?|move))\b"
+)
+"""An opening that leans on the sentence before: "It advised people downwind ...", "Earlier
+in the day ...", "But ...", "The figure could not be verified.": out of its place it points
+to nothing, or to the wrong thing."""
 
 
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
