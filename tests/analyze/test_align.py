@@ -278,6 +278,22 @@ def test_align_anchors_need_a_rare_phrase_and_mutual_best() -> None:
     )
 
 
+def test_align_a_phrase_of_time_words_is_no_anchor() -> None:
+    from storylens.analyze._align_rules import anchors
+
+    # user trial 20: "by late afternoon" anchored "12,000 people had left" to "the main square
+    # was almost empty": two facts of one afternoon
+    texts = [
+        "More than 12,000 people had left the town by late afternoon.",
+        "The army closed the road.",
+        "By late afternoon its main square was almost empty.",
+        "The road was closed.",
+    ]
+    prob = np.full((4, 4), 0.1, np.float32)
+    prob[0, 2] = prob[2, 0] = 0.25
+    assert anchors(texts, [0, 0, 1, 1], prob, threshold=0.2) == {}
+
+
 def test_align_weights_must_cover_every_feature() -> None:
     with pytest.raises(ValueError) as error:
         align_claims([A, B], options=AlignOptions(weights=(0.0,) * 8))

@@ -8,6 +8,7 @@ phrase is an *anchor* when each unit is the other's best partner by link probabi
 the units of the two articles that hold the phrase, and the probability reaches the anchor
 threshold. A specific shared phrase says "same fact" more surely than the embedding does.
 
+A phrase of time words ("late afternoon") is no anchor: it says when, not what.
 Single shared words were tried as anchors too, and left out: on the fictional dev set and ECB+
 they anchor chance pairs ("cut", "river", "home"); phrases of two words rarely do.
 """
@@ -61,7 +62,7 @@ def anchors(
             holders.setdefault(phrase, []).append(row)
     found: dict[Pair, tuple[int, str]] = {}
     for phrase, rows in sorted(holders.items()):
-        if not 2 <= len(rows) <= units:
+        if not 2 <= len(rows) <= units or _says_when(phrase):
             continue
         by_article: dict[int, list[int]] = {}
         for r in rows:
@@ -72,6 +73,20 @@ def anchors(
                 if prob[i, j] >= threshold and (pair not in found or len(rows) < found[pair][0]):
                     found[pair] = (len(rows), phrase)
     return {pair: phrase for pair, (_, phrase) in sorted(found.items())}
+
+
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december morning afternoon evening night
+    midnight noon dawn dusk overnight today yesterday tomorrow weekend week month year day hour
+    minute early late last next earlier later""".split()  # noqa: SIM905
+)
+
+
+def _says_when(phrase: str) -> bool:
+    """A phrase of time words ("late afternoon", "tuesday night"): it says when, which two
+    different facts of one day share, not what happened."""
+    return all(word in _TIME_WORDS for word in phrase.split())
 
 
 def _mutual_best(prob: Floats, left: list[int], right: list[int]) -> list[Pair]:
