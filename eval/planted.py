@@ -23,6 +23,11 @@ Categories (found / total; every one counts what is right, so a floor can only g
                           the expected class (``single`` when alone)
 ``same_origin``           groups of wire copies found as exactly one origin group
 
+A not-conflict truth may leave out ``reasons`` and a quote mention its ``fidelity`` (the six
+stories of session 9's trials, converted from hand annotations in the seed gold file's format,
+give a speaker for each quote and a verdict, not always a reason, for each pair): such a
+truth is not counted in ``not_conflict_reasons`` or ``quote_fidelity``.
+
 Usage::
 
     python eval/planted.py                       # the table, then every miss
@@ -416,12 +421,15 @@ def score_story(data: Mapping[str, Any], result: Result) -> None:
     result.articles += len(story.articles)
     for category, key, check in _CHECKS:
         for truth in data[key]:
+            if category == "not_conflict_reasons" and "reasons" not in truth:
+                continue  # a trial that said the pair is no conflict but not why
             result.add(category, story.name, truth["id"], check(story, truth))
     for truth in data["quotes"]:
         for mention in truth["mentions"]:
             name = f"{truth['id']}@{mention['article']}"
             result.add("quote_speakers", story.name, name, _speaker(story, truth, mention))
-            result.add("quote_fidelity", story.name, name, _fidelity(story, truth, mention))
+            if "fidelity" in mention:  # a trial may give the speaker only
+                result.add("quote_fidelity", story.name, name, _fidelity(story, truth, mention))
 
 
 def score_all(names: Iterable[str] = ()) -> Result:

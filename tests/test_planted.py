@@ -71,7 +71,7 @@ def test_planted_truths_are_well_formed(planted: ModuleType) -> None:
         ids = [t["id"] for key in planted.TRUTH_KEYS for t in story[key]]
         assert len(ids) == len(set(ids)), story["story"]
         for truth in story["not_conflicts"]:
-            assert set(truth["reasons"]) <= REASONS, truth["id"]
+            assert set(truth.get("reasons", [])) <= REASONS, truth["id"]
         for truth in story["omissions"]:
             assert truth["fact"]["article"] != truth["article"], truth["id"]
             assert truth["fact"]["text"] not in texts[truth["article"]], truth["id"]
@@ -80,7 +80,7 @@ def test_planted_truths_are_well_formed(planted: ModuleType) -> None:
             assert len(outlets) == len(set(outlets)) >= 2, truth["id"]
         for truth in story["quotes"]:
             for m in truth["mentions"]:
-                given = m["fidelity"]
+                given = m.get("fidelity", [])
                 assert set([given] if isinstance(given, str) else given) <= FIDELITIES
         for truth in story["same_origin"]:
             assert set(truth["articles"]) <= set(texts), truth["id"]

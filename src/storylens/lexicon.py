@@ -73,9 +73,22 @@ OFFICIAL_TITLES = frozenset(
         "king",
         "queen",
         "prince",
+        # local government and the police
+        "councillor",
+        "councilor",
+        "alderman",
+        "constable",
+        "superintendent",
+        "inspector",
+        "detective",
+        "sheriff",
+        "commissioner",
+        "officer",
+        "coroner",
     ]
 )
-"""Offices of state: a source with one of these is cited as ``government``."""
+"""Offices of state, local government and the police: a source with one of these is cited as
+``government``."""
 
 EXPERT_TITLES = frozenset(["dr", "doctor", "prof", "professor", "analyst", "expert"])
 PERSON_ROLES = frozenset(

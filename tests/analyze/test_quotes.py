@@ -185,6 +185,16 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "competitive",
             "Ola Brandt",
         ),
+        # what someone leads is no one a later "he" stands for
+        (
+            (
+                "Tomas Behrendt, leader of the centre-right Civic Alliance, argued that capping "
+                "rents would deter investment.",
+                '"This law will not build a single new home," he said.',
+            ),
+            "This law will not build a single new home,",
+            "Tomas Behrendt",
+        ),
     ],
 )
 def test_quotes_speaker_found_past_misleading_words(

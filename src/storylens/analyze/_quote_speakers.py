@@ -246,7 +246,12 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             items.append((a, b, token, tokens))
     things = {_bare(ent) for _, ent in parsed.ents if is_the_name(ent)}
     for offset, ent in parsed.ents:
-        if ent.label_ == "PERSON" and ent.root.dep_ in _NAME_DEPS and _bare(ent) not in things:
+        if (
+            ent.label_ == "PERSON"
+            and ent.root.dep_ in _NAME_DEPS
+            and _bare(ent) not in things
+            and not _belongs_to(ent)
+        ):
             a = offset + ent.start_char
             items.append((a, offset + ent.end_char, ent.root, list(ent)))
     for a, b, name in titled_names(speakers.text):
@@ -260,6 +265,15 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             speakers.add(Candidate(a, b, subject, "person", ""))
         else:
             _register(speakers, a, b, subject, tokens)
+
+
+def _belongs_to(ent: Any) -> bool:
+    """A name after "of" ("leader of the Civic Alliance") or ending in a word of organisation
+    names: what someone belongs to, not someone a later "he" stands for."""
+    last = ent[-1].lower_
+    if last in lexicon.ORG_NAME_WORDS or last in lexicon.ORG_NOUNS:
+        return True
+    return bool(ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of")
 
 
 def _may_be(name: str, head: str) -> bool:

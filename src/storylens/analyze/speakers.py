@@ -93,7 +93,9 @@ _TITLES = "|".join(
     )
 )
 
-_TITLE_RE = re.compile(rf"^(?:(?:[A-Z]{{2,5}}|[A-Z][a-z]+)\s+)?(?:{_TITLES})\.?\s+(?=[A-Z])")
+_TITLE_RE = re.compile(
+    rf"^(?:(?:[A-Z]{{2,5}}|[A-Z][a-z]+(?:['’]s)?)\s+)?(?:{_TITLES})\.?\s+(?=[A-Z])"
+)
 _ACRONYM_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z.&-]{1,9})\s*(?:\)|$)")
 _TITLED_NAME_RE = re.compile(
     rf"\b(?:{_TITLES})\.?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})"
@@ -125,8 +127,12 @@ class Candidate:
 def canonical_name(phrase: str) -> str:
     """Fold a speaker phrase to its canonical form (no surname folding: see fold_surname).
 
-    >>> canonical_name("General Sami Sadat")
-    'Sami Sadat'
+    >>> canonical_name("General Sami Sadat"), canonical_name("Chief Constable Harriet Vance")
+    ('Sami Sadat', 'Harriet Vance')
+    >>> canonical_name("Lutavia's Prime Minister Erik Sorel")
+    'Erik Sorel'
+    >>> canonical_name("Fire Officer Maren Holt")
+    'Maren Holt'
     >>> canonical_name("US Secretary of State Antony Blinken")
     'Antony Blinken'
     >>> canonical_name("the United Nations Assistance Mission for Afghanistan (UNAMA)")
