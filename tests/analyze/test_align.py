@@ -278,7 +278,7 @@ def test_align_anchors_need_a_rare_phrase_and_mutual_best() -> None:
     )
 
 
-def test_align_a_phrase_of_time_words_is_no_anchor() -> None:
+def test_align_a_phrase_of_time_or_place_words_is_no_anchor() -> None:
     from storylens.analyze._align_rules import anchors
 
     # user trial 20: "by late afternoon" anchored "12,000 people had left" to "the main square
@@ -292,6 +292,14 @@ def test_align_a_phrase_of_time_words_is_no_anchor() -> None:
     prob = np.full((4, 4), 0.1, np.float32)
     prob[0, 2] = prob[2, 0] = 0.25
     assert anchors(texts, [0, 0, 1, 1], prob, threshold=0.2) == {}
+    # user trial 25: two things said at the presidential palace are two facts
+    palace = [
+        "Tesar conceded defeat in a statement read out at the presidential palace.",
+        "The army closed the road.",
+        "From the presidential palace, he accused the commission of fraud.",
+        "The road was closed.",
+    ]
+    assert anchors(palace, [0, 0, 1, 1], prob, threshold=0.2) == {}
 
 
 def test_align_weights_must_cover_every_feature() -> None:

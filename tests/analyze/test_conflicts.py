@@ -866,3 +866,12 @@ def test_conflicts_a_sentence_pressed_for_is_a_demand() -> None:
         "The Financial Conduct Office had pressed for a 12-year sentence.",
     )
     assert [rule for _, rule in others] == ["different-stance"]
+
+
+def test_conflicts_between_two_years_is_one_stretch_in_a_full_story_sentence() -> None:
+    found, _ = _compare(
+        "Prosecutors said he took 14.2 million crowns from savers between 2017 and 2023 "
+        "through his firm.",
+        "Prosecutors said the scam took more than 41 million crowns from victims over six years.",
+    )
+    assert found == [("take (money), per Prosecutors", "ranges-disjoint")]

@@ -979,6 +979,9 @@ def test_numbers_durations_in_two_units_are_converted_and_a_when_stays_a_when() 
     assert verdicts == [[], ["duration of siege, per police"]]
     (dead,) = find_numbers(make_article("In the last 24 hours, 40 people died."))
     assert dead.value == 40
+    # an offset says when, and a "28-year veteran" has served, not lasted
+    assert find_numbers(make_article("The move came 24 hours after Salazar took steps.")) == ()
+    assert find_numbers(make_article("He is a 28-year veteran of the force.")) == ()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ phrase is an *anchor* when each unit is the other's best partner by link probabi
 the units of the two articles that hold the phrase, and the probability reaches the anchor
 threshold. A specific shared phrase says "same fact" more surely than the embedding does.
 
-A phrase of time words ("late afternoon") is no anchor: it says when, not what.
+A phrase of time words ("late afternoon") or one ending in a place word ("presidential
+palace") is no anchor: it says when or where, not what.
 Single shared words were tried as anchors too, and left out: on the fictional dev set and ECB+
 they anchor chance pairs ("cut", "river", "home"); phrases of two words rarely do.
 """
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from storylens.analyze._num_words import PLACE_NOUNS
 from storylens.analyze._pairs import content_words
 
 __all__ = ["anchors", "phrases"]
@@ -83,10 +85,18 @@ _TIME_WORDS = frozenset(
 )
 
 
+_WHERE_WORDS = PLACE_NOUNS | frozenset(
+    """palace square hall centre center street road building station airport port harbour
+    harbor border headquarters office court courthouse stadium gate site scene""".split()  # noqa: SIM905
+)
+
+
 def _says_when(phrase: str) -> bool:
-    """A phrase of time words ("late afternoon", "tuesday night"): it says when, which two
-    different facts of one day share, not what happened."""
-    return all(word in _TIME_WORDS for word in phrase.split())
+    """A phrase of time words ("late afternoon", "tuesday night"), or one ending in a word
+    for a place ("presidential palace", "main square"): it says when or where, which two
+    different facts of one day or one place share, not what happened."""
+    words = phrase.split()
+    return all(word in _TIME_WORDS for word in words) or words[-1] in _WHERE_WORDS
 
 
 def _mutual_best(prob: Floats, left: list[int], right: list[int]) -> list[Pair]:

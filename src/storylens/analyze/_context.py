@@ -402,13 +402,17 @@ def time_of(
         )
 
     best = min(ents, key=rank)
-    start = best.start_char
+    start, end = best.start_char, best.end_char
     before = best.doc[best.start - 1] if best.start > sentence.start else None
+    if before is not None and before.lower_ == "between":  # "between 2017 and 2023"
+        second = next((e for e in sentence.ents if e.start == best.end + 1), None)
+        if second is not None and best.doc[best.end].lower_ == "and":
+            end = second.end_char
     if (since := _since_clause(best, anchor)) is not None:
         start = since.left_edge.idx  # "since the unrest began on May 3"
-    elif before is not None and before.lower_ in _TIME_PREPS:
+    elif before is not None and (before.lower_ in _TIME_PREPS or before.lower_ == "between"):
         start = before.idx
-    return text[start + offset : best.end_char + offset]
+    return text[start + offset : end + offset]
 
 
 _DAY_PARTS = frozenset(

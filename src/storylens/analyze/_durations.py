@@ -21,6 +21,9 @@ __all__ = ["TIME_SYMBOLS", "lasting", "time_symbol"]
 # Verbs whose object or "for" phrase says how long their subject went on.
 _LASTS = _words("last take continue run go rage burn stretch drag")
 
+_OFFSETS = _words("after before ago later earlier since")
+_HOLDERS = _words("veteran veterans old member members employee employees resident residents")
+
 _TIME_ROWS = (  # symbol, size in hours, the words that name it
     ("min", 1 / 60, "minute minutes"),
     ("h", 1.0, "hour hours"),
@@ -50,6 +53,9 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
     unit = time_unit(doc, run)
     if unit is None or time_symbol(unit.lower_) is None or penalty(unit) is not None:
         return None  # "a 12-year sentence" is a penalty (see _penalties)
+    after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
+    if after in _OFFSETS:  # "24 hours after ...", "six weeks before ...": when, not how long
+        return None
     verb = unit.head
     if unit.dep_ == "pobj" and verb.lower_ == "for":
         verb = verb.head
@@ -61,5 +67,7 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
     hyphen = run.end < len(doc) and doc[run.end].text == "-"
     thing = unit.head
     if hyphen and unit.dep_ in {"amod", "compound", "nmod"} and thing.pos_ == "NOUN":
-        return (unit, thing) if time_symbol(thing.lower_) is None else None
+        if time_symbol(thing.lower_) is not None or thing.lower_ in _HOLDERS:
+            return None  # "a 28-year veteran" has served that long; it lasted nothing
+        return unit, thing
     return None
