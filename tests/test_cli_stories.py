@@ -263,3 +263,13 @@ def test_cli_story_why_says_when_no_story_was_compared(tmp_path: Path) -> None:
     code, table, _ = _invoke("story", str(story["id"]), "--db", str(db), "--why")
     assert code == 0
     assert "no story then stored shared" in " ".join(table.split())
+
+
+def test_cli_story_takes_its_options_before_the_id_too(tmp_path: Path) -> None:
+    # user trial 27: 'story --db X ID --why' said "No such option '--db'"
+    db = tmp_path / "s.db"
+    _invoke("ingest", "-q", "--db", str(db), str(EXAMPLES))
+    floods = str(_stories(db)[0]["id"])
+    before = _invoke("story", "--db", str(db), floods, "--why", "--format", "json")
+    after = _invoke("story", floods, "--db", str(db), "--why", "--format", "json")
+    assert before[0] == 0 and before == after

@@ -89,7 +89,7 @@ class _StoryGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-@main.group(cls=_StoryGroup)
+@main.group(cls=_StoryGroup, context_settings={"ignore_unknown_options": True})
 def story() -> None:
     """Show a story or correct it (split, merge, move).
 
