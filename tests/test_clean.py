@@ -703,3 +703,29 @@ def test_clean_a_feed_entry_fragment_is_all_article_with_its_headings() -> None:
     )
     assert isinstance(long, Article) and long.removed == ()
     assert [t for k, t in _kinds(long) if k is ParagraphKind.HEADING] == ["Questions over radar"]
+
+
+def test_clean_a_body_given_only_in_json_ld_keeps_its_paragraphs_and_time() -> None:
+    # user trial 27: the paragraphs ran together and the publication time was cut to its day
+    from storylens.ingest.html import read_html
+
+    body = f"{P1}\n\n{P2}\n\n{P3}"
+    page = (
+        "<html><head><title>Tram line approved</title>"
+        '<script type="application/ld+json">'
+        + json.dumps(
+            {
+                "@type": "NewsArticle",
+                "headline": "Tram line approved",
+                "datePublished": "2026-03-12T22:50:00+01:00",
+                "articleBody": body,
+            }
+        )
+        + "</script></head><body><div id='app'></div></body></html>"
+    )
+    raw = read_html("tram.html", page.encode("utf-8"), meta={})
+    assert isinstance(raw, RawDocument)
+    article = clean(raw)
+    assert isinstance(article, Article)
+    assert [k for k, _ in _kinds(article)] == [ParagraphKind.BODY] * 3
+    assert article.published == "2026-03-12T21:50:00Z"

@@ -9,6 +9,8 @@ at its place in that text.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +102,7 @@ def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[st
                 lb.tail = "\n" + (lb.tail or "")
             for line in split_lines("".join(part.itertext())):
                 blocks.append(_block_from_line(line, heading_hint=part.tag == "head"))
+    blocks = _with_json_ld_paragraphs(blocks, html)
     blocks = _with_dropped(blocks, page_lines(html))
     found = {
         "title": doc.title,
@@ -109,6 +112,51 @@ def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[st
         "sitename": doc.sitename,
     }
     return blocks, {key: value for key, value in found.items() if value}
+
+
+_JSON_LD = re.compile(
+    r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _article_bodies(html: str) -> list[str]:
+    """The ``articleBody`` texts of a page's schema.org (JSON-LD) data, as written."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            body = node.get("articleBody")
+            if isinstance(body, str):
+                found.append(body)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in _JSON_LD.findall(html):
+        try:
+            walk(json.loads(script))
+        except ValueError:
+            continue  # broken JSON-LD: trafilatura's text stands
+    return found
+
+
+def _with_json_ld_paragraphs(blocks: list[_Block], html: str) -> list[_Block]:
+    """A block that is a page's JSON-LD ``articleBody`` with its line breaks run together
+    (trafilatura reads the body there when the page shows none) split back into its
+    paragraphs."""
+    bodies = {" ".join(b.split()): b for b in _article_bodies(html)}
+    if not bodies:
+        return blocks
+    out: list[_Block] = []
+    for block in blocks:
+        body = bodies.get(" ".join(block.text.split()))
+        if body is None or "\n" not in body.strip():
+            out.append(block)
+        else:
+            out.extend(_block_from_line(line) for line in split_lines(body))
+    return out
 
 
 def _with_dropped(blocks: list[_Block], page: list[str]) -> list[_Block]:

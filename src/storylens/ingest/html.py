@@ -22,6 +22,7 @@ __all__ = ["html_metadata", "is_cut_off", "read_html"]
 
 _PUBLISHED = frozenset({"article:published_time", "og:published_time", "datepublished"})
 _META = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _OPENED = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
@@ -72,6 +73,8 @@ def _published_stamps(html: str) -> list[str]:
 
     >>> _published_stamps('<meta content="2024-03-05T10:00Z" property="article:published_time">')
     ['2024-03-05T10:00Z']
+    >>> _published_stamps('<script>{"datePublished": "2026-03-12T22:50:00+01:00"}</script>')
+    ['2026-03-12T22:50:00+01:00']
     """
     found = []
     for tag in _META.findall(html):
@@ -79,7 +82,7 @@ def _published_stamps(html: str) -> list[str]:
         names = {attrs.get(k, "").lower() for k in ("property", "name", "itemprop")}
         if names & _PUBLISHED and attrs.get("content"):
             found.append(attrs["content"])
-    return found
+    return found + _JSON_LD_PUBLISHED.findall(html)  # schema.org data: "datePublished": "..."
 
 
 def is_cut_off(html: str) -> bool:
