@@ -156,6 +156,13 @@ HONORIFICS = frozenset(
         "reverend",
         "father",
         "chief",
+        # how a paper introduces a private person: "Mum Dana Kettley", "Grandmother Ada Ruhl"
+        "mum",
+        "dad",
+        "mother",
+        "grandmother",
+        "grandfather",
+        "gran",
     ]
 )
 """Forms of address that say nothing about the kind of source."""
@@ -164,6 +171,9 @@ TITLES = MILITARY_TITLES | OFFICIAL_TITLES | EXPERT_TITLES | HONORIFICS | {"vice
 """Every word that may stand before a name and is not part of it ("Gen Sadat" is Sadat)."""
 
 TITLE_PHRASES = (
+    "MP",
+    "MEP",
+    "MSP",
     "Secretary of State",
     "Secretary-General",
     "Secretary General",

@@ -1034,3 +1034,22 @@ def test_numbers_a_bare_number_or_a_length_of_a_thing_dates_nothing() -> None:
         make_article("After a 12-hour debate, deputies voted by 163 to 158.")
     )[1:]
     assert votes.when is None and against.when is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers should check for a best-before date of 18, 19 or 21 March.",
+        "Batches 2231, 2232 and 2240 are affected.",
+        "Fans left through Gate 7 after the match.",
+    ],
+)
+def test_numbers_days_of_a_month_and_numbers_that_name_things_are_not_quantities(
+    text: str,
+) -> None:
+    assert find_numbers(make_article(text)) == ()
+
+
+def test_numbers_a_rate_keeps_its_base_and_the_base_is_no_count() -> None:
+    found = find_numbers(make_article("The rate was 14.2 cases per 100,000 residents."))
+    assert [(m.value, m.what) for m in found] == [(14.2, "cases per 100,000 residents")]

@@ -195,6 +195,21 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "This law will not build a single new home,",
             "Tomas Behrendt",
         ),
+        # user trial 28: a long description before "said:" (the speaker was "ana Kettley")
+        (
+            (
+                "Mum Dana Kettley, 34, whose three-year-old daughter Mia spent four nights in "
+                'hospital, said: "My little girl was screaming in pain."',
+            ),
+            "My little girl was screaming in pain.",
+            "Dana Kettley",
+        ),
+        # a relative pronoun stands for the noun it hangs from
+        (
+            ('The creamery, which boasts of "pure Halloran goodness" on its bottles, is old.',),
+            "pure Halloran goodness",
+            "the creamery",
+        ),
     ],
 )
 def test_quotes_speaker_found_past_misleading_words(

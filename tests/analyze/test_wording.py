@@ -283,3 +283,11 @@ def test_wording_words_that_enlarge_a_change_or_colour_a_speaker_are_loaded() ->
     assert {"lobby", "seething", "soared", "fumed", "hike", "slammed", "slashed"} <= loaded
     assert found["lobby"].counts == {"lobby": {"a": 1}}  # not the hotel's
     assert "cloud of gas or smoke" not in found  # a plain cloud is weather
+
+
+def test_wording_a_killer_bug_is_loaded_and_a_possibility_hedges() -> None:
+    a = _article("The killer bug has struck again. It is possible that more cases exist.", "a")
+    b = _article("Police said the killer was arrested. Possibly more will follow.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["killer"].counts == {"killer": {"a": 1, "b": 0}}  # not the murderer
+    assert found["possibly"].counts == {"possibly": {"a": 1, "b": 1}}

@@ -156,7 +156,18 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     lesser = _lesser_shock(noun) if counted_noun == "magnitude" and noun is not None else None
     if lesser is not None:  # "aftershocks, the largest of magnitude 4.8"
         return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
+    if noun is not None and (base := _per(noun)) is not None:  # "14.2 cases per 100,000"
+        what, counted_noun = f"{what} per {base}", f"{counted_noun} per {base}"
     return what, rule, _event_key(event), counted_noun
+
+
+def _per(noun: Any) -> str | None:
+    """The base of a rate: "100,000 residents" in "14.2 cases per 100,000 residents"."""
+    per = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "per"), None)
+    obj = next((c for c in per.children if c.dep_ == "pobj"), None) if per is not None else None
+    if obj is None:
+        return None
+    return " ".join(t.lower_ for t in obj.subtree)
 
 
 def _money_verb(anchor: Any) -> Any | None:

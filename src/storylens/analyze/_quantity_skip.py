@@ -48,7 +48,9 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("name", _inside_name(run, last, prev, nxt)),
         ("duration", _is_duration(doc, run)),
         ("score", _is_scoreline(doc, run)),
-        ("code", _is_code(doc, run)),
+        ("code", _is_code(doc, run) or _is_identifier(doc, run)),
+        ("date", _dated_list(doc, run)),
+        ("rate-base", prev is not None and prev.lower_ == "per"),
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
     )
     return next((reason for reason, hit in checks if hit), None)
@@ -240,6 +242,36 @@ def _is_code(doc: Any, run: Run) -> bool:
         return True
     near = [doc[i] for i in (run.start - 1, run.start + 1) if 0 <= i < len(doc)]
     return group(token) and any(group(t) and t.text.startswith("0") for t in near)
+
+
+_ID_NOUNS = _words(
+    "batch batches lot lots flight flights route routes bus buses platform platforms room rooms "
+    "gate gates exit exits junction chapter section article clause code number no ward bay "
+    "pier berth terminal highway interstate"
+)
+_LIST_WORDS = frozenset({",", "and", "or", "to", "-", "–"})
+
+
+def _is_identifier(doc: Any, run: Run) -> bool:
+    """A number that names a thing ("Gate 7", "Flight 370", "Batches 2231, 2232 and 2240"):
+    digits after a noun that things are numbered by, or in a list that follows one."""
+    at = run.start - 1
+    while at >= 0 and (doc[at].text in _LIST_WORDS or doc[at].text.isdigit()):
+        at -= 1
+    return at >= 0 and doc[run.start].text.isdigit() and doc[at].lower_ in _ID_NOUNS
+
+
+def _dated_list(doc: Any, run: Run) -> bool:
+    """A day in a list of days before a month: "18, 19 or 21 March"."""
+    at = run.end
+    while at < len(doc) and at < run.end + 8:
+        token = doc[at]
+        if token.lower_.rstrip(".") in MONTHS:
+            return True
+        if not (token.text in _LIST_WORDS or (token.text.isdigit() and int(token.text) <= 31)):
+            return False
+        at += 1
+    return False
 
 
 def _is_pronoun_one(run: Run, first: Any, prev: Any | None) -> bool:

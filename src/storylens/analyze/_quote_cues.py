@@ -43,7 +43,7 @@ _CUE_FIRST_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<phrase>[^.,;:!?\"“”]{2,80})", re.IGNORECASE)
 _COLON_RE = re.compile(
-    rf"(?P<phrase>[A-Za-z][^.!?;:\"“”]{{0,80}}?)\s+(?P<cue>{_CUE_ALT})\b[^.!?;:\"“”]{{0,40}}:\s*$",
+    rf"(?P<phrase>\b[A-Za-z][^.!?;:\"“”]{{0,140}}?)\s+(?P<cue>{_CUE_ALT})\b[^.!?;:\"“”]{{0,40}}:\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_END = ".,!?…:;—–-"
@@ -118,6 +118,8 @@ def _parsed_cue(
             subject = group_subject(token)
         if subject is None:
             continue
+        if subject.lower_ in {"which", "who", "that"} and token.dep_ == "relcl":
+            subject = token.head  # "The creamery, which boasts of "...": the creamery
         subject = named_in_apposition(subject) or subject
         a, b = parsed.char_span(speaker_tokens(subject))
         if _inside(a, speakers.regions) or _markup(speakers.text, a, b):

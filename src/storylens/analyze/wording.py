@@ -259,6 +259,8 @@ LOADED: Mapping[str, str] = {
     "held to ransom": r"(?:hold|holds|holding|held) [\w' ]{0,30}?to ransom",
     "blackmail": r"blackmail(?:s|ed|ing)?",
     "conman": r"con-?m[ae]n|fraudsters?|swindlers?",
+    "killer": r"killer(?= (?:bugs?|virus(?:es)?|disease|superbug|germs?|storm|quake|waves?|"
+    r"heat(?:wave)?|fog|flu|drugs?|milk)\b)",  # "killer bug": the thing, not a murderer
     "lobby": r"(?<!hotel )(?<!the hotel )lobby|lobbies",  # "the landlord lobby": an interest
     # words that make a change sound bigger than a plain "cut" or "rise"
     "slashed": r"slash(?:es|ed|ing)?",
@@ -282,6 +284,7 @@ HEDGES: Mapping[str, str] = {
     "supposedly": r"supposed(?:ly)?",
     "unconfirmed": r"unconfirmed|unverified",
     "said to": r"(?:is|are|was|were) (?:said|believed|thought) to",
+    "possibly": r"possibly|(?:it is|it's|it was) possible (?:that|to)",
 }
 
 
