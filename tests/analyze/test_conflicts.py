@@ -875,3 +875,14 @@ def test_conflicts_between_two_years_is_one_stretch_in_a_full_story_sentence() -
         "Prosecutors said the scam took more than 41 million crowns from victims over six years.",
     )
     assert found == [("take (money), per Prosecutors", "ranges-disjoint")]
+
+
+def test_conflicts_where_most_of_a_count_is_is_not_the_counts_place() -> None:
+    # user trial 29: "most of them in Lower Askel province" made the count regional
+    found, _ = _compare(
+        "The emergency service said on Thursday that 36 people had died and about 22,000 had "
+        "been forced from their homes.",
+        "The emergency service said on Thursday that more than 40,000 people had been forced "
+        "from their homes, most of them in Lower Askel province.",
+    )
+    assert found == [("people, per emergency service", "ranges-disjoint")]

@@ -210,6 +210,16 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "pure Halloran goodness",
             "the creamery",
         ),
+        # user trial 29: a message that "said" nothing is no one "she" stands for
+        (
+            (
+                "Interior Minister Dana Petrak said the warning had come too late.",
+                "The operator said it had alerted the province, but its message had not said "
+                'how much water was coming. "Whoever is responsible will answer for it," she said.',
+            ),
+            "Whoever is responsible will answer for it,",
+            "Dana Petrak",
+        ),
     ],
 )
 def test_quotes_speaker_found_past_misleading_words(

@@ -291,3 +291,14 @@ def test_wording_a_killer_bug_is_loaded_and_a_possibility_hedges() -> None:
     found = _by_concept(word_choice([a, b]))
     assert found["killer"].counts == {"killer": {"a": 1, "b": 0}}  # not the murderer
     assert found["possibly"].counts == {"possibly": {"a": 1, "b": 1}}
+
+
+def test_wording_what_went_wrong_and_who_died_and_an_office_is_no_disaster() -> None:
+    a = _article("The minister blamed negligence. The victims were named.", "a")
+    b = _article(
+        "The operator admitted a failure. The dead were named. The disaster office said.", "b"
+    )
+    found = _by_concept(word_choice([a, b]))
+    assert set(found["what went wrong"].counts) == {"negligence", "failure"}
+    assert set(found["people who died"].counts) == {"the dead", "victims"}
+    assert "what happened" not in found  # "the disaster office" names an office

@@ -240,6 +240,17 @@ def _is_locative(place: Any) -> bool:
     return False
 
 
+_PART_WORDS = frozenset({"most", "many", "some", "half", "all", "several", "majority"})
+
+
+def _of_a_part(place: Any) -> bool:
+    """A place that says where part of a count is ("40,000 people were forced from their
+    homes, most of them in Lower Askel province"), not where the whole count is."""
+    prep = place.root.head
+    holder = prep.head if prep.dep_ == "prep" else None
+    return holder is not None and holder.lower_ in _PART_WORDS
+
+
 def place_of(
     context: Context, index: int, sentence: Any, anchor: Any, source_toks: frozenset[int]
 ) -> tuple[str | None, str | None]:
@@ -252,7 +263,7 @@ def place_of(
         for p in _places_in(context, span, sentence)
         if _usable_place(p, source_toks, strict=False)
     ]
-    places = [p for p in places if not _describes_a_place(p, places)]
+    places = [p for p in places if not _describes_a_place(p, places) and not _of_a_part(p)]
     nationals = _nationals_in(sentence)
     places = [
         p for p in places if not any(n.start <= p.start and p.end <= n.end for n in nationals)

@@ -130,11 +130,18 @@ def _person_noun(lemma: str) -> bool:
     return kind in _PERSON_KINDS or (kind == "government" and noun not in lexicon.ORG_NOUNS)
 
 
+_THINGS_THAT_SAY = lexicon.STATEMENT_NOUNS | frozenset(
+    ["message", "report", "document", "email", "text", "post", "tweet", "note", "warning", "alert"]
+)
+
+
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
     if any(t.ent_type_ == "PERSON" for t in tokens) or _titled_name(subject):
         return "person"
     if subject.pos_ == "PROPN" and _described_as_person(subject):
         return "person"
+    if subject.lemma_.lower() in _THINGS_THAT_SAY:
+        return "thing"  # "its message had not said ...": no one "she" stands for
     if subject.tag_ in {"NNS", "NNPS"}:
         return "plural"
     if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "GPE", "NORP"}:

@@ -95,7 +95,8 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "accident": r"accidents?|accidental(?:ly)?",
         "incident": r"incidents?",
         "tragedy": r"traged(?:y|ies)|tragic(?:ally)?",
-        "disaster": r"disasters?|disastrous",
+        "disaster": r"(?:disasters?|disastrous)(?! (?:office|agency|management|relief|"
+        r"response|fund|unit|team|committee|authority|service|ministry|department|centre)\b)",
         "catastrophe": r"catastroph(?:e|es|ic)",
     },
     "settlers": {
@@ -220,6 +221,19 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "swindle": r"swindl(?:e|es|ed|ing)",
         "con": r"con(?= (?:trick|job|man|men|artist)\b)",
         "Ponzi scheme": r"ponzi(?: schemes?)?",
+    },
+    "what went wrong": {  # one fault, blamed or described
+        "negligence": r"negligen(?:ce|t)",
+        "failure": r"failures?(?! to)",
+        "error": r"errors?",
+        "mistake": r"mistakes?",
+        "blunder": r"blunders?",
+        "incompetence": r"incompeten(?:ce|t)",
+    },
+    "people who died": {
+        "the dead": r"the dead\b",
+        "victims": r"victims?(?! of (?:[\w'-]+ ){0,3}(?:fraud|scam|scheme|swindle|con)\b)",
+        "fatalities": r"fatalit(?:y|ies)",
     },
     "people who break into computers": {
         "hackers": r"hackers?",
