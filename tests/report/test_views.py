@@ -274,3 +274,19 @@ def test_views_figures_in_two_units_that_agree_do_not_differ() -> None:
     claim = Claim("c", "x", mentions, Support(2, 2, 2))
     assert not numbers_differ(claim, [length("a", 12, "km"), length("b", 7.5, "mi")])
     assert numbers_differ(claim, [length("a", 12, "km"), length("b", 15, "mi")])
+
+
+def test_views_an_article_of_an_earlier_day_does_not_leave_out_a_later_fact(
+    analysis: StoryAnalysis,
+) -> None:
+    # user trial 29: a flood's first-day wire story "left out" an aid pledge made days later
+    from dataclasses import replace
+
+    from storylens.report.views import claim_views
+
+    claim = analysis.claims[0]
+    a, b = (replace(x, published="2026-04-16T08:00:00Z") for x in analysis.articles[:2])
+    for day, omits in (("2026-04-14T09:00:00Z", False), ("2026-04-16T20:00:00Z", True)):
+        third = replace(analysis.articles[1], id="c", outlet="Gazette", published=day)
+        views = claim_views(replace(analysis, articles=(a, b, third)))
+        assert (claim in views.omitted["c"]) is omits

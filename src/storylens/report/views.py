@@ -300,11 +300,15 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     states it when that sentence is linked from
     :data:`WEAK_LINK` (below it, the article is said to leave the claim out) and, when the
     claim gives a figure in every mention, gives one too (it tells of the collapse, not of the
-    toll). On the planted-truth set (``eval/planted.py``) counting every ``also`` sentence
+    toll). An article published on a day before every article that states the claim is not
+    said to leave it out: it was written before the fact was reported (a flood's first-day
+    wire story does not "leave out" an aid pledge made two days later).
+    On the planted-truth set (``eval/planted.py``) counting every ``also`` sentence
     found 3 of 28 planted omissions, from 0.5 11 of 28, and no outlet that states a fact is
     said to leave it out either way.
     """
     ids = [a.id for a in analysis.articles]
+    days = {a.id: a.published[:10] for a in analysis.articles if a.published}
     origin = dict(analysis.origins)
     by_all: list[Claim] = []
     by_some: list[Claim] = []
@@ -332,9 +336,10 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
                 if i not in stated and origin.get(i, i) in origins:
                     cut[i].append(claim)
             continue
+        first = min((days[i] for i in stated if i in days), default=None)
         for i in ids:
-            if i not in stated:
-                omitted[i].append(claim)
+            if i not in stated and not (first is not None and days.get(i, first) < first):
+                omitted[i].append(claim)  # an article of an earlier day could not tell it
     return ClaimViews(
         shared_by_all=tuple(by_all),
         shared_by_some=tuple(by_some),
