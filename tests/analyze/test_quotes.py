@@ -220,6 +220,15 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "Whoever is responsible will answer for it,",
             "Dana Petrak",
         ),
+        # "the minister" is the person the text titled so before her name
+        (
+            (
+                "Interior Minister Dana Petrak said the warning came late.",
+                'The operator disagreed. The minister called its plan "dangerously incomplete".',
+            ),
+            "dangerously incomplete",
+            "Dana Petrak",
+        ),
     ],
 )
 def test_quotes_speaker_found_past_misleading_words(

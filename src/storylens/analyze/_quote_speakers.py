@@ -217,6 +217,23 @@ class _Speakers:
             None,
         )
 
+    def titled(self, pos: int, head: str) -> Candidate | None:
+        """The last person before ``pos`` the text gave the title ``head`` right before the
+        name ("Interior Minister Dana Petrak" for "the minister"), when ``head`` is a title."""
+        word = head.lower()
+        base = word.split("-")[0]  # "the president-elect"
+        if base not in lexicon.TITLES and base not in lexicon.PERSON_ROLES:
+            return None
+        title = re.compile(rf"\b{re.escape(word)}\s+$", re.IGNORECASE)
+        return next(
+            (
+                c
+                for c in self.before(pos)
+                if c.kind == "person" and title.search(self.text[max(0, c.start - 30) : c.start])
+            ),
+            None,
+        )
+
     def nominal_head(self, pos: int) -> str | None:
         return next(
             (c.head for c in self.before(pos) if c.kind in {"nominal", "plural"} and c.head), None
@@ -334,10 +351,11 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
         name = f"{phrase.lower()} {head}" if head else phrase.lower()
         return _Found(name, (a, b), "elliptic", features)
     if is_definite_description(phrase):
-        org = speakers.organisation(a, phrase.split()[-1])
-        if org is not None:
-            features["antecedent"] = org.name
-            return _Found(org.name, (a, b), "definite-description", features)
+        head = phrase.split()[-1]
+        found = speakers.titled(a, head) or speakers.organisation(a, head)
+        if found is not None:
+            features["antecedent"] = found.name
+            return _Found(found.name, (a, b), "definite-description", features)
     return _Found(speakers.name(phrase), (a, b), rule, features)
 
 

@@ -38,7 +38,9 @@ Speakers (``Why.rule`` of each mention says which rule found it)
                         lone name the parse calls a person ("Priya, who was standing ...,
                         said", "Aoife, a season-ticket holder, said") counts as a person.
     ``definite-description`` "the mission" resolved to the last named organisation that was
-                        the subject of a cue verb in the two paragraphs before.
+                        the subject of a cue verb in the two paragraphs before; "the
+                        minister" to the last person the text gave that title before the
+                        name ("Interior Minister Dana Petrak").
     ``elliptic``        "Another said" / "one told" filled in with the head noun of the last
                         nominal speaker ("another resident").
     ``carried-over``    no cue: an earlier quote in the same paragraph, or, for a quote that
