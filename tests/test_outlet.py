@@ -193,3 +193,23 @@ def test_outlet_photo_credit(credit: str, name: str) -> None:
 )
 def test_outlet_photo_credit_without_an_outlet_is_no_clue(credit: str) -> None:
     assert infer_outlet(meta={}, text="", photo_credits=[credit]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "outlet"),
+    [
+        ('"We were lucky," she told ENB on Tuesday.', "enb.txt", "ENB"),
+        (
+            "She told the Clarion she would never buy it again.",
+            "daily-clarion.txt",
+            "Daily Clarion",
+        ),
+        ("He told the UN the figures were low.", "un-report.txt", None),  # a body it cites
+        ("She told the Clarion.", "ferry-report.txt", None),  # the file does not confirm it
+    ],
+)
+def test_outlet_a_self_reference_the_file_name_confirms(
+    text: str, filename: str, outlet: str | None
+) -> None:
+    # user trial 28: "told ENB" in enb.txt and "told the Clarion" in daily-clarion.txt
+    assert infer_outlet(meta={}, text=text, filename=filename)[0] == outlet

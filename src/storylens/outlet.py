@@ -14,7 +14,8 @@ The clues are tried from the most to the least reliable, and the first that give
 7. the outlet in a removed photo credit ("(Jane Doe / Lakeshore Tribune)"), or in a removed
    byline ("By Tamsin Reyes, ABS News, Drovna");
 8. self-references in the text ("told the BBC", "said in a statement to CNN"), counted: the
-   weakest, since an article also quotes what people told other outlets.
+   weakest, since an article also quotes what people told other outlets; a name no table
+   knows counts when the file is named after it ("told ENB" in ``enb.txt``).
 
 Names are made readable the same way everywhere: a small table of well-known outlets (data,
 not rules), then a general fallback that splits brand names by case shape ("TRTWorld" ->
@@ -292,6 +293,44 @@ def _from_self_references(text: str) -> tuple[str, str] | None:
     return name, f"self-reference: {phrases[name].strip()} (x{count})"
 
 
+def _known_bodies() -> Mapping[str, str]:
+    """Known organisations' written forms ("UN", "Unama"): never an outlet's name."""
+    from storylens.nlp import org_surfaces  # the shipped list of organisations, read once
+
+    return org_surfaces()
+
+
+def _from_named_file(text: str, filename: str | None) -> tuple[str, str] | None:
+    """The outlet when the text refers to itself by a name its file is named after: "told
+    ENB" in ``enb.txt``, "told the Clarion" in ``daily-clarion.txt`` (the file's words then
+    name it, title-cased, an acronym in capitals). A name the text alone gives ("told the
+    UN") is no outlet: the file name confirms it.
+
+    >>> _from_named_file("She told the Clarion.", "daily-clarion.txt")
+    ('Daily Clarion', 'file name and self-reference: told the Clarion')
+    >>> _from_named_file("He told the UN.", "un-report.txt") is None
+    True
+    """
+    if not filename:
+        return None
+    stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0]
+    parts = [p for p in re.split(r"[^a-z0-9]+", stem.lower()) if p.isalpha()]
+    if not parts:
+        return None
+    for match in _SELF_REFERENCE.finditer(text):
+        written = match.group(1).rstrip(".,;:'’")
+        words = [w.lower() for w in written.split()]
+        if not words or not all(w in parts for w in words) or written in _known_bodies():
+            continue  # "told the UN" in un-report.txt: a body the story cites, no outlet
+        if written.isupper():
+            return written, f"file name and self-reference: {match.group(0).rstrip('.,;:')}"
+        at = parts.index(words[0])
+        before = [p for p in parts[max(0, at - 1) : at] if _MEDIA_WORD.fullmatch(p.capitalize())]
+        name = " ".join(w.capitalize() for w in [*before, *words])
+        return name, f"file name and self-reference: {match.group(0).rstrip('.,;:')}"
+    return None
+
+
 def _from_filename(filename: str) -> str | None:
     """An outlet a file name names: a known outlet ("bbc_2021-08-03.txt"), else the words
     ending in a newspaper word ("eastwater-tribune-2.txt" -> "Eastwater Tribune"), or None.
@@ -383,6 +422,7 @@ def infer_outlet(
         lambda: _from_photo_credits(photo_credits),
         lambda: _from_bylines(bylines),
         lambda: _from_self_references(text),
+        lambda: _from_named_file(text, filename),
     )
     for clue in clues:
         found = clue()
