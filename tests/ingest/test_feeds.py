@@ -273,3 +273,14 @@ def test_feeds_entry_date_wins_and_the_channel_date_never_fills_in(tmp_path: Pat
     assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
     assert first.meta["published"] == "2024-03-06T18:30:00Z"
     assert "published" not in second.meta
+
+
+def test_feeds_an_author_that_is_the_feed_itself_is_no_author(tmp_path: Path) -> None:
+    # user trial 27: an Atom <author> naming the outlet was stored as the writer
+    path = tmp_path / "wire.atom"
+    path.write_text(ATOM.replace("<name>Ben Ostrow</name>", "<name>Harbour Wire</name>"), "utf-8")
+    docs = [o for o in read_sources([path]) if isinstance(o, RawDocument)]
+    assert docs and all("author" not in d.meta for d in docs)
+    path.write_text(ATOM, "utf-8")
+    docs = [o for o in read_sources([path]) if isinstance(o, RawDocument)]
+    assert any(d.meta.get("author") == "Ben Ostrow" for d in docs)

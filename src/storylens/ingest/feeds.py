@@ -112,6 +112,8 @@ def _body(entry: Mapping[str, Any]) -> tuple[str, str]:
 def _entry_meta(entry: Mapping[str, Any], feed_title: str | None) -> dict[str, Any]:
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     author, email = _split_author(entry.get("author"))
+    if author and feed_title and author.casefold() == feed_title.casefold():
+        author = None  # "<author><name>Northline News</name>": the outlet, not a writer
     return compact(
         {
             "title": entry.get("title"),
