@@ -173,16 +173,25 @@ _AFFILIATED_RE = re.compile(
 )
 
 
+# "Hanna Lyst of Green Norvand": a given name and a surname, then a named body
+_NAMED_AFFILIATION_RE = re.compile(
+    r"(?P<name>[A-Z][a-z][\w'’-]*\s[A-Z][a-z][\w'’-]*)\s(?:of|from|at|with)\s(?:the\s)?[A-Z]"
+)
+
+
 def _affiliated_name(text: str) -> str:
     """A person's name followed by a lower-case affiliation is the name ("Ylva Strand of the
-    forestry service"); a named body is not cut ("Bank of England", "US Embassy in Kabul").
+    forestry service"), and so is a given name and a surname followed by a named body ("Hanna
+    Lyst of Green Norvand"); a named body is not cut ("Bank of England", "US Embassy in Kabul").
 
     >>> _affiliated_name("Ylva Strand of the forestry service")
     'Ylva Strand'
     >>> _affiliated_name("Port Council of the east"), _affiliated_name("Bank of England")
     ('Port Council of the east', 'Bank of England')
+    >>> _affiliated_name("Hanna Lyst of Green Norvand"), _affiliated_name("Central Bank of Norvand")
+    ('Hanna Lyst', 'Central Bank of Norvand')
     """
-    found = _AFFILIATED_RE.match(text)
+    found = _AFFILIATED_RE.match(text) or _NAMED_AFFILIATION_RE.match(text)
     if found is None:
         return text
     name = found.group("name")
