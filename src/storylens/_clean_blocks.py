@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens._clean_html import dropped_lines, fragment_lines, is_fragment, page_lines
+from storylens._clean_html import dropped_lines, fragment_lines, page_lines
 from storylens._clean_rules import _words
 from storylens.model import Paragraph, ParagraphKind, Removal
 from storylens.text import Line, split_lines, split_sentences
@@ -75,10 +75,13 @@ def _blocks_from_text(text: str) -> list[_Block]:
     return [_block_from_line(line) for line in split_lines(text)]
 
 
+def _blocks_from_fragment(html: str) -> list[_Block]:
+    """One block per line of an HTML fragment (a feed entry's body), headings marked."""
+    return [_block_from_line(line, head) for line, head in fragment_lines(html)]
+
+
 def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[str, Any]]:
     """Extract the main text with trafilatura; blocks (headings marked) and page metadata."""
-    if is_fragment(html):  # a feed entry's body: all of it is the article
-        return [_block_from_line(line, head) for line, head in fragment_lines(html)], {}
     # Imported here: loading trafilatura costs ~0.5 s and plain text never needs it.
     import trafilatura
     from trafilatura.settings import Document

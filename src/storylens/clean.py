@@ -55,7 +55,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from storylens._clean_blocks import _assemble, _blocks_from_html, _blocks_from_text, _body_words
+from storylens._clean_blocks import (
+    _assemble,
+    _blocks_from_fragment,
+    _blocks_from_html,
+    _blocks_from_text,
+    _body_words,
+)
 from storylens._clean_html import is_fragment
 from storylens._clean_passes import _apply_rules, _headings_as_body_when_alone
 from storylens._clean_rules import _byline_author, dated_line, is_date_line
@@ -146,15 +152,17 @@ def clean(raw: RawDocument, *, options: CleanOptions | None = None) -> Article |
     """
     options = options or CleanOptions()
     meta: dict[str, Any] = dict(raw.meta)
-    if raw.html is not None:
+    page = raw.html is not None and not is_fragment(raw.html)
+    if raw.html is not None and page:
         blocks, page_meta = _blocks_from_html(raw.html, _str_or_none(meta.get("url")))
         for key, value in page_meta.items():
             if _str_or_none(meta.get(key)) is None:
                 meta[key] = value
+    elif raw.html is not None:  # a feed entry's body: all of it is the article
+        blocks = _blocks_from_fragment(raw.html)
     else:
         blocks = _blocks_from_text(raw.text or "")
     _apply_rules(blocks, options, meta.get("title"))
-    page = raw.html is not None and not is_fragment(raw.html)
     if not page:
         _headings_as_body_when_alone(blocks)
     text, paragraphs, removed = _assemble(blocks)

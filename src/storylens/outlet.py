@@ -120,40 +120,10 @@ _AGENCIES = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^\s*\(?\s*sources?\s*:\s*", re.IGNORECASE)
-_NEWS_WORDS = [
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Press",
-    "Radio",
-    "TV",
-    "Television",
-    "Agency",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Telegraph",
-    "Guardian",
-    "Daily",
-    "Monitor",
-    "Broadcasting",
-    "Channel",
-    "Network",
-    "Magazine",
-    "Courier",
-    "Chronicle",
-    "Observer",
-    "Mirror",
-    "Inquirer",
-    "Examiner",
-    "Sentinel",
-    "Ledger",
-    "Courant",
-    "Dispatch",
-    "Bulletin",
-    "Wire",
-]
+# Words that end a newspaper's name. (SIM905: a word list reads better as one string.)
+_NEWS_WORDS = """News Times Post Journal Press Radio TV Television Agency Herald Tribune Gazette
+    Telegraph Guardian Daily Monitor Broadcasting Channel Network Magazine Courier Chronicle
+    Observer Mirror Inquirer Examiner Sentinel Ledger Courant Dispatch Bulletin Wire""".split()  # noqa: SIM905
 _MEDIA_WORD = re.compile(r"\b(?:" + "|".join(_NEWS_WORDS) + r")\b")
 _FILE_WORDS_BEFORE = 2  # at most this many words before a newspaper word ("north-bay-herald")
 _DATELINE_CREDIT = re.compile(r"\(\s*([^()]*?\w[^()]*?)\s*\)")
@@ -311,24 +281,29 @@ def _from_named_file(text: str, filename: str | None) -> tuple[str, str] | None:
     >>> _from_named_file("He told the UN.", "un-report.txt") is None
     True
     """
-    if not filename:
-        return None
-    stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0]
-    parts = [p for p in re.split(r"[^a-z0-9]+", stem.lower()) if p.isalpha()]
-    if not parts:
-        return None
-    for match in _SELF_REFERENCE.finditer(text):
+    parts = [p for p in _file_words(filename) if p.isalpha()] if filename else []
+    for match in _SELF_REFERENCE.finditer(text) if parts else ():
         written = match.group(1).rstrip(".,;:'’")
         words = [w.lower() for w in written.split()]
         if not words or not all(w in parts for w in words) or written in _known_bodies():
             continue  # "told the UN" in un-report.txt: a body the story cites, no outlet
+        evidence = f"file name and self-reference: {match.group(0).rstrip('.,;:')}"
         if written.isupper():
-            return written, f"file name and self-reference: {match.group(0).rstrip('.,;:')}"
+            return written, evidence
         at = parts.index(words[0])
         before = [p for p in parts[max(0, at - 1) : at] if _MEDIA_WORD.fullmatch(p.capitalize())]
-        name = " ".join(w.capitalize() for w in [*before, *words])
-        return name, f"file name and self-reference: {match.group(0).rstrip('.,;:')}"
+        return " ".join(w.capitalize() for w in [*before, *words]), evidence
     return None
+
+
+def _file_words(filename: str) -> list[str]:
+    """The lower-case words and numbers of a file's name, without its extension.
+
+    >>> _file_words("/in/2026-03-04_Daily-Clarion.txt")
+    ['2026', '03', '04', 'daily', 'clarion']
+    """
+    stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0]
+    return [p for p in re.split(r"[^a-z0-9]+", stem.lower()) if p]
 
 
 def _from_filename(filename: str) -> str | None:
@@ -338,8 +313,7 @@ def _from_filename(filename: str) -> str | None:
     >>> _from_filename("the-north-bay-herald_fire.txt"), _from_filename("ferry-report.txt")
     ('The North Bay Herald', None)
     """
-    stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0]
-    parts = [p for p in re.split(r"[^a-z0-9]+", stem.lower()) if p]
+    parts = _file_words(filename)
     for size in (2, 1):
         for i in range(len(parts) - size + 1):
             known = _ALIASES.get("".join(parts[i : i + size]))

@@ -326,15 +326,21 @@ def _parallel_noun(subject: Any) -> Any | None:
     """The counted noun of a parallel count: a bare number subject ("more than 20 were taken
     to hospital") counts what the subject of a clause coordinated with its own counts ("Seven
     people died"): the last such counted noun before it in the sentence, or None."""
-    clause = _coordination(subject.head)
-    before = subject.doc[subject.sent.start : subject.i]
+    return _counted_before(subject, {"nsubj", "nsubjpass"})
+
+
+def _counted_before(number: Any, deps: set[str]) -> Any | None:
+    """The last noun before ``number`` in its sentence that a count modifies, holding the role
+    ``deps`` in another verb coordinated with ``number``'s verb, or None."""
+    verb = number.head
+    clause = _coordination(verb)
     nouns = [
         t
-        for t in before
+        for t in number.doc[number.sent.start : number.i]
         if t.pos_ == "NOUN"
-        and t.dep_ in {"nsubj", "nsubjpass"}
+        and t.dep_ in deps
         and any(c.dep_ == "nummod" and is_count(c.lower_) for c in t.children)
-        and t.head.i != subject.head.i
+        and t.head.i != verb.i
         and _coordination(t.head) == clause
     ]
     return nouns[-1] if nouns else None
@@ -403,18 +409,7 @@ def _parallel_object(number: Any) -> Any | None:
     verb = number.head
     if verb.pos_ != "VERB" or not verb.conjuncts:
         return None
-    clause = _coordination(verb)
-    before = number.doc[number.sent.start : number.i]
-    nouns = [
-        t
-        for t in before
-        if t.pos_ == "NOUN"
-        and t.dep_ == "dobj"
-        and t.head.i != verb.i
-        and any(c.dep_ == "nummod" and is_count(c.lower_) for c in t.children)
-        and _coordination(t.head) == clause
-    ]
-    return nouns[-1] if nouns else None
+    return _counted_before(number, {"dobj"})
 
 
 def _elided_what(

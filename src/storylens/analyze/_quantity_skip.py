@@ -24,9 +24,9 @@ from storylens.analyze._num_words import (
 from storylens.analyze._penalties import penalty, time_limit, time_unit
 from storylens.analyze._quantity import CURRENCY_CODES, Run, bound_before
 from storylens.nlp import place_names
+from storylens.text import _words
 
 __all__ = ["skip_reason"]
-from storylens.text import _words
 
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "hrs", "o'clock"}
 _YEAR_PREPS = {"in", "since", "by", "until", "from", "of", "before", "after", "during", "to"}

@@ -127,7 +127,7 @@ def find_conflicts(
         days={a.id: a.published[:10] for a in articles if a.published},
         kinds=_told_kinds(numbers, articles),
         verbs=_verbs_given(groups),
-        groups=groups,
+        figures=_figures(groups),
     )
     found: list[Conflict] = []
     explained: list[Conflict] = []
@@ -167,7 +167,24 @@ class _Story:
     days: Mapping[str, str] = field(default_factory=dict)
     kinds: Mapping[str, str] = field(default_factory=dict)
     verbs: frozenset[tuple[str, str, str]] = frozenset()
-    groups: Mapping[str, Sequence[NumberMention]] = field(default_factory=dict)
+    figures: Mapping[_Figure, Sequence[NumberMention]] = field(default_factory=dict)
+
+
+_Figure = tuple[str, str, float, float, str | None]  # article, thing, low, high, unit
+
+
+def _figure(mention: NumberMention, article: str, key: str) -> _Figure:
+    unit = _unit(mention)
+    return (article, key, mention.low, mention.high, unit.symbol if unit else None)
+
+
+def _figures(groups: Mapping[str, Sequence[NumberMention]]) -> dict[_Figure, list[NumberMention]]:
+    """The mentions of each figure an article gives for a thing (see :func:`_echoed`)."""
+    found: dict[_Figure, list[NumberMention]] = {}
+    for key, mentions in groups.items():
+        for m in mentions:
+            found.setdefault(_figure(m, m.span.article, key), []).append(m)
+    return found
 
 
 def _also_given(a: NumberMention, b: NumberMention, key: str, story: _Story) -> bool:
@@ -184,12 +201,10 @@ def _echoed(mention: NumberMention, article: str, key: str, story: _Story) -> bo
     """The article gives the mention's figure for the same thing: same range and unit, the
     same counted noun, verb and holder."""
     return any(
-        other.span.article == article
-        and (other.low, other.high, _unit(other)) == (mention.low, mention.high, _unit(mention))
-        and _subject(other) == _subject(mention)
+        _subject(other) == _subject(mention)
         and not _other_verbs(other, mention)
         and not _different_who(other, mention)
-        for other in story.groups.get(key, ())
+        for other in story.figures.get(_figure(mention, article, key), ())
     )
 
 
