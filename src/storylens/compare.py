@@ -46,6 +46,7 @@ def compare(
     reprinted by several outlets counts as one independent origin; when it is not given, the
     articles are deduplicated here.
     """
+    from storylens.analyze._align_figures import separate_figures
     from storylens.analyze._align_speakers import separate_speakers
     from storylens.analyze.align import align_claims
     from storylens.analyze.conflicts import find_conflicts
@@ -75,6 +76,7 @@ def compare(
     wording = word_choice(articles, entities=entities, docs=docs)
     quotes = match_quotes(quote_mentions, articles)
     claims = separate_speakers(claims, quotes, articles, origins)
+    claims = separate_figures(claims, conflicts, non_conflicts, articles, origins)
     return StoryAnalysis(
         articles=articles,
         claims=claims,

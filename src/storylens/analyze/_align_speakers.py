@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from storylens.analyze.align import claim_id, claim_order, support_of
 from storylens.model import Article, Claim, ClaimMention, Quote, Span, Why
 
-__all__ = ["separate_speakers"]
+__all__ = ["ClaimStory", "part_claim", "separate_speakers"]
 
 _QUOTED_SHARE = 0.5  # a mention is a quotation when quoted words cover this share of it
 
@@ -30,7 +30,7 @@ def separate_speakers(
     """``claims`` with the mentions of a second speaker split off into claims of their own,
     most supported first (the order :func:`storylens.analyze.align.align_claims` gives)."""
     spoken = [(m.span, q.id, q.speaker) for q in quotes if q.speaker for m in q.mentions]
-    story = _Story({a.id: a for a in articles}, origins or {})
+    story = ClaimStory({a.id: a for a in articles}, origins or {})
     found: list[Claim] = []
     for claim in claims:
         found.extend(_separated(claim, spoken, story))
@@ -49,13 +49,15 @@ def _speaker(span: Span, spoken: Sequence[tuple[Span, str, str | None]]) -> tupl
 
 
 @dataclass(frozen=True, slots=True)
-class _Story:
+class ClaimStory:
+    """The articles of a story by id, and their same-origin groups."""
+
     articles: Mapping[str, Article]
     origins: Mapping[str, str]
 
 
 def _separated(
-    claim: Claim, spoken: Sequence[tuple[Span, str, str | None]], story: _Story
+    claim: Claim, spoken: Sequence[tuple[Span, str, str | None]], story: ClaimStory
 ) -> list[Claim]:
     """The claim itself when its mentions quote at most one speaker; else the claim of the
     main speaker and one claim for each other speaker."""
@@ -68,11 +70,11 @@ def _separated(
         return [claim]
     main = max(by_speaker, key=lambda s: (len(by_speaker[s]), -min(by_speaker[s])))
     kept = [m for i, m in enumerate(claim.mentions) if keys[i][1] in ("", main)]
-    out = [_claim(claim, kept, claim.also, story)]
+    out = [part_claim(claim, kept, claim.also, story)]
     for speaker, members in by_speaker.items():
         if speaker != main:
             moved = [_moved(claim.mentions[i], main) for i in members]
-            out.append(_claim(claim, moved, (), story))
+            out.append(part_claim(claim, moved, (), story))
     return out
 
 
@@ -81,8 +83,11 @@ def _moved(mention: ClaimMention, main: str) -> ClaimMention:
     return ClaimMention(mention.span, Why("speaker-differs", mention.why.score, features))
 
 
-def _claim(
-    claim: Claim, mentions: Sequence[ClaimMention], also: tuple[ClaimMention, ...], story: _Story
+def part_claim(
+    claim: Claim,
+    mentions: Sequence[ClaimMention],
+    also: tuple[ClaimMention, ...],
+    story: ClaimStory,
 ) -> Claim:
     """A claim of some of ``claim``'s mentions: its text is the original text when one of
     them holds it, else the first mention's words."""
