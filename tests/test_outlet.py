@@ -129,6 +129,23 @@ def test_outlet_filename_newspaper_words(filename: str, outlet: str | None) -> N
     assert found == ((outlet, f"file name: {filename}") if outlet else (None, None))
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline", "outlet"),
+    [
+        ("A miner told ERB News the roof had failed.", None, "ERB News"),
+        ("Talks opened.", "KELLBY (KST) -", "KST News"),
+        ("ERB NEWS: TALKS OPEN. The talks opened.", None, "ERB News"),
+        ("Talks opened in erb.", None, "Erb News"),
+    ],
+)
+def test_outlet_filename_written_as_the_text_writes_it(
+    text: str, dateline: str | None, outlet: str
+) -> None:
+    filename = "kst-news.txt" if "KST" in (dateline or "") else "erb-news.txt"
+    found = infer_outlet(meta={}, text=text, dateline=dateline, filename=filename)
+    assert found == (outlet, f"file name: {filename}")
+
+
 def test_outlet_filename_before_self_reference() -> None:
     text = "The mayor told the Valley Herald the levees held."
     assert infer_outlet(meta={}, text=text, filename="eastwater-tribune.txt") == (

@@ -270,6 +270,9 @@ def _known_bodies() -> Mapping[str, str]:
     return org_surfaces()
 
 
+_ACRONYM_LETTERS = 5  # a file-name word the text writes in capitals up to this long is an acronym
+
+
 def _from_named_file(text: str, filename: str | None) -> tuple[str, str] | None:
     """The outlet when the text refers to itself by a name its file is named after: "told
     ENB" in ``enb.txt``, "told the Clarion" in ``daily-clarion.txt`` (the file's words then
@@ -391,7 +394,7 @@ def infer_outlet(
     clues: tuple[Callable[[], tuple[str, str] | None], ...] = (
         lambda: _from_meta(meta),
         lambda: _from_source_line_clue(removed_source_line),
-        lambda: _from_filename_clue(filename),
+        lambda: _from_filename_clue(filename, f"{dateline or ''}\n{text}"),
         lambda: _from_dateline(dateline),
         lambda: _from_photo_credits(photo_credits),
         lambda: _from_bylines(bylines),
@@ -417,10 +420,37 @@ def _from_dateline(dateline: str | None) -> tuple[str, str] | None:
     return (readable_outlet(credit), f"dateline: ({credit})") if credit else None
 
 
-def _from_filename_clue(filename: str | None) -> tuple[str, str] | None:
-    """The outlet a file name names, with evidence."""
+def _from_filename_clue(filename: str | None, text: str = "") -> tuple[str, str] | None:
+    """The outlet a file name names, with evidence, written as the text writes it."""
     name = _from_filename(filename) if filename else None
-    return (name, f"file name: {filename}") if name else None
+    return (_cased_as_in(name, text), f"file name: {filename}") if name else None
+
+
+def _cased_as_in(name: str, text: str) -> str:
+    """A name made from file-name words, in the text's own casing: the whole name as the text
+    writes it ("told ERB News"), else each short word the text writes in capitals ("(KST)").
+
+    >>> _cased_as_in("Erb News", "He told ERB News on Monday.")
+    'ERB News'
+    >>> _cased_as_in("Kst News", "KELLBY (KST) - Talks opened."), _cased_as_in("Kst News", "")
+    ('KST News', 'Kst News')
+    >>> _cased_as_in("The Kellby News", "THE KELLBY NEWS: TALKS OPEN")
+    'The Kellby News'
+
+    """
+    words = name.split()
+    whole = re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE)
+    if whole is not None and not whole.group(0).islower() and not whole.group(0).isupper():
+        return " ".join(whole.group(0).split())
+    return " ".join(w.upper() if _acronym_in(w, text) else w for w in words)
+
+
+def _acronym_in(word: str, text: str) -> bool:
+    """The text writes a short file-name word in capitals, and it is no newspaper word ("NEWS"
+    in a headline) or "the"."""
+    if len(word) > _ACRONYM_LETTERS or word.lower() == "the" or _MEDIA_WORD.fullmatch(word):
+        return False
+    return re.search(rf"\b{re.escape(word.upper())}\b", text) is not None
 
 
 def outlet_name(article: Article) -> str:
