@@ -886,3 +886,44 @@ def test_conflicts_where_most_of_a_count_is_is_not_the_counts_place() -> None:
         "from their homes, most of them in Lower Askel province.",
     )
     assert found == [("people, per emergency service", "ranges-disjoint")]
+
+
+def test_conflicts_a_numbered_part_of_a_site_is_no_place() -> None:
+    # user trial 32: "in Shaft 4" made "Shaft" a place, and the real conflict different-place
+    found, _ = _compare(
+        "The roof of the tunnel in Shaft 4 gave way at dawn. Harlan-Vesk said 31 miners were "
+        "underground when the shaft collapsed.",
+        "Harlan-Vesk said 26 miners had been underground at the pit in Skelda.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_a_figure_of_last_year_is_another_period() -> None:
+    # user trial 32: a national statistic of last year is not this accident's toll
+    found, others = _compare(
+        "Four miners have died after a shaft collapsed at a coal mine, the owner said.",
+        "Forty-one miners died in accidents across Estovia last year, the inspectorate said.",
+    )
+    assert found == []
+    assert [rule for _, rule in others] == ["different-period"]
+
+
+def test_conflicts_a_count_named_as_included_in_another_is_a_part() -> None:
+    # user trial 32: "17 people, including three rescuers" counts some of the rescuers
+    found, others = _compare(
+        "More than 60 rescuers from the regional service were at work in the shaft.",
+        "The health authority said 17 people, including three rescuers, had been treated.",
+    )
+    assert found == []
+    assert [rule for _, rule in others] == ["different-scope"]
+
+
+def test_conflicts_a_noun_a_name_owns_holds_its_figure() -> None:
+    # user trial 32: one pit's staff against the whole industry's, the subject shared with a
+    # coordinated verb
+    found, others = _compare(
+        "Corrow Deep employs about 640 people and is the largest employer in the valley.",
+        "Estovia's coal industry has shrunk sharply but still employs around 9,000 people.",
+    )
+    assert found == []
+    assert [rule for _, rule in others] == ["different-thing"]

@@ -72,6 +72,7 @@ NATIONAL = re.compile(
     re.I,
 )
 _NAME = r"[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*))*"
+_NUMBERED = re.compile(r"[ ]\d")
 _PLACE_EVIDENCE = (
     re.compile(rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+({_NAME})"),
     re.compile(rf"\b(?i:{'|'.join(PLACE_NOUNS)}|residents|streets)\s+of\s+({_NAME})"),
@@ -126,6 +127,8 @@ def place_evidence(text: str) -> frozenset[str]:
     names: set[str] = set()
     for pattern in _PLACE_EVIDENCE:
         for match in pattern.finditer(text):
+            if _NUMBERED.match(text, match.end(1)):
+                continue  # "in Shaft 4", "at Gate 7": a numbered part of a site, no place
             name = re.split(r"['’]s\b\s*", match.group(1))[-1].strip(" .")
             name = re.sub(r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?)(?:\s+|$))+", "", name)
             words = name.lower().split()

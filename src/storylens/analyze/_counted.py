@@ -293,23 +293,46 @@ def penalised(doc: Any, run: Run) -> str | None:
 def holder(doc: Any, run: Run) -> str | None:
     """The named subject that wins, holds or gets what a number counts, when the number or its
     counted noun is the verb's object: "Civic Renewal won 87 of the 200 seats", "the National
-    Unity Party won 71", "Ana Ruz scored 30 points". Two figures of different holders are two
-    quantities, not one told two ways. None when the subject is not a name."""
+    Unity Party won 71", "Ana Ruz scored 30 points", "Estovia's coal industry employs 9,000
+    people". Two figures of different holders are two quantities, not one told two ways. None
+    when the subject is not a name or a noun a name owns."""
     token = _root(doc, run)
     for _ in range(4):  # the number ("won 71"), its noun ("won 71 seats"), a later conjunct
         if token.dep_ == "conj" and token.head.i != token.i:  # ("33.5 percent and 71 seats")
             token = token.head
             continue
         if token.dep_ == "dobj" and token.head.pos_ == "VERB":
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if subject is None or subject.pos_ != "PROPN":
+            subject = _subject_of(token.head)
+            if subject is None or not (subject.pos_ == "PROPN" or _named_owner(subject)):
                 return None
-            words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
-            return " ".join(t.lower_ for t in [*words, subject])
+            words = [
+                c for c in subject.children if c.dep_ in {"compound", "amod"} and c.i < subject.i
+            ]
+            owner = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            return " ".join(t.lower_ for t in [*owner, *words, subject])
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """A verb's subject, or the one it shares with the verb it is coordinated with ("the
+    industry has shrunk but still employs 9,000")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
+
+
+def _named_owner(subject: Any) -> bool:
+    """A common noun a name owns: "Estovia's coal industry" (a holder as much as a name)."""
+    return bool(
+        subject.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
+    )
 
 
 def _antecedent(pronoun: Any) -> Any | None:

@@ -368,6 +368,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _running_total_later(a, b, story.days)),
         ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-period", _rises(a) and _rises(b) and _other_time_of_day(a.when, b.when)),
+        ("different-period", _past(a.when) != _past(b.when)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
         ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
         ("ranges-overlap", overlap),
@@ -560,6 +561,23 @@ def _time_of_day(when: str | None) -> int | None:
         ),
         None,
     )
+
+
+_PAST = re.compile(
+    r"\b(?:last|previous)\s+(?:year|month|week|season|decade)\b"
+    r"|\b(?:years?|months?|weeks?|decades?)\s+(?:ago|earlier|before)\b",
+    re.I,
+)
+
+
+def _past(when: str | None) -> bool:
+    """A figure dated to a period before the news ("last year", "two years ago"): a
+    statistic of the past, not this event's count.
+
+    >>> _past("last year"), _past("on Tuesday"), _past(None)
+    (True, False, False)
+    """
+    return bool(when and _PAST.search(when))
 
 
 def _other_time_of_day(a: str | None, b: str | None) -> bool:

@@ -186,12 +186,14 @@ def _scope(
     province, region, district, county or state, "partial" for a count not yet
     complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
     share of a total ("the first 500,000", "three of them", "in March alone", "were among
-    those told to leave"), else None."""
+    those told to leave", "17 people, including three rescuers"), else None."""
     if where_from == "scope":
         return "national"
     if _PARTIAL.search(sentence.text):
         return "partial"
-    if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor) or _among(anchor):
+    if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor):
+        return "part"
+    if _among(anchor) or _included(anchor):
         return "part"
     if where_from == "sentence" and _REGION.search(sentence.text):
         return "regional"
@@ -216,6 +218,13 @@ def _among(anchor: Any) -> bool:
         and verb.lemma_ == "be"
         and any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
     )
+
+
+def _included(anchor: Any) -> bool:
+    """ "17 people, including three rescuers", "among them two children": the counted things
+    are named as part of a larger count."""
+    noun = anchor.head if anchor.dep_ in {"nummod", "quantmod"} else anchor
+    return bool(noun.dep_ == "pobj" and noun.head.lower_ in {"including", "among", "includes"})
 
 
 def _alone(sentence: Any, anchor: Any) -> bool:
