@@ -11,6 +11,7 @@ sums of those few candidates only. Every per-article step is bounded, so the wor
 How an article is scored against a story (one configuration for every corpus):
 
 - an article is one sparse vector: its TF-IDF word vector (IDF from the corpus seen so far,
+  averaged with a general-English prior IDF that counts as ``prior_docs`` documents,
   sublinear TF, unit length) scaled by ``sqrt(word_weight)`` next to its TF-IDF vector of names
   (capitalised runs and numbers, a model-free stand-in for named entities) scaled by
   ``sqrt(name_weight)``; the lead (headline, dateline, first sentence) counts more;
@@ -102,6 +103,7 @@ class ClusterOptions:
     adopt_threshold: float = 0.17
     adopt_size: int = 4
     recheck_size: int = 8
+    prior_docs: float = 20.0  # the general-English IDF counts as this many documents seen
 
 
 Assignment = StoryAssignment
