@@ -22,17 +22,17 @@ from storylens.analyze._align_speakers import ClaimStory, part_claim
 from storylens.analyze.align import claim_order
 from storylens.model import Article, Claim, ClaimMention, Conflict, Span, Why
 
-__all__ = ["APART", "separate_figures"]
+__all__ = ["separate_figures"]
 
 # The reasons that make two figures two facts (a different scope only for a national total
 # against a figure that is not one). The others, a different thing, stance, period or source,
 # or ranges that overlap, leave the sentences free to state one fact.
-APART = frozenset({"different-scope", "different-place"})
+_APART = frozenset({"different-scope", "different-place"})
 
 
 @dataclass(frozen=True, slots=True)
-class _Apart:
-    """Two figures of one thing that are two facts, and why."""
+class _FigurePair:
+    """Two figures the number stage compared, and its verdict."""
 
     a: Span
     b: Span
@@ -46,9 +46,10 @@ def separate_figures(
     articles: Sequence[Article],
     origins: Mapping[str, str] | None = None,
 ) -> tuple[Claim, ...]:
-    """``claims`` with the mentions giving a figure of another scope, place or period split off
-    into claims of their own, most supported first. Two mentions whose figures also include a
-    conflict, or two figures that agree and nothing sets apart, stay together."""
+    """``claims`` with the mentions giving a figure of another place, or a national total
+    against a local figure, split off into claims of their own, most supported first. Two
+    mentions whose figures also include a conflict, or two figures that agree and nothing sets
+    apart, stay together."""
     pairs = [c for c in non_conflicts if len(c.mentions) == 2]
     apart = [_pair(c) for c in pairs if _is_apart(c) and _differ(c)]
     if not apart:
@@ -65,18 +66,18 @@ def separate_figures(
 
 @dataclass(frozen=True, slots=True)
 class _Figures:
-    apart: Sequence[_Apart]
-    together: Sequence[_Apart]
+    apart: Sequence[_FigurePair]
+    together: Sequence[_FigurePair]
 
 
 def _is_apart(conflict: Conflict) -> bool:
     if conflict.why.rule == "different-scope":
         return any(m.why.features.get("scope") == "national" for m in conflict.mentions)
-    return conflict.why.rule in APART
+    return conflict.why.rule in _APART
 
 
-def _pair(conflict: Conflict) -> _Apart:
-    return _Apart(conflict.mentions[0].span, conflict.mentions[1].span, conflict.why.rule)
+def _pair(conflict: Conflict) -> _FigurePair:
+    return _FigurePair(conflict.mentions[0].span, conflict.mentions[1].span, conflict.why.rule)
 
 
 def _differ(conflict: Conflict) -> bool:
@@ -93,7 +94,7 @@ def _inside(number: Span, mention: Span) -> bool:
     )
 
 
-def _spanning(x: Span, y: Span, pairs: Sequence[_Apart]) -> _Apart | None:
+def _spanning(x: Span, y: Span, pairs: Sequence[_FigurePair]) -> _FigurePair | None:
     for pair in pairs:
         if (_inside(pair.a, x) and _inside(pair.b, y)) or (
             _inside(pair.a, y) and _inside(pair.b, x)
@@ -102,7 +103,7 @@ def _spanning(x: Span, y: Span, pairs: Sequence[_Apart]) -> _Apart | None:
     return None
 
 
-def _why_apart(x: Span, y: Span, figures: _Figures) -> _Apart | None:
+def _why_apart(x: Span, y: Span, figures: _Figures) -> _FigurePair | None:
     """The pair of figures that makes mentions ``x`` and ``y`` two facts, if any."""
     if x.article == y.article or _spanning(x, y, figures.together) is not None:
         return None
@@ -119,7 +120,7 @@ def _separated(claim: Claim, figures: _Figures, story: ClaimStory) -> list[Claim
     central = words.index(claim.text) if claim.text in words else 0
     order = [central] + [i for i in range(len(mentions)) if i != central]
     parts: list[list[int]] = []
-    reasons: dict[int, tuple[int, _Apart]] = {}
+    reasons: dict[int, tuple[int, _FigurePair]] = {}
     for i in order:
         for part in parts:
             clash = [(j, _why_apart(mentions[i].span, mentions[j].span, figures)) for j in part]
@@ -140,7 +141,7 @@ def _separated(claim: Claim, figures: _Figures, story: ClaimStory) -> list[Claim
 
 
 def _moved(
-    mention: ClaimMention, reason: tuple[int, _Apart] | None, mentions: Sequence[ClaimMention]
+    mention: ClaimMention, reason: tuple[int, _FigurePair] | None, mentions: Sequence[ClaimMention]
 ) -> ClaimMention:
     if reason is None:  # pragma: no cover - every mention outside the first part has one
         return mention
