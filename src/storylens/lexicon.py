@@ -242,7 +242,6 @@ ORG_NOUNS: Mapping[str, str] = {
         [
             "charity",
             "ngo",
-            "group",
             "organisation",
             "organization",
             "foundation",
@@ -269,14 +268,13 @@ ORG_NOUNS: Mapping[str, str] = {
             "retailer",
             "supplier",
             "contractor",
-            "club",
-            "party",
-            "union",
-            "gang",
-            "cartel",
+            "lender",
         ],
-        "other",
+        "company",
     ),
+    # a group is a charity, a company or an armed group by its modifiers ("rights group",
+    # "telecoms group", "armed group"); alone it says nothing of its kind
+    **dict.fromkeys(["group", "club", "party", "union", "gang", "cartel"], "other"),
 }
 """Common nouns of organisations, by the source kind they give: "the grid operator Valnet"
 and "the regional emergency office" are organisations of that kind. A key of two words ("coast
@@ -319,15 +317,18 @@ ORG_NAME_WORDS: Mapping[str, str] = {
             "labs",
             "logistics",
             "partners",
-            "union",
+            "telecom",
+            "telecoms",
+            "mining",
         ],
-        "other",
+        "company",
     ),
+    "union": "other",
     **dict.fromkeys(["association", "federation", "foundation", "charity", "alliance"], "ngo"),
 }
 """The last word of an organisation's name that shows it is one, by source kind: "Corvan
-Pharma", "Brandt Group", "Farmers' Union" are companies and unions (``other``) even when a
-parser takes them for people."""
+Pharma" and "Brandt Group" are companies (``company``), "Farmers' Union" a union (``other``),
+even when a parser takes them for people."""
 
 ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),

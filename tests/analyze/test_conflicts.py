@@ -927,3 +927,41 @@ def test_conflicts_a_noun_a_name_owns_holds_its_figure() -> None:
     )
     assert found == []
     assert [rule for _, rule in others] == ["different-thing"]
+
+
+def test_conflicts_one_batch_of_a_total_is_a_part() -> None:
+    # user trial 32: the last nine brought up are not all the men rescued
+    found, others = _compare(
+        "Rescuers brought 14 men to the surface on Tuesday, the company said.",
+        "Rescuers brought the final group of nine men to the surface on Tuesday, the company said.",
+    )
+    assert found == []
+    assert [rule for _, rule in others] == ["different-scope"]
+
+
+def test_conflicts_those_treated_in_hospital_are_not_those_underground() -> None:
+    # user trial 32: a count of patients is not the count of miners in the pit
+    found, _ = _compare(
+        "Eleven miners were treated in hospital, the company said.",
+        "Two dozen miners were underground when the roof fell, the company said.",
+    )
+    assert found == []
+
+
+def test_conflicts_a_truce_and_a_ceasefire_last_one_time() -> None:
+    # user trial 33: the outlets name one pause in the fighting by two words
+    found, _ = _compare(
+        "The 30-day truce began on Monday, mediators said.",
+        "The 14-day ceasefire began on Monday, mediators said.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_counts_of_two_days_are_two_periods() -> None:
+    # user trial 34: Thursday morning's ship count against Monday's was flagged
+    found, others = _compare(
+        "By Thursday morning 41 vessels were waiting offshore, the harbour office said.",
+        "The harbour office said 14 vessels were waiting offshore on Monday.",
+    )
+    assert found == []
+    assert [rule for _, rule in others] == ["different-period"]

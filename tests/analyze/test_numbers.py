@@ -127,6 +127,7 @@ def test_numbers_range_between() -> None:
         ("He took 2.4m euros in bribes.", "2.4m euros", 2.4e6, "€"),
         ("He took EUR 2.4 million in bribes.", "EUR 2.4 million", 2.4e6, "€"),
         ("He accepted 2.4 million euros.", "2.4 million euros", 2.4e6, "€"),
+        ("The firm was fined €48million on Friday.", "€48million", 48e6, "€"),  # trial 31
     ],
 )
 def test_numbers_money_keeps_its_currency_and_suffix(
@@ -1053,3 +1054,47 @@ def test_numbers_days_of_a_month_and_numbers_that_name_things_are_not_quantities
 def test_numbers_a_rate_keeps_its_base_and_the_base_is_no_count() -> None:
     found = find_numbers(make_article("The rate was 14.2 cases per 100,000 residents."))
     assert [(m.value, m.what) for m in found] == [(14.2, "cases per 100,000 residents")]
+
+
+def test_numbers_as_much_as_is_an_upper_bound() -> None:
+    # user trial 31: "as much as" caps the amount, like "as many as"
+    mention = only("The thieves took as much as 48 million euros from the accounts.")
+    assert (mention.bound, mention.low, mention.high) == (Bound.AT_MOST, 0, 48e6)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "event"),
+    [
+        ("One man is still missing after the collapse, police said.", "missing"),
+        ("One firefighter was injured when a tree fell on the road.", "wounded"),
+    ],
+)
+def test_numbers_one_casualty_is_a_count(snippet: str, event: str) -> None:
+    # user trial 32: "one man is still missing" went unread, as "one" is mostly a pronoun
+    mention = only(snippet)
+    assert (mention.value, mention.why.features.get("event")) == (1, event)
+
+
+def test_numbers_one_who_speaks_is_no_count() -> None:
+    assert numbers_of("One resident said the smoke was thick. One of them left.") == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "when"),
+    [
+        ("By Thursday morning 41 vessels were waiting offshore.", "By Thursday morning"),
+        ("On Tuesday evening about 9,000 customers had no power.", "On Tuesday evening"),
+    ],
+)
+def test_numbers_a_day_and_its_part_are_one_time(snippet: str, when: str) -> None:
+    # user trials 34 and 35: the model tags "Thursday" a date and "morning" a time, and the
+    # bare "morning" made Thursday's count and Monday's look like one period
+    assert only(snippet).when == when
+
+
+@pytest.mark.parametrize("sign", ["percent", "per cent"])
+def test_numbers_per_cent_in_two_words_is_a_percentage(sign: str) -> None:
+    # user trial 34: "12 per cent" was read as 12 of "per cent pay hike"
+    ((covered, mention),) = numbers_of(f"The union wants a 12 {sign} pay rise.")
+    assert covered == f"12 {sign}"
+    assert (mention.what, mention.why.features["unit"]) == ("pay rise", "percent")

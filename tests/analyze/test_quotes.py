@@ -96,6 +96,15 @@ def test_quotes_pronoun_resolved_to_last_named_speaker() -> None:
     assert article.text_of(mention.speaker_span) == "she"
 
 
+def test_quotes_he_never_stands_for_a_place() -> None:
+    # user trial 35: "the town had been asking" took the resident's "he" for itself
+    article = _article(
+        "Another resident, who did not want to be named, said the town had been asking for a "
+        'second road for a decade. "We have one road," he said.'
+    )
+    assert _only(article).speaker == "another resident"
+
+
 @pytest.mark.parametrize(
     "intro",
     [

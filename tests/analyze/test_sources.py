@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from storylens.analyze.sources import cited_sources, unattributed_sentences, unattributed_share
 from storylens.model import Article, Paragraph, SourceCitation, content_hash
 
@@ -136,8 +138,8 @@ def test_sources_name_introduced_by_organisation_noun_is_an_organisation() -> No
         "The shipping company Marlo said ships waited. The rights group Fairwatch agreed."
     )
     found = _cited(cited_sources([article]))
-    assert found["Valnet"] == ("other", 1)
-    assert found["Marlo"] == ("other", 1)
+    assert found["Valnet"] == ("company", 1)
+    assert found["Marlo"] == ("company", 1)
 
 
 def test_sources_surname_folds_into_the_full_name() -> None:
@@ -315,8 +317,8 @@ def test_sources_the_company_is_the_organisation_named_before_it() -> None:
         " A spokesperson for the firm said tests would resume."
     )
     found = _cited(cited_sources([article]))
-    assert found["Corvan Pharma"] == ("other", 1)
-    assert found["Corvan Pharma spokesperson"] == ("other", 1)
+    assert found["Corvan Pharma"] == ("company", 1)
+    assert found["Corvan Pharma spokesperson"] == ("company", 1)
     assert "company" not in found
 
 
@@ -441,3 +443,29 @@ def test_sources_he_said_after_a_quote_cites_the_quote_s_speaker() -> None:
 def test_sources_a_place_before_an_organisation_noun_names_the_organisation() -> None:
     art = _article("Four people died, according to the Orrin Falls police department.")
     assert _cited(cited_sources([art])) == {"Orrin Falls police department": ("government", 1)}
+
+
+def test_sources_a_group_is_no_charity_by_that_word_alone() -> None:
+    # user trial 31: "the group" that runs mobile networks made a telecom company an ngo
+    article = _article(
+        "Tarnwell Telecom said attackers copied customer records. The group, which also runs "
+        "networks in Aldmark, said most customers were safe. A rights group said the breach was "
+        "serious."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Tarnwell Telecom"] == ("company", 2)
+    assert found["rights group"][0] == "ngo"
+
+
+@pytest.mark.parametrize(
+    "why",
+    [
+        "who did not want to be named",
+        "who declined to give her surname",
+        "who asked not to be named",
+    ],
+)
+def test_sources_a_resident_who_keeps_the_name_back_is_anonymous(why: str) -> None:
+    # user trial 35: "who did not want to be named" was not counted as anonymous
+    article = _article(f"Another resident, {why}, said the road had been closed for hours.")
+    assert [(c.source, c.anonymous) for c in cited_sources([article])] == [("residents", 1)]

@@ -60,12 +60,12 @@ def test_sources_union_official_and_police_union_are_not_government_or_ngo() -> 
 
 def test_sources_company_name_is_an_organisation() -> None:
     article = _article("The first doses will ship in May, Velmora Pharma said.")
-    assert _cited(cited_sources([article]))["Velmora Pharma"] == "other"
+    assert _cited(cited_sources([article]))["Velmora Pharma"] == "company"
 
 
 def test_sources_company_officer_speaks_for_the_company() -> None:
     article = _article("Talso Group chief executive Rune Okabe said the plant would reopen.")
-    assert _cited(cited_sources([article]))["Rune Okabe"] == "other"
+    assert _cited(cited_sources([article]))["Rune Okabe"] == "company"
 
 
 def test_sources_an_agency_of_the_state_and_an_institute_are_not_media() -> None:

@@ -302,3 +302,16 @@ def test_wording_what_went_wrong_and_who_died_and_an_office_is_no_disaster() -> 
     assert set(found["what went wrong"].counts) == {"negligence", "failure"}
     assert set(found["people who died"].counts) == {"the dead", "victims"}
     assert "what happened" not in found  # "the disaster office" names an office
+
+
+def test_wording_tabloid_words_are_loaded_and_each_keeps_its_own_label() -> None:
+    # user trials 31 and 34: "crooks" was labelled "crooked"; tabloid words went unlisted
+    a = _article(
+        "The crooks plundered a whopping 48 million euros as fat-cat bosses boasted of profits.",
+        "a",
+    )
+    b = _article("Thieves took 48 million euros, the bank said.", "b")
+    found = _by_concept(word_choice([a, b]))
+    for term in ("crooks", "plundered", "whopping", "fat cats", "boasted"):
+        assert found[term].counts == {term: {"a": 1, "b": 0}}
+    assert "crooked" not in found

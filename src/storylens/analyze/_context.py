@@ -392,9 +392,8 @@ def time_of(
         return text[since[0] + offset : since[1] + offset]
     ents = [
         e
-        for e in sentence.ents
-        if e.label_ in {"DATE", "TIME"}
-        and not (e.start <= run.start < e.end)
+        for e in _time_ents(sentence)
+        if not (e.start <= run.start < e.end)
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
         and not _describes_a_noun(e.root, anchor)
         and not _possessive(e)
@@ -432,6 +431,23 @@ def time_of(
 _DAY_PARTS = frozenset(
     ["morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "dusk", "overnight"]
 )
+
+
+def _time_ents(sentence: Any) -> list[Any]:
+    """The DATE and TIME entities of a sentence, a day and the part of it that follows as one
+    ("Thursday morning", "Wednesday night": the model tags the day a DATE, the part a TIME)."""
+    from spacy.tokens import Span as SpacySpan
+
+    found: list[Any] = []
+    for ent in sentence.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        last = found[-1] if found else None
+        if last is not None and last.end == ent.start and ent.root.lower_ in _DAY_PARTS:
+            found[-1] = SpacySpan(ent.doc, last.start, ent.end, label=last.label_)
+        else:
+            found.append(ent)
+    return found
 
 
 def _no_time(ent: Any) -> bool:

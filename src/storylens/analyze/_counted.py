@@ -24,7 +24,15 @@ from storylens.analyze._quantity import MONEY, VAGUE, Run, is_count
 from storylens.nlp import load_spacy
 from storylens.text import _words
 
-__all__ = ["counted", "event_group", "is_subject", "noun_lemma", "penalised", "subject_group"]
+__all__ = [
+    "casualty_words",
+    "counted",
+    "event_group",
+    "is_subject",
+    "noun_lemma",
+    "penalised",
+    "subject_group",
+]
 
 _EVENTS = {
     "killed": "kill killed kills killing dead die died dies death deaths fatality fatalities "
@@ -36,6 +44,7 @@ _EVENTS = {
     "missing": "missing disappear disappeared unaccounted",
     "kidnapped": "kidnap kidnapped abduct abducted hostage hostages",
     "rescued": "rescue rescued",
+    "hospitalised": "hospitalise hospitalised hospitalize hospitalized treat treated",
     "trapped": "trap trapped",
 }
 _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()}
@@ -50,6 +59,13 @@ _SUBJECTS = {
     "spectators": "spectator spectators crowd crowds fan fans attendance onlooker onlookers",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
+_SPELLS = {  # what goes on for a while, by one name whatever the outlet calls it
+    "ceasefire": "ceasefire truce armistice",
+    "strike": "strike walkout stoppage",
+    "talks": "talk talks negotiation negotiations",
+    "outage": "outage blackout",
+}
+_SPELL_OF = {w: group for group, words in _SPELLS.items() for w in words.split()}
 _OPPOSED = _words("to against versus vs vs.")  # "112 votes to 88"
 _NOUN_EVENTS = {"acl", "amod", "relcl", "compound"}  # how an event word hangs off a noun
 _ASIDES = {"advmod", "npadvmod", "punct", "appos", "relcl", "advcl"}  # left out of a total
@@ -67,6 +83,11 @@ def event_group(word: str) -> str | None:
     ('wounded', None)
     """
     return _EVENT_OF.get(word.lower())
+
+
+def casualty_words() -> frozenset[str]:
+    """Every word of the casualty groups ("killed", "injured", "missing", ...)."""
+    return frozenset(_EVENT_OF)
 
 
 def subject_group(word: str) -> str | None:
@@ -115,7 +136,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         if thing is None:
             return "duration", "duration", None, "duration"
         phrase = _noun_phrase(thing, range(run.start, run.end + 2))
-        return f"duration of {phrase}", "duration", None, f"duration:{noun_lemma(thing)}"
+        lemma = noun_lemma(thing)
+        return f"duration of {phrase}", "duration", None, f"duration:{_SPELL_OF.get(lemma, lemma)}"
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
@@ -384,7 +406,7 @@ def _share_noun(noun: Any) -> bool:
     return bool(
         noun.dep_ == "pobj"
         and of.lower_ == "of"
-        and (owner.like_num or owner.text in {"%", "percent"})
+        and (owner.like_num or owner.lower_ in {"%", "percent", "per cent"})
     )
 
 

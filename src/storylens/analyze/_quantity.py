@@ -81,8 +81,18 @@ def currency_before(doc: Any, start: int) -> str | None:
     return before if before in CURRENCIES else CURRENCY_CODES.get(before)
 
 
-_MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-_MONEY_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)")
+_MONEY_SUFFIXES = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "million": 1e6,  # "€48million", written without a space
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_MONEY_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|million|billion|trillion)")
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -122,6 +132,8 @@ BOUNDS: dict[tuple[str, ...], Bound] = {
     ("not", "more", "than"): Bound.AT_MOST,
     ("a", "maximum", "of"): Bound.AT_MOST,
     ("as", "many", "as"): Bound.AT_MOST,
+    ("as", "much", "as"): Bound.AT_MOST,  # "as much as 48 million euros"
+    ("as", "high", "as"): Bound.AT_MOST,
     ("within",): Bound.AT_MOST,  # "within 30 days", "within 5 kilometres"
     ("within", "the", "next"): Bound.AT_MOST,
     ("in", "the", "next"): Bound.AT_MOST,  # a window ahead: "in the next 48 hours"
@@ -146,6 +158,8 @@ BOUNDS: dict[tuple[str, ...], Bound] = {
 JUST_BELOW = {("nearly",), ("almost",), ("close", "to")}  # around, but not above
 _INCREMENTS = {"more", "additional", "further", "extra"}  # "21 more", "a further 21"
 _PARTS = {"first", "initial"}  # "the first 500,000 doses": a batch of a larger total
+_BATCH_ORDER = {"first", "initial", "second", "third", "last", "final", "latest", "next"}
+_BATCHES = {"group", "batch", "wave", "round", "contingent", "convoy", "tranche", "shipment"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +238,7 @@ def _exact_run(doc: Any, start: int, first: int, end: int) -> Run:
     unit = None
     suffix = doc[j].lower_.removesuffix(".") if j < end else ""  # "£85m." ends a sentence
     after = doc[j + (suffix in _MONEY_SUFFIXES)].lower_ if j + 1 < end else ""
-    if j < end and doc[j].lower_ in {"%", "percent"}:
+    if j < end and doc[j].lower_ in {"%", "percent", "per cent"}:
         unit, j = "percent", j + 1
     elif (sign := currency_before(doc, start)) is not None:
         unit = sign
@@ -326,6 +340,12 @@ def increment_word(doc: Any, start: int, run: Run) -> str | None:
 
 
 def part_word(doc: Any, start: int) -> str | None:
-    """ "first" in "the first 500,000 doses": the number counts one batch of a larger total."""
+    """ "first" in "the first 500,000 doses", or the order word of "the final group of nine
+    men" or "a second batch of 200": the number counts one batch of a larger total."""
     word = doc[start - 1].lower_ if start > 0 else ""
-    return str(word) if word in _PARTS else None
+    if word in _PARTS:
+        return str(word)
+    before = [t.lower_ for t in doc[max(start - 3, 0) : start]]
+    if len(before) == 3 and before[1] in _BATCHES and before[2] == "of":
+        return str(before[0]) if before[0] in _BATCH_ORDER else None
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storylens.analyze._counted import subject_group
+from storylens.analyze._counted import event_group, subject_group
 from storylens.analyze._durations import lasting
 from storylens.analyze._num_words import (
     DAYS,
@@ -275,7 +275,19 @@ def _dated_list(doc: Any, run: Run) -> bool:
 
 
 def _is_pronoun_one(run: Run, first: Any, prev: Any | None) -> bool:
-    """ "one resident said", "one of three": "one" is a count only after "only/just/exactly"."""
-    if first.lower_ != "one" or run.end - run.start != 1:
+    """ "one resident said", "one of three": "one" is a count only after "only/just/exactly",
+    or when what it counts is a casualty ("one man is still missing", "one firefighter was
+    injured")."""
+    if first.lower_ != "one" or run.end - run.start != 1 or _one_casualty(first):
         return False
     return prev is None or (prev.lower_ not in _ONE_KEEPERS and bound_before(prev) is None)
+
+
+def _one_casualty(one: Any) -> bool:
+    """ "One man is still missing": the noun "one" counts is the subject of a casualty word."""
+    noun = one.head
+    if one.dep_ != "nummod" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    predicate = noun.head
+    words = [predicate, *(c for c in predicate.children if c.dep_ in {"acomp", "attr", "oprd"})]
+    return any(event_group(w.lemma_) or event_group(w.lower_) for w in words)

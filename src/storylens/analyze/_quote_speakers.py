@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._num_words import PLACE_NOUNS
 from storylens.analyze._quote_context import _name_cues_masked, _Parsed
 from storylens.analyze._source_kinds import SOURCE_NOUNS
 from storylens.analyze.speakers import (
@@ -360,8 +361,11 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
 
 
 def _body(candidate: Candidate) -> bool:
-    """A nominal candidate that is an organisation ("the commission"): never "he" or "she"."""
-    return candidate.kind == "nominal" and candidate.head in lexicon.ORG_NOUNS
+    """A nominal candidate that is an organisation or a place ("the commission", "the town had
+    been asking for a road"): never "he" or "she"."""
+    return candidate.kind == "nominal" and (
+        candidate.head in lexicon.ORG_NOUNS or candidate.head in PLACE_NOUNS
+    )
 
 
 def _issuer(speakers: _Speakers, a: int, phrase: str) -> str | None:

@@ -122,6 +122,8 @@ def _attributions(doc: Any, story: _Story, article: str) -> Iterator[_Cited]:
 
 _ANONYMITY = re.compile(
     r"\b(?:(?:asked|declined|requested) not to be (?:named|identified)"
+    r"|(?:did|does|do) not (?:want|wish) to be (?:named|identified)"
+    r"|(?:declined|refused) to give (?:his|her|their) (?:full )?(?:name|surname)"
     r"|(?:on|under) (?:the )?condition(?:s)? of anonymity|spoke anonymously|speaking anonymously"
     r"|requested anonymity|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment))\b",
     re.I,
@@ -271,7 +273,7 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         modifiers = _modifiers(token)
         the = any(c.lower_ == "the" for c in token.children)
         named = story.named_org(noun, token, article) if the and not modifiers else None
-        if named is not None and lexicon.ORG_NOUNS.get(noun) == "other":  # "the company"
+        if named is not None and lexicon.ORG_NOUNS.get(noun) in {"company", "other"}:  # "the firm"
             return _Cited(named.name, story.kinds[named.id], start, end, "org")
         kind = _kind_of_org([w.lower() for w in modifiers], noun)
         name = " ".join([*modifiers, _as_written(token)])

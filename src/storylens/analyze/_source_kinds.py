@@ -158,7 +158,9 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
 _QUANTIFIERS = frozenset(
     ["several", "many", "some", "other", "few", "various", "numerous", "both", "all", "most"]
 )
-_BUSINESS_KINDS = frozenset(["other", "ngo"])  # what "the company" may stand for
+_BUSINESS_KINDS = frozenset(["company", "other", "ngo"])  # what "the company" may stand for
+_STANCE_ONLY = frozenset(["union", "party", "club"])  # "militant" is a stance of these
+_BUSINESS_NOUN_KINDS = frozenset(["company", "other"])  # "the company", "the union"
 _SPEAKS_FOR = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"]
 )
@@ -227,7 +229,7 @@ class _Story:
         if token.tag_ != "NN":
             return None
         named = self.org_with(noun)
-        if named is None and lexicon.ORG_NOUNS.get(noun) == "other":
+        if named is None and lexicon.ORG_NOUNS.get(noun) in _BUSINESS_NOUN_KINDS:
             named = self.org_before(article, token.idx)
         return named
 
@@ -321,7 +323,7 @@ def _org_name_kind(name: str) -> str | None:
     """The kind the last word of a name of two words or more gives it ("Corvan Pharma").
 
     >>> _org_name_kind("Corvan Pharma"), _org_name_kind("Ana Group-Diaz")
-    ('other', None)
+    ('company', None)
     """
     words = name.split()
     last = words[-1] if len(words) > 1 else ""
@@ -352,9 +354,10 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
     ('ngo', 'other')
     """
     own = lexicon.ORG_NOUNS[noun]
+    stance_only = own == "company" or noun in _STANCE_ONLY
     for word in modifiers:
         kind = lexicon.ORG_NOUN_MODIFIERS.get(word)
-        if kind is not None and not (kind == "military" and own == "other"):
+        if kind is not None and not (kind == "military" and stance_only):
             return kind
     return own
 
@@ -420,7 +423,7 @@ def _employer_kind(words: Sequence[str]) -> str | None:
     >>> _employer_kind(["police", "spokesman", "Captain"]), _employer_kind(["Fire", "chief"])
     ('government', 'government')
     >>> _employer_kind(["Brandt", "Group", "chief", "executive"]), _employer_kind(["Captain"])
-    ('other', None)
+    ('company', None)
     """
     for i, word in enumerate(words):
         lower = word.lower()

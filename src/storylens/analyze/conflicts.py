@@ -360,7 +360,9 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
         (
             "different-place",
-            "national" not in scopes and _different_place(a.where, b.where, story.linked),
+            not _whole_area(a)
+            and not _whole_area(b)
+            and _different_place(a.where, b.where, story.linked),
         ),
         ("different-scope", scopes[0] != scopes[1]),
         ("different-period", not _same_period(a.when, b.when)),
@@ -741,6 +743,13 @@ def _conflict(a: NumberMention, b: NumberMention, why: Why) -> Conflict:
     )
 
 
+def _whole_area(mention: NumberMention) -> bool:
+    """A count over a whole area ("nationwide", "across Ambry District"): a wider scope than a
+    place inside it, not another place."""
+    features = mention.why.features
+    return features.get("where_from") == "scope" or features.get("scope") == "national"
+
+
 def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
     text = thing.removeprefix("count:")
@@ -749,7 +758,7 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     if text.startswith("duration:"):  # "duration of shelling"
         text = f"duration of {text.removeprefix('duration:')}"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
-    national = {m.where for m in (a, b) if m.why.features.get("scope") == "national"}
+    national = {m.where for m in (a, b) if _whole_area(m)}
     if places and national:  # "arrested nationwide vs in Tarvik"
         text += " " + " vs ".join(
             p[:1].lower() + p[1:] if p in national else f"in {p}" for p in places

@@ -45,6 +45,7 @@ from storylens.analyze._context import (
     time_of,
 )
 from storylens.analyze._counted import (
+    casualty_words,
     counted,
     event_group,
     holder,
@@ -94,9 +95,24 @@ def find_numbers(article: Article, *, doc: Any | None = None) -> tuple[NumberMen
         raise ValueError(msg)
     body = tuple(p for p in article.paragraphs if p.kind is ParagraphKind.BODY)
     context = Context(article, body, doc, {}, place_evidence(article.text))
-    wanted = [i for i, p in enumerate(body) if HINT.search(article.text, p.start, p.end)]
+    wanted = [i for i, p in enumerate(body) if _hinted(article.text, p)]
     parse(context, wanted)
     return tuple(m for i in wanted for m in _paragraph_numbers(context, i))
+
+
+_ONE_CASUALTY = re.compile(  # "one man is still missing": "one" counts a casualty
+    r"\bone\s+(?:[\w-]+\s+){1,4}?(?:"
+    + "|".join(sorted(casualty_words(), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _hinted(text: str, par: Paragraph) -> bool:
+    """The paragraph may hold a number (parsing is kept to those)."""
+    return bool(
+        HINT.search(text, par.start, par.end) or _ONE_CASUALTY.search(text, par.start, par.end)
+    )
 
 
 def _offset(par: Paragraph, span: Any) -> int:
@@ -159,7 +175,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             subject=subject,
             where_from=where_from,
             source_cue=cue,
-            scope=_scope(where_from, rule, doc, start_tok, sentence, doc[run.end - 1]),
+            scope=_scope(where_from, where, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok, run),
             role="subject" if is_subject(doc, run) else None,
             who=who,
@@ -180,15 +196,22 @@ def _measure(doc: Any, run: Run) -> str | None:
 
 
 def _scope(
-    where_from: str | None, rule: str, doc: Any, start: int, sentence: Any, anchor: Any
+    where_from: str | None,
+    where: str | None,
+    rule: str,
+    doc: Any,
+    start: int,
+    sentence: Any,
+    anchor: Any,
 ) -> str | None:
     """ "national" for a count across the country ("nationwide"), "regional" for one given in a
     province, region, district, county or state, "partial" for a count not yet
     complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
-    share of a total ("the first 500,000", "three of them", "in March alone", "were among
-    those told to leave", "17 people, including three rescuers"), else None."""
-    if where_from == "scope":
-        return "national"
+    share of a total ("the first 500,000", "the final group of nine men", "three of them", "in
+    March alone", "were among those told to leave", "17 people, including three rescuers"),
+    else None."""
+    if where_from == "scope":  # "nationwide"; "across Ambry District" is one region of it
+        return "regional" if where and _REGION_WORD.search(where) else "national"
     if _PARTIAL.search(sentence.text):
         return "partial"
     if rule == "partitive" or part_word(doc, start) or _alone(sentence, anchor):
@@ -200,6 +223,7 @@ def _scope(
     return None
 
 
+_REGION_WORD = re.compile(r"\b(?:province|region|district|county|state)\b", re.I)
 _REGION = re.compile(
     r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:province|region|district|county|state)\b"

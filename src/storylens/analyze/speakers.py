@@ -143,6 +143,8 @@ def canonical_name(phrase: str) -> str:
     'an Afghan interpreter'
     >>> canonical_name("hundreds of residents")
     'residents'
+    >>> canonical_name("Mum-of-three Kerry Doyle")
+    'Kerry Doyle'
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,;:-–—")
     text = re.sub(r"(?:'s|’s)$", "", text)
@@ -159,9 +161,13 @@ def canonical_name(phrase: str) -> str:
             break
         text = stripped
     text = _QUANTIFIER_RE.sub("", text)
+    text = _FAMILY_RE.sub("", text)  # "Mum-of-three Kerry Doyle"
     text = _described_name(_affiliated_name(text))
     return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
 
+
+_FAMILY_RE = re.compile(r"^[A-Za-z]+-of-[a-z]+\s+(?=[A-Z])")
+"""A family description before a name: "mum-of-three", "Father-of-two"."""
 
 _LINKING_WORDS = frozenset(
     {"of", "in", "at", "from", "for", "on", "with", "and", "or", "to", "by", "the", "a", "an"}

@@ -263,7 +263,10 @@ LOADED: Mapping[str, str] = {
     "extremist": r"extremis[mt]s?",
     # words that pass judgement on a person
     "disgraced": r"disgraced?",
-    "crooked": r"crook(?:s|ed)?",
+    "crooks": r"crooks?",
+    "crooked": r"crooked",
+    "fat cats": r"fat-? ?cats?",
+    "firebrand": r"firebrands?",
     "notorious": r"notorious(?:ly)?",
     "infamous": r"infamous(?:ly)?",
     "shameless": r"shameless(?:ly)?",
@@ -278,12 +281,22 @@ LOADED: Mapping[str, str] = {
     "lobby": r"(?<!hotel )(?<!the hotel )lobby|lobbies",  # "the landlord lobby": an interest
     # words that make a change sound bigger than a plain "cut" or "rise"
     "slashed": r"slash(?:es|ed|ing)?",
+    "whopping": r"whopping",
+    "staggering": r"staggering(?:ly)?",
+    "crippling": r"crippl(?:e|es|ed|ing)",
+    "inferno": r"infernos?",
+    "shambles": r"shambles|shambolic",
+    # words that make taking money sound like theft before a court says so
+    "plundered": r"plunder(?:s|ed|ing)?",
+    "pocketed": r"pocket(?:ed|ing)",
     "soared": r"soar(?:s|ed|ing)?|sky-?rocket(?:s|ed|ing)?",
     "hike": r"hikes?(?= (?:in|of|to|for)\b)|(?:price|rent|tax|fare|rate|pay) hikes?",
     # words that put an emotion on a speaker
     "fumed": r"fum(?:ed|ing)(?! (?:from|of))",
     "seething": r"seeth(?:e|es|ed|ing)",
     "slammed": r"slamm(?:ed|ing)",
+    "boasted": r"boast(?:s|ed|ing)",
+    "snubbed": r"snub(?:s|bed|bing)?",
 }
 HEDGES: Mapping[str, str] = {
     "alleged": r"alleged(?:ly)?",
