@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -355,12 +356,18 @@ def _quote_at(story: _Story, span: Span) -> tuple[Quote, QuoteMention] | None:
     return None if best is None else (best[1], best[2])
 
 
+def _bare(name: str) -> str:
+    """A speaker's name to compare: case folded, a leading determiner dropped ("the national
+    police unit" and "national police unit" name one speaker; "another resident", "resident")."""
+    return re.sub(r"^(?:the|a|an|another)\s+", "", name.casefold())
+
+
 def _speaker(story: _Story, truth: Truth, mention: Truth) -> str | None:
     found = _quote_at(story, story.span(mention))
     if found is None:
         return f"{mention['article']}: no quote found"
     speaker = found[1].speaker
-    if speaker is not None and speaker.casefold() == truth["speaker"].casefold():
+    if speaker is not None and _bare(speaker) == _bare(truth["speaker"]):
         return None
     return f"{mention['article']}: speaker {speaker!r}, expected {truth['speaker']!r}"
 
