@@ -965,3 +965,30 @@ def test_conflicts_counts_of_two_days_are_two_periods() -> None:
     )
     assert found == []
     assert [rule for _, rule in others] == ["different-period"]
+
+
+def test_conflicts_two_settings_are_one_scene_but_a_place_in_the_sentence_is_not() -> None:
+    # user trial 32: "Rescuers in northern Estovia" and "the pit in Skelda" set one story at
+    # two sizes; a place the figure's own sentence names still tells two places apart
+    found, _ = _compare(
+        "Rescuers in northern Estovia worked through the night. The operator said 31 miners "
+        "were underground when the shaft collapsed.",
+        "The pit in Skelda was sealed on Tuesday. The operator said 26 miners were underground "
+        "when the shaft collapsed.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+    _, others = _compare(
+        "In Harlow, the operator said 31 miners were underground when the shaft collapsed.",
+        "The pit in Skelda was sealed on Tuesday. The operator said 26 miners were underground "
+        "when the shaft collapsed.",
+    )
+    assert [rule for _, rule in others] == ["different-place"]
+
+
+def test_conflicts_a_people_named_by_its_nation_are_people() -> None:
+    # user trial 25: "6.1 million Sarnovans" and "7.2 million people" count the same voters
+    found, _ = _compare(
+        "The commission said about 7.2 million people registered to vote.",
+        "The commission said 6.1 million Sarnovans registered to vote.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]

@@ -820,4 +820,6 @@ def _subject_key(noun: Any | None) -> str | None:
     """The group of the counted noun, or the noun's lemma when it has none."""
     if noun is None:
         return None
+    if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:  # "6.1 million Sarnovans"
+        return "people"
     return subject_group(noun.lower_) or noun_lemma(noun)

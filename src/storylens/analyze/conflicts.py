@@ -362,6 +362,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             "different-place",
             not _whole_area(a)
             and not _whole_area(b)
+            and _placed_in_sentence(a, b)
             and _different_place(a.where, b.where, story.linked),
         ),
         ("different-scope", scopes[0] != scopes[1]),
@@ -740,6 +741,16 @@ def _conflict(a: NumberMention, b: NumberMention, why: Why) -> Conflict:
         about=_about(a, b, str(why.features["thing"])),
         mentions=(a, b),
         why=why,
+    )
+
+
+def _placed_in_sentence(a: NumberMention, b: NumberMention) -> bool:
+    """One figure's own sentence names its place: two places an article only gives as its
+    setting ("Rescuers in northern Estovia ...", "... in Skelda") are one story's scene named
+    at two sizes, not two places."""
+    return (a.why.features.get("where_from"), b.why.features.get("where_from")) != (
+        "context",
+        "context",
     )
 
 
