@@ -1067,6 +1067,7 @@ def test_numbers_as_much_as_is_an_upper_bound() -> None:
     [
         ("One man is still missing after the collapse, police said.", "missing"),
         ("One firefighter was injured when a tree fell on the road.", "wounded"),
+        ("One firefighter was airlifted to hospital with burns.", "hospitalised"),  # trial 35
     ],
 )
 def test_numbers_one_casualty_is_a_count(snippet: str, event: str) -> None:
@@ -1098,3 +1099,14 @@ def test_numbers_per_cent_in_two_words_is_a_percentage(sign: str) -> None:
     ((covered, mention),) = numbers_of(f"The union wants a 12 {sign} pay rise.")
     assert covered == f"12 {sign}"
     assert (mention.what, mention.why.features["unit"]) == ("pay rise", "percent")
+
+
+def test_numbers_a_participle_joined_to_a_verb_says_what_happened() -> None:
+    # user trial 35: "and dozens more damaged" counted nothing (the model tags it an adjective)
+    found = [
+        m.what
+        for m in find_numbers(
+            make_article("The chief said 86 homes were destroyed and dozens more damaged.")
+        )
+    ]
+    assert found == ["homes destroyed", "homes damaged"]

@@ -469,3 +469,12 @@ def test_sources_a_resident_who_keeps_the_name_back_is_anonymous(why: str) -> No
     # user trial 35: "who did not want to be named" was not counted as anonymous
     article = _article(f"Another resident, {why}, said the road had been closed for hours.")
     assert [(c.source, c.anonymous) for c in cited_sources([article])] == [("residents", 1)]
+
+
+def test_sources_words_inside_a_quote_cite_nobody() -> None:
+    # user trial 35: "people cannot" inside the mayor's words was cited as residents
+    article = _article(
+        '"Nobody should drive back into town. Property can be replaced, people cannot," Mayor '
+        "Ilsa Varrow told the Pinecrest Herald."
+    )
+    assert _cited(cited_sources([article])) == {"Ilsa Varrow": ("government", 1)}

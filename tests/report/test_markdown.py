@@ -98,3 +98,20 @@ def test_markdown_title_is_the_neutral_headline_most_outlets_share(
 
     heading = render(titled, "markdown").splitlines()[0]
     assert heading == "# Comparison: Former minister Venkov jailed for eight years"
+
+
+def test_markdown_title_is_no_speaker_s_words(analysis: StoryAnalysis) -> None:
+    # user trial 35: a resident's quote headlined the comparison
+    first, second = analysis.articles[:2]
+    titled = replace(
+        analysis,
+        articles=(
+            replace(first, title="'It feels like the town was left to burn', residents say"),
+            replace(second, title="Wildfire forces evacuation of mountain town"),
+            *analysis.articles[2:],
+        ),
+    )
+    from storylens.report import render
+
+    heading = render(titled, "markdown").splitlines()[0]
+    assert heading == "# Comparison: Wildfire forces evacuation of mountain town"

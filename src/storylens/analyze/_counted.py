@@ -44,7 +44,8 @@ _EVENTS = {
     "missing": "missing disappear disappeared unaccounted",
     "kidnapped": "kidnap kidnapped abduct abducted hostage hostages",
     "rescued": "rescue rescued",
-    "hospitalised": "hospitalise hospitalised hospitalize hospitalized treat treated",
+    "hospitalised": "hospitalise hospitalised hospitalize hospitalized treat treated airlift "
+    "airlifted",
     "trapped": "trap trapped",
 }
 _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()}
@@ -640,8 +641,9 @@ def _is_event_word(token: Any) -> bool:
 
 def _is_predicate(token: Any) -> bool:
     """A verb or adjective that can say what happened to the counted thing."""
-    if token.pos_ == "ADJ":
-        return _is_event_word(token)
+    if token.pos_ == "ADJ":  # "and dozens more damaged": a participle joined to a verb
+        conj = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.lower_.endswith("ed")
+        return conj or _is_event_word(token)
     return token.pos_ == "VERB" and token.lemma_ not in _LIGHT_VERBS | SPEECH
 
 

@@ -80,13 +80,21 @@ def cited_sources(
     found: dict[str, list[_Cited]] = {}
     for a in articles:
         mine = [q for q in quotes if q.span.article == a.id]
-        cues = _as_quoted(a.id, list(_attributions(docs[a.id], story, a.id)), mine, story)
+        cues = _as_quoted(a.id, _outside(_attributions(docs[a.id], story, a.id), mine), mine, story)
         found[a.id] = sorted([*cues, *_quoted(a, mine, cues, story)], key=lambda c: c.start)
     people = _people(quotes, found)
     found = {a: [_folded(c, a, people, story) for c in cited] for a, cited in found.items()}
     found = _widened(found)
     names = _most_common_casing(c.source for a in articles for c in found[a.id])
     return tuple(c for a in articles for c in _citations(a, found[a.id], names))
+
+
+def _outside(cues: Iterable[_Cited], quotes: Sequence[QuoteMention]) -> list[_Cited]:
+    """The cues that are not words of a quote ("Property can be replaced, people cannot,"
+    cites nobody: the words are the speaker's, not the outlet's attribution)."""
+    return [
+        c for c in cues if not any(q.span.start <= c.start and c.end <= q.span.end for q in quotes)
+    ]
 
 
 def _as_quoted(

@@ -46,9 +46,14 @@ def render(
 
 def _title(analysis: StoryAnalysis) -> str:
     """ "Comparison: " and the headline most outlets agree on, in neutral words when one is
-    (not one outlet's "Crooked ex-minister ..."); else the first article's opening line."""
+    (not one outlet's "Crooked ex-minister ..." nor a speaker's words: "'It feels like the
+    town was left to burn'"); else the first article's opening line."""
     titles = [a.title for a in analysis.articles if a.title]
-    neutral = [t for t in titles if not any(term_pattern(k, k).search(t) for k in _JUDGING)]
+    neutral = [
+        t
+        for t in titles
+        if not any(term_pattern(k, k).search(t) for k in _JUDGING) and t[:1] not in _QUOTE_MARKS
+    ]
     if titles:
         first = central_line(neutral or titles, titles)
     elif analysis.articles:
@@ -59,3 +64,4 @@ def _title(analysis: StoryAnalysis) -> str:
 
 
 _JUDGING = (*LOADED, *HEDGES)
+_QUOTE_MARKS = frozenset("\"'“‘«")
