@@ -269,6 +269,7 @@ ORG_NOUNS: Mapping[str, str] = {
             "supplier",
             "contractor",
             "lender",
+            "chain",
         ],
         "company",
     ),
@@ -320,6 +321,12 @@ ORG_NAME_WORDS: Mapping[str, str] = {
             "telecom",
             "telecoms",
             "mining",
+            "line",
+            "lines",
+            "maritime",
+            "shipping",
+            "railways",
+            "steel",
         ],
         "company",
     ),
@@ -334,6 +341,8 @@ ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),
     **dict.fromkeys(["aid", "relief", "humanitarian", "rights", "charity", "refugee"], "ngo"),
     **dict.fromkeys(["armed", "militant", "rebel", "insurgent", "paramilitary"], "military"),
+    # an association of businesses speaks for them ("the operators' association")
+    **dict.fromkeys(["employers", "operators", "industry", "business", "retailers"], "company"),
     # a criminal group is no charity
     **dict.fromkeys(["criminal", "ransomware", "hacking", "hacker", "crime", "smuggling"], "other"),
 }

@@ -1110,3 +1110,11 @@ def test_numbers_a_participle_joined_to_a_verb_says_what_happened() -> None:
         )
     ]
     assert found == ["homes destroyed", "homes damaged"]
+
+
+def test_numbers_put_cites_only_a_figure_put_at() -> None:
+    # user trial 34: "a 12 percent rise would put our terminals at a disadvantage" made the
+    # rise its own source
+    rise = only('"A 12 percent rise would put our terminals at a disadvantage," said Bea Quaile.')
+    assert rise.attributed_to == "Bea Quaile"
+    assert only("Officials put the death toll at 40 on Monday.").attributed_to == "Officials"

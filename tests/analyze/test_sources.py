@@ -478,3 +478,24 @@ def test_sources_words_inside_a_quote_cite_nobody() -> None:
         "Ilsa Varrow told the Pinecrest Herald."
     )
     assert _cited(cited_sources([article])) == {"Ilsa Varrow": ("government", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The biggest supermarket chain, Hollins, warned that fruit could run short.", "Hollins"),
+        (
+            "Two shipping lines, Norrhavn Line and Castellan Maritime, said ships were diverted.",
+            "Norrhavn Line",
+        ),
+        (
+            "A rise would hurt us, said Bernard Quaile, chief executive of the operators' "
+            "association.",
+            "Bernard Quaile",
+        ),
+    ],
+)
+def test_sources_businesses_are_companies(text: str, source: str) -> None:
+    # user trial 34: a supermarket came out as government, a shipping line as a person and
+    # the head of an employers' association as an ngo
+    assert _cited(cited_sources([_article(text)]))[source] == ("company", 1)

@@ -335,10 +335,12 @@ def _introduced_kind(entity: Entity, texts: Mapping[str, str]) -> str | None:
     for span in entity.mentions:
         before = texts[span.article][max(0, span.start - 40) : span.start]
         words = re.findall(r"[a-z]+", before.lower())[-3:]
-        if not words or not before.rstrip().endswith(words[-1]) or before[-1:] != " ":
+        bare = before.rstrip().removesuffix(",")  # "the supermarket chain, Hollins"
+        if not words or not bare.endswith(words[-1]) or before[-1:] != " ":
             continue
-        if words[-1] in lexicon.ORG_NOUNS:
-            return _kind_of_org(words[:-1], words[-1])
+        noun = words[-1] if words[-1] in lexicon.ORG_NOUNS else words[-1].removesuffix("s")
+        if noun in lexicon.ORG_NOUNS:  # "two shipping lines, Norrhavn Line and ..."
+            return _kind_of_org(words[:-1], noun)
     return None
 
 
@@ -432,8 +434,9 @@ def _employer_kind(words: Sequence[str]) -> str | None:
             return lexicon.ORG_NAME_WORDS[lower]
         if lower in lexicon.SERVICE_WORDS:
             return lexicon.SERVICE_WORDS[lower]
-        if lower in lexicon.ORG_NOUNS:
-            return lexicon.ORG_NOUNS[lower]
+        if lower in lexicon.ORG_NOUNS:  # "the operators' association": a business lobby
+            before = [words[i - 1].lower().rstrip("'’")] if i > 0 else []
+            return _kind_of_org(before, lower)
     return None
 
 
