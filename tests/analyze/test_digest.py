@@ -366,3 +366,20 @@ def test_digest_disputes_only_the_figures_in_conflict_and_states_no_fact_with_a_
 )
 def test_digest_passes_over_a_wording_that_leans_on_the_sentence_before(opening: str) -> None:
     assert not _plain(opening, DigestOptions())
+
+
+def test_digest_cites_no_article_that_backs_one_piece_of_two() -> None:
+    # user trial 34: the wording adds why the union wants the rise, which y never says
+    lines = {
+        "x": "The union wants pay to rise by 12% over two years, arguing that rents in the port "
+        "district have climbed far faster than wages.",
+        "y": "The union wants pay to rise by 12% over two years, its leader said on Monday.",
+    }
+    arts, spans = _one_line_articles(lines)
+    x = ClaimMention(spans["x"], Why("matched", 0.8, {"with": _key(spans["y"]), "cosine": 0.6}))
+    y = ClaimMention(spans["y"], Why("matched", 0.8, {"with": _key(spans["x"]), "cosine": 0.6}))
+    claim = Claim("pay", lines["x"], (x, y), Support(2, 2, 2))
+    chosen = {d.text: d.articles for d in make_digest([claim], arts)}
+    assert len(chosen) == 1
+    assert chosen.get(lines["x"], ("x",)) == ("x",)
+    assert chosen.get(lines["y"], ("x", "y")) == ("x", "y")

@@ -16,7 +16,10 @@ articles that state it:
   Ministry of Mines said" or "the governor cancelled a trip" to a shared fact is not cited for
   the outlets that only state the fact;
 - and that shares a content word with it besides its names, or is a close paraphrase of it
-  (:data:`PARAPHRASE_COSINE`): four sentences that name one chairman say four things.
+  (:data:`PARAPHRASE_COSINE`): four sentences that name one chairman say four things;
+- and, for a long wording cut at commas, dashes and subordinating words, that shares a third
+  of the plain words of every piece: "The union wants a 12% rise, arguing that rents have
+  climbed faster than wages" is not cited for an outlet that only gives the 12%.
 
 Of a claim's mentions, the wording chosen is one without loaded or hedging terms
 ("terrorists", "massacre", "disgraced", "allegedly") when there is one, then the one the
@@ -45,7 +48,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from storylens.analyze._pairs import plain_words, stop_words
+from storylens.analyze._pairs import plain_words, stop_words, unit_pieces
 from storylens.analyze.conflicts import thing_of
 from storylens.lexicon import plural
 from storylens.model import (
@@ -323,7 +326,7 @@ def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
     "ambulances were diverted ... while the emergency department worked on paper, a ministry
     spokesperson said"."""
     own, theirs = _text(wording.span, story), _text(other.span, story)
-    if not _digit_runs(own) <= _digit_runs(theirs):
+    if not _digit_runs(own) <= _digit_runs(theirs) or not _every_piece_backed(own, theirs):
         return False
     words, others = plain_words(own), plain_words(theirs)
     shorter = min(len(words), len(others))
@@ -337,6 +340,22 @@ def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
         if x.why.features.get("with") == _key(y.span)
     ]
     return max(cosines, default=0.0) >= PARAPHRASE_COSINE
+
+
+def _every_piece_backed(own: str, theirs: str) -> bool:
+    """Each piece of a long wording (cut at commas, dashes and subordinating words) shares a
+    third of its plain words with the other mention: "The union wants pay to rise by 12% over
+    two years, arguing that rents ... have climbed far faster than wages" says two things, and
+    an outlet that only gives the 12% backs one."""
+    others = plain_words(theirs)
+    for piece in unit_pieces(own):
+        words = plain_words(piece)
+        if len(words) >= _PIECE_PLAIN_WORDS and len(words & others) < SHARED_WORDS * len(words):
+            return False
+    return True
+
+
+_PIECE_PLAIN_WORDS = 3  # a piece with fewer plain words says too little to need backing
 
 
 def _all_words(text: str) -> set[str]:
