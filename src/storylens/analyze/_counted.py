@@ -228,6 +228,8 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     length something covered: "the plume travelled 18 kilometres" (rule ``length-verb``)."""
     if (size := measured(noun)) is not None:
         return size[0], "measured", None, size[1]
+    if unit.dimension == "speed":  # "travelling at 130 km/h", "winds of 80 mph"
+        return "speed", "measured", None, "speed"
     if unit.dimension == "length" and not placed(noun):
         verb = _covering_verb(noun)
         if verb is not None:

@@ -1,4 +1,4 @@
-"""Measures: numbers with a unit of length, area, mass or volume, and what they measure.
+"""Measures: numbers with a unit of length, area, mass, volume or speed, and what they measure.
 
 "A depth of 10 kilometres", "a 40-metre breach", "the breach was 60 metres wide" and "a wave
 of up to 6 metres" measure a depth, a breach, a breach's width and a wave: two articles giving
@@ -45,6 +45,9 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     ("t", "mass", 1000.0, "tonne tonnes"),
     ("l", "volume", 1.0, "litre litres liter liters"),
     ("gal", "volume", 3.785, "gallon gallons"),
+    ("kph", "speed", 1.0, "kph kmh km/h"),
+    ("mph", "speed", 1.609344, "mph"),
+    ("kn", "speed", 1.852, "knot knots"),
 )
 _SYMBOLS = {symbol: Unit(symbol, dimension, size) for symbol, dimension, size, _ in _ROWS}
 _UNITS = {word: _SYMBOLS[symbol] for symbol, _, _, words in _ROWS for word in words.split()}
@@ -81,7 +84,8 @@ _DIMENSION_ADJECTIVES = {
 
 
 def unit_of(word: str) -> Unit | None:
-    """The unit a word names, or None.
+    """The unit a word names, or None (a unit of speed in several words is one token whose
+    lemma is its symbol: see :func:`storylens.nlp.merge_units`).
 
     >>> unit_of("Kilometres")
     Unit(symbol='km', dimension='length', size=1000.0)
@@ -94,7 +98,7 @@ def unit_of(word: str) -> Unit | None:
 def unit_at(token: Any) -> Unit | None:
     """The unit a token names, read with the word before it: "120 square kilometres" is an
     area (``km2``), "12 kilometres" a length."""
-    unit = unit_of(token.lower_)
+    unit = unit_of(token.lower_) or (unit_of(token.lemma_) if " " in token.text else None)
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")
