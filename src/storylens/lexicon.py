@@ -341,6 +341,8 @@ ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),
     **dict.fromkeys(["aid", "relief", "humanitarian", "rights", "charity", "refugee"], "ngo"),
     **dict.fromkeys(["armed", "militant", "rebel", "insurgent", "paramilitary"], "military"),
+    # a body of a firm's own employees: "the works council", "the staff council"
+    **dict.fromkeys(["works", "staff", "employees", "workers"], "other"),
     # an association of businesses speaks for them ("the operators' association")
     **dict.fromkeys(["employers", "operators", "industry", "business", "retailers"], "company"),
     # a criminal group is no charity

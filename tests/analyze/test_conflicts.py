@@ -1006,3 +1006,13 @@ def test_conflicts_speeds_in_two_units_are_converted() -> None:
         "The operator said the train had been going at roughly 80mph on the bend.",
     )
     assert [rule for _, rule in others] == ["ranges-overlap"]
+
+
+def test_conflicts_a_relative_clause_holds_its_noun_s_figure() -> None:
+    # user trial 37: a carmaker's staff against the whole car industry's was flagged
+    found, others = _compare(
+        "Haldor employs around 40,000 people in Norlande, the company said.",
+        "The closure is a blow to Norlande's car industry, which employs about 190,000 people.",
+    )
+    assert found == []
+    assert [rule for _, rule in others] == ["different-thing"]

@@ -499,3 +499,15 @@ def test_sources_businesses_are_companies(text: str, source: str) -> None:
     # user trial 34: a supermarket came out as government, a shipping line as a person and
     # the head of an employers' association as an ngo
     assert _cited(cited_sources([_article(text)]))[source] == ("company", 1)
+
+
+def test_sources_a_works_council_speaks_for_the_staff_not_the_state() -> None:
+    # user trial 37: the works council's chair was counted as government
+    article = _article(
+        "Works council chair Marta Kessling said the plan was a betrayal. The works council "
+        "said it would fight the closure. The city council said roads would stay open."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Marta Kessling"] == ("other", 1)
+    assert found["works council"] == ("other", 1)
+    assert found["city council"] == ("government", 1)

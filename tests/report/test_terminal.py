@@ -124,3 +124,21 @@ def test_terminal_print_table_wider_than_the_console_is_never_cut() -> None:
     print_table(console, "Articles", ["id", "title"], [[long_id, "Ferry fire"]], whole={"id"})
     assert long_id in _words(out.getvalue())
     assert console.width == 20  # restored
+
+
+def test_terminal_figures_stay_on_one_line() -> None:
+    # user trial 36: "At least nine" was printed over three lines at 80 columns
+    headers = ["outlet", "text", "bound", "what"]
+    rows = [["Lunholm Courier", "At least nine", "at least", "people killed in the derailment"]]
+    layout = fit_columns(headers, rows, width=40, whole={"text"}, one_line={"text", "bound"})
+    assert layout.widths[layout.keep.index(1)] == len("At least nine")
+    assert layout.widths[layout.keep.index(2)] == len("at least")
+    out = io.StringIO()
+    print_table(
+        Console(file=out, width=40, color_system=None),
+        "Numbers",
+        headers,
+        rows,
+        one_line={"text", "bound"},
+    )
+    assert "At least nine" in out.getvalue()

@@ -343,13 +343,19 @@ def holder(doc: Any, run: Run) -> str | None:
 
 def _subject_of(verb: Any) -> Any | None:
     """A verb's subject, or the one it shares with the verb it is coordinated with ("the
-    industry has shrunk but still employs 9,000")."""
+    industry has shrunk but still employs 9,000"); for a relative clause, the noun it
+    qualifies ("the industry, which employs 190,000")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            return verb.head  # "Norlande's car industry, which employs about 190,000"
         if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subject
         verb = verb.head
     return None
+
+
+_RELATIVES = frozenset(["which", "that", "who"])
 
 
 def _named_owner(subject: Any) -> bool:

@@ -110,11 +110,17 @@ def _print(
         headers,
         list(rows),
         whole=_WHOLE,
+        one_line=_ONE_LINE.get(title, ()),
         drop=_DROP.get(title, ()),
         empty=empty,
         hint=_HINT,
         title_justify="left",
     )
+
+
+_ONE_LINE = {"Numbers": ("text", "bound")}
+"""Columns whose cells are never wrapped: a figure ("At least nine") read over three lines is
+misread."""
 
 
 def _shared_row(
@@ -164,6 +170,7 @@ def _longest_word(texts: Iterable[str]) -> int:
 @dataclass(frozen=True, slots=True)
 class _Column:
     whole: bool  # its words are never broken: ids, numbers, dates, rule names
+    one_line: bool  # its cells are never wrapped: figures
     natural: int  # its width with nothing wrapped
     cells: int  # its width with no cell wrapped (the header may wrap)
     word: int  # its longest word (header included)
@@ -171,7 +178,10 @@ class _Column:
 
     def least(self, text_min: int) -> int:
         """The narrowest this column may be: its longest word when words stay whole, else
-        ``text_min`` (or less when nothing in it is that long)."""
+        ``text_min`` (or less when nothing in it is that long); its longest cell when cells
+        stay on one line."""
+        if self.one_line:
+            return self.cells
         if self.whole:
             return self.word
         return min(self.natural, max(text_min, self.header_word))
@@ -189,11 +199,13 @@ def fit_columns(
     width: int,
     whole: Collection[str] = (),
     drop: Sequence[str] = (),
+    one_line: Collection[str] = (),
 ) -> TableLayout:
     """Lay out a table in ``width`` terminal columns.
 
     Words of the columns named in ``whole`` (ids, numbers) are never broken, so such a column
-    is at least as wide as its longest word; text columns wrap and get what is left, in
+    is at least as wide as its longest word (its longest cell for a column named in
+    ``one_line``); text columns wrap and get what is left, in
     proportion to how much they hold. When the text columns would be narrower than
     :data:`TEXT_MIN`, the columns named in ``drop`` are left out, first one first; when that
     is not enough they shrink to :data:`TEXT_HARD_MIN`. A table that still does not fit is
@@ -207,6 +219,7 @@ def fit_columns(
         columns.append(
             _Column(
                 whole=header in whole,
+                one_line=header in one_line,
                 natural=max(_longest_line([header, *texts]), 1),
                 cells=max(_longest_line(texts), word),
                 word=word,
@@ -270,6 +283,7 @@ def print_table(
     *,
     whole: Collection[str] = (),
     drop: Sequence[str] = (),
+    one_line: Collection[str] = (),
     empty: str = "none",
     hint: str = "widen the terminal or set COLUMNS",
     note: str = "",
@@ -281,7 +295,9 @@ def print_table(
     if not rows:
         console.print(Text(f"{title}: {empty}"))
         return
-    layout = fit_columns(headers, rows, width=console.width, whole=whole, drop=drop)
+    layout = fit_columns(
+        headers, rows, width=console.width, whole=whole, drop=drop, one_line=one_line
+    )
     notes = [note] if note else []
     if layout.dropped:
         left_out = ", ".join(layout.dropped)
