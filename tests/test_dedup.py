@@ -268,3 +268,23 @@ def test_dedup_band_keys_are_deterministic_and_shared_by_copies() -> None:
     assert len(band_keys(a)) == 32  # datasketch's bands for threshold 0.4, 128 permutations
     assert not set(band_keys(a)) & set(band_keys(other))
     assert band_keys(a) == band_keys(pickle.loads(pickle.dumps(a)))
+
+
+def test_dedup_the_agency_a_wire_tag_names_is_the_origin() -> None:
+    # user trial 36: the undated wire lost its origin to the dated reprint; both credit
+    # "(HPA)" in their datelines (cleaning keeps the credit in meta)
+    story = wire_story(6)
+    credit = {"credit": "HPA"}
+    groups = find_duplicates(
+        [
+            make_article("wire", story, outlet="Halden Press Agency", meta=credit),
+            make_article(
+                "copy", story, outlet="Lunholm Courier", published="2026-03-17", meta=credit
+            ),
+        ]
+    )
+    assert (groups[0].origin, groups[0].origin_rule, groups[0].wire) == (
+        "wire",
+        "wire-outlet",
+        "HPA",
+    )

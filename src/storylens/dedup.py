@@ -245,8 +245,24 @@ def _origin(members: Sequence[DedupSignature]) -> tuple[str | None, str | None]:
         named = sorted(m.article for m in members if (m.outlet or "").lower() == source.lower())
         if named:
             return named[0], "feed-source"
+    wire = _majority(m.wire for m in members)
+    own = [m.article for m in members if wire is not None and _is_agency(m.outlet, wire)]
+    if len(own) == 1:  # "(HPA)" in the text, and one member is the Halden Press Agency
+        return own[0], "wire-outlet"
     first = _earliest(members)
     return (first, "earliest-published") if first is not None else (None, None)
+
+
+def _is_agency(outlet: str | None, wire: str) -> bool:
+    """The outlet is the agency a wire tag names: "HPA" is the Halden Press Agency.
+
+    >>> _is_agency("Halden Press Agency", "HPA"), _is_agency("Lunholm Courier", "HPA")
+    (True, False)
+    """
+    if not outlet:
+        return False
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    return wire.casefold() in {outlet.casefold(), initials.casefold()}
 
 
 def _earliest(members: Sequence[DedupSignature]) -> str | None:
