@@ -792,3 +792,12 @@ def test_quotes_a_name_after_a_role_is_a_person_for_he_and_she() -> None:
     article = clean(RawDocument(source="strike.txt", text=text, meta={}))
     [mention] = find_quotes(article, doc=parse([article])[article.id])
     assert mention.speaker == "Rurik Haldane"
+
+
+def test_quotes_words_in_a_reported_clause_are_the_reporter_s() -> None:
+    # user trial 36: the union leader's "for years" was given to the drivers he spoke of
+    article = _article(
+        'Union leader Jonas Eberle said drivers had complained "for years" about worn rails.'
+    )
+    mention = _only(article)
+    assert (mention.speaker, mention.why.features["cue"]) == ("Jonas Eberle", "said")

@@ -9,6 +9,7 @@ kind (SCARE, STATEMENT or PARTIAL). The rules are described in full in
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from storylens.analyze._quote_context import _CUE_ALT, _Context, _Parsed
 from storylens.analyze._quote_speakers import (
@@ -118,6 +119,8 @@ def _parsed_cue(
             subject = group_subject(token)
         if subject is None:
             continue
+        if (reporter := _reporter(token, subject)) is not None:
+            subject, token = reporter, token.head  # the cue is the reporting verb
         if subject.lower_ in {"which", "who", "that"} and token.dep_ == "relcl":
             subject = token.head  # "The creamery, which boasts of "...": the creamery
         subject = named_in_apposition(subject) or subject
@@ -126,6 +129,19 @@ def _parsed_cue(
             continue
         return _resolve(speakers, a, b, rule, token.lower_)
     return None
+
+
+def _reporter(verb: Any, subject: Any) -> Any | None:
+    """The named subject of a speech verb that reports ``verb``'s clause, when ``verb``'s own
+    subject is a common noun: in 'Union leader Jonas Eberle said drivers had complained "for
+    years"', the words are Eberle's, not the drivers'."""
+    if subject.pos_ != "NOUN" or verb.dep_ != "ccomp":
+        return None
+    outer = verb.head
+    if outer.pos_ != "VERB" or outer.lower_ not in CUE_WORDS:
+        return None
+    named = subject_of(outer)
+    return named if named is not None and named.pos_ == "PROPN" else None
 
 
 def _carried(speakers: _Speakers, ctx: _Context, statement_like: bool) -> _Found | None:

@@ -29,7 +29,9 @@ Speakers (``Why.rule`` of each mention says which rule found it)
                         first), its subject from the dependency parse; a participle after
                         a reported clause ("said the plan fell short, calling it "...""),
                         the reporting verb's subject; a described subject naming a person in
-                        apposition ("the mayor, Colm Brady, said"), that person.
+                        apposition ("the mayor, Colm Brady, said"), that person; a
+                        common-noun subject of a clause a named person reports ("Jonas
+                        Eberle said drivers had complained "for years""), that person.
     Names               a capitalised description before a name ("Survivor Mira Okafor")
                         is dropped when the parse shows it (:mod:`.speakers`); across the
                         story, ``match_quotes`` folds each speaker to one canonical name.
