@@ -212,6 +212,15 @@ _STARTERS = _words(
 )
 
 
+_CLOCK = _words("a.m p.m")
+# What may follow a clock time in its own sentence: a day, a month, a time zone.
+_AFTER_CLOCK = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december gmt utc bst cet cest est edt "
+    "pst pdt et pt local"
+)
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Split one paragraph into sentences, as (start, end) offsets shifted by ``offset``.
 
@@ -222,6 +231,9 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> s = 'Gen. Sadat spoke. "Leave now," he said. U.S. jets flew 3.5 km... Then quiet.'
     >>> [s[a:b] for a, b in split_sentences(s)]
     ['Gen. Sadat spoke.', '"Leave now," he said.', 'U.S. jets flew 3.5 km...', 'Then quiet.']
+    >>> s = "It left at 7 a.m. Four carriages overturned. It was 9 p.m. Monday."
+    >>> [s[a:b] for a, b in split_sentences(s)]
+    ['It left at 7 a.m.', 'Four carriages overturned.', 'It was 9 p.m. Monday.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -266,6 +278,8 @@ def _ends_after_period(text: str, match: re.Match[str]) -> bool:
         return False
     if key in _BEFORE_NUMBER and match.group(4).isdigit():
         return False
+    if key in _CLOCK:  # "shortly after 7 a.m. Four carriages overturned": not "7 a.m. Monday"
+        return _next_word(text, match.end(3)) not in _AFTER_CLOCK
     if key in _SOFT or _INITIALISM.match(word):
         return _next_word(text, match.end(3)) in _STARTERS
     return True

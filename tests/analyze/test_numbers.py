@@ -1137,3 +1137,17 @@ def test_numbers_a_speed_is_measured_in_its_unit(snippet: str, measure: str) -> 
         measure,
         "speed",
     )
+
+
+def test_numbers_borrow_a_source_only_from_a_sentence_before() -> None:
+    # user trial 37: the reporter's share move took the analyst quoted after it as its source
+    later = make_article(
+        "Haldor shares closed nearly 3 percent lower. Analyst Priya Nandakumar of Calloway "
+        "Securities said the market had expected worse."
+    )
+    assert [n.attributed_to for n in find_numbers(later)] == [None]
+    earlier = make_article(
+        "The Velmara Fire Service said on Monday that the blaze was spreading. About 300 homes "
+        "were evacuated."
+    )
+    assert [n.attributed_to for n in find_numbers(earlier)] == ["Velmara Fire Service"]

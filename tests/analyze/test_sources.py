@@ -511,3 +511,12 @@ def test_sources_a_works_council_speaks_for_the_staff_not_the_state() -> None:
     assert found["Marta Kessling"] == ("other", 1)
     assert found["works council"] == ("other", 1)
     assert found["city council"] == ("government", 1)
+
+
+def test_sources_an_opposition_party_is_no_government() -> None:
+    # user trial 36: "the opposition Green Alliance" was counted as government
+    article = _article(
+        "The opposition Green Alliance called for the minister's resignation, saying the "
+        "government had ignored repeated warnings."
+    )
+    assert _cited(cited_sources([article]))["Green Alliance"] == ("other", 1)

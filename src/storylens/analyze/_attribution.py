@@ -29,12 +29,13 @@ def attribution(
         found = _source_in([c for c in cues if not _for_another_figure(c, anchor)], anchor)
     elif not borrow:
         found = None
-    else:  # another sentence of the paragraph, when it names its source
+    else:  # an earlier sentence of the paragraph, when it names its source (a later one
+        # quoting an analyst is no source of the reporter's own figure)
         found = next(
             (
                 f
                 for sent in span.sents
-                if sent.start != sentence.start
+                if sent.start < sentence.start
                 and (f := _source_in(_cues(sent, named=True), sent.root))
             ),
             None,

@@ -159,6 +159,7 @@ _QUANTIFIERS = frozenset(
     ["several", "many", "some", "other", "few", "various", "numerous", "both", "all", "most"]
 )
 _BUSINESS_KINDS = frozenset(["company", "other", "ngo"])  # what "the company" may stand for
+_PARTY_WORDS = frozenset(["opposition", "ruling", "governing"])  # before a party's name
 _STANCE_ONLY = frozenset(["union", "party", "club"])  # "militant" is a stance of these
 _BUSINESS_NOUN_KINDS = frozenset(["company", "other"])  # "the company", "the union"
 _SPEAKS_FOR = frozenset(
@@ -299,7 +300,7 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     named = _org_name_kind(entity.name)
     if entity.label == "PERSON" and named is None:
         return _person_kind(entity.mentions, texts)
-    if entity.label in ("GPE", "LOC"):
+    if entity.label in ("GPE", "LOC") and named is None:  # not "Green Alliance": a body
         return "government"
     introduced = _introduced_kind(entity, texts)
     if introduced:
@@ -338,6 +339,8 @@ def _introduced_kind(entity: Entity, texts: Mapping[str, str]) -> str | None:
         bare = before.rstrip().removesuffix(",")  # "the supermarket chain, Hollins"
         if not words or not bare.endswith(words[-1]) or before[-1:] != " ":
             continue
+        if words[-1] in _PARTY_WORDS:  # "the opposition Green Alliance": a party
+            return "other"
         noun = words[-1] if words[-1] in lexicon.ORG_NOUNS else words[-1].removesuffix("s")
         if noun in lexicon.ORG_NOUNS:  # "two shipping lines, Norrhavn Line and ..."
             return _kind_of_org(words[:-1], noun)
