@@ -255,6 +255,7 @@ def test_numbers_national_scope_is_noted() -> None:
         "Fighting raged in the last 24 hours.",
         "On 5 June a 5-year-old boy was aged 5 in the photo.",
         "The meeting began at 10:30 and one resident said it was long.",
+        "The InterCity 214 service left the rails near Velsk.",  # user trial 36
     ],
 )
 def test_numbers_not_quantities(snippet: str) -> None:

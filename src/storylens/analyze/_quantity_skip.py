@@ -168,7 +168,8 @@ def _names_amount(noun: Any) -> bool:
 
 
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:
-    """Part of a name: "Article 5", "Covid-19", "the 215 Maiwand Afghan Army Corps"."""
+    """Part of a name: "Article 5", "Covid-19", "the InterCity 214 service", "the 215 Maiwand
+    Afghan Army Corps"."""
     if run.vague or run.unit == "percent":  # "the Green Labour Alliance 14.6 percent"
         return False
     if prev is not None and not prev.whitespace_ and prev.text == "-":
@@ -177,7 +178,7 @@ def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool
         prev is not None
         and prev.whitespace_
         and prev.is_alpha
-        and (prev.is_title or prev.is_upper)
+        and prev.text[:1].isupper()  # "Article 5", "UN 2250", "InterCity 214"
         and not prev.is_sent_start
         and prev.lower_ not in DAYS | MONTHS
         and prev.tag_ == "NNP"
