@@ -520,3 +520,24 @@ def test_align_restating_unit_joins_by_cosine_or_by_a_strong_link() -> None:
 
     assert matched(0.5) == [(0, 2), (0, 1)]
     assert matched(0.4) == [(0, 2)]
+
+
+def test_align_marks_a_name_and_its_description() -> None:
+    # the digest must not cite "Mara Quist, the chief executive of Corvan Pharma" for a
+    # statement: its mention says it is a description
+    a = make_article(
+        "a", "Mara Quist, the chief executive of Corvan Pharma, said the plant would close."
+    )
+    b = make_article(
+        "b", "Mara Quist, the chief executive of Corvan Pharma, told staff it would shut."
+    )
+    found = {
+        (m.span.article, a.text_of(m.span) if m.span.article == "a" else b.text_of(m.span)): m
+        for c in align_claims([a, b])
+        for m in c.mentions
+    }
+    described = {k for k, m in found.items() if m.why.features.get("unit") == "description"}
+    assert described == {
+        ("a", "Mara Quist, the chief executive of Corvan Pharma"),
+        ("b", "Mara Quist, the chief executive of Corvan Pharma"),
+    }

@@ -383,3 +383,20 @@ def test_digest_cites_no_article_that_backs_one_piece_of_two() -> None:
     assert len(chosen) == 1
     assert chosen.get(lines["x"], ("x",)) == ("x",)
     assert chosen.get(lines["y"], ("x", "y")) == ("x", "y")
+
+
+def test_digest_cites_no_description_for_a_statement() -> None:
+    # user trial 37: "Marta Kessling, who chairs the works council" was cited for "The works
+    # council reacted with fury."
+    lines = {
+        "x": "The works council reacted with fury to the closure plan.",
+        "y": "Marta Kessling, who chairs the works council",
+    }
+    arts, spans = _one_line_articles(lines)
+    x = ClaimMention(spans["x"], Why("matched", 0.7, {"with": _key(spans["y"]), "cosine": 0.6}))
+    y = ClaimMention(
+        spans["y"],
+        Why("matched", 0.7, {"with": _key(spans["x"]), "cosine": 0.6, "unit": "description"}),
+    )
+    claim = Claim("fury", lines["x"], (x, y), Support(2, 2, 2))
+    assert [d.articles for d in make_digest([claim], arts)] == [("x",)]

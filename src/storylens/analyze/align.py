@@ -211,6 +211,11 @@ class _Units:
     texts: list[str]
     evidence: list[str]  # the text each unit's evidence is computed on
 
+    def described(self, unit: int) -> bool:
+        """The unit is a name and its description ("Mara Quist, the chief executive"): its
+        evidence is the description alone, not the unit's text or the text after a name."""
+        return not self.evidence[unit].endswith(self.texts[unit])
+
 
 def _collect_units(articles: Sequence[Article], options: AlignOptions) -> _Units:
     spans: list[Span] = []
@@ -342,6 +347,8 @@ def _why(ctx: _Context, m: int, members: list[int]) -> Why:
         "runner_up": round(next((r for r in rivals if r != score), 0.0), 4),
         "with": _where(ctx.units.spans[best]),
     }
+    if ctx.units.described(m):
+        features["unit"] = "description"  # "Marta Kessling, who chairs the works council"
     phrase = ctx.anchored.get((min(m, best), max(m, best)))
     if phrase is not None:
         features["anchor"] = phrase

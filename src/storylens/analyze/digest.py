@@ -286,6 +286,7 @@ def _cite(claim: Claim, mention: ClaimMention, story: _Story) -> _Choice:
         m
         for m in claim.mentions
         if m.span.article != span.article
+        and m.why.features.get("unit") != "description"  # who someone is, not what happened
         and _linked(mention, m, story.options.cite)
         and wanted <= _values(m.span, story.numbers)
         and _names_all(names, _text(m.span, story))
