@@ -256,6 +256,7 @@ def test_numbers_national_scope_is_noted() -> None:
         "On 5 June a 5-year-old boy was aged 5 in the photo.",
         "The meeting began at 10:30 and one resident said it was long.",
         "The InterCity 214 service left the rails near Velsk.",  # user trial 36
+        "They rang me at seven in the morning to cancel it.",  # user trial 39
     ],
 )
 def test_numbers_not_quantities(snippet: str) -> None:
@@ -1152,3 +1153,15 @@ def test_numbers_borrow_a_source_only_from_a_sentence_before() -> None:
         "were evacuated."
     )
     assert [n.attributed_to for n in find_numbers(earlier)] == ["Velmara Fire Service"]
+
+
+def test_numbers_more_than_a_measure_is_anything_above_it() -> None:
+    # user trial 38: "more than 7 inches" of rain was read as at least 8 inches
+    rain = only("More than 7 inches of rain fell at Kestrel Hill.")
+    assert 7 < rain.low < 7.01 and only("More than 100 people were hurt.").low == 101
+
+
+def test_numbers_a_figure_put_at_a_number_in_the_morning_is_a_figure() -> None:
+    # a clock time in words is no quantity, but a toll put at three in the morning is one
+    mention = only("Fire officials had put the number of dead at three in the morning.")
+    assert (mention.value, mention.why.features.get("event")) == (3, "killed")

@@ -315,3 +315,16 @@ def test_wording_tabloid_words_are_loaded_and_each_keeps_its_own_label() -> None
     for term in ("crooks", "plundered", "whopping", "fat cats", "boasted"):
         assert found[term].counts == {term: {"a": 1, "b": 0}}
     assert "crooked" not in found
+
+
+def test_wording_more_tabloid_words_are_loaded() -> None:
+    # user trial 39: "cyber-thugs", "axed", "furious" and "brought to its knees" went unlisted
+    a = _article(
+        "Cyber-thugs brought the hospital to its knees and axed 400 operations, furious staff "
+        "said.",
+        "a",
+    )
+    b = _article("Hackers disrupted the hospital and 400 operations were postponed.", "b")
+    found = _by_concept(word_choice([a, b]))
+    for term in ("thugs", "brought to its knees", "axed", "furious"):
+        assert found[term].counts == {term: {"a": 1, "b": 0}}

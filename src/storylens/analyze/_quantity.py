@@ -307,10 +307,14 @@ AROUND = 0.1
 11,500 workers" and "roughly 8,000" cannot both be true; "about 40" and 43 can."""
 
 
-def value_range(run: Run, bound: Bound, just_below: bool) -> tuple[float, float]:
-    """Low and high values the wording allows."""
+def value_range(
+    run: Run, bound: Bound, just_below: bool, *, measured: bool = False
+) -> tuple[float, float]:
+    """Low and high values the wording allows: "more than 100" people is at least 101, but
+    "more than 7 inches" of rain (a measure, like a percentage) is anything above 7."""
     lo, hi = run.low, run.high
-    step = 1.0 if float(lo).is_integer() and run.unit != "percent" else 0.0
+    counted = float(lo).is_integer() and run.unit != "percent" and not measured
+    step = 1.0 if counted else 0.0
     if bound is Bound.AT_LEAST:
         return lo, math.inf
     if bound is Bound.MORE_THAN:

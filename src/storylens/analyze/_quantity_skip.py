@@ -29,6 +29,7 @@ from storylens.text import _words
 __all__ = ["skip_reason"]
 
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "hrs", "o'clock"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _YEAR_PREPS = {"in", "since", "by", "until", "from", "of", "before", "after", "during", "to"}
 _ONE_KEEPERS = {"only", "just", "exactly", "single"}
 _NOT_PEOPLE = {"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"}
@@ -44,6 +45,7 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("year", _is_year(run, last, prev)),
         ("date", _near_month(prev, nxt)),
         ("time", ":" in last.text or (nxt is not None and nxt.lower_ in _CLOCK)),
+        ("time", _part_of_day_after(doc, run)),
         ("age", _is_age(doc, run, prev) or _is_age_after_name(run, first, prev, nxt)),
         ("name", _inside_name(run, last, prev, nxt)),
         ("duration", _is_duration(doc, run)),
@@ -273,6 +275,23 @@ def _dated_list(doc: Any, run: Run) -> bool:
             return False
         at += 1
     return False
+
+
+def _part_of_day_after(doc: Any, run: Run) -> bool:
+    """A clock time in words: "They rang me at seven in the morning"; not a figure put at a
+    number ("officials put the number of dead at three in the morning")."""
+    after = [t.lower_ for t in doc[run.end : run.end + 3]]
+    if len(after) < 3 or after[:2] != ["in", "the"] or after[2] not in _DAY_PARTS:
+        return False
+    prep = doc[run.start - 1] if run.start > 0 else None
+    return (
+        prep is not None
+        and prep.lower_ in {"at", "by", "until", "till", "before", "after"}
+        and prep.head.lemma_ not in _FIGURE_VERBS
+    )
+
+
+_FIGURE_VERBS = frozenset(["put", "stand", "estimate", "set", "peg", "place", "fix", "reach"])
 
 
 def _is_pronoun_one(run: Run, first: Any, prev: Any | None) -> bool:

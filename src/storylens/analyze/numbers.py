@@ -140,7 +140,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     doc = span.doc
     bound_words = bound_phrase(doc, run)
     bound = BOUNDS.get(bound_words, Bound.VAGUE if run.vague else Bound.EXACT)
-    low, high = value_range(run, bound, bound_words in JUST_BELOW)
+    measure = _measure(doc, run)
+    low, high = value_range(run, bound, bound_words in JUST_BELOW, measured=measure is not None)
     start_tok = run.start - len(bound_words)
     offset = _offset(context.body[index], span)
     sign = int(currency_before(doc, run.start) is not None)  # the span holds "$" or "EUR"
@@ -170,7 +171,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             bound_phrase=" ".join(bound_words) or None,
             vague_word=run.vague,
             unit=run.unit,
-            measure=_measure(doc, run),
+            measure=measure,
             event=event,
             subject=subject,
             where_from=where_from,

@@ -252,7 +252,7 @@ LOADED: Mapping[str, str] = {
     "atrocity": r"atrocit(?:y|ies)",
     "barbaric": r"barbaric|barbarism|barbarity",
     "brutal": r"brutal(?:ly|ity)?",
-    "thugs": r"thugs?",
+    "thugs": r"(?:cyber-?)?thugs?",
     "mob": r"mobs?",
     "genocide": r"genocid(?:e|al)",
     "ethnic cleansing": r"ethnic cleansing",
@@ -288,6 +288,9 @@ LOADED: Mapping[str, str] = {
     "shambles": r"shambles|shambolic",
     # words that make taking money sound like theft before a court says so
     "plundered": r"plunder(?:s|ed|ing)?",
+    "axed": r"axe[ds]?|axing",
+    "brought to its knees": r"(?:bring|brings|bringing|brought) [\w' ]{0,30}?to "
+    r"(?:its|their|his|her) knees",
     "pocketed": r"pocket(?:ed|ing)",
     "soared": r"soar(?:s|ed|ing)?|sky-?rocket(?:s|ed|ing)?",
     "hike": r"hikes?(?= (?:in|of|to|for)\b)|(?:price|rent|tax|fare|rate|pay) hikes?",
@@ -296,6 +299,7 @@ LOADED: Mapping[str, str] = {
     "seething": r"seeth(?:e|es|ed|ing)",
     "slammed": r"slamm(?:ed|ing)",
     "boasted": r"boast(?:s|ed|ing)",
+    "furious": r"furious(?:ly)?",
     "snubbed": r"snub(?:s|bed|bing)?",
 }
 HEDGES: Mapping[str, str] = {
