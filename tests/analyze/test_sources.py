@@ -32,7 +32,7 @@ def test_sources_cue_verbs_and_according_to() -> None:
     )
     found = cited_sources([article])
     assert _cited(found) == {
-        "International Committee of the Red Cross": ("international-org", 1),
+        "Red Cross": ("ngo", 1),  # a national society, not the ICRC (user trial 38)
         "Amnesty International": ("ngo", 1),
         "officials": ("government", 1),
     }
@@ -520,3 +520,9 @@ def test_sources_an_opposition_party_is_no_government() -> None:
         "government had ignored repeated warnings."
     )
     assert _cited(cited_sources([article]))["Green Alliance"] == ("other", 1)
+
+
+def test_sources_a_service_that_recorded_a_figure_is_its_source() -> None:
+    # user trial 38: the weather service's rainfall reading was listed as unattributed
+    article = _article("The Marren Weather Service recorded 182 millimetres of rain in two days.")
+    assert _cited(cited_sources([article])) == {"Marren Weather Service": ("government", 1)}

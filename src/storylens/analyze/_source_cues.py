@@ -71,6 +71,8 @@ CUE_VERBS = frozenset(
         "concede",
         "testify",
         "tweet",
+        "record",  # "the weather service recorded 182 millimetres"
+        "forecast",
     ]
 )
 # Verbs that report only with a clause: "the court found that ...", "judges ruled that ..."
