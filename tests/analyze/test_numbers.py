@@ -1165,3 +1165,14 @@ def test_numbers_a_figure_put_at_a_number_in_the_morning_is_a_figure() -> None:
     # a clock time in words is no quantity, but a toll put at three in the morning is one
     mention = only("Fire officials had put the number of dead at three in the morning.")
     assert (mention.value, mention.why.features.get("event")) == (3, "killed")
+
+
+def test_numbers_a_compound_before_a_thing_says_what_it_is_for() -> None:
+    # user trial 38: "two more rescue helicopters" were counted as people rescued
+    found = find_numbers(
+        make_article(
+            "The governor asked for two more rescue helicopters. The death toll rose to 12. "
+            "Eight murder victims were named."
+        )
+    )
+    assert [n.why.features.get("event") for n in found] == [None, "killed", "killed"]

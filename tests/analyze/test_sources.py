@@ -526,3 +526,13 @@ def test_sources_a_service_that_recorded_a_figure_is_its_source() -> None:
     # user trial 38: the weather service's rainfall reading was listed as unattributed
     article = _article("The Marren Weather Service recorded 182 millimetres of rain in two days.")
     assert _cited(cited_sources([article])) == {"Marren Weather Service": ("government", 1)}
+
+
+def test_sources_an_honorific_and_a_surname_are_the_full_name() -> None:
+    # user trial 39: "Maren Holt" and "Ms Holt" were listed as two sources
+    article = _article(
+        '"We are writing everything by hand," said Maren Holt, a nurse at the hospital. '
+        '"It is slow," Ms Holt said.'
+    )
+    assert list(_cited(cited_sources([article]))) == ["Maren Holt"]
+    assert _cited(cited_sources([article]))["Maren Holt"][1] == 2

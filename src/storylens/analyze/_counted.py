@@ -685,13 +685,22 @@ def _complement_event(verb: Any) -> Any | None:
     )
 
 
+def _names_event(word: Any, noun: Any) -> bool:
+    """An event word before a noun says what happened to what the noun counts ("death toll",
+    "murder victims", "injured children"), but a compound before a thing says what the thing
+    is for: "two rescue helicopters" were not rescued, "40 evacuation buses" not evacuated."""
+    if word.dep_ != "compound":
+        return True
+    return noun.lemma_.lower() in TOTALS or subject_group(noun.lower_) is not None
+
+
 def _event_of_noun(noun: Any) -> Any | None:
     """The verb or adjective saying what happened to a counted noun ("civilians were killed").
 
     A compound naming the event counts too: "death toll".
     """
     for child in noun.children:
-        if child.dep_ in _NOUN_EVENTS and _is_event_word(child):
+        if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
             return child
     base = noun
     while base.dep_ == "conj":

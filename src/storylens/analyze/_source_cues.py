@@ -422,12 +422,17 @@ def _speaker_citation(name: str, span: Span, story: _Story) -> _Cited:
     return _Cited(name, _person_kind(spans, story.texts), span.start, span.end, "person")
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?=[A-Z])")
+
+
 def _folded(cited: _Cited, article: str, people: Sequence[str], story: _Story) -> _Cited:
-    """A lone capitalised surname as the one full name of the story's people that ends with
-    it ("Vranck" is "Odo Vranck" when a quote names him so), with that name's kind."""
-    if " " in cited.source or not cited.source[:1].isupper():
+    """A lone capitalised surname, or one after an honorific ("Ms Holt"), as the one full name
+    of the story's people that ends with it ("Vranck" is "Odo Vranck" when a quote names him
+    so), with that name's kind."""
+    surname = _HONORIFIC.sub("", cited.source)
+    if " " in surname or not surname[:1].isupper():
         return cited
-    matches = [p for p in people if p.split()[-1] == cited.source]
+    matches = [p for p in people if p.split()[-1] == surname and p != cited.source]
     if len(matches) != 1:
         return cited
     full = _speaker_citation(matches[0], Span(article, cited.start, cited.end), story)
