@@ -1176,3 +1176,14 @@ def test_numbers_a_compound_before_a_thing_says_what_it_is_for() -> None:
         )
     )
     assert [n.why.features.get("event") for n in found] == [None, "killed", "killed"]
+
+
+def test_numbers_a_record_s_time_does_not_date_the_count() -> None:
+    # user trial 36: "the worst rail disaster in more than a decade" dated the toll
+    (toll,) = find_numbers(
+        make_article(
+            "The number of people killed rose to 14, making it the country's worst rail "
+            "disaster in more than a decade."
+        )
+    )
+    assert toll.when is None

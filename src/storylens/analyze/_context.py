@@ -508,16 +508,24 @@ def _since_event(sentence: Any, clause: int) -> tuple[int, int] | None:
 
 def _dates_a_comparison(ent: Any, anchor: Any) -> bool:
     """The time belongs to a figure compared with ("up from 31 percent in 2022") or to a
-    superlative ("the highest since 2010"), and the number is not in that phrase: it dates
-    the earlier figure or the record, not this count."""
+    superlative ("the highest since 2010", "the worst rail disaster in more than a decade"),
+    and the number is not in that phrase: it dates the earlier figure or the record, not this
+    count."""
     for tok in ent.root.ancestors:
         if tok.dep_ != "prep":
             continue
         compared = tok.lower_ in {"from", "than"} and tok.head.lower_ in {"up", "down", "more"}
-        record = tok.lower_ == "since" and tok.head.tag_ in {"JJS", "RBS"}
+        record = tok.lower_ in {"since", "in", "for"} and _superlative(tok.head)
         if compared or record:
             return anchor.i not in {t.i for t in tok.head.subtree}
     return False
+
+
+def _superlative(token: Any) -> bool:
+    """ "the highest", or a noun a superlative describes ("the worst rail disaster")."""
+    if token.tag_ in {"JJS", "RBS"}:
+        return True
+    return token.pos_ == "NOUN" and any(c.tag_ in {"JJS", "RBS"} for c in token.children)
 
 
 def _possessive(ent: Any) -> bool:
