@@ -1187,3 +1187,10 @@ def test_numbers_a_record_s_time_does_not_date_the_count() -> None:
         )
     )
     assert toll.when is None
+
+
+def test_numbers_a_phrasal_verb_keeps_its_particle() -> None:
+    # user trial 39: "85 operations were called off" was read as "operations called"
+    assert only("At the hospital alone, 85 operations were called off.").what == (
+        "operations called off"
+    )

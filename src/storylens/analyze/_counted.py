@@ -770,8 +770,14 @@ def _participle(event: Any) -> str:
     if event.tag_ == "VBD" and event.lemma_ in _PAST_PARTICIPLES:  # "took 19 to hospital"
         return _PAST_PARTICIPLES[event.lemma_] + _light_complement(event)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
-        return str(event.lower_) + _stranded(event) + _light_complement(event)
+        return str(event.lower_) + _particle(event) + _stranded(event) + _light_complement(event)
     return group or str(event.lemma_)
+
+
+def _particle(verb: Any) -> str:
+    """The particle of a phrasal verb: "called off", "shut down", "pulled out"."""
+    found = [c.lower_ for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return f" {found[0]}" if found else ""
 
 
 # Light verbs whose simple past is not their participle: the counted things had it done to
