@@ -536,3 +536,12 @@ def test_sources_an_honorific_and_a_surname_are_the_full_name() -> None:
     )
     assert list(_cited(cited_sources([article]))) == ["Maren Holt"]
     assert _cited(cited_sources([article]))["Maren Holt"][1] == 2
+
+
+def test_sources_a_first_name_alone_is_the_story_s_one_person_of_that_name() -> None:
+    # user trial 38: "Tomas" and "Tomas Veyle" were listed as two sources
+    article = _article(
+        '"The worst is over," said Tomas Veyle, a meteorologist. Tomas said the river would '
+        "fall by Friday."
+    )
+    assert _cited(cited_sources([article])) == {"Tomas Veyle": ("expert/doctor", 2)}

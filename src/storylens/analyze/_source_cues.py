@@ -428,11 +428,13 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?=[A-Z])")
 def _folded(cited: _Cited, article: str, people: Sequence[str], story: _Story) -> _Cited:
     """A lone capitalised surname, or one after an honorific ("Ms Holt"), as the one full name
     of the story's people that ends with it ("Vranck" is "Odo Vranck" when a quote names him
-    so), with that name's kind."""
+    so), or else begins with it ("Tomas" is "Tomas Veyle"), with that name's kind."""
     surname = _HONORIFIC.sub("", cited.source)
     if " " in surname or not surname[:1].isupper():
         return cited
     matches = [p for p in people if p.split()[-1] == surname and p != cited.source]
+    if not matches:  # a first name alone ("Tomas" for "Tomas Veyle")
+        matches = [p for p in people if p.split()[0] == surname and p != cited.source]
     if len(matches) != 1:
         return cited
     full = _speaker_citation(matches[0], Span(article, cited.start, cited.end), story)

@@ -413,10 +413,13 @@ def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
 
 def _class_kind(phrases: Sequence[Sequence[str]]) -> str | None:
     """The kind a role phrase ending in a noun for people of one class gives: "Ines Galdo, a
-    displaced resident" is a resident, "Dr Ana Lind, a surgeon" an expert or doctor."""
+    displaced resident" is a resident, "Dr Ana Lind, a surgeon" an expert or doctor, and so is
+    any "-ologist" ("Tomas Veyle, a meteorologist")."""
     for phrase in phrases:
         noun = phrase[-1].lower().rstrip(".")
         kind = SOURCE_NOUNS.get(noun) or SOURCE_NOUNS.get(noun.removesuffix("s"))
+        if kind is None and noun.removesuffix("s").endswith("ologist"):
+            kind = "expert/doctor"  # "a meteorologist", "a seismologist"
         if kind in ("resident/witness", "expert/doctor"):
             return kind
     return None
