@@ -545,3 +545,13 @@ def test_sources_a_first_name_alone_is_the_story_s_one_person_of_that_name() -> 
         "fall by Friday."
     )
     assert _cited(cited_sources([article])) == {"Tomas Veyle": ("expert/doctor", 2)}
+
+
+def test_sources_an_opposition_spokesman_speaks_for_a_party() -> None:
+    # user trial 39: the opposition's health spokesman was counted as government
+    article = _article(
+        "Piet Lindqvist, the opposition health spokesman, said the government had been warned. "
+        "Government spokesman Ivo Marsh said the talks would resume."
+    )
+    found = _cited(cited_sources([article]))
+    assert (found["Piet Lindqvist"], found["Ivo Marsh"]) == (("other", 1), ("government", 1))

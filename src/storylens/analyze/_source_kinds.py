@@ -440,6 +440,8 @@ def _employer_kind(words: Sequence[str]) -> str | None:
             return lexicon.ORG_NAME_WORDS[lower]
         if lower in lexicon.SERVICE_WORDS:
             return lexicon.SERVICE_WORDS[lower]
+        if lower == "opposition":  # "the opposition health spokesman" speaks for a party
+            return "other"
         if lower in lexicon.ORG_NOUNS:  # "the operators' association": a business lobby
             before = [words[i - 1].lower().rstrip("'’")] if i > 0 else []
             return _kind_of_org(before, lower)
