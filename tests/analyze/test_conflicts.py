@@ -1016,3 +1016,17 @@ def test_conflicts_a_relative_clause_holds_its_noun_s_figure() -> None:
     )
     assert found == []
     assert [rule for _, rule in others] == ["different-thing"]
+
+
+def test_conflicts_a_figure_of_an_earlier_year_is_another_period() -> None:
+    # user trial 37: a plant's workforce at its 2008 peak against its staff now
+    now = replace(
+        article("The Gresswick plant employs 3,200 people, the company said."),
+        published="2026-03-11",
+    )
+    peak = article(
+        "At its peak in 2008 the plant employed more than 6,000 people, the company said."
+    )
+    conflicts, others = find_conflicts([*find_numbers(now), *find_numbers(peak)], [now, peak])
+    assert conflicts == ()
+    assert [c.why.rule for c in others] == ["different-period"]

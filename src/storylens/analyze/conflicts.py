@@ -372,6 +372,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-period", _rises(a) and _rises(b) and _other_time_of_day(a.when, b.when)),
         ("different-period", _past(a.when) != _past(b.when)),
+        ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
         ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
         ("ranges-overlap", overlap),
@@ -581,6 +582,19 @@ def _past(when: str | None) -> bool:
     (True, False, False)
     """
     return bool(when and _PAST.search(when))
+
+
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _earlier_year(when: str | None, story: _Story) -> bool:
+    """A figure dated to a year before the story's news ("at its peak in 2008" in a story
+    published in 2026): a statistic of the past. The story's year is its latest publication
+    date; without one, no year is known to be earlier."""
+    found = _IN_YEAR.search(when or "")
+    if found is None or not story.days:
+        return False
+    return int(found.group(1)) < max(int(day[:4]) for day in story.days.values())
 
 
 def _other_time_of_day(a: str | None, b: str | None) -> bool:
