@@ -801,3 +801,14 @@ def test_quotes_words_in_a_reported_clause_are_the_reporter_s() -> None:
     )
     mention = _only(article)
     assert (mention.speaker, mention.why.features["cue"]) == ("Jonas Eberle", "said")
+
+
+def test_match_a_two_word_fragment_of_one_speaker() -> None:
+    # user trial 39: the tabloid's "despicable attack" stood alone, though the minister's
+    # whole quote holds it
+    long = "This was a despicable attack on people at their most vulnerable."
+    assert _pair(long, "despicable attack") is QuoteFidelity.FRAGMENT
+    a = _article(f"Ana Diaz said: “{long}”", name="a")
+    b = _article("Ivo Marsh called it a “despicable attack” on Monday.", name="b")
+    mentions = [_mention(a, long), _mention(b, "despicable attack", "Ivo Marsh")]
+    assert len(match_quotes(mentions, [a, b])) == 2  # two words of two speakers: no match

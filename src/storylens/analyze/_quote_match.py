@@ -81,7 +81,11 @@ def _contains(long: tuple[str, ...], piece: tuple[str, ...], start: int) -> int:
 
 
 def _is_fragment(short: _Item, long: _Item) -> bool:
-    if len(short.words) < 3 or len(short.words) >= len(long.words):
+    """The short quote's words appear in order in the long one: three words at least, or two
+    when one speaker says both ("despicable attack" inside the minister's longer quote)."""
+    one_speaker = bool(short.speaker and long.speaker and same_speaker(short.speaker, long.speaker))
+    least = 2 if one_speaker else 3
+    if len(short.words) < least or len(short.words) >= len(long.words):
         return False
     at = 0
     for piece in short.pieces:
