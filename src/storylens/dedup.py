@@ -237,15 +237,15 @@ def _link_near(
         lsh.insert(sig.article, sig.minhash)
 
 
-def _origin(members: Sequence[DedupSignature]) -> tuple[str | None, str | None]:
-    """The origin article id and the rule that told it, or (None, None)."""
+def _origin(members: Sequence[DedupSignature], wire: str | None) -> tuple[str | None, str | None]:
+    """The origin article id and the rule that told it, or (None, None); ``wire`` is the
+    agency most members credit."""
     sources = {m.feed_origin for m in members if m.feed_origin}
     if len(sources) == 1:
         (source,) = sources
         named = sorted(m.article for m in members if (m.outlet or "").lower() == source.lower())
         if named:
             return named[0], "feed-source"
-    wire = _majority(m.wire for m in members)
     own = [m.article for m in members if wire is not None and _is_agency(m.outlet, wire)]
     if len(own) == 1:  # "(HPA)" in the text, and one member is the Halden Press Agency
         return own[0], "wire-outlet"
@@ -316,8 +316,8 @@ def origin_group(
     """One same-origin group from the signatures of its members (two or more)."""
     options = options or DedupOptions()
     members = sorted(signatures, key=lambda s: s.article)
-    origin, rule = _origin(members)
     wire = _majority(m.wire for m in members)
+    origin, rule = _origin(members, wire)
     tagged = [m for m in members if m.wire == wire]
     if origin is None and wire is not None:  # the one member with the tag, or the first of them
         first = tagged[0].article if len(tagged) == 1 else _earliest(tagged)

@@ -24,6 +24,7 @@ from storylens.analyze._source_kinds import (
     _person_kind,
     _person_noun,
     _Story,
+    is_business_noun,
     name_kind,
 )
 from storylens.analyze.speakers import OTHER_GENDER, gender_in
@@ -275,7 +276,7 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
         modifiers = _modifiers(token)
         the = any(c.lower_ == "the" for c in token.children)
         named = story.named_org(noun, token, article) if the and not modifiers else None
-        if named is not None and lexicon.ORG_NOUNS.get(noun) in {"company", "other"}:  # "the firm"
+        if named is not None and is_business_noun(noun):  # "the firm"
             return _Cited(named.name, story.kinds[named.id], start, end, "org")
         kind = _kind_of_org([w.lower() for w in modifiers], noun)
         name = " ".join([*modifiers, _as_written(token)])

@@ -162,6 +162,14 @@ _BUSINESS_KINDS = frozenset(["company", "other", "ngo"])  # what "the company" m
 _PARTY_WORDS = frozenset(["opposition", "ruling", "governing"])  # before a party's name
 _STANCE_ONLY = frozenset(["union", "party", "club"])  # "militant" is a stance of these
 _BUSINESS_NOUN_KINDS = frozenset(["company", "other"])  # "the company", "the union"
+
+
+def is_business_noun(noun: str) -> bool:
+    """A noun that stands for the organisation named before it ("the company", "the firm",
+    "the union"), not for a public body that has its own name."""
+    return lexicon.ORG_NOUNS.get(noun) in _BUSINESS_NOUN_KINDS
+
+
 _SPEAKS_FOR = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"]
 )
@@ -230,7 +238,7 @@ class _Story:
         if token.tag_ != "NN":
             return None
         named = self.org_with(noun)
-        if named is None and lexicon.ORG_NOUNS.get(noun) in _BUSINESS_NOUN_KINDS:
+        if named is None and is_business_noun(noun):
             named = self.org_before(article, token.idx)
         return named
 
