@@ -1095,6 +1095,22 @@ def test_numbers_a_day_and_its_part_are_one_time(snippet: str, when: str) -> Non
     assert only(snippet).when == when
 
 
+@pytest.mark.parametrize(
+    ("snippet", "when"),
+    [
+        (
+            "Some 40,000 travellers were heading home for the spring holidays on Friday.",
+            "on Friday",
+        ),
+        ("About 25,000 passengers were stranded for the weekend.", "for the weekend"),
+        ("About 40 stalls will close for the summer.", "for the summer"),
+    ],
+)
+def test_numbers_what_a_count_is_for_is_not_its_time(snippet: str, when: str) -> None:
+    # user trial 38: "for the spring holidays" (a purpose) was the travellers' time
+    assert only(snippet).when == when
+
+
 @pytest.mark.parametrize("sign", ["percent", "per cent"])
 def test_numbers_per_cent_in_two_words_is_a_percentage(sign: str) -> None:
     # user trial 34: "12 per cent" was read as 12 of "per cent pay hike"

@@ -555,3 +555,15 @@ def test_sources_an_opposition_spokesman_speaks_for_a_party() -> None:
     )
     found = _cited(cited_sources([article]))
     assert (found["Piet Lindqvist"], found["Ivo Marsh"]) == (("other", 1), ("government", 1))
+
+
+def test_sources_an_acronym_before_a_title_names_the_employer() -> None:
+    # user trial 36: "KRWU general secretary Jonas Eberle" was counted as government
+    article = _article(
+        "The Korven Rail Workers' Union (KRWU) said the rails were worn. KRWU general "
+        "secretary Jonas Eberle said drivers had complained. Transport Secretary Ana Roe said "
+        "an inquiry would start."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Jonas Eberle"] == ("other", 1)
+    assert found["Ana Roe"] == ("government", 1)

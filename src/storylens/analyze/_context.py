@@ -400,6 +400,7 @@ def time_of(
         and not _dates_a_comparison(e, anchor)
         and not _is_age(e)
         and not _no_time(e)
+        and not _occasion(e)
     ]
     if not ents:
         return None
@@ -448,6 +449,23 @@ def _time_ents(sentence: Any) -> list[Any]:
         else:
             found.append(ent)
     return found
+
+
+def _occasion(ent: Any) -> bool:
+    """A time after "for" named by a common noun that is no unit of time, part of a day or
+    season says what for, not when or how long: "heading home for the spring holidays" (not
+    "for three days", "for the weekend", "for the summer", "for Christmas Eve")."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    root = ent.root
+    return (
+        before == "for"
+        and root.pos_ == "NOUN"
+        and root.lemma_.lower() not in TIME_UNITS | _DAY_PARTS | _SEASONS
+        and not any(t.like_num for t in ent)
+    )
+
+
+_SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
 
 
 def _no_time(ent: Any) -> bool:

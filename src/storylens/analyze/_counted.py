@@ -482,14 +482,14 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
     """What a percentage changed and how: "cut discharges by 40 percent" gives discharges and
     cut; "prices rose 18 percent" prices and rose; "70 percent effective" the subject."""
     head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ == "by":
+    if anchor.dep_ == "pobj" and head.lower_ in {"by", "at"}:  # "stood at 6.2 percent"
         head = head.head
     if anchor.dep_ not in {"npadvmod", "dobj", "pobj"} or head.pos_ not in {"VERB", "ADJ"}:
         return None, None, "none"
     verb = head.head if head.dep_ == "acomp" else head
-    noun = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+    noun = next((c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i), None) or next(
         (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None
-    )
+    )  # "inflation hit 6.8 percent": the percentage is the object, inflation what it measures
     if noun is not None and noun.pos_ == "PRON" and verb.dep_ == "relcl":
         noun = verb.head  # "prices that have risen 18 percent"
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:

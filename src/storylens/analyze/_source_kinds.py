@@ -412,11 +412,35 @@ def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
     official,")."""
     phrases = [p for span in spans for p in role_phrases(texts[span.article], span.start, span.end)]
     for phrase in phrases:
-        kind = _employer_kind(phrase)
+        kind = _employer_kind(phrase) or _acronym_kind(phrase, texts)
         if kind:
             return kind
     titles = [w for p in phrases for i, w in enumerate(p) if i == len(p) - 1 or w[:1].isupper()]
     return _title_kind([w.lower().rstrip(".") for w in titles]) or _class_kind(phrases)
+
+
+def _acronym_kind(words: Sequence[str], texts: Mapping[str, str]) -> str | None:
+    """The kind of the organisation an acronym among role words stands for, when the story
+    spells it out ("KRWU general secretary Jonas Eberle", after "the Korven Rail Workers'
+    Union (KRWU)": a union's officer, not a government secretary) or knows it; None
+    otherwise ("MP" and "CEO" are titles, not employers).
+
+    >>> texts = {"a": "The Korven Rail Workers' Union (KRWU) said so."}
+    >>> _acronym_kind(["KRWU", "general", "secretary"], texts), _acronym_kind(["MP"], texts)
+    ('other', None)
+    """
+    for word in words:
+        if not re.fullmatch(r"[A-Z]{2,6}", word):
+            continue
+        known = organisation_kinds().get(word)
+        if known:
+            return known
+        spelled = re.compile(rf"((?:[A-Z][\w'’-]*\s+){{1,7}}[A-Z][\w'’-]*)\s*\(\s*{word}\s*\)")
+        for text in texts.values():
+            if match := spelled.search(text):
+                name = match.group(1).removeprefix("The ")
+                return organisation_kinds().get(name) or name_kind(name) or _org_name_kind(name)
+    return None
 
 
 def _class_kind(phrases: Sequence[Sequence[str]]) -> str | None:
