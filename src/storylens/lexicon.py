@@ -249,6 +249,7 @@ ORG_NOUNS: Mapping[str, str] = {
             "federation",
             "movement",
             "campaign",
+            "society",
         ],
         "ngo",
     ),
@@ -339,6 +340,7 @@ even when a parser takes them for people."""
 
 ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),
+    "central": "government",  # "the central bank" is no lender like the others
     **dict.fromkeys(["aid", "relief", "humanitarian", "rights", "charity", "refugee"], "ngo"),
     **dict.fromkeys(["armed", "militant", "rebel", "insurgent", "paramilitary"], "military"),
     # a body of a firm's own employees: "the works council", "the staff council"

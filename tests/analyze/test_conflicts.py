@@ -1030,3 +1030,44 @@ def test_conflicts_a_figure_of_an_earlier_year_is_another_period() -> None:
     conflicts, others = find_conflicts([*find_numbers(now), *find_numbers(peak)], [now, peak])
     assert conflicts == ()
     assert [c.why.rule for c in others] == ["different-period"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 42: one verb a paper, its synonym the other: never compared
+        (
+            "The city council closed 38 schools on Monday.",
+            "The council shut 45 schools on Monday.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # planted kelmar-quake: a collapsed building is a destroyed one
+        (
+            "About 2,000 buildings collapsed, the agency said.",
+            "More than 5,000 buildings were destroyed, the agency said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 40: the rescued are not all who were on board
+        (
+            "Rescuers pulled 93 people alive from the water.",
+            "More than 200 people were on the boat.",
+            [],
+            [],
+        ),
+        # planted kessing-fire: "eleven others" are more of the workers, and they were hurt
+        (
+            "The fire killed two workers and injured eleven others.",
+            "Two workers died and 11 were injured.",
+            [],
+            ["ranges-overlap", "ranges-overlap"],
+        ),
+    ],
+)
+def test_conflicts_what_verbs_and_others_count(
+    a: str, b: str, found: list[str], other: list[str]
+) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other

@@ -1210,3 +1210,11 @@ def test_numbers_a_phrasal_verb_keeps_its_particle() -> None:
     assert only("At the hospital alone, 85 operations were called off.").what == (
         "operations called off"
     )
+
+
+def test_numbers_add_up_to_is_a_total_and_its_denial_no_figure() -> None:
+    # user trial 40: "it does not add up to 148" gave a figure "up to 148" to the coastguard
+    # officer who disputed it
+    assert numbers_of('"We counted them all, and it does not add up to 148," she said.') == []
+    [(_, total)] = numbers_of("The repairs add up to 300 homes.")
+    assert (total.value, total.bound) == (300, Bound.EXACT)

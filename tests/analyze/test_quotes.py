@@ -812,3 +812,41 @@ def test_match_a_two_word_fragment_of_one_speaker() -> None:
     b = _article("Ivo Marsh called it a “despicable attack” on Monday.", name="b")
     mentions = [_mention(a, long), _mention(b, "despicable attack", "Ivo Marsh")]
     assert len(match_quotes(mentions, [a, b])) == 2  # two words of two speakers: no match
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Transport Minister Helga Sarn was blunt: "Whoever cut corners will answer for it."',
+            "Helga Sarn",
+        ),
+        (
+            'Its director, Henrik Aaberg, put it bluntly: "Small firms are at the edge."',
+            "Henrik Aaberg",
+        ),
+        ('The message on the door was clear: "Closed until further notice."', None),
+    ],
+)
+def test_quotes_a_colon_after_a_clause_names_its_subject(text: str, speaker: str | None) -> None:
+    # user trials 40-42: "X was blunt:" and "X put it bluntly:" left the quote a scare quote
+    assert _only(_article(text)).speaker == speaker
+
+
+def test_quotes_a_cue_that_reports_its_own_clause_is_no_cue_after() -> None:
+    # user trial 41: '"..." Her Brennmark Federation of Labour warns that 25,000 jobs could go'
+    # took the quote from the union leader who fumed it
+    article = _article(
+        'Union chief Marta Sjoholm fumed: "This is a savage blow to working people." Her '
+        "Federation of Labour warns that as many as 25,000 jobs could go."
+    )
+    assert _only(article).speaker == "Marta Sjoholm"
+
+
+def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
+    # found with user trial 41: a title stood for the last organisation that spoke
+    article = _article(
+        "The Federation of Labour warns that as many as 25,000 jobs could go.",
+        '"We will not give up," the mayor said that night.',
+    )
+    assert _only(article).speaker == "the mayor"

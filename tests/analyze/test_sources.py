@@ -567,3 +567,26 @@ def test_sources_an_acronym_before_a_title_names_the_employer() -> None:
     found = _cited(cited_sources([article]))
     assert found["Jonas Eberle"] == ("other", 1)
     assert found["Ana Roe"] == ("government", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # user trial 41: the central bank and the statistics office were a company and other
+        ("The central bank said it would act again.", "central bank", "government"),
+        (
+            "Prices rose 6.2 percent, according to Statistics Brennmark.",
+            "Statistics Brennmark",
+            "government",
+        ),
+        # user trial 40: a lifeboat society's coordinator was a private person
+        (
+            'Volunteers from the Veldmark Lifeboat Society came first. "We were out within '
+            "20 minutes,\" said Sanne Oberg, the society's coordinator in Harnvik.",
+            "Sanne Oberg",
+            "ngo",
+        ),
+    ],
+)
+def test_sources_public_bodies_and_societies(text: str, source: str, kind: str) -> None:
+    assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)

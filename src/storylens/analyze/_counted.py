@@ -43,7 +43,7 @@ _EVENTS = {
     "arrested": "arrest arrested arrests detain detained detention jail jailed imprison imprisoned",
     "missing": "missing disappear disappeared unaccounted",
     "kidnapped": "kidnap kidnapped abduct abducted hostage hostages",
-    "rescued": "rescue rescued",
+    "rescued": "rescue rescued pull pulled pluck plucked",  # "pulled 93 people alive from"
     "hospitalised": "hospitalise hospitalised hospitalize hospitalized treat treated airlift "
     "airlifted",
     "trapped": "trap trapped",
@@ -142,6 +142,9 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
+    elif noun is not None and noun.lower_ == "others":  # "killing two workers and injuring
+        event = event if event is not None else _event_of_noun(noun)  # eleven others": more
+        noun = _antecedent(noun)  # of the workers counted before, with their own event
     if noun is None and rule == "number-subject":  # "7 people died and 20 were hurt"
         noun = _parallel_noun(anchor)
     if noun is not None and (kept := _records_of(noun)) is not None:  # "records of 1.2m people"

@@ -288,6 +288,8 @@ def bound_phrase(doc: Any, run: Run) -> tuple[str, ...]:
         if lo < 0:
             continue
         words = tuple(t.lower_ for t in doc[lo:first])
+        if words == ("up", "to") and lo > 0 and doc[lo - 1].lemma_.lower() == "add":
+            return ()  # "the bill adds up to 148": a total, not at most 148
         if words in BOUNDS and not any(t.is_sent_end for t in doc[lo : first - 1]):
             return words
     return ()

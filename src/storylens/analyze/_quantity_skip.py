@@ -54,8 +54,17 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("date", _dated_list(doc, run)),
         ("rate-base", prev is not None and prev.lower_ == "per"),
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
+        ("denied", _denied_total(doc, run)),
     )
     return next((reason for reason, hit in checks if hit), None)
+
+
+def _denied_total(doc: Any, run: Run) -> bool:
+    """ "it does not add up to 148": a figure the sentence denies, not one it gives."""
+    if run.start < 4 or [t.lower_ for t in doc[run.start - 2 : run.start]] != ["up", "to"]:
+        return False
+    verb = doc[run.start - 3]
+    return verb.lemma_.lower() == "add" and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _is_year(run: Run, last: Any, prev: Any | None) -> bool:

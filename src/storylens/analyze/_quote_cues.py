@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storylens import lexicon
 from storylens.analyze._quote_context import _CUE_ALT, _Context, _Parsed
 from storylens.analyze._quote_speakers import (
     _Found,
     _inside,
     _markup,
     _misparsed,
+    _person_noun,
     _resolve,
     _Speakers,
     _trim_phrase,
@@ -47,6 +49,9 @@ _COLON_RE = re.compile(
     rf"(?P<phrase>\b[A-Za-z][^.!?;:\"“”]{{0,140}}?)\s+(?P<cue>{_CUE_ALT})\b[^.!?;:\"“”]{{0,40}}:\s*$",
     re.IGNORECASE,
 )
+_REPORTS_CLAUSE = re.compile(
+    r"\s+that\b(?!\s+(?:night|day|morning|afternoon|evening|week|month|year|time)\b)", re.I
+)
 _CLAUSE_END = ".,!?…:;—–-"
 # '"deeply alarmed", and urged both sides ...': the cue goes on with the sentence's own
 # subject, so it is no cue after the quote
@@ -73,6 +78,8 @@ def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
         if span:
             return _resolve(speakers, *span, "cue-after", first.group("cue").lower())
     match = _CUE_AFTER_RE.match(right)
+    if match and _REPORTS_CLAUSE.match(right, match.end("cue")):
+        return None  # '"..." Her union warns that 25,000 jobs could go': a statement of its own
     if match and match.group("phrase").split()[0].lower() not in _CONJUNCTIONS:
         span = _trim_phrase(text, a + match.start("phrase"), a + match.end("phrase"))
         if span:
@@ -94,12 +101,46 @@ def _colon_cue(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | 
     a, b = ctx.left
     match = _COLON_RE.search(speakers.cue_text, a, b)
     if not match:
-        return None
+        return _colon_subject(speakers, parsed, ctx)
     found = _parsed_cue(speakers, parsed, (a, b), reverse=True, rule="colon-cue")
     if found is not None:
         return found
     span = _trim_phrase(speakers.text, match.start("phrase"), match.end("phrase"))
     return _resolve(speakers, *span, "colon-cue", match.group("cue").lower()) if span else None
+
+
+def _colon_subject(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | None:
+    """A quote after a colon that ends a clause with no cue verb: the clause's subject, when
+    it names someone ("Transport Minister Helga Sarn was blunt:", "Its director, Henrik
+    Aaberg, put it bluntly:"), not a thing ("The message was clear:", "The sign read:")."""
+    a, b = ctx.left
+    if not speakers.text[a:b].rstrip().endswith(":"):
+        return None
+    tokens = [t for start, t in parsed.between(a, b) if not _inside(start, speakers.regions)]
+    inside = {t.i for t in tokens}
+    verb = next(  # the clause's top verb: the parser often hangs it under the quote's verb
+        (
+            t
+            for t in reversed(tokens)
+            if t.pos_ in {"VERB", "AUX"} and (t.head.i not in inside or t.head.i == t.i)
+        ),
+        None,
+    )
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None or subject.i not in inside:
+        return None
+    subject = named_in_apposition(subject) or subject
+    if not (
+        subject.pos_ == "PROPN"
+        or subject.lower_ in {"he", "she", "they"}
+        or _person_noun(subject.lemma_)
+        or subject.lemma_.lower() in lexicon.ORG_NOUNS
+    ):
+        return None
+    start, end = parsed.char_span(speaker_tokens(subject))
+    if _markup(speakers.text, start, end):
+        return None
+    return _resolve(speakers, start, end, "colon-cue", ":")
 
 
 def _parsed_cue(

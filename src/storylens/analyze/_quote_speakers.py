@@ -353,11 +353,23 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
         return _Found(name, (a, b), "elliptic", features)
     if is_definite_description(phrase):
         head = phrase.split()[-1]
-        found = speakers.titled(a, head) or speakers.organisation(a, head)
+        found = speakers.titled(a, head) or (
+            None if _holds_office(head) else speakers.organisation(a, head)
+        )
         if found is not None:
             features["antecedent"] = found.name
             return _Found(found.name, (a, b), "definite-description", features)
     return _Found(speakers.name(phrase), (a, b), rule, features)
+
+
+_SPEAKS_FOR = frozenset(["spokesman", "spokeswoman", "spokesperson", "official", "representative"])
+
+
+def _holds_office(head: str) -> bool:
+    """A title a person holds ("the mayor", "the governor"): never an organisation named
+    before, as "the spokesman" for a body may be."""
+    word = head.lower()
+    return word in lexicon.TITLES and word not in _SPEAKS_FOR
 
 
 def _body(candidate: Candidate) -> bool:

@@ -143,11 +143,14 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (
         r"\b(Embassy|Ministry|Government|Department|Commission|Parliament|Council|Office"
         r"|Cabinet|Police|Consulate|White House|Kremlin|Agency|Authority|Board|Bureau"
-        r"|Inspectorate|Directorate|Service|Fire Brigade)\b",
+        r"|Inspectorate|Directorate|Service|Fire Brigade|Central Bank|Statistics)\b",
         "government",
     ),
     (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
-    (r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid|Trust|Coalition)\b", "ngo"),
+    (
+        r"\b(Watch|Foundation|Charity|Relief|Rescue|International|Aid|Trust|Coalition|Society)\b",
+        "ngo",
+    ),
     (r"\b(News|Times|Post|Press|Radio|TV|Television|Media)\b", "media"),
     (  # a newspaper's last word ("Eastwater Tribune"; not "Herald Square Partners")
         r"\b(Tribune|Herald|Gazette|Courier|Chronicle|Observer|Journal|Telegraph|Inquirer"
@@ -466,7 +469,7 @@ def _employer_kind(words: Sequence[str]) -> str | None:
     ('company', None)
     """
     for i, word in enumerate(words):
-        lower = word.lower()
+        lower = re.sub(r"['’]s$", "", word.lower())  # "the society's coordinator"
         in_name = i > 0 and word[:1].isupper() and words[i - 1][:1].isupper()
         if in_name and lower in lexicon.ORG_NAME_WORDS:
             return lexicon.ORG_NAME_WORDS[lower]

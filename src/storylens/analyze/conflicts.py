@@ -292,6 +292,9 @@ def _bucket(mention: NumberMention) -> str | None:
 # "1,800 jobs to go", "shed 6,500 jobs").
 _SAME_VERBS = dict.fromkeys(
     ["cut", "cost", "shed", "lose", "go", "axe", "eliminate", "slash", "scrap"], "cut"
+) | dict.fromkeys(["close", "shut"], "close")  # "closed 38 schools", "45 schools shut"
+_SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings were destroyed"
+    ["destroy", "collapse", "flatten", "raze", "level", "demolish"], "destroy"
 )
 
 
