@@ -1218,3 +1218,24 @@ def test_numbers_add_up_to_is_a_total_and_its_denial_no_figure() -> None:
     assert numbers_of('"We counted them all, and it does not add up to 148," she said.') == []
     [(_, total)] = numbers_of("The repairs add up to 300 homes.")
     assert (total.value, total.bound) == (300, Bound.EXACT)
+
+
+def test_numbers_a_parent_of_three_is_no_count() -> None:
+    # user trial 42: "a mother of three" was a quantity of mothers
+    assert numbers_of("Mira Daskal, 34, a mother of three, lost her home.") == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text"),
+    [
+        ("rise by about kr 830.", "about kr 830"),
+        ("to NOK 400.", "NOK 400"),
+        ("to EUR 400.", "EUR 400"),
+    ],
+)
+def test_numbers_a_currency_code_before_an_amount(snippet: str, text: str) -> None:
+    # user trial 41: "about kr 830" lost its currency; a code was the amount's counted noun
+    [(found, mention)] = numbers_of(f"The monthly payment will {snippet}")
+    assert found == text
+    assert mention.why.features["unit"] in {"kr", "€"}
+    assert mention.what in {None, "rise"}  # never the code itself

@@ -850,3 +850,11 @@ def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
         '"We will not give up," the mayor said that night.',
     )
     assert _only(article).speaker == "the mayor"
+
+
+def test_quotes_an_occupation_before_a_name_is_no_part_of_it() -> None:
+    # user trial 41: the speaker was "Nurse Lotte Brandvik"
+    article = _article(
+        'Nurse Lotte Brandvik, 34, said her family was struggling. "We are cutting back," she said.'
+    )
+    assert _only(article).speaker == "Lotte Brandvik"

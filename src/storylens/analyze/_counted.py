@@ -20,7 +20,7 @@ from storylens.analyze._durations import lasting
 from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
-from storylens.analyze._quantity import MONEY, VAGUE, Run, is_count
+from storylens.analyze._quantity import CURRENCY_CODES, MONEY, VAGUE, Run, is_count
 from storylens.nlp import load_spacy
 from storylens.text import _words
 
@@ -140,6 +140,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         lemma = noun_lemma(thing)
         return f"duration of {phrase}", "duration", None, f"duration:{_SPELL_OF.get(lemma, lemma)}"
     noun, event, rule = _noun_and_event(anchor)
+    if noun is not None and noun.i < run.start and noun.text in CURRENCY_CODES:
+        noun, rule = None, "none"  # "EUR 400": the parser hangs the number on the code
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
     elif noun is not None and noun.lower_ == "others":  # "killing two workers and injuring

@@ -46,7 +46,13 @@ _NUMBER_WORDS |= {
 }
 CURRENCIES = frozenset({"$", "£", "€", "¥"})
 """Currency signs written before an amount: the amount's ``unit``, and part of its span."""
-CURRENCY_CODES = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
+CURRENCY_CODES = {
+    "EUR": "€",
+    "USD": "$",
+    "GBP": "£",
+    "JPY": "¥",
+    **dict.fromkeys(["kr", "Kr", "NOK", "SEK", "DKK"], "kr"),  # "about kr 830", as "830 kroner"
+}
 """Currency codes written before an amount ("EUR 2.4 million"), by the sign they stand for."""
 CURRENCY_WORDS = {
     "euro": "€",

@@ -55,8 +55,20 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("rate-base", prev is not None and prev.lower_ == "per"),
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
         ("denied", _denied_total(doc, run)),
+        ("family", _family_size(doc, run)),
     )
     return next((reason for reason, hit in checks if hit), None)
+
+
+_PARENTS = frozenset(
+    ["mother", "father", "mum", "mom", "dad", "parent", "grandmother", "grandfather"]
+)
+
+
+def _family_size(doc: Any, run: Run) -> bool:
+    """ "a mother of three": who someone is, not a count the story reports."""
+    before = [t.lower_ for t in doc[max(0, run.start - 2) : run.start]]
+    return len(before) == 2 and before[1] == "of" and before[0] in _PARENTS
 
 
 def _denied_total(doc: Any, run: Run) -> bool:

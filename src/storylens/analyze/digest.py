@@ -479,6 +479,8 @@ def _plain(text: str, options: DigestOptions) -> bool:
     False
     >>> _plain("Fire chief Berend Kau said he hoped to reopen the road.", DigestOptions())
     True
+    >>> _plain("She said the bank would act again in April if necessary.", DigestOptions())
+    False
     """
     stripped = text.strip()
     words = len(stripped.split())
@@ -494,12 +496,13 @@ def _plain(text: str, options: DigestOptions) -> bool:
 
 
 _OPENS_ON_CONTEXT = re.compile(
-    r"(?i:it|its|they|their|this|these|those|earlier|later|meanwhile|but|however|also|still|"
-    r"yet|then|instead|nevertheless|the (?:figures?|claims?|move))\b"
+    r"(?i:it|its|they|their|this|these|those|he|she|his|her|earlier|later|meanwhile|but|"
+    r"however|also|still|yet|then|instead|nevertheless|the (?:figures?|claims?|move))\b"
 )
-"""An opening that leans on the sentence before: "It advised people downwind ...", "Earlier
-in the day ...", "But ...", "The figure could not be verified.": out of its place it points
-to nothing, or to the wrong thing."""
+"""An opening that leans on the sentence before: "It advised people downwind ...", "She said
+the bank was prepared to act again in April" (a month is no name for "she"), "Earlier in the
+day ...", "But ...", "The figure could not be verified.": out of its place it points to
+nothing, or to the wrong thing."""
 
 
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)

@@ -162,12 +162,36 @@ def canonical_name(phrase: str) -> str:
         text = stripped
     text = _QUANTIFIER_RE.sub("", text)
     text = _FAMILY_RE.sub("", text)  # "Mum-of-three Kerry Doyle"
+    text = _without_occupation(text)  # "Nurse Lotte Brandvik", "Estate agent Mats Kjellin"
     text = _described_name(_affiliated_name(text))
     return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
 
 
 _FAMILY_RE = re.compile(r"^[A-Za-z]+-of-[a-z]+\s+(?=[A-Z])")
 """A family description before a name: "mum-of-three", "Father-of-two"."""
+
+_OCCUPATION_RE = re.compile(
+    r"^(?P<job>[A-Z][a-z]+(?P<more>(?:\s+[a-z]+){1,2})?)\s+(?=[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$)"
+)
+
+
+def _without_occupation(text: str) -> str:
+    """A full name without the occupation written before it: "Estate agent Mats Kjellin" (a
+    lower-case word says the words are a description), "Nurse Lotte Brandvik" (one word: only
+    a known role, as "Maria Lotte Brandvik" may be a name of three words).
+
+    >>> _without_occupation("Lorry driver Dario Fenn"), _without_occupation("Nurse Ana Lind")
+    ('Dario Fenn', 'Ana Lind')
+    >>> _without_occupation("Maria Lotte Brandvik")
+    'Maria Lotte Brandvik'
+    """
+    match = _OCCUPATION_RE.match(text)
+    if match is None:
+        return text
+    if match.group("more") or match.group("job").lower() in lexicon.PERSON_ROLES:
+        return text[match.end() :]
+    return text
+
 
 _LINKING_WORDS = frozenset(
     {"of", "in", "at", "from", "for", "on", "with", "and", "or", "to", "by", "the", "a", "an"}
