@@ -1071,3 +1071,18 @@ def test_conflicts_what_verbs_and_others_count(
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
     assert [rule for _, rule in others] == other
+
+
+def test_conflicts_a_rate_s_level_however_it_is_written() -> None:
+    # user trial 41: January's inflation, 6.2 percent in one paper and 6.8 in another, was
+    # never compared: "hit" was what the 6.8 counted, and "prices rose" is no "inflation"
+    found, others = _compare(
+        "Consumer prices rose 6.2 percent in the year to January, Statistics Brennmark said.",
+        "Inflation hit 6.8 per cent in January, according to Statistics Brennmark.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+    _, others = _compare(
+        "Annual inflation stood at 6.2 percent in January, the statistics office said.",
+        "Food prices rose 11 percent in January, the statistics office said.",
+    )
+    assert [rule for _, rule in others] == []  # food prices are no measure of inflation

@@ -590,3 +590,13 @@ def test_sources_an_acronym_before_a_title_names_the_employer() -> None:
 )
 def test_sources_public_bodies_and_societies(text: str, source: str, kind: str) -> None:
     assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)
+
+
+def test_sources_a_place_that_recorded_an_outbreak_cites_nobody() -> None:
+    # user trial 42: "Tarsk ... last recorded a cholera outbreak" made the city a source,
+    # and "the WHO representative" a government official
+    article = _article(
+        "Tarsk, a city of about 400,000 people, last recorded a cholera outbreak in 2009. "
+        '"We need clean water," said Dr Amara Feldt, the WHO representative in the country.'
+    )
+    assert _cited(cited_sources([article])) == {"Amara Feldt": ("un", 1)}

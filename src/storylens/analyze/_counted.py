@@ -480,7 +480,24 @@ def _elided_what(
     if rule == "against":
         return f"{what} against", rule, None, f"{_subject_key(noun)} against"
     verb = event.lemma_.lower() if event is not None else ""
-    return f"{what} {verb}".strip() or None, rule, _event_key(event), _subject_key(noun)
+    text = f"{what} {verb}".strip() or None
+    if verb in _LEVEL_VERBS:  # "inflation hit 6.8 percent", "stood at 6.2 percent": its level
+        return text, rule, "level", _subject_key(noun)
+    if verb in _RISE_VERBS and noun is not None and _prices(noun):
+        return text, rule, "level", "inflation"  # "consumer prices rose 6.2 percent"
+    return text, rule, _event_key(event), _subject_key(noun)
+
+
+_LEVEL_VERBS = _words("hit reach stand be remain sit come top")
+"""Verbs that give the level a rate is at, not a change in it."""
+_RISE_VERBS = _words("rise climb increase jump grow soar")
+
+
+def _prices(noun: Any) -> bool:
+    """ "prices" or "consumer prices" alone: a rise in them is the rate of inflation ("food
+    prices" or "house prices" are prices of one thing)."""
+    mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}]
+    return noun.lemma_.lower() == "price" and all(m in {"consumer", "retail"} for m in mods)
 
 
 def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storylens import lexicon
-from storylens.analyze._attribution import maker_of, trailing_subject
+from storylens.analyze._attribution import is_place, maker_of, trailing_subject
 from storylens.analyze._source_kinds import (
     SOURCE_NOUNS,
     _as_written,
@@ -76,6 +76,7 @@ CUE_VERBS = frozenset(
         "forecast",
     ]
 )
+_MEASURING = frozenset(["record", "forecast"])  # a body's reading; a place's is what happened
 # Verbs that report only with a clause: "the court found that ...", "judges ruled that ..."
 # (not "rescuers found three bodies")
 _CLAUSE_CUES = frozenset(["find", "rule", "conclude", "determine"])
@@ -168,6 +169,8 @@ def _source_tokens(token: Any) -> list[Any]:
     if token.pos_ == "VERB" and (cue or clause) and not _doing(token):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         subjects = subjects or trailing_subject(token) or _inherited(token)
+        if token.lemma_ in _MEASURING:  # "Tarsk last recorded an outbreak in 2009": a place
+            subjects = [t for t in subjects if not is_place(t)]  # what befell it
         return [_named(t) for s in subjects for t in (s, *s.conjuncts)]
     if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
         return [c for c in token.children if c.dep_ == "pobj"]

@@ -15,7 +15,7 @@ from typing import Any
 from storylens import lexicon
 from storylens.analyze.speakers import held_titles, role_phrases
 from storylens.model import Article, Entity, Span
-from storylens.nlp import organisation_kinds
+from storylens.nlp import org_surfaces, organisation_kinds
 
 # Source nouns: lemma -> kind.
 SOURCE_NOUNS: Mapping[str, str] = {
@@ -435,9 +435,9 @@ def _acronym_kind(words: Sequence[str], texts: Mapping[str, str]) -> str | None:
     for word in words:
         if not re.fullmatch(r"[A-Z]{2,6}", word):
             continue
-        known = organisation_kinds().get(word)
+        known = organisation_kinds().get(org_surfaces().get(word, word))
         if known:
-            return known
+            return known  # "the WHO representative": the WHO's
         spelled = re.compile(rf"((?:[A-Z][\w'’-]*\s+){{1,7}}[A-Z][\w'’-]*)\s*\(\s*{word}\s*\)")
         for text in texts.values():
             if match := spelled.search(text):

@@ -369,7 +369,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             and _different_place(a.where, b.where, story.linked),
         ),
         ("different-scope", scopes[0] != scopes[1]),
-        ("different-period", not _same_period(a.when, b.when)),
+        ("different-period", not _same_period(*_rate_periods(a, b))),
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, story.days)),
         ("different-period", _reported_days_apart(a, b, story.days)),
@@ -605,6 +605,25 @@ def _other_time_of_day(a: str | None, b: str | None) -> bool:
     rising count reported twice, not one count in dispute."""
     x, y = _time_of_day(a), _time_of_day(b)
     return x is not None and y is not None and x != y
+
+
+_YEAR_TO = re.compile(
+    r"\b(?:in\s+)?(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|through)\s+(?=\w)", re.I
+)
+
+
+def _rate_periods(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
+    """The periods of two mentions, an annual rate's "in the year to January" read as
+    January when both are levels of a rate: it is January's figure ("inflation was 6.8
+    percent in January")."""
+    if not (_event(a) == _event(b) == "level"):
+        return a.when, b.when
+    return _month_of(a.when), _month_of(b.when)
+
+
+def _month_of(when: str | None) -> str | None:
+    """ "in the year to January" as "in January"; any other period as it is."""
+    return "in " + _YEAR_TO.sub("", when) if when and _YEAR_TO.search(when) else when
 
 
 def _same_period(a: str | None, b: str | None) -> bool:
