@@ -1086,3 +1086,18 @@ def test_conflicts_a_rate_s_level_however_it_is_written() -> None:
         "Food prices rose 11 percent in January, the statistics office said.",
     )
     assert [rule for _, rule in others] == []  # food prices are no measure of inflation
+
+
+@pytest.mark.parametrize(
+    ("a_source", "b_source"),
+    [
+        ("Ministry of Health", "health ministry's Wednesday bulletin"),
+        ("Health Ministry", "Ministry of Health"),
+    ],
+)
+def test_conflicts_one_ministry_named_in_either_order(a_source: str, b_source: str) -> None:
+    # user trial 45: one ministry's death toll, 23 in one paper and 31 in another, was put
+    # down to two sources
+    a = mention(A, 23, 23, "people killed", source=a_source)
+    b = mention(B, 31, 31, "people killed", source=b_source)
+    assert judge(a, b).why.rule == "ranges-disjoint"

@@ -1239,3 +1239,15 @@ def test_numbers_a_currency_code_before_an_amount(snippet: str, text: str) -> No
     assert found == text
     assert mention.why.features["unit"] in {"kr", "€"}
     assert mention.what in {None, "rise"}  # never the code itself
+
+
+def test_numbers_a_runway_or_a_row_is_named_by_its_number() -> None:
+    # user trial 44: "overran runway 27" was a count of runways
+    assert numbers_of("The jet overran runway 27 at Kelby. She sat in row 14.") == []
+
+
+def test_numbers_where_a_flight_came_from_is_not_where_it_was_counted() -> None:
+    # user trial 44: "flight NR 318 from the capital Talvik ... 142 passengers" was placed in
+    # Talvik, and the airline's two passenger counts were explained as two places
+    mention = only("The jet, flight NR 318 from the capital Talvik, carried 142 passengers.")
+    assert mention.where is None

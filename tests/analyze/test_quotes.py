@@ -858,3 +858,15 @@ def test_quotes_an_occupation_before_a_name_is_no_part_of_it() -> None:
         'Nurse Lotte Brandvik, 34, said her family was struggling. "We are cutting back," she said.'
     )
     assert _only(article).speaker == "Lotte Brandvik"
+
+
+def test_quotes_he_after_a_lone_surname_is_that_person() -> None:
+    # user trial 45: "Kreel is blunt about what comes next. '...,' he said." went to the
+    # woman quoted before (the model tags the lone "Kreel" a place)
+    article = _article(
+        '"A day like that would have been impossible," said Hanno Kreel, a climate scientist.',
+        "Agata Moravec, who leads the unit, said the data were clear.",
+        'Kreel is blunt about what comes next. "Records used to fall by a tenth of a degree," '
+        "he said.",
+    )
+    assert [m.speaker for m in find_quotes(article)] == ["Hanno Kreel", "Hanno Kreel"]

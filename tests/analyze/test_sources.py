@@ -600,3 +600,29 @@ def test_sources_a_place_that_recorded_an_outbreak_cites_nobody() -> None:
         '"We need clean water," said Dr Amara Feldt, the WHO representative in the country.'
     )
     assert _cited(cited_sources([article])) == {"Amara Feldt": ("un", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # user trial 44: a wire agency, a weather institute and a Red Cross officer
+        (
+            "Police ruled out a crime, according to the Nordvarn Wire Agency.",
+            "Nordvarn Wire Agency",
+            "media",
+        ),
+        (
+            "Visibility was poor, according to the Varnland Meteorological Institute.",
+            "Varnland Meteorological Institute",
+            "government",
+        ),
+        (
+            "The Varnland Red Cross opened a centre. Its coordinator, Tove Lindahl, said 45 "
+            "people were looked after.",
+            "Tove Lindahl",
+            "ngo",
+        ),
+    ],
+)
+def test_sources_agencies_institutes_and_its_officers(text: str, source: str, kind: str) -> None:
+    assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)

@@ -133,3 +133,13 @@ def test_jsonl_reads_ecbplus(ecbplus_dir: Path) -> None:
     assert len(docs) == len(outcomes) == len(expected) == 772
     assert [doc.meta["id"] for doc in docs] == [record["id"] for record in expected]
     assert [doc.text for doc in docs] == [record["text"] for record in expected]
+
+
+def test_jsonl_text_holding_html_is_read_as_html(tmp_path: Path) -> None:
+    # user trial 45: "<p>" tags in a text field reached claims, the digest and speakers
+    marked = "<p>The grid operator warned of cuts.</p><p>Demand hit a record.</p>"
+    plain = "Prices rose 3 percent, a rise of <5% a year."
+    path = _write(tmp_path, [json.dumps({"text": marked}), json.dumps({"text": plain})])
+    html, text = read_sources([path])
+    assert isinstance(html, RawDocument) and (html.html, html.text) == (marked, None)
+    assert isinstance(text, RawDocument) and (text.text, text.html) == (plain, None)

@@ -210,7 +210,23 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
         return False
     if place.text.split()[-1].lower() in _BODY_WORDS:  # "the Civic Union", "Renewal Front"
         return False
+    if _journey_end(root):
+        return False
     return not (strict and _a_subject(root))
+
+
+def _journey_end(token: Any) -> bool:
+    """Where a thing comes from or goes to ("flight NR 318 from the capital Talvik", "the
+    ferry to Ostrel"): not where the count was made."""
+    while token.dep_ == "appos" and token.head.i != token.i:  # "the capital Talvik"
+        token = token.head
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"from", "to"}
+        and prep.head.pos_ in {"NOUN", "PROPN"}
+        and prep.head.i != token.i
+    )
 
 
 _BODY_WORDS = frozenset(

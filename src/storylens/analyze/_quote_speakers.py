@@ -249,6 +249,9 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
     """Register the subjects of cue verbs and the PERSON names outside quotes, in text order."""
     items: list[tuple[int, int, Any, Sequence[Any]]] = []
     speakers.descriptions.update(name_descriptions(ent for _, ent in parsed.ents))
+    surnames = {  # "Kreel is blunt about what comes next": Hanno Kreel, a later "he"
+        ent[-1].text for _, ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1
+    }
     for start, token in parsed.tokens:
         if (
             token.lower_ in CUE_WORDS
@@ -261,6 +264,13 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
                 tokens = speaker_tokens(subject)
                 a, b = parsed.char_span(tokens)
                 items.append((a, b, subject, tokens))
+        elif (
+            token.pos_ == "PROPN"
+            and token.dep_ in {"nsubj", "nsubjpass"}
+            and _lone_surname(token, surnames)
+        ):  # the model may tag a lone surname a place: the person it names all the same
+            a, b = parsed.char_span([token])
+            items.append((a, b, token.text, ()))
         elif (
             token.pos_ == "PROPN"
             and token.dep_ in {"nsubj", "nsubjpass"}
@@ -287,9 +297,16 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             continue
         seen.add((a, b))
         if isinstance(subject, str):
-            speakers.add(Candidate(a, b, subject, "person", ""))
+            speakers.add(Candidate(a, b, fold_surname(subject, speakers.full_names), "person", ""))
         else:
             _register(speakers, a, b, subject, tokens)
+
+
+def _lone_surname(token: Any, surnames: set[str]) -> bool:
+    """A surname on its own of a person the article names in full ("Kreel" after "Hanno
+    Kreel"), not the last word of a longer name."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text in surnames and not (before is not None and before.pos_ == "PROPN")
 
 
 def _belongs_to(ent: Any) -> bool:

@@ -135,7 +135,8 @@ SOURCE_NOUNS: Mapping[str, str] = {
     **dict.fromkeys(["lawyer", "attorney", "barrister", "solicitor", "team"], "other"),
 }
 _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
-    (r"\b(News|Press) Agency\b", "media"),
+    (r"\b(News|Press|Wire) Agency\b", "media"),
+    (r"\b(Meteorological|Weather|Met|Statistics|Statistical)\b", "government"),
     (
         r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|(?<!Fire )Brigade)\b",
         "military",
@@ -418,8 +419,40 @@ def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
         kind = _employer_kind(phrase) or _acronym_kind(phrase, texts)
         if kind:
             return kind
+    for span in spans:
+        if (kind := _its_kind(texts[span.article], span.start)) is not None:
+            return kind
     titles = [w for p in phrases for i, w in enumerate(p) if i == len(p) - 1 or w[:1].isupper()]
     return _title_kind([w.lower().rstrip(".") for w in titles]) or _class_kind(phrases)
+
+
+_ITS_ROLE = re.compile(r"\b(?:Its|its|Their|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,?\s*$")
+_ORG_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)+")
+
+
+def _its_kind(text: str, start: int) -> str | None:
+    """The kind of the organisation "its" points to in "Its coordinator, Tove Lindahl,": the
+    last organisation named in the two sentences before, when its name or its last words are
+    a known organisation or say what kind it is ("The Varnland Red Cross opened a centre.").
+
+    >>> text = "The Varnland Red Cross opened a centre. Its coordinator, Tove Lindahl, said so."
+    >>> _its_kind(text, text.index("Tove"))
+    'ngo'
+    """
+    if not _ITS_ROLE.search(text[max(0, start - 40) : start]):
+        return None
+    before = text[max(0, start - 300) : start]
+    for run in reversed(_ORG_RUN.findall(before)):
+        words = run.removeprefix("The ").split()
+        for i in range(len(words) - 1):
+            name = " ".join(words[i:])
+            kind = organisation_kinds().get(org_surfaces().get(name, name))
+            if kind:
+                return kind
+        kind = name_kind(run) or _org_name_kind(run)
+        if kind:
+            return kind
+    return None
 
 
 def _acronym_kind(words: Sequence[str], texts: Mapping[str, str]) -> str | None:

@@ -640,6 +640,9 @@ def _same_period(a: str | None, b: str | None) -> bool:
     return long <= short * _PERIOD_RATIO
 
 
+_OF_NAME = re.compile(rf"\b((?i:{_ORG_NOUN_WORDS}))\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
 def _source_key(name: str) -> str | None:
     """An acronym-like key: "UN Assistance Mission for Afghanistan" and "Unama" give UNAMA.
 
@@ -648,7 +651,12 @@ def _source_key(name: str) -> str | None:
     ministry"). None for a source that names no institution ("officials", "the mission",
     "witnesses"): it may be anyone.
     """
-    words: list[str] = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() != "the"]
+    name = _OF_NAME.sub(r"\2 \1", name)  # "Ministry of Health" is the "Health Ministry"
+    words: list[str] = [
+        re.sub(r"['’]s$", "", w)  # "the health ministry's bulletin"
+        for w in re.findall(r"[\w'’-]+", name)
+        if w.lower() != "the" and w.lower() not in DAYS and w.lower() not in MONTHS
+    ]  # "the health ministry's Wednesday bulletin": a day is no name
     caps = [w for w in words if w[:1].isupper()]
     if words and caps == words[:1] and words[0].lower() in lexicon.ORG_NOUNS:
         caps = []  # "Police" opening a sentence is the police, not a name

@@ -1,7 +1,8 @@
 """JSON Lines: one article object per line, streamed.
 
 Known fields: ``id``, ``url``, ``outlet``, ``title``, ``published``, ``author`` and the
-article as ``text`` (plain) or ``html``; when both are given ``text`` wins. Every other field
+article as ``text`` (plain) or ``html``; when both are given ``text`` wins, and a ``text``
+holding HTML block tags (``<p>``, ``<div>``, ``<br>`` ...) is read as HTML. Every other field
 is kept in ``meta`` as it is. A broken line is a :class:`~storylens.model.Failure` for that
 line (``path#line-N``) and reading goes on. HTML metadata is left to the clean stage: this
 reader must keep up with tens of thousands of lines per second.
@@ -10,6 +11,7 @@ reader must keep up with tens of thousands of lines per second.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -23,6 +25,10 @@ __all__ = ["read_jsonl", "record_outcome"]
 
 _STRING_FIELDS = ("url", "outlet", "title", "published", "author")
 _BODY_FIELDS = ("text", "html")
+_MARKUP = re.compile(
+    r"<(?:p|div|br|h[1-6]|article|section|blockquote|li|ul|ol|body)\b[^<>]*>", re.I
+)
+"""A block tag: a ``text`` field with one holds HTML ("<p>The grid operator said ...</p>")."""
 _JSON_KINDS = {
     list: "array",
     dict: "object",
@@ -70,6 +76,8 @@ def _document(where: str, record: dict[str, Any]) -> Outcome:
         return Failure(where, m.LINE_NO_BODY)
     meta = _meta(record)
     if isinstance(text, str) and text.strip():
+        if _MARKUP.search(text):  # "text" that holds HTML is read as the page it is
+            return RawDocument(source=where, html=text, meta=meta)
         return RawDocument(source=where, text=text, meta=meta)
     if isinstance(html, str) and html.strip():
         return RawDocument(source=where, html=html, meta=meta)
