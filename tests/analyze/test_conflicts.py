@@ -1101,3 +1101,41 @@ def test_conflicts_one_ministry_named_in_either_order(a_source: str, b_source: s
     a = mention(A, 23, 23, "people killed", source=a_source)
     b = mention(B, 31, 31, "people killed", source=b_source)
     assert judge(a, b).why.rule == "ranges-disjoint"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 45: one reading in two scales agrees
+        (
+            "Vostrany hit 44.6C on Tuesday.",
+            "Vostrany registered 112.3°F on Tuesday.",
+            [],
+            ["ranges-overlap"],
+        ),
+        (
+            "Vostrany hit 44.6C on Tuesday.",
+            "Vostrany registered 109°F on Tuesday.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # a reading with no place is no match for one in a town
+        (
+            "The heat reached 44.6C on Tuesday.",
+            "It was 43C in Kolm on Tuesday.",
+            [],
+            ["different-place"],
+        ),
+        # an anomaly is no reading
+        (
+            "Vostrany hit 44.6C on Tuesday.",
+            "In Vostrany the sea was 3C above average on Tuesday.",
+            [],
+            [],
+        ),
+    ],
+)
+def test_conflicts_temperatures(a: str, b: str, found: list[str], other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other

@@ -1251,3 +1251,18 @@ def test_numbers_where_a_flight_came_from_is_not_where_it_was_counted() -> None:
     # Talvik, and the airline's two passenger counts were explained as two places
     mention = only("The jet, flight NR 318 from the capital Talvik, carried 142 passengers.")
     assert mention.where is None
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "unit", "what"),
+    [
+        ("Vostrany hit 44.6C on Tuesday.", "44.6", "C", "temperature"),
+        ("Vostrany registered 112.3°F on Tuesday.", "112.3", "F", "temperature"),
+        ("It reached 43 degrees Celsius in Kolm.", "43", "C", "temperature"),
+        ("The sea was 3°C above the July average.", "3", "C", "temperature difference"),
+    ],
+)
+def test_numbers_temperatures(snippet: str, text: str, unit: str, what: str) -> None:
+    # user trial 45: "44.6C" was not read, "112.3°F" counted "°"
+    [(found, mention)] = numbers_of(snippet)
+    assert (found, mention.why.features["measure"], mention.what) == (text, unit, what)

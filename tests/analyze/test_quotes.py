@@ -870,3 +870,13 @@ def test_quotes_he_after_a_lone_surname_is_that_person() -> None:
         "he said.",
     )
     assert [m.speaker for m in find_quotes(article)] == ["Hanno Kreel", "Hanno Kreel"]
+
+
+def test_quotes_a_description_of_someone_is_the_person_named_before() -> None:
+    # user trial 43: "the retired bus driver told the Beacon" was a speaker of its own
+    article = _article(
+        "Grandmother Gerda Holm, 67, from Tarnby, has been waiting 71 weeks for a new hip.",
+        '"I cannot climb the stairs any more," the retired bus driver told the Beacon.',
+        '"Nobody listens," the nurse said.',
+    )
+    assert [m.speaker for m in find_quotes(article)] == ["Gerda Holm", "the nurse"]

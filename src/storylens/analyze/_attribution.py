@@ -61,15 +61,17 @@ def _cues(sentence: Any, named: bool = False) -> list[_Cue]:
                 cues.append((_maker_of(obj) or obj, "according to", tok.head))
         elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok) and _cites(tok):
             subj = _speaker(tok)
-            if subj is not None and tok.lemma_ == "record" and is_place(subj):
-                continue  # "Tarsk last recorded an outbreak in 2009": what befell the place
+            if tok.lemma_ == "record" and (tok.dep_ in {"acl", "amod"} or is_place(subj)):
+                continue  # "Tarsk last recorded an outbreak", "the highest ever recorded"
             if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
                 cues.append((subj, tok.lemma_, tok))
     return cues
 
 
-def is_place(token: Any) -> bool:
+def is_place(token: Any | None) -> bool:
     """A place: tagged one, or set off as one ("Tarsk, a city of 400,000,")."""
+    if token is None:
+        return False
     return token.ent_type_ in {"GPE", "LOC"} or any(
         c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in token.children
     )

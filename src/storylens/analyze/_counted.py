@@ -235,11 +235,28 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
         return size[0], "measured", None, size[1]
     if unit.dimension == "speed":  # "travelling at 130 km/h", "winds of 80 mph"
         return "speed", "measured", None, "speed"
+    if unit.dimension == "temperature":
+        if _compared(noun):  # "3°C above the July average", "rose by 2C": a difference
+            return "temperature difference", "measured", None, "temperature difference"
+        return "temperature", "measured", None, "temperature"
     if unit.dimension == "length" and not placed(noun):
         verb = _covering_verb(noun)
         if verb is not None:
             return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "distance"
     return None
+
+
+_COMPARISONS = _words("above below over under warmer colder hotter cooler higher lower more less")
+
+
+def _compared(unit: Any) -> bool:
+    """A measure that says how far a thing is from another: "3°C above the July average",
+    "2C warmer than", "rose by 1.5C"."""
+    after = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    before = unit.doc[unit.i - 2] if unit.i > 1 else None
+    return (after is not None and after.lower_ in _COMPARISONS) or (
+        before is not None and before.lower_ == "by"
+    )
 
 
 def _covering_verb(unit: Any) -> Any | None:

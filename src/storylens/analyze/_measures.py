@@ -1,4 +1,5 @@
-"""Measures: numbers with a unit of length, area, mass, volume or speed, and what they measure.
+"""Measures: numbers with a unit of length, area, mass, volume, speed or temperature, and what
+they measure.
 
 "A depth of 10 kilometres", "a 40-metre breach", "the breach was 60 metres wide" and "a wave
 of up to 6 metres" measure a depth, a breach, a breach's width and a wave: two articles giving
@@ -10,11 +11,12 @@ long and metric tons differ by a tenth.
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 from storylens.text import _words
 
-__all__ = ["Unit", "measured", "placed", "unit_at", "unit_named"]
+__all__ = ["Unit", "measured", "placed", "to_unit", "unit_at", "unit_named"]
 
 
 class Unit(NamedTuple):
@@ -48,7 +50,12 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     ("kph", "speed", 1.0, "kph kmh km/h"),
     ("mph", "speed", 1.609344, "mph"),
     ("kn", "speed", 1.852, "knot knots"),
+    # temperatures: the size is a degree's (5/9 of a Celsius one for Fahrenheit); a reading is
+    # converted with the zero apart (see :func:`to_unit`)
+    ("C", "temperature", 1.0, "celsius"),
+    ("F", "temperature", 5 / 9, "fahrenheit"),
 )
+_ZERO = {"C": 0.0, "F": 32.0}  # the reading of a unit at 0 degrees Celsius
 _SYMBOLS = {symbol: Unit(symbol, dimension, size) for symbol, dimension, size, _ in _ROWS}
 _UNITS = {word: _SYMBOLS[symbol] for symbol, _, _, words in _ROWS for word in words.split()}
 
@@ -98,11 +105,27 @@ def unit_of(word: str) -> Unit | None:
 def unit_at(token: Any) -> Unit | None:
     """The unit a token names, read with the word before it: "120 square kilometres" is an
     area (``km2``), "12 kilometres" a length."""
-    unit = unit_of(token.lower_) or (unit_of(token.lemma_) if " " in token.text else None)
+    merged = " " in token.text or token.lemma_ in {"celsius", "fahrenheit"}  # "°C", "44.6C"
+    unit = unit_of(token.lower_) or (unit_of(token.lemma_) if merged else None)
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")
     return unit
+
+
+def to_unit(value: float, unit: Unit, target: Unit) -> float:
+    """A value in ``unit`` read in ``target`` of the same dimension: a length or a speed by its
+    size, a temperature reading with its zero too.
+
+    >>> round(to_unit(112.3, unit_named("F"), unit_named("C")), 2)
+    44.61
+    >>> to_unit(22.0, unit_named("mi"), unit_named("km"))
+    35.405568
+    """
+    if unit.dimension != "temperature" or math.isinf(value):
+        return value * unit.size / target.size
+    celsius = (value - _ZERO[unit.symbol]) * unit.size
+    return celsius / target.size + _ZERO[target.symbol]
 
 
 def unit_named(symbol: str) -> Unit | None:

@@ -235,6 +235,22 @@ class _Speakers:
             None,
         )
 
+    def described(self, pos: int, head: str) -> Candidate | None:
+        """The person a description of someone stands for ("the retired bus driver told the
+        Beacon" after "Grandmother Gerda Holm, 67, ..."): the last named person in this
+        paragraph or the one before, when the head is a noun for a person and no title."""
+        if _holds_office(head) or not _person_noun(head):
+            return None
+        first = self.paragraphs[max(0, self.paragraph_of(pos) - 1)][0]
+        return next(
+            (
+                c
+                for c in self.before(pos)
+                if c.start >= first and c.kind == "person" and " " in c.name
+            ),
+            None,
+        )
+
     def nominal_head(self, pos: int) -> str | None:
         return next(
             (c.head for c in self.before(pos) if c.kind in {"nominal", "plural"} and c.head), None
@@ -370,8 +386,10 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
         return _Found(name, (a, b), "elliptic", features)
     if is_definite_description(phrase):
         head = phrase.split()[-1]
-        found = speakers.titled(a, head) or (
-            None if _holds_office(head) else speakers.organisation(a, head)
+        found = (
+            speakers.titled(a, head)
+            or (None if _holds_office(head) else speakers.organisation(a, head))
+            or speakers.described(a, head)
         )
         if found is not None:
             features["antecedent"] = found.name

@@ -56,7 +56,7 @@ from typing import Any
 
 from storylens import lexicon
 from storylens.analyze._durations import TIME_SYMBOLS
-from storylens.analyze._measures import Unit, unit_named
+from storylens.analyze._measures import Unit, to_unit, unit_named
 from storylens.analyze._num_words import DAYS, MONTHS
 from storylens.analyze._quantity import MONEY
 from storylens.analyze._quote_match import same_speaker
@@ -380,6 +380,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
         ("ranges-overlap", overlap),
         ("also-given", _also_given(a, b, key, story)),
+        ("different-place", _readings_apart(a, b)),  # after the agreeing figures' reasons
     )
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
@@ -387,6 +388,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
 
 
 _UNIT_SLACK = 0.05  # "35 km" against "22 miles": a converted figure was rounded
+_DEGREE_SLACK = 0.1  # a converted temperature was rounded to a tenth of a degree
 
 
 def _unit(mention: NumberMention) -> Unit | None:
@@ -394,6 +396,14 @@ def _unit(mention: NumberMention) -> Unit | None:
     if not isinstance(symbol, str):
         return None
     return unit_named(symbol) or TIME_SYMBOLS.get(symbol)
+
+
+def _readings_apart(a: NumberMention, b: NumberMention) -> bool:
+    """Two temperatures, one placed and the other not: a reading holds for one place (it was
+    44.6C in one town and 43C in another), so an unplaced one is no match for a placed one."""
+    if _subject(a) != "temperature" or _subject(b) != "temperature":
+        return False
+    return (a.where is None) != (b.where is None)
 
 
 def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, float, float] | None:
@@ -405,9 +415,10 @@ def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, floa
         return a.low, a.high, b.low, b.high
     if x.dimension != y.dimension:
         return None
-    scale = y.size / x.size
-    low, high = b.low * scale * (1 - _UNIT_SLACK), b.high * scale * (1 + _UNIT_SLACK)
-    return a.low, a.high, low, high
+    low, high = to_unit(b.low, y, x), to_unit(b.high, y, x)
+    if x.dimension == "temperature":  # "112.3°F" is 44.6°C to a tenth of a degree
+        return a.low, a.high, low - _DEGREE_SLACK, high + _DEGREE_SLACK
+    return a.low, a.high, low * (1 - _UNIT_SLACK), high * (1 + _UNIT_SLACK)
 
 
 def _different_units(a: NumberMention, b: NumberMention) -> bool:
