@@ -505,6 +505,19 @@ def test_clean_a_date_line_fills_published_when_the_metadata_has_none() -> None:
         assert _clean(f"Dam repairs finish early\n{line}\n{P1}").published == "2031-03-09"
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("March 9, 2031, 14:05", "2031-03-09T14:05:00"),
+        ("Published March 9, 2031, 7:45 pm", "2031-03-09T19:45:00"),
+        ("9 March 2031 06:10 GMT", "2031-03-09T06:10:00Z"),
+    ],
+)
+def test_clean_a_date_line_keeps_its_time_of_day(line: str, published: str) -> None:
+    # user trial 44: three reports of one morning, afternoon and evening were all one date
+    assert _clean(f"Dam repairs finish early\n{line}\n{P1}").published == published
+
+
 # --- datelines after a headline, credits, captions, bylines, dates --------------------------
 
 HEADLINE = "Storm surge floods the harbour district of Port Sellin for the second night running"

@@ -230,3 +230,11 @@ def test_outlet_a_self_reference_the_file_name_confirms(
 ) -> None:
     # user trial 28: "told ENB" in enb.txt and "told the Clarion" in daily-clarion.txt
     assert infer_outlet(meta={}, text=text, filename=filename)[0] == outlet
+
+
+def test_outlet_a_weekly_in_a_byline() -> None:
+    # user trial 44: "By Ingrid Solheim, Flightline Weekly" named no outlet
+    assert infer_outlet(meta={}, text="", bylines=["By Ingrid Solheim, Flightline Weekly"]) == (
+        "Flightline Weekly",
+        "byline: By Ingrid Solheim, Flightline Weekly",
+    )

@@ -225,19 +225,50 @@ _DATE_LINE = re.compile(
 
 
 def dated_line(text: str) -> str | None:
-    """The calendar date of a line that is only a date and time, as an ISO date; else None.
+    """The date of a line that is only a date and time, as an ISO date (with the time of day
+    when the line gives one); else None.
 
     >>> dated_line("9 March 2026"), dated_line("Updated 10:30"), dated_line("May Day parade")
     ('2026-03-09', None, None)
     >>> dated_line("Published: 2026-04-06T09:30:00Z"), dated_line("2026-04-06")
     ('2026-04-06', '2026-04-06')
+    >>> dated_line("Published March 9, 2026, 19:45")
+    '2026-03-09T19:45:00'
+
     """
     from storylens.features import text_dates
 
     if not is_date_line(text):
         return None
     found = text_dates(text)
-    return found[0] if found else None
+    if not found:
+        return None
+    return found[0] + _clock_of(text)
+
+
+_CLOCK = re.compile(
+    r"\b(\d{1,2}):(\d\d)(?::\d\d)?\s*(?:([ap])\.?\s?m\.?)?(\s*(?:gmt|utc)\b)?", re.I
+)
+
+
+def _clock_of(text: str) -> str:
+    """The time of day of a date line, as an ISO suffix ("T14:05:00", "Z" for GMT or UTC),
+    or "" when it gives none or one that cannot be a time.
+
+    >>> _clock_of("March 9, 2026, 14:05"), _clock_of("Updated 4/9/2031 6:04 PM GMT")
+    ('T14:05:00', 'T18:04:00Z')
+    >>> _clock_of("9 March 2026"), _clock_of("Published: 2026-04-06T09:30:00Z")
+    ('', '')
+    """
+    match = _CLOCK.search(text)
+    if match is None or re.search(r"\dT\d", text):  # an ISO stamp gives its own date only
+        return ""
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if match.group(3):
+        hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return ""
+    return f"T{hour:02d}:{minute:02d}:00" + ("Z" if match.group(4) else "")
 
 
 def is_date_line(text: str) -> bool:

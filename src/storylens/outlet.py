@@ -123,7 +123,8 @@ _SOURCE_PREFIX = re.compile(r"^\s*\(?\s*sources?\s*:\s*", re.IGNORECASE)
 # Words that end a newspaper's name. (SIM905: a word list reads better as one string.)
 _NEWS_WORDS = """News Times Post Journal Press Radio TV Television Agency Herald Tribune Gazette
     Telegraph Guardian Daily Monitor Broadcasting Channel Network Magazine Courier Chronicle
-    Observer Mirror Inquirer Examiner Sentinel Ledger Courant Dispatch Bulletin Wire""".split()  # noqa: SIM905
+    Observer Mirror Inquirer Examiner Sentinel Ledger Courant Dispatch Bulletin Wire Weekly
+    Review Standard Express Star Digest Insider""".split()  # noqa: SIM905
 _MEDIA_WORD = re.compile(r"\b(?:" + "|".join(_NEWS_WORDS) + r")\b")
 _FILE_WORDS_BEFORE = 2  # at most this many words before a newspaper word ("north-bay-herald")
 _DATELINE_CREDIT = re.compile(r"\(\s*([^()]*?\w[^()]*?)\s*\)")

@@ -626,3 +626,16 @@ def test_sources_a_place_that_recorded_an_outbreak_cites_nobody() -> None:
 )
 def test_sources_agencies_institutes_and_its_officers(text: str, source: str, kind: str) -> None:
     assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)
+
+
+def test_sources_a_body_the_model_cut_in_two_is_cited_whole() -> None:
+    # user trial 43: "Patient Voice Ostmere, a charity ..., said" cited "Ostmere" (the model
+    # tags the last word alone); a coach is still a person
+    article = _article(
+        "Coach Hanne Brisbo said the team was ready. Patient Voice Ostmere, a charity that "
+        "represents patients, said the figure hid suffering."
+    )
+    assert _cited(cited_sources([article])) == {
+        "Hanne Brisbo": ("person", 1),
+        "Patient Voice Ostmere": ("ngo", 1),
+    }

@@ -185,6 +185,38 @@ def _scored(verb: Any) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
 
 
+def _compound_entity(token: Any, story: _Story) -> Entity | None:
+    """The story's entity named by a proper noun with the capitalised words before it ("Patient
+    Voice Ostmere", where the model tags "Ostmere" alone a place), when the story knows that
+    whole name; None otherwise."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    if not words:
+        return None
+    name = token.doc[words[0].i : token.i + 1].text
+    return story.by_name.get(name.casefold())
+
+
+def _compound_body(token: Any) -> _Cited | None:
+    """An organisation the model did not tag whole: capitalised words before a proper noun,
+    set off as a body of a kind ("Patient Voice Ostmere, a charity that represents people
+    waiting for treatment, said"), or ending in a word of organisation names; None otherwise
+    ("Coach Hanne Brisbo" is a person)."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    if not words:
+        return None
+    first = words[0]
+    name = token.doc[first.i : token.i + 1].text
+    noun = next((c for c in token.children if c.dep_ == "appos" and _org_noun(c)), None)
+    kind = _kind_of_org([], str(_org_noun(noun))) if noun is not None else name_kind(name)
+    if kind is None:
+        return None
+    return _Cited(name, kind, first.idx, token.idx + len(token), "org")
+
+
 def _named(subject: Any) -> Any:
     """The name in apposition to a role that is the subject ("said Rovers coach Hanne
     Brisbo": Brisbo, not the club), else the subject itself."""
@@ -243,6 +275,10 @@ def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited
     """Who a subject token stands for, or None when it is no source."""
     start, end = token.idx, token.idx + len(token)
     entity = story.entity_at(article, start, end) or _child_entity(token, story, article)
+    if (whole := _compound_entity(token, story)) is not None:
+        entity = whole  # "Patient Voice Ostmere said": the charity, not the country
+    elif (body := _compound_body(token)) is not None and (entity is None or " " not in entity.name):
+        return body
     if entity is None and token.pos_ == "PROPN":
         entity = story.full_name(token.text)
     if entity is not None and " " not in entity.name:
