@@ -238,3 +238,12 @@ def test_outlet_a_weekly_in_a_byline() -> None:
         "Flightline Weekly",
         "byline: By Ingrid Solheim, Flightline Weekly",
     )
+
+
+def test_outlet_a_feed_entry_s_source_is_its_outlet() -> None:
+    # user trial 46: an agency's story in a broadcaster's feed was the broadcaster's
+    meta = {"feed_title": "SBC News", "origin": "Orvik Press Agency"}
+    assert infer_outlet(meta=meta, text="") == (
+        "Orvik Press Agency",
+        "feed entry source: Orvik Press Agency",
+    )

@@ -340,6 +340,7 @@ _SPEEDS = {  # words of a unit of speed written in several tokens, and the one t
     ("km", "an", "hour"): "kph",
     ("miles", "per", "hour"): "mph",
     ("miles", "an", "hour"): "mph",
+    **{(m, w, "hour"): "m/h" for m in ("metres", "meters") for w in ("per", "an", "a")},
 }
 
 

@@ -3,7 +3,8 @@
 The clues are tried from the most to the least reliable, and the first that gives a name wins:
 
 1. the ``outlet`` metadata field;
-2. the feed title or the site name;
+2. the outlet a feed entry's ``<source>`` element names (an agency's story in a
+   broadcaster's feed is the agency's), then the feed title or the site name;
 3. the URL's domain (``www.bbc.co.uk`` -> ``BBC``);
 4. a "Source: X and agencies" line that cleaning removed;
 5. the file name: a well-known outlet in it (``bbc_2021-08-03.txt``), or words ending in a
@@ -351,10 +352,15 @@ def _media_words(parts: list[str]) -> str | None:
 
 
 def _from_meta(meta: Mapping[str, Any]) -> tuple[str, str] | None:
-    """Outlet from the metadata: ``outlet``, then feed title or site name, then URL."""
+    """Outlet from the metadata: ``outlet``, then the outlet a feed entry's ``<source>``
+    names (an agency's story carried in a broadcaster's feed is the agency's), then feed
+    title or site name, then URL."""
     outlet = meta.get("outlet")
     if isinstance(outlet, str) and outlet.strip():
         return outlet.strip(), f"metadata: outlet {outlet.strip()}"
+    origin = meta.get("origin")
+    if isinstance(origin, str) and origin.strip() and "/" not in origin:
+        return readable_outlet(origin.strip()), f"feed entry source: {origin.strip()}"
     for field, label in (("feed_title", "feed title"), ("sitename", "site name")):
         value = meta.get(field)
         if isinstance(value, str) and value.strip():

@@ -1139,3 +1139,63 @@ def test_conflicts_temperatures(a: str, b: str, found: list[str], other: list[st
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
     assert [rule for _, rule in others] == other
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 47: a plan in two coordinated verbs is one forecast
+        (
+            "Kessler plans to close two breweries and cut about 1,200 jobs across the group.",
+            "Kessler said it expected to cut 1,800 jobs across the group.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 48: a rescue picked up or pulled out, by one charity named two ways
+        (
+            "Harbourlight Rescue said its crew pulled 41 people from the water.",
+            "Harbourlight said its crew had picked up 38 people.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 46: lava's rate of advance, and one man against two people killed
+        (
+            "The lava was advancing at around 40 metres an hour. Winds of 90 km/h fanned the ash.",
+            "The lava moved at roughly 90 metres per hour.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        (
+            "Two people were killed in Brakka, police said.",
+            "One man was killed in Brakka, police said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 47: a group to be formed and one of its parts
+        (
+            "The combined group, which will employ about 14,000 people, expects savings.",
+            "Verdane, founded in 1884, employs 5,200 people at five sites.",
+            [],
+            ["different-thing"],
+        ),
+        # user trial 48: bodies recovered by mid-morning and by the evening; a gapped verb
+        (
+            "By mid-morning on Tuesday the coastguard had recovered seven bodies.",
+            "The coastguard said 12 bodies had been recovered by Tuesday evening.",
+            [],
+            ["different-period"],
+        ),
+        (
+            "On Tuesday evening the coastguard said 60 people had been rescued and 12 bodies "
+            "recovered.",
+            "The coastguard said on Tuesday evening that 67 people had been plucked alive from "
+            "the sea and nine bodies recovered.",
+            ["ranges-disjoint", "ranges-disjoint"],
+            [],
+        ),
+    ],
+)
+def test_conflicts_trials_46_to_48(a: str, b: str, found: list[str], other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other

@@ -880,3 +880,23 @@ def test_quotes_a_description_of_someone_is_the_person_named_before() -> None:
         '"Nobody listens," the nurse said.',
     )
     assert [m.speaker for m in find_quotes(article)] == ["Gerda Holm", "the nurse"]
+
+
+def test_quotes_he_or_she_is_never_a_company_or_a_town_the_model_takes_for_a_person() -> None:
+    # user trials 46-47: "Kessler" (of Kessler Group) and "Kestrum" (a town) took quotes
+    article = _article(
+        "Kessler Group agreed to buy Verdane. Kessler said the deal was fair.",
+        'Union leader Tomas Brenner attacked the plan. "We will not stand by," he said.',
+        "Ingrid Marsk said Kestrum would not be evacuated. Kestrum residents met in Kestrum.",
+        '"There is no need to evacuate Kestrum at this stage," she told reporters.',
+    )
+    assert [m.speaker for m in find_quotes(article)] == ["Tomas Brenner", "Ingrid Marsk"]
+
+
+def test_quotes_a_relative_who_is_the_person_it_follows() -> None:
+    # user trial 46: "Alva Renning, a volcanologist ..., who told SBC ..." made "who" a speaker
+    article = _article(
+        "That view is not shared by Alva Renning, a volcanologist at the University of Port "
+        'Aldis, who told SBC the town should be cleared tonight. "Waiting is a gamble," she said.'
+    )
+    assert _only(article).speaker == "Alva Renning"

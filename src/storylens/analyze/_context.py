@@ -452,7 +452,8 @@ _DAY_PARTS = frozenset(
 
 def _time_ents(sentence: Any) -> list[Any]:
     """The DATE and TIME entities of a sentence, a day and the part of it that follows as one
-    ("Thursday morning", "Wednesday night": the model tags the day a DATE, the part a TIME)."""
+    ("Thursday morning", "Wednesday night": the model tags the day a DATE, the part a TIME),
+    and a part of a day before "on" and its day ("mid-morning on Tuesday")."""
     from spacy.tokens import Span as SpacySpan
 
     found: list[Any] = []
@@ -462,6 +463,8 @@ def _time_ents(sentence: Any) -> list[Any]:
         last = found[-1] if found else None
         if last is not None and last.end == ent.start and ent.root.lower_ in _DAY_PARTS:
             found[-1] = SpacySpan(ent.doc, last.start, ent.end, label=last.label_)
+        elif last is not None and _part_on_day(last, ent):  # "mid-morning on Tuesday"
+            found[-1] = SpacySpan(ent.doc, last.start, ent.end, label=ent.label_)
         else:
             found.append(ent)
     return found
@@ -482,6 +485,17 @@ def _occasion(ent: Any) -> bool:
 
 
 _SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
+
+
+def _part_on_day(part: Any, day: Any) -> bool:
+    """A part of a day, then "on" and the day: one time ("by mid-morning on Tuesday")."""
+    between = [t.lower_ for t in part.doc[part.end : day.start]]
+    return (
+        between == ["on"]
+        and part.label_ == "TIME"
+        and day.label_ == "DATE"
+        and any(w in t.lower_ for t in part for w in _DAY_PARTS)
+    )
 
 
 def _no_time(ent: Any) -> bool:

@@ -52,7 +52,7 @@ _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()
 _SUBJECTS = {
     "people": "people person persons civilian civilians resident residents individual "
     "individuals villager villagers inhabitant inhabitants bystander bystanders victim victims "
-    "citizen citizens",
+    "citizen citizens man men woman women",
     "children": "child children kid kids minor minors boy boys girl girls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
     "police": "police policeman policemen officer officers",
@@ -233,6 +233,8 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     length something covered: "the plume travelled 18 kilometres" (rule ``length-verb``)."""
     if (size := measured(noun)) is not None:
         return size[0], "measured", None, size[1]
+    if unit.symbol == "m/h":  # "lava advancing at 40 metres an hour": no wind or train
+        return "rate of advance", "measured", None, "rate of advance"
     if unit.dimension == "speed":  # "travelling at 130 km/h", "winds of 80 mph"
         return "speed", "measured", None, "speed"
     if unit.dimension == "temperature":
@@ -350,7 +352,9 @@ def holder(doc: Any, run: Run) -> str | None:
             continue
         if token.dep_ == "dobj" and token.head.pos_ == "VERB":
             subject = _subject_of(token.head)
-            if subject is None or not (subject.pos_ == "PROPN" or _named_owner(subject)):
+            if subject is None or not (
+                _name_like(subject) or _named_owner(subject) or _qualified(token.head, subject)
+            ):
                 return None
             words = [
                 c for c in subject.children if c.dep_ in {"compound", "amod"} and c.i < subject.i
@@ -361,6 +365,27 @@ def holder(doc: Any, run: Run) -> str | None:
             return None
         token = token.head
     return None
+
+
+def _name_like(token: Any) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun that is none
+    ("Verdane, founded in 1884, employs 5,200": a sentence's first word)."""
+    if token.pos_ == "PROPN":
+        return True
+    return bool(
+        token.pos_ == "NOUN"
+        and token.text[:1].isupper()
+        and token.lower_ not in _known_nouns()
+        and token.lemma_.lower() not in _known_nouns()
+    )
+
+
+def _qualified(verb: Any, subject: Any) -> bool:
+    """A relative clause says what a described thing holds: "the combined group, which will
+    employ about 14,000 people" (the group, not the company it is made of)."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in {"amod", "compound"} and c.i < subject.i for c in subject.children
+    )
 
 
 def _subject_of(verb: Any) -> Any | None:
@@ -855,7 +880,16 @@ def _event_key(event: Any | None) -> str | None:
     group = event_group(event.lower_) or event_group(event.lemma_)
     if group is None and _strikes(event):
         return "strike"
+    if group is None and _picked_up(event):
+        return "rescued"
     return group or event.lemma_.lower() + _light_complement(event)
+
+
+def _picked_up(verb: Any) -> bool:
+    """ "its crew had picked up 38 people": a rescue, as "pulled 41 people" is."""
+    return verb.lemma_.lower() == "pick" and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
+    )
 
 
 _STRIKE_NOUNS = frozenset(["strike", "walkout", "stoppage", "action"])

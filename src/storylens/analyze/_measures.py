@@ -48,6 +48,7 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     ("l", "volume", 1.0, "litre litres liter liters"),
     ("gal", "volume", 3.785, "gallon gallons"),
     ("kph", "speed", 1.0, "kph kmh km/h"),
+    ("m/h", "speed", 0.001, "m/h"),  # "lava advancing at 40 metres an hour"
     ("mph", "speed", 1.609344, "mph"),
     ("kn", "speed", 1.852, "knot knots"),
     # temperatures: the size is a degree's (5/9 of a Celsius one for Fahrenheit); a reading is

@@ -163,6 +163,7 @@ class _Speakers:
     last_in_paragraph: dict[int, _Found] = field(default_factory=dict)
     cue_text: str = ""  # the text with cue words inside names blanked, for the cue regexes
     genders: dict[str, str | None] = field(default_factory=dict)
+    not_people: frozenset[str] = frozenset()  # names the article shows are a place or a body
 
     def __post_init__(self) -> None:
         if not self.cue_text:
@@ -192,6 +193,7 @@ class _Speakers:
                 for c in self.before(pos)
                 if c.kind in wanted
                 and (other is None or (self.gender(c.name) != other and not _body(c)))
+                and not (kind == "person" and c.name in self.not_people)
             ),
             None,
         )
@@ -265,6 +267,7 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
     """Register the subjects of cue verbs and the PERSON names outside quotes, in text order."""
     items: list[tuple[int, int, Any, Sequence[Any]]] = []
     speakers.descriptions.update(name_descriptions(ent for _, ent in parsed.ents))
+    speakers.not_people = _not_people(speakers.text, [ent for _, ent in parsed.ents])
     surnames = {  # "Kreel is blunt about what comes next": Hanno Kreel, a later "he"
         ent[-1].text for _, ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1
     }
@@ -275,6 +278,10 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             and not _inside(start, speakers.regions)
         ):
             subject = subject_of(token)
+            if subject is not None and subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                subject = token.head  # "Alva Renning, a volcanologist who told SBC": her
+                if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+                    subject = subject.head
             if subject is not None and not _misparsed(token, subject):
                 subject = named_in_apposition(subject) or subject
                 tokens = speaker_tokens(subject)
@@ -316,6 +323,26 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             speakers.add(Candidate(a, b, fold_surname(subject, speakers.full_names), "person", ""))
         else:
             _register(speakers, a, b, subject, tokens)
+
+
+_RELATIVE = frozenset(["who", "which", "that"])
+
+
+def _not_people(text: str, ents: Sequence[Any]) -> frozenset[str]:
+    """Names the model may tag as people that the article shows are not: the first words of
+    an organisation's name ("Kessler" of "Kessler Group"), or a name written as a place ("in
+    Kestrum", "evacuate Kestrum"). "He" and "she" never stand for them."""
+    found = {
+        " ".join(t.text for t in ent[:-1])
+        for ent in ents
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in lexicon.ORG_NAME_WORDS
+    }
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            name = re.escape(ent.text)
+            if re.search(rf"\b(?:in|at|near|outside|into|evacuate|evacuating)\s+{name}\b", text):
+                found.add(ent.text)
+    return frozenset(found)
 
 
 def _lone_surname(token: Any, surnames: set[str]) -> bool:

@@ -58,8 +58,9 @@ def stance(token: Any) -> str | None:
         if found is not None:
             return found
         verb = current.pos_ in ("VERB", "AUX")
-        if (verb and current.dep_ != "xcomp") or current.head.i == current.i:
-            return None  # the clause's verb; "expected to reach": climb from "reach"
+        if (verb and current.dep_ not in ("xcomp", "conj")) or current.head.i == current.i:
+            return None  # the clause's verb; "expected to reach": climb from "reach", and
+            # "plans to close two breweries and cut 1,200 jobs" from "cut" to "close"
         below, current = current, current.head
     return None
 

@@ -303,9 +303,18 @@ def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
     verbs of one meaning as one ("cost" and "cut" jobs)."""
     x, y = _event(a), _event(b)
     return (
-        _SAME_VERBS.get(x, x) if x is not None and event_group(x) != x else None,
-        _SAME_VERBS.get(y, y) if y is not None and event_group(y) != y else None,
+        _SAME_VERBS.get(x, x) if x is not None and event_group(x) != x and _says(x, a) else None,
+        _SAME_VERBS.get(y, y) if y is not None and event_group(y) != y and _says(y, b) else None,
     )
+
+
+_FOUND = frozenset(["recover", "find", "retrieve"])  # what is done to the dead, not a new event
+
+
+def _says(verb: str, mention: NumberMention) -> bool:
+    """The verb says something of what is counted: "12 bodies recovered" counts the bodies
+    that "nine bodies" counts (and a count of bodies grows as the day goes on)."""
+    return not (verb in _FOUND and _subject(mention) == "body")
 
 
 def _other_verbs(a: NumberMention, b: NumberMention) -> bool:
@@ -476,7 +485,7 @@ def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, 
 def _rises(mention: NumberMention) -> bool:
     """A count that grows as news comes in: the killed, hurt, missing, arrested..."""
     event = _event(mention)
-    return event is not None and event_group(event) == event
+    return (event is not None and event_group(event) == event) or _subject(mention) == "body"
 
 
 def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[str]]) -> bool:
@@ -703,7 +712,7 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     tells ("the company", "Corvan Pharma"; not "the town hospital", "Unicef"; not "the health
     ministry" and a Civic Watch the story calls "an opposition monitoring group"; not "the
     county fire service" and "Fennholt Police", whose name ends in another organisation noun)."""
-    if a and b and _same_name(a, b):
+    if a and b and (_same_name(a, b) or _brand_of(a, b) or _brand_of(b, a)):
         return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
@@ -721,6 +730,23 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
         return x.endswith(y) or y.endswith(x)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
+
+
+def _brand_of(short: str, long: str) -> bool:
+    """One name is the first word of the other, and no organisation noun: "Harbourlight" is
+    "Harbourlight Rescue", "Kessler" is "Kessler Group" (not "Police" and "Police Union").
+
+    >>> _brand_of("Harbourlight", "Harbourlight Rescue"), _brand_of("Police", "Police Union")
+    (True, False)
+    """
+    words = long.split()
+    return (
+        " " not in short.strip()
+        and short[:1].isupper()
+        and short.lower() not in lexicon.ORG_NOUNS
+        and len(words) > 1
+        and words[0] == short.strip()
+    )
 
 
 def _named_kind(name: str) -> str | None:
