@@ -132,12 +132,21 @@ def test_digest_cites_only_articles_giving_the_sentence_numbers() -> None:
 
 def test_digest_counts_wire_copies_once() -> None:
     died = _claim("died", ("b", 2, 0.95), ("c", 2, 0.95))
-    river = _claim("river", ("a", 0, 0.6), ("c", 0, 0.6))
+    missing = _claim("missing", ("a", 1, 0.6), ("c", 1, 0.6))
     options = DigestOptions(words=14)
-    digest = make_digest([river, died], ARTICLES, options=options)
+    digest = make_digest([missing, died], ARTICLES, options=options)
     assert [d.claims for d in digest] == [("died",)]  # two origins each: the stronger first
-    copies = make_digest([river, died], ARTICLES, options=options, origins={"b": "g", "c": "g"})
-    assert [d.claims for d in copies] == [("river",)]  # b and c are one origin
+    copies = make_digest([missing, died], ARTICLES, options=options, origins={"b": "g", "c": "g"})
+    assert [d.claims for d in copies] == [("missing",)]  # b and c are one origin
+
+
+def test_digest_opens_on_an_article_s_opening_statement() -> None:
+    # user trial 44: the outlets' openings were not linked, so the digest began with details
+    # two outlets shared and never said the plane had crashed
+    river = _claim("river", ("a", 0, 0.0))
+    missing = _claim("missing", ("b", 1, 0.9), ("c", 1, 0.9))
+    digest = make_digest([missing, river], ARTICLES, options=DigestOptions(words=30))
+    assert [d.claims for d in digest] == [("river",), ("missing",)]
 
 
 def test_digest_keeps_to_word_budget() -> None:

@@ -306,7 +306,7 @@ def _titles_of(entity: Entity, texts: Mapping[str, str]) -> set[str]:
 
 def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     """The source kind of an entity: its known kind, its words, or its role in the story."""
-    known = organisation_kinds().get(entity.name)
+    known = organisation_kinds().get(entity.name) or _known_tail(entity.name)
     if known:
         return known
     named = _org_name_kind(entity.name)
@@ -324,6 +324,21 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
         return named
     # a person the parser took for an organisation keeps the role the story gives it
     return _role_kind(entity.mentions, texts) or "other"
+
+
+def _known_tail(name: str) -> str | None:
+    """The kind of a known organisation a name ends with: a country's society of a known
+    movement ("Selvig Red Cross", "Varnland Red Cross": the Red Cross's kind).
+
+    >>> _known_tail("Selvig Red Cross"), _known_tail("Selvig Police")
+    ('ngo', None)
+    """
+    words = name.split()
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        if " " in tail and (kind := organisation_kinds().get(org_surfaces().get(tail, tail))):
+            return kind
+    return None
 
 
 def name_kind(name: str) -> str | None:

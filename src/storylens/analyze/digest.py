@@ -27,7 +27,10 @@ most independent origins can be cited for (then the most strongly linked, then t
 earliest). Claims are taken by that
 citation count (facts several independent sources state first), then by the mean link
 probability of their citations, then by where they first appear, until the word budget is
-spent. A wording that is not a plain statement in the reporting voice is never chosen:
+spent, except that the digest opens on an article's opening statement (the one most
+origins back, then the earliest): the news itself comes first even when the outlets'
+openings were not linked to each other. A wording that is not a plain statement in the
+reporting voice is never chosen:
 quoted words (they belong to the speaker), questions, clause fragments, and any wording that
 holds a disputed number.
 
@@ -58,6 +61,7 @@ from storylens.model import (
     Conflict,
     DigestSentence,
     NumberMention,
+    ParagraphKind,
     QuoteMention,
     Span,
 )
@@ -138,6 +142,10 @@ def make_digest(
     found = (disputed.get(claim.id) or _choose(claim, story) for claim in claims)
     choices = [c for c in found if c is not None]
     choices.sort(key=lambda c: (-c.origins, -c.strength, c.position, c.claim.id))
+    lead = _lead(choices, claims, articles)
+    if lead is not None:  # the news itself opens the digest, however few outlets it links
+        choices.remove(lead)
+        choices.insert(0, lead)
     chosen: list[_Choice] = []
     used = 0
     for choice in choices:
@@ -153,8 +161,31 @@ def make_digest(
             break
         chosen.extend(group)
         used += words
-    chosen.sort(key=lambda c: (-min(c.origins, 2), c.position, c.claim.id, c.dispute))
+    chosen.sort(
+        key=lambda c: (c is not lead, -min(c.origins, 2), c.position, c.claim.id, c.dispute)
+    )
     return tuple(DigestSentence(c.text, (c.claim.id,), c.cited) for c in chosen)
+
+
+def _lead(
+    choices: Sequence[_Choice], claims: Sequence[Claim], articles: Sequence[Article]
+) -> _Choice | None:
+    """The wording of an article's opening statement (the start of its first body paragraph)
+    that most origins back, then the earliest: a news story says what happened first. When
+    the outlets' openings were not linked (one says "skidded off the runway", another
+    "overran runway 27"), the digest still opens on the event rather than on a detail two
+    outlets share."""
+    first = {
+        a.id: next((p.start for p in a.paragraphs if p.kind is ParagraphKind.BODY), None)
+        for a in articles
+    }
+    openings = {
+        claim.id
+        for claim in claims
+        if any(m.span.start == first.get(m.span.article) for m in claim.mentions)
+    }
+    ledes = [c for c in choices if c.claim.id in openings and not c.dispute]
+    return min(ledes, key=lambda c: (-c.origins, c.position, c.claim.id), default=None)
 
 
 def _choose(claim: Claim, story: _Story, without: frozenset[str] = frozenset()) -> _Choice | None:
