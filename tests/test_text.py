@@ -82,6 +82,14 @@ def test_text_fold_whitespace() -> None:
         ("The firm, Delta Inc. said it would pay.", ["The firm, Delta Inc. said it would pay."]),
         ("No ending punctuation here", ["No ending punctuation here"]),
         ("", []),
+        (  # user trial 50: a time zone in brackets after "a.m." ends no sentence
+            "It struck after 3 a.m. (0200 GMT), when most were asleep. Rescuers came.",
+            ["It struck after 3 a.m. (0200 GMT), when most were asleep.", "Rescuers came."],
+        ),
+        (
+            "It derailed shortly after 7 a.m. Four carriages overturned.",
+            ["It derailed shortly after 7 a.m.", "Four carriages overturned."],
+        ),
     ],
 )
 def test_text_split_sentences(text: str, expected: list[str]) -> None:

@@ -279,7 +279,8 @@ def _ends_after_period(text: str, match: re.Match[str]) -> bool:
     if key in _BEFORE_NUMBER and match.group(4).isdigit():
         return False
     if key in _CLOCK:  # "shortly after 7 a.m. Four carriages overturned": not "7 a.m. Monday"
-        return _next_word(text, match.end(3)) not in _AFTER_CLOCK
+        after = text[match.end(3) :].lstrip()[:1]  # nor "3 a.m. (0200 GMT), when ..."
+        return after not in {"(", ","} and _next_word(text, match.end(3)) not in _AFTER_CLOCK
     if key in _SOFT or _INITIALISM.match(word):
         return _next_word(text, match.end(3)) in _STARTERS
     return True

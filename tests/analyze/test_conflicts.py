@@ -1199,3 +1199,57 @@ def test_conflicts_trials_46_to_48(a: str, b: str, found: list[str], other: list
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
     assert [rule for _, rule in others] == other
+
+
+def test_conflicts_a_toll_reported_hours_later_may_have_risen() -> None:
+    # user trial 50: a wire's 08:10 toll of 11 and a broadcaster's evening 26 were a conflict
+    morning = replace(
+        article("A landslide killed 11 people, the governor said on Wednesday."),
+        published="2030-05-01T08:10:00Z",
+    )
+    evening = replace(
+        article("The toll rose to 26 dead, the governor said on Wednesday."),
+        published="2030-05-01T19:00:00Z",
+    )
+    lower = replace(
+        article("One man was killed, the governor said on Wednesday."),
+        published="2030-05-01T19:00:00Z",
+    )
+    numbers = [*find_numbers(morning), *find_numbers(evening)]
+    conflicts, others = find_conflicts(numbers, [morning, evening])
+    assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])
+    conflicts, _ = find_conflicts([*find_numbers(morning), *find_numbers(lower)], [morning, lower])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]  # a toll that fell
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 50: where a figure was given is not where it counts
+        (
+            "Governor Ilse Varnak told reporters in Teslin on Wednesday evening that 19 people "
+            "had died.",
+            "The governor said on Wednesday evening that 26 people had died in Vosk.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 50: a hospital in a town is no fire brigade
+        (
+            "St Aurel District Hospital in Teslin said it had admitted 42 injured people.",
+            "The brigade said 55 people had been injured.",
+            [],
+            ["different-source"],
+        ),
+        # user trial 51: a federation is no lawyer named Ms Sorrenberg
+        (
+            "She has been tested 12 times, the federation said.",
+            "She has been tested more than 20 times, said Ms Sorrenberg.",
+            [],
+            ["different-source"],
+        ),
+    ],
+)
+def test_conflicts_trials_49_to_51(a: str, b: str, found: list[str], other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other

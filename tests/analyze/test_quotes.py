@@ -900,3 +900,12 @@ def test_quotes_a_relative_who_is_the_person_it_follows() -> None:
         'Aldis, who told SBC the town should be cleared tonight. "Waiting is a gamble," she said.'
     )
     assert _only(article).speaker == "Alva Renning"
+
+
+def test_quotes_a_colon_after_a_clause_with_a_noun_that_looks_like_a_cue() -> None:
+    # user trial 49: "was blunt on a call with analysts:" made the speaker "Chief executive
+    # Pieter Vantrell was blunt on a" ("call" read as the cue)
+    article = _article(
+        'Chief executive Pieter Vantrell was blunt on a call with analysts: "We will win."'
+    )
+    assert _only(article).speaker == "Pieter Vantrell"

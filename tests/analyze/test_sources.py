@@ -639,3 +639,21 @@ def test_sources_a_body_the_model_cut_in_two_is_cited_whole() -> None:
         "Hanne Brisbo": ("person", 1),
         "Patient Voice Ostmere": ("ngo", 1),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # user trial 48: the UN agency's spokesperson was counted as government
+        (
+            '"Around 30 people did not come back up," said Ilse Martorell, the UN agency\'s '
+            "spokesperson.",
+            "Ilse Martorell",
+            "un",
+        ),
+        # user trial 46: a national Red Cross society was "other"
+        ("The Selvig Red Cross said 650 people were in its shelters.", "Selvig Red Cross", "ngo"),
+    ],
+)
+def test_sources_known_bodies_inside_roles_and_names(text: str, source: str, kind: str) -> None:
+    assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)

@@ -21,6 +21,7 @@ from storylens.analyze._num_words import (
     LOCATIVE,
     MONTHS,
     PLACE_NOUNS,
+    SPEECH,
     TIME_UNITS,
 )
 from storylens.analyze._quantity import Run
@@ -282,7 +283,11 @@ def place_of(
         for p in _places_in(context, span, sentence)
         if _usable_place(p, source_toks, strict=False)
     ]
-    places = [p for p in places if not _describes_a_place(p, places) and not _of_a_part(p)]
+    places = [
+        p
+        for p in places
+        if not _describes_a_place(p, places) and not _of_a_part(p) and not _where_said(p, anchor)
+    ]
     nationals = _nationals_in(sentence)
     places = [
         p for p in places if not any(n.start <= p.start and p.end <= n.end for n in nationals)
@@ -309,6 +314,16 @@ def place_of(
             best = max(places, key=lambda p: (_is_locative(p), p.start))
             return _bare(best.text), "context"
     return None, None
+
+
+def _where_said(place: Any, anchor: Any) -> bool:
+    """The place where a figure was given, not where it counts: "the governor told reporters
+    at the crisis centre in Teslin that 19 people had died" (in the reported clause)."""
+    verb = next((t for t in place.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in SPEECH or place.start < verb.i:
+        return False  # "In Harlow, the operator said ...": a scene set before the verb
+    clause = next((t for t in anchor.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return clause is not None and clause.i != verb.i and verb in clause.ancestors
 
 
 def _describes_a_place(place: Any, places: list[Any]) -> bool:

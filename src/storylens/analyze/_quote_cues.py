@@ -102,7 +102,9 @@ def _colon_cue(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | 
     match = _COLON_RE.search(speakers.cue_text, a, b)
     if not match:
         return _colon_subject(speakers, parsed, ctx)
-    found = _parsed_cue(speakers, parsed, (a, b), reverse=True, rule="colon-cue")
+    found = _parsed_cue(speakers, parsed, (a, b), reverse=True, rule="colon-cue") or (
+        _colon_subject(speakers, parsed, ctx)  # "X was blunt on a call with analysts:"
+    )
     if found is not None:
         return found
     span = _trim_phrase(speakers.text, match.start("phrase"), match.end("phrase"))

@@ -306,7 +306,7 @@ def _titles_of(entity: Entity, texts: Mapping[str, str]) -> set[str]:
 
 def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     """The source kind of an entity: its known kind, its words, or its role in the story."""
-    known = organisation_kinds().get(entity.name) or _known_tail(entity.name)
+    known = organisation_kinds().get(entity.name) or known_tail(entity.name)
     if known:
         return known
     named = _org_name_kind(entity.name)
@@ -326,11 +326,11 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     return _role_kind(entity.mentions, texts) or "other"
 
 
-def _known_tail(name: str) -> str | None:
+def known_tail(name: str) -> str | None:
     """The kind of a known organisation a name ends with: a country's society of a known
     movement ("Selvig Red Cross", "Varnland Red Cross": the Red Cross's kind).
 
-    >>> _known_tail("Selvig Red Cross"), _known_tail("Selvig Police")
+    >>> known_tail("Selvig Red Cross"), known_tail("Selvig Police")
     ('ngo', None)
     """
     words = name.split()
@@ -518,6 +518,9 @@ def _employer_kind(words: Sequence[str]) -> str | None:
     """
     for i, word in enumerate(words):
         lower = re.sub(r"['’]s$", "", word.lower())  # "the society's coordinator"
+        bare = re.sub(r"['’]s$", "", word)
+        if bare.isupper() and (known := organisation_kinds().get(org_surfaces().get(bare, ""))):
+            return known  # "the UN agency's spokesperson": the UN's
         in_name = i > 0 and word[:1].isupper() and words[i - 1][:1].isupper()
         if in_name and lower in lexicon.ORG_NAME_WORDS:
             return lexicon.ORG_NAME_WORDS[lower]

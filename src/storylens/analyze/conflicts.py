@@ -50,7 +50,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import combinations
 from typing import Any
 
@@ -60,7 +60,7 @@ from storylens.analyze._measures import Unit, to_unit, unit_named
 from storylens.analyze._num_words import DAYS, MONTHS
 from storylens.analyze._quantity import MONEY
 from storylens.analyze._quote_match import same_speaker
-from storylens.analyze._source_kinds import _kind_of_org
+from storylens.analyze._source_kinds import _kind_of_org, known_tail
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
@@ -125,6 +125,7 @@ def find_conflicts(
     story = _Story(
         linked=_linked_places(numbers, articles),
         days={a.id: a.published[:10] for a in articles if a.published},
+        hours=_hours(articles),
         kinds=_told_kinds(numbers, articles),
         verbs=_verbs_given(groups),
         figures=_figures(groups),
@@ -165,6 +166,7 @@ class _Story:
 
     linked: frozenset[frozenset[str]] = frozenset()
     days: Mapping[str, str] = field(default_factory=dict)
+    hours: Mapping[str, float] = field(default_factory=dict)  # publication, in hours
     kinds: Mapping[str, str] = field(default_factory=dict)
     verbs: frozenset[tuple[str, str, str]] = frozenset()
     figures: Mapping[_Figure, Sequence[NumberMention]] = field(default_factory=dict)
@@ -382,6 +384,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, story.days)),
         ("different-period", _reported_days_apart(a, b, story.days)),
+        ("different-period", _reported_hours_apart(a, b, story.hours)),
         ("different-period", _rises(a) and _rises(b) and _other_time_of_day(a.when, b.when)),
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
@@ -456,6 +459,41 @@ def _running_total_later(a: NumberMention, b: NumberMention, days: Mapping[str, 
         return False
     day_a, day_b = days.get(a.span.article), days.get(b.span.article)
     return not day_a or day_a != day_b
+
+
+_HOURS_APART = 6.0  # a rising toll reported this much later may have risen
+
+
+def _hours(articles: Sequence[Article]) -> dict[str, float]:
+    """Each article's publication time in hours, when it gives a time of day."""
+    found: dict[str, float] = {}
+    for article in articles:
+        if article.published and "T" in article.published:
+            try:
+                moment = datetime.fromisoformat(article.published.replace("Z", "+00:00"))
+            except ValueError:
+                continue
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            found[article.id] = moment.timestamp() / 3600
+    return found
+
+
+def _reported_hours_apart(a: NumberMention, b: NumberMention, hours: Mapping[str, float]) -> bool:
+    """Two tolls that rise and give no time of day, from articles published hours apart (a
+    wire story at 08:10, a broadcaster's at 19:00), the later one the higher: each is its
+    article's latest count, and the toll grew (a later count that is lower is no growth)."""
+    if not (_rises(a) and _rises(b)):
+        return False
+    if _time_of_day(a.when) is not None or _time_of_day(b.when) is not None:
+        return False
+    if any((p := _period(w)) is not None and p[0] != "day" for w in (a.when, b.when)):
+        return False  # a running total "since May 1" is compared as the rules above say
+    x, y = hours.get(a.span.article), hours.get(b.span.article)
+    if x is None or y is None or abs(x - y) < _HOURS_APART:
+        return False
+    early, late = (a, b) if x < y else (b, a)
+    return late.high > early.low
 
 
 def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:
@@ -720,9 +758,12 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
         return True
     if x.isupper() != y.isupper():  # an unnamed institution may be a named body of its kind
         head, named = (x.split()[-1], b or "") if x.islower() else (y.split()[-1], a or "")
+        named = _WHERE_AFTER.sub("", named)  # "St Aurel District Hospital in Teslin"
         words = named.lower().split()
         if head in words:
             return True
+        if _PERSON_TITLE.match(named):  # "the federation" is no "Ms Sorrenberg"
+            return False
         if words and words[-1] in lexicon.ORG_NOUNS:  # "the fire service", "Fennholt Police"
             return False
         kind = _named_kind(named) or (kinds or {}).get(named)
@@ -730,6 +771,10 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
         return x.endswith(y) or y.endswith(x)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
+
+
+_WHERE_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+_PERSON_TITLE = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+[A-Z]")
 
 
 def _brand_of(short: str, long: str) -> bool:
@@ -756,7 +801,10 @@ def _named_kind(name: str) -> str | None:
     if known is not None:
         return organisation_kinds().get(known)
     words = name.split()
-    return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) if len(words) > 1 else None
+    if len(words) < 2:
+        return None
+    return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) or known_tail(name)  # "Selvig Red
+    # Cross": the Red Cross's kind
 
 
 def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -> dict[str, str]:
