@@ -1253,3 +1253,12 @@ def test_conflicts_trials_49_to_51(a: str, b: str, found: list[str], other: list
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
     assert [rule for _, rule in others] == other
+
+
+def test_conflicts_a_ban_in_years_against_one_in_months() -> None:
+    # user trial 51: "banned for two years" and "banned for 18 months" were two things (years,
+    # months) and never compared; a term is converted as a duration is
+    found, _ = _compare("Tovik was banned for two years.", "Tovik was banned for 18 months.")
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+    _, others = _compare("Tovik got a two-year ban.", "Tovik was banned for 24 months.")
+    assert [rule for _, rule in others] == ["ranges-overlap"]

@@ -129,7 +129,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if (share := _share_of(doc, run)) is not None:
         return share
     if (found := penalty(anchor.head)) is not None:
-        return penalty_what(anchor.head, found[0]), "penalty", found[0], noun_lemma(anchor.head)
+        return penalty_what(anchor.head, found[0]), "penalty", found[0], "penalty"  # in years
+        # or months alike: "a two-year ban" and "banned for 18 months" are compared
     if (unit := time_limit(doc, run)) is not None:
         return str(unit.lower_), "time-limit", "time-limit", noun_lemma(unit)
     if (lasted := lasting(doc, run)) is not None:  # "the fighting lasted about six hours"

@@ -56,6 +56,7 @@ from storylens.analyze._counted import (
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at
 from storylens.analyze._num_words import TIME_UNITS
+from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
     BOUNDS,
     HINT,
@@ -163,7 +164,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         what=what,
         where=where,
         when=None
-        if subject in TIME_UNITS
+        if subject in TIME_UNITS or rule == "penalty"  # a term's length is no date
         else time_of(sentence, run, offset, context.article.text, source_toks),
         attributed_to=source,
         why=_why(
@@ -191,6 +192,8 @@ def _measure(doc: Any, run: Run) -> str | None:
     if (lasted := lasting(doc, run)) is not None:  # "lasted six hours", "a 12-hour debate"
         return time_symbol(lasted[0].lower_)
     at = run.end + int(run.end < len(doc) and doc[run.end].text == "-")
+    if at < len(doc) and penalty(doc[at]) is not None:  # "banned for 18 months": in months
+        return time_symbol(doc[at].lower_)
     at += int(at < len(doc) and doc[at].lower_ in {"square", "sq"})
     unit = unit_at(doc[at]) if at < len(doc) else None
     return unit.symbol if unit is not None else None
