@@ -1262,3 +1262,13 @@ def test_conflicts_a_ban_in_years_against_one_in_months() -> None:
     assert [rule for _, rule in found] == ["ranges-disjoint"]
     _, others = _compare("Tovik got a two-year ban.", "Tovik was banned for 24 months.")
     assert [rule for _, rule in others] == ["ranges-overlap"]
+
+
+def test_conflicts_a_sum_pocketed_is_a_sum_taken() -> None:
+    # user trial 54: "pocketed 3.8 million crowns" and "had taken 4.3m crowns" were never
+    # compared
+    found, _ = _compare(
+        "The mayor pocketed 3.8 million crowns in kickbacks, the court found.",
+        "The court found he had taken 4.3m crowns in illicit payments.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]

@@ -909,3 +909,16 @@ def test_quotes_a_colon_after_a_clause_with_a_noun_that_looks_like_a_cue() -> No
         'Chief executive Pieter Vantrell was blunt on a call with analysts: "We will win."'
     )
     assert _only(article).speaker == "Pieter Vantrell"
+
+
+def test_quotes_she_after_a_judge_whose_quote_says_his() -> None:
+    # user trial 54: the judge's quoted "his private purse" made her a man, and "she said"
+    # went to "the judgment" named before
+    article = _article(
+        "Judge Ingrid Salomonsen suspended two years of the sentence. The payments went "
+        "through a consultancy, the judgment said.",
+        'Reading out the verdict, Salomonsen said: "The defendant treated the budget as his '
+        'private purse."',
+        '"There is no sign that he ever understood the harm he caused," she said.',
+    )
+    assert [m.speaker for m in find_quotes(article)] == ["Ingrid Salomonsen"] * 2

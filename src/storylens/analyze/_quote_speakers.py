@@ -132,7 +132,11 @@ def _person_noun(lemma: str) -> bool:
 
 
 _THINGS_THAT_SAY = lexicon.STATEMENT_NOUNS | frozenset(
-    ["message", "report", "document", "email", "text", "post", "tweet", "note", "warning", "alert"]
+    [
+        *("message", "report", "document", "email", "text", "post", "tweet", "note"),
+        *("warning", "alert", "judgment", "judgement", "verdict", "ruling", "indictment"),
+        *("filing", "letter"),
+    ]
 )
 
 
@@ -392,7 +396,11 @@ def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequenc
             speakers.add(Candidate(a, b, found.name, found.kind, found.head))
         return
     head = "" if is_elliptic(phrase) else head_word(subject)
-    speakers.add(Candidate(a, b, speakers.name(phrase), _candidate_kind(subject, tokens), head))
+    name = speakers.name(phrase)
+    kind = _candidate_kind(subject, tokens)
+    if name != phrase and name in speakers.full_names:  # "Salomonsen said:" after "Judge
+        kind = "person"  # Ingrid Salomonsen", whatever the model tags the lone surname
+    speakers.add(Candidate(a, b, name, kind, head))
 
 
 def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found:
@@ -438,7 +446,9 @@ def _body(candidate: Candidate) -> bool:
     """A nominal candidate that is an organisation or a place ("the commission", "the town had
     been asking for a road"): never "he" or "she"."""
     return candidate.kind == "nominal" and (
-        candidate.head in lexicon.ORG_NOUNS or candidate.head in PLACE_NOUNS
+        candidate.head in lexicon.ORG_NOUNS
+        or candidate.head in PLACE_NOUNS
+        or candidate.head in _THINGS_THAT_SAY  # "the judgment said": no "she"
     )
 
 

@@ -267,7 +267,7 @@ def _dispute(
             outlets = dict.fromkeys(names[n.span.article] for n in group)
             sides.append(f"{text} ({', '.join(outlets)})")
         cited |= {n.span.article for n in numbers}
-        parts.append(f"Reports differ on {_thing_words(thing)}: {' vs '.join(sides)}.")
+        parts.append(f"Reports differ on {_thing_words(thing, numbers)}: {' vs '.join(sides)}.")
     scores = [m.why.score for m in claim.mentions if m.why.score is not None]
     return _Choice(
         claim=claim,
@@ -282,10 +282,24 @@ def _dispute(
     )
 
 
-def _thing_words(thing: str) -> str:
-    """ "the number killed" for a casualty event, "the number of doses" for a counted noun."""
+def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
+    """ "the number killed" for a casualty event, "the number of doses" for a counted noun;
+    "the premium" for a share or a measure ("32 percent", "14 km"), "the sum" for money
+    ("money:fine"), "the penalty" for a term.
+
+    >>> _thing_words("killed"), _thing_words("count:dose"), _thing_words("money:fine")
+    ('the number killed', 'the number of doses', 'the sum')
+    """
+    if thing.startswith("money:"):
+        return "the sum"
+    noun = thing.removeprefix("count:")
+    measured = any(
+        n.why.features.get("unit") == "percent" or n.why.features.get("measure") for n in numbers
+    )
+    if thing.startswith("count:") and (measured or noun == "penalty"):
+        return f"the {noun}"
     if thing.startswith("count:"):
-        return f"the number of {plural(thing.removeprefix('count:'))}"
+        return f"the number of {plural(noun)}"
     return f"the number {thing}" if thing else "the figures"
 
 

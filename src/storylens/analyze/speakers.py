@@ -663,6 +663,8 @@ def gender_in(text: str, name: str) -> str | None:
             found.add(_HONORIFICS[before[-1].lower()])
             continue
         rest = re.split(r"(?<=[.!?])\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
+        rest = re.split(r"[\"“”]", rest, maxsplit=1)[0]  # not the words a quote opens with:
+        # 'Salomonsen said: "The defendant treated ... his private purse"' is not her gender
         for word in re.findall(r"[A-Za-z]+", rest):
             key = word.lower()
             named = word[:1].isupper() and key not in _HIS and key not in _HERS
