@@ -1266,3 +1266,12 @@ def test_numbers_temperatures(snippet: str, text: str, unit: str, what: str) -> 
     # user trial 45: "44.6C" was not read, "112.3°F" counted "°"
     [(found, mention)] = numbers_of(snippet)
     assert (found, mention.why.features["measure"], mention.what) == (text, unit, what)
+
+
+def test_numbers_where_a_ship_was_heading_is_not_where_its_cargo_is() -> None:
+    # user trial 52: "heading to Port Edda with 48,000 tonnes" put the cargo in Port Edda
+    mention = only(
+        "The tanker struck a reef while carrying 48,000 tonnes of crude oil to the refinery at "
+        "Port Edda, the company said."
+    )
+    assert mention.where is None

@@ -922,3 +922,12 @@ def test_quotes_she_after_a_judge_whose_quote_says_his() -> None:
         '"There is no sign that he ever understood the harm he caused," she said.',
     )
     assert [m.speaker for m in find_quotes(article)] == ["Ingrid Salomonsen"] * 2
+
+
+def test_quotes_he_is_never_the_town_someone_commutes_from() -> None:
+    # user trial 53: "who commutes from Grauwen ... he said" gave the quote to the town
+    article = _article(
+        'Student Timo Brandt, 19, who commutes from Grauwen, summed up the mood. "It is total '
+        'chaos," he said.'
+    )
+    assert _only(article).speaker == "Timo Brandt"

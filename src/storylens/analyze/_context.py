@@ -216,18 +216,29 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
     return not (strict and _a_subject(root))
 
 
+_JOURNEYS = frozenset(
+    [
+        *("head", "sail", "travel", "fly", "steam", "bind", "bound", "depart", "leave"),
+        *("return", "carry", "ship", "transport", "deliver", "export", "bring"),
+    ]
+)
+
+
 def _journey_end(token: Any) -> bool:
     """Where a thing comes from or goes to ("flight NR 318 from the capital Talvik", "the
-    ferry to Ostrel"): not where the count was made."""
+    ferry to Ostrel", "the tanker was heading to Port Edda"): not where the count was made."""
     while token.dep_ == "appos" and token.head.i != token.i:  # "the capital Talvik"
         token = token.head
-    prep = token.head
-    return (
-        token.dep_ == "pobj"
-        and prep.lower_ in {"from", "to"}
-        and prep.head.pos_ in {"NOUN", "PROPN"}
-        and prep.head.i != token.i
-    )
+    for _ in range(3):  # "carrying crude to the refinery at Port Edda": up through "at"
+        prep = token.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == token.i:
+            return False
+        if prep.lower_ in {"from", "to", "for"}:
+            if prep.head.pos_ in {"NOUN", "PROPN"}:
+                return bool(prep.lower_ != "for")
+            return bool(prep.head.lemma_.lower() in _JOURNEYS)  # "heading to Port Edda"
+        token = prep.head
+    return False
 
 
 _BODY_WORDS = frozenset(

@@ -332,20 +332,26 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
 _RELATIVE = frozenset(["who", "which", "that"])
 
 
+_PLACE_BEFORE = r"(?:in|at|near|outside|into|from|evacuate|evacuating)"  # "commutes from X"
+
+
 def _not_people(text: str, ents: Sequence[Any]) -> frozenset[str]:
     """Names the model may tag as people that the article shows are not: the first words of
     an organisation's name ("Kessler" of "Kessler Group"), or a name written as a place ("in
-    Kestrum", "evacuate Kestrum"). "He" and "she" never stand for them."""
+    Kestrum", "evacuate Kestrum", "commutes from Grauwen"). "He" and "she" never stand for
+    them."""
     found = {
         " ".join(t.text for t in ent[:-1])
         for ent in ents
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in lexicon.ORG_NAME_WORDS
     }
-    for ent in ents:
-        if ent.label_ == "PERSON" and len(ent) == 1:
-            name = re.escape(ent.text)
-            if re.search(rf"\b(?:in|at|near|outside|into|evacuate|evacuating)\s+{name}\b", text):
-                found.add(ent.text)
+    found |= {
+        ent.text
+        for ent in ents
+        if ent.label_ == "PERSON"
+        and len(ent) == 1
+        and re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(ent.text)}\b", text)
+    }
     return frozenset(found)
 
 
