@@ -264,6 +264,49 @@ def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
             "a fraud",
             {"scheme", "scam"},
         ),
+        # session 12's trials: labels the outlets chose that no set held
+        (
+            "He took kickbacks from the builder.",
+            "He took bribes from the builder.",
+            "payments to win favour",
+            {"kickbacks", "bribes"},
+        ),
+        (
+            "The takeover was approved.",
+            "The merger was approved.",
+            "one company buying another",
+            {"takeover", "merger"},
+        ),
+        (
+            "A landslide buried the village.",
+            "A mudslide buried the village.",
+            "earth that slid",
+            {"landslide", "mudslide"},
+        ),
+        (
+            "The outbreak spread.",
+            "The epidemic spread.",
+            "spread of a disease",
+            {"outbreak", "epidemic"},
+        ),
+        (
+            "A savage hike in rates.",
+            "A rise in rates.",
+            "a rise in a price or rate",
+            {"hike", "rise"},
+        ),
+        (
+            "They live in a slum.",
+            "They live in an informal settlement.",
+            "a poor district",
+            {"slum", "informal settlement"},
+        ),
+        (
+            "Forty illegal arrivals landed.",
+            "Forty migrants landed.",
+            "people who moved",
+            {"illegal immigrants", "migrants"},
+        ),
     ],
 )
 def test_wording_more_labels_for_one_thing(
