@@ -371,3 +371,17 @@ def test_wording_more_tabloid_words_are_loaded() -> None:
     found = _by_concept(word_choice([a, b]))
     for term in ("thugs", "brought to its knees", "axed", "furious"):
         assert found[term].counts == {term: {"a": 1, "b": 0}}
+
+
+def test_wording_the_tabloid_words_of_session_12_are_loaded() -> None:
+    # user trials 41 and 51: "drugs cheat", "clobbered", "hammered again" and "fumed:" went
+    # unlisted
+    a = _article(
+        "Families were hammered again as the drugs cheat was clobbered with a ban. The union "
+        "chief fumed: it was wrong.",
+        "a",
+    )
+    b = _article("Families paid more as the athlete was banned. The union chief objected.", "b")
+    found = _by_concept(word_choice([a, b]))
+    for term in ("drugs cheat", "clobbered", "hammered", "fumed"):
+        assert found[term].counts == {term: {"a": 1, "b": 0}}

@@ -337,6 +337,9 @@ LOADED: Mapping[str, str] = {
     "boasted": r"boast(?:s|ed|ing)",
     "furious": r"furious(?:ly)?",
     "snubbed": r"snub(?:s|bed|bing)?",
+    "drugs cheat": r"drugs? cheats?",
+    "clobbered": r"clobber(?:s|ed|ing)?",
+    "hammered": r"hammer(?:s|ed|ing)(?= (?:by|with|again)\b)",  # "families were hammered again"
 }
 HEDGES: Mapping[str, str] = {
     "alleged": r"alleged(?:ly)?",
