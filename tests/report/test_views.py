@@ -290,3 +290,23 @@ def test_views_an_article_of_an_earlier_day_does_not_leave_out_a_later_fact(
         third = replace(analysis.articles[1], id="c", outlet="Gazette", published=day)
         views = claim_views(replace(analysis, articles=(a, b, third)))
         assert (claim in views.omitted["c"]) is omits
+
+
+def test_article_row_keeps_the_title_whole_and_the_time_to_the_minute() -> None:
+    # user trials 44, 49 and 52: the articles table cut titles ("payou...") though the README
+    # says text wraps, and showed only the day of reports written hours apart
+    from storylens.model import Article, Paragraph, content_hash
+    from storylens.report import article_row
+
+    title = "Court revokes Greyfell copper mine licence after villagers win pollution case"
+    text = "The court revoked the licence."
+    article = Article(
+        "g1",
+        text,
+        (Paragraph(0, len(text)),),
+        content_hash(text),
+        title=title,
+        published="2026-05-12T14:05:00",
+    )
+    row = article_row(article)
+    assert (row["title"], row["published"]) == (title, "2026-05-12 14:05")

@@ -47,14 +47,15 @@ def article_record(article: Article) -> dict[str, Any]:
 
 
 def article_row(article: Article, *, full: bool = False) -> dict[str, Any]:
-    """A flat summary of one article: for a table (shortened) or CSV (``full``, nothing cut)."""
+    """A flat summary of one article: for a table (the title whole, as the table wraps text;
+    the publication time to the minute) or CSV (``full``, nothing cut)."""
     title = article.title or article.text.split("\n", 1)[0]
     published = article.published or ""
     return {
         "id": article.id,
         "outlet": article.outlet or "",
-        "title": title if full else _shorten(title),
-        "published": published if full else published[:10],
+        "title": title,
+        "published": published if full else published[:16].replace("T", " "),
         "sentences": len(article.sentences),
         "removed": len(article.removed),
         "source": article.source or "",
