@@ -118,8 +118,8 @@ def test_html_empty_tables_say_why(analysis: StoryAnalysis) -> None:
     page = to_html(analysis)
     assert "<tbody></tbody>" not in page
     assert (
-        '<h2>Figures that differ by source</h2><p class="empty">None: no two sources give'
-        " figures for one thing that cannot both hold.</p>"
+        '<h2>Figures that differ by source</h2><p class="empty">None: no pair of figures'
+        " differs by its source alone (see --explain).</p>"
     ) in page
     assert '<p class="empty">Nobody: no article names a source.</p>' not in page  # it has one
 

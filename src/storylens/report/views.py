@@ -437,7 +437,7 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
             "Figures that differ by source",
             "why not a conflict",
             source_disputes(analysis.non_conflicts),
-            empty="none: no two sources give figures for one thing that cannot both hold",
+            empty="none: no pair of figures differs by its source alone (see --explain)",
         )
     )
     if explain:
