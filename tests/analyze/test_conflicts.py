@@ -1272,3 +1272,42 @@ def test_conflicts_a_sum_pocketed_is_a_sum_taken() -> None:
         "The court found he had taken 4.3m crowns in illicit payments.",
     )
     assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "other"),
+    [
+        # user trial 55: a load against what the roof was designed to carry
+        (
+            "She said the snow on the roof weighed an estimated 190 kilograms per square metre.",
+            "The roof was designed to carry 150 kilograms per square metre.",
+            ["different-stance"],
+        ),
+        # user trial 55: organisers and the police count one crowd two ways
+        (
+            "About 2,000 spectators were inside, according to the organisers.",
+            "More than 3,000 spectators were inside, police said.",
+            ["different-source"],
+        ),
+    ],
+)
+def test_conflicts_trials_55_to_57(a: str, b: str, other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert conflicts == []
+    assert [rule for _, rule in others] == other
+
+
+def test_conflicts_a_toll_given_on_the_evening_of_a_morning_report_s_day() -> None:
+    # user trial 57: a wire's 06:45 toll of eight and a broadcaster's "on Tuesday evening" 11
+    morning = replace(
+        article("Eight patients died in the fire early on Tuesday."),
+        published="2030-05-01T06:45:00Z",
+    )
+    evening = replace(
+        article("The death toll rose to 11, officials said on Tuesday evening."),
+        published="2030-05-01T19:20:00Z",
+    )
+    conflicts, others = find_conflicts(
+        [*find_numbers(morning), *find_numbers(evening)], [morning, evening]
+    )
+    assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])

@@ -35,6 +35,8 @@ _STANCE_LEMMAS = {
     "target": "forecast",
     "aim": "forecast",
     "plan": "forecast",
+    # what a thing was built to bear: "designed to carry 150 kilograms per square metre"
+    "design": "limit",
 }
 # verbs with a particle: "asking for", "calling for", "pushing for", "pressed for", "hoping for"
 _VERBS_WITH_FOR = {
@@ -49,8 +51,8 @@ _MAX_STEPS = 5  # heads climbed from the number before giving up
 
 
 def stance(token: Any) -> str | None:
-    """``offer``, ``demand`` or ``forecast`` when a word governing ``token`` (a number's last
-    token) puts the figure forward as one, else None."""
+    """``offer``, ``demand``, ``forecast`` or ``limit`` when a word governing ``token`` (a
+    number's last token) puts the figure forward as one, else None."""
     below = token
     current = token.head
     for _ in range(_MAX_STEPS):

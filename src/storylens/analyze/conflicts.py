@@ -9,9 +9,10 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
 ``different-thing``   counted nouns differ ("children" vs "soldiers"; a missing noun matches any),
                       both say what the things did in different verbs ("sent" vs "fought"),
                       or they are penalties of different people (``who``: "Feld" vs "Ruz")
-``different-stance``  one figure is put forward as an offer, a demand or a forecast and the
-                      other is not, or as another of these ("offered 4 percent" vs "wants 9
-                      percent"): proposals and expectations are not counts of one quantity
+``different-stance``  one figure is put forward as an offer, a demand, a forecast or a design
+                      limit and the other is not, or as another of these ("offered 4 percent"
+                      vs "wants 9 percent"): proposals, expectations and limits are not
+                      counts of one quantity
 ``different-place``   both name a place, the places differ and no article links them
                       ("on Lake Ardin near Pellow": one scene, not two places)
 ``different-scope``   one is a national total ("across the country") or a part ("the first
@@ -480,18 +481,22 @@ def _hours(articles: Sequence[Article]) -> dict[str, float]:
 
 
 def _reported_hours_apart(a: NumberMention, b: NumberMention, hours: Mapping[str, float]) -> bool:
-    """Two tolls that rise and give no time of day, from articles published hours apart (a
-    wire story at 08:10, a broadcaster's at 19:00), the later one the higher: each is its
-    article's latest count, and the toll grew (a later count that is lower is no growth)."""
+    """Two tolls that rise, at most one giving a time of day, from articles published hours
+    apart (a wire story at 06:45, a broadcaster's "on Tuesday evening" at 19:20), the later
+    one the higher: each is its article's latest count, and the toll grew (a later count that
+    is lower is no growth)."""
     if not (_rises(a) and _rises(b)):
         return False
-    if _time_of_day(a.when) is not None or _time_of_day(b.when) is not None:
-        return False
+    if _time_of_day(a.when) is not None and _time_of_day(b.when) is not None:
+        return False  # both say when in the day: _other_time_of_day judges them
     if any((p := _period(w)) is not None and p[0] != "day" for w in (a.when, b.when)):
         return False  # a running total "since May 1" is compared as the rules above say
     x, y = hours.get(a.span.article), hours.get(b.span.article)
     if x is None or y is None or abs(x - y) < _HOURS_APART:
         return False
+    timed = _time_of_day(a.when) is not None or _time_of_day(b.when) is not None
+    if timed and int(x // 24) != int(y // 24):
+        return False  # "gave way on Tuesday evening", said on Wednesday: the days' rules judge
     early, late = (a, b) if x < y else (b, a)
     return late.high > early.low
 
@@ -698,6 +703,8 @@ def _same_period(a: str | None, b: str | None) -> bool:
     return long <= short * _PERIOD_RATIO
 
 
+_PARTIES = frozenset(["organiser", "organisers", "organizer", "organizers"])  # of an event,
+# never the police or a ministry counting it
 _OF_NAME = re.compile(rf"\b((?i:{_ORG_NOUN_WORDS}))\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -709,6 +716,8 @@ def _source_key(name: str) -> str | None:
     ministry"). None for a source that names no institution ("officials", "the mission",
     "witnesses"): it may be anyone.
     """
+    if name.lower().removeprefix("the ").strip() in _PARTIES:
+        return "organisers"  # "organisers" against "Police": two sides of one count
     name = _OF_NAME.sub(r"\2 \1", name)  # "Ministry of Health" is the "Health Ministry"
     words: list[str] = [
         re.sub(r"['’]s$", "", w)  # "the health ministry's bulletin"
