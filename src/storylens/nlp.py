@@ -48,6 +48,7 @@ __all__ = [
     "OFFICIAL_SHA256",
     "SPACY_MODEL",
     "load_spacy",
+    "merged_unit",
     "model_file_hashes",
     "organisation_kinds",
     "organisations",
@@ -344,8 +345,13 @@ _SPEEDS = {  # words of a unit of speed written in several tokens, and the one t
 }
 
 
-_DEGREES = {"c": "celsius", "f": "fahrenheit", "celsius": "celsius", "centigrade": "celsius"}
-_DEGREES["fahrenheit"] = "fahrenheit"
+_DEGREES = {
+    "c": "celsius",
+    "celsius": "celsius",
+    "centigrade": "celsius",
+    "f": "fahrenheit",
+    "fahrenheit": "fahrenheit",
+}
 
 
 def merge_units(doc: Any) -> Any:
@@ -396,9 +402,15 @@ def unit_tags(doc: Any) -> Any:
     """Tag a unit :func:`merge_units` made one token a plural noun: the tagger, reading words
     it has not seen as one token, may take "miles per hour" for a name."""
     for token in doc:
-        if token.lemma_ in _MERGED_NORMS and token.lower_ != token.lemma_:
+        if merged_unit(token):
             token.tag_, token.pos_ = "NNS", "NOUN"
     return doc
+
+
+def merged_unit(token: Any) -> bool:
+    """A unit :func:`merge_units` gave its one-word form: "per cent", "km/h", "°C", the "C" of
+    "44.6C" (its lemma is the norm, which its text is not)."""
+    return bool(token.lemma_ in _MERGED_NORMS and token.lower_ != token.lemma_)
 
 
 _MERGED_NORMS = frozenset(["percent", *_SPEEDS.values(), "celsius", "fahrenheit"])

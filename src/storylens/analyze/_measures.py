@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
+from storylens.nlp import merged_unit
 from storylens.text import _words
 
 __all__ = ["Unit", "measured", "placed", "to_unit", "unit_at", "unit_named"]
@@ -106,8 +107,7 @@ def unit_of(word: str) -> Unit | None:
 def unit_at(token: Any) -> Unit | None:
     """The unit a token names, read with the word before it: "120 square kilometres" is an
     area (``km2``), "12 kilometres" a length."""
-    merged = " " in token.text or token.lemma_ in {"celsius", "fahrenheit"}  # "°C", "44.6C"
-    unit = unit_of(token.lower_) or (unit_of(token.lemma_) if merged else None)
+    unit = unit_of(token.lower_) or (unit_of(token.lemma_) if merged_unit(token) else None)
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")

@@ -185,17 +185,23 @@ def _scored(verb: Any) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
 
 
-def _compound_entity(token: Any, story: _Story) -> Entity | None:
-    """The story's entity named by a proper noun with the capitalised words before it ("Patient
-    Voice Ostmere", where the model tags "Ostmere" alone a place), when the story knows that
-    whole name; None otherwise."""
+def _compound_name(token: Any) -> tuple[Any, str] | None:
+    """A proper noun with the capitalised words before it ("Patient Voice Ostmere"): its first
+    token and the whole name, or None when no capitalised word comes before it."""
     if token.pos_ != "PROPN":
         return None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
     if not words:
         return None
-    name = token.doc[words[0].i : token.i + 1].text
-    return story.by_name.get(name.casefold())
+    return words[0], token.doc[words[0].i : token.i + 1].text
+
+
+def _compound_entity(token: Any, story: _Story) -> Entity | None:
+    """The story's entity named by a proper noun with the capitalised words before it ("Patient
+    Voice Ostmere", where the model tags "Ostmere" alone a place), when the story knows that
+    whole name; None otherwise."""
+    found = _compound_name(token)
+    return story.by_name.get(found[1].casefold()) if found is not None else None
 
 
 def _compound_body(token: Any) -> _Cited | None:
@@ -203,13 +209,10 @@ def _compound_body(token: Any) -> _Cited | None:
     set off as a body of a kind ("Patient Voice Ostmere, a charity that represents people
     waiting for treatment, said"), or ending in a word of organisation names; None otherwise
     ("Coach Hanne Brisbo" is a person)."""
-    if token.pos_ != "PROPN":
+    found = _compound_name(token)
+    if found is None:
         return None
-    words = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
-    if not words:
-        return None
-    first = words[0]
-    name = token.doc[first.i : token.i + 1].text
+    first, name = found
     noun = next((c for c in token.children if c.dep_ == "appos" and _org_noun(c)), None)
     kind = _kind_of_org([], str(_org_noun(noun))) if noun is not None else name_kind(name)
     if kind is None:

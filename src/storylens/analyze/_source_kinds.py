@@ -336,9 +336,14 @@ def known_tail(name: str) -> str | None:
     words = name.split()
     for i in range(1, len(words)):
         tail = " ".join(words[i:])
-        if " " in tail and (kind := organisation_kinds().get(org_surfaces().get(tail, tail))):
+        if " " in tail and (kind := _known_kind(tail)):
             return kind
     return None
+
+
+def _known_kind(name: str) -> str | None:
+    """The kind of a known organisation written ``name`` (its name, acronym or an alias)."""
+    return organisation_kinds().get(org_surfaces().get(name, name))
 
 
 def name_kind(name: str) -> str | None:
@@ -458,13 +463,9 @@ def _its_kind(text: str, start: int) -> str | None:
         return None
     before = text[max(0, start - 300) : start]
     for run in reversed(_ORG_RUN.findall(before)):
-        words = run.removeprefix("The ").split()
-        for i in range(len(words) - 1):
-            name = " ".join(words[i:])
-            kind = organisation_kinds().get(org_surfaces().get(name, name))
-            if kind:
-                return kind
-        kind = name_kind(run) or _org_name_kind(run)
+        name = run.removeprefix("The ")
+        known = _known_kind(name) if " " in name else None
+        kind = known or known_tail(name) or name_kind(run) or _org_name_kind(run)
         if kind:
             return kind
     return None
@@ -473,8 +474,9 @@ def _its_kind(text: str, start: int) -> str | None:
 def _acronym_kind(words: Sequence[str], texts: Mapping[str, str]) -> str | None:
     """The kind of the organisation an acronym among role words stands for, when the story
     spells it out ("KRWU general secretary Jonas Eberle", after "the Korven Rail Workers'
-    Union (KRWU)": a union's officer, not a government secretary) or knows it; None
-    otherwise ("MP" and "CEO" are titles, not employers).
+    Union (KRWU)": a union's officer, not a government secretary); None otherwise ("MP" and
+    "CEO" are titles, not employers). A known acronym ("the WHO representative") is read by
+    :func:`_employer_kind` first.
 
     >>> texts = {"a": "The Korven Rail Workers' Union (KRWU) said so."}
     >>> _acronym_kind(["KRWU", "general", "secretary"], texts), _acronym_kind(["MP"], texts)
@@ -483,9 +485,6 @@ def _acronym_kind(words: Sequence[str], texts: Mapping[str, str]) -> str | None:
     for word in words:
         if not re.fullmatch(r"[A-Z]{2,6}", word):
             continue
-        known = organisation_kinds().get(org_surfaces().get(word, word))
-        if known:
-            return known  # "the WHO representative": the WHO's
         spelled = re.compile(rf"((?:[A-Z][\w'’-]*\s+){{1,7}}[A-Z][\w'’-]*)\s*\(\s*{word}\s*\)")
         for text in texts.values():
             if match := spelled.search(text):
@@ -517,10 +516,10 @@ def _employer_kind(words: Sequence[str]) -> str | None:
     ('company', None)
     """
     for i, word in enumerate(words):
-        lower = re.sub(r"['’]s$", "", word.lower())  # "the society's coordinator"
-        bare = re.sub(r"['’]s$", "", word)
+        bare = re.sub(r"['’][sS]$", "", word)  # "the society's coordinator"
+        lower = bare.lower()
         if bare.isupper() and (known := organisation_kinds().get(org_surfaces().get(bare, ""))):
-            return known  # "the UN agency's spokesperson": the UN's
+            return known  # "the UN agency's spokesperson", "the WHO representative"
         in_name = i > 0 and word[:1].isupper() and words[i - 1][:1].isupper()
         if in_name and lower in lexicon.ORG_NAME_WORDS:
             return lexicon.ORG_NAME_WORDS[lower]

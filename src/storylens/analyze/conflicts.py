@@ -487,15 +487,15 @@ def _reported_hours_apart(a: NumberMention, b: NumberMention, hours: Mapping[str
     is lower is no growth)."""
     if not (_rises(a) and _rises(b)):
         return False
-    if _time_of_day(a.when) is not None and _time_of_day(b.when) is not None:
+    timed = [_time_of_day(a.when) is not None, _time_of_day(b.when) is not None]
+    if all(timed):
         return False  # both say when in the day: _other_time_of_day judges them
     if any((p := _period(w)) is not None and p[0] != "day" for w in (a.when, b.when)):
         return False  # a running total "since May 1" is compared as the rules above say
     x, y = hours.get(a.span.article), hours.get(b.span.article)
     if x is None or y is None or abs(x - y) < _HOURS_APART:
         return False
-    timed = _time_of_day(a.when) is not None or _time_of_day(b.when) is not None
-    if timed and int(x // 24) != int(y // 24):
+    if any(timed) and int(x // 24) != int(y // 24):
         return False  # "gave way on Tuesday evening", said on Wednesday: the days' rules judge
     early, late = (a, b) if x < y else (b, a)
     return late.high > early.low
