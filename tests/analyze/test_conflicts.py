@@ -1311,3 +1311,70 @@ def test_conflicts_a_toll_given_on_the_evening_of_a_morning_report_s_day() -> No
         [*find_numbers(morning), *find_numbers(evening)], [morning, evening]
     )
     assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 58: one reading at one weir at one time, in two forms
+        (
+            "Readings showed 46 milligrams of ammonium per litre at the Marrisford weir at 6am"
+            " on Wednesday.",
+            "Readings showed ammonium at 64 mg/l at the Marrisford weir at 6am on Wednesday.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # the same in other units agrees: 0.046 grams per litre is 46 milligrams
+        (
+            "Readings showed 46 milligrams of ammonium per litre at Marrisford on Wednesday.",
+            "Readings showed ammonium at 0.046 g/l at Marrisford on Wednesday.",
+            [],
+            ["ranges-overlap"],
+        ),
+        # two solutes are two things
+        (
+            "Readings showed 46 milligrams of ammonium per litre at Marrisford on Wednesday.",
+            "Readings showed nitrate at 64 mg/l at Marrisford on Wednesday.",
+            [],
+            ["different-thing"],
+        ),
+        # a limit is no reading
+        (
+            "Readings showed 46 milligrams of ammonium per litre at Marrisford on Wednesday.",
+            "The legal limit for ammonium at Marrisford is 0.5 mg/l.",
+            [],
+            ["different-stance"],
+        ),
+        # two sampling sites are two places; a site is at the town it is named after
+        (
+            "Readings showed 46 mg/l of ammonium at the Marrisford weir on Wednesday.",
+            "Readings showed ammonium at 12 mg/l at the Holt bridge on Wednesday.",
+            [],
+            ["different-place"],
+        ),
+        # user trial 58: litres against cubic metres of one release
+        (
+            "About 120,000 litres of solution escaped from the tank, the company said.",
+            "Some 210 cubic metres of solution escaped from the tank, the company said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+    ],
+)
+def test_conflicts_concentrations_and_volumes(
+    a: str, b: str, found: list[str], other: list[str]
+) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other
+
+
+def test_conflicts_a_site_and_the_town_an_article_puts_it_near() -> None:
+    # planted mine story: "the Corrow Deep mine, near the northern town of Skelda" and a count
+    # placed in Skelda are one scene
+    conflicts, others = _compare(
+        "About 30 miners were underground at the Corrow Deep mine, near the northern town of"
+        " Skelda, on Tuesday.",
+        "Some 31 miners were underground in Skelda on Tuesday.",
+    )
+    assert (conflicts, [rule for _, rule in others]) == ([], ["ranges-overlap"])

@@ -1275,3 +1275,54 @@ def test_numbers_where_a_ship_was_heading_is_not_where_its_cargo_is() -> None:
         "Port Edda, the company said."
     )
     assert mention.where is None
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "unit", "what"),
+    [
+        ("Readings at Tolm reached 12 mg/l on Monday.", "12", "mg/l", "concentration"),
+        ("Upstream, readings reached 12 mg/l.", "12", "mg/l", "concentration"),
+        ("Tests found 2.6 milligrams of copper per litre.", "2.6", "mg/l", "copper concentration"),
+        ("Tests showed 4.8 mg per litre of nitrate.", "4.8", "mg/l", "nitrate concentration"),
+        ("Nitrate levels reached 3.1 mg/l in Orrin.", "3.1", "mg/l", "nitrate concentration"),
+        ("Ammonium was found at 64 mg/l in Orrin.", "64", "mg/l", "ammonium concentration"),
+        ("The test found 19 nanograms of the drug per millilitre.", "19", "ng/ml", "concentration"),
+        ("The sample held 0.3 micrograms per litre.", "0.3", "ug/l", "concentration"),
+        ("Carbon dioxide reached 420 parts per million.", "420", "ppm", "concentration"),
+    ],
+)
+def test_numbers_concentrations(snippet: str, text: str, unit: str, what: str) -> None:
+    # user trial 58 and the planted mine and doping stories: "4.8 milligrams per litre" counted
+    # "milligrams per litre", "12 mg/l" counted "mg l."
+    [(found, mention)] = numbers_of(snippet)
+    assert (found, mention.why.features["measure"], mention.what) == (text, unit, what)
+
+
+def test_numbers_cubic_metres_are_a_volume() -> None:
+    # user trial 58: "210 cubic metres" of solution was a length
+    mention = only("Some 210 cubic metres of solution escaped from the tank.")
+    assert mention.why.features["measure"] == "m3"
+
+
+def test_numbers_a_limit_given_as_what_a_limit_is() -> None:
+    # planted mine story: "The legal limit for copper is 0.5 milligrams per litre" was a reading
+    mention = only("The legal limit for copper in river water is 0.5 milligrams per litre.")
+    assert mention.why.features["stance"] == "limit"
+
+
+def test_numbers_a_passive_agent_is_no_place() -> None:
+    # planted mine story: "samples taken by Clearwater Tarvane" put the reading in Tarvane
+    mention = only("Samples taken by Clearwater Tarvane showed 4.8 mg/l of copper.")
+    assert mention.where is None
+
+
+@pytest.mark.parametrize(
+    ("snippet", "where"),
+    [
+        ("Readings showed 46 mg/l at the Marrisford weir sampling point.", "Marrisford weir"),
+        ("Some 30 miners were at work near the Corrow Deep mine.", "Corrow Deep mine"),
+    ],
+)
+def test_numbers_a_site_named_after_a_place(snippet: str, where: str) -> None:
+    # user trial 58: a reading "at the Marrisford weir" took the place of the next sentence
+    assert only(snippet).where == where

@@ -21,6 +21,7 @@ from storylens.analyze._num_words import (
     LOCATIVE,
     MONTHS,
     PLACE_NOUNS,
+    SITE_NOUNS,
     SPEECH,
     TIME_UNITS,
 )
@@ -205,7 +206,9 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
     root = place.root
     if root.i in source_toks or any(c.dep_ == "case" for c in root.children):
         return False
-    if root.dep_ in {"compound", "poss", "amod", "nmod"}:
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return False  # "samples taken by Clearwater Tarvane": who took them
+    if root.dep_ in {"compound", "poss", "amod", "nmod"} and site_of(place) is None:
         return False
     if place.end < len(place.doc) and place.doc[place.end].text in {"'s", "’s"}:
         return False
@@ -214,6 +217,34 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
     if _journey_end(root):
         return False
     return not (strict and _a_subject(root))
+
+
+def site_of(place: Any) -> Any | None:
+    """The site a place name stands in front of, when a preposition of place leads to it:
+    "at the Marrisford weir", "near the Corrow Deep mine", "at the Marrisford weir sampling
+    point" (not "US forces", "Afghanistan's commission", "the Tolberg plant's owners")."""
+    root = place.root
+    if root.dep_ != "compound":
+        return None
+    site, head = None, root.head
+    while True:
+        if site is None and head.lemma_.lower() in SITE_NOUNS:
+            site = head
+        if head.dep_ not in {"compound", "nmod"} or head.head.i == head.i:
+            break
+        head = head.head
+    at = head.dep_ == "pobj" and head.head.lower_ in _AT
+    return site if at and site is not None and site.i - place.end <= 1 else None
+
+
+_AT = frozenset(["at", "near", "outside", "from", "below", "above", "by"])
+
+
+def _with_site(place: Any) -> str:
+    """The place as a where: "Marrisford weir" for a site, else the bare name."""
+    site = site_of(place)
+    name = _bare(place.text)
+    return f"{name} {site.lower_}" if site is not None else name
 
 
 _JOURNEYS = frozenset(
@@ -312,7 +343,7 @@ def place_of(
                 abs(p.root.i - anchor.i),
             ),
         )
-        return _bare(best.text), "scope" if best in nationals else "sentence"
+        return _with_site(best), "scope" if best in nationals else "sentence"
     back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = attribution(earlier, earlier_span, earlier.root)[1]
@@ -323,7 +354,7 @@ def place_of(
         ]
         if places:
             best = max(places, key=lambda p: (_is_locative(p), p.start))
-            return _bare(best.text), "context"
+            return _with_site(best), "context"
     return None, None
 
 

@@ -239,6 +239,10 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
         return "rate of advance", "measured", None, "rate of advance"
     if unit.dimension == "speed":  # "travelling at 130 km/h", "winds of 80 mph"
         return "speed", "measured", None, "speed"
+    if unit.dimension in {"concentration", "ratio"}:  # "4.8 mg of nitrate per litre"
+        solute = _solute(noun)
+        what = f"{solute} concentration" if solute else "concentration"
+        return what, "measured", None, "concentration"
     if unit.dimension == "temperature":
         if _compared(noun):  # "3°C above the July average", "rose by 2C": a difference
             return "temperature difference", "measured", None, "temperature difference"
@@ -247,6 +251,48 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
         verb = _covering_verb(noun)
         if verb is not None:
             return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "distance"
+    return None
+
+
+_MEDIA = _words("water waters river air blood soil urine sample samples tap supply")
+_LEVELS = _words("level levels concentration concentrations reading readings amount amounts")
+_GENERIC_SOLUTES = _words(
+    "drug drugs substance substances chemical chemicals pollutant pollutants contaminant "
+    "contaminants toxin toxins compound compounds"
+)
+
+
+def _solute(unit: Any) -> str | None:
+    """What a concentration is of: "2.6 mg of nitrate per litre", "4.8 mg per litre of
+    nitrate", "nitrate levels reached 4.8 mg/l", "showed copper at 4.8 mg/l"; not the water
+    or air it is measured in, nor a word any solute is ("the drug")."""
+    found = _solute_word(unit)
+    if found is None or found.lower_ in _MEDIA | _LEVELS | _GENERIC_SOLUTES:
+        return None
+    return str(found.lower_)
+
+
+def _solute_word(unit: Any) -> Any | None:
+    near = [unit, *(t for t in unit.subtree if t.dep_ == "pobj" and t.head.lower_ == "per")]
+    for token in near:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if found is not None and found.lower_ not in _MEDIA:
+                    return found
+    at = unit.dep_ == "pobj" and unit.head.lower_ == "at"
+    verb = unit.head.head if at else unit.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    kind = None
+    if subject is not None and subject.lower_ in _LEVELS:  # "nitrate levels reached 4.8 mg/l"
+        kind = next((c for c in subject.children if c.dep_ in {"compound", "amod"}), None)
+    if kind is not None:
+        return kind
+    if at:  # "showed copper at 4.8 mg/l", "nitrate was found at 3 mg/l"
+        before = unit.doc[unit.head.i - 1]  # the parser may take "nitrate" for an adverb
+        if before.head.i == verb.i and before.dep_ in {"advmod", "npadvmod"} and before.is_alpha:
+            return before
+        return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     return None
 
 

@@ -43,10 +43,15 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     ("mi2", "area", 2_589_988.0, ""),
     ("ha", "area", 10_000.0, "hectare hectares ha"),
     ("acre", "area", 4046.856, "acre acres"),
+    ("ng", "mass", 1e-12, "ng nanogram nanograms"),
+    ("ug", "mass", 1e-9, "ug µg microgram micrograms"),
+    ("mg", "mass", 1e-6, "mg milligram milligrams milligramme milligrammes"),
     ("g", "mass", 0.001, "gram grams"),
     ("kg", "mass", 1.0, "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes"),
     ("t", "mass", 1000.0, "tonne tonnes"),
-    ("l", "volume", 1.0, "litre litres liter liters"),
+    ("ml", "volume", 0.001, "ml millilitre millilitres milliliter milliliters"),
+    ("l", "volume", 1.0, "l litre litres liter liters"),
+    ("m3", "volume", 1000.0, ""),  # read from "cubic" and a length (unit_at)
     ("gal", "volume", 3.785, "gallon gallons"),
     ("kph", "speed", 1.0, "kph kmh km/h"),
     ("m/h", "speed", 0.001, "m/h"),  # "lava advancing at 40 metres an hour"
@@ -60,6 +65,26 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
 _ZERO = {"C": 0.0, "F": 32.0}  # the reading of a unit at 0 degrees Celsius
 _SYMBOLS = {symbol: Unit(symbol, dimension, size) for symbol, dimension, size, _ in _ROWS}
 _UNITS = {word: _SYMBOLS[symbol] for symbol, _, _, words in _ROWS for word in words.split()}
+_CUBED = {"m": "m3"}  # "45 cubic metres"
+# Concentrations: a small mass in a volume ("4.8 mg/l", "2.6 milligrams of nitrate per
+# litre", "35 micrograms per cubic metre"), sized in milligrams per litre.
+_SOLUTES = ("ng", "ug", "mg", "g")
+_SOLVENTS = ("l", "ml", "m3")
+_SYMBOLS |= {
+    f"{m}/{v}": Unit(f"{m}/{v}", "concentration", _SYMBOLS[m].size * 1e6 / _SYMBOLS[v].size)
+    for m in _SOLUTES
+    for v in _SOLVENTS
+}
+_UNITS |= {
+    f"{w}/{v}": _SYMBOLS[f"{m}/{v}"]
+    for m in _SOLUTES
+    for w in (m, "µg")
+    if w != "µg" or m == "ug"
+    for v in _SOLVENTS
+}
+_UNITS |= {"ppm": Unit("ppm", "ratio", 1.0), "ppb": Unit("ppb", "ratio", 0.001)}
+_SYMBOLS |= {"ppm": _UNITS["ppm"], "ppb": _UNITS["ppb"]}
+_PER = frozenset(["per", "a", "an", "/", "in", "each", "every"])
 
 _PLAY_UNITS = frozenset({"yard", "yards"})  # "a 7-yard pass", "a 200-yard game": sport
 
@@ -111,7 +136,27 @@ def unit_at(token: Any) -> Unit | None:
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")
+    if unit is not None and before == "cubic":
+        return _SYMBOLS.get(_CUBED.get(unit.symbol, ""))
+    if unit is not None and unit.symbol in _SOLUTES:
+        return _concentration(token, unit) or unit
     return unit
+
+
+def _concentration(mass: Any, unit: Unit) -> Unit | None:
+    """The concentration a small mass gives when a volume follows it: "2.6 milligrams of
+    nitrate per litre", "4.8 mg per litre", "35 micrograms found in each cubic metre"."""
+    doc = mass.doc
+    for token in doc[mass.i + 1 : mass.i + 6]:
+        if token.lower_ in _PER and token.i + 1 < len(doc):
+            after = doc[token.i + 1]
+            cubic = after.lower_ == "cubic" and token.i + 2 < len(doc)
+            volume = unit_at(doc[token.i + 2]) if cubic else unit_of(after.lower_)
+            if volume is not None and volume.dimension == "volume":
+                return _SYMBOLS.get(f"{unit.symbol}/{volume.symbol}")
+        if token.is_punct or (token.pos_ in {"VERB", "AUX", "CCONJ"} and token.tag_ != "VBN"):
+            return None
+    return None
 
 
 def to_unit(value: float, unit: Unit, target: Unit) -> float:

@@ -38,6 +38,12 @@ PLACE_NOUNS = _words(
     "city town village province district region capital outskirts suburb suburbs state county "
     "country area camp neighbourhood neighborhood community island"
 )
+# Sites named after a place ("the Marrisford weir", "the Corrow Deep mine", "Holt Bridge"):
+# a figure given at one is given there, not in the town the name comes from.
+SITE_NOUNS = _words(
+    "weir intake plant mine colliery pit bridge dam station reservoir factory refinery "
+    "terminal harbour port airport depot works smelter quarry"
+)
 LOCATIVE = _words("in at near outside inside across throughout around within on into")
 MEASURE_UNITS = _words(
     "kilometre kilometres kilometer kilometers km kms mile miles metre metres meter meters "

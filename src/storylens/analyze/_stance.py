@@ -37,6 +37,12 @@ _STANCE_LEMMAS = {
     "plan": "forecast",
     # what a thing was built to bear: "designed to carry 150 kilograms per square metre"
     "design": "limit",
+    # a bound set on a quantity: "the legal limit of 0.5 milligrams per litre", "the
+    # reporting threshold for the drug is 10 nanograms per millilitre"
+    "limit": "limit",
+    "threshold": "limit",
+    "ceiling": "limit",
+    "cap": "limit",
 }
 # verbs with a particle: "asking for", "calling for", "pushing for", "pressed for", "hoping for"
 _VERBS_WITH_FOR = {
@@ -60,11 +66,21 @@ def stance(token: Any) -> str | None:
         if found is not None:
             return found
         verb = current.pos_ in ("VERB", "AUX")
+        if verb and current.lemma_ == "be" and below.dep_ == "attr":
+            return _subject_stance(current)  # "the limit is 0.5 mg per litre"
         if (verb and current.dep_ not in ("xcomp", "conj")) or current.head.i == current.i:
             return None  # the clause's verb; "expected to reach": climb from "reach", and
             # "plans to close two breweries and cut 1,200 jobs" from "cut" to "close"
         below, current = current, current.head
     return None
+
+
+def _subject_stance(copula: Any) -> str | None:
+    """The stance of the subject a figure is given for: "the limit" of "the limit is 0.5"."""
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    return _STANCE_LEMMAS.get(str(subject.lemma_).lower())
 
 
 def _stance_of(word: Any, below: Any) -> str | None:

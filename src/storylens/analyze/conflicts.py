@@ -58,7 +58,7 @@ from typing import Any
 from storylens import lexicon
 from storylens.analyze._durations import TIME_SYMBOLS
 from storylens.analyze._measures import Unit, to_unit, unit_named
-from storylens.analyze._num_words import DAYS, MONTHS
+from storylens.analyze._num_words import DAYS, MONTHS, SITE_NOUNS
 from storylens.analyze._quantity import MONEY
 from storylens.analyze._quote_match import same_speaker
 from storylens.analyze._source_kinds import _kind_of_org, known_tail
@@ -101,6 +101,8 @@ _BY_DAY = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
 _LINKS = r"\s*,?\s+(?:(?:near|in|on|at|outside|off|by|of)\s+)?(?:the\s+)?"  # "X near Y", "X, Y"
+_SITE = r"(?:\s+[a-z]+){0,2}?"  # "the Corrow Deep colliery outside Skelda"
+_TOWN = r"(?:[a-z-]+\s+){0,2}?(?:of\s+)?"  # "near the northern town of Skelda"
 _UNATTRIBUTED = "unattributed"
 _APPOSITION_END = r"(?=\s*[,.;:)]|\s+(?:that|which|who|based|in|of|for|with|from|at|on)\b)"
 _ORG_NOUN_WORDS = "|".join(re.escape(n) for n in sorted(lexicon.ORG_NOUNS, key=len, reverse=True))
@@ -368,6 +370,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-thing", _different_who(a, b)),
         ("different-thing", _given_apart(a, b, key, story)),
         ("different-thing", _different_units(a, b) or ranges is None),
+        ("different-thing", _other_solutes(a.what, b.what)),
         (
             "ranges-overlap",
             a.low == b.low and a.high == b.high and _unit(a) == _unit(b),
@@ -409,6 +412,16 @@ def _unit(mention: NumberMention) -> Unit | None:
     if not isinstance(symbol, str):
         return None
     return unit_named(symbol) or TIME_SYMBOLS.get(symbol)
+
+
+_CONCENTRATION = " concentration"  # the what of a concentration of a named solute
+
+
+def _other_solutes(a: str | None, b: str | None) -> bool:
+    """Concentrations of two named solutes: "copper concentration", "nitrate concentration"."""
+    if not a or not b or not a.endswith(_CONCENTRATION) or not b.endswith(_CONCENTRATION):
+        return False
+    return a != b
 
 
 def _readings_apart(a: NumberMention, b: NumberMention) -> bool:
@@ -537,7 +550,18 @@ def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[s
     if not a or not b:
         return False
     x, y = a.lower(), b.lower()
-    return x not in y and y not in x and frozenset((x, y)) not in linked
+    if frozenset((x, y)) in linked:
+        return False
+    x, y = _site(a), _site(b)
+    return x not in y and y not in x
+
+
+def _site(place: str) -> str:
+    """A place's name (lower case) without the site it is put in front of: "Marrisford weir"
+    -> "marrisford", so "Corrow Deep colliery" and "Corrow Deep mine" are one site, and the
+    weir is at Marrisford; "Vennholm Airport" is a name of its own."""
+    name, _, last = place.rpartition(" ")
+    return name.lower() if name and last in SITE_NOUNS else place.lower()
 
 
 def _linked_places(
@@ -549,8 +573,10 @@ def _linked_places(
     places = sorted({m.where for m in numbers if m.where}, key=str.lower)
     linked: set[frozenset[str]] = set()
     for x, y in combinations(places, 2):
+        one, other = re.escape(_site(x)), re.escape(_site(y))
         pattern = re.compile(
-            rf"\b(?:{re.escape(x)}{_LINKS}{re.escape(y)}|{re.escape(y)}{_LINKS}{re.escape(x)})\b"
+            rf"\b(?:{one}{_SITE}{_LINKS}{_TOWN}{other}|{other}{_SITE}{_LINKS}{_TOWN}{one})\b",
+            re.IGNORECASE,
         )
         if any(pattern.search(article.text) for article in articles):
             linked.add(frozenset((x.lower(), y.lower())))
