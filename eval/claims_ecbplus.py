@@ -15,7 +15,9 @@ weights and the ``link`` threshold on the train topics (prints the values to put
 stories ``eval/claims_facts_train.json`` (cross-validated; not shipped, see
 :func:`calibrate_facts`), ``--paraphrase`` to score the fictional fact-level set
 ``eval/claims_paraphrase.json`` (two invented reports per story with hand-labelled same-fact
-sentence pairs: a fact-level check that ECB+'s event-level labels cannot give).
+sentence pairs: a fact-level check that ECB+'s event-level labels cannot give), ``--compound``
+to score ``eval/claims_compound.json`` (the same, written by a helper that saw no code: long
+compound sentences, hard negatives, few shared words).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from storylens.model import Article, Paragraph, content_hash
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "eval" / "claims_floors.json"
 PARAPHRASE = ROOT / "eval" / "claims_paraphrase.json"
+COMPOUND = ROOT / "eval" / "claims_compound.json"
 FACTS_TRAIN = ROOT / "eval" / "claims_facts_train.json"
 LINKS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 FOLDS = 7  # cross-validation folds over the fact-level train stories
@@ -362,12 +365,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--paraphrase", action="store_true", help="score the fictional fact-level dev set"
     )
+    parser.add_argument(
+        "--compound",
+        action="store_true",
+        help="score the fictional fact-level set of compound sentences",
+    )
     args = parser.parse_args(argv)
     data = shared_dir() / "data" / "ecbplus"
-    if args.paraphrase:
-        p = score(paraphrase_stories(), AlignOptions())
+    if args.paraphrase or args.compound:
+        name, path = ("compound", COMPOUND) if args.compound else ("paraphrase", PARAPHRASE)
+        p = score(paraphrase_stories(path), AlignOptions())
         print(
-            f"paraphrase dev claim alignment: precision {p.precision:.3f}, recall "
+            f"{name} dev claim alignment: precision {p.precision:.3f}, recall "
             f"{p.recall:.3f}, F1 {p.f1:.3f} ({p.correct} of {p.predicted} predicted pairs, "
             f"{p.gold} gold pairs)"
         )

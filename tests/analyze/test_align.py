@@ -467,6 +467,18 @@ def test_align_paraphrase_dev_floors() -> None:
     assert scores.recall >= floors["recall"]
 
 
+def test_align_compound_dev_floors() -> None:
+    ecb = _eval_module()
+    scores = ecb.score(ecb.paraphrase_stories(ecb.COMPOUND), AlignOptions())
+    print(
+        f"\nfictional compound-sentence set: precision {scores.precision:.3f}, recall "
+        f"{scores.recall:.3f} ({scores.correct}/{scores.predicted} predicted, {scores.gold} gold)"
+    )
+    floors = _floors()["compound"]
+    assert scores.precision >= floors["precision"]
+    assert scores.recall >= floors["recall"]
+
+
 @pytest.mark.slow
 def test_align_ecbplus_dev_floors(ecbplus_dir: Path) -> None:
     ecb = _eval_module()
