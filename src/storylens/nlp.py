@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -381,6 +382,9 @@ def merge_units(doc: Any) -> Any:
         elif (degrees := _degrees(doc, i)) is not None:
             spans.append(degrees)
             i += len(degrees[0])
+        elif _scaled(doc, i):
+            spans.append((doc[i : i + 2], doc[i : i + 2].text.lower()))
+            i += 2
         else:
             i += 1
     if spans:
@@ -392,6 +396,31 @@ def merge_units(doc: Any) -> Any:
 
 _SOLUTE_WORDS = {"mg": "mg", "µg": "ug", "ug": "ug", "ng": "ng", "g": "g"}
 _SOLVENT_WORDS = {"l": "l", "ml": "ml", "m3": "m3", "m³": "m3"}
+
+
+_SCALES = frozenset(["m", "mn", "bn", "tn"])
+SCALED = re.compile(r"\d[\d,]*(?:\.\d+)?(?:m|mn|bn|tn)")
+"""A number with its scale written on: "1.9bn", "3.5m" (million, not metres: see
+:func:`_scaled`)."""
+
+
+def _scaled(doc: Any, i: int) -> bool:
+    """A number the tokenizer cut from its scale ("3.5" "m" of "3.5m marks"), when the scale
+    is a million or more: "bn", "mn", "tn" always, "m" only before a plural noun ("2m people",
+    "3.5m marks"; not "a 100m sprint" or "a 40m wall")."""
+    number, scale = doc[i], doc[i + 1]
+    if number.whitespace_ or not number.like_num or scale.lower_ not in _SCALES:
+        return False
+    if scale.lower_ != "m":
+        return True
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return bool(
+        after is not None
+        and scale.whitespace_
+        and after.is_lower
+        and after.is_alpha
+        and (after.lower_.endswith("s") or after.lower_ == "people")
+    )
 
 
 def _ratio(words: tuple[str, ...]) -> str | None:
@@ -424,6 +453,8 @@ def unit_tags(doc: Any) -> Any:
     for token in doc:
         if merged_unit(token):
             token.tag_, token.pos_ = "NNS", "NOUN"
+        elif SCALED.fullmatch(token.lower_):  # "1.9bn marks": a number, not an adjective
+            token.tag_, token.pos_ = "CD", "NUM"
     return doc
 
 

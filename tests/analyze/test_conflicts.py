@@ -1378,3 +1378,41 @@ def test_conflicts_a_site_and_the_town_an_article_puts_it_near() -> None:
         "Some 31 miners were underground in Skelda on Tuesday.",
     )
     assert (conflicts, [rule for _, rule in others]) == ([], ["ranges-overlap"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 59: a toll that "had risen" by midnight against one of the evening
+        (
+            "Four officers were slightly hurt, police said on Tuesday evening.",
+            "By midnight the number of injured officers had risen to nine, police said.",
+            [],
+            ["different-period"],
+        ),
+        # user trial 59: arrests of "thugs" are arrests of people; a cut trimmed or cut by
+        (
+            "Police arrested 41 of the thugs.",
+            "Police said 23 people were arrested.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        (
+            "The budget trims 1.2 billion marks from education.",
+            "Education spending will be cut by 1.9bn marks.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 60: one depth below the surface, two figures
+        (
+            "The company said the men were about 380 metres below the surface on Wednesday.",
+            "The company said the men sheltered 520 metres below the surface on Wednesday.",
+            ["ranges-disjoint"],
+            [],
+        ),
+    ],
+)
+def test_conflicts_trials_58_to_60(a: str, b: str, found: list[str], other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other

@@ -1326,3 +1326,49 @@ def test_numbers_a_passive_agent_is_no_place() -> None:
 def test_numbers_a_site_named_after_a_place(snippet: str, where: str) -> None:
     # user trial 58: a reading "at the Marrisford weir" took the place of the next sentence
     assert only(snippet).where == where
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "value", "what"),
+    [
+        # user trial 59: "1.9bn marks" gave no number, "3.5m marks" counted "m marks"
+        ("Education spending will be cut by 1.9bn marks.", "1.9bn", 1.9e9, "marks cut"),
+        ("The budget totals 412bn marks.", "412bn", 412e9, "marks"),
+        ("About 3.5m people voted in the poll.", "About 3.5m", 3.5e6, "people voted"),
+        ("He took 4.3m crowns from the fund.", "4.3m crowns", 4.3e6, "taken"),
+    ],
+)
+def test_numbers_scaled_figures(snippet: str, text: str, value: float, what: str) -> None:
+    [(found, mention)] = numbers_of(snippet)
+    assert (found, mention.value, mention.what) == (text, value, what)
+
+
+def test_numbers_an_m_before_a_singular_noun_is_metres() -> None:
+    assert only("The wall is a 40m barrier of steel.").value == 40.0
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "what"),
+    [
+        # user trial 59: "a thumping 171 votes" counted "thumping"; "41 of the thugs" no arrest
+        ("The bill passed by a thumping 171 votes to 138.", "171", "votes"),
+        ("Police arrested 41 of the protesters.", "41", "protesters arrested"),
+        # user trial 60: a depth below the surface
+        ("The men were 380 metres below the surface.", "380", "depth"),
+    ],
+)
+def test_numbers_trials_58_to_60(snippet: str, text: str, what: str) -> None:
+    found = [(covered, m.what) for covered, m in numbers_of(snippet)]
+    assert found[0] == (text, what)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        # user trial 60: "No. 4 district" counted "."; "two of those six men" gave a count of six
+        "The roof of the colliery's No. 4 district fell in.",
+        "Only two of those six men were taken to hospital.",
+    ],
+)
+def test_numbers_names_and_restated_counts_are_no_new_figures(snippet: str) -> None:
+    assert [found for found, _ in numbers_of(snippet)] in ([], ["two"])

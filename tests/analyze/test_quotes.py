@@ -149,6 +149,17 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "This law is a disgrace,",
             "Tomas Brede",
         ),
+        # user trial 59: a tabloid's "whined that" and "ranted that" are cues
+        (
+            ('Mira Drost whined that it was "a budget for bondholders", as usual.',),
+            "a budget for bondholders",
+            "Mira Drost",
+        ),
+        (
+            ('Union boss Bram Ketter ranted that nurses would "pay for a crisis".',),
+            "pay for a crisis",
+            "Bram Ketter",
+        ),
         # a name after a preposition is still who "she" stands for
         (
             (

@@ -385,3 +385,14 @@ def test_wording_the_tabloid_words_of_session_12_are_loaded() -> None:
     found = _by_concept(word_choice([a, b]))
     for term in ("drugs cheat", "clobbered", "hammered", "fumed"):
         assert found[term].counts == {term: {"a": 1, "b": 0}}
+
+
+def test_wording_the_tabloid_words_of_session_13_are_loaded() -> None:
+    # user trial 59: "wreckers", "hard-left", "greedy", "whined", "ranted", "moaned" unlisted
+    a = _article(
+        "The hard-left wreckers whined and ranted. Farmers moaned about greedy banks.", "a"
+    )
+    b = _article("The opposition objected. Farmers complained about the banks.", "b")
+    found = _by_concept(word_choice([a, b]))
+    for term in ("wreckers", "hard-left", "greedy", "whined", "ranted", "moaned"):
+        assert found[term].counts == {term: {"a": 1, "b": 0}}

@@ -21,7 +21,7 @@ from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
 from storylens.analyze._quantity import CURRENCY_CODES, MONEY, VAGUE, Run, is_count
-from storylens.nlp import load_spacy
+from storylens.nlp import SCALED, load_spacy
 from storylens.text import _words
 
 __all__ = [
@@ -52,7 +52,8 @@ _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()
 _SUBJECTS = {
     "people": "people person persons civilian civilians resident residents individual "
     "individuals villager villagers inhabitant inhabitants bystander bystanders victim victims "
-    "citizen citizens man men woman women",
+    "citizen citizens man men woman women protester protesters demonstrator demonstrators "
+    "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans",
     "children": "child children kid kids minor minors boy boys girl girls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
     "police": "police policeman policemen officer officers",
@@ -628,7 +629,8 @@ def _population_of(token: Any) -> Any | None:
 def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     """The counted noun and/or the event word a number attaches to, with the rule used."""
     head = anchor.head
-    if anchor.dep_ in {"nummod", "quantmod", "compound"} and head.i != anchor.i:
+    scaled = anchor.dep_ == "amod" and SCALED.fullmatch(anchor.lower_)  # "1.9bn marks"
+    if (anchor.dep_ in {"nummod", "quantmod", "compound"} or scaled) and head.i != anchor.i:
         if _is_event_word(head):
             return None, head, "nummod"
         return head, None, "nummod"
@@ -707,6 +709,8 @@ def _measure_of(doc: Any, run: Run, anchor: Any) -> Any | None:
             return noun
     before = doc[run.start - 1] if run.start > 0 else None
     if anchor.dep_ != "nummod" or before is None or before.tag_ != "NN" or head.i < anchor.i:
+        return None
+    if head.tag_ == "NNS":  # "by a thumping 171 votes": a count of votes, not a measure
         return None
     return before if before.dep_ in {"compound", "nmod", "nsubj", "amod"} else None
 
@@ -806,6 +810,11 @@ def _names_event(word: Any, noun: Any) -> bool:
     return noun.lemma_.lower() in TOTALS or subject_group(noun.lower_) is not None
 
 
+_CHANGES = _words(  # verbs whose "by" gives the size of a change, not a means or a margin
+    "cut trim reduce slash lower raise increase decrease rise fall drop grow shrink boost"
+)
+
+
 def _event_of_noun(noun: Any) -> Any | None:
     """The verb or adjective saying what happened to a counted noun ("civilians were killed").
 
@@ -817,11 +826,15 @@ def _event_of_noun(noun: Any) -> Any | None:
     base = noun
     while base.dep_ == "conj":
         base = base.head
+    if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.like_num:
+        base = base.head.head  # "arrested 41 of the protesters": what happened to the 41
     if base.dep_ in {"nsubj", "nsubjpass"}:
         return _event_of_subject(base)
     head = base.head
     if base.dep_ == "dobj" and _is_predicate(head):
         return head
+    if base.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _CHANGES:
+        return head.head  # "education spending will be cut by 1.9bn marks"
     if base.dep_ == "pobj" and head.lower_ == "with":  # "with 1,800 jobs to go"
         said = [c for c in head.children if c.dep_ in {"pcomp", "xcomp"}]
         said += [c for c in base.children if c.dep_ in {"relcl", "acl"}]

@@ -190,6 +190,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
     metres" ("wave", "wave"). A dimension noun or adjective is the subject when the sentence
     gives one, so "35 km deep" and "a depth of 10 km" are compared."""
     head = unit.head
+    if _below_ground(unit):
+        return "depth", "depth"
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
         return str(noun.lower_), str(noun.lemma_.lower())
@@ -202,6 +204,22 @@ def measured(unit: Any) -> tuple[str, str] | None:
         thing = _subject_of(head)
         return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
     return None
+
+
+_BELOW = frozenset(["below", "beneath", "under", "underneath"])
+_GROUND = frozenset(["surface", "ground", "sea", "seabed", "waterline"])
+
+
+def _below_ground(unit: Any) -> bool:
+    """A length that says how deep something is: "380 metres below the surface", "520 metres
+    underground", "40 metres beneath the seabed"."""
+    length = unit_of(unit.lower_)
+    if length is None or length.dimension != "length":
+        return False
+    after = [t.lower_ for t in unit.doc[unit.i + 1 : unit.i + 5] if t.lower_ not in {"the"}]
+    if after and after[0] in {"underground", "down"}:
+        return True
+    return len(after) >= 2 and after[0] in _BELOW and after[1] in _GROUND
 
 
 def _subject_of(adjective: Any) -> Any | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.model import Bound
+from storylens.nlp import SCALED
 
 __all__ = [
     "BOUNDS",
@@ -203,6 +204,10 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
     if money and i > 0 and doc[i - 1].text in CURRENCIES:  # "$2.5bn" as one token
         value = float(money.group(1).replace(",", "")) * _MONEY_SUFFIXES[money.group(2)]
         return Run(i, i + 1, value, value, value, None, doc[i - 1].text)
+    if money and SCALED.fullmatch(words[0]):  # "1.9bn marks", "3.5m people", "4.3m crowns"
+        value = float(money.group(1).replace(",", "")) * _MONEY_SUFFIXES[money.group(2)]
+        currency = CURRENCY_WORDS.get(words[1]) if len(words) > 1 else None
+        return Run(i, i + 1 + bool(currency), value, value, value, None, currency)
     return None
 
 

@@ -56,6 +56,7 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
         ("denied", _denied_total(doc, run)),
         ("family", _family_size(doc, run)),
+        ("restated", prev is not None and prev.lower_ in {"those", "these"}),
     )
     return next((reason for reason, hit in checks if hit), None)
 
@@ -270,7 +271,8 @@ def _is_code(doc: Any, run: Run) -> bool:
 
 _ID_NOUNS = _words(
     "batch batches lot lots flight flights route routes bus buses platform platforms room rooms "
-    "gate gates exit exits junction chapter section article clause code number no ward bay "
+    "gate gates exit exits junction chapter section article clause code number no no. nos. "
+    "ward bay "
     "pier berth terminal highway interstate runway runways row rows seat platform track tracks "
     "line lines hangar"
 )
@@ -283,6 +285,8 @@ def _is_identifier(doc: Any, run: Run) -> bool:
     at = run.start - 1
     while at >= 0 and (doc[at].text in _LIST_WORDS or doc[at].text.isdigit()):
         at -= 1
+    if at > 0 and doc[at].text == "." and doc[at - 1].lower_ in {"no", "nos"}:
+        at -= 1  # "the colliery's No. 4 district", its full stop a token of its own
     return at >= 0 and doc[run.start].text.isdigit() and doc[at].lower_ in _ID_NOUNS
 
 

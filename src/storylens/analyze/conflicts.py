@@ -296,7 +296,7 @@ def _bucket(mention: NumberMention) -> str | None:
 # Verbs that say one thing of what they count: a loss ("cut 2,400 jobs", "cost 2,400 jobs",
 # "1,800 jobs to go", "shed 6,500 jobs").
 _SAME_VERBS = dict.fromkeys(
-    ["cut", "cost", "shed", "lose", "go", "axe", "eliminate", "slash", "scrap"], "cut"
+    ["cut", "cost", "shed", "lose", "go", "axe", "eliminate", "slash", "scrap", "trim"], "cut"
 ) | dict.fromkeys(["close", "shut"], "close")  # "closed 38 schools", "45 schools shut"
 _SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings were destroyed"
     ["destroy", "collapse", "flatten", "raze", "level", "demolish"], "destroy"
@@ -639,11 +639,12 @@ def _calendar(when: str) -> tuple[str, str] | None:
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b")
 _DAY_PARTS = {"morning": 0, "noon": 1, "midday": 1, "afternoon": 1, "evening": 2, "night": 2}
+_DAY_PARTS |= {"midnight": 3, "overnight": 3}  # later than "on Tuesday evening"
 
 
 def _time_of_day(when: str | None) -> int | None:
-    """0 for a morning, 1 for midday and afternoon, 2 for an evening or night ("at a briefing
-    at 3pm": 1), else None."""
+    """0 for a morning, 1 for midday and afternoon, 2 for an evening or night, 3 for midnight
+    ("at a briefing at 3pm": 1), else None."""
     if not when:
         return None
     if match := _CLOCK.search(when.lower()):

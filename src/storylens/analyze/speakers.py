@@ -58,7 +58,8 @@ _CUE_LEMMAS = (
     "note recall reply respond stress argue admit vow promise describe call chant shout cry "
     "scream yell exclaim confirm deny acknowledge comment remark plead demand predict suggest "
     "accuse condemn blame brand label dismiss criticise criticize fume seethe snap quip joke "
-    "boast concede caution assert lament complain retort blast slam hail praise"
+    "boast concede caution assert lament complain retort blast slam hail praise whine rant moan "
+    "grumble gripe sneer scoff bleat rage bellow mutter whisper"
 )
 
 
