@@ -328,6 +328,15 @@ ORG_NAME_WORDS: Mapping[str, str] = {
             "shipping",
             "railways",
             "steel",
+            "fertilisers",
+            "fertilizers",
+            "ratings",
+            "minerals",
+            "metals",
+            "pharmaceuticals",
+            "electronics",
+            "breweries",
+            "construction",
         ],
         "company",
     ),
@@ -347,6 +356,10 @@ ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["works", "staff", "employees", "workers"], "other"),
     # an association of businesses speaks for them ("the operators' association")
     **dict.fromkeys(["employers", "operators", "industry", "business", "retailers"], "company"),
+    # a rating agency is a business that grades debt, not a state agency
+    **dict.fromkeys(["rating", "ratings", "credit"], "company"),
+    # a group that campaigns for nature: "the environmental group Living Rivers"
+    **dict.fromkeys(["environmental", "conservation", "advocacy"], "ngo"),
     # a criminal group is no charity
     **dict.fromkeys(["criminal", "ransomware", "hacking", "hacker", "crime", "smuggling"], "other"),
 }

@@ -89,3 +89,43 @@ def test_sources_the_maker_of_figures_is_cited() -> None:
     assert "Vell Electoral Commission" in found
     assert "Norvik Research" in found
     assert unattributed_sentences([article])["a"] == ()
+
+
+def test_sources_kinds_of_trials_58_to_60() -> None:
+    # user trials 58-60: a sergeant the sentence calls a police spokesman was military, a
+    # mineworkers' federation an ngo, a saint's hospital a person, a fertiliser maker and a
+    # credit-rating agency government or a person
+    article = _article(
+        'A police spokesman, Sergeant Ivo Dremmer, said: "We are treating this as an offence." '
+        "Gethin Marrow, general secretary of the Northern Mineworkers' Federation, said the men "
+        "were brave. Only two men were taken to hospital, St Brannoc's Hospital said. "
+        "Tessaly Fertilisers said the valve failed. The credit-rating agency Castor Ratings "
+        "said the budget was credible."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Ivo Dremmer"] == "government"
+    assert found["Gethin Marrow"] == "other"
+    assert found["St Brannoc's Hospital"] == "expert/doctor"
+    assert found["Tessaly Fertilisers"] == "company"
+    assert found["Castor Ratings"] == "company"
+
+
+def test_sources_a_title_in_the_sentence_before_is_not_a_role() -> None:
+    # user trial 59: a florist named after "... said Inspector Lusk, a police spokesman." was
+    # government
+    article = _article(
+        "The square was cleared, said Inspector Davo Lusk, a police spokesman. Katja Brill, who "
+        "runs a flower shop on the square, said she had closed at noon."
+    )
+    assert _cited(cited_sources([article]))["Katja Brill"] == "person"
+
+
+def test_sources_the_company_is_never_a_charity_named_since() -> None:
+    # user trial 58: "the company has said" after the charity Living Rivers was named
+    article = _article(
+        "Tessaly's plant leaked on Tuesday. The charity Living Rivers said the river was "
+        "dead. Some 100,000 litres escaped, the company has said."
+    )
+    cited = cited_sources([article])
+    company = next(c for c in cited if any(article.text_of(m) == "company" for m in c.mentions))
+    assert company.source != "Living Rivers"

@@ -243,22 +243,26 @@ class _Story:
             return None
         named = self.org_with(noun)
         if named is None and is_business_noun(noun):
-            named = self.org_before(article, token.idx)
+            named = self.org_before(article, token.idx, lexicon.ORG_NOUNS[noun])
         return named
 
-    def org_before(self, article: str, offset: int, reach: int = 600) -> Entity | None:
+    def org_before(
+        self, article: str, offset: int, kind: str = "other", reach: int = 600
+    ) -> Entity | None:
         """The organisation named last before ``offset`` in an article, at most ``reach``
         characters back, that is no public body ("the company" after "Merrow Health
-        Partners was attacked"), or None."""
-        found = [
+        Partners was attacked"), or None. One of the noun's own ``kind`` comes first, then one
+        whose kind the story does not say: "the company" is the fertiliser firm named before,
+        never the charity named since."""
+        found = sorted(
             (start, e.name, e)
             for start, e in self.orgs.get(article, [])
-            if offset - reach <= start < offset
-        ]
-        if not found:
-            return None
-        entity = max(found)[2]
-        return entity if self.kinds[entity.id] in _BUSINESS_KINDS else None
+            if offset - reach <= start < offset and self.kinds[e.id] in _BUSINESS_KINDS
+        )
+        same = [f for f in found if self.kinds[f[2].id] == kind]
+        untyped = [f for f in found if self.kinds[f[2].id] == "other"]  # kind not said
+        last = same or untyped
+        return last[-1][2] if last else None
 
     def titled(self, title: str) -> Entity | None:
         """The one person of the story given ``title`` ("minister" for "Transport Minister
@@ -309,7 +313,7 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     known = organisation_kinds().get(entity.name) or known_tail(entity.name)
     if known:
         return known
-    named = _org_name_kind(entity.name)
+    named = _org_name_kind(entity.name) or _institution_kind(entity.name)
     if entity.label == "PERSON" and named is None:
         return _person_kind(entity.mentions, texts)
     if entity.label in ("GPE", "LOC") and named is None:  # not "Green Alliance": a body
@@ -360,7 +364,21 @@ def _org_name_kind(name: str) -> str | None:
     """
     words = name.split()
     last = words[-1] if len(words) > 1 else ""
-    return lexicon.ORG_NAME_WORDS.get(last.lower()) if last[:1].isupper() else None
+    if not last[:1].isupper() or last.lower() not in lexicon.ORG_NAME_WORDS:
+        return None
+    return "other" if _of_workers(words[-2]) else lexicon.ORG_NAME_WORDS[last.lower()]
+
+
+_INSTITUTIONS = frozenset(
+    ["Hospital", "Clinic", "Ministry", "Agency", "Authority", "Inspectorate", "Directorate"]
+)
+
+
+def _institution_kind(name: str) -> str | None:
+    """The kind of a name ending in an institution's word, which no person's name does ("St
+    Brannoc's Hospital", which the entity model may take for a person)."""
+    words = name.split()
+    return name_kind(name) if len(words) > 1 and words[-1] in _INSTITUTIONS else None
 
 
 def _introduced_kind(entity: Entity, texts: Mapping[str, str]) -> str | None:
@@ -392,11 +410,24 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
     """
     own = lexicon.ORG_NOUNS[noun]
     stance_only = own == "company" or noun in _STANCE_ONLY
+    if any(_of_workers(word) for word in modifiers):
+        return "other"  # "the teachers' federation", "the mineworkers' association": a union
     for word in modifiers:
         kind = lexicon.ORG_NOUN_MODIFIERS.get(word)
         if kind is not None and not (kind == "military" and stance_only):
             return kind
     return own
+
+
+_WORKERS = frozenset(
+    ["teachers", "nurses", "doctors", "drivers", "miners", "pilots", "journalists", "dockers"]
+)
+
+
+def _of_workers(word: str) -> bool:
+    """A word naming the workers a union speaks for: "Mineworkers'", "teachers"."""
+    bare = word.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
+    return bare.endswith("workers") or bare in _WORKERS
 
 
 def _person_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str:
@@ -408,10 +439,14 @@ def _person_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str:
     words: set[str] = set()
     for span in spans:
         before = texts[span.article][max(0, span.start - 40) : span.start]
+        before = _SENTENCE_END.split(before)[-1]  # not the words of the sentence before
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:])
-        after = texts[span.article][span.end : span.end + 40]
+        after = _SENTENCE_END.split(texts[span.article][span.end : span.end + 40])[0]
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", after)[:3])
     return _title_kind(words) or "person"
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _title_kind(words: Collection[str]) -> str | None:
@@ -522,7 +557,7 @@ def _employer_kind(words: Sequence[str]) -> str | None:
             return known  # "the UN agency's spokesperson", "the WHO representative"
         in_name = i > 0 and word[:1].isupper() and words[i - 1][:1].isupper()
         if in_name and lower in lexicon.ORG_NAME_WORDS:
-            return lexicon.ORG_NAME_WORDS[lower]
+            return "other" if _of_workers(words[i - 1]) else lexicon.ORG_NAME_WORDS[lower]
         if lower in lexicon.SERVICE_WORDS:
             return lexicon.SERVICE_WORDS[lower]
         if lower == "opposition":  # "the opposition health spokesman" speaks for a party

@@ -456,9 +456,16 @@ def role_phrases(text: str, start: int, end: int) -> list[list[str]]:
     if of_org := _OF_ORG_RE.match(after):
         phrases.append(of_org.group(1).split())
     before = text[max(0, start - 60) : start]
-    if before.endswith(", ") and after.startswith(","):
-        phrases.append(_words_before(before[:-2] + " "))
+    titled = _TITLE_BEFORE_RE.search(before)  # "A police spokesman, Sergeant Callum Dreyer,"
+    if titled and titled.group(1).lower().rstrip(".") not in lexicon.TITLES:
+        titled = None
+    cut = titled.start() + 1 if titled else len(before) - 1
+    if before[:cut].endswith(",") and before[cut:].startswith(" ") and after.startswith(","):
+        phrases.append(_words_before(before[: cut - 1] + " "))
     return [p for p in phrases if p]
+
+
+_TITLE_BEFORE_RE = re.compile(r",\s([A-Z][a-z]+\.?)\s$")
 
 
 def _words_before(before: str, limit: int = 4) -> list[str]:
@@ -476,11 +483,15 @@ def _words_before(before: str, limit: int = 4) -> list[str]:
             break
         word, dot = match.group(1), match.group(2)
         lower = word.lower()
-        if (dot and lower not in lexicon.TITLES) or lower in _ROLE_STOP or lower in CUE_WORDS:
-            break
+        abbreviated = lower in lexicon.TITLES and len(word) <= _ABBREVIATED  # "Gen.", "Capt."
+        if (dot and not abbreviated) or lower in _ROLE_STOP or lower in CUE_WORDS:
+            break  # "a police spokesman. Katja Brill": the sentence before
         words.insert(0, word)
         rest = rest[: match.start()]
     return words
+
+
+_ABBREVIATED = 6  # the longest title written with a full stop: "Lieut."
 
 
 def titles_of(name: str, texts: Iterable[str]) -> set[str]:
