@@ -513,8 +513,8 @@ def _plain(text: str, options: DigestOptions) -> bool:
     """A whole statement in the article's own words: long enough, starts and ends like a
     sentence (a clause cut from a longer sentence would need words added), no quoted words,
     not a question, not a lead-in to what follows, no opening that leans on the sentence
-    before ("It advised ...", "Earlier in the day ..."), no "he" or "she" for someone it does
-    not name.
+    before ("It advised ...", "Earlier in the day ...", "Outside, it was ...", "Six of them
+    ...", "Yes, ..."), no "he" or "she" for someone it does not name.
 
     >>> _plain("Here is what patients should do next.", DigestOptions())
     False
@@ -526,6 +526,12 @@ def _plain(text: str, options: DigestOptions) -> bool:
     True
     >>> _plain("She said the bank would act again in April if necessary.", DigestOptions())
     False
+    >>> _plain("Outside, it was a different story.", DigestOptions())
+    False
+    >>> _plain("Six of them were brought to the surface by rescue teams.", DigestOptions())
+    False
+    >>> _plain("Yes, there is a modest 2 percent VAT rise.", DigestOptions())
+    False
     """
     stripped = text.strip()
     words = len(stripped.split())
@@ -536,6 +542,7 @@ def _plain(text: str, options: DigestOptions) -> bool:
         and not any(mark in stripped for mark in _QUOTE_MARKS)
         and not stripped.lower().startswith(_LEAD_INS)
         and not _OPENS_ON_CONTEXT.match(stripped)
+        and not _LEANS.match(stripped)
         and not (_PERSONAL.search(stripped) and not _name_runs(stripped))
     )
 
@@ -548,6 +555,16 @@ _OPENS_ON_CONTEXT = re.compile(
 the bank was prepared to act again in April" (a month is no name for "she"), "Earlier in the
 day ...", "But ...", "The figure could not be verified.": out of its place it points to
 nothing, or to the wrong thing."""
+
+
+_LEANS = re.compile(
+    r"(?i:yes|no|well|indeed|sure|true),\s"  # "Yes, there is a modest rise": a voice
+    r"|[\w-]+(?:\s[\w-]+)?\sof\s(?i:them|those|these)\b"  # "Six of them were brought up"
+    r"|[\w-]+(?:\s[\w-]+){0,2},\s(?i:it|they|this|these|those)\s"  # "Outside, it was ..."
+)
+"""Openings that answer or follow the sentence before: an interjection ("Yes, there is a
+modest 2 percent rise"), a part of a group it named ("Six of them were brought to the
+surface"), or a scene-setting phrase before a pronoun ("Outside, it was a different story")."""
 
 
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
