@@ -1403,6 +1403,13 @@ def test_conflicts_a_site_and_the_town_an_article_puts_it_near() -> None:
             ["ranges-disjoint"],
             [],
         ),
+        # user trial 58: "closed five intakes downstream", parsed as how far downstream
+        (
+            "The water authority said it shut three intakes downstream of the plant on Monday.",
+            "The water authority closed five intakes downstream of the plant on Monday.",
+            ["ranges-disjoint"],
+            [],
+        ),
         # user trial 60: one depth below the surface, two figures
         (
             "The company said the men were about 380 metres below the surface on Wednesday.",

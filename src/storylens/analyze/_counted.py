@@ -648,6 +648,8 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     total = _total_of(anchor)
     if total is not None:
         return total, None, "total"
+    if of_noun is not None and of_noun.like_num:  # "four of the six were taken": of a group
+        of_noun = None  # counted before, its noun not given again
     if of_noun is not None:
         return of_noun, event, "of-phrase"
     if event is not None:
@@ -833,6 +835,8 @@ def _event_of_noun(noun: Any) -> Any | None:
     head = base.head
     if base.dep_ == "dobj" and _is_predicate(head):
         return head
+    if base.dep_ == "npadvmod" and head.pos_ == "ADV" and _is_predicate(head.head):
+        return head.head  # "closed five intakes downstream", parsed as how far downstream
     if base.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _CHANGES:
         return head.head  # "education spending will be cut by 1.9bn marks"
     if base.dep_ == "pobj" and head.lower_ == "with":  # "with 1,800 jobs to go"

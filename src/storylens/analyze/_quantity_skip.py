@@ -56,9 +56,21 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("pronoun-one", _is_pronoun_one(run, first, prev)),
         ("denied", _denied_total(doc, run)),
         ("family", _family_size(doc, run)),
-        ("restated", prev is not None and prev.lower_ in {"those", "these"}),
+        ("restated", _restated(doc, run, prev, nxt)),
     )
     return next((reason for reason, hit in checks if hit), None)
+
+
+def _restated(doc: Any, run: Run, prev: Any | None, nxt: Any | None) -> bool:
+    """A count given before, named again: "two of those six men", "four of the six were
+    taken to hospital" (the six with no noun of their own)."""
+    if prev is None:
+        return False
+    if prev.lower_ in {"those", "these"}:
+        return True
+    part = doc[run.start - 3 : run.start]  # "four of the": a part of the group before
+    of_the = len(part) == 3 and part[0].like_num and [t.lower_ for t in part[1:]] == ["of", "the"]
+    return of_the and (nxt is None or nxt.pos_ in {"VERB", "AUX", "PUNCT", "ADP"})
 
 
 _PARENTS = frozenset(
