@@ -337,6 +337,7 @@ ORG_NAME_WORDS: Mapping[str, str] = {
             "electronics",
             "breweries",
             "construction",
+            "rail",
         ],
         "company",
     ),

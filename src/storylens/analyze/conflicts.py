@@ -64,7 +64,7 @@ from storylens.analyze._quote_match import same_speaker
 from storylens.analyze._source_kinds import _kind_of_org, known_tail
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
-from storylens.model import Article, Conflict, NumberMention, Span, Why, content_hash
+from storylens.model import Article, Bound, Conflict, NumberMention, Span, Why, content_hash
 from storylens.nlp import org_surfaces, organisation_kinds
 
 __all__ = ["find_conflicts", "thing_of"]
@@ -389,7 +389,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _running_total_later(a, b, story.days)),
         ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-period", _reported_hours_apart(a, b, story.hours)),
-        ("different-period", _rises(a) and _rises(b) and _other_time_of_day(a.when, b.when)),
+        ("different-period", _other_time_of_day(a.when, b.when)),
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
@@ -435,7 +435,8 @@ def _readings_apart(a: NumberMention, b: NumberMention) -> bool:
 def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, float, float] | None:
     """(low, high) of both mentions in ``a``'s unit of measure, or None when their units
     measure different dimensions (a length against an area). Figures given in two units
-    ("35 km", "22 miles") are converted and widened by ``_UNIT_SLACK``: one was rounded."""
+    ("35 km", "22 miles") are converted and widened by ``_UNIT_SLACK``: one was rounded (not
+    when either is approximate: "about 110 km/h" already spans the rounding)."""
     x, y = _unit(a), _unit(b)
     if x is None or y is None or x.symbol == y.symbol:
         return a.low, a.high, b.low, b.high
@@ -444,6 +445,8 @@ def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, floa
     low, high = to_unit(b.low, y, x), to_unit(b.high, y, x)
     if x.dimension == "temperature":  # "112.3°F" is 44.6°C to a tenth of a degree
         return a.low, a.high, low - _DEGREE_SLACK, high + _DEGREE_SLACK
+    if a.bound is not Bound.EXACT or b.bound is not Bound.EXACT:
+        return a.low, a.high, low, high  # "about 110 km/h": its range already rounds
     return a.low, a.high, low * (1 - _UNIT_SLACK), high * (1 + _UNIT_SLACK)
 
 
@@ -467,9 +470,13 @@ def _increment(mention: NumberMention) -> bool:
 
 def _running_total_later(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:
     """One is a running total ("160 since Tuesday"), the other gives no period, and the two
-    were not both published on one day: the total may have grown in between."""
+    were not both published on one day: the total may have grown in between. Not when both
+    name one moment ("by Monday evening", and "evening" in an article of that Monday)."""
     kinds = [(p[0] if (p := _period(m.when)) else None) for m in (a, b)]
     if "since" not in kinds or None not in kinds:
+        return False
+    moments = [_moment(m.when, _weekday(days.get(m.span.article))) for m in (a, b)]
+    if moments[0] is not None and moments[0] == moments[1]:
         return False
     day_a, day_b = days.get(a.span.article), days.get(b.span.article)
     return not day_a or day_a != day_b
@@ -716,12 +723,31 @@ def _month_of(when: str | None) -> str | None:
     return "in " + _YEAR_TO.sub("", when) if when and _YEAR_TO.search(when) else when
 
 
+def _moment(when: str | None, today: str | None = None) -> tuple[str, int] | None:
+    """The weekday and part of the day a time names ("by Monday morning": ("monday", 0)),
+    ``today`` standing for a missing weekday, or None when it does not name both."""
+    words = re.findall(r"[a-z]+", (when or "").lower())
+    day = next((w for w in words if w in DAYS), today)
+    part = _time_of_day(when)
+    return (day, part) if day is not None and part is not None else None
+
+
+def _weekday(day: str | None) -> str | None:
+    """The weekday of an ISO date ("2030-05-06" -> "monday"), or None."""
+    try:
+        return date.fromisoformat(day).strftime("%A").lower() if day else None
+    except ValueError:
+        return None
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """Compatible periods: one unknown, the same start, the same calendar day, month or year,
     a day and a stretch of hours, or stretches within a factor of 1.5."""
     x, y = _period(a), _period(b)
     if x is None or y is None or {x[0], y[0]} == {"day", "hours"}:
         return True
+    if _moment(a) is not None and _moment(a) == _moment(b):
+        return True  # "by Monday morning" and "on Monday morning": one moment
     if x[0] != y[0]:
         return False
     if x[0] != "hours":
