@@ -128,6 +128,22 @@ PERSON_ROLES = frozenset(
         "midfielder",
         "defender",
         "captain",
+        # occupations a paper puts before a private person's name: "Farmer Gareth Lowe"
+        "farmer",
+        "fisherman",
+        "shopkeeper",
+        "driver",
+        "miner",
+        "pensioner",
+        "student",
+        "baker",
+        "builder",
+        "mechanic",
+        "florist",
+        "plumber",
+        "electrician",
+        "porter",
+        "midwife",
     ]
 )
 """Nouns for a person's role, written before a name ("union leader Ana Ruz", "Rovers coach

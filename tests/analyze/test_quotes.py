@@ -149,6 +149,22 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "This law is a disgrace,",
             "Tomas Brede",
         ),
+        # user trial 62: "said he would appeal" tells nothing of the lawyer's gender
+        (
+            (
+                "Halvorsen showed no emotion as the verdict was read.",
+                "His lawyer, Annika Brede, said he would appeal.",
+                '"We will appeal this verdict," she told reporters on the courthouse steps.',
+            ),
+            "We will appeal this verdict,",
+            "Annika Brede",
+        ),
+        # user trial 63: an occupation before a private person's name is no part of it
+        (
+            ('"It sounded like thunder," said Farmer Gareth Lowe, who lives by the line.',),
+            "It sounded like thunder,",
+            "Gareth Lowe",
+        ),
         # user trial 59: a tabloid's "whined that" and "ranted that" are cues
         (
             ('Mira Drost whined that it was "a budget for bondholders", as usual.',),

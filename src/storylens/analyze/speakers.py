@@ -660,6 +660,15 @@ _HIS = {"he": "m", "his": "m", "him": "m", "himself": "m"}
 _HERS = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+_SAID = frozenset(["said", "says", "told", "added", "insisted", "claimed", "argued", "that"])
+
+
+def _reported(before: Sequence[str]) -> bool:
+    """The pronoun opens a clause someone reports: in "His lawyer, Annika Brede, said he
+    would appeal" the "he" may be the client, so it tells nothing of the lawyer."""
+    return bool(before) and before[-1].lower() in _SAID
+
+
 def gender_in(text: str, name: str) -> str | None:
     """Whether an article calls a person "he" or "she": an honorific before the surname
     ("Ms Ilvessen"), else the first third-person pronoun after a mention of the surname in the
@@ -677,12 +686,14 @@ def gender_in(text: str, name: str) -> str | None:
         rest = re.split(r"(?<=[.!?])\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
         rest = re.split(r"[\"“”]", rest, maxsplit=1)[0]  # not the words a quote opens with:
         # 'Salomonsen said: "The defendant treated ... his private purse"' is not her gender
-        for word in re.findall(r"[A-Za-z]+", rest):
+        words = re.findall(r"[A-Za-z]+", rest)
+        for i, word in enumerate(words):
             key = word.lower()
             named = word[:1].isupper() and key not in _HIS and key not in _HERS
             if named and word not in ("I", "The", "A", "An"):
                 break  # another name comes first: the pronoun may be that person's
             if key in _HIS or key in _HERS:
-                found.add(_HIS.get(key) or _HERS[key])
+                if key not in {"he", "she"} or not _reported(words[:i]):  # "said his party"
+                    found.add(_HIS.get(key) or _HERS[key])
                 break
     return next(iter(found)) if len(found) == 1 else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -238,6 +239,19 @@ def shown(text: str) -> str:
 _SENTENCE_END = frozenset(".!?…\"'”’)]:")
 
 
+_RUNS_ON = re.compile(r"\s*\n\s*[\"“‘']?")
+
+
+def quote_words(text: str) -> str:
+    r"""A quote's words as one passage: a quote that runs on into the next paragraph opens
+    that paragraph with a quote mark again, which the reader need not see.
+
+    >>> quote_words('We are working day and night.\n"We will not stop.')
+    'We are working day and night. We will not stop.'
+    """
+    return _RUNS_ON.sub(" ", text)
+
+
 def quoted(wording: str) -> str:
     """An outlet's wording in curly quotes, unless it holds quote marks of its own (a quote
     inside quotes would read as one quote ending early).
@@ -470,7 +484,7 @@ class _Tables:
                 mention_speaker(m, q.speaker),
                 mention_fidelity(m, q.fidelity.value),
                 self.names[m.span.article],
-                self.cover(m.span),
+                quote_words(self.cover(m.span)),
                 m.kind.value,
             )
             for q in self.analysis.quotes
