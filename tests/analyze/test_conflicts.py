@@ -1455,3 +1455,58 @@ def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
     assert [rule for _, rule in others] == other
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "other"),
+    [
+        # user trial 64: one wave height in metres and in feet
+        (
+            "Waves reached up to 6 metres overnight, the coast guard said.",
+            "Waves reached 30 feet during the night, the coast guard said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 64: survivors brought ashore are no count of those on board
+        (
+            "Tarrow Ferries said 212 people were on board.",
+            "The coast guard says 171 people have now been brought ashore alive.",
+            [],
+            [],
+        ),
+        # user trial 66: operations cancelled or axed on one day, "alone" or not
+        (
+            "The group said 142 planned operations were cancelled on Tuesday.",
+            "More than 200 operations had been axed on Tuesday alone, the group said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        # user trial 65: peak demand in megawatts and gigawatts
+        (
+            "Demand peaked at 3,450 megawatts on Tuesday, Meridia said.",
+            "Demand peaked at 3.1 gigawatts on Tuesday, Meridia said.",
+            ["ranges-disjoint"],
+            [],
+        ),
+    ],
+)
+def test_conflicts_trials_64_to_66(a: str, b: str, found: list[str], other: list[str]) -> None:
+    conflicts, others = _compare(a, b)
+    assert [rule for _, rule in conflicts] == found
+    assert [rule for _, rule in others] == other
+
+
+def test_conflicts_the_missing_fall_as_people_are_found() -> None:
+    # user trial 64: 41 missing in the morning wire and 27 in the evening radio were flagged
+    morning = replace(
+        article("Some 41 people were missing by mid-morning, the coast guard said."),
+        published="2030-05-01T08:00:00Z",
+    )
+    evening = replace(
+        article("Twenty-seven people are still missing, the coast guard said."),
+        published="2030-05-01T19:00:00Z",
+    )
+    conflicts, others = find_conflicts(
+        [*find_numbers(morning), *find_numbers(evening)], [morning, evening]
+    )
+    assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])

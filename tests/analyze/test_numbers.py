@@ -1417,3 +1417,33 @@ def test_numbers_an_evening_update_dates_its_figure() -> None:
     # user trial 61: "The forestry agency's evening update put the area at 58 km2" had no time
     mention = only("The forestry agency's evening update put the burned area at 58 square km.")
     assert mention.when == "evening"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "what", "when"),
+    [
+        # user trial 64: a wave height a verb of reaching gives; a population "home to"
+        ("Waves reached 30 feet during the night.", "30", "waves", "during the night"),
+        (
+            "Ormsby, home to about 9,000 people, lies off the coast.",
+            "about 9,000",
+            "population",
+            None,
+        ),
+        # user trial 65: a peak in gigawatts, and a clock time on a day as one time
+        ("Demand peaked at 3.1 gigawatts at 9pm on Tuesday.", "3.1", "demand", "9pm on Tuesday"),
+    ],
+)
+def test_numbers_trials_64_to_66(snippet: str, text: str, what: str, when: str | None) -> None:
+    found = [(covered, m.what, m.when) for covered, m in numbers_of(snippet)]
+    assert found[0] == (text, what, when)
+
+
+def test_numbers_a_figure_a_group_disputes_is_the_group_s() -> None:
+    # user trial 65: "Consumers' Voice disputed that, saying close to 30,000" was Meridia's
+    found = numbers_of(
+        "Meridia said about 12,000 households were without power. Consumers' Voice, a "
+        "consumer group, disputed that, saying close to 30,000 households were still without "
+        "power."
+    )
+    assert [m.attributed_to for _, m in found] == ["Meridia", "Consumers' Voice"]

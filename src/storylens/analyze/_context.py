@@ -545,14 +545,19 @@ _SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
 
 
 def _part_on_day(part: Any, day: Any) -> bool:
-    """A part of a day, then "on" and the day: one time ("by mid-morning on Tuesday")."""
+    """A part of a day or a clock time, then "on" and the day: one time ("by mid-morning on
+    Tuesday", "at 9pm on Tuesday")."""
     between = [t.lower_ for t in part.doc[part.end : day.start]]
+    clock = any(_CLOCK_TIME.fullmatch(t.lower_) for t in part)
     return (
         between == ["on"]
         and part.label_ == "TIME"
         and day.label_ == "DATE"
-        and any(w in t.lower_ for t in part for w in _DAY_PARTS)
+        and (clock or any(w in t.lower_ for t in part for w in _DAY_PARTS))
     )
+
+
+_CLOCK_TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?|am|pm|a\.m\.|p\.m\.")
 
 
 def _no_time(ent: Any) -> bool:

@@ -173,7 +173,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return _elided_what(noun, event, rule, range(run.start, run.end))
     town = _population_of(anchor if noun is None else noun)
     if town is not None and (noun is None or subject_group(noun.lower_) == "people"):
-        return f"population of the {town.lower_}", "population", None, "population"
+        where = "" if town.lower_ == "home" else f" of the {town.lower_}"  # "home to 9,000"
+        return f"population{where}", "population", None, "population"
     if noun is None and event is None and run.end < len(doc):
         nxt = doc[run.end]
         if event_group(nxt.lower_) or event_group(nxt.lemma_):
@@ -240,6 +241,8 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
         return "rate of advance", "measured", None, "rate of advance"
     if unit.dimension == "speed":  # "travelling at 130 km/h", "winds of 80 mph"
         return "speed", "measured", None, "speed"
+    if unit.dimension == "power":  # "demand peaked at 3.1 gigawatts"
+        return "power", "measured", None, "power"
     if unit.dimension in {"concentration", "ratio"}:  # "4.8 mg of nitrate per litre"
         solute = _solute(noun)
         what = f"{solute} concentration" if solute else "concentration"
@@ -621,9 +624,12 @@ def _root(doc: Any, run: Run) -> Any:
 
 
 def _population_of(token: Any) -> Any | None:
-    """The place noun of "a city of 200,000 (people)", or None."""
+    """The place noun of "a city of 200,000 (people)", or the word "home" of "Ormsby, home to
+    about 9,000 people", or None."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PLACE_NOUNS:
+        return head.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "home":
         return head.head
     return None
 
@@ -963,12 +969,25 @@ def _event_key(event: Any | None) -> str | None:
         return "strike"
     if group is None and _picked_up(event):
         return "rescued"
+    if group is None and _to_safety(event):
+        return "rescued"
     return group or event.lemma_.lower() + _light_complement(event)
 
 
 _TAKEN = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3m crowns": one sum
     ["take", "pocket", "embezzle", "steal", "siphon", "skim", "misappropriate", "divert"], "take"
 )
+
+
+def _to_safety(verb: Any) -> bool:
+    """ "171 people have been brought ashore alive", "winched to safety": a rescue."""
+    if verb.lemma_.lower() not in {"bring", "get", "carry", "winch", "lift", "airlift", "ferry"}:
+        return False
+    ashore = any(c.dep_ == "advmod" and c.lower_ == "ashore" for c in verb.children)
+    safety = any(
+        c.lower_ == "to" and any(g.lower_ == "safety" for g in c.children) for c in verb.children
+    )
+    return ashore or safety
 
 
 def _picked_up(verb: Any) -> bool:

@@ -57,6 +57,9 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     ("m/h", "speed", 0.001, "m/h"),  # "lava advancing at 40 metres an hour"
     ("mph", "speed", 1.609344, "mph"),
     ("kn", "speed", 1.852, "knot knots"),
+    ("kW", "power", 1e3, "kw kilowatt kilowatts"),
+    ("MW", "power", 1e6, "mw megawatt megawatts"),
+    ("GW", "power", 1e9, "gw gigawatt gigawatts"),
     # temperatures: the size is a degree's (5/9 of a Celsius one for Fahrenheit); a reading is
     # converted with the zero apart (see :func:`to_unit`)
     ("C", "temperature", 1.0, "celsius"),
@@ -192,6 +195,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
     head = unit.head
     if _below_ground(unit):
         return "depth", "depth"
+    if (reached := _reached_by(unit)) is not None:  # "waves reached 30 feet"
+        return str(reached.lower_), str(reached.lemma_.lower())
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
         return str(noun.lower_), str(noun.lemma_.lower())
@@ -204,6 +209,31 @@ def measured(unit: Any) -> tuple[str, str] | None:
         thing = _subject_of(head)
         return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
     return None
+
+
+_REACH = frozenset(["reach", "hit", "top", "exceed", "surpass"])
+_PEAK = frozenset(["peak", "stand", "settle", "hover"])
+_REACHED = frozenset(["length", "area", "volume", "mass", "power"])
+
+
+def _reached_by(unit: Any) -> Any | None:
+    """The thing whose size a length a verb of reaching gives: "waves reached 30 feet", "the
+    water topped 2 metres" (its subject), not "the plume travelled 18 km"."""
+    verb, dep = unit.head, unit.dep_
+    if dep == "npadvmod" and verb.pos_ == "ADV":  # "reached up to 6 metres overnight", which
+        verb, dep = verb.head, "dobj"  # the parser hangs on "overnight"
+    if dep == "pobj" and verb.lower_ == "at" and verb.head.lemma_.lower() in _PEAK:
+        verb, dep = verb.head, "dobj"  # "demand peaked at 3.1 gigawatts"
+    if dep != "dobj" or verb.lemma_.lower() not in _REACH | _PEAK:
+        return None
+    unit_kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    if unit_kind is None or unit_kind.dimension not in _REACHED:
+        return None  # a temperature, a speed or a concentration has its own subject
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_:
+        return None  # not "Meridia reached 3.1 gigawatts"
+    opening = subject.pos_ == "PROPN" and subject.is_sent_start  # "Demand peaked at ..."
+    return subject if subject.pos_ == "NOUN" or opening else None
 
 
 _BELOW = frozenset(["below", "beneath", "under", "underneath"])

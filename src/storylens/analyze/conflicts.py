@@ -295,8 +295,10 @@ def _bucket(mention: NumberMention) -> str | None:
 
 # Verbs that say one thing of what they count: a loss ("cut 2,400 jobs", "cost 2,400 jobs",
 # "1,800 jobs to go", "shed 6,500 jobs").
+_CUT_VERBS = ("cut", "cost", "shed", "lose", "go", "axe", "ax", "eliminate", "slash", "scrap")
 _SAME_VERBS = dict.fromkeys(
-    ["cut", "cost", "shed", "lose", "go", "axe", "eliminate", "slash", "scrap", "trim"], "cut"
+    [*_CUT_VERBS, "trim", "cancel"],  # "axed" has the lemma "ax"; "operations cancelled"
+    "cut",
 ) | dict.fromkeys(["close", "shut"], "close")  # "closed 38 schools", "45 schools shut"
 _SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings were destroyed"
     ["destroy", "collapse", "flatten", "raze", "level", "demolish"], "destroy"
@@ -504,7 +506,8 @@ def _reported_hours_apart(a: NumberMention, b: NumberMention, hours: Mapping[str
     """Two tolls that rise, at most one giving a time of day, from articles published hours
     apart (a wire story at 06:45, a broadcaster's "on Tuesday evening" at 19:20), the later
     one the higher: each is its article's latest count, and the toll grew (a later count that
-    is lower is no growth)."""
+    is lower is no growth, but for the missing or the trapped, who fall as people are
+    found)."""
     if not (_rises(a) and _rises(b)):
         return False
     timed = [_time_of_day(a.when) is not None, _time_of_day(b.when) is not None]
@@ -518,7 +521,10 @@ def _reported_hours_apart(a: NumberMention, b: NumberMention, hours: Mapping[str
     if any(timed) and int(x // 24) != int(y // 24):
         return False  # "gave way on Tuesday evening", said on Wednesday: the days' rules judge
     early, late = (a, b) if x < y else (b, a)
-    return late.high > early.low
+    return late.high > early.low or _event(late) in _FALLS
+
+
+_FALLS = frozenset(["missing", "trapped"])  # counts that fall as people are found
 
 
 def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:

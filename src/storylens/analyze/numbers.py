@@ -55,7 +55,7 @@ from storylens.analyze._counted import (
 )
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at
-from storylens.analyze._num_words import TIME_UNITS
+from storylens.analyze._num_words import DAYS, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -261,7 +261,10 @@ def _alone(sentence: Any, anchor: Any) -> bool:
     in the number's own clause."""
     clause = clause_of(anchor)
     return any(
-        t.lower_ == "alone" and t.head.pos_ in {"NOUN", "PROPN"} and clause_of(t) == clause
+        t.lower_ == "alone"
+        and t.head.pos_ in {"NOUN", "PROPN"}
+        and t.head.lower_ not in DAYS  # "on Tuesday alone": that day's count, no part of it
+        and clause_of(t) == clause
         for t in sentence
     )
 
