@@ -247,3 +247,10 @@ def test_outlet_a_feed_entry_s_source_is_its_outlet() -> None:
         "Orvik Press Agency",
         "feed entry source: Orvik Press Agency",
     )
+
+
+def test_outlet_a_feed_entry_s_source_is_kept_as_written() -> None:
+    # user trial 66: the feed's "ByteLedger" became "Byte Ledger", while articles citing it
+    # kept "ByteLedger"
+    meta = {"feed_title": "Tech Feeds", "origin": "ByteLedger"}
+    assert infer_outlet(meta=meta, text="")[0] == "ByteLedger"

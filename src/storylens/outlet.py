@@ -360,7 +360,8 @@ def _from_meta(meta: Mapping[str, Any]) -> tuple[str, str] | None:
         return outlet.strip(), f"metadata: outlet {outlet.strip()}"
     origin = meta.get("origin")
     if isinstance(origin, str) and origin.strip() and "/" not in origin:
-        return readable_outlet(origin.strip()), f"feed entry source: {origin.strip()}"
+        written = origin.strip()  # a name the feed writes out: "ByteLedger" stays as it is
+        return _ALIASES.get(_key(written), written), f"feed entry source: {written}"
     for field, label in (("feed_title", "feed title"), ("sitename", "site name")):
         value = meta.get(field)
         if isinstance(value, str) and value.strip():

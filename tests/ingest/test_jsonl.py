@@ -143,3 +143,28 @@ def test_jsonl_text_holding_html_is_read_as_html(tmp_path: Path) -> None:
     html, text = read_sources([path])
     assert isinstance(html, RawDocument) and (html.html, html.text) == (marked, None)
     assert isinstance(text, RawDocument) and (text.text, text.html) == (plain, None)
+
+
+def test_jsonl_reads_the_usual_other_names_of_fields(tmp_path: Path) -> None:
+    # user trial 65: a dump with "source", "date" and "body" failed every line
+    line = {
+        "id": "cpa-1",
+        "source": "CPA Wire",
+        "date": "2026-07-15T08:15:00Z",
+        "headline": "Blackout",
+        "body": "<p>Power failed across the city.</p>",
+        "text_version": 2,
+    }
+    path = _write(tmp_path, [json.dumps(line)])
+    [doc] = read_sources([path])
+    assert doc == RawDocument(
+        source=f"{path}#line-1",
+        html="<p>Power failed across the city.</p>",
+        meta={
+            "id": "cpa-1",
+            "outlet": "CPA Wire",
+            "published": "2026-07-15T08:15:00Z",
+            "title": "Blackout",
+            "text_version": 2,
+        },
+    )

@@ -2,8 +2,11 @@
 
 Known fields: ``id``, ``url``, ``outlet``, ``title``, ``published``, ``author`` and the
 article as ``text`` (plain) or ``html``; when both are given ``text`` wins, and a ``text``
-holding HTML block tags (``<p>``, ``<div>``, ``<br>`` ...) is read as HTML. Every other field
-is kept in ``meta`` as it is. A broken line is a :class:`~storylens.model.Failure` for that
+holding HTML block tags (``<p>``, ``<div>``, ``<br>`` ...) is read as HTML. A field's usual
+other names stand for it when it is absent: ``body``, ``content`` or ``article`` for ``text``,
+``source``, ``publisher`` or ``site`` for ``outlet``, ``date`` or ``published_at`` for
+``published``, ``headline`` for ``title``, ``link`` for ``url``, ``byline`` for ``author``.
+Every other field is kept in ``meta`` as it is. A broken line is a :class:`~storylens.model.Failure` for that
 line (``path#line-N``) and reading goes on. HTML metadata is left to the clean stage: this
 reader must keep up with tens of thousands of lines per second.
 """
@@ -25,6 +28,14 @@ __all__ = ["read_jsonl", "record_outcome"]
 
 _STRING_FIELDS = ("url", "outlet", "title", "published", "author")
 _BODY_FIELDS = ("text", "html")
+_ALIASES = {  # other names dumps and scrapers give the known fields, read when it is absent
+    "text": ("body", "content", "article", "maintext"),
+    "outlet": ("source", "publisher", "site", "site_name"),
+    "published": ("date", "published_at", "pubdate", "date_publish", "datetime"),
+    "title": ("headline",),
+    "url": ("link",),
+    "author": ("byline",),
+}
 _MARKUP = re.compile(
     r"<(?:p|div|br|h[1-6]|article|section|blockquote|li|ul|ol|body)\b[^<>]*>", re.I
 )
@@ -68,6 +79,7 @@ def record_outcome(where: str, line: bytes, *, first: bool = False) -> Outcome:
 
 
 def _document(where: str, record: dict[str, Any]) -> Outcome:
+    record = _renamed(record)
     problem = _field_problem(record)
     if problem:
         return Failure(where, problem)
@@ -82,6 +94,19 @@ def _document(where: str, record: dict[str, Any]) -> Outcome:
     if isinstance(html, str) and html.strip():
         return RawDocument(source=where, html=html, meta=meta)
     return Skip(where, m.SKIP_NO_BODY)
+
+
+def _renamed(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with an alias renamed to its known field when that field is absent and the
+    alias holds a string ("body" for "text", "source" for "outlet", "date" for "published")."""
+    out = dict(record)
+    for field, aliases in _ALIASES.items():
+        if field in out or (field == "text" and "html" in out):
+            continue
+        alias = next((a for a in aliases if isinstance(out.get(a), str)), None)
+        if alias is not None:
+            out[field] = out.pop(alias)
+    return out
 
 
 def _field_problem(record: dict[str, Any]) -> str | None:
