@@ -6,9 +6,10 @@ holding HTML block tags (``<p>``, ``<div>``, ``<br>`` ...) is read as HTML. A fi
 other names stand for it when it is absent: ``body``, ``content`` or ``article`` for ``text``,
 ``source``, ``publisher`` or ``site`` for ``outlet``, ``date`` or ``published_at`` for
 ``published``, ``headline`` for ``title``, ``link`` for ``url``, ``byline`` for ``author``.
-Every other field is kept in ``meta`` as it is. A broken line is a :class:`~storylens.model.Failure` for that
-line (``path#line-N``) and reading goes on. HTML metadata is left to the clean stage: this
-reader must keep up with tens of thousands of lines per second.
+Every other field is kept in ``meta`` as it is. A broken line is a
+:class:`~storylens.model.Failure` for that line (``path#line-N``) and reading goes on. HTML
+metadata is left to the clean stage: this reader must keep up with tens of thousands of lines
+per second.
 """
 
 from __future__ import annotations
