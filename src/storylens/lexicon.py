@@ -270,6 +270,7 @@ ORG_NOUNS: Mapping[str, str] = {
         "ngo",
     ),
     **dict.fromkeys(["newspaper", "broadcaster", "channel", "daily", "network"], "media"),
+    **dict.fromkeys(["website", "magazine", "weekly", "tabloid", "broadsheet"], "media"),
     **dict.fromkeys(
         [
             "operator",
@@ -293,6 +294,7 @@ ORG_NOUNS: Mapping[str, str] = {
     # a group is a charity, a company or an armed group by its modifiers ("rights group",
     # "telecoms group", "armed group"); alone it says nothing of its kind
     **dict.fromkeys(["group", "club", "party", "union", "gang", "cartel"], "other"),
+    "site": "other",  # "the technology news site ByteLedger": media by its modifier
 }
 """Common nouns of organisations, by the source kind they give: "the grid operator Valnet"
 and "the regional emergency office" are organisations of that kind. A key of two words ("coast

@@ -1481,6 +1481,13 @@ def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list
             ["ranges-disjoint"],
             [],
         ),
+        # user trial 68: flights axed over the two days and those cancelled on Tuesday
+        (
+            "Nearly 800 flights are being axed over the two days, the airline said.",
+            "The airline said 412 flights were cancelled on Tuesday.",
+            [],
+            ["different-period"],
+        ),
         # user trial 65: peak demand in megawatts and gigawatts
         (
             "Demand peaked at 3,450 megawatts on Tuesday, Meridia said.",

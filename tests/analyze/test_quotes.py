@@ -165,6 +165,30 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "It sounded like thunder,",
             "Gareth Lowe",
         ),
+        # user trial 68: "he" is no "union's demand" named in the sentence before, and "she
+        # sobbed" is a cue
+        (
+            (
+                "Chief executive Tobias Kerrane said the union's demand would add 95m euros a "
+                'year. "We have made a fair offer, and our door remains open," he said.',
+            ),
+            "We have made a fair offer, and our door remains open,",
+            "Tobias Kerrane",
+        ),
+        (
+            ('Grace Okoro, 34, missed her flight. "I just want to get home," she sobbed.',),
+            "I just want to get home,",
+            "Grace Okoro",
+        ),
+        # user trial 69: "he" is no "staff" that complained
+        (
+            (
+                "Union official Gareth Loame said staff had complained for years. "
+                '"Our members have raised the state of that hall for years," he said.',
+            ),
+            "Our members have raised the state of that hall for years,",
+            "Gareth Loame",
+        ),
         # user trial 59: a tabloid's "whined that" and "ranted that" are cues
         (
             ('Mira Drost whined that it was "a budget for bondholders", as usual.',),

@@ -117,6 +117,8 @@ def _described_as_person(subject: Any) -> bool:
             return True  # an age: "Tesar, 68,"
         if child.dep_ == "appos" and not child.ent_type_ and _person_noun(child.lemma_):
             return True
+        if child.dep_ == "appos" and not child.ent_type_ and _plain_person(child):
+            return True  # "Ilse Varga, a hydrologist, said", tagged an organisation
     # "The opposition's finance spokesman, Gregor Lunde, said": named after a person noun
     return subject.dep_ == "appos" and _person_noun(subject.head.lemma_)
 
@@ -152,6 +154,45 @@ def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
     if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "GPE", "NORP"}:
         return "org"
     return "nominal"
+
+
+_COLLECTIVE = frozenset(["staff", "crew", "personnel", "team", "public", "police", "family"])
+
+
+def _someone(head: str) -> bool:
+    """A common noun "he" or "she" may stand for: a person's ("the sprinter", "a spokesman"),
+    not a thing ("the union's demand would add ...") nor a body of people ("staff")."""
+    lemma = head.lower()
+    if not lemma or lemma in _COLLECTIVE:
+        return not lemma
+    return _person_noun(lemma) or _person_word(lemma)
+
+
+def _plain_person(noun: Any) -> bool:
+    """A noun any person may be called by (see :func:`_person_word`)."""
+    return _person_word(noun.lemma_.lower())
+
+
+def _person_word(lemma: str) -> bool:
+    """ "a woman", "one passenger", or an agent noun ("the sprinter", "a hydrologist"; not
+    "the number", "the water")."""
+    if lemma in _PEOPLE_WORDS or SOURCE_NOUNS.get(lemma):
+        return True
+    return lemma.endswith(("er", "or", "ist", "ian")) and lemma not in _NOT_AGENTS
+
+
+_NOT_AGENTS = frozenset(
+    [
+        *("number", "order", "water", "paper", "letter", "border", "sector", "factor"),
+        *("matter", "power", "tower", "river", "error", "floor", "door", "weather", "corridor"),
+        *("centre", "center", "register", "chapter", "quarter", "computer", "monitor", "motor"),
+    ]
+)
+
+
+_PEOPLE_WORDS = frozenset(
+    ["man", "woman", "person", "boy", "girl", "mother", "father", "passenger", "driver"]
+)
 
 
 @dataclass
@@ -198,6 +239,7 @@ class _Speakers:
                 if c.kind in wanted
                 and (other is None or (self.gender(c.name) != other and not _body(c)))
                 and not (kind == "person" and c.name in self.not_people)
+                and not (other is not None and c.kind == "nominal" and not _someone(c.head))
             ),
             None,
         )

@@ -87,7 +87,8 @@ _COUNTS = {
 }
 _COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
 _DURATION = re.compile(
-    r"\b(?:last|past|previous|over|for|within)\s+(?:(\w+)\s+)?(hour|day|night|week|month|year)s?"
+    r"\b(?:last|past|previous|over|for|within)\s+(?:the\s+)?(?:(\w+)\s+)?"
+    r"(hour|day|night|week|month|year)s?"
     r"|\bin\s+(?:the\s+|an?\s+(?=(?:hour|day|night|week|month|year)\b))?"
     rf"(?:(\d+|{_COUNT_WORDS})\s+)?(hour|day|night|week|month|year)s?\b"
 )
@@ -748,10 +749,14 @@ def _weekday(day: str | None) -> str | None:
 
 def _same_period(a: str | None, b: str | None) -> bool:
     """Compatible periods: one unknown, the same start, the same calendar day, month or year,
-    a day and a stretch of hours, or stretches within a factor of 1.5."""
+    or stretches within a factor of 1.5 (a day is 24 hours: "in the last 24 hours" is
+    Tuesday's count, "over the two days" is not)."""
     x, y = _period(a), _period(b)
-    if x is None or y is None or {x[0], y[0]} == {"day", "hours"}:
+    if x is None or y is None:
         return True
+    if {x[0], y[0]} == {"day", "hours"}:  # "on Tuesday" against "over the two days"
+        hours = float(x[1] if x[0] == "hours" else y[1])
+        return max(hours, 24.0) <= min(hours, 24.0) * _PERIOD_RATIO
     if _moment(a) is not None and _moment(a) == _moment(b):
         return True  # "by Monday morning" and "on Monday morning": one moment
     if x[0] != y[0]:

@@ -59,7 +59,7 @@ _CUE_LEMMAS = (
     "scream yell exclaim confirm deny acknowledge comment remark plead demand predict suggest "
     "accuse condemn blame brand label dismiss criticise criticize fume seethe snap quip joke "
     "boast concede caution assert lament complain retort blast slam hail praise whine rant moan "
-    "grumble gripe sneer scoff bleat rage bellow mutter whisper"
+    "grumble gripe sneer scoff bleat rage bellow mutter whisper sob weep sigh gasp beg"
 )
 
 
