@@ -145,3 +145,13 @@ def test_sources_kinds_of_trials_61_to_63() -> None:
     assert found["Ostvale Fire and Rescue"] == "government"
     assert found["Leon Mertz"] == "other"
     assert found["Adrian Kessel"] == "company"
+
+
+def test_sources_a_news_site_and_a_magazine_are_media() -> None:
+    # user trial 66: "The technology news site ByteLedger" was other
+    article = _article(
+        "The technology news site ByteLedger reported the breach first, it said. The weekly "
+        "magazine Harbour Life said the port was quiet."
+    )
+    found = _cited(cited_sources([article]))
+    assert (found["ByteLedger"], found["Harbour Life"]) == ("media", "media")
