@@ -1488,6 +1488,15 @@ def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list
             [],
             ["different-period"],
         ),
+        # user trial 67: a flow in cubic metres a second, "per" or "a", at one hour
+        (
+            "At 6 pm the spillway was releasing 1,200 cubic metres of water per second, "
+            "KalderHydro said.",
+            "By 6 pm, according to KalderHydro, 850 cubic metres of water a second were "
+            "pouring through the spillway.",
+            ["ranges-disjoint"],
+            [],
+        ),
         # user trial 65: peak demand in megawatts and gigawatts
         (
             "Demand peaked at 3,450 megawatts on Tuesday, Meridia said.",

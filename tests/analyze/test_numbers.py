@@ -1447,3 +1447,13 @@ def test_numbers_a_figure_a_group_disputes_is_the_group_s() -> None:
         "power."
     )
     assert [m.attributed_to for _, m in found] == ["Meridia", "Consumers' Voice"]
+
+
+def test_numbers_a_flow_is_a_measure_with_no_rate_period() -> None:
+    # user trial 67: "600 cubic metres a second" was a volume dated "a second"
+    mention = only("By Wednesday the company had cut the release to 600 cubic metres a second.")
+    assert (mention.what, mention.why.features["measure"], mention.when) == (
+        "flow rate",
+        "m3/s",
+        "By Wednesday",
+    )

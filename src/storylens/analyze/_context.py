@@ -604,9 +604,13 @@ def _rate(sentence: Any, run: Run) -> Any | None:
     for i in range(run.end, end - 1):
         if doc[i].is_punct:
             return None
-        if doc[i].lower_ in _RATE_WORDS and doc[i + 1].lower_ in TIME_UNITS:
+        if doc[i].lower_ in _RATE_WORDS and doc[i + 1].lower_ in TIME_UNITS - _UNIT_TIMES:
             return doc[i : i + 2]
     return None
+
+
+_UNIT_TIMES = frozenset(["second", "seconds", "minute", "minutes"])  # "600 cubic metres a
+# second" is a flow's unit, not a rate of a count: no period of the figure
 
 
 def _since_event(sentence: Any, clause: int) -> tuple[int, int] | None:

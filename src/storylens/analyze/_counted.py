@@ -243,6 +243,8 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
         return "speed", "measured", None, "speed"
     if unit.dimension == "power":  # "demand peaked at 3.1 gigawatts"
         return "power", "measured", None, "power"
+    if unit.dimension == "flow":  # "releasing 1,200 cubic metres of water per second"
+        return "flow rate", "measured", None, "flow rate"
     if unit.dimension in {"concentration", "ratio"}:  # "4.8 mg of nitrate per litre"
         solute = _solute(noun)
         what = f"{solute} concentration" if solute else "concentration"

@@ -86,6 +86,13 @@ _UNITS |= {
     for v in _SOLVENTS
 }
 _UNITS |= {"ppm": Unit("ppm", "ratio", 1.0), "ppb": Unit("ppb", "ratio", 0.001)}
+# Flows: a volume in a time ("1,200 cubic metres of water per second"), sized in litres a second.
+_TIMES = {"second": ("s", 1.0), "minute": ("min", 60.0), "hour": ("h", 3600.0)}
+_SYMBOLS |= {
+    f"{v}/{t}": Unit(f"{v}/{t}", "flow", _SYMBOLS[v].size / seconds)
+    for v in _SOLVENTS
+    for t, seconds in _TIMES.values()
+}
 _SYMBOLS |= {"ppm": _UNITS["ppm"], "ppb": _UNITS["ppb"]}
 _PER = frozenset(["per", "a", "an", "/", "in", "each", "every"])
 
@@ -140,10 +147,27 @@ def unit_at(token: Any) -> Unit | None:
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")
     if unit is not None and before == "cubic":
-        return _SYMBOLS.get(_CUBED.get(unit.symbol, ""))
+        cubed = _SYMBOLS.get(_CUBED.get(unit.symbol, ""))
+        return (_flow(token, cubed) or cubed) if cubed is not None else None
+    if unit is not None and unit.dimension == "volume":
+        return _flow(token, unit) or unit
     if unit is not None and unit.symbol in _SOLUTES:
         return _concentration(token, unit) or unit
     return unit
+
+
+def _flow(volume: Any, unit: Unit) -> Unit | None:
+    """The flow a volume gives when a time follows it: "1,200 cubic metres of water per
+    second", "850 cubic metres a second", "300 litres a minute"."""
+    doc = volume.doc
+    for token in doc[volume.i + 1 : volume.i + 6]:
+        if token.lower_ in _PER and token.i + 1 < len(doc):
+            time = _TIMES.get(doc[token.i + 1].lemma_.lower())
+            if time is not None:
+                return _SYMBOLS.get(f"{unit.symbol}/{time[0]}")
+        if token.is_punct or (token.pos_ in {"VERB", "AUX", "CCONJ"} and token.tag_ != "VBN"):
+            return None
+    return None
 
 
 def _concentration(mass: Any, unit: Unit) -> Unit | None:
