@@ -1497,6 +1497,20 @@ def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list
             ["ranges-disjoint"],
             [],
         ),
+        # user trial 69: students and pupils are children; those in hospital are hospitalised
+        (
+            "About 60 students were in the hall, the school district said.",
+            "The district said 38 pupils were in the hall.",
+            ["ranges-disjoint"],
+            [],
+        ),
+        (
+            "Seven pupils remained in hospital on Thursday morning, a hospital spokesman said.",
+            "Four children were still being treated in hospital on Thursday morning, the "
+            "hospital said.",
+            ["ranges-disjoint"],
+            [],
+        ),
         # user trial 65: peak demand in megawatts and gigawatts
         (
             "Demand peaked at 3,450 megawatts on Tuesday, Meridia said.",

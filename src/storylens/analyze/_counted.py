@@ -54,7 +54,8 @@ _SUBJECTS = {
     "individuals villager villagers inhabitant inhabitants bystander bystanders victim victims "
     "citizen citizens man men woman women protester protesters demonstrator demonstrators "
     "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans",
-    "children": "child children kid kids minor minors boy boys girl girls",
+    "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
+    "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
     "police": "police policeman policemen officer officers",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
@@ -791,6 +792,8 @@ def _event_of_subject(subject: Any) -> Any | None:
     head = subject.head
     if _is_predicate(head):
         return head
+    if head.lemma_ in {"remain", "stay"} | {"be"} and (ward := _in_hospital(head)) is not None:
+        return ward  # "seven pupils remained in hospital": a count of those hospitalised
     if head.lemma_ not in _LIGHT_VERBS | SPEECH | {"be"}:
         return None
     if (event := _complement_event(head)) is not None:
@@ -799,6 +802,16 @@ def _event_of_subject(subject: Any) -> Any | None:
         return None
     led = (c for c in head.children if c.dep_ == "xcomp" and _is_predicate(c))
     return next(led, head)
+
+
+def _in_hospital(verb: Any) -> Any | None:
+    """ "hospital" in "remained in hospital", "were still in hospital"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            ward = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if ward is not None and ward.lemma_.lower() == "hospital":
+                return ward
+    return None
 
 
 def _complement_event(verb: Any) -> Any | None:
@@ -878,7 +891,7 @@ def _what_text(noun: Any | None, event: Any | None, skip: range) -> str | None:
     if event is not None and not (
         noun is not None and (_inside_noun(event, noun) or not _reads_as_participle(event))
     ):
-        parts.append(_participle(event))
+        parts.append("in hospital" if event.lemma_.lower() == "hospital" else _participle(event))
     return " ".join(parts) or None
 
 
@@ -973,6 +986,8 @@ def _event_key(event: Any | None) -> str | None:
         return "rescued"
     if group is None and _to_safety(event):
         return "rescued"
+    if event.lemma_.lower() == "hospital":  # "remained in hospital"
+        return "hospitalised"
     return group or event.lemma_.lower() + _light_complement(event)
 
 
