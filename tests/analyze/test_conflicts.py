@@ -373,7 +373,8 @@ def test_conflicts_prison_terms_of_one_person_conflict_and_of_two_people_do_not(
     assert len(numbers) == 4
     conflicts, others = find_conflicts(numbers, [one, two])
     assert [sorted(m.value for m in c.mentions) for c in conflicts] == [[4.0, 6.0]]
-    assert {o.why.rule for o in others} == {"different-thing"}
+    # two people's terms are two things; the term prosecutors asked for is a demand
+    assert {o.why.rule for o in others} == {"different-thing", "different-stance"}
 
 
 def test_conflicts_a_partial_count_is_another_scope_than_the_final_result() -> None:
@@ -1510,6 +1511,13 @@ def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list
             "hospital said.",
             ["ranges-disjoint"],
             [],
+        ),
+        # user trial 62: a term the prosecution sought is a demand, not another thing
+        (
+            "The prosecution had sought nine years for Halvorsen.",
+            "Halvorsen was jailed for six years.",
+            [],
+            ["different-stance"],
         ),
         # user trial 65: peak demand in megawatts and gigawatts
         (

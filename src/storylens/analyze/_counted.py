@@ -131,7 +131,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if (share := _share_of(doc, run)) is not None:
         return share
     if (found := penalty(anchor.head)) is not None:
-        return penalty_what(anchor.head, found[0]), "penalty", found[0], "penalty"  # in years
+        given = "sentence" if found[0] == "sentence sought" else found[0]  # a demand: stance
+        return penalty_what(anchor.head, found[0]), "penalty", given, "penalty"  # in years
         # or months alike: "a two-year ban" and "banned for 18 months" are compared
     if (unit := time_limit(doc, run)) is not None:
         return str(unit.lower_), "time-limit", "time-limit", noun_lemma(unit)
