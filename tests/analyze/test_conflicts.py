@@ -1519,6 +1519,13 @@ def test_conflicts_trials_61_to_63(a: str, b: str, found: list[str], other: list
             [],
             ["different-stance"],
         ),
+        # user trial 71: "€84m" is rounded to the million, so it agrees with 84.5 million
+        (
+            "The regulator fined Lundmark Bank €84m on Wednesday for money-laundering failures.",
+            "On Wednesday the watchdog fined the lender 84.5 million euros.",
+            [],
+            ["ranges-overlap"],
+        ),
         # user trial 65: peak demand in megawatts and gigawatts
         (
             "Demand peaked at 3,450 megawatts on Tuesday, Meridia said.",
@@ -1546,5 +1553,22 @@ def test_conflicts_the_missing_fall_as_people_are_found() -> None:
     )
     conflicts, others = find_conflicts(
         [*find_numbers(morning), *find_numbers(evening)], [morning, evening]
+    )
+    assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])
+
+
+def test_conflicts_a_higher_toll_of_the_same_morning_reported_a_day_later() -> None:
+    # user trial 70: "five died this morning" on Tuesday and "seven died on Tuesday morning" in
+    # Wednesday's paper were flagged
+    tuesday = replace(
+        article("Five people died when the block collapsed this morning, police said."),
+        published="2030-05-07T15:45:00Z",
+    )
+    wednesday = replace(
+        article("Seven people died when the block collapsed on Tuesday morning."),
+        published="2030-05-08T05:30:00Z",
+    )
+    conflicts, others = find_conflicts(
+        [*find_numbers(tuesday), *find_numbers(wednesday)], [tuesday, wednesday]
     )
     assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])

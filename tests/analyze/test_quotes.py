@@ -189,6 +189,12 @@ def test_quotes_pronoun_reaches_a_first_name_the_sentence_calls_a_person(intro: 
             "Our members have raised the state of that hall for years,",
             "Gareth Loame",
         ),
+        # user trial 72: the full stop of "Dr." ends no speaker
+        (
+            ('"We are losing people by the hour," said Dr. Emil Rask, who runs the unit.',),
+            "We are losing people by the hour,",
+            "Emil Rask",
+        ),
         # user trial 59: a tabloid's "whined that" and "ranted that" are cues
         (
             ('Mira Drost whined that it was "a budget for bondholders", as usual.',),

@@ -320,6 +320,30 @@ AROUND = 0.1
 11,500 workers" and "roughly 8,000" cannot both be true; "about 40" and 43 can."""
 
 
+_SCALE_WORDS = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_SUFFIXES = frozenset(["m", "mn", "bn", "tn"])
+_WRITTEN = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(m|mn|bn|tn)?")
+
+
+def scale_rounding(doc: Any, run: Run) -> float | None:
+    """Half the last written digit of a figure given in millions or more ("€84m": half a
+    million, "84.5 million euros": fifty thousand): such figures are rounded, so "€84m" and
+    "84.5 million euros" agree. None for any other figure."""
+    tokens = [t.lower_.lstrip("$£€¥") for t in doc[run.start : run.end]]
+    scale = next((_SCALE_WORDS[t] for t in tokens if t in _SCALE_WORDS), None)
+    if scale is None and len(tokens) > 1 and tokens[-1] in _SCALE_SUFFIXES:  # "84" "m"
+        scale = _MONEY_SUFFIXES[tokens[-1]]
+    digits = next((m for t in tokens if (m := _WRITTEN.fullmatch(t))), None)
+    if digits is None:
+        return None
+    if scale is None and digits.group(3):
+        scale = _MONEY_SUFFIXES[digits.group(3)]
+    if scale is None:
+        return None
+    decimals = len(digits.group(2) or "")
+    return float(0.5 * scale / 10**decimals)
+
+
 def value_range(
     run: Run, bound: Bound, just_below: bool, *, measured: bool = False
 ) -> tuple[float, float]:

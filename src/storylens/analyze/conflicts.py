@@ -532,15 +532,21 @@ def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, 
     """A casualty count that does not say when it stood is the count of its article's day:
     two such counts from articles published on different days, or one against a count another
     article dates to another weekday ("29 on Wednesday" against a Tuesday article's 23), are
-    counts of different days (a toll rises). A prison term or a sum does not change by the
-    day, so it is not read this way."""
+    counts of different days (a toll rises); so is a higher toll of the same time reported a
+    day later. A prison term or a sum does not change by the day, so it is not read this
+    way."""
     if not _rises(a) or not _rises(b):
         return False
     day_a, day_b = days.get(a.span.article), days.get(b.span.article)
     if not a.when and not b.when:
         return bool(day_a and day_b and day_a != day_b)
-    if bool(a.when) == bool(b.when):
-        return False
+    if a.when and b.when:  # "five died this morning" on Tuesday, "seven died on Tuesday
+        if not day_a or not day_b or day_a == day_b:  # morning" in Wednesday's paper: the
+            return False  # day's toll, reported again when more were found
+        if any((p := _period(w)) is not None and p[0] == "since" for w in (a.when, b.when)):
+            return False  # running totals are compared as the rules above say
+        early, late = (a, b) if day_a < day_b else (b, a)
+        return late.high > early.low and _same_period(a.when, b.when)
     dated, undated_day = (a, day_b) if a.when else (b, day_a)
     period = _period(dated.when)
     if period is None or period[0] != "day" or not undated_day:

@@ -67,6 +67,7 @@ from storylens.analyze._quantity import (
     increment_word,
     part_word,
     run_at,
+    scale_rounding,
     value_range,
 )
 from storylens.analyze._quantity_skip import skip_reason
@@ -143,6 +144,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     bound = BOUNDS.get(bound_words, Bound.VAGUE if run.vague else Bound.EXACT)
     measure = _measure(doc, run)
     low, high = value_range(run, bound, bound_words in JUST_BELOW, measured=measure is not None)
+    if bound is Bound.EXACT and (half := scale_rounding(doc, run)) is not None:
+        low, high = run.value - half, run.value + half  # "€84m" may be 84.5 million
     start_tok = run.start - len(bound_words)
     offset = _offset(context.body[index], span)
     sign = int(currency_before(doc, run.start) is not None)  # the span holds "$" or "EUR"
