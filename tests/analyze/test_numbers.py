@@ -1457,3 +1457,21 @@ def test_numbers_a_flow_is_a_measure_with_no_rate_period() -> None:
         "m3/s",
         "By Wednesday",
     )
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "value"),
+    [
+        # user trial 71: "more than half a billion euros" was read as a billion
+        (
+            "The bank earned more than half a billion euros last year.",
+            "more than half a billion euros",
+            5e8,
+        ),
+        ("About half a million people live there.", "About half a million", 5e5),
+        ("Half a dozen people were hurt.", "Half a dozen", 6.0),
+    ],
+)
+def test_numbers_half_a_multiplier(snippet: str, text: str, value: float) -> None:
+    [(found, mention)] = numbers_of(snippet)
+    assert (found, mention.value) == (text, value)

@@ -100,6 +100,7 @@ _MONEY_SUFFIXES = {
     "trillion": 1e12,
 }
 _MONEY_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|million|billion|trillion)")
+_HALVED = (["million"], ["billion"], ["trillion"], ["dozen"])  # "half a million"
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -196,6 +197,9 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, i + 1, lo, lo, hi, words[0], None)
     if words[0] in {"a", "an"} and len(words) > 1 and words[1] in _MULTIPLIERS:
         return _exact_run(doc, i, i + 1, end)
+    if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:3] in _HALVED:
+        whole = _exact_run(doc, i + 1, i + 2, end)  # "half a billion euros"
+        return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
     if words[0] == "between" and len(words) > 1 and is_count(words[1]):
         return _between(doc, i, end)
     if is_count(words[0]) and words[0] not in _MULTIPLIERS:
