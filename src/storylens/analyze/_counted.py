@@ -291,11 +291,10 @@ def _solute_word(unit: Any) -> Any | None:
     at = unit.dep_ == "pobj" and unit.head.lower_ == "at"
     verb = unit.head.head if at else unit.head
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    kind = None
     if subject is not None and subject.lower_ in _LEVELS:  # "nitrate levels reached 4.8 mg/l"
-        kind = next((c for c in subject.children if c.dep_ in {"compound", "amod"}), None)
-    if kind is not None:
-        return kind
+        kinds = (c for c in subject.children if c.dep_ in {"compound", "amod"})
+        if (kind := next(kinds, None)) is not None:
+            return kind
     if at:  # "showed copper at 4.8 mg/l", "nitrate was found at 3 mg/l"
         before = unit.doc[unit.head.i - 1]  # the parser may take "nitrate" for an adverb
         if before.head.i == verb.i and before.dep_ in {"advmod", "npadvmod"} and before.is_alpha:
@@ -793,7 +792,7 @@ def _event_of_subject(subject: Any) -> Any | None:
     head = subject.head
     if _is_predicate(head):
         return head
-    if head.lemma_ in {"remain", "stay"} | {"be"} and (ward := _in_hospital(head)) is not None:
+    if head.lemma_ in {"remain", "stay", "be"} and (ward := _in_hospital(head)) is not None:
         return ward  # "seven pupils remained in hospital": a count of those hospitalised
     if head.lemma_ not in _LIGHT_VERBS | SPEECH | {"be"}:
         return None
@@ -983,9 +982,7 @@ def _event_key(event: Any | None) -> str | None:
     group = event_group(event.lower_) or event_group(event.lemma_)
     if group is None and _strikes(event):
         return "strike"
-    if group is None and _picked_up(event):
-        return "rescued"
-    if group is None and _to_safety(event):
+    if group is None and (_picked_up(event) or _to_safety(event)):
         return "rescued"
     if event.lemma_.lower() == "hospital":  # "remained in hospital"
         return "hospitalised"

@@ -12,6 +12,7 @@ long and metric tons differ by a tenth.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from storylens.nlp import merged_unit
@@ -64,6 +65,8 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     # converted with the zero apart (see :func:`to_unit`)
     ("C", "temperature", 1.0, "celsius"),
     ("F", "temperature", 5 / 9, "fahrenheit"),
+    ("ppm", "ratio", 1.0, "ppm"),  # "420 parts per million" (merged to "ppm")
+    ("ppb", "ratio", 0.001, "ppb"),
 )
 _ZERO = {"C": 0.0, "F": 32.0}  # the reading of a unit at 0 degrees Celsius
 _SYMBOLS = {symbol: Unit(symbol, dimension, size) for symbol, dimension, size, _ in _ROWS}
@@ -78,14 +81,8 @@ _SYMBOLS |= {
     for m in _SOLUTES
     for v in _SOLVENTS
 }
-_UNITS |= {
-    f"{w}/{v}": _SYMBOLS[f"{m}/{v}"]
-    for m in _SOLUTES
-    for w in (m, "µg")
-    if w != "µg" or m == "ug"
-    for v in _SOLVENTS
-}
-_UNITS |= {"ppm": Unit("ppm", "ratio", 1.0), "ppb": Unit("ppb", "ratio", 0.001)}
+_UNITS |= {f"{m}/{v}": _SYMBOLS[f"{m}/{v}"] for m in _SOLUTES for v in _SOLVENTS}
+_UNITS |= {f"µg/{v}": _SYMBOLS[f"ug/{v}"] for v in _SOLVENTS}
 # Flows: a volume in a time ("1,200 cubic metres of water per second"), sized in litres a second.
 _TIMES = {"second": ("s", 1.0), "minute": ("min", 60.0), "hour": ("h", 3600.0)}
 _SYMBOLS |= {
@@ -93,7 +90,6 @@ _SYMBOLS |= {
     for v in _SOLVENTS
     for t, seconds in _TIMES.values()
 }
-_SYMBOLS |= {"ppm": _UNITS["ppm"], "ppb": _UNITS["ppb"]}
 _PER = frozenset(["per", "a", "an", "/", "in", "each", "every"])
 
 _PLAY_UNITS = frozenset({"yard", "yards"})  # "a 7-yard pass", "a 200-yard game": sport
@@ -159,14 +155,9 @@ def unit_at(token: Any) -> Unit | None:
 def _flow(volume: Any, unit: Unit) -> Unit | None:
     """The flow a volume gives when a time follows it: "1,200 cubic metres of water per
     second", "850 cubic metres a second", "300 litres a minute"."""
-    doc = volume.doc
-    for token in doc[volume.i + 1 : volume.i + 6]:
-        if token.lower_ in _PER and token.i + 1 < len(doc):
-            time = _TIMES.get(doc[token.i + 1].lemma_.lower())
-            if time is not None:
-                return _SYMBOLS.get(f"{unit.symbol}/{time[0]}")
-        if token.is_punct or (token.pos_ in {"VERB", "AUX", "CCONJ"} and token.tag_ != "VBN"):
-            return None
+    for after in _per_words(volume):
+        if (time := _TIMES.get(after.lemma_.lower())) is not None:
+            return _SYMBOLS.get(f"{unit.symbol}/{time[0]}")
     return None
 
 
@@ -174,16 +165,23 @@ def _concentration(mass: Any, unit: Unit) -> Unit | None:
     """The concentration a small mass gives when a volume follows it: "2.6 milligrams of
     nitrate per litre", "4.8 mg per litre", "35 micrograms found in each cubic metre"."""
     doc = mass.doc
-    for token in doc[mass.i + 1 : mass.i + 6]:
-        if token.lower_ in _PER and token.i + 1 < len(doc):
-            after = doc[token.i + 1]
-            cubic = after.lower_ == "cubic" and token.i + 2 < len(doc)
-            volume = unit_at(doc[token.i + 2]) if cubic else unit_of(after.lower_)
-            if volume is not None and volume.dimension == "volume":
-                return _SYMBOLS.get(f"{unit.symbol}/{volume.symbol}")
-        if token.is_punct or (token.pos_ in {"VERB", "AUX", "CCONJ"} and token.tag_ != "VBN"):
-            return None
+    for after in _per_words(mass):
+        cubic = after.lower_ == "cubic" and after.i + 1 < len(doc)
+        volume = unit_at(doc[after.i + 1]) if cubic else unit_of(after.lower_)
+        if volume is not None and volume.dimension == "volume":
+            return _SYMBOLS.get(f"{unit.symbol}/{volume.symbol}")
     return None
+
+
+def _per_words(unit: Any) -> Iterator[Any]:
+    """The word after each "per", "a", "in each" ... in the few words after a unit, up to a
+    punctuation mark or a verb (a participle aside: "milligrams found per litre")."""
+    doc = unit.doc
+    for token in doc[unit.i + 1 : unit.i + 6]:
+        if token.lower_ in _PER and token.i + 1 < len(doc):
+            yield doc[token.i + 1]
+        if token.is_punct or (token.pos_ in {"VERB", "AUX", "CCONJ"} and token.tag_ != "VBN"):
+            return
 
 
 def to_unit(value: float, unit: Unit, target: Unit) -> float:

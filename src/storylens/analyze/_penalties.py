@@ -55,7 +55,7 @@ def penalty(unit: Any) -> tuple[str, Any] | None:
 
 
 def _behind_bars(unit: Any) -> bool:
-    """ "three years behind bars", "two years in jail" right after the unit."""
+    """ "behind bars" right after the unit: "three years behind bars"."""
     after = [t.lower_ for t in unit.doc[unit.i + 1 : unit.i + 3]]
     return after == ["behind", "bars"]
 

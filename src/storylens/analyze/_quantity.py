@@ -100,7 +100,7 @@ _MONEY_SUFFIXES = {
     "trillion": 1e12,
 }
 _MONEY_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|million|billion|trillion)")
-_HALVED = (["million"], ["billion"], ["trillion"], ["dozen"])  # "half a million"
+_HALVED = frozenset(["million", "billion", "trillion", "dozen"])  # "half a million"
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0}
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -197,7 +197,7 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, i + 1, lo, lo, hi, words[0], None)
     if words[0] in {"a", "an"} and len(words) > 1 and words[1] in _MULTIPLIERS:
         return _exact_run(doc, i, i + 1, end)
-    if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:3] in _HALVED:
+    if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:] and words[2] in _HALVED:
         whole = _exact_run(doc, i + 1, i + 2, end)  # "half a billion euros"
         return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
     if words[0] == "between" and len(words) > 1 and is_count(words[1]):
@@ -324,9 +324,7 @@ AROUND = 0.1
 11,500 workers" and "roughly 8,000" cannot both be true; "about 40" and 43 can."""
 
 
-_SCALE_WORDS = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE_SUFFIXES = frozenset(["m", "mn", "bn", "tn"])
-_WRITTEN = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(m|mn|bn|tn)?")
+_ROUNDED_SCALES = frozenset(["m", "mn", "bn", "tn", "million", "billion", "trillion"])
 
 
 def scale_rounding(doc: Any, run: Run) -> float | None:
@@ -334,18 +332,17 @@ def scale_rounding(doc: Any, run: Run) -> float | None:
     million, "84.5 million euros": fifty thousand): such figures are rounded, so "€84m" and
     "84.5 million euros" agree. None for any other figure."""
     tokens = [t.lower_.lstrip("$£€¥") for t in doc[run.start : run.end]]
-    scale = next((_SCALE_WORDS[t] for t in tokens if t in _SCALE_WORDS), None)
-    if scale is None and len(tokens) > 1 and tokens[-1] in _SCALE_SUFFIXES:  # "84" "m"
-        scale = _MONEY_SUFFIXES[tokens[-1]]
-    digits = next((m for t in tokens if (m := _WRITTEN.fullmatch(t))), None)
-    if digits is None:
+    number = next((t for t in tokens if t[:1].isdigit()), None)
+    if number is None:
         return None
-    if scale is None and digits.group(3):
-        scale = _MONEY_SUFFIXES[digits.group(3)]
-    if scale is None:
+    if fused := _MONEY_TOKEN.fullmatch(number):  # "84m", "1.9bn"
+        number, scale = fused.group(1), fused.group(2)
+    else:  # "84" "m", "84.5" "million"
+        scale = next((t for t in tokens[1:] if t in _ROUNDED_SCALES), "")
+    if scale not in _ROUNDED_SCALES:
         return None
-    decimals = len(digits.group(2) or "")
-    return float(0.5 * scale / 10**decimals)
+    decimals = len(number.partition(".")[2])
+    return float(0.5 * _MONEY_SUFFIXES[scale] / 10**decimals)
 
 
 def value_range(

@@ -284,8 +284,7 @@ def _is_code(doc: Any, run: Run) -> bool:
 _ID_NOUNS = _words(
     "batch batches lot lots flight flights route routes bus buses platform platforms room rooms "
     "gate gates exit exits junction chapter section article clause code number no no. nos. "
-    "ward bay "
-    "pier berth terminal highway interstate runway runways row rows seat platform track tracks "
+    "ward bay pier berth terminal highway interstate runway runways row rows seat track tracks "
     "line lines hangar"
 )
 _LIST_WORDS = frozenset({",", "and", "or", "to", "-", "–"})

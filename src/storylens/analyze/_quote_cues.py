@@ -37,9 +37,13 @@ _CUE_AFTER_RE = re.compile(
     rf"(?P<cue>{_CUE_ALT})\b",
     re.IGNORECASE,
 )
-_TITLE_DOT = "(?:" + "|".join(
-    rf"(?<=\b{t})" for t in ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Sgt", "Lt")
-) + r")\."  # the full stop of "Dr. Emil Rask" ends no speaker
+_TITLE_DOT = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{t})" for t in ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Sgt", "Lt")
+    )
+    + r")\."
+)  # the full stop of "Dr. Emil Rask" ends no speaker
 _CUE_FIRST_RE = re.compile(
     # the speaker stops before a relative clause ("a nurse who asked not to be named")
     rf"^[\s,—–-]*(?P<cue>{_CUE_ALT})\s+(?P<phrase>(?:(?!\b(?:who|whose|which)\b)"

@@ -117,7 +117,7 @@ def _described_as_person(subject: Any) -> bool:
             return True  # an age: "Tesar, 68,"
         if child.dep_ == "appos" and not child.ent_type_ and _person_noun(child.lemma_):
             return True
-        if child.dep_ == "appos" and not child.ent_type_ and _plain_person(child):
+        if child.dep_ == "appos" and not child.ent_type_ and _person_word(child.lemma_.lower()):
             return True  # "Ilse Varga, a hydrologist, said", tagged an organisation
     # "The opposition's finance spokesman, Gregor Lunde, said": named after a person noun
     return subject.dep_ == "appos" and _person_noun(subject.head.lemma_)
@@ -163,14 +163,11 @@ def _someone(head: str) -> bool:
     """A common noun "he" or "she" may stand for: a person's ("the sprinter", "a spokesman"),
     not a thing ("the union's demand would add ...") nor a body of people ("staff")."""
     lemma = head.lower()
-    if not lemma or lemma in _COLLECTIVE:
-        return not lemma
+    if not lemma:
+        return True  # no head word to judge by
+    if lemma in _COLLECTIVE:
+        return False
     return _person_noun(lemma) or _person_word(lemma)
-
-
-def _plain_person(noun: Any) -> bool:
-    """A noun any person may be called by (see :func:`_person_word`)."""
-    return _person_word(noun.lemma_.lower())
 
 
 def _person_word(lemma: str) -> bool:

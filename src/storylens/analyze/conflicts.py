@@ -658,8 +658,9 @@ def _calendar(when: str) -> tuple[str, str] | None:
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b")
-_DAY_PARTS = {"morning": 0, "noon": 1, "midday": 1, "afternoon": 1, "evening": 2, "night": 2}
-_DAY_PARTS |= {"midnight": 3, "overnight": 3}  # later than "on Tuesday evening"
+_DAY_PARTS = dict.fromkeys(["morning"], 0) | dict.fromkeys(["noon", "midday", "afternoon"], 1)
+_DAY_PARTS |= dict.fromkeys(["evening", "night"], 2) | dict.fromkeys(["midnight", "overnight"], 3)
+# midnight comes after "on Tuesday evening"
 
 
 def _time_of_day(when: str | None) -> int | None:
@@ -763,7 +764,7 @@ def _same_period(a: str | None, b: str | None) -> bool:
     if {x[0], y[0]} == {"day", "hours"}:  # "on Tuesday" against "over the two days"
         hours = float(x[1] if x[0] == "hours" else y[1])
         return max(hours, 24.0) <= min(hours, 24.0) * _PERIOD_RATIO
-    if _moment(a) is not None and _moment(a) == _moment(b):
+    if (moment := _moment(a)) is not None and moment == _moment(b):
         return True  # "by Monday morning" and "on Monday morning": one moment
     if x[0] != y[0]:
         return False
