@@ -741,12 +741,12 @@ def test_conflicts_going_on_strike_is_one_thing_in_any_words() -> None:
         "About 11,500 workers walked out on Monday, according to the Transit Authority.",
         "Roughly 8,000 workers joined the walkout on Monday, the Transit Authority said.",
     )
-    assert found == [("worker, per Transit Authority", "ranges-disjoint")]
-    _, others = _compare(
+    assert found == [("on strike, per Transit Authority", "ranges-disjoint")]
+    found, others = _compare(
         "About 11,500 workers walked out on Monday, according to the Transit Authority.",
         "Roughly 8,000 workers marched on Monday, the Transit Authority said.",
     )
-    assert [rule for _, rule in others] == ["different-thing"]
+    assert (found, others) == ([], [])  # strikers and marchers: never compared
 
 
 def test_conflicts_a_crowd_and_spectators_are_one_attendance() -> None:

@@ -1475,3 +1475,81 @@ def test_numbers_a_flow_is_a_measure_with_no_rate_period() -> None:
 def test_numbers_half_a_multiplier(snippet: str, text: str, value: float) -> None:
     [(found, mention)] = numbers_of(snippet)
     assert (found, mention.value) == (text, value)
+
+
+def _verdict(first: str, second: str) -> str:
+    """How two one-article stories' figures are judged: ``ranges-disjoint`` (a conflict),
+    a reason, or ``not compared``."""
+    a, b = make_article(first), make_article(second)
+    conflicts, explained = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    return next((c.why.rule for c in (*conflicts, *explained)), "not compared")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trial 50 (planted set, fixed in session 14): rain recorded, not only rain
+        # that fell; rain and snow are two things
+        (
+            "The weather service said 310 millimetres of rain had fallen in the 72 hours.",
+            "The weather service recorded 190 millimetres of rain in the three days.",
+            "ranges-disjoint",
+        ),
+        (
+            "The weather service recorded 40 centimetres of snow on Tuesday.",
+            "The weather service recorded 25 millimetres of rain on Tuesday.",
+            "not compared",
+        ),
+        # a landmark a length is measured from is no amount
+        (
+            "Residents within 2 kilometres of the plant were told to stay indoors.",
+            "Residents within 5 kilometres of the plant were told to stay indoors.",
+            "not compared",
+        ),
+        # user trial 65: a hospital admits patients; patients admitted are people admitted
+        (
+            "Tavira General Hospital admitted 212 patients on Tuesday, a spokesman said.",
+            "Tavira General Hospital admitted 148 people on Tuesday, a spokesman said.",
+            "ranges-disjoint",
+        ),
+        # user trials 34 and 68: whoever walked out are the strikers, whatever the noun
+        (
+            "About 3,100 members of the port workers' union walked out on Monday, the union said.",
+            "Some 3,800 dock workers joined the strike on Monday, the union said.",
+            "ranges-disjoint",
+        ),
+        (
+            "About 3,200 dockworkers walked off the job on Monday, the union said.",
+            "More than 4,500 dockers downed tools on Monday, the union said.",
+            "ranges-disjoint",
+        ),
+        (
+            "The union said about 3,200 of its members had joined the walkout on Monday.",
+            "The union said 2,400 cabin crew had walked out on Monday.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_counts_under_other_words(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what"),
+    [
+        ("The firm admitted two breaches of the rules on Monday.", "breaches admitted"),
+        ("The dam released 1,200 cubic metres of water per second.", "flow rate"),
+        ("Crews laid 2 kilometres of track over the weekend.", "track"),
+    ],
+)
+def test_numbers_admitted_and_amounts_of_stuff(snippet: str, what: str) -> None:
+    mention = only(snippet)
+    assert mention.what == what
+    assert mention.why.features.get("event") != "hospitalised"
+
+
+def test_numbers_a_name_a_site_takes_is_a_place() -> None:
+    # user trial 38: "at the Kestrel Hill weather station" had no place
+    mention = only("More than 7 inches of rain fell at the Kestrel Hill weather station.")
+    assert mention.where == "Kestrel Hill station"
+    assert "Kestrel Hill" in place_evidence("It fell at the Kestrel Hill weather station.")

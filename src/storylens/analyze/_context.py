@@ -81,6 +81,11 @@ _PLACE_EVIDENCE = (
     re.compile(rf"({_NAME})\s+(?:province|district|city|town|region|county)\b"),
     re.compile(rf"({_NAME}),\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(PLACE_NOUNS)})\b"),
     re.compile(rf"\b(?:city|town|village|capital|province|district),\s+({_NAME}),"),
+    # "at the Kestrel Hill weather station": a name a site takes (no entity for it)
+    re.compile(
+        rf"\b(?i:at|near|outside)\s+(?:the|its|their)\s+({_NAME})\s+(?:[a-z]+\s+)?"
+        rf"(?:{'|'.join(SITE_NOUNS)})\b"
+    ),
 )
 
 

@@ -339,7 +339,11 @@ def is_subject(doc: Any, run: Run) -> bool:
     its verb."""
     anchor = _root(doc, run)
     noun = _noun_and_event(anchor)[0] or _measure_of(doc, run, anchor)
-    return noun is not None and noun.dep_ in {"nsubj", "nsubjpass"}
+    if noun is None:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i:
+        noun = anchor  # "about 3,200 of its members had joined": the count is the subject
+    return noun.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _share_of(doc: Any, run: Run) -> tuple[str, str, None, str] | None:
@@ -794,6 +798,8 @@ def _event_of_subject(subject: Any) -> Any | None:
         return head
     if head.lemma_ in {"remain", "stay", "be"} and (ward := _in_hospital(head)) is not None:
         return ward  # "seven pupils remained in hospital": a count of those hospitalised
+    if head.lemma_ == "be" and _strikes(head):
+        return head  # "3,200 of its members are on strike"
     if head.lemma_ not in _LIGHT_VERBS | SPEECH | {"be"}:
         return None
     if (event := _complement_event(head)) is not None:
@@ -812,6 +818,19 @@ def _in_hospital(verb: Any) -> Any | None:
             if ward is not None and ward.lemma_.lower() == "hospital":
                 return ward
     return None
+
+
+_CARE = _words("hospital hospitals clinic clinics infirmary ward wards")
+
+
+def _admitted(verb: Any) -> bool:
+    """ "admit" said of care: "the hospital admitted 212 patients", "40 were admitted to
+    hospital"; not "the firm admitted two breaches"."""
+    if verb.lemma_.lower() != "admit":
+        return False
+    near = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    near += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(t.lower_ in _CARE for t in near)
 
 
 def _complement_event(verb: Any) -> Any | None:
@@ -984,7 +1003,7 @@ def _event_key(event: Any | None) -> str | None:
         return "strike"
     if group is None and (_picked_up(event) or _to_safety(event)):
         return "rescued"
-    if event.lemma_.lower() == "hospital":  # "remained in hospital"
+    if event.lemma_.lower() == "hospital" or _admitted(event):  # "remained in hospital"
         return "hospitalised"
     return group or event.lemma_.lower() + _light_complement(event)
 
@@ -1026,11 +1045,15 @@ def _strikes(verb: Any) -> bool:
         for t in [*verb.children, *(g for on in ons for g in on.children)]
         if t.dep_ in {"dobj", "pobj"}
     }
+    offs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "off"]
+    jobs = {str(g.lemma_).lower() for off in offs for g in off.children if g.dep_ == "pobj"}
     return (
-        (lemma == "walk" and "out" in parts)
+        (lemma == "walk" and ("out" in parts or "job" in jobs))  # "walked off the job"
         or lemma == "strike"
-        or (lemma in {"join", "stage", "hold", "go", "take"} and bool(objects & _STRIKE_NOUNS))
-        or (lemma == "stop" and "work" in objects)
+        or (
+            lemma in {"join", "stage", "hold", "go", "take", "be"} and bool(objects & _STRIKE_NOUNS)
+        )
+        or (lemma in {"stop", "down", "lay"} and bool(objects & {"work", "tool"}))  # "downed tools"
     )
 
 

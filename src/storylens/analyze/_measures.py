@@ -222,6 +222,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
         return str(noun.lower_), str(noun.lemma_.lower())
+    if (amount := _amount_of(unit)) is not None:  # "310 millimetres of rain"
+        return str(amount.lower_), str(amount.lemma_.lower())
     if unit.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and head.i > unit.i:
         if head.tag_ == "NNS" or unit.lower_ in _PLAY_UNITS:
             return None  # "7.62mm rifles": a kind of thing; "a 47-yard field goal": a play
@@ -231,6 +233,22 @@ def measured(unit: Any) -> tuple[str, str] | None:
         thing = _subject_of(head)
         return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
     return None
+
+
+def _amount_of(unit: Any) -> Any | None:
+    """The stuff a length is a depth of: "310 millimetres of rain", "40 cm of snow", "2 km
+    of track" (a bare common noun); not a landmark ("within 2 km of the plant"). Masses and
+    volumes ("cubic metres") are left alone: outlets name the stuff differently ("oil",
+    "crude")."""
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    before = unit.doc[unit.i - 1].lower_ if unit.i else ""
+    if kind is None or kind.dimension != "length" or before in {"cubic", "square", "sq"}:
+        return None  # "210 cubic metres of solution" is a volume
+    of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    stuff = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if stuff is None or stuff.pos_ != "NOUN" or stuff.ent_type_:
+        return None
+    return None if any(c.dep_ in {"det", "poss"} for c in stuff.children) else stuff
 
 
 _REACH = frozenset(["reach", "hit", "top", "exceed", "surpass"])

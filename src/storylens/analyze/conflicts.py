@@ -288,7 +288,7 @@ def _bucket(mention: NumberMention) -> str | None:
     counted noun, else any other event. "80 firefighters were sent" and "some 60
     firefighters were at the scene" count the same firefighters; see :func:`_in_passing`."""
     event = _event(mention)
-    if event is not None and event_group(event) == event:
+    if event is not None and (event_group(event) == event or event == _STRIKE):
         return event
     subject = _subject(mention)
     return f"count:{subject}" if subject else event
@@ -363,7 +363,7 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
 
 def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], story: _Story) -> Why:
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
-    subjects = (_subject(a), _subject(b))
+    subjects = (_counted_as(a, key), _counted_as(b, key))
     scopes = (a.why.features.get("scope"), b.why.features.get("scope"))
     ranges = _in_one_unit(a, b)
     overlap = ranges is not None and ranges[0] <= ranges[3] and ranges[2] <= ranges[1]
@@ -404,6 +404,20 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
     reasons = list(dict.fromkeys(name for name, hit in checks if hit))
     features = {"thing": key, "reasons": reasons, "a": _summary(a), "b": _summary(b)}
     return Why(rule=reasons[0] if reasons else "ranges-disjoint", features=features)
+
+
+_STRIKE = "strike"  # the event of going on strike (see storylens.analyze._counted)
+
+
+def _counted_as(mention: NumberMention, key: str) -> str | None:
+    """The counted noun, as the thing counted says it: whoever a count of strikers says
+    walked out are the strikers ("3,100 members walked out", "3,800 dock workers joined the
+    strike"); patients are the people a count of the hospitalised counts ("admitted 212
+    patients", "148 people were admitted")."""
+    subject = _subject(mention)
+    if key == _STRIKE and mention.why.features.get("role") == "subject":
+        return "strikers"
+    return "people" if key == "hospitalised" and subject == "patient" else subject
 
 
 _UNIT_SLACK = 0.05  # "35 km" against "22 miles": a converted figure was rounded
@@ -977,6 +991,8 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
         text = f"{text.removeprefix('money:')} (money)"
     if text.startswith("duration:"):  # "duration of shelling"
         text = f"duration of {text.removeprefix('duration:')}"
+    if text == _STRIKE:
+        text = "on strike"  # "on strike in Kessmouth, per union"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if _whole_area(m)}
     if places and national:  # "arrested nationwide vs in Tarvik"
