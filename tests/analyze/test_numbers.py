@@ -1139,21 +1139,22 @@ def test_numbers_put_cites_only_a_figure_put_at() -> None:
 
 
 @pytest.mark.parametrize(
-    ("snippet", "measure"),
+    ("snippet", "measure", "subject"),
     [
-        ("The train was travelling at about 130 km/h when it derailed.", "kph"),
-        ("The limit on the bend is 90km/h.", "kph"),
-        ("It hit 80mph on the bend, the union said.", "mph"),
-        ("It reached 52 miles per hour, the operator said.", "mph"),
-        ("Gusts reached 85 kilometres an hour on the coast.", "kph"),
+        ("The train was travelling at about 130 km/h when it derailed.", "kph", "speed"),
+        ("The limit on the bend is 90km/h.", "kph", "speed"),
+        ("It hit 80mph on the bend, the union said.", "mph", "speed"),
+        ("It reached 52 miles per hour, the operator said.", "mph", "speed"),
+        # user trial 74: what reaches a speed is what it measures (gusts, not winds)
+        ("Gusts reached 85 kilometres an hour on the coast.", "kph", "gust"),
     ],
 )
-def test_numbers_a_speed_is_measured_in_its_unit(snippet: str, measure: str) -> None:
+def test_numbers_a_speed_is_measured_in_its_unit(snippet: str, measure: str, subject: str) -> None:
     # user trial 36: "130 km/h" counted "h" of a distance in km, and "80mph" had no unit
     mention = only(snippet)
     assert (mention.why.features.get("measure"), mention.why.features.get("subject")) == (
         measure,
-        "speed",
+        subject,
     )
 
 
@@ -1553,3 +1554,80 @@ def test_numbers_a_name_a_site_takes_is_a_place() -> None:
     mention = only("More than 7 inches of rain fell at the Kestrel Hill weather station.")
     assert mention.where == "Kestrel Hill station"
     assert "Kestrel Hill" in place_evidence("It fell at the Kestrel Hill weather station.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trial 75: prisoners who escape, flee or break out are one count
+        (
+            "The prisons service said 47 inmates escaped from the jail on Sunday night.",
+            "The prisons service said 63 prisoners fled the jail on Sunday night.",
+            "ranges-disjoint",
+        ),
+        (
+            "The prisons service said 47 inmates escaped on Sunday night.",
+            "The prisons service said 52 inmates broke out of the jail on Sunday night.",
+            "ranges-disjoint",
+        ),
+        # user trial 75: a part of a thing measures the thing
+        (
+            "Prisoners tore down a 40-metre section of the perimeter fence, the service said.",
+            "Prisoners ripped down a 200-foot stretch of the perimeter fence, the service said.",
+            "ranges-disjoint",
+        ),
+        # user trial 75: checkpoints across a valley and around a town are two scopes
+        (
+            "Police set up 30 checkpoints across the valley.",
+            "Police set up 12 checkpoints in Kestwick.",
+            "different-scope",
+        ),
+        # user trial 74: a threshold a condition sets is no reading
+        (
+            "Crews cannot start repairs until the wind drops below 60 km/h, the company said.",
+            "Wind speeds reached 145 km/h, the company said.",
+            "different-stance",
+        ),
+        # user trial 74: "up to 230 km/h" and "145 mph" (233 km/h) agree once rounded
+        (
+            "The department said gusts reached up to 230 km/h.",
+            "The department said gusts had peaked at 145 mph.",
+            "ranges-overlap",
+        ),
+        # user trial 74: a record's period is not the figure's; one department named two ways
+        (
+            "Winds reached 185 km/h, making it the strongest cyclone to hit the province since "
+            "2009, the Sandurian Meteorological Department said.",
+            "Winds reached about 140 mph, the most powerful storm to strike Ketari in 17 years, "
+            "Sanduria's meteorological department said.",
+            "ranges-disjoint",
+        ),
+        # user trial 74: people moved into shelters were evacuated
+        (
+            "More than 120,000 people had been evacuated, the authority said.",
+            "Some 85,000 people had been moved into shelters, the authority said.",
+            "ranges-disjoint",
+        ),
+        # user trial 75: "held hostage" is what happened to them
+        (
+            "Eight guards were taken hostage, the prisons service said.",
+            "At least a dozen guards were held hostage, the prisons service said.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trials_73_to_75(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_passengers_who_escape_are_no_prisoners() -> None:
+    mention = only("More than 140 passengers escaped down the slides.")
+    assert mention.why.features.get("event") != "escaped"
+
+
+def test_numbers_a_toll_reached_and_the_held_in_custody() -> None:
+    # user trial 73: "the district's death toll had reached 27" counted nothing
+    toll = only("By Monday night, the district's death toll had reached 27.")
+    assert (toll.what, toll.why.features.get("event")) == ("death toll", "killed")
+    held = only("Police said 12 suspects were in custody on Sunday.")
+    assert held.why.features.get("event") == "arrested"

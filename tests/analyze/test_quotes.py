@@ -988,3 +988,41 @@ def test_quotes_he_is_never_the_town_someone_commutes_from() -> None:
         'chaos," he said.'
     )
     assert _only(article).speaker == "Timo Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # user trial 74: "she said" after a name after an agent noun the model tags an
+        # organisation went to the governor named earlier
+        (
+            'Governor Tomasina Reyvald ordered schools shut. "Stay home," she said.\n\n'
+            "SMD chief forecaster Nadira Pellow warned that the danger was not over. "
+            '"Rivers will keep rising until Tuesday," she said.',
+            "Nadira Pellow",
+        ),
+        # user trial 73: a description opening with a place's name, then the name
+        (
+            '"We buried six of them," said Kessel Ford\'s village head, Oskar Brandl.',
+            "Oskar Brandl",
+        ),
+    ],
+)
+def test_quotes_trials_73_to_75(text: str, speaker: str) -> None:
+    *_, last = find_quotes(_article(*text.split("\n\n")))
+    assert last.speaker == speaker
+
+
+def test_quotes_the_nearest_of_two_subjects_speaks() -> None:
+    # user trial 75: the article's parse gave "warned" two subjects, "cop" (of "Top cop") and
+    # "Fenwick", and the quote went to "Top cop"
+    from spacy.tokens import Doc
+
+    from storylens.analyze.speakers import subject_of
+    from storylens.nlp import load_spacy
+
+    words = ["Top", "cop", "Superintendent", "Arlo", "Fenwick", "warned", ":"]
+    heads = [1, 5, 4, 4, 5, 5, 5]
+    deps = ["amod", "nsubj", "compound", "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(load_spacy().vocab, words=words, heads=heads, deps=deps)
+    assert str(subject_of(doc[5])) == "Fenwick"

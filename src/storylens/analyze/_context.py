@@ -70,10 +70,14 @@ NATIONAL = re.compile(
     r"|\bcountry-?wide\b|\bworld-?wide\b|\bglobally\b|\baround\s+the\s+world\b"
     # "across Vardenholt province", "throughout the region": a whole area, not one scene in it
     r"|\b(?:across|throughout)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)*"
-    r"(?:province|region|state|county|district)\b",
+    r"(?:province|region|state|county|district|valley|coast|island)\b",
     re.I,
 )
 _NAME = r"[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*))*"
+_TOPONYM_WORDS = (
+    "Hill|Hills|Head|Point|Bay|Cove|Creek|River|Lake|Valley|Vale|Ridge|Moor|Fell|Mount|"
+    "Mountain|Island|Cross|Heath|Wood|Forest|Marsh|Sound|Firth|Glen|Down|Downs|Cape"
+)
 _NUMBERED = re.compile(r"[ ]\d")
 _PLACE_EVIDENCE = (
     re.compile(rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+({_NAME})"),
@@ -81,10 +85,11 @@ _PLACE_EVIDENCE = (
     re.compile(rf"({_NAME})\s+(?:province|district|city|town|region|county)\b"),
     re.compile(rf"({_NAME}),\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(PLACE_NOUNS)})\b"),
     re.compile(rf"\b(?:city|town|village|capital|province|district),\s+({_NAME}),"),
-    # "at the Kestrel Hill weather station": a name a site takes (no entity for it)
+    # "at the Kestrel Hill weather station": a place name a site takes, told by its generic
+    # word ("Hill", "Bay"; not "the Calverin Chemicals plant", a company's)
     re.compile(
-        rf"\b(?i:at|near|outside)\s+(?:the|its|their)\s+({_NAME})\s+(?:[a-z]+\s+)?"
-        rf"(?:{'|'.join(SITE_NOUNS)})\b"
+        rf"\b(?i:at|near|outside)\s+(?:the|its|their)\s+((?:[A-Z][\w'’-]*\s+){{1,3}}"
+        rf"(?:{_TOPONYM_WORDS}))\s+(?:[a-z]+\s+)?(?:{'|'.join(SITE_NOUNS)})\b"
     ),
 )
 
@@ -641,17 +646,33 @@ def _dates_a_comparison(ent: Any, anchor: Any) -> bool:
         if tok.dep_ != "prep":
             continue
         compared = tok.lower_ in {"from", "than"} and tok.head.lower_ in {"up", "down", "more"}
-        record = tok.lower_ in {"since", "in", "for"} and _superlative(tok.head)
+        record = tok.lower_ in {"since", "in", "for"} and (
+            _superlative(tok.head) or _said_of_a_superlative(tok.head)
+        )
         if compared or record:
             return anchor.i not in {t.i for t in tok.head.subtree}
     return False
 
 
 def _superlative(token: Any) -> bool:
-    """ "the highest", or a noun a superlative describes ("the worst rail disaster")."""
+    """ "the highest", or a noun a superlative describes ("the worst rail disaster", "the most
+    powerful storm")."""
     if token.tag_ in {"JJS", "RBS"}:
         return True
-    return token.pos_ == "NOUN" and any(c.tag_ in {"JJS", "RBS"} for c in token.children)
+    if token.pos_ != "NOUN":
+        return False
+    most = (c for c in token.children if c.dep_ == "amod" for c in c.children)
+    return any(c.tag_ in {"JJS", "RBS"} for c in (*token.children, *most))
+
+
+def _said_of_a_superlative(verb: Any) -> bool:
+    """The verb of an infinitive that says what a superlative did: "the strongest cyclone to
+    hit the province since 2009", "the most powerful storm to strike Ketari in 17 years"."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    noun = subject if subject is not None else (verb.head if verb.dep_ == "relcl" else None)
+    return noun is not None and _superlative(noun)
 
 
 def _possessive(ent: Any) -> bool:

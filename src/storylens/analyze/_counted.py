@@ -60,6 +60,8 @@ _SUBJECTS = {
     "police": "police policeman policemen officer officers",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
     "spectators": "spectator spectators crowd crowds fan fans attendance onlooker onlookers",
+    "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
+    "escapee escapees runaway runaways fugitive fugitives",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
 _SPELLS = {  # what goes on for a while, by one name whatever the outlet calls it
@@ -192,7 +194,16 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
     if noun is not None and (base := _per(noun)) is not None:  # "14.2 cases per 100,000"
         what, counted_noun = f"{what} per {base}", f"{counted_noun} per {base}"
-    return what, rule, _event_key(event), counted_noun
+    return what, rule, _escape_of(_event_key(event), counted_noun), counted_noun
+
+
+_ESCAPES = frozenset(["displaced", "escape", "abscond", "break out"])
+
+
+def _escape_of(event: str | None, subject: str | None) -> str | None:
+    """Prisoners who escape, flee or break out are one count ("escaped"); others who flee
+    are displaced, and passengers who escape a plane are not prisoners."""
+    return "escaped" if event in _ESCAPES and subject == "prisoners" else event
 
 
 def _per(noun: Any) -> str | None:
@@ -686,8 +697,8 @@ def _total_of(anchor: Any) -> Any | None:
         return head
     if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"}:
         verb = head.head
-    elif anchor.dep_ in {"attr", "acomp"}:
-        verb = head
+    elif anchor.dep_ in {"attr", "acomp"} or (anchor.dep_ == "dobj" and head.lemma_ in _TOPS):
+        verb = head  # "turnout was 12%", "the death toll had reached 27"
     else:
         return None
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -703,6 +714,9 @@ def _total_of(anchor: Any) -> Any | None:
         return subj
     copula = anchor.dep_ in {"attr", "acomp"} and verb.lemma_ == "be"
     return subj if copula and subj.pos_ == "NOUN" else None  # "the magnitude was 7.1"
+
+
+_TOPS = frozenset(["reach", "hit", "top", "pass", "exceed", "surpass"])
 
 
 def _set_off_after(anchor: Any) -> bool:
@@ -761,8 +775,9 @@ def _event_of_total(noun: Any) -> Any | None:
 def _total_text(noun: Any) -> str:
     """ "death toll", "number of injured", "number of people arrested" (adverbs and phrases
     of place and time, such as "nationwide since Tuesday", left out)."""
-    toks = [t for t in noun.subtree if t.dep_ not in {"det", "poss"} and not _aside(t, noun)]
-    return "".join(t.text_with_ws for t in toks).strip()
+    owners = {t.i for c in noun.children if c.dep_ in {"det", "poss"} for t in c.subtree}
+    toks = [t for t in noun.subtree if t.i not in owners and not _aside(t, noun)]
+    return "".join(t.text_with_ws for t in toks).strip()  # not "'s death toll" either
 
 
 def _aside(token: Any, top: Any) -> bool:
@@ -794,12 +809,16 @@ def _event_of_subject(subject: Any) -> Any | None:
     dead") or, for the subject of a passive light verb, that verb ("20 were taken to
     hospital", "900 doses were given"; "ships were left waiting": the verb it leads to)."""
     head = subject.head
+    if head.pos_ == "VERB" and (held := _complement_event(head)) is not None:
+        return held  # "a dozen officers were held hostage", "17 were reported missing"
     if _is_predicate(head):
         return head
     if head.lemma_ in {"remain", "stay", "be"} and (ward := _in_hospital(head)) is not None:
         return ward  # "seven pupils remained in hospital": a count of those hospitalised
     if head.lemma_ == "be" and _strikes(head):
         return head  # "3,200 of its members are on strike"
+    if head.lemma_ in {"remain", "stay", "be"} and (held := _in_custody(head)) is not None:
+        return held  # "a dozen suspects were in custody": a count of the arrested
     if head.lemma_ not in _LIGHT_VERBS | SPEECH | {"be"}:
         return None
     if (event := _complement_event(head)) is not None:
@@ -820,7 +839,28 @@ def _in_hospital(verb: Any) -> Any | None:
     return None
 
 
+_CUSTODY = _words("custody detention jail prison")
+
+
+def _in_custody(verb: Any) -> Any | None:
+    """ "custody" in "were in custody", "remained in detention"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            held = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if held is not None and held.lower_ in _CUSTODY:
+                return held
+    return None
+
+
 _CARE = _words("hospital hospitals clinic clinics infirmary ward wards")
+
+
+def _breaks_out(verb: Any) -> bool:
+    """ "broke out", and "broke out of the jail" (where the parser takes "out" for a
+    preposition)."""
+    return verb.lemma_.lower() == "break" and any(
+        c.lower_ == "out" and c.dep_ in {"prt", "prep"} and c.i == verb.i + 1 for c in verb.children
+    )
 
 
 def _admitted(verb: Any) -> bool:
@@ -1005,6 +1045,12 @@ def _event_key(event: Any | None) -> str | None:
         return "rescued"
     if event.lemma_.lower() == "hospital" or _admitted(event):  # "remained in hospital"
         return "hospitalised"
+    if event.lower_ in _CUSTODY and event.dep_ == "pobj":  # "were in custody"
+        return "arrested"
+    if group is None and _to_shelter(event):
+        return "evacuated"  # "85,000 people had been moved into shelters"
+    if group is None and _breaks_out(event):
+        return "break out"  # "52 inmates broke out of the prison"
     return group or event.lemma_.lower() + _light_complement(event)
 
 
@@ -1022,6 +1068,18 @@ def _to_safety(verb: Any) -> bool:
         c.lower_ == "to" and any(g.lower_ == "safety" for g in c.children) for c in verb.children
     )
     return ashore or safety
+
+
+_SHELTERS = _words("shelter shelters camp camps")
+_MOVES = _words("move relocate take bring ferry transfer bus house")
+
+
+def _to_shelter(verb: Any) -> bool:
+    """ "moved into shelters", "bused to relief camps": an evacuation."""
+    if verb.lemma_.lower() not in _MOVES:
+        return False
+    places = (o for p in verb.children if p.lower_ in {"to", "into"} for o in p.children)
+    return any(o.dep_ == "pobj" and o.lower_ in _SHELTERS for o in places)
 
 
 def _picked_up(verb: Any) -> bool:

@@ -227,7 +227,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
     if unit.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and head.i > unit.i:
         if head.tag_ == "NNS" or unit.lower_ in _PLAY_UNITS:
             return None  # "7.62mm rifles": a kind of thing; "a 47-yard field goal": a play
-        return str(head.lower_), str(head.lemma_.lower())
+        whole = _whole_of(head)  # "a 40-metre section of the fence": the fence's
+        return str(whole.lower_), str(whole.lemma_.lower())
     if unit.dep_ == "npadvmod" and head.lower_ in _DIMENSION_ADJECTIVES:
         dimension = _DIMENSION_ADJECTIVES[head.lower_]
         thing = _subject_of(head)
@@ -251,9 +252,22 @@ def _amount_of(unit: Any) -> Any | None:
     return None if any(c.dep_ in {"det", "poss"} for c in stuff.children) else stuff
 
 
+_PARTS = frozenset(["section", "stretch", "part", "portion", "piece", "segment", "length"])
+
+
+def _whole_of(noun: Any) -> Any:
+    """The thing a part noun is of ("a 40-metre section of the perimeter fence", "a 200-foot
+    stretch of the fence": the fence), else the noun itself."""
+    if noun.lemma_.lower() not in _PARTS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None and whole.pos_ == "NOUN" else noun
+
+
 _REACH = frozenset(["reach", "hit", "top", "exceed", "surpass"])
 _PEAK = frozenset(["peak", "stand", "settle", "hover"])
-_REACHED = frozenset(["length", "area", "volume", "mass", "power"])
+_REACHED = frozenset(["length", "area", "volume", "mass", "power", "speed"])
 
 
 def _reached_by(unit: Any) -> Any | None:
@@ -268,7 +282,7 @@ def _reached_by(unit: Any) -> Any | None:
         return None
     unit_kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
     if unit_kind is None or unit_kind.dimension not in _REACHED:
-        return None  # a temperature, a speed or a concentration has its own subject
+        return None  # a temperature or a concentration has its own subject
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.ent_type_:
         return None  # not "Meridia reached 3.1 gigawatts"

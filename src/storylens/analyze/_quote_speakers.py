@@ -97,7 +97,11 @@ def _titled_name(subject: Any) -> bool:
         start -= 1
     before = subject.doc[start - 1] if start > 0 else None
     roles = lexicon.PERSON_ROLES | lexicon.TITLES
-    return subject.i > start and before is not None and before.lower_ in roles
+    if subject.i == start or before is None:
+        return False
+    word = str(before.lemma_ or before.lower_).lower()  # quotes parse without lemmas
+    return before.lower_ in roles or _person_noun(word) or _person_word(word)
+    # "SMD chief forecaster Nadira Pellow": an agent noun is a role too
 
 
 _PERSON_KINDS = frozenset({"resident/witness", "expert/doctor"})
@@ -527,12 +531,15 @@ _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?
 def _trim_phrase(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Cut a regex speaker phrase at its first comma; refuse long or empty ones.
 
-    A lower-case description followed by a name ("his lawyer, Paul Ambrose") is the name.
+    A description followed by a name ("his lawyer, Paul Ambrose", "Kessel Ford's village head,
+    Oskar Brandl": it ends in a common noun) is the name.
     """
     phrase = text[a:b]
     comma = phrase.find(",")
     named = _NAMED_AFTER.match(phrase, comma) if comma > 0 else None
-    if named is not None and phrase[:1].islower():
+    head = phrase[:comma].split()[-1:] if comma > 0 else []
+    described = phrase[:1].islower() or (bool(head) and head[0][:1].islower())
+    if named is not None and described:  # "Kessel Ford's village head, Oskar Brandl"
         a, b = a + named.start(1), a + named.end(1)
     elif comma > 0:
         b = a + comma

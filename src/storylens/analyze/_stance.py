@@ -37,8 +37,9 @@ _STANCE_LEMMAS = {
     "plan": "forecast",
     # what a thing was built to bear: "designed to carry 150 kilograms per square metre"
     "design": "limit",
-    # a bound set on a quantity: "the legal limit of 0.5 milligrams per litre", "the
-    # reporting threshold for the drug is 10 nanograms per millilitre"
+    # a bound set on a quantity (and a threshold a condition sets: see _conditional): "the
+    # legal limit of 0.5 milligrams per litre", "the reporting threshold for the drug is 10
+    # nanograms per millilitre"
     "limit": "limit",
     "threshold": "limit",
     "ceiling": "limit",
@@ -68,11 +69,22 @@ def stance(token: Any) -> str | None:
         verb = current.pos_ in ("VERB", "AUX")
         if verb and current.lemma_ == "be" and below.dep_ == "attr":
             return _subject_stance(current)  # "the limit is 0.5 mg per litre"
+        if verb and _conditional(current):
+            return "limit"  # "until the wind drops below 60 km/h": a condition, no reading
         if (verb and current.dep_ not in ("xcomp", "conj")) or current.head.i == current.i:
             return None  # the clause's verb; "expected to reach": climb from "reach", and
             # "plans to close two breweries and cut 1,200 jobs" from "cut" to "close"
         below, current = current, current.head
     return None
+
+
+_CONDITIONS = frozenset(["until", "unless", "if"])
+
+
+def _conditional(verb: Any) -> bool:
+    """The verb heads a clause of condition ("until the wind drops below 60 km/h", "unless
+    turnout passes 50 percent"): a figure in it is a threshold, not a reading."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
 
 
 def _subject_stance(copula: Any) -> str | None:

@@ -288,7 +288,7 @@ def _bucket(mention: NumberMention) -> str | None:
     counted noun, else any other event. "80 firefighters were sent" and "some 60
     firefighters were at the scene" count the same firefighters; see :func:`_in_passing`."""
     event = _event(mention)
-    if event is not None and (event_group(event) == event or event == _STRIKE):
+    if event is not None and (event_group(event) == event or event in _SPELL_EVENTS):
         return event
     subject = _subject(mention)
     return f"count:{subject}" if subject else event
@@ -407,6 +407,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
 
 
 _STRIKE = "strike"  # the event of going on strike (see storylens.analyze._counted)
+_SPELL_EVENTS = frozenset([_STRIKE, "escaped"])  # compared whatever the noun, as casualties
 
 
 def _counted_as(mention: NumberMention, key: str) -> str | None:
@@ -453,7 +454,8 @@ def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, floa
     """(low, high) of both mentions in ``a``'s unit of measure, or None when their units
     measure different dimensions (a length against an area). Figures given in two units
     ("35 km", "22 miles") are converted and widened by ``_UNIT_SLACK``: one was rounded (not
-    when either is approximate: "about 110 km/h" already spans the rounding)."""
+    when either is approximate: "about 110 km/h" already spans the rounding; a bound, "up to
+    230 km/h" against "145 mph", was rounded like an exact figure)."""
     x, y = _unit(a), _unit(b)
     if x is None or y is None or x.symbol == y.symbol:
         return a.low, a.high, b.low, b.high
@@ -462,7 +464,7 @@ def _in_one_unit(a: NumberMention, b: NumberMention) -> tuple[float, float, floa
     low, high = to_unit(b.low, y, x), to_unit(b.high, y, x)
     if x.dimension == "temperature":  # "112.3°F" is 44.6°C to a tenth of a degree
         return a.low, a.high, low - _DEGREE_SLACK, high + _DEGREE_SLACK
-    if a.bound is not Bound.EXACT or b.bound is not Bound.EXACT:
+    if Bound.AROUND in (a.bound, b.bound) or Bound.VAGUE in (a.bound, b.bound):
         return a.low, a.high, low, high  # "about 110 km/h": its range already rounds
     return a.low, a.high, low * (1 - _UNIT_SLACK), high * (1 + _UNIT_SLACK)
 
@@ -1013,10 +1015,23 @@ def _same_name(a: str, b: str) -> bool:
     """One source named two ways: the same key in any case ("police", "Police"), or one name
     ending the other once titles are dropped ("Mr Ruiz", "Harbourmaster Ana Ruiz")."""
     x, y = _source_key(a) or a, _source_key(b) or b
-    if x.casefold() == y.casefold():
+    if x.casefold() == y.casefold() or _country_worded(a, b):
         return True
     short, long = sorted((_person_name(a), _person_name(b)), key=len)
     return bool(short) and same_speaker(" ".join(short), " ".join(long))
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i")
+
+
+def _country_worded(a: str, b: str) -> bool:
+    """One body named by its country's adjective or its possessive: "Sandurian Meteorological
+    Department" and "Sanduria's meteorological department"."""
+    x, y = (re.sub(r"['’]s\b", "", n).lower().removeprefix("the ").split() for n in (a, b))
+    if len(x) != len(y) or len(x) < 2 or x[1:] != y[1:] or x[0] == y[0]:
+        return False
+    short, long = sorted((x[0], y[0]), key=len)
+    return long.startswith(short) and long[len(short) :] in _DEMONYM_ENDINGS
 
 
 def _person_name(name: str) -> list[str]:

@@ -540,9 +540,9 @@ def subject_of(verb: Any) -> Any | None:
     """The active subject of a cue verb, following conjuncts and participles up the tree."""
     token = verb
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects:  # the nearest, when a misparse gives two ("Top cop Superintendent Arlo
+            return min(subjects, key=lambda c: abs(c.i - token.i))  # Fenwick warned")
         if token.dep_ in {"conj", "advcl", "xcomp"} and token.head is not token:
             token = _past_reported_clause(token)
             continue
