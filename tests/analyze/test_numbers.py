@@ -1631,3 +1631,9 @@ def test_numbers_a_toll_reached_and_the_held_in_custody() -> None:
     assert (toll.what, toll.why.features.get("event")) == ("death toll", "killed")
     held = only("Police said 12 suspects were in custody on Sunday.")
     assert held.why.features.get("event") == "arrested"
+
+
+def test_numbers_a_participle_completed_by_a_casualty_word() -> None:
+    # user trial 74: "17 people reported missing" counted only people
+    mention = only("Rescue teams were still searching for 17 people reported missing.")
+    assert (mention.what, mention.why.features.get("event")) == ("people missing", "missing")

@@ -919,6 +919,8 @@ def _event_of_noun(noun: Any) -> Any | None:
     for child in noun.children:
         if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
             return None if _negated(child) else child  # "passengers who were not hurt"
+        if child.dep_ == "acl" and (held := _complement_event(child)) is not None:
+            return held  # "searching for 17 people reported missing"
     if noun.dep_ == "dobj" and (done := _done_to(noun)) is not None:
         return done  # "found 31 homes destroyed": what happened to the homes
     base = noun
