@@ -67,7 +67,7 @@ def compare(
         claims = aligned.result()
     quote_mentions = [m for a in articles for m in find_quotes(a, doc=docs[a.id])]
     numbers = tuple(n for a in articles for n in find_numbers(a, doc=docs[a.id]))
-    conflicts, non_conflicts = find_conflicts(numbers, articles)
+    conflicts, non_conflicts = find_conflicts(numbers, articles, origins)
     entities = find_entities(articles, docs=docs)
     citations = cited_sources(articles, entities=entities, docs=docs, quotes=quote_mentions)
     unattributed = unattributed_sentences(

@@ -211,6 +211,19 @@ def test_conflicts_same_article_and_copies_are_not_compared() -> None:
     assert find_conflicts(numbers, [A, copy]) == ((), ())
 
 
+def test_conflicts_copies_of_one_text_give_one_verdict() -> None:
+    # user trial 74: a wire story and its reprint listed each conflict once per copy, and
+    # compared each figure with its own copy
+    reprint = article("Outlet A reports the figures, reprinted.")
+    numbers = [mention(A, 120, 120), mention(reprint, 120, 120), mention(B, 85, 85)]
+    origins = {A.id: "wire", reprint.id: "wire", B.id: B.id}
+    conflicts, others = find_conflicts(numbers, [A, reprint, B], origins)
+    assert [[(m.span.article, m.low) for m in c.mentions] for c in conflicts] == [
+        [(A.id, 120), (B.id, 85), (reprint.id, 120)]
+    ]
+    assert others == ()
+
+
 def test_conflicts_are_deterministic() -> None:
     numbers = [mention(A, 101, math.inf), mention(B, 24, 99), mention(B, 30, 30, start=5)]
     first = find_conflicts(numbers, [A, B])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from storylens.analyze._align_speakers import ClaimStory, part_claim
 from storylens.analyze.align import claim_order
@@ -50,12 +51,11 @@ def separate_figures(
     against a local figure, split off into claims of their own, most supported first. Two
     mentions whose figures also include a conflict, or two figures that agree and nothing sets
     apart, stay together."""
-    pairs = [c for c in non_conflicts if len(c.mentions) == 2]
-    apart = [_pair(c) for c in pairs if _is_apart(c) and _differ(c)]
+    apart = [p for c in non_conflicts if _is_apart(c) for p in _pairs(c) if _differ(c, p)]
     if not apart:
         return tuple(claims)
-    together = [_pair(c) for c in conflicts if len(c.mentions) == 2]
-    together += [_pair(c) for c in pairs if c.why.rule == "ranges-overlap"]
+    together = [p for c in conflicts for p in _pairs(c)]
+    together += [p for c in non_conflicts if c.why.rule == "ranges-overlap" for p in _pairs(c)]
     figures = _Figures(apart, together)
     story = ClaimStory({a.id: a for a in articles}, origins or {})
     found: list[Claim] = []
@@ -76,13 +76,19 @@ def _is_apart(conflict: Conflict) -> bool:
     return conflict.why.rule in _APART
 
 
-def _pair(conflict: Conflict) -> _FigurePair:
-    return _FigurePair(conflict.mentions[0].span, conflict.mentions[1].span, conflict.why.rule)
+def _pairs(conflict: Conflict) -> list[_FigurePair]:
+    """Every two of a verdict's figures in two articles (a verdict copies of one text repeat
+    holds each copy's figure)."""
+    return [
+        _FigurePair(a.span, b.span, conflict.why.rule)
+        for a, b in combinations(conflict.mentions, 2)
+        if a.span.article != b.span.article
+    ]
 
 
-def _differ(conflict: Conflict) -> bool:
+def _differ(conflict: Conflict, pair: _FigurePair) -> bool:
     """The two figures are told differently ("at least 11", "at least 37")."""
-    a, b = conflict.mentions[:2]
+    a, b = (next(m for m in conflict.mentions if m.span == s) for s in (pair.a, pair.b))
     return (a.value, a.bound) != (b.value, b.bound)
 
 

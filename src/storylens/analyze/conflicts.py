@@ -110,15 +110,22 @@ _ORG_NOUN_WORDS = "|".join(re.escape(n) for n in sorted(lexicon.ORG_NOUNS, key=l
 
 
 def find_conflicts(
-    numbers: Sequence[NumberMention], articles: Sequence[Article]
+    numbers: Sequence[NumberMention],
+    articles: Sequence[Article],
+    origins: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Conflict, ...], tuple[Conflict, ...]]:
     """Compare mentions of the same counted thing across articles.
+
+    ``origins`` maps an article id to its same-origin group (wire copy and its reprints, from
+    dedup): copies of one text are not compared with each other, and a verdict the copies
+    repeat against another article is given once, holding every copy's mention.
 
     Returns ``(conflicts, non_conflicts)``: conflicts have ``kind="number"`` and rule
     ``ranges-disjoint``; non-conflicts have ``kind="not-conflict"`` and the reason as rule.
     """
     order = {a.id: i for i, a in enumerate(articles)}
     hashes = {a.id: a.content_hash for a in articles}
+    copies = {a.id: (origins or {}).get(a.id, a.id) for a in articles}
     groups: dict[str, list[NumberMention]] = {}
     for mention in sorted(
         numbers, key=lambda m: (order.get(m.span.article, len(order)), m.span.article, m.span.start)
@@ -141,7 +148,7 @@ def find_conflicts(
         first_varying: Conflict | None = None
         count = 0
         for a, b in combinations(groups[key], 2):
-            if _same_text(a, b, hashes) or _in_passing(a, b):
+            if _same_text(a, b, hashes) or _copied(a, b, copies) or _in_passing(a, b):
                 continue
             verdict = _judge(a, b, key, varying, story)
             if verdict.rule == "varies-in-article":
@@ -152,7 +159,40 @@ def find_conflicts(
             target.append(_conflict(a, b, verdict))
         if first_varying is not None:
             explained.append(_standing_for(first_varying, count))
-    return tuple(found), tuple(explained)
+    return _once_per_origin(found, copies), _once_per_origin(explained, copies)
+
+
+def _copied(a: NumberMention, b: NumberMention, origin: Mapping[str, str]) -> bool:
+    """One figure in two copies of one text (a wire story and its reprint); a figure the
+    reprint adds of its own is compared."""
+    same_origin = origin.get(a.span.article, a.span.article) == origin.get(
+        b.span.article, b.span.article
+    )
+    return same_origin and (a.low, a.high) == (b.low, b.high)
+
+
+def _once_per_origin(
+    verdicts: Sequence[Conflict], origin: Mapping[str, str]
+) -> tuple[Conflict, ...]:
+    """The verdicts with those that copies of one text repeat merged into the first: its
+    mentions, then the copies' ("120,000 evacuated" in a wire story and in its reprint,
+    against "85,000" in a third article, is one conflict)."""
+    merged: dict[tuple[object, ...], Conflict] = {}
+    for verdict in verdicts:
+        key = (
+            verdict.why.rule,
+            frozenset(
+                (origin.get(m.span.article, m.span.article), m.low, m.high)
+                for m in verdict.mentions
+            ),
+        )
+        first = merged.get(key)
+        if first is None:
+            merged[key] = verdict
+            continue
+        extra = tuple(m for m in verdict.mentions if m not in first.mentions)
+        merged[key] = replace(first, mentions=(*first.mentions, *extra))
+    return tuple(merged.values())
 
 
 def _standing_for(example: Conflict, pairs: int) -> Conflict:
