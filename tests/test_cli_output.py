@@ -311,7 +311,7 @@ def test_cli_output_run_without_sources_rebuilds_the_site(own_db: Path, tmp_path
     ferry = _story_of(own_db, FERRY_ID)
     assert (site / f"{ferry}.html").is_file()
     code, new_id, _ = invoke("story", "split", ferry, "ridge-courier-ferry", "--db", db)
-    code, _, err = invoke("run", "--db", db, "--out", str(site))
+    code, _, err = invoke("run", "--db", db, "-o", str(site))  # -o as compare takes it
     assert code == 0, err
     assert err.splitlines() == [
         "5 articles in 4 stories: 0 newly assigned, 0 changed by the merge/split pass,"

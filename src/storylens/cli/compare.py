@@ -214,7 +214,7 @@ def _write_report(
 @main.command()
 @click.argument("sources", nargs=-1)
 @db_option
-@click.option("--out", default="site", show_default=True, help="Folder for the static site.")
+@click.option("--out", "-o", default="site", show_default=True, help="Folder for the static site.")
 @_digest_words
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
