@@ -1637,3 +1637,33 @@ def test_numbers_a_participle_completed_by_a_casualty_word() -> None:
     # user trial 74: "17 people reported missing" counted only people
     mention = only("Rescue teams were still searching for 17 people reported missing.")
     assert (mention.what, mention.why.features.get("event")) == ("people missing", "missing")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "what", "source"),
+    [
+        # user trial 77: a sum after a firm's name was read as part of the name, a sum parsed
+        # as the firm's apposition counted nothing, and a source lost the space before "from"
+        (
+            "The watchdog has fined retailer Velmora 4.2 million euros after the breach.",
+            "4.2 million euros",
+            "fined",
+            None,
+        ),
+        (
+            "The regulator has fined Velmora Retail Group €4.2m over the attack.",
+            "€4.2m",
+            "fined",
+            None,
+        ),
+        (
+            "Ellen Marsh, 64, from Hallin, told the programme she lost EUR 1,800.",
+            "EUR 1,800",
+            None,
+            "Ellen Marsh",
+        ),
+    ],
+)
+def test_numbers_trial_77(snippet: str, text: str, what: str | None, source: str | None) -> None:
+    [(found, mention)] = numbers_of(snippet)
+    assert (found, mention.what, mention.attributed_to) == (text, what, source)

@@ -1026,3 +1026,13 @@ def test_quotes_the_nearest_of_two_subjects_speaks() -> None:
     deps = ["amod", "nsubj", "compound", "compound", "nsubj", "ROOT", "punct"]
     doc = Doc(load_spacy().vocab, words=words, heads=heads, deps=deps)
     assert str(subject_of(doc[5])) == "Fenwick"
+
+
+def test_quotes_a_colon_cue_wins_over_a_cue_in_the_next_sentence() -> None:
+    # user trial 77: 'X told Y: "..." The company, which ..., says it has written ...' gave
+    # the quote to "the company"
+    article = _article(
+        'Velmora spokeswoman Katja Wren told the programme: "We do not accept the numbers." '
+        "The company, which has 140 shops, says it has written to every customer."
+    )
+    assert _only(article).speaker == "Katja Wren"

@@ -657,3 +657,21 @@ def test_sources_a_body_the_model_cut_in_two_is_cited_whole() -> None:
 )
 def test_sources_known_bodies_inside_roles_and_names(text: str, source: str, kind: str) -> None:
     assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)
+
+
+def test_sources_a_firm_s_short_name_is_the_firm() -> None:
+    # user trial 77: "Velmora", tagged a place and not folded into the firm's full name (a
+    # misread "Velmora 4.2 million" stood beside it), was cited as the government
+    from storylens.analyze._source_kinds import _Story
+    from storylens.model import Entity
+
+    text = "The regulator fined Velmora Retail Group. Velmora said it would appeal."
+    article = _article(text)
+    at = text.index("Velmora said")
+    entities = [
+        Entity("e1", "Velmora Retail Group", "ORG", (article.span(20, 40),)),
+        Entity("e2", "Velmora", "GPE", (article.span(at, at + 7),)),
+        Entity("e3", "Morvania", "GPE", (article.span(4, 13),)),
+    ]
+    kinds = _Story([article], entities).kinds
+    assert (kinds["e2"], kinds["e3"]) == ("company", "government")

@@ -222,6 +222,8 @@ def _source_name(subj: Any) -> str:
     drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
     if head.pos_ == "PROPN":  # "Afghanistan's Human Rights Commission" is the commission
         drop |= {"poss", "case"}
+    if head.ent_type_ == "PERSON":  # "Ellen Marsh, 64, from Hallin" is Ellen Marsh
+        drop.add("prep")
     toks = [
         t
         for t in head.subtree
@@ -232,7 +234,16 @@ def _source_name(subj: Any) -> str:
     ]
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip() or subj.text
+    return _joined(toks) or subj.text
+
+
+def _joined(toks: list[Any]) -> str:
+    """Tokens as text, a space where dropped tokens left a gap ("Ellen Marsh" + "from")."""
+    parts = [
+        t.text + (t.whitespace_ if n + 1 == len(toks) or toks[n + 1].i == t.i + 1 else " ")
+        for n, t in enumerate(toks)
+    ]
+    return "".join(parts).strip()
 
 
 def _plural_possessor(token: Any) -> bool:

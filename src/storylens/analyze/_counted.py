@@ -222,8 +222,12 @@ def _money_verb(anchor: Any) -> Any | None:
     a demand and a payment are different things.
     """
     head = anchor.head
+    if anchor.dep_ == "appos" and head.dep_ in {"dative", "dobj"}:  # "fined Velmora Retail
+        anchor, head = head, head.head  # Group €4.2m", the sum parsed as the firm's apposition
     if anchor.dep_ in {"dobj", "attr", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
         return head if head.lemma_.lower() not in SPEECH else None
+    if anchor.dep_ == "dative" and head.pos_ == "VERB" and head.lemma_.lower() not in SPEECH:
+        return head
     return None
 
 

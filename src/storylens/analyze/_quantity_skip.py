@@ -22,7 +22,7 @@ from storylens.analyze._num_words import (
     TOTALS,
 )
 from storylens.analyze._penalties import penalty, time_limit, time_unit
-from storylens.analyze._quantity import CURRENCY_CODES, Run, bound_before
+from storylens.analyze._quantity import CURRENCY_CODES, MONEY, Run, bound_before
 from storylens.nlp import place_names
 from storylens.text import _words
 
@@ -206,8 +206,8 @@ def _names_amount(noun: Any) -> bool:
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:
     """Part of a name: "Article 5", "Covid-19", "the InterCity 214 service", "the 215 Maiwand
     Afghan Army Corps"."""
-    if run.vague or run.unit == "percent":  # "the Green Labour Alliance 14.6 percent"
-        return False
+    if run.vague or run.unit == "percent" or run.unit in MONEY:  # "the Green Labour
+        return False  # Alliance 14.6 percent", "fined retailer Velmora 4.2 million euros"
     if prev is not None and not prev.whitespace_ and prev.text == "-":
         return True
     named_prev = (

@@ -214,8 +214,10 @@ def _carried(speakers: _Speakers, ctx: _Context, statement_like: bool) -> _Found
 
 def _speaker(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found:
     text = speakers.text
+    opened = text[ctx.left[0] : ctx.left[1]].rstrip().endswith(":")  # 'X told Y: "..."'
     found = (
-        _cue_after(speakers, ctx)
+        (opened and _colon_cue(speakers, parsed, ctx))  # before a cue in the next sentence
+        or _cue_after(speakers, ctx)
         or _according_to(speakers, ctx)
         or _colon_cue(speakers, parsed, ctx)
         or _parsed_cue(speakers, parsed, ctx.left, reverse=True, rule="cue-in-sentence")

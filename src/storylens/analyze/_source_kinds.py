@@ -209,6 +209,9 @@ class _Story:
                     self.by_offset[(span.article, pos)] = entity
         self.texts = {a.id: a.text for a in articles}
         self.kinds = {e.id: _entity_kind(e, self.texts) for e in entities}
+        for entity in entities:  # "Velmora", the model's place, is "Velmora Retail Group"
+            if (whole := _named_in_full(entity, entities, self.kinds)) is not None:
+                self.kinds[entity.id] = self.kinds[whole.id]
         self.by_name = {e.name.casefold(): e for e in entities}
         self.by_surname: dict[str, list[Entity]] = {}
         self.by_title: dict[str, list[Entity]] = {}
@@ -299,6 +302,24 @@ class _Story:
         return None
 
 
+def _named_in_full(
+    entity: Entity, entities: Sequence[Entity], kinds: Mapping[str, str]
+) -> Entity | None:
+    """The one company of the story a one-word place name opens, whose name ends in an
+    organisation noun ("Velmora" of "Velmora Retail Group"): the short name is the firm's."""
+    if entity.label not in ("GPE", "LOC") or len(entity.name.split()) != 1:
+        return None
+    found = [
+        e
+        for e in entities
+        if e.label == "ORG"
+        and e.name.startswith(entity.name + " ")
+        and e.name.split()[-1].lower() in lexicon.ORG_NOUNS
+        and kinds.get(e.id) == "company"  # not "Morvania Police": the country is no force
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _titles_of(entity: Entity, texts: Mapping[str, str]) -> set[str]:
     """The titles a person is given in the role words at any mention ("Transport Minister
     Dan Roe", "Dan Roe, the minister,"), lower-cased; "Prime Minister" is not "minister"."""
@@ -318,11 +339,11 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     named = _org_name_kind(entity.name) or _institution_kind(entity.name)
     if entity.label == "PERSON" and named is None:
         return _person_kind(entity.mentions, texts)
-    if entity.label in ("GPE", "LOC") and named is None:  # not "Green Alliance": a body
-        return "government"
-    introduced = _introduced_kind(entity, texts)
+    introduced = _introduced_kind(entity, texts)  # "retailer Velmora", whatever its label
     if introduced:
         return introduced
+    if entity.label in ("GPE", "LOC") and named is None:  # not "Green Alliance": a body
+        return "government"
     by_name = name_kind(entity.name)
     if by_name is not None:
         return by_name
