@@ -1602,6 +1602,31 @@ def test_numbers_a_name_a_site_takes_is_a_place() -> None:
             "Sanduria's meteorological department said.",
             "ranges-disjoint",
         ),
+        # user trial 73: a toll across a named province and one in a district of it
+        (
+            "Across Marrach province, the health ministry put the death toll at 31 on Monday.",
+            "The health ministry said nine people had died in the Tolvan district on Monday.",
+            "different-scope",
+        ),
+        (
+            "Across the province, the health ministry put the death toll at 31 on Monday.",
+            "The health ministry said nine people had died in Marrach province on Monday.",
+            "ranges-disjoint",
+        ),
+        # user trial 78: a level above normal is a level, in any unit
+        (
+            "The flood agency said the river reached 240 centimetres above its usual level.",
+            "The flood agency said the river stood 4.2 metres above normal.",
+            "ranges-disjoint",
+        ),
+        # user trial 78: two towns named together are one scene, and "X and Y" in one article
+        # does not make X and Y one place
+        (
+            "The regiment said soldiers rescued 146 people in Marrowby and Ostwick on Tuesday.",
+            "The regiment said soldiers rescued more than 200 people in Marrowby and Ostwick on "
+            "Tuesday.",
+            "ranges-disjoint",
+        ),
         # user trial 74: people moved into shelters were evacuated
         (
             "More than 120,000 people had been evacuated, the authority said.",
@@ -1667,3 +1692,15 @@ def test_numbers_a_participle_completed_by_a_casualty_word() -> None:
 def test_numbers_trial_77(snippet: str, text: str, what: str | None, source: str | None) -> None:
     [(found, mention)] = numbers_of(snippet)
     assert (found, mention.what, mention.attributed_to) == (text, what, source)
+
+
+def test_numbers_places_joined_by_and_are_not_one_place() -> None:
+    # user trial 78: "in Marrowby and Ostwick" made the two one scene, so 60 homes in Ostwick
+    # and 450 in Marrowby were flagged as a conflict
+    a = make_article(
+        "Soldiers rescued 146 people in Marrowby and Ostwick on Tuesday.",
+        "Around 60 homes in Ostwick were flooded, the regiment said.",
+    )
+    b = make_article("About 450 homes in Marrowby had water inside, the mayor said.")
+    conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert conflicts == ()

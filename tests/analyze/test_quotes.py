@@ -1036,3 +1036,13 @@ def test_quotes_a_colon_cue_wins_over_a_cue_in_the_next_sentence() -> None:
         "The company, which has 140 shops, says it has written to every customer."
     )
     assert _only(article).speaker == "Katja Wren"
+
+
+def test_quotes_a_quote_after_a_sentence_that_reports_someone() -> None:
+    # user trial 78: a quote opening a sentence after "X, who ..., said the water ..." had no
+    # speaker (and, carried to the last name, went to the street in the description)
+    article = _article(
+        "Rain fell all night. Henrik Olle, who has lived on Mill Lane for 30 years, said the "
+        'water had come in fast. "It came up through the floorboards. We got the dog upstairs."'
+    )
+    assert _only(article).speaker == "Henrik Olle"

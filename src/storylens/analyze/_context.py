@@ -353,7 +353,9 @@ def place_of(
                 abs(p.root.i - anchor.i),
             ),
         )
-        return _with_site(best), "scope" if best in nationals else "sentence"
+        if best in nationals:
+            return _with_site(best), "scope"
+        return _with_partner(best, places), "sentence"
     back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = attribution(earlier, earlier_span, earlier.root)[1]
@@ -366,6 +368,17 @@ def place_of(
             best = max(places, key=lambda p: (_is_locative(p), p.start))
             return _with_site(best), "context"
     return None, None
+
+
+def _with_partner(place: Any, places: list[Any]) -> str:
+    """A place and the place it is joined to by "and", as one scene ("in Marrowby and
+    Ostwick": both, whichever is nearer the number)."""
+    for other in places:
+        first, second = sorted((place, other), key=lambda p: p.start)
+        between = first.doc[first.end : second.start]
+        if other is not place and len(between) == 1 and between[0].lower_ == "and":
+            return f"{_with_site(first)} and {_with_site(second)}"
+    return _with_site(place)
 
 
 def _where_said(place: Any, anchor: Any) -> bool:

@@ -217,6 +217,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
     head = unit.head
     if _below_ground(unit):
         return "depth", "depth"
+    if _above_normal(unit):  # "the river stood 4.2 metres above its normal level"
+        return "level above normal", "level"
     if (reached := _reached_by(unit)) is not None:  # "waves reached 30 feet"
         return str(reached.lower_), str(reached.lemma_.lower())
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
@@ -234,6 +236,20 @@ def measured(unit: Any) -> tuple[str, str] | None:
         thing = _subject_of(head)
         return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
     return None
+
+
+_NORMAL = frozenset(["normal", "usual", "average", "typical", "normally", "usually"])
+
+
+def _above_normal(unit: Any) -> bool:
+    """A length above or below what is normal: a level ("4.2 metres above normal", "240
+    centimetres above its usual level"), not a distance."""
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    doc = unit.doc
+    after = doc[unit.i + 1 : unit.i + 6]
+    if kind is None or kind.dimension != "length" or not len(after):
+        return False
+    return after[0].lower_ in {"above", "below"} and any(t.lower_ in _NORMAL for t in after[1:])
 
 
 def _amount_of(unit: Any) -> Any | None:

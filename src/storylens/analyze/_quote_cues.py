@@ -200,6 +200,11 @@ def _carried(speakers: _Speakers, ctx: _Context, statement_like: bool) -> _Found
     here = speakers.last_in_paragraph.get(ctx.paragraph)
     if here is not None and here.speaker is not None:
         return _Found(here.speaker, None, "carried-over", {"from": "same paragraph"})
+    opens_sentence = not speakers.text[ctx.left[0] : ctx.left[1]].strip()
+    if statement_like and opens_sentence and not ctx.opens_paragraph:
+        named = _said_before(speakers, ctx)
+        if named is not None:
+            return _Found(named, None, "carried-over", {"from": "sentence before"})
     if not (ctx.opens_paragraph and statement_like) or ctx.paragraph == 0:
         return None
     before = speakers.last_in_paragraph.get(ctx.paragraph - 1)
@@ -210,6 +215,26 @@ def _carried(speakers: _Speakers, ctx: _Context, statement_like: bool) -> _Found
     if found is None:
         return None
     return _Found(found.name, None, "carried-over", {"from": "previous paragraph cue"})
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def _said_before(speakers: _Speakers, ctx: _Context) -> str | None:
+    """The first person named in the sentence before a quote that opens a sentence inside a
+    paragraph: 'Henrik Olle, who has lived on Mill Lane for 30 years, said the water came in
+    fast. "It came up through the floorboards."' (not the street in his description)."""
+    start = speakers.paragraphs[ctx.paragraph][0]
+    ends = [m.end() for m in _SENTENCE_END.finditer(speakers.text, start, ctx.left[0])]
+    if not ends:
+        return None
+    begin = ends[-2] if len(ends) > 1 else start
+    people = [
+        c
+        for c in speakers.before(ends[-1])
+        if begin <= c.start and c.kind == "person" and c.name not in speakers.not_people
+    ]
+    return min(people, key=lambda c: c.start).name if people else None
 
 
 def _speaker(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found:

@@ -102,8 +102,10 @@ _BY_DAY = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_RATIO = 1.5  # "last 24 hours" and "past day" agree; "past three days" does not
 _LINKS = r"\s*,?\s+(?:(?:near|in|on|at|outside|off|by|of)\s+)?(?:the\s+)?"  # "X near Y", "X, Y"
-_SITE = r"(?:\s+[a-z]+){0,2}?"  # "the Corrow Deep colliery outside Skelda"
-_TOWN = r"(?:[a-z-]+\s+){0,2}?(?:of\s+)?"  # "near the northern town of Skelda"
+_SITE = r"(?:\s+(?!(?:and|or|nor|but)\b)[a-z]+){0,2}?"  # "the Corrow Deep colliery outside Skelda"
+_TOWN = (
+    r"(?:(?!(?:and|or|nor|but)\b)[a-z-]+\s+){0,2}?(?:of\s+)?"  # "near the northern town of Skelda"
+)
 _UNATTRIBUTED = "unattributed"
 _APPOSITION_END = r"(?=\s*[,.;:)]|\s+(?:that|which|who|based|in|of|for|with|from|at|on)\b)"
 _ORG_NOUN_WORDS = "|".join(re.escape(n) for n in sorted(lexicon.ORG_NOUNS, key=len, reverse=True))
@@ -426,7 +428,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             and _placed_in_sentence(a, b)
             and _different_place(a.where, b.where, story.linked),
         ),
-        ("different-scope", scopes[0] != scopes[1]),
+        ("different-scope", scopes[0] != scopes[1] or _area_and_place_in_it(a, b)),
         ("different-period", not _same_period(*_rate_periods(a, b))),
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, story.days)),
@@ -1017,6 +1019,25 @@ def _placed_in_sentence(a: NumberMention, b: NumberMention) -> bool:
         "context",
         "context",
     )
+
+
+def _area_and_place_in_it(a: NumberMention, b: NumberMention) -> bool:
+    """One counts over a whole area ("across Marrach province"), the other in a place named
+    otherwise ("in Tolvan district"): a part against the whole, whatever scope word each has."""
+    if _whole_area(a) == _whole_area(b) or not a.where or not b.where:
+        return False
+    x, y = _named(a.where), _named(b.where)  # "across the province" names none: may be it
+    return bool(x and y) and not (x <= y or y <= x)
+
+
+def _named(where: str) -> frozenset[str]:
+    """The capitalised words of a place, its name ("Across Marrach province": Marrach)."""
+    return frozenset(w for w in where.split()[1:] if w[:1].isupper()) | frozenset(
+        w for w in where.split()[:1] if w[:1].isupper() and w.lower() not in _AREA_WORDS
+    )
+
+
+_AREA_WORDS = frozenset(["across", "throughout", "nationwide", "countrywide", "in", "all"])
 
 
 def _whole_area(mention: NumberMention) -> bool:
