@@ -310,3 +310,35 @@ def test_article_row_keeps_the_title_whole_and_the_time_to_the_minute() -> None:
     )
     row = article_row(article)
     assert (row["title"], row["published"]) == (title, "2026-05-12 14:05")
+
+
+def test_views_figures_keep_their_units() -> None:
+    # user trial 76: "Reports differ on the distance: about 80 vs some 400" (metres and feet)
+    from storylens.analyze.digest import _figure
+    from storylens.model import Article, Paragraph
+    from storylens.report.views import _Tables
+
+    text = "The coach fell about 80 metres. Some 400 feet, it said. It was 30 km/h."
+    article = Article("a", text, (Paragraph(0, len(text)),), "h")
+    spans = [
+        (text.index(w), text.index(w) + len(w), u)
+        for w, u in (("about 80", "m"), ("Some 400", "ft"), ("30", "kph"))
+    ]
+    numbers = tuple(
+        NumberMention(
+            Span("a", s, e),
+            1.0,
+            Bound.EXACT,
+            1.0,
+            1.0,
+            None,
+            None,
+            None,
+            None,
+            Why("n", None, {"measure": u}),
+        )
+        for s, e, u in spans
+    )
+    tables = _Tables(StoryAnalysis(articles=(article,), numbers=numbers))
+    assert [tables.figure(n) for n in numbers] == ["about 80 metres", "Some 400 feet", "30 km/h"]
+    assert _figure(text, numbers[1]) == "some 400 feet"

@@ -53,6 +53,7 @@ from dataclasses import dataclass, replace
 
 from storylens.analyze._pairs import plain_words, stop_words, unit_pieces
 from storylens.analyze.conflicts import thing_of
+from storylens.analyze.numbers import figure_words
 from storylens.lexicon import plural
 from storylens.model import (
     Article,
@@ -263,7 +264,7 @@ def _dispute(
             figures.setdefault((n.low, n.high), []).append(n)
         sides = []
         for group in figures.values():
-            text = _figure(story.texts[group[0].span.article], group[0].span)
+            text = _figure(story.texts[group[0].span.article], group[0])
             outlets = dict.fromkeys(names[n.span.article] for n in group)
             sides.append(f"{text} ({', '.join(outlets)})")
         cited |= {n.span.article for n in numbers}
@@ -303,9 +304,10 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     return f"the number {thing}" if thing else "the figures"
 
 
-def _figure(text: str, span: Span) -> str:
-    """A figure as written, lower case first when it opened its sentence ("Seven": "seven")."""
-    figure = " ".join(text[span.start : span.end].split())
+def _figure(text: str, mention: NumberMention) -> str:
+    """A figure as written, with its unit ("about 80 metres"), lower case first when it
+    opened its sentence ("Seven": "seven")."""
+    figure = " ".join(figure_words(text, mention).split())
     second = figure[1:2]
     return (
         figure[:1].lower() + figure[1:] if figure[:1].isupper() and not second.isupper() else figure

@@ -54,7 +54,7 @@ from storylens.analyze._counted import (
     subject_group,
 )
 from storylens.analyze._durations import lasting, time_symbol
-from storylens.analyze._measures import unit_at
+from storylens.analyze._measures import unit_at, unit_of
 from storylens.analyze._num_words import DAYS, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
@@ -74,7 +74,7 @@ from storylens.analyze._quantity_skip import skip_reason
 from storylens.analyze._stance import stance
 from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Why
 
-__all__ = ["event_group", "find_numbers", "subject_group"]
+__all__ = ["event_group", "figure_words", "find_numbers", "subject_group"]
 
 _PARTIAL = re.compile(  # a count still under way: another period than the final result
     r"\bwith\s+(?:[\w.,]+\s*){1,3}?(?:percent|%|per\s+cent)\s+(?:of\s+(?:the\s+)?\w+\s+)?"
@@ -280,3 +280,29 @@ def _why(rule: str, **features: Any) -> Why:
 def _sentence(span: Any, token: Any) -> Any:
     """The sentence of ``token``, clipped to its paragraph."""
     return clip(span, token.sent)
+
+
+_UNIT_AFTER = re.compile(r"[ -]?((?:square |cubic |sq )?([^\W\d_][\w/°²³]*))")
+
+
+def figure_words(text: str, mention: NumberMention) -> str:
+    """A figure as written, with the unit that follows it when its span stops before it
+    ("about 80" + "metres": "about 80 metres"), so that a report never sets 80 metres against
+    400 feet as bare numbers.
+
+    >>> from storylens.model import Bound, Span, Why
+    >>> text = "It fell about 80 metres."
+    >>> m = NumberMention(Span("a", 8, 16), 80.0, Bound.AROUND, 72.0, 88.0, "metres", None,
+    ...                   None, None, Why("number", None, {"measure": "m"}))
+    >>> figure_words(text, m)
+    'about 80 metres'
+    """
+    words = text[mention.span.start : mention.span.end]
+    if not mention.why.features.get("measure"):
+        return words
+    after = _UNIT_AFTER.match(text, mention.span.end)
+    if after is None or (
+        unit_of(after.group(2)) is None and unit_of(after.group(2).lower()) is None
+    ):
+        return words
+    return words + text[mention.span.end : after.end()]

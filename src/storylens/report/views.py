@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from storylens.analyze._measures import unit_named
 from storylens.analyze.conflicts import thing_of
+from storylens.analyze.numbers import figure_words
 from storylens.analyze.wording import term_pattern
 from storylens.model import (
     Article,
@@ -478,6 +479,10 @@ class _Tables:
         """The words of a span."""
         return self.texts[span.article][span.start : span.end]
 
+    def figure(self, mention: NumberMention) -> str:
+        """A figure's words with the unit after it ("about 80 metres")."""
+        return figure_words(self.texts[mention.span.article], mention)
+
     def quotes(self) -> TableView:
         rows = tuple(
             (
@@ -497,7 +502,7 @@ class _Tables:
         rows = tuple(
             (
                 self.names[n.span.article],
-                self.cover(n.span),
+                self.figure(n),
                 n.bound.value,
                 n.what or "",
                 n.where or "",
@@ -517,7 +522,7 @@ class _Tables:
             (
                 c.about,
                 " vs ".join(
-                    f"{self.names[n.span.article]}: “{self.cover(n.span)}”" for n in c.mentions
+                    f"{self.names[n.span.article]}: “{self.figure(n)}”" for n in c.mentions
                 ),
                 c.why.rule,
             )
