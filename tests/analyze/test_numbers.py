@@ -580,8 +580,42 @@ def test_numbers_a_penalty_in_time_is_a_quantity(
     assert mention.why.features.get("who") == who
 
 
-def test_numbers_a_stretch_of_time_not_given_as_a_penalty_is_still_a_when() -> None:
-    assert numbers_of("The council had been in power for 12 years.") == []
+def test_numbers_a_stretch_of_time_not_given_as_a_penalty_is_how_long_a_state_held() -> None:
+    mention = only("The council had been in power for 12 years.")
+    assert (mention.what, mention.why.rule) == ("duration of council", "duration")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "what"),
+    [
+        # user trials 76 and 77: how long a state held was dropped as a *when*
+        (
+            "The leak went undetected for 47 days, the regulator said.",
+            47,
+            "duration of leak undetected",
+        ),
+        ("Nine divers were trapped for three days.", 3, "duration of divers trapped"),
+        ("The bakery has traded in Ostwick for 40 years.", 40, "duration of bakery traded"),
+        ("The pilot had rested for 10 hours before take-off.", 10, "duration of pilot rested"),
+    ],
+)
+def test_numbers_a_for_stretch_on_a_state_is_a_duration(
+    snippet: str, value: float, what: str
+) -> None:
+    found = [m for _, m in numbers_of(snippet) if m.why.rule == "duration"]
+    assert [(m.value, m.what) for m in found] == [(value, what)]
+
+
+def test_numbers_a_stretch_looked_back_on_is_still_a_when() -> None:
+    assert numbers_of("Snow has fallen across Ostwick for the past three days.") == []
+
+
+def test_numbers_two_rests_of_one_driver_differ_from_his_hours_at_the_wheel() -> None:
+    a = make_article("The operator said the driver had rested for 10 hours before the trip.")
+    b = make_article("The driver had been driving for 13 hours, police said.")
+    found = [*find_numbers(a), *find_numbers(b)]
+    assert {m.what for m in found} == {"duration of driver rested", "duration of driver driving"}
+    assert find_conflicts(found, [a, b])[0] == ()
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from storylens.analyze._durations import lasting
+from storylens.analyze._durations import lasting, state_of
 from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
@@ -142,9 +142,11 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         thing = lasted[1]
         if thing is None:
             return "duration", "duration", None, "duration"
-        phrase = _noun_phrase(thing, range(run.start, run.end + 2))
+        state = state_of(lasted[0])  # "went undetected for 47 days": the state held
+        phrase = " ".join((_noun_phrase(thing, range(run.start, run.end + 2)), *state))
         lemma = noun_lemma(thing)
-        return f"duration of {phrase}", "duration", None, f"duration:{_SPELL_OF.get(lemma, lemma)}"
+        key = ":".join(("duration", _SPELL_OF.get(lemma, lemma), *state))
+        return f"duration of {phrase}", "duration", None, key
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.i < run.start and noun.text in CURRENCY_CODES:
         noun, rule = None, "none"  # "EUR 400": the parser hangs the number on the code

@@ -16,12 +16,13 @@ from storylens.analyze._penalties import penalty, time_unit
 from storylens.analyze._quantity import Run
 from storylens.text import _words
 
-__all__ = ["TIME_SYMBOLS", "lasting", "time_symbol"]
+__all__ = ["TIME_SYMBOLS", "lasting", "state_of", "time_symbol"]
 
 # Verbs whose object or "for" phrase says how long their subject went on.
 _LASTS = _words("last take continue run go rage burn stretch drag")
 
 _OFFSETS = _words("after before ago later earlier since")
+_LOOK_BACK = _words("past last previous first next coming")  # "for the past three days": when
 _HOLDERS = _words("veteran veterans old member members employee employees resident residents")
 
 _TIME_ROWS = (  # symbol, size in hours, the words that name it
@@ -54,16 +55,19 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
     if unit is None or time_symbol(unit.lower_) is None or penalty(unit) is not None:
         return None  # "a 12-year sentence" is a penalty (see _penalties)
     after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
-    if after in _OFFSETS:  # "24 hours after ...", "six weeks before ...": when, not how long
-        return None
+    stretch = _for_of(unit)
+    spanned = stretch is not None
+    if after in _OFFSETS and not spanned:  # "24 hours after ...": when ("rested for 10 hours
+        return None  # before setting off" says how long)
     verb = unit.head
-    if unit.dep_ == "pobj" and verb.lower_ == "for":
-        verb = verb.head
+    if stretch is not None:
+        verb = stretch.head
     elif unit.dep_ not in {"dobj", "npadvmod", "attr"}:
         verb = None
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _LASTS:
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        return unit, subject if subject is not None and subject.pos_ == "NOUN" else None
+        return unit, _subject(verb)
+    if spanned and verb is not None and _holds_a_state(unit, verb):
+        return unit, _subject(verb)  # "went undetected for 47 days", "trapped for 13 hours"
     hyphen = run.end < len(doc) and doc[run.end].text == "-"
     thing = unit.head
     if hyphen and unit.dep_ in {"amod", "compound", "nmod"} and thing.pos_ == "NOUN":
@@ -71,3 +75,48 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
             return None  # "a 28-year veteran" has served that long; it lasted nothing
         return unit, thing
     return None
+
+
+def _subject(verb: Any) -> Any | None:
+    """The noun a verb (or the verb an adjective complements) says lasted, or None."""
+    while verb.dep_ in {"acomp", "xcomp", "conj"} and verb.head is not verb:
+        verb = verb.head  # "went undetected": the subject is the verb's
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _holds_a_state(unit: Any, verb: Any) -> bool:
+    """A "for" stretch on a verb or adjective of state ("were trapped for 13 hours", "went
+    undetected for 47 days", "had been without power for three days"): how long the state
+    held, unless it is the span a report looks back on ("for the past three days") or the verb
+    acts on an object (the parser hangs "suspended X for two years" on a later verb)."""
+    if any(c.dep_ == "amod" and c.lower_ in _LOOK_BACK for c in unit.children):
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # an action on something ("found the drug ... for two years" is a misparse)
+    return verb.pos_ in {"VERB", "AUX", "ADJ"}
+
+
+def state_of(unit: Any) -> tuple[str, ...]:
+    """The word of the state a "for" stretch says held ("undetected" in "went undetected for
+    47 days", "trapped"), or nothing for a verb that says lasting itself ("went on for")."""
+    span = _for_of(unit)
+    verb = span.head if span is not None else None
+    if verb is None or verb.pos_ not in {"VERB", "ADJ"} or verb.lemma_.lower() in _LASTS:
+        return ()
+    return (verb.lower_,)
+
+
+# Words of a bound or a number between "for" and its unit ("for more than 30 hours").
+_BETWEEN = _words("more than over about around nearly almost some at least roughly a an")
+
+
+def _for_of(unit: Any) -> Any | None:
+    """The "for" whose stretch of time ``unit`` ends ("for 47 days", "for more than 30
+    hours"), also when the parser hangs the unit on a later "before"/"after"."""
+    if unit.dep_ == "pobj" and unit.head.lower_ == "for":
+        return unit.head
+    doc, i = unit.doc, unit.i - 1
+    while i >= 0 and (doc[i].like_num or doc[i].lower_ in _BETWEEN):
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].lower_ == "for" and doc[i].dep_ == "prep" else None
