@@ -1738,3 +1738,11 @@ def test_numbers_places_joined_by_and_are_not_one_place() -> None:
     b = make_article("About 450 homes in Marrowby had water inside, the mayor said.")
     conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert conflicts == ()
+
+
+def test_numbers_guards_and_officers_are_one_group() -> None:
+    # user trial 75: "Eight guards were taken hostage" was never compared with "Ten officers"
+    a = make_article("Eight guards were taken hostage during the riot, the prison service said.")
+    b = make_article("Ten officers were held hostage during the riot, the prison service said.")
+    conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]

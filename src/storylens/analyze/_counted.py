@@ -57,7 +57,7 @@ _SUBJECTS = {
     "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
     "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
-    "police": "police policeman policemen officer officers",
+    "police": "police policeman policemen officer officers guard guards warder warders",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
     "spectators": "spectator spectators crowd crowds fan fans attendance onlooker onlookers",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
