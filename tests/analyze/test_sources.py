@@ -675,3 +675,22 @@ def test_sources_a_firm_s_short_name_is_the_firm() -> None:
     ]
     kinds = _Story([article], entities).kinds
     assert (kinds["e2"], kinds["e3"]) == ("company", "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # session 15: emergency crews were not sources, and "rescue workers" read as "workers"
+        ("Firefighters said two people were pulled from the house.", "firefighters", "government"),
+        ("Paramedics said two people were hurt.", "paramedics", "expert/doctor"),
+        ("Rescuers said two climbers were found.", "rescuers", "other"),
+        ("Rescue workers said two climbers were found.", "rescue workers", "other"),
+        ("Aid workers said food was short.", "aid workers", "ngo"),
+        ("Ambulance crews said two people were hurt.", "ambulance crews", "government"),
+        ("Factory workers said the plant shut.", "factory workers", "resident/witness"),
+    ],
+)
+def test_sources_crews_and_trades_are_cited_by_what_they_do(
+    text: str, source: str, kind: str
+) -> None:
+    assert _cited(cited_sources([_article(text)])) == {source: (kind, 1)}

@@ -45,6 +45,9 @@ SOURCE_NOUNS: Mapping[str, str] = {
             "prosecutor",
             "judge",
             "magistrate",
+            "firefighter",  # public emergency services, as the Fire Brigade is
+            "fireman",
+            "coastguard",
         ],
         "government",
     ),
@@ -97,6 +100,8 @@ SOURCE_NOUNS: Mapping[str, str] = {
             "doctor",
             "nurse",
             "medic",
+            "paramedic",
+            "surgeon",
             "physician",
             "expert",
             "analyst",
@@ -130,7 +135,17 @@ SOURCE_NOUNS: Mapping[str, str] = {
     # unnamed sources ("a government source", "sources close to the talks", "insiders"),
     # and people speaking for a cause: who they are is not said
     **dict.fromkeys(
-        ["source", "insider", "organiser", "organizer", "activist", "campaigner"], "other"
+        [
+            "source",
+            "insider",
+            "organiser",
+            "organizer",
+            "activist",
+            "campaigner",
+            "rescuer",
+            "crew",
+        ],
+        "other",
     ),
     # a party's advocates: "his lawyer", "the defence team"
     **dict.fromkeys(["lawyer", "attorney", "barrister", "solicitor", "team"], "other"),
@@ -629,10 +644,32 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
         name = lexicon.plural(lemma)
         if token.text[:2].isupper():  # an acronym keeps its capitals: "MPs"
             name = lemma.upper() + "s"
-        return _Cited(name, SOURCE_NOUNS[lemma], start, end, "group", singular)
+        trade = _trade(token)  # "rescue workers", "aid workers": the work says who they are
+        kind = _TRADE_KINDS.get(trade or "") or SOURCE_NOUNS[lemma]
+        return _Cited(f"{trade} {name}" if trade else name, kind, start, end, "group", singular)
     name, kind = tied
     kind = kind if lemma in _SPEAKS_FOR else SOURCE_NOUNS[lemma]
     return _Cited(f"{name} {token.lower_}", kind, start, end, "group", singular)
+
+
+# The kind of people a trade names ("aid workers" are an NGO's, "ambulance crews" a service's).
+_TRADE_KINDS: Mapping[str, str] = {
+    **{k: v for k, v in SOURCE_NOUNS.items() if v == "ngo"},
+    **lexicon.SERVICE_WORDS,
+    "rescue": "other",  # who the rescuers are is not said
+    "health": "expert/doctor",
+    "hospital": "expert/doctor",
+}
+
+
+def _trade(token: Any) -> str | None:
+    """The lower-case noun right before a class noun that says what the people do ("rescue"
+    in "rescue workers", "aid" in "aid workers"), or None."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is None or before.dep_ != "compound" or before.head.i != token.i:
+        return None
+    plain = before.text[1:].islower()  # "rescue", or "Rescue" opening the sentence
+    return before.lower_ if before.pos_ == "NOUN" and plain else None
 
 
 def _organisation_of(token: Any, story: _Story, article: str) -> tuple[str, str] | None:
