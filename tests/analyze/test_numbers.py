@@ -1746,3 +1746,43 @@ def test_numbers_guards_and_officers_are_one_group() -> None:
     b = make_article("Ten officers were held hostage during the riot, the prison service said.")
     conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+
+
+def test_numbers_durations_of_two_states_with_no_subject_are_not_compared() -> None:
+    # user trial 81: "closed for two days" was flagged against "who has worked ... for 20 years"
+    a = make_article("The run reopened on Friday after being closed for two days.")
+    b = make_article("A guide, who has worked in Ostwick for 20 years, was not surprised.")
+    found = [*find_numbers(a), *find_numbers(b)]
+    assert {m.what for m in found} == {"duration closed", "duration worked"}
+    assert find_conflicts(found, [a, b])[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what"),
+    [
+        # user trial 81: a rated danger counted nothing, and "level 3" was a count of levels
+        ("The institute rated the avalanche danger at four on its scale.", "avalanche danger"),
+        ("The bulletin put the danger at level 3 for the valley.", "danger"),
+        ("The agency raised the alert level to 4 on Sunday.", "alert level"),
+    ],
+)
+def test_numbers_a_figure_given_for_an_object_counts_the_object(snippet: str, what: str) -> None:
+    assert only(snippet).what == what
+
+
+def test_numbers_under_a_layer_is_a_place_not_a_bound() -> None:
+    # user trial 81: "found under four metres of snow" was read as "less than four metres"
+    mention = only("The body was found under four metres of snow.")
+    assert (mention.value, mention.bound) == (4.0, Bound.EXACT)
+    assert only("Turnout was under 40 percent.").bound == Bound.LESS_THAN
+
+
+def test_numbers_a_distance_down_a_slope_is_no_depth() -> None:
+    # user trial 81: "ran some 1.2 kilometres down the mountain" was read as a depth
+    assert only("The slide ran some 1.2 kilometres down the mountain.").what == "kilometres"
+    assert only("The miners were trapped 380 metres down the shaft.").what == "depth"
+
+
+def test_numbers_a_state_kept_is_named_by_its_complement() -> None:
+    mention = only("The pass will stay shut for two days.")
+    assert mention.what == "duration of pass shut"

@@ -139,10 +139,11 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if (unit := time_limit(doc, run)) is not None:
         return str(unit.lower_), "time-limit", "time-limit", noun_lemma(unit)
     if (lasted := lasting(doc, run)) is not None:  # "the fighting lasted about six hours"
-        thing = lasted[1]
+        thing, state = lasted[1], state_of(lasted[0])  # "undetected" for 47 days: the state
+        if thing is None and state:  # "after being closed for two days": only that state
+            return f"duration {state[0]}", "duration", None, f"duration::{state[0]}"
         if thing is None:
             return "duration", "duration", None, "duration"
-        state = state_of(lasted[0])  # "went undetected for 47 days": the state held
         phrase = " ".join((_noun_phrase(thing, range(run.start, run.end + 2)), *state))
         lemma = noun_lemma(thing)
         key = ":".join(("duration", _SPELL_OF.get(lemma, lemma), *state))
@@ -665,6 +666,8 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     if (anchor.dep_ in {"nummod", "quantmod", "compound"} or scaled) and head.i != anchor.i:
         if _is_event_word(head):
             return None, head, "nummod"
+        if (rated := _rated(head)) is not None:  # "put the danger at level 3": the danger
+            return rated, None, "total"
         return head, None, "nummod"
     of_noun = next(
         (
@@ -690,8 +693,32 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
 
 
 # Verbs that give a figure for their object: "officials put the number of dead at three",
-# "police estimated the crowd at 3,000"
-_ESTIMATES = _words("put estimate place set")
+# "police estimated the crowd at 3,000", "the institute rated the danger at four"; and with
+# "to", verbs that move it: "raised the alert level to 4", "revised the toll to 31"
+_ESTIMATES = _words("put estimate place set rate peg")
+_MOVES_TO = _words("raise lower cut revise increase reduce upgrade downgrade")
+# Steps of a scale a figure is given in ("at level 3", "to category 4"): the object rated is
+# what the figure measures
+_SCALE_STEPS = _words("level step grade stage category")
+
+
+def _rated(noun: Any) -> Any | None:
+    """The object an estimate gives a scale step for ("put the danger at level 3" -> danger),
+    or None."""
+    if noun.lemma_.lower() not in _SCALE_STEPS or noun.dep_ != "pobj":
+        return None
+    return _estimated(noun.head, noun)
+
+
+def _estimated(prep: Any, anchor: Any) -> Any | None:
+    """The object of the verb an "at"/"to" phrase gives a figure for, or None."""
+    verb = prep.head
+    verbs = {"at": _ESTIMATES, "to": _MOVES_TO}.get(prep.lower_, frozenset())
+    forms = {verb.lemma_, verb.lower_.removesuffix("d").removesuffix("s")}  # "rated": "rat"
+    if not forms & verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" and obj.i < anchor.i else None
 
 
 def _total_of(anchor: Any) -> Any | None:
@@ -709,10 +736,8 @@ def _total_of(anchor: Any) -> Any | None:
         return None
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if head.lower_ == "at" and verb.lemma_ in _ESTIMATES:  # "put the number of dead at three"
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.pos_ == "NOUN" and obj.i < anchor.i:
-            return obj
+    if (obj := _estimated(head, anchor)) is not None:  # "put the number of dead at three"
+        return obj
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
         return None

@@ -102,9 +102,12 @@ def state_of(unit: Any) -> tuple[str, ...]:
     47 days", "trapped"), or nothing for a verb that says lasting itself ("went on for")."""
     span = _for_of(unit)
     verb = span.head if span is not None else None
-    if verb is None or verb.pos_ not in {"VERB", "ADJ"} or verb.lemma_.lower() in _LASTS:
+    if verb is None or verb.pos_ not in {"VERB", "ADJ", "AUX"} or verb.lemma_.lower() in _LASTS:
         return ()
-    return (verb.lower_,)
+    complement = next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if complement is not None:  # "stay shut for two days", "went undetected for 47 days"
+        return (complement.lower_,)
+    return (verb.lower_,) if verb.pos_ != "AUX" else ()
 
 
 # Words of a bound or a number between "for" and its unit ("for more than 30 hours").

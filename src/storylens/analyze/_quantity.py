@@ -306,8 +306,19 @@ def bound_phrase(doc: Any, run: Run) -> tuple[str, ...]:
         if words == ("up", "to") and lo > 0 and doc[lo - 1].lemma_.lower() == "add":
             return ()  # "the bill adds up to 148": a total, not at most 148
         if words in BOUNDS and not any(t.is_sent_end for t in doc[lo : first - 1]):
-            return words
+            return () if _beneath(doc, run, words) else words
     return ()
+
+
+_DEPTHS = frozenset(["metre", "metres", "meter", "meters", "m", "cm", "centimetres", "feet", "ft"])
+
+
+def _beneath(doc: Any, run: Run, words: tuple[str, ...]) -> bool:
+    """ "Under four metres of snow": a place beneath a layer that deep, not less than four
+    metres of anything."""
+    if words not in {("under",), ("below",), ("beneath",)} or run.end + 1 >= len(doc):
+        return False
+    return doc[run.end].lower_ in _DEPTHS and doc[run.end + 1].lower_ == "of"
 
 
 def bound_before(token: Any) -> Bound | None:

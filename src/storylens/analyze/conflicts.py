@@ -1053,7 +1053,7 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     if text.startswith("money:"):  # "demand (money)": a sum the verb does something with
         text = f"{text.removeprefix('money:')} (money)"
     if text.startswith("duration:"):  # "duration of shelling"
-        text = f"duration of {text.removeprefix('duration:')}"
+        text = "duration of " + " ".join(w for w in text.split(":")[1:] if w)  # "miner trapped"
     if text == _STRIKE:
         text = "on strike"  # "on strike in Kessmouth, per union"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
