@@ -1786,3 +1786,47 @@ def test_numbers_a_distance_down_a_slope_is_no_depth() -> None:
 def test_numbers_a_state_kept_is_named_by_its_complement() -> None:
     mention = only("The pass will stay shut for two days.")
     assert mention.what == "duration of pass shut"
+
+
+def test_numbers_how_far_a_thing_lies_is_its_distance() -> None:
+    # user trial 79: "about three miles" and "2 kilometres" counted "miles" and "kilometres"
+    a = make_article("The trust said the front line was about three miles from the hospital.")
+    b = make_article("The trust said the front line was just 2 kilometres from its gates.")
+    found = [*find_numbers(a), *find_numbers(b)]
+    assert {m.what for m in found} == {"distance of front line"}
+    conflicts, _ = find_conflicts(found, [a, b])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+    border = only("Velmoria, whose border lies about 80 kilometres east of Dravik, withdrew.")
+    assert border.what == "distance of border"
+
+
+def test_numbers_a_titled_name_is_no_place_of_the_next_sentence() -> None:
+    # user trial 80: the recogniser took "Dr Imke Varley" for a place, and a count took it
+    found = numbers_of(
+        "The chief veterinary officer, Dr Imke Varley, has urged people to keep hens in.",
+        "Dozens of workers at the farms are being monitored.",
+    )
+    assert [(text, m.where) for text, m in found] == [("Dozens", None)]
+
+
+def test_numbers_a_body_of_the_un_is_no_other_source() -> None:
+    # user trial 79: the UN mission's toll was flagged against the health directorate's
+    a = make_article(
+        "The United Nations mission in Marunda said nine civilians were killed at St Oriel"
+        " Hospital in the last 24 hours."
+    )
+    b = make_article(
+        "At St Oriel Hospital, the provincial health directorate said five civilians had died"
+        " in the past 24 hours."
+    )
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert conflicts == ()
+    assert [c.why.rule for c in others] == ["different-source"]
+
+
+def test_numbers_strikes_counted_are_not_on_strike() -> None:
+    # user trial 79: "12 air strikes" against "more than 30 precision strikes" read "on strike"
+    a = make_article("The air force said it carried out 12 air strikes overnight.")
+    b = make_article("The air force said it carried out more than 30 precision strikes overnight.")
+    conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert [c.about for c in conflicts] == ["strike, per air force"]

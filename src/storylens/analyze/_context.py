@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from storylens import lexicon
 from storylens.analyze._attribution import attribution
 from storylens.analyze._counted import subject_group
 from storylens.analyze._num_words import (
@@ -224,9 +225,17 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
         return False
     if place.text.split()[-1].lower() in _BODY_WORDS:  # "the Civic Union", "Renewal Front"
         return False
+    if _titled(place):  # "Dr Imke Varley", which the recogniser may take for a place
+        return False
     if _journey_end(root):
         return False
     return not (strict and _a_subject(root))
+
+
+def _titled(place: Any) -> bool:
+    """A name after a personal title ("Dr", "Mr", "General"): a person, not a place."""
+    before = place.doc[place.start - 1] if place.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in lexicon.TITLES
 
 
 def site_of(place: Any) -> Any | None:

@@ -221,6 +221,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return "level above normal", "level"
     if (reached := _reached_by(unit)) is not None:  # "waves reached 30 feet"
         return str(reached.lower_), str(reached.lemma_.lower())
+    if (apart := _distance_of(unit)) is not None:  # "the front line was 2 km from the gates"
+        return f"distance of {_compound_phrase(apart)}", f"distance of {apart.lemma_.lower()}"
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
         return str(noun.lower_), str(noun.lemma_.lower())
@@ -239,6 +241,41 @@ def measured(unit: Any) -> tuple[str, str] | None:
 
 
 _NORMAL = frozenset(["normal", "usual", "average", "typical", "normally", "usually"])
+_LIES = frozenset(["be", "lie", "sit", "stand", "remain", "stay"])
+_FROM = frozenset(["from", "away", "off"])
+_HEADINGS = _words(
+    "north south east west north-east north-west south-east south-west northeast northwest "
+    "southeast southwest"
+)
+
+
+def _distance_of(unit: Any) -> Any | None:
+    """The thing a length says how far away it is: "the front line was about three miles from
+    the hospital", "whose border lies about 80 kilometres east of Dravik" (its subject noun),
+    or None."""
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    doc = unit.doc
+    if kind is None or kind.dimension != "length" or unit.i + 2 > len(doc):
+        return None
+    after = doc[unit.i + 1]
+    away = after.lower_ in _FROM or (
+        after.lower_ in _HEADINGS and unit.i + 2 < len(doc) and doc[unit.i + 2].lower_ == "of"
+    )
+    verb = unit.head
+    for _ in range(3):  # up from "east" or "from" to the verb
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not away or verb.lemma_.lower() not in _LIES:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _compound_phrase(noun: Any) -> str:
+    """A noun with the words before it that say which: "front line", "nearest town"."""
+    words = [c.lower_ for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha]
+    return " ".join([*words, noun.lower_])
 
 
 def _above_normal(unit: Any) -> bool:

@@ -933,14 +933,18 @@ def _brand_of(short: str, long: str) -> bool:
 
 
 def _named_kind(name: str) -> str | None:
-    """The source kind a name shows: a known organisation's ("Unicef": un), or its last word's
-    ("Corvan Pharma": other); None when the name does not tell."""
+    """The source kind a name shows: a known organisation's ("Unicef": un), also when it opens
+    the name ("United Nations mission": un), or its last word's ("Corvan Pharma": other); None
+    when the name does not tell."""
     known = org_surfaces().get(name)
     if known is not None:
         return organisation_kinds().get(known)
     words = name.split()
     if len(words) < 2:
         return None
+    for size in range(len(words) - 1, 0, -1):  # "United Nations mission": the UN's body
+        if (head := org_surfaces().get(" ".join(words[:size]))) is not None:
+            return organisation_kinds().get(head)
     return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) or known_tail(name)  # "Selvig Red
     # Cross": the Red Cross's kind
 
@@ -1054,7 +1058,7 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
         text = f"{text.removeprefix('money:')} (money)"
     if text.startswith("duration:"):  # "duration of shelling"
         text = "duration of " + " ".join(w for w in text.split(":")[1:] if w)  # "miner trapped"
-    if text == _STRIKE:
+    if thing == _STRIKE:  # the event; "count:strike" counts strikes ("12 air strikes")
         text = "on strike"  # "on strike in Kessmouth, per union"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if _whole_area(m)}
