@@ -899,7 +899,7 @@ def test_conflicts_where_most_of_a_count_is_is_not_the_counts_place() -> None:
         "The emergency service said on Thursday that more than 40,000 people had been forced "
         "from their homes, most of them in Lower Askel province.",
     )
-    assert found == [("people, per emergency service", "ranges-disjoint")]
+    assert found == [("displaced, per emergency service", "ranges-disjoint")]
 
 
 def test_conflicts_a_numbered_part_of_a_site_is_no_place() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -1830,3 +1831,39 @@ def test_numbers_strikes_counted_are_not_on_strike() -> None:
     b = make_article("The air force said it carried out more than 30 precision strikes overnight.")
     conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert [c.about for c in conflicts] == ["strike, per air force"]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what"),
+    [
+        # user trial 79: people driven from their homes or who left were a bare count
+        ("The fighting has driven thousands of residents from their homes.", "residents driven"),
+        ("By Sunday night about 12,000 residents had already left, the UN said.", "residents left"),
+        ("Rescuers pulled dozens of people from the rubble.", "people pulled"),
+    ],
+)
+def test_numbers_people_who_left_their_homes_are_displaced_or_rescued(
+    snippet: str, what: str
+) -> None:
+    mention = only(snippet)
+    assert mention.what == what
+    assert mention.why.features.get("event") in {"displaced", "rescued"}
+
+
+def test_numbers_trains_that_left_are_no_displaced_people() -> None:
+    assert only("Two trains left on time.").why.features.get("event") is None
+
+
+def test_numbers_a_total_by_an_earlier_day_is_another_period() -> None:
+    # user trial 79: "by Sunday night" in a Tuesday story was flagged against Tuesday's count
+    a = make_article("The offensive has driven tens of thousands of residents from their homes.")
+    b = make_article("By Sunday night about 12,000 residents had already left, the UN said.")
+    a, b = (replace(x, published="2026-05-12T09:00:00Z") for x in (a, b))
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert conflicts == ()
+    assert [o.why.rule for o in others] == ["different-period"]
+
+
+def test_numbers_a_place_loses_a_preposition_the_recogniser_took_in() -> None:
+    found = numbers_of("Across Kellin province, the trust said 148 patients were still inside.")
+    assert [m.where for _, m in found] == ["Kellin province"]

@@ -135,6 +135,12 @@ def span_of(context: Context, index: int) -> Any:
     return context.spans[index]
 
 
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?|Across|Throughout|Near|Around|Outside"
+    r"|Inside|Within|Beyond)(?:\s+|$))+"
+)
+
+
 def place_evidence(text: str) -> frozenset[str]:
     """Names the text itself shows to be places: "in X", "city of X", "X province", "X, a city"."""
     names: set[str] = set()
@@ -143,7 +149,7 @@ def place_evidence(text: str) -> frozenset[str]:
             if _NUMBERED.match(text, match.end(1)):
                 continue  # "in Shaft 4", "at Gate 7": a numbered part of a site, no place
             name = re.split(r"['’]s\b\s*", match.group(1))[-1].strip(" .")
-            name = re.sub(r"^(?:(?:The|In|At|On|Of|From|For|By|And|But|An?)(?:\s+|$))+", "", name)
+            name = re.sub(_LEADING_WORDS, "", name)  # "Across Kellin province": Kellin
             words = name.lower().split()
             if name and not set(words) & (_ORG_WORDS | MONTHS | DAYS) and name[0].isupper():
                 names.add(name)
@@ -363,8 +369,8 @@ def place_of(
             ),
         )
         if best in nationals:
-            return _with_site(best), "scope"
-        return _with_partner(best, places), "sentence"
+            return _unled(_with_site(best)), "scope"
+        return _unled(_with_partner(best, places)), "sentence"
     back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = attribution(earlier, earlier_span, earlier.root)[1]
@@ -375,8 +381,19 @@ def place_of(
         ]
         if places:
             best = max(places, key=lambda p: (_is_locative(p), p.start))
-            return _with_site(best), "context"
+            return _unled(_with_site(best)), "context"
     return None, None
+
+
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:In|At|On|From|Across|Throughout|Near|Around|Outside|Inside|Within|Beyond)\s+(?=[A-Z])"
+)
+
+
+def _unled(name: str) -> str:
+    """A place's name without a preposition the recogniser took into it ("Across Kellin");
+    "The Hague" keeps its article."""
+    return _LEADING_PREPOSITION.sub("", name)
 
 
 def _with_partner(place: Any, places: list[Any]) -> str:

@@ -685,6 +685,8 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
         return total, None, "total"
     if of_noun is not None and of_noun.like_num:  # "four of the six were taken": of a group
         of_noun = None  # counted before, its noun not given again
+    if of_noun is not None and event is None and anchor.dep_ == "dobj" and _people(of_noun):
+        event = _event_of_noun(anchor)  # "pulled dozens of people from the rubble"
     if of_noun is not None:
         return of_noun, event, "of-phrase"
     if event is not None:
@@ -850,6 +852,8 @@ def _event_of_subject(subject: Any) -> Any | None:
         return head  # "3,200 of its members are on strike"
     if head.lemma_ in {"remain", "stay", "be"} and (held := _in_custody(head)) is not None:
         return held  # "a dozen suspects were in custody": a count of the arrested
+    if _left_home(head, subject):
+        return head  # "about 12,000 residents had already left": they fled
     if head.lemma_ not in _LIGHT_VERBS | SPEECH | {"be"}:
         return None
     if (event := _complement_event(head)) is not None:
@@ -1084,12 +1088,42 @@ def _event_key(event: Any | None) -> str | None:
         return "evacuated"  # "85,000 people had been moved into shelters"
     if group is None and _breaks_out(event):
         return "break out"  # "52 inmates broke out of the prison"
+    if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
+        return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
     return group or event.lemma_.lower() + _light_complement(event)
 
 
 _TAKEN = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3m crowns": one sum
     ["take", "pocket", "embezzle", "steal", "siphon", "skim", "misappropriate", "divert"], "take"
 )
+
+
+_HOMES = _words("home homes house houses village villages")
+
+
+def _people(noun: Any) -> bool:
+    """A noun for people of a known group ("residents", "soldiers", "inmates")."""
+    return subject_group(noun.lower_) is not None or subject_group(noun.lemma_) is not None
+
+
+def _from_homes(verb: Any) -> bool:
+    """ "driven from their homes", "forced out of their villages", "fled their homes":
+    people displaced."""
+    objects = [o for p in verb.children if p.lower_ in {"from", "of"} for o in p.children]
+    objects += [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ in {"flee", "leave"}]
+    return any(o.dep_ in {"pobj", "dobj"} and o.lower_ in _HOMES for o in objects)
+
+
+def _left_home(verb: Any, subject: Any) -> bool:
+    """People who "left" with no object, or left their homes: they fled ("about 12,000
+    residents had already left"); "two trains left" counts no one displaced."""
+    if verb.lemma_.lower() != "leave" or subject_group(subject.lemma_ or subject.lower_) not in {
+        "people",
+        "children",
+    }:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(o.lower_ in _HOMES for o in objects)
 
 
 def _to_safety(verb: Any) -> bool:

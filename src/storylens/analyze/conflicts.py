@@ -540,7 +540,18 @@ def _running_total_later(a: NumberMention, b: NumberMention, days: Mapping[str, 
     if moments[0] is not None and moments[0] == moments[1]:
         return False
     day_a, day_b = days.get(a.span.article), days.get(b.span.article)
-    return not day_a or day_a != day_b
+    if not day_a or day_a != day_b:
+        return True
+    total, now = (a, b) if kinds[0] == "since" else (b, a)
+    return _by_an_earlier_day(total.when, _weekday(days.get(now.span.article)))
+
+
+def _by_an_earlier_day(when: str | None, today: str | None) -> bool:
+    """ "By Sunday night" in a story of a Tuesday: a total that stood days before the count
+    an article gives as of its own day."""
+    found = _BY_DAY.search(when or "")
+    named = [w for w in re.findall(r"[a-z]+", found.group(0).lower()) if w in DAYS] if found else []
+    return bool(named and today and named[0] != today)
 
 
 _HOURS_APART = 6.0  # a rising toll reported this much later may have risen
