@@ -1862,8 +1862,3 @@ def test_numbers_a_total_by_an_earlier_day_is_another_period() -> None:
     conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert conflicts == ()
     assert [o.why.rule for o in others] == ["different-period"]
-
-
-def test_numbers_a_place_loses_a_preposition_the_recogniser_took_in() -> None:
-    found = numbers_of("Across Kellin province, the trust said 148 patients were still inside.")
-    assert [m.where for _, m in found] == ["Kellin province"]

@@ -369,7 +369,7 @@ def place_of(
             ),
         )
         if best in nationals:
-            return _unled(_with_site(best)), "scope"
+            return _with_site(best), "scope"  # "across the province": the whole of it
         return _unled(_with_partner(best, places)), "sentence"
     back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
@@ -391,8 +391,12 @@ _LEADING_PREPOSITION = re.compile(
 
 
 def _unled(name: str) -> str:
-    """A place's name without a preposition the recogniser took into it ("Across Kellin");
-    "The Hague" keeps its article."""
+    """A place's name without a preposition the recogniser took into it (user trial 79);
+    "The Hague" keeps its article.
+
+    >>> _unled("Across Kellin"), _unled("The Hague"), _unled("Inverness")
+    ('Kellin', 'The Hague', 'Inverness')
+    """
     return _LEADING_PREPOSITION.sub("", name)
 
 
