@@ -1862,3 +1862,15 @@ def test_numbers_a_total_by_an_earlier_day_is_another_period() -> None:
     conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert conflicts == ()
     assert [o.why.rule for o in others] == ["different-period"]
+
+
+def test_numbers_a_sum_for_each_item_is_a_price_per_item() -> None:
+    # user trial 80: "5.40 crowns for each laying hen" counted "receive", never compared
+    a = make_article("Farmers will receive 5.40 crowns for each laying hen, the ministry said.")
+    b = make_article("Producers will be paid 4.50 crowns for each laying hen, the ministry said.")
+    found = [*find_numbers(a), *find_numbers(b)]
+    assert {m.what for m in found} == {"per laying hen"}
+    conflicts, _ = find_conflicts(found, [a, b])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+    assert only("The union wants 7 crowns a bird.").what == "per bird"
+    assert only("The firm paid 3 million euros a year ago.").what == "paid"

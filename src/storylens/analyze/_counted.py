@@ -172,6 +172,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return votes
     if noun is None and event is None:
         noun, event, rule = _elided(doc, run, anchor)
+    if run.unit in MONEY and (each := _each(doc, run)) is not None:  # "5.40 crowns for each hen"
+        return f"per {each[0]}", "per-item", None, f"price per {each[1]}"
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         key = _event_key(verb) or ""
@@ -198,6 +200,32 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is not None and (base := _per(noun)) is not None:  # "14.2 cases per 100,000"
         what, counted_noun = f"{what} per {base}", f"{counted_noun} per {base}"
     return what, rule, _escape_of(_event_key(event), counted_noun), counted_noun
+
+
+def _each(doc: Any, run: Run) -> tuple[str, str] | None:
+    """(phrase, lemma) of the item a sum is paid for, one at a time: "for each laying hen",
+    "for every tonne", "per bird", "a bird"; or None."""
+    at = run.end
+    words = [t.lower_ for t in doc[at : at + 2]]
+    if words[:2] in (["for", "each"], ["for", "every"]):
+        at += 2
+    elif words[:1] in (["per"], ["a"], ["an"]):
+        at += 1
+    else:
+        return None
+    start = at
+    while at < len(doc) and doc[at].dep_ in {"amod", "compound", "nmod"} and doc[at].head.i > at:
+        at += 1
+    if at >= len(doc) or doc[at].pos_ != "NOUN":
+        return None
+    if doc[at].lower_ in TIME_UNITS or doc[at].lemma_ in TIME_UNITS:
+        return None  # "400 million a year": what the sum is for says more than "per year"
+    if at + 1 < len(doc) and doc[at + 1].lower_ in _OFFSET_WORDS:
+        return None  # "3 million euros a year ago": when, not per year
+    return doc[start : at + 1].text.lower(), noun_lemma(doc[at])
+
+
+_OFFSET_WORDS = _words("ago earlier later before after")
 
 
 _ESCAPES = frozenset(["displaced", "escape", "abscond", "break out"])
