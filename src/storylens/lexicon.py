@@ -360,11 +360,12 @@ ORG_NAME_WORDS: Mapping[str, str] = {
         "company",
     ),
     "union": "other",
+    **dict.fromkeys(["front", "movement", "party"], "other"),  # armed groups and parties
     **dict.fromkeys(["association", "federation", "foundation", "charity", "alliance"], "ngo"),
 }
 """The last word of an organisation's name that shows it is one, by source kind: "Corvan
-Pharma" and "Brandt Group" are companies (``company``), "Farmers' Union" a union (``other``),
-even when a parser takes them for people."""
+Pharma" and "Brandt Group" are companies (``company``), "Farmers' Union" a union and "Free
+Kellin Front" an armed group or party (``other``), even when a parser takes them for people."""
 
 ORG_NOUN_MODIFIERS: Mapping[str, str] = {
     **dict.fromkeys(["news", "press", "wire"], "media"),

@@ -694,3 +694,11 @@ def test_sources_crews_and_trades_are_cited_by_what_they_do(
     text: str, source: str, kind: str
 ) -> None:
     assert _cited(cited_sources([_article(text)])) == {source: (kind, 1)}
+
+
+def test_sources_a_spokesman_for_an_armed_group_speaks_for_no_government() -> None:
+    # user trial 79: the insurgents' spokesman was cited as "government"
+    article = _article(
+        "Rafi Kordell, a spokesman for the Free Kellin Front, said the group held the bridge."
+    )
+    assert _cited(cited_sources([article])) == {"Rafi Kordell": ("other", 1)}
