@@ -234,3 +234,12 @@ def test_html_a_headline_line_is_not_repeated_in_the_article_text() -> None:
     column = page[page.index('id="article-f1"') :]
     column = column[: column.index("</section>")]
     assert unescape(re.sub(r"<[^>]+>", "", column)).count(headline) == 1
+
+
+def test_a_fact_another_outlet_states_elsewhere_is_in_a_list() -> None:
+    # user trial 80: a fact one outlet states, and another states in a sentence matched to
+    # another fact, was in no list of the Markdown or terminal report
+    page = to_markdown(story(3))
+    weak = page.split("## Possibly shared (weak match: check)")[1].split("\n## ")[0]
+    said = [line for line in weak.splitlines() if "Harbour Signal (also)" in line]
+    assert len(said) == 1 and said[0].startswith("- ")

@@ -97,7 +97,7 @@ def _claim_marks(analysis: StoryAnalysis) -> Iterator[tuple[str, Mark]]:
         for m in claim.mentions:
             if claim.id in unique:
                 cls, tip = "unique", f"only in {story.names[m.span.article]}"
-            elif claim.id in weak:
+            elif claim.id in weak and len(present) > 1:
                 cls, tip = "weak", story.weak_tip(claim, m, weakest_link(claim))
             elif len(present) == 1:
                 also = _also_stated(claim, story.names, story.total)

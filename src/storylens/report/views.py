@@ -129,6 +129,8 @@ def reporters(claim: Claim, names: Mapping[str, str]) -> str:
     """The outlets of a shared claim in mention order, each once; an outlet linked to the claim
     only below :data:`WEAK_LINK` (while two or more are linked firmly) is marked "(weak
     match)": it may state something else, so it is not said to leave the claim out either.
+    An outlet that states it in a sentence matched to another claim (``also``, from
+    :data:`WEAK_LINK`) follows, marked "(also)".
 
     >>> from storylens.model import ClaimMention, Span, Support, Why
     >>> m = [ClaimMention(Span(a, 0, 1), Why("matched", p)) for a, p in zip("abc", (.9, .9, .4))]
@@ -137,10 +139,16 @@ def reporters(claim: Claim, names: Mapping[str, str]) -> str:
     """
     firm = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
     marked = len(firm) >= 2
-    shown_names = (
+    shown_names = [
         names[m.span.article] + (" (weak match)" if marked and m.span.article not in firm else "")
         for m in claim.mentions
-    )
+    ]
+    present = {m.span.article for m in claim.mentions}
+    shown_names += [  # another article states it in a sentence matched to another claim
+        f"{names[m.span.article]} (also)"
+        for m in claim.also
+        if m.span.article not in present and (m.why.score or 0.0) >= WEAK_LINK
+    ]
     return ", ".join(dict.fromkeys(shown_names))
 
 
@@ -302,25 +310,25 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     """Split the claim matrix into shared, unique, omitted and weakly linked views.
 
     A shared claim with fewer than two articles linked from :data:`WEAK_LINK` is listed apart,
-    as possibly one fact; no article is said to leave it out. One with two or more is shared
-    by those, and an article linked to it only below the line is neither said to state it
-    nor to leave it out (:func:`reporters` marks it). A claim of one article is not "only this
-    outlet" when another article states it too (``also``, from :data:`WEAK_LINK`): the article
-    says it twice and the matching paired its other statement. A claim only copies of one text
-    state (a wire story and its reprint: one independent origin) is shared by them, marked as
-    one origin by the renderers, but no other article is said to leave it out unless an article
-    of another origin states it too (an ``also`` sentence counts): one source says it, as when a
+    as possibly one fact; no article is said to leave it out. One with two or more is shared by
+    those, and an article linked to it only below the line is neither said to state it nor to
+    leave it out (:func:`reporters` marks it). A claim of one article is not "only this outlet"
+    when another article states it too (``also``, from :data:`WEAK_LINK`): the article says it
+    twice and the matching paired its other statement; it is listed as possibly shared, to be
+    checked (user trial 80: a fact was in no list at all). A claim only copies of one text state
+    (a wire story and its reprint: one independent origin) is shared by them, marked as one
+    origin by the renderers, but no other article is said to leave it out unless an article of
+    another origin states it too (an ``also`` sentence counts): one source says it, as when a
     single article does; a copy of that text that does not state it has cut it (``cut``: the
-    paragraph a reprint dropped). An article whose only statement of a claim is an ``also`` sentence
-    states it when that sentence is linked from
-    :data:`WEAK_LINK` (below it, the article is said to leave the claim out) and, when the
-    claim gives a figure in every mention, gives one too (it tells of the collapse, not of the
-    toll). An article published on a day before every article that states the claim is not
-    said to leave it out: it was written before the fact was reported (a flood's first-day
-    wire story does not "leave out" an aid pledge made two days later).
-    On the planted-truth set (``eval/planted.py``) counting every ``also`` sentence
-    found 3 of 28 planted omissions, from 0.5 11 of 28, and no outlet that states a fact is
-    said to leave it out either way.
+    paragraph a reprint dropped). An article whose only statement of a claim is an ``also``
+    sentence states it when that sentence is linked from :data:`WEAK_LINK` (below it, the
+    article is said to leave the claim out) and, when the claim gives a figure in every mention,
+    gives one too (it tells of the collapse, not of the toll). An article published on a day
+    before every article that states the claim is not said to leave it out: it was written
+    before the fact was reported (a flood's first-day wire story does not "leave out" an aid
+    pledge made two days later). On the planted-truth set (``eval/planted.py``) counting every
+    ``also`` sentence found 3 of 28 planted omissions, from 0.5 11 of 28, and no outlet that
+    states a fact is said to leave it out either way.
     """
     ids = [a.id for a in analysis.articles]
     days = {a.id: a.published[:10] for a in analysis.articles if a.published}
@@ -336,6 +344,8 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
         if len(present) == 1:
             if not any(m.why.score is not None and m.why.score >= WEAK_LINK for m in claim.also):
                 unique[next(iter(present))].append(claim)
+            else:  # stated by another article in a sentence matched elsewhere: to check
+                weak.append(claim)
             continue
         strong = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
         if len(strong) < 2:
