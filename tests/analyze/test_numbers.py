@@ -1874,3 +1874,19 @@ def test_numbers_a_sum_for_each_item_is_a_price_per_item() -> None:
     assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
     assert only("The union wants 7 crowns a bird.").what == "per bird"
     assert only("The firm paid 3 million euros a year ago.").what == "paid"
+
+
+def test_numbers_hours_a_day_are_a_daily_duration() -> None:
+    # user trial 84: "for eight hours a day" and "for 12 hours each day" were not read
+    a = make_article(
+        "Households in Ostwick will lose their water supply for eight hours a day from"
+        " Wednesday, the city's water utility said."
+    )
+    b = make_article(
+        "Residents will have no running water for 12 hours each day from Wednesday, according"
+        " to the Ostwick Water Company."
+    )
+    found = [m for m in [*find_numbers(a), *find_numbers(b)] if m.why.rule == "duration"]
+    assert [m.what for m in found] == ["hours a day", "hours a day"]
+    conflicts, _ = find_conflicts(found, [a, b])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]

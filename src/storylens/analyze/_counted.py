@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from storylens.analyze._durations import lasting, state_of
+from storylens.analyze._durations import lasting, per_period, state_of
 from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
@@ -140,6 +140,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return str(unit.lower_), "time-limit", "time-limit", noun_lemma(unit)
     if (lasted := lasting(doc, run)) is not None:  # "the fighting lasted about six hours"
         thing, state = lasted[1], state_of(lasted[0])  # "undetected" for 47 days: the state
+        if (period := per_period(lasted[0])) is not None:  # "for eight hours a day": a daily
+            return f"{lasted[0].lower_} a {period}", "duration", None, f"duration per {period}"
         if thing is None and state:  # "after being closed for two days": only that state
             return f"duration {state[0]}", "duration", None, f"duration::{state[0]}"
         if thing is None:

@@ -16,7 +16,7 @@ from storylens.analyze._penalties import penalty, time_unit
 from storylens.analyze._quantity import Run
 from storylens.text import _words
 
-__all__ = ["TIME_SYMBOLS", "lasting", "state_of", "time_symbol"]
+__all__ = ["TIME_SYMBOLS", "lasting", "per_period", "state_of", "time_symbol"]
 
 # Verbs whose object or "for" phrase says how long their subject went on.
 _LASTS = _words("last take continue run go rage burn stretch drag")
@@ -88,12 +88,12 @@ def _subject(verb: Any) -> Any | None:
 def _holds_a_state(unit: Any, verb: Any) -> bool:
     """A "for" stretch on a verb or adjective of state ("were trapped for 13 hours", "went
     undetected for 47 days", "had been without power for three days"): how long the state
-    held, unless it is the span a report looks back on ("for the past three days") or the verb
-    acts on an object (the parser hangs "suspended X for two years" on a later verb)."""
+    held, unless it is the span a report looks back on ("for the past three days") or the
+    parser hangs it on a later verb ("suspended X for two years after the lab found ...")."""
     if any(c.dep_ == "amod" and c.lower_ in _LOOK_BACK for c in unit.children):
         return False
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return False  # an action on something ("found the drug ... for two years" is a misparse)
+    if verb.i > unit.i:
+        return False  # "suspended X for two years after the laboratory found ...": a misparse
     return verb.pos_ in {"VERB", "AUX", "ADJ"}
 
 
@@ -123,3 +123,18 @@ def _for_of(unit: Any) -> Any | None:
     while i >= 0 and (doc[i].like_num or doc[i].lower_ in _BETWEEN):
         i -= 1
     return doc[i] if i >= 0 and doc[i].lower_ == "for" and doc[i].dep_ == "prep" else None
+
+
+_EVERY = _words("a an each every per")
+
+
+def per_period(unit: Any) -> str | None:
+    """The period a stretch recurs in: "day" in "for eight hours a day", "for 12 hours each
+    day"; None for a stretch that happens once."""
+    doc = unit.doc
+    if unit.i + 2 >= len(doc):
+        return None
+    every, period = doc[unit.i + 1], doc[unit.i + 2]
+    if every.lower_ not in _EVERY or time_symbol(period.lower_) is None:
+        return None
+    return str(period.lower_)

@@ -914,7 +914,9 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
         if _PERSON_TITLE.match(named):  # "the federation" is no "Ms Sorrenberg"
             return False
         if words and words[-1] in lexicon.ORG_NOUNS:  # "the fire service", "Fennholt Police"
-            return False
+            plain = (x if x.islower() else y).split()  # but "the city's water utility" is the
+            kind = lexicon.ORG_NOUNS.get(head)  # "Lorne Water Company": a word and a kind shared
+            return kind == lexicon.ORG_NOUNS[words[-1]] and bool(set(plain[:-1]) & set(words))
         kind = _named_kind(named) or (kinds or {}).get(named)
         return kind is None or kind == lexicon.ORG_NOUNS.get(head)
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
