@@ -702,3 +702,27 @@ def test_sources_a_spokesman_for_an_armed_group_speaks_for_no_government() -> No
         "Rafi Kordell, a spokesman for the Free Kellin Front, said the group held the bridge."
     )
     assert _cited(cited_sources([article])) == {"Rafi Kordell": ("other", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # user trial 83: the recogniser took the director for a place, cited as government
+        (
+            'The Lumen Trust, a charity, runs the convoy. "We are working around the clock,"'
+            " said Ines Vargolt, the charity's director.",
+            {"Ines Vargolt": ("ngo", 1)},
+        ),
+        # user trial 82: a cruise line's spokeswoman was cited as government
+        (
+            "Mara Lind, a Halcyra Cruises spokeswoman, said the ship would stay in port.",
+            {"Mara Lind": ("company", 1)},
+        ),
+        # user trial 83: "No armed group has said ..." cites no one
+        ("No armed group has said it carried out the attack.", {}),
+    ],
+)
+def test_sources_kinds_from_roles_and_negated_subjects(
+    text: str, cited: dict[str, tuple[str, int]]
+) -> None:
+    assert _cited(cited_sources([_article(text)])) == cited

@@ -396,3 +396,14 @@ def test_wording_the_tabloid_words_of_session_13_are_loaded() -> None:
     found = _by_concept(word_choice([a, b]))
     for term in ("wreckers", "hard-left", "greedy", "whined", "ranted", "moaned"):
         assert found[term].counts == {term: {"a": 1, "b": 0}}
+
+
+def test_wording_bandits_and_criminals_are_labels_for_an_armed_group() -> None:
+    # user trial 83: a state-aligned daily's "bandits" and "criminal gangs" were not reported
+    a = _article("Gunmen seized the convoy near the pass.", "a")
+    b = _article("Bandits seized the convoy. The criminal gangs demanded money.", "b")
+    choice = _by_concept(word_choice([a, b]))["armed group members"]
+    assert choice.counts["bandits"] == {"a": 0, "b": 1}
+    assert choice.counts["criminals"] == {"a": 0, "b": 1}
+    loaded = {c.concept for c in word_choice([a, b]) if c.kind == "loaded"}
+    assert "bandits" in loaded

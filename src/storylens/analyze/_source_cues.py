@@ -276,6 +276,8 @@ class _Memory:
 
 def _resolve(token: Any, story: _Story, article: str, memory: _Memory) -> _Cited | None:
     """Who a subject token stands for, or None when it is no source."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None  # "No armed group has said it carried out the attack": nobody cited
     start, end = token.idx, token.idx + len(token)
     entity = story.entity_at(article, start, end) or _child_entity(token, story, article)
     if (whole := _compound_entity(token, story)) is not None:

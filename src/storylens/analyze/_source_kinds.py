@@ -358,7 +358,9 @@ def _entity_kind(entity: Entity, texts: Mapping[str, str]) -> str:
     if introduced:
         return introduced
     if entity.label in ("GPE", "LOC") and named is None:  # not "Green Alliance": a body
-        return "government"
+        # a person the recogniser took for a place keeps the role the story gives it ("Ines
+        # Vargolt, the charity's director"; user trial 83)
+        return _role_kind(entity.mentions, texts) or "government"
     by_name = name_kind(entity.name)
     if by_name is not None:
         return by_name

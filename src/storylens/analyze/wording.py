@@ -42,6 +42,9 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "guerrillas": r"guerr?illas?",
         "separatists": r"separatists?",
         "freedom fighters": r"freedom[- ]fighters?",
+        "bandits": r"bandits?",  # user trial 83: a state-aligned daily's word for kidnappers
+        "mercenaries": r"mercenar(?:y|ies)",
+        "criminals": r"criminals?|criminal gangs?",
     },
     "people protesting": {
         "protesters": r"protest[eo]rs?",
@@ -295,6 +298,9 @@ LOADED: Mapping[str, str] = {
     "war crimes": r"war crimes?",
     "savage": r"savage(?:ly|ry)?",
     "gruesome": r"gruesome",
+    "cowardly": r"cowardly|cowards?",  # user trials 79 and 83
+    "bandits": r"bandits?",
+    "mercenaries": r"mercenar(?:y|ies)",
     "horrific": r"horrific|horrendous",
     "extremist": r"extremis[mt]s?",
     # words that pass judgement on a person
