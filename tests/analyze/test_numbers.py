@@ -1890,3 +1890,17 @@ def test_numbers_hours_a_day_are_a_daily_duration() -> None:
     assert [m.what for m in found] == ["hours a day", "hours a day"]
     conflicts, _ = find_conflicts(found, [a, b])
     assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+
+
+def test_numbers_a_toll_at_the_scene_does_not_rise_between_days() -> None:
+    # user trial 83: "three shot dead at the scene" against "at least five died at the
+    # scene" a day later was put down to the toll rising
+    a = make_article("Three security guards were shot dead at the scene, police said.")
+    b = make_article("At least five guards died at the scene, according to police.")
+    a = replace(a, published="2026-03-02T10:00:00Z")
+    b = replace(b, published="2026-03-03T10:00:00Z")
+    conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+    assert {m.why.features.get("at_once") for c in conflicts for m in c.mentions} == {
+        "at the scene"
+    }

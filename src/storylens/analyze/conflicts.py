@@ -628,7 +628,10 @@ def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, 
 
 
 def _rises(mention: NumberMention) -> bool:
-    """A count that grows as news comes in: the killed, hurt, missing, arrested..."""
+    """A count that grows as news comes in: the killed, hurt, missing, arrested... but not
+    those killed "at the scene": that count was final when it happened (user trial 83)."""
+    if mention.why.features.get("at_once"):
+        return False
     event = _event(mention)
     return (event is not None and event_group(event) == event) or _subject(mention) == "body"
 

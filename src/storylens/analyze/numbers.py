@@ -19,7 +19,8 @@ noun of a parallel count if any: "Seven people died, and ..."), ``of-phrase``, `
 word, the counted ``event`` and ``subject`` groups, where the place came from (``sentence``,
 ``context``, or ``scope`` when a national phrase such as "nationwide" is the place), the scope
 (``national``, or ``part`` for "the first 500,000", "three of them" and "in March alone"),
-``increment`` ("21 more", "another 21": added to an earlier count, not a total), ``role``
+``increment`` ("21 more", "another 21": added to an earlier count, not a total),
+``at_once`` ("at the scene", "instantly": a toll final when the event happened), ``role``
 (``subject`` when the counted noun is the subject of its clause), ``stance`` (``offer``,
 ``demand`` or ``forecast``: "offered 4 percent", "wants 9 percent", "expected to reach 70
 percent", see :mod:`storylens.analyze._stance`) and the source cue.
@@ -182,6 +183,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             source_cue=cue,
             scope=_scope(where_from, where, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok, run),
+            at_once=_at_once(sentence.text),
             role="subject" if is_subject(doc, run) else None,
             who=who,
             stance=position,
@@ -275,6 +277,16 @@ def _alone(sentence: Any, anchor: Any) -> bool:
 def _why(rule: str, **features: Any) -> Why:
     """The rule and the features that have a value, in the order given."""
     return Why(rule=rule, features={k: v for k, v in features.items() if v is not None})
+
+
+_AT_ONCE = re.compile(r"\b(at the scene|on the spot|instantly|on impact)\b", re.I)
+
+
+def _at_once(sentence: str) -> str | None:
+    """The words saying a count was final when the event happened ("shot dead at the scene",
+    "died instantly"): a toll that cannot rise later, or None."""
+    found = _AT_ONCE.search(sentence)
+    return found.group(1).lower() if found else None
 
 
 def _sentence(span: Any, token: Any) -> Any:
