@@ -1904,3 +1904,15 @@ def test_numbers_a_toll_at_the_scene_does_not_rise_between_days() -> None:
     assert {m.why.features.get("at_once") for c in conflicts for m in c.mentions} == {
         "at the scene"
     }
+
+
+def test_numbers_people_who_reported_to_a_clinic_cite_no_one() -> None:
+    # user trial 82: "17 passengers reported to the ship's medical centre" was read as the
+    # passengers' own report, and compared with the 2,140 passengers on board
+    mention = only("On Thursday 17 passengers reported to the ship's medical centre.")
+    assert (mention.attributed_to, mention.why.features.get("event")) == (None, "report")
+    sick = only("By Monday 31 crew members were reporting symptoms.")
+    assert sick.attributed_to is None
+    assert only("Officials reported to parliament that 40 people had died.").attributed_to == (
+        "Officials"
+    )

@@ -726,3 +726,12 @@ def test_sources_kinds_from_roles_and_negated_subjects(
     text: str, cited: dict[str, tuple[str, int]]
 ) -> None:
     assert _cited(cited_sources([_article(text)])) == cited
+
+
+def test_sources_people_reporting_symptoms_are_no_source() -> None:
+    # user trial 82: "passengers ... reporting symptoms" were cited as witnesses
+    article = _article(
+        "More than 230 passengers reported symptoms, the authority said. Seventeen passengers"
+        " reported to the medical centre."
+    )
+    assert _cited(cited_sources([article])) == {"authority": ("government", 1)}

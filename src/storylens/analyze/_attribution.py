@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storylens.analyze._counted import event_group
+from storylens.analyze._counted import event_group, reports_no_speech
 from storylens.analyze._num_words import PLACE_NOUNS, SPEECH
 
 __all__ = ["attribution", "is_place", "maker_of", "trailing_subject"]
@@ -79,7 +79,10 @@ def is_place(token: Any | None) -> bool:
 
 def _cites(verb: Any) -> bool:
     """A speech verb that cites: "put" only with "at" ("officials put the toll at 40"), not
-    "a rise would put our terminals at risk" ... nor "put pressure on"."""
+    "a rise would put our terminals at risk" ... nor "put pressure on"; "report" not when it
+    says where someone went ("17 passengers reported to the medical centre")."""
+    if verb.lemma_ == "report":
+        return not reports_no_speech(verb)
     if verb.lemma_ != "put":
         return True
     at = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"]

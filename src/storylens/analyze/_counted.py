@@ -31,6 +31,7 @@ __all__ = [
     "is_subject",
     "noun_lemma",
     "penalised",
+    "reports_no_speech",
     "subject_group",
 ]
 
@@ -858,11 +859,31 @@ def _is_event_word(token: Any) -> bool:
     return event_group(token.lower_) is not None or event_group(token.lemma_) is not None
 
 
+_SYMPTOMS = _words("symptom symptoms illness sickness pain pains fever vomiting diarrhoea")
+
+
+def reports_no_speech(verb: Any) -> bool:
+    """ "Reported to the medical centre" (went there, with no clause or object said) and
+    "reported symptoms" (had them): "report" that cites no one."""
+    if verb.lemma_ != "report":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and all(o.lower_ in _SYMPTOMS for o in objects):
+        return True
+    went = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    said = any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children)
+    return went and not said
+
+
 def _is_predicate(token: Any) -> bool:
     """A verb or adjective that can say what happened to the counted thing."""
     if token.pos_ == "ADJ":  # "and dozens more damaged": a participle joined to a verb
         conj = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.lower_.endswith("ed")
         return conj or _is_event_word(token)
+    if token.pos_ == "VERB" and reports_no_speech(
+        token
+    ):  # "17 passengers reported to the medical centre"
+        return True
     return token.pos_ == "VERB" and token.lemma_ not in _LIGHT_VERBS | SPEECH
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from storylens import lexicon
 from storylens.analyze._attribution import is_place, maker_of, trailing_subject
+from storylens.analyze._counted import reports_no_speech
 from storylens.analyze._source_kinds import (
     SOURCE_NOUNS,
     _as_written,
@@ -165,7 +166,7 @@ def _source_tokens(token: Any) -> list[Any]:
     if makers:
         return makers
     clause = token.lemma_ in _CLAUSE_CUES and any(c.dep_ == "ccomp" for c in token.children)
-    cue = token.lemma_ in CUE_VERBS and not _scored(token)
+    cue = token.lemma_ in CUE_VERBS and not _scored(token) and not reports_no_speech(token)
     if token.pos_ == "VERB" and (cue or clause) and not _doing(token):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         subjects = subjects or trailing_subject(token) or _inherited(token)
