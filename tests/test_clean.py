@@ -72,6 +72,10 @@ def test_clean_sentence_offsets() -> None:
         "Click here to follow our live coverage",
         "Sign up for our morning newsletter",
         "READ MORE:\u00a0Floods hit the valley for a second year",
+        # user trials 82 and 83: a live page's greeting and a donation appeal
+        "Welcome to our live coverage of the flood in the Northvale valley.",
+        "This live page is now closed.",
+        "Support independent local journalism: subscribe to our weekly newsletter.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:

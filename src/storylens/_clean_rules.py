@@ -31,7 +31,11 @@ _CALL_TO_ACTION = re.compile(
     r"follow (?:the )?[\w'’&. -]{1,40} on (?:x|twitter|facebook|instagram|tiktok|threads|"
     r"bluesky|whatsapp|telegram|youtube|linkedin)\b|"
     # a blog feed's footer: "The post <title> appeared first on <site>."
-    r"the post .{3,300} (?:first )?appeared (?:first )?on \S)",
+    r"the post .{3,300} (?:first )?appeared (?:first )?on \S|"
+    # a live page's greeting and sign-off (user trial 82), a donation appeal (trial 83)
+    r"welcome to (?:our|the) (?:live (?:coverage|blog|page|updates)|rolling coverage)\b|"
+    r"(?:this|our) live (?:page|blog|coverage) (?:is|has) (?:now )?(?:closed|ended)\b|"
+    r"support (?:our|independent)\b.{0,60}\bjournalism\b)",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(
