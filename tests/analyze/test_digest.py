@@ -409,3 +409,15 @@ def test_digest_cites_no_description_for_a_statement() -> None:
     )
     claim = Claim("fury", lines["x"], (x, y), Support(2, 2, 2))
     assert [d.articles for d in make_digest([claim], arts)] == [("x",)]
+
+
+def test_digest_names_a_disputed_sum_by_its_noun() -> None:
+    # user trial 84: "500 crowns" against "up to 250 crowns" read "the number of fines"
+    fines = _claim("f", ("a", 1, 0.9), ("c", 3, 0.8))
+    a = replace(_number("a", 1, 40.0, "40"), what="fine")  # the fixture's figures, as sums
+    c = replace(_number("c", 3, 10.0, "Ten"), what="fine")
+    a, c = (replace(n, why=Why("nummod", None, {"unit": "kr", "subject": "fine"})) for n in (a, c))
+    thing = {"thing": "count:fine"}
+    conflict = Conflict("x", "number", "fine", (a, c), Why("ranges-disjoint", None, thing))
+    found = make_digest([fines], ARTICLES, conflicts=[conflict], numbers=[a, c])
+    assert found[-1].text.startswith("Reports differ on the fine: ")

@@ -285,8 +285,9 @@ def _dispute(
 
 def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     """ "the number killed" for a casualty event, "the number of doses" for a counted noun;
-    "the premium" for a share or a measure ("32 percent", "14 km"), "the sum" for money
-    ("money:fine"), "the penalty" for a term.
+    "the premium" for a share, a sum or a measure ("32 percent", "500 crowns", "14 km"; user
+    trial 84 read "the number of fines"), "the sum" for money a verb moves ("money:fine"),
+    "the penalty" for a term.
 
     >>> _thing_words("killed"), _thing_words("count:dose"), _thing_words("money:fine")
     ('the number killed', 'the number of doses', 'the sum')
@@ -294,9 +295,9 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     if thing.startswith("money:"):
         return "the sum"
     noun = thing.removeprefix("count:")
-    measured = any(
-        n.why.features.get("unit") == "percent" or n.why.features.get("measure") for n in numbers
-    )
+    measured = any(  # a share, a sum ("500 crowns": the fine, not the number of fines) or
+        n.why.features.get("unit") or n.why.features.get("measure") for n in numbers
+    )  # a measure
     if thing.startswith("count:") and (measured or noun == "penalty"):
         return f"the {noun}"
     if thing.startswith("count:"):
