@@ -1916,3 +1916,22 @@ def test_numbers_people_who_reported_to_a_clinic_cite_no_one() -> None:
     assert only("Officials reported to parliament that 40 people had died.").attributed_to == (
         "Officials"
     )
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value"),
+    [
+        # user trial 84: "two-fifths" was read as "two", counting "fifths"
+        ("Irrigation quotas have been reduced by two-fifths.", 40.0),
+        ("Two thirds of voters backed the plan.", 66.67),
+        ("Three-quarters of the homes had no power.", 75.0),
+    ],
+)
+def test_numbers_a_fraction_is_a_share(snippet: str, value: float) -> None:
+    mention = only(snippet)
+    assert (mention.value, mention.why.features.get("unit")) == (value, "percent")
+    assert mention.low < value < mention.high
+
+
+def test_numbers_a_third_before_a_noun_is_an_ordinal() -> None:
+    assert numbers_of("A third besieged city fell on Sunday.") == []

@@ -202,6 +202,8 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
     if words[0] == "between" and len(words) > 1 and is_count(words[1]):
         return _between(doc, i, end)
+    if (share := _fraction(doc, i, end)) is not None:  # "two-fifths", "three quarters of"
+        return share
     if is_count(words[0]) and words[0] not in _MULTIPLIERS:
         return _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"})
     money = _MONEY_TOKEN.fullmatch(words[0])
@@ -213,6 +215,34 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         currency = CURRENCY_WORDS.get(words[1]) if len(words) > 1 else None
         return Run(i, i + 1 + bool(currency), value, value, value, None, currency)
     return None
+
+
+_NUMERATORS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+FRACTION_SLACK = 2.5
+"""Percentage points either way a fraction allows: "two-fifths" is 37.5..42.5 percent, so
+it agrees with "40 percent" and "two-thirds" with "67 percent"."""
+
+
+def _fraction(doc: Any, i: int, end: int) -> Run | None:
+    """A fraction as a share in percent: "two-fifths", "two fifths", "three-quarters", and
+    "a third of" / "one quarter of" (an "of" must follow a one: "a third besieged city" is
+    an ordinal)."""
+    words = [t.lower_ for t in doc[i : min(end, i + 4)]]
+    if not words or words[0] not in _NUMERATORS:
+        return None
+    at = 2 if words[1:2] == ["-"] else 1
+    if len(words) <= at or words[at] not in _DENOMINATORS:
+        return None
+    top, bottom = _NUMERATORS[words[0]], _DENOMINATORS[words[at]]
+    if top >= bottom or (top == 1 and words[at + 1 : at + 2] != ["of"]):
+        return None
+    value = round(100 * top / bottom, 2)
+    low, high = value - FRACTION_SLACK, value + FRACTION_SLACK
+    return Run(i, i + at + 1, value, low, high, "-".join((words[0], words[at])), "percent")
 
 
 def _between(doc: Any, i: int, end: int) -> Run | None:
