@@ -1935,3 +1935,17 @@ def test_numbers_a_fraction_is_a_share(snippet: str, value: float) -> None:
 
 def test_numbers_a_third_before_a_noun_is_an_ordinal() -> None:
     assert numbers_of("A third besieged city fell on Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "event"),
+    [
+        # user trial 83: aid workers "taken" by bandits were not counted as kidnapped
+        ("Nine aid workers were taken when bandits attacked their convoy.", "kidnapped"),
+        ("Twenty people were taken to hospital.", "take to hospital"),
+        ("Two men were taken into custody.", "take into custody"),
+        ("Three children were taken away by relatives.", "take"),
+    ],
+)
+def test_numbers_people_taken_with_nowhere_said_were_seized(snippet: str, event: str) -> None:
+    assert only(snippet).why.features.get("event") == event

@@ -61,6 +61,7 @@ _SUBJECTS = {
     "police": "police policeman policemen officer officers guard guards warder warders",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
     "spectators": "spectator spectators crowd crowds fan fans attendance onlooker onlookers",
+    "staff": "staff worker workers employee employees personnel",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
 }
@@ -1139,6 +1140,8 @@ def _event_key(event: Any | None) -> str | None:
         return "evacuated"  # "85,000 people had been moved into shelters"
     if group is None and _breaks_out(event):
         return "break out"  # "52 inmates broke out of the prison"
+    if group is None and _taken_captive(event):
+        return "kidnapped"  # "nine aid workers were taken on Monday"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
         return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
     return group or event.lemma_.lower() + _light_complement(event)
@@ -1152,9 +1155,39 @@ _TAKEN = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3m crowns
 _HOMES = _words("home homes house houses village villages")
 
 
+def _taken_captive(verb: Any) -> bool:
+    """People "taken" with nowhere said ("nine aid workers were taken on Monday"): seized,
+    not "taken to hospital", "taken into custody" or "taken away for questioning"."""
+    if verb.lemma_.lower() != "take" or verb.dep_ not in {"acl", "ROOT", "ccomp", "conj", "relcl"}:
+        return False
+    if any(c.dep_ in {"dobj", "prt", "dative"} for c in verb.children):
+        return False
+    if any(c.lower_ in {"away", "back", "home", "ill"} for c in verb.children):
+        return False  # "taken away by relatives", "taken ill"
+    if any(
+        c.dep_ == "prep" and c.lower_ in {"to", "into", "for", "off", "out"} for c in verb.children
+    ):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    taken = (
+        verb.head
+        if verb.dep_ == "acl"
+        else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    )
+    return (passive or verb.dep_ == "acl") and taken is not None and _people(taken)
+
+
+_PERSON_NOUNS = _words(
+    "worker staff employee tourist journalist engineer volunteer missionary nurse doctor "
+    "crew passenger hostage teacher farmer guard pilgrim"
+)
+
+
 def _people(noun: Any) -> bool:
-    """A noun for people of a known group ("residents", "soldiers", "inmates")."""
-    return subject_group(noun.lower_) is not None or subject_group(noun.lemma_) is not None
+    """A noun for people ("residents", "soldiers", "inmates", "aid workers", "staff")."""
+    if subject_group(noun.lower_) is not None or subject_group(noun.lemma_) is not None:
+        return True
+    return noun.lemma_.lower() in _PERSON_NOUNS or noun.lower_ in _PERSON_NOUNS
 
 
 def _from_homes(verb: Any) -> bool:
