@@ -352,7 +352,7 @@ def test_numbers_age_after_a_name_is_not_a_quantity(snippet: str) -> None:
 @pytest.mark.parametrize(
     ("snippet", "what", "event"),
     [
-        ("The barge was carrying 60 passengers when it sank.", "passengers", "carry"),
+        ("The barge was carrying 60 passengers when it sank.", "passengers", "on board"),
         ("The barge sank about three kilometres from the shore.", "kilometres", None),
         ("Nine remain unaccounted for.", "unaccounted for", "missing"),
         ("Rescuers saved 31 people.", "people saved", "save"),
@@ -1949,3 +1949,16 @@ def test_numbers_a_third_before_a_noun_is_an_ordinal() -> None:
 )
 def test_numbers_people_taken_with_nowhere_said_were_seized(snippet: str, event: str) -> None:
     assert only(snippet).why.features.get("event") == event
+
+
+def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
+    # user trial 82: "is carrying 2,140 passengers" against "has 870 passengers ... on board"
+    a = make_article("The ship is carrying 2,140 passengers and 870 crew, according to the line.")
+    b = make_article(
+        "The ship, operated by Halcyra Cruises, has 870 passengers and 2,140 crew on board,"
+        " according to the company."
+    )
+    found = [*find_numbers(a), *find_numbers(b)]
+    assert {m.why.features.get("event") for m in found} == {"on board"}
+    conflicts, _ = find_conflicts(found, [a, b])
+    assert sorted(c.about.split(",")[0] for c in conflicts) == ["crew", "passenger"]

@@ -1018,6 +1018,8 @@ def _event_of_noun(noun: Any) -> Any | None:
     if base.dep_ in {"nsubj", "nsubjpass"}:
         return _event_of_subject(base)
     head = base.head
+    if base.dep_ == "dobj" and _aboard(head, base):  # "has 870 passengers on board"
+        return head
     if base.dep_ == "dobj" and _is_predicate(head):
         return head
     if base.dep_ == "npadvmod" and head.pos_ == "ADV" and _is_predicate(head.head):
@@ -1140,6 +1142,8 @@ def _event_key(event: Any | None) -> str | None:
         return "evacuated"  # "85,000 people had been moved into shelters"
     if group is None and _breaks_out(event):
         return "break out"  # "52 inmates broke out of the prison"
+    if group is None and _aboard(event):
+        return "on board"  # "is carrying 2,140 passengers", "has 870 crew on board"
     if group is None and _taken_captive(event):
         return "kidnapped"  # "nine aid workers were taken on Monday"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
@@ -1153,6 +1157,23 @@ _TAKEN = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3m crowns
 
 
 _HOMES = _words("home homes house houses village villages")
+
+
+def _aboard(verb: Any, noun: Any | None = None) -> bool:
+    """A ship, plane or train that carries people or has them on board: "is carrying 2,140
+    passengers", "has 870 passengers and 2,140 crew on board" (one count, whichever verb)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "carry":
+        return noun is None or _people(noun) or noun.lower_ == "crew"
+    if lemma != "have":
+        return False
+    noun = noun if noun is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    nouns = [noun, *noun.conjuncts] if noun is not None else []
+    near = [*verb.children, *(c for n in nouns for c in n.children)]
+    return any(
+        c.lower_ == "aboard" or (c.lower_ == "on" and any(g.lower_ == "board" for g in c.children))
+        for c in near
+    )
 
 
 def _taken_captive(verb: Any) -> bool:
