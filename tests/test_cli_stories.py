@@ -201,6 +201,16 @@ def test_cli_compare_stored_story(tmp_path: Path) -> None:
     )
 
 
+def test_cli_compare_with_nothing_given_asks_for_files_before_a_store(tmp_path: Path) -> None:
+    # user trial 83: with no store, "compare" alone said "no store at storylens.db"
+    code, _, err = _invoke("compare", "--db", str(tmp_path / "none.db"))
+    assert code == 1
+    assert err == (
+        "error: nothing to compare: give files or directories, --articles ID,ID or --story ID\n"
+    )
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_cli_compare_one_article_still_reports_quotes_and_numbers() -> None:
     source = EXAMPLES / "northern-courier-brennmoor-floods.txt"
     code, out, err = _invoke("compare", str(source), "--format", "json")

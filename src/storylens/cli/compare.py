@@ -147,6 +147,10 @@ def _load_for_compare(
         raise ConfigError(msg)
     if story_id is not None and article_ids is not None:
         raise ConfigError("give --story or --articles, not both")
+    if not sources and story_id is None and article_ids is None:
+        raise ConfigError(
+            "nothing to compare: give files or directories, --articles ID,ID or --story ID"
+        )  # before opening a store the user may not have (user trial 83)
     if sources:
         from storylens.pipeline import iter_articles
 
