@@ -142,3 +142,13 @@ def test_terminal_figures_stay_on_one_line() -> None:
         one_line={"text", "bound"},
     )
     assert "At least nine" in out.getvalue()
+
+
+def test_terminal_numbers_keep_when_before_bound(analysis: StoryAnalysis) -> None:
+    # user trials 80-82: at 100 columns the numbers table left out "when", which is what a
+    # reader needs to judge two figures; the bound is already in the figure's text
+    out = io.StringIO()
+    print_comparison(analysis, Console(file=out, width=80, color_system=None))
+    numbers = out.getvalue().split("Numbers")[1].split("\n\n")[0]
+    header = next(line for line in numbers.splitlines() if "outlet" in line)
+    assert "when" in header and "bound" not in header

@@ -53,7 +53,7 @@ _WHOLE = frozenset(
 
 _DROP = {
     "Quotes": ("kind",),
-    "Numbers": ("when", "where", "according to"),
+    "Numbers": ("bound", "when", "where", "according to"),  # the text already shows a bound
     "Who is cited": ("kind",),
     "Word choice": ("kind",),
     "Digest": ("cited",),
