@@ -67,3 +67,14 @@ def test_comparison_compare_finds_wire_copies() -> None:
     origins = dict(compare(articles).origins)
     assert set(origins) == {"w0", "w1"}
     assert origins["w0"] == origins["w1"]
+
+
+def test_comparison_articles_carry_their_author(analysis: StoryAnalysis) -> None:
+    # user trial 84: the author shown by 'storylens article' was missing from the JSON
+    from dataclasses import replace
+
+    first = replace(analysis.articles[0], author="Ana Ruiz")
+    record = json.loads(to_json(replace(analysis, articles=(first, *analysis.articles[1:]))))
+    assert [a["author"] for a in record["articles"]] == ["Ana Ruiz", None]
+    schema = json.loads((files("storylens.report") / "comparison.schema.json").read_text())
+    jsonschema.validate(record, schema)

@@ -65,6 +65,7 @@ def _article(article: Article, origins: Mapping[str, str]) -> dict[str, Any]:
         "outlet": article.outlet,
         "origin": origins.get(article.id),
         "title": article.title,
+        "author": article.author,
         "url": article.url,
         "published": article.published,
         "source": article.source,
