@@ -25,6 +25,9 @@ def test_outlet_feed_title_then_site_name() -> None:
         "Valley Times",
         "site name: Valley Times",
     )
+    # user trial 81: a site that writes its name "SteepLines" was shown as "Steep Lines"
+    assert infer_outlet(meta={"sitename": "SteepLines"}, text="")[0] == "SteepLines"
+    assert infer_outlet(meta={"sitename": "TRTWorld"}, text="")[0] == "TRT World"  # known
 
 
 @pytest.mark.parametrize(

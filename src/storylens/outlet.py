@@ -365,8 +365,9 @@ def _from_meta(meta: Mapping[str, Any]) -> tuple[str, str] | None:
     for field, label in (("feed_title", "feed title"), ("sitename", "site name")):
         value = meta.get(field)
         if isinstance(value, str) and value.strip():
-            main = _SECTION_SEP.split(value.strip(), maxsplit=1)[0]
-            return readable_outlet(main), f"{label}: {value.strip()}"
+            main = _SECTION_SEP.split(value.strip(), maxsplit=1)[0].strip()
+            written = _ALIASES.get(_key(main), main)  # the outlet's own name: "SteepLines"
+            return written, f"{label}: {value.strip()}"  # stays as it writes it (trial 81)
     url = meta.get("url")
     if isinstance(url, str) and url.strip():
         found = outlet_from_domain(url.strip())
