@@ -881,9 +881,7 @@ def _is_predicate(token: Any) -> bool:
     if token.pos_ == "ADJ":  # "and dozens more damaged": a participle joined to a verb
         conj = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.lower_.endswith("ed")
         return conj or _is_event_word(token)
-    if token.pos_ == "VERB" and reports_no_speech(
-        token
-    ):  # "17 passengers reported to the medical centre"
+    if token.pos_ == "VERB" and reports_no_speech(token):  # "reported to the medical centre"
         return True
     return token.pos_ == "VERB" and token.lemma_ not in _LIGHT_VERBS | SPEECH
 

@@ -79,7 +79,7 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
 
 def _subject(verb: Any) -> Any | None:
     """The noun a verb (or the verb an adjective complements) says lasted, or None."""
-    while verb.dep_ in {"acomp", "xcomp", "conj"} and verb.head is not verb:
+    while verb.dep_ in {"acomp", "xcomp", "conj"} and verb.head.i != verb.i:
         verb = verb.head  # "went undetected": the subject is the verb's
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject if subject is not None and subject.pos_ == "NOUN" else None

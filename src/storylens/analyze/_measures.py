@@ -354,10 +354,10 @@ def _below_ground(unit: Any) -> bool:
     if length is None or length.dimension != "length":
         return False
     after = [t.lower_ for t in unit.doc[unit.i + 1 : unit.i + 5] if t.lower_ not in {"the"}]
-    if after and after[0] == "down" and len(after) > 1 and after[1] in {"a", "an", "its"}:
-        return after[2:3] == [] or after[2] in _SHAFTS  # "down a shaft", not "down a slope"
-    if after and after[0] == "down" and len(after) > 1 and after[1].isalpha():
-        return after[1] in _SHAFTS  # "ran 1.2 kilometres down the mountain": how far
+    # "down a shaft" is deep; "ran 1.2 kilometres down the mountain" is how far
+    if after[:1] == ["down"] and len(after) > 1 and after[1].isalpha():
+        noun = after[2:3] if after[1] in {"a", "an", "its"} else after[1:2]
+        return not noun or noun[0] in _SHAFTS
     if after and after[0] in {"underground", "down"}:
         return True
     return len(after) >= 2 and after[0] in _BELOW and after[1] in _GROUND
