@@ -220,7 +220,7 @@ def _is_title_like(text: str, max_words: int) -> bool:
 
 _DATE_WORD = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-    r"|updated|published|posted|last|on|at|[ap]\.?\s?m\.?|gmt|bst|utc|[ecmp][sd]t|hkt|ist|jst|cet|cest|eet|eest|aest|aedt|sgt"
+    r"|updated|published|posted|dated?|last|on|at|[ap]\.?\s?m\.?|gmt|bst|utc|[ecmp][sd]t|hkt|ist|jst|cet|cest|eet|eest|aest|aedt|sgt"
 )
 _ISO_STAMP = r"\d{4}-\d\d-\d\d(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"  # 2026-04-06T09:30:00Z
 _DATE_LINE = re.compile(
@@ -234,7 +234,7 @@ def dated_line(text: str) -> str | None:
 
     >>> dated_line("9 March 2026"), dated_line("Updated 10:30"), dated_line("May Day parade")
     ('2026-03-09', None, None)
-    >>> dated_line("Published: 2026-04-06T09:30:00Z"), dated_line("2026-04-06")
+    >>> dated_line("Published: 2026-04-06T09:30:00Z"), dated_line("Date: 2026-04-06")
     ('2026-04-06', '2026-04-06')
     >>> dated_line("Published March 9, 2026, 19:45")
     '2026-03-09T19:45:00'

@@ -28,6 +28,41 @@ def test_files_reads_plain_text(tmp_path: Path) -> None:
     assert doc == RawDocument(source=str(path), text=STORY, meta={"filename": "silo.txt"})
 
 
+def test_files_reads_a_text_header_as_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "silo.txt"
+    header = "Outlet: Northport Courier\nDate: 2026-03-09 14:05\nHeadline: Silo fire\n\n"
+    path.write_text(header + STORY, encoding="utf-8")
+    [doc] = read_sources([path])
+    assert doc == RawDocument(
+        source=str(path),
+        text=STORY,
+        meta={
+            "filename": "silo.txt",
+            "outlet": "Northport Courier",
+            "published": "2026-03-09 14:05",
+            "title": "Silo fire",
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Warning: graphic details\n\n",  # not a metadata field
+        "Published: 9 March 2026\n\n",  # a date line alone stays: clean reads it
+        "Outlet: Northport Courier\nTuesday night was calm.\n\n",  # a body line in it
+        "Outlet: Northport Courier\nSource: Wire\n\n",  # one field twice
+    ],
+)
+def test_files_text_without_a_header_block_stays_whole(tmp_path: Path, opening: str) -> None:
+    path = tmp_path / "silo.txt"
+    path.write_text(opening + STORY, encoding="utf-8")
+    [doc] = read_sources([path])
+    assert isinstance(doc, RawDocument)
+    assert doc.text == opening + STORY
+    assert doc.meta == {"filename": "silo.txt"}
+
+
 def test_files_keeps_source_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "silo.txt").write_text(STORY, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

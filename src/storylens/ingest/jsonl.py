@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from storylens.ingest import messages as m
-from storylens.ingest.meta import compact
+from storylens.ingest.meta import FIELD_ALIASES, compact
 from storylens.ingest.options import IngestOptions, Outcome
 from storylens.ingest.streams import skip_rest
 from storylens.model import Failure, RawDocument, Skip
@@ -31,11 +31,7 @@ _STRING_FIELDS = ("url", "outlet", "title", "published", "author")
 _BODY_FIELDS = ("text", "html")
 _ALIASES = {  # other names dumps and scrapers give the known fields, read when it is absent
     "text": ("body", "content", "article", "maintext"),
-    "outlet": ("source", "publisher", "site", "site_name"),
-    "published": ("date", "published_at", "pubdate", "date_publish", "datetime"),
-    "title": ("headline",),
-    "url": ("link",),
-    "author": ("byline",),
+    **FIELD_ALIASES,
 }
 _MARKUP = re.compile(
     r"<(?:p|div|br|h[1-6]|article|section|blockquote|li|ul|ol|body)\b[^<>]*>", re.I

@@ -13,7 +13,16 @@ from typing import Any
 
 from storylens.text import normalize_date
 
-__all__ = ["compact", "iso_from_struct", "iso_from_text"]
+__all__ = ["FIELD_ALIASES", "compact", "iso_from_struct", "iso_from_text"]
+
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "outlet": ("source", "publisher", "site", "site_name"),
+    "published": ("date", "published_at", "pubdate", "date_publish", "datetime"),
+    "title": ("headline",),
+    "url": ("link",),
+    "author": ("byline",),
+}
+"""Other names dumps, scrapers and text headers give the known metadata fields."""
 
 
 def iso_from_struct(value: time.struct_time | None) -> str | None:
