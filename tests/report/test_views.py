@@ -245,6 +245,31 @@ def test_views_word_choice_counts_uses_inside_quotes_apart() -> None:
     assert row[3] == "A: 1 (1 in quotes), B: 1"
 
 
+def test_views_explain_lists_the_figures_compared_with_nothing() -> None:
+    from storylens.compare import compare
+    from storylens.model import Article, Paragraph, content_hash
+    from storylens.report.views import detail_tables
+
+    texts = {
+        "a": "The fire destroyed 40 homes in Marsh Lane, and 300 firefighters were deployed.",
+        "b": "The blaze destroyed 45 homes in Marsh Lane, the fire service said.",
+    }
+    articles = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash(t), outlet=k.upper())
+        for k, t in texts.items()
+    ]
+    analysis = compare(articles)
+    titles = [t.title for t in detail_tables(analysis)]
+    assert "Figures compared with nothing" not in titles
+    (table,) = [
+        t
+        for t in detail_tables(analysis, explain=True)
+        if t.title == "Figures compared with nothing"
+    ]
+    assert [row[:2] for row in table.rows] == [("A", "300")]
+    assert table.rows[0][3] == "no other outlet counts this"
+
+
 def test_views_a_quote_credited_to_someone_else_shows_both_names() -> None:
     span = Span("a", 0, 10)
     other = QuoteMention(

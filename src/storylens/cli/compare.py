@@ -39,7 +39,12 @@ _digest_words = click.option(
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here.")
 @_digest_words
-@click.option("--explain", is_flag=True, help="Also say why candidate conflicts were not flagged.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also say why candidate conflicts were not flagged, and which figures were compared "
+    "with nothing.",
+)
 @handle_errors
 def compare_command(
     sources: tuple[str, ...],

@@ -474,7 +474,20 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
                 empty="none: no other pair of figures was compared",
             )
         )
+        if len(analysis.articles) > 1:
+            tables.append(story.uncompared())
     return [*tables, story.cited(), story.unattributed(), story.wording()]
+
+
+def _uncompared(
+    thing: str | None, origins: Mapping[str, set[str]], articles: Mapping[str, set[str]]
+) -> str | None:
+    """Why a figure counting ``thing`` was compared with nothing, or None when it was."""
+    if thing is None:
+        return "what it counts is not known"
+    if len(origins[thing]) > 1:
+        return None
+    return "no other outlet counts this" if len(articles[thing]) == 1 else "only copies count this"
 
 
 class _Tables:
@@ -539,6 +552,26 @@ class _Tables:
             for c in conflicts
         )
         return TableView(title, ("about", "mentions", reason), rows, comparison=True, empty=empty)
+
+    def uncompared(self) -> TableView:
+        """Figures no article of another origin counts the same thing for: conflicts never
+        weighed them against anything (what each counts, to see why: "crew deployed" in one
+        outlet and "rescuers worked" in another are two things to the tool)."""
+        origin = dict(self.analysis.origins)
+        origins: dict[str, set[str]] = {}
+        articles: dict[str, set[str]] = {}
+        for n in self.analysis.numbers:
+            if (thing := thing_of(n)) is not None:
+                origins.setdefault(thing, set()).add(origin.get(n.span.article, n.span.article))
+                articles.setdefault(thing, set()).add(n.span.article)
+        rows = tuple(
+            (self.names[n.span.article], self.figure(n), n.what or "", why)
+            for n in self.analysis.numbers
+            if (why := _uncompared(thing_of(n), origins, articles))
+        )
+        headers = ("outlet", "figure", "what", "why not compared")
+        empty = "none: every figure was compared with another outlet's"
+        return TableView("Figures compared with nothing", headers, rows, empty=empty)
 
     def cited(self) -> TableView:
         rows = tuple(
