@@ -1962,3 +1962,31 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
     assert {m.why.features.get("event") for m in found} == {"on board"}
     conflicts, _ = find_conflicts(found, [a, b])
     assert sorted(c.about.split(",")[0] for c in conflicts) == ["crew", "passenger"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trial 87: a state a copula gives is what is counted ("absent" deputies are
+        # not the deputies who abstained) ...
+        (
+            "Two deputies were absent, according to the official tally.",
+            "Nine deputies abstained, according to the official tally.",
+            "different-thing",
+        ),
+        # ... but the same miners, whether "were underground" or "with 31 miners underground"
+        (
+            "The company said 26 miners were underground when the roof fell.",
+            "The roof fell with 31 miners underground, the company said.",
+            "ranges-disjoint",
+        ),
+        # the whole a part is taken from is another scope than a count of deputies
+        (
+            "The motion won the support of 117 of the Assembly's 240 deputies.",
+            "Two deputies were absent.",
+            "different-scope",
+        ),
+    ],
+)
+def test_numbers_trials_85_to_87(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule

@@ -908,10 +908,27 @@ def _event_of_subject(subject: Any) -> Any | None:
         return None
     if (event := _complement_event(head)) is not None:
         return event
+    if (state := _state_of(head)) is not None:
+        return state  # "two deputies were absent": a count of the absent, not of all deputies
     if subject.dep_ != "nsubjpass" or head.lemma_ not in _LIGHT_VERBS or head.pos_ != "VERB":
         return None
     led = (c for c in head.children if c.dep_ == "xcomp" and _is_predicate(c))
     return next(led, head)
+
+
+STATE_PREFIX = "be "
+"""The event key of a state a copula gives ("be absent"), as apart from a verb's."""
+
+
+def _state_of(verb: Any) -> Any | None:
+    """The adjective a copula says its counted subject is in ("absent" in "two deputies were
+    absent", "homeless" in "300 families are now homeless"): the state is what is counted."""
+    if verb.lemma_ != "be":
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and not _negated(c)),
+        None,
+    )
 
 
 def _in_hospital(verb: Any) -> Any | None:
@@ -1146,6 +1163,8 @@ def _event_key(event: Any | None) -> str | None:
         return "kidnapped"  # "nine aid workers were taken on Monday"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
         return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
+    if group is None and event.dep_ == "acomp" and event.head.lemma_ == "be":
+        return f"{STATE_PREFIX}{event.lemma_.lower()}"  # "were absent" (see _state_of)
     return group or event.lemma_.lower() + _light_complement(event)
 
 

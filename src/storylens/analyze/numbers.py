@@ -218,7 +218,8 @@ def _scope(
     complete ("with 90 percent of ballots counted", "early results"), "part" for one batch or
     share of a total ("the first 500,000", "the final group of nine men", "three of them", "in
     March alone", "were among those told to leave", "17 people, including three rescuers"),
-    else None."""
+    "whole" for the total a part is taken from ("117 of the Assembly's 240 deputies"), else
+    None."""
     if where_from == "scope":  # "nationwide"; "across Ambry District" is one region of it
         return "regional" if where and _REGION_WORD.search(where) else "national"
     if _PARTIAL.search(sentence.text):
@@ -227,6 +228,8 @@ def _scope(
         return "part"
     if _among(anchor) or _included(anchor):
         return "part"
+    if _whole_of_a_part(anchor):
+        return "whole"
     if where_from == "sentence" and _REGION.search(sentence.text):
         return "regional"
     return None
@@ -239,6 +242,37 @@ _REGION = re.compile(
     r"|\b(?i:in|across|throughout)\s+the\s+(?:province|region|district|county|state)\s+of\s+[A-Z]"
 )
 """A count given for one region of a country: "in Velmara province", "in the region of X"."""
+
+
+_SHARE_WORDS = frozenset(
+    [
+        "all",
+        "most",
+        "many",
+        "some",
+        "few",
+        "several",
+        "half",
+        "none",
+        "each",
+        "any",
+        "one",
+        "majority",
+        "minority",
+        "rest",
+    ]
+)
+
+
+def _whole_of_a_part(anchor: Any) -> bool:
+    """ "117 of the Assembly's 240 deputies", "most of the 300 passengers": the count is the
+    whole a part is taken from."""
+    noun = anchor.head if anchor.dep_ in {"nummod", "quantmod"} else anchor
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.i >= noun.i:
+        return False
+    share = of.head
+    return share.like_num or share.lower_ in _SHARE_WORDS
 
 
 def _among(anchor: Any) -> bool:
