@@ -1990,3 +1990,33 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
 )
 def test_numbers_trials_85_to_87(first: str, second: str, rule: str) -> None:
     assert _verdict(first, second) == rule
+
+
+def test_numbers_a_live_entry_stamp_dates_its_figures() -> None:
+    """User trial 85: a live page's entries open with a time ("08:15 Bodies recovered"); the
+    figures below a stamp were given then, and a toll the page gives twice rose."""
+    live = make_article(
+        "18:30 Coastguard gives evening toll",
+        "At its evening briefing, the coastguard said 23 bodies had been recovered.",
+        "08:15 Bodies recovered",
+        "The coastguard says six bodies have so far been recovered.",
+    )
+    daily = make_article(
+        "At its evening briefing on Monday, the coastguard said 17 bodies had been recovered."
+    )
+    live_numbers, daily_numbers = find_numbers(live), find_numbers(daily)
+    assert [(n.value, n.when) for n in live_numbers] == [(23.0, "evening"), (6.0, "08:15")]
+    assert daily_numbers[0].when == "evening briefing on Monday"
+    conflicts, explained = find_conflicts([*live_numbers, *daily_numbers], [live, daily])
+    assert [sorted(n.value for n in c.mentions) for c in conflicts] == [[17.0, 23.0]]
+    assert [(sorted(n.value for n in c.mentions), c.why.rule) for c in explained] == [
+        ([6.0, 17.0], "different-period")
+    ]
+
+
+def test_numbers_its_members_are_the_organisation_named_before() -> None:
+    mention = only(
+        "Dr Ana Vell, of the Marrach Doctors' Association, said its members had counted at "
+        "least 35 deaths across the province."
+    )
+    assert mention.attributed_to == "Marrach Doctors' Association"

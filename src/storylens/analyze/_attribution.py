@@ -220,6 +220,8 @@ def _source_name(subj: Any) -> str:
 
     Possessors, appositions and clauses are left out; so is a leading article.
     """
+    if (owner := _owner_named_before(subj)) is not None:
+        return owner
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     head = appos if appos is not None and subj.pos_ != "PROPN" else subj
     drop = {"punct", "appos", "relcl", "acl", "cc", "conj"}
@@ -238,6 +240,18 @@ def _source_name(subj: Any) -> str:
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
     return _joined(toks) or subj.text
+
+
+def _owner_named_before(subj: Any) -> str | None:
+    """The organisation "its" or "their" stands for in a source ("Dr Ana Vell, of the Marrach
+    Doctors' Association, said its members had counted ..."): the last one the sentence names
+    before it; None when the subject has no such possessor or the sentence names none."""
+    if subj.pos_ != "NOUN" or not any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subj.children
+    ):
+        return None
+    orgs = [e for e in subj.sent.ents if e.label_ == "ORG" and e.end <= subj.i]
+    return orgs[-1].text.removeprefix("the ").removeprefix("The ") if orgs else None
 
 
 def _joined(toks: list[Any]) -> str:

@@ -599,9 +599,11 @@ _SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
 
 def _part_on_day(part: Any, day: Any) -> bool:
     """A part of a day or a clock time, then "on" and the day: one time ("by mid-morning on
-    Tuesday", "at 9pm on Tuesday")."""
+    Tuesday", "at 9pm on Tuesday", "at its evening briefing on Monday")."""
     between = [t.lower_ for t in part.doc[part.end : day.start]]
     clock = any(_CLOCK_TIME.fullmatch(t.lower_) for t in part)
+    if between[:1] and part.doc[part.end].lemma_.lower() in _UPDATES:
+        between = between[1:]  # "at its evening briefing on Monday"
     return (
         between == ["on"]
         and part.label_ == "TIME"

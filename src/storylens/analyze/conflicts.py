@@ -34,7 +34,9 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
                       variation: each value is compared on its own. Only for values that
                       differ (the same figure in two articles agrees, however many others
                       either gives). Listed once per thing, with ``why.features["pairs"]``
-                      the pairs it stands for
+                      the pairs it stands for. Two tolls given for one time of day ("at its
+                      evening briefing") are compared even so: a live page's earlier toll
+                      does not make its evening one vary
 ``ranges-overlap``    the values can both be true ("around 80,000" and "thousands"); measures
                       in two units of one dimension are converted first ("18 kilometres" and
                       "11 miles" agree, with ``_UNIT_SLACK`` for rounding)
@@ -294,6 +296,14 @@ def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[
     return found
 
 
+def _one_moment(a: NumberMention, b: NumberMention) -> bool:
+    """Two tolls given for one time of day ("at its evening briefing"): whatever other counts
+    an article gives (a live page's morning toll), these two are the same count at the same
+    moment (user trial 85)."""
+    hour = _time_of_day(a.when)
+    return _rises(a) and _rises(b) and hour is not None and hour == _time_of_day(b.when)
+
+
 def _same_text(a: NumberMention, b: NumberMention, hashes: dict[str, str]) -> bool:
     """Both from one article, or from two copies of one text."""
     if a.span.article == b.span.article:
@@ -441,7 +451,10 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
-        ("varies-in-article", not overlap and (a.span in varying or b.span in varying)),
+        (
+            "varies-in-article",
+            not overlap and (a.span in varying or b.span in varying) and not _one_moment(a, b),
+        ),
         ("ranges-overlap", overlap),
         ("also-given", _also_given(a, b, key, story)),
         ("different-place", _readings_apart(a, b)),  # after the agreeing figures' reasons
@@ -733,6 +746,7 @@ def _calendar(when: str) -> tuple[str, str] | None:
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b")
+_CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b")
 _DAY_PARTS = dict.fromkeys(["morning"], 0) | dict.fromkeys(["noon", "midday", "afternoon"], 1)
 _DAY_PARTS |= dict.fromkeys(["evening", "night"], 2) | dict.fromkeys(["midnight", "overnight"], 3)
 # midnight comes after "on Tuesday evening"
@@ -745,6 +759,9 @@ def _time_of_day(when: str | None) -> int | None:
         return None
     if match := _CLOCK.search(when.lower()):
         hour = int(match.group(1)) % 12 + (12 if match.group(2) == "p" else 0)
+        return 0 if hour < 12 else 1 if hour < 17 else 2
+    if match := _CLOCK_24.search(when):  # a live page's entry stamp, "18:30"
+        hour = int(match.group(1))
         return 0 if hour < 12 else 1 if hour < 17 else 2
     return next(
         (

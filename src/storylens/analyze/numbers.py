@@ -169,7 +169,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         where=where,
         when=None
         if subject in TIME_UNITS or rule == "penalty"  # a term's length is no date
-        else time_of(sentence, run, offset, context.article.text, source_toks),
+        else time_of(sentence, run, offset, context.article.text, source_toks)
+        or entry_time(context.article, context.body[index]),
         attributed_to=source,
         why=_why(
             rule,
@@ -189,6 +190,35 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             stance=position,
         ),
     )
+
+
+_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?=\s|$)", re.I)
+
+
+_STAMPED = re.compile(_STAMP.pattern + r"\s+[A-Z][^.!?]{0,80}$")
+"""An entry's stamp line, a time then a short headline: "18:30 Coastguard gives evening toll"
+(the clean stage keeps it as body text: a headline starts with a capital letter)."""
+
+
+def entry_time(article: Article, paragraph: Paragraph) -> str | None:
+    """The clock time a live page's entry is stamped with ("08:15 Bodies recovered" heading
+    the paragraphs below it, up to the next heading or stamp): when that entry's figures were
+    given, if they say no time.
+
+    >>> from storylens.model import content_hash
+    >>> text = "08:15 Six found\\nSix bodies were found."
+    >>> paragraphs = (Paragraph(0, 15, ParagraphKind.HEADING), Paragraph(16, 37))
+    >>> entry_time(Article("a", text, paragraphs, content_hash(text)), paragraphs[1])
+    '08:15'
+    """
+    for p in reversed(article.paragraphs):
+        if p.end > paragraph.start:
+            continue
+        line = article.text[p.start : p.end]
+        if p.kind is ParagraphKind.HEADING or _STAMPED.match(line):
+            found = _STAMP.match(line)
+            return found.group(0) if found else None
+    return None
 
 
 def _measure(doc: Any, run: Run) -> str | None:
