@@ -1980,6 +1980,18 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
             "The roof fell with 31 miners underground, the company said.",
             "ranges-disjoint",
         ),
+        # user trial 85: people on board are not the people who survived ...
+        (
+            "The migration office said more than 150 people had been on board.",
+            "Forty-one people survived the sinking, the migration office said.",
+            "different-thing",
+        ),
+        # ... but the crew on board is the ship's crew
+        (
+            "The operator says 148 passengers and 12 crew were aboard.",
+            "The operator said 148 passengers and a crew of nine were on its manifest.",
+            "ranges-disjoint",
+        ),
         # the whole a part is taken from is another scope than a count of deputies
         (
             "The motion won the support of 117 of the Assembly's 240 deputies.",

@@ -900,6 +900,8 @@ def _event_of_subject(subject: Any) -> Any | None:
         return ward  # "seven pupils remained in hospital": a count of those hospitalised
     if head.lemma_ == "be" and _strikes(head):
         return head  # "3,200 of its members are on strike"
+    if head.lemma_ == "be" and _aboard(head):
+        return head  # "more than 150 people had been on board"
     if head.lemma_ in {"remain", "stay", "be"} and (held := _in_custody(head)) is not None:
         return held  # "a dozen suspects were in custody": a count of the arrested
     if _left_home(head, subject):
@@ -1056,8 +1058,17 @@ def _what_text(noun: Any | None, event: Any | None, skip: range) -> str | None:
     if event is not None and not (
         noun is not None and (_inside_noun(event, noun) or not _reads_as_participle(event))
     ):
-        parts.append("in hospital" if event.lemma_.lower() == "hospital" else _participle(event))
+        parts.append(_event_words(event))
     return " ".join(parts) or None
+
+
+def _event_words(event: Any) -> str:
+    """How an event reads after the counted noun: "killed", "in hospital", "on board"."""
+    if event.lemma_.lower() == "hospital":
+        return "in hospital"
+    if event.lemma_ == "be" and _aboard(event):
+        return "on board"
+    return _participle(event)
 
 
 def _inside_noun(event: Any, noun: Any) -> bool:
@@ -1178,18 +1189,25 @@ _HOMES = _words("home homes house houses village villages")
 
 def _aboard(verb: Any, noun: Any | None = None) -> bool:
     """A ship, plane or train that carries people or has them on board: "is carrying 2,140
-    passengers", "has 870 passengers and 2,140 crew on board" (one count, whichever verb)."""
+    passengers", "has 870 passengers and 2,140 crew on board", "150 people were on board"
+    (one count, whichever verb)."""
     lemma = verb.lemma_.lower()
     if lemma == "carry":
         return noun is None or _people(noun) or noun.lower_ == "crew"
+    if lemma == "be":  # "more than 150 people had been on board"
+        return any(_on_board(c) for c in verb.children)
     if lemma != "have":
         return False
     noun = noun if noun is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
     nouns = [noun, *noun.conjuncts] if noun is not None else []
     near = [*verb.children, *(c for n in nouns for c in n.children)]
-    return any(
-        c.lower_ == "aboard" or (c.lower_ == "on" and any(g.lower_ == "board" for g in c.children))
-        for c in near
+    return any(_on_board(c) for c in near)
+
+
+def _on_board(token: Any) -> bool:
+    """ "aboard", or "on" with "board"."""
+    return token.lower_ == "aboard" or (
+        token.lower_ == "on" and any(g.lower_ == "board" for g in token.children)
     )
 
 

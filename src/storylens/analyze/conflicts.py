@@ -399,15 +399,21 @@ def _covered(mention: NumberMention) -> bool:
     )
 
 
+def _where_they_are(event: str) -> bool:
+    """A state or place the counted things are in ("be underground", "on board"), not what
+    they did."""
+    return event.startswith(STATE_PREFIX) or event == "on board"
+
+
 def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     """One says what the counted things did and the other names them in passing, not as the
     subject of its clause ("80 firefighters were sent", "the 10 games"): not a candidate.
     A state is no such verb: "26 miners were underground" and "with 31 miners underground"
-    tell of the same miners.
+    tell of the same miners, "12 crew were aboard" and "a crew of nine" of the same crew.
     "Some 60 firefighters were at the scene" is about them, and may be the count the verb
     gives. A distance is compared only when both say what covered it ("the plume travelled
     18 kilometres"), not where something stands ("the school, two kilometres downstream")."""
-    x, y = (None if v is not None and v.startswith(STATE_PREFIX) else v for v in _verbs(a, b))
+    x, y = (None if v is not None and _where_they_are(v) else v for v in _verbs(a, b))
     if _subject(a) == _DISTANCE and not (_covered(a) and _covered(b)):
         return True  # "the school, two kilometres downstream" is where, not how far it went
     if (x is None) == (y is None):
