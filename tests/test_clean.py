@@ -76,6 +76,10 @@ def test_clean_sentence_offsets() -> None:
         "Welcome to our live coverage of the flood in the Northvale valley.",
         "This live page is now closed.",
         "Support independent local journalism: subscribe to our weekly newsletter.",
+        # user trial 85: a live page's promise of updates
+        "We will bring you updates through the day. You can also follow our coverage on "
+        "Harbour Radio 2.",
+        "Stay with us for the latest from Northvale.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:

@@ -35,6 +35,9 @@ _CALL_TO_ACTION = re.compile(
     # a live page's greeting and sign-off (user trial 82), a donation appeal (trial 83)
     r"welcome to (?:our|the) (?:live (?:coverage|blog|page|updates)|rolling coverage)\b|"
     r"(?:this|our) live (?:page|blog|coverage) (?:is|has) (?:now )?(?:closed|ended)\b|"
+    # "We will bring you updates through the day." (user trial 85), "Stay with us for ..."
+    r"we(?:['’]ll| will) (?:bring|keep) you (?:[\w-]+ ){0,3}?(?:updates?|posted)\b|"
+    r"stay with us\b|you can (?:also )?follow (?:our|the) (?:live )?coverage\b|"
     r"support (?:our|independent)\b.{0,60}\bjournalism\b)",
     re.IGNORECASE,
 )
