@@ -1536,11 +1536,12 @@ def _verdict(first: str, second: str) -> str:
             "The weather service recorded 25 millimetres of rain on Tuesday.",
             "not compared",
         ),
-        # a landmark a length is measured from is no amount
+        # a landmark a length is measured from is no amount; since user trial 86 the radius
+        # of the area an order covers is compared as the radius of that area
         (
             "Residents within 2 kilometres of the plant were told to stay indoors.",
             "Residents within 5 kilometres of the plant were told to stay indoors.",
-            "not compared",
+            "ranges-disjoint",
         ),
         # user trial 65: a hospital admits patients; patients admitted are people admitted
         (
@@ -1992,6 +1993,31 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
             "The operator said 148 passengers and a crew of nine were on its manifest.",
             "ranges-disjoint",
         ),
+        # user trial 86: an evacuation zone's radius, in any unit, as "within" gives it ...
+        (
+            "Police evacuated homes inside a 3-kilometre radius of the plant.",
+            "Police evacuated homes within a mile of the plant.",
+            "ranges-disjoint",
+        ),
+        (
+            "Residents living within 3 km of the plant were evacuated.",
+            "Residents were told to leave their homes within three kilometres of the plant.",
+            "ranges-overlap",
+        ),
+        # ... is not the radius of the area told to stay inside
+        (
+            "Police evacuated homes inside a 3-kilometre radius of the plant.",
+            "People living within five miles were told to stay inside.",
+            "not compared",
+        ),
+        # a firm cited by its first word is the firm named in full: another source than the
+        # fire service (and "put ... at 18 tonnes" cites Brantor, however the parse hangs "at")
+        (
+            "The fire service estimated that 30 tonnes of chemicals had burned.",
+            "Brantor put the quantity of material involved at 18 tonnes. Brantor Chemicals "
+            "runs the site.",
+            "different-source",
+        ),
         # the whole a part is taken from is another scope than a count of deputies
         (
             "The motion won the support of 117 of the Assembly's 240 deputies.",
@@ -2032,3 +2058,12 @@ def test_numbers_its_members_are_the_organisation_named_before() -> None:
         "least 35 deaths across the province."
     )
     assert mention.attributed_to == "Marrach Doctors' Association"
+
+
+def test_numbers_an_instruction_cites_no_one() -> None:
+    mention = only(
+        "A shelter order covering a radius of eight kilometres told residents to keep their "
+        "windows closed."
+    )
+    assert (mention.value, mention.attributed_to) == (8.0, None)
+    assert mention.what == "radius of the area told to keep"

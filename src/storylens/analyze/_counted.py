@@ -287,6 +287,8 @@ def _bare_measure(unit: Unit) -> str:
 def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     """What a number with a unit measures: "a depth of 10 km" (rule ``measured``), or a
     length something covered: "the plume travelled 18 kilometres" (rule ``length-verb``)."""
+    if unit.dimension == "length" and (zone := _zone(noun)) is not None:
+        return zone
     if (size := measured(noun)) is not None:
         return size[0], "measured", None, size[1]
     if unit.symbol == "m/h":  # "lava advancing at 40 metres an hour": no wind or train
@@ -309,6 +311,48 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
         verb = _covering_verb(noun)
         if verb is not None:
             return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "distance"
+    return None
+
+
+_ZONES = _words("radius zone cordon perimeter")
+_ZONE_ACTS = dict.fromkeys(["displaced", "go", "move", "evacuate", "clear"], "evacuated")
+"""Acts that make one evacuation zone: "evacuated within 2 km", "told to leave", "ordered to
+go"; "stay" inside and "keep" windows shut make a shelter zone, another area."""
+_ZONE_ACTS |= dict.fromkeys(["keep", "shelter", "remain"], "stay")
+
+
+def _zone(unit: Any) -> tuple[str, str, None, str] | None:
+    """The radius of an area something was done in: "evacuated homes within a mile of the
+    plant", "inside a 3-kilometre radius", "a shelter order covering a radius of eight
+    kilometres" (rule ``zone``). The subject is the radius of what was done there
+    ("radius:evacuated"): an evacuation zone and a shelter zone are two areas."""
+    if unit.dep_ == "pobj" and unit.head.lower_ == "within":
+        where = unit.head
+    elif (size := measured(unit)) is not None and size[1] in _ZONES:
+        where = unit.head.head if unit.dep_ == "pobj" else unit.head
+    else:
+        return None
+    verb = _zone_verb(where)
+    if verb is None:
+        return "radius", "zone", None, "radius"
+    told = verb.head if verb.dep_ == "xcomp" else None  # "told to stay inside"
+    done = f"{_participle(told)} to {verb.lemma_}" if told is not None else _participle(verb)
+    key = _event_key(verb) or ""
+    return f"radius of the area {done}", "zone", None, f"radius:{_ZONE_ACTS.get(key, key)}"
+
+
+def _zone_verb(token: Any) -> Any | None:
+    """The verb saying what was done in an area: up from the words naming it, past nouns
+    and the verbs that describe them ("residents living within 3 km ... were evacuated");
+    for "told residents to stay inside", what they were told to do."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "VERB" and node.dep_ not in {"acl", "relcl", "amod"}:
+            led = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            return led if led is not None and node.lemma_ in {"tell", "order", "ask"} else node
     return None
 
 
@@ -695,6 +739,7 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     """The counted noun and/or the event word a number attaches to, with the rule used."""
     head = anchor.head
     scaled = anchor.dep_ == "amod" and SCALED.fullmatch(anchor.lower_)  # "1.9bn marks"
+    scaled = scaled or (anchor.dep_ == "det" and unit_at(head) is not None)  # "a mile"
     if (anchor.dep_ in {"nummod", "quantmod", "compound"} or scaled) and head.i != anchor.i:
         if _is_event_word(head):
             return None, head, "nummod"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyze._measures import unit_at
 from storylens.model import Bound
 from storylens.nlp import SCALED
 
@@ -117,7 +118,8 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 HINT = re.compile(  # "one" alone is mostly a pronoun: see _quantity_skip
     r"\d|\b(?:"
     + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *VAGUE, "tens"])
-    + r"|(?:only|just|exactly|least|than)\s+one)\b",
+    + r"|(?:only|just|exactly|least|than)\s+one"
+    + r"|an?\s+(?:mile|kilomet(?:re|er)|metre|meter|yard|foot)s?)\b",
     re.I,
 )
 
@@ -197,6 +199,8 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, i + 1, lo, lo, hi, words[0], None)
     if words[0] in {"a", "an"} and len(words) > 1 and words[1] in _MULTIPLIERS:
         return _exact_run(doc, i, i + 1, end)
+    if words[0] in {"a", "an"} and _one_length(doc, i, end):  # "within a mile of the plant"
+        return Run(i, i + 1, 1.0, 1.0, 1.0, None, None)
     if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:] and words[2] in _HALVED:
         whole = _exact_run(doc, i + 1, i + 2, end)  # "half a billion euros"
         return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
@@ -215,6 +219,16 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         currency = CURRENCY_WORDS.get(words[1]) if len(words) > 1 else None
         return Run(i, i + 1 + bool(currency), value, value, value, None, currency)
     return None
+
+
+def _one_length(doc: Any, i: int, end: int) -> bool:
+    """ "a mile", "a kilometre" after a bound ("within a mile of", "more than a kilometre"):
+    one unit of length, a measure. Without a bound "a mile" is mostly a manner of speaking
+    ("a mile-long queue", "won by a mile")."""
+    if i + 1 >= end or i == 0 or bound_before(doc[i - 1]) is None:
+        return False
+    unit = unit_at(doc[i + 1])
+    return unit is not None and unit.dimension == "length" and doc[i + 2 : i + 3].text != "-"
 
 
 _NUMERATORS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}

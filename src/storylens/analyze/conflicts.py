@@ -317,6 +317,8 @@ def _event(mention: NumberMention) -> str | None:
     event = mention.why.features.get("event")
     if isinstance(event, str):
         return event
+    if mention.why.rule == "zone":  # "radius of the area evacuated": a size, no toll
+        return None
     words = (mention.what or "").split()
     return next((g for w in words if (g := event_group(w))), None)
 
@@ -996,7 +998,8 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
     an organisation noun right before the name ("the opposition monitoring group Civic
     Watch") or opening an apposition after it ("Civic Watch, an opposition monitoring
     group"), read as :func:`~storylens.analyze._source_kinds._kind_of_org` reads it (a "rights
-    group" is an ngo). A name the articles give two kinds is left out: it may be either."""
+    group" is an ngo); else the kind of its full name ("Brantor Chemicals"). A name the
+    articles give two kinds is left out: it may be either."""
     names = sorted({m.attributed_to for m in numbers if m.attributed_to})
     told: dict[str, str] = {}
     for name in names:
@@ -1009,9 +1012,22 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
             for article in articles
             for match in pattern.finditer(article.text)
         }
+        kinds = kinds or _kinds_in_full(name, articles)
         if len(kinds) == 1:
             told[name] = kinds.pop()
     return told
+
+
+def _kinds_in_full(name: str, articles: Sequence[Article]) -> set[str]:
+    """The kinds of the full names the articles give a short name ("Brantor" in "Brantor
+    Chemicals", a company): a firm is cited by its first word once named in full."""
+    full = re.compile(rf"\b{re.escape(name)}\s+([A-Z][\w'’-]*)")
+    return {
+        kind
+        for article in articles
+        for match in full.finditer(article.text)
+        if (kind := _named_kind(f"{name} {match.group(1)}")) is not None
+    }
 
 
 def _introductions(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:

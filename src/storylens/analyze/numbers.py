@@ -141,7 +141,10 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     """Build one mention: bound and range, what, where, when, source, and why."""
     span = context.spans[index]
     doc = span.doc
+    what, rule, event, subject = counted(doc, run)
     bound_words = bound_phrase(doc, run)
+    if rule == "zone" and bound_words == ("within",):
+        bound_words = ()  # "evacuated within 3 km": the zone's edge, not a distance up to it
     bound = BOUNDS.get(bound_words, Bound.VAGUE if run.vague else Bound.EXACT)
     measure = _measure(doc, run)
     low, high = value_range(run, bound, bound_words in JUST_BELOW, measured=measure is not None)
@@ -153,7 +156,6 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     start = doc[start_tok - sign].idx + offset
     end = doc[run.end - 1].idx + len(doc[run.end - 1].text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])
-    what, rule, event, subject = counted(doc, run)
     who = penalised(doc, run) if rule == "penalty" else holder(doc, run)
     position = stance(doc[run.end - 1])
     borrow = position is None or who is None  # "the union wants 7 percent": the union's own
