@@ -258,6 +258,7 @@ def test_numbers_national_scope_is_noted() -> None:
         "The meeting began at 10:30 and one resident said it was long.",
         "The InterCity 214 service left the rails near Velsk.",  # user trial 36
         "They rang me at seven in the morning to cancel it.",  # user trial 39
+        '"I woke up at three and could not breathe," she said.',  # user trial 86
     ],
 )
 def test_numbers_not_quantities(snippet: str) -> None:

@@ -45,7 +45,7 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("year", _is_year(run, last, prev)),
         ("date", _near_month(prev, nxt)),
         ("time", ":" in last.text or (nxt is not None and nxt.lower_ in _CLOCK)),
-        ("time", _part_of_day_after(doc, run)),
+        ("time", _part_of_day_after(doc, run) or _bare_hour(doc, run)),
         ("age", _is_age(doc, run, prev) or _is_age_after_name(run, first, prev, nxt)),
         ("name", _inside_name(run, last, prev, nxt)),
         ("duration", _is_duration(doc, run)),
@@ -329,6 +329,28 @@ def _part_of_day_after(doc: Any, run: Run) -> bool:
 
 
 _FIGURE_VERBS = frozenset(["put", "stand", "estimate", "set", "peg", "place", "fix", "reach"])
+_LEVEL_VERBS = frozenset(  # verbs a level is given at: "inflation peaked at three"
+    ["peak", "close", "open", "settle", "finish", "end", "hover", "level", "rate", "value"]
+)
+
+
+def _bare_hour(doc: Any, run: Run) -> bool:
+    """An hour in words or digits after "at", nothing counted after it, saying when someone
+    did something: "I woke up at three and could not breathe"; not a figure something is put
+    or rated at ("put the toll at three", "rated the danger at four") or a level ("inflation
+    peaked at three")."""
+    prep = doc[run.start - 1] if run.start > 0 else None
+    number = doc[run.end - 1]
+    if prep is None or prep.lower_ != "at" or number.dep_ != "pobj" or run.end - run.start != 1:
+        return False
+    verb = prep.head
+    return (
+        1 <= run.value <= 12
+        and run.value.is_integer()
+        and verb.pos_ == "VERB"
+        and verb.lemma_ not in _FIGURE_VERBS | _LEVEL_VERBS
+        and not any(c.dep_ == "dobj" for c in verb.children)  # "rated the danger at four"
+    )
 
 
 def _is_pronoun_one(run: Run, first: Any, prev: Any | None) -> bool:
