@@ -767,7 +767,7 @@ def test_conflicts_a_crowd_and_spectators_are_one_attendance() -> None:
         "A crowd of 41,872 watched the final at Lindqvar Arena.",
         "Nearly 38,000 spectators watched the final at Lindqvar Arena.",
     )
-    assert found == [("spectators in Lindqvar Arena", "ranges-disjoint")]
+    assert found == [("people in Lindqvar Arena", "ranges-disjoint")]
 
 
 def test_conflicts_the_length_of_a_thing_is_compared_and_an_area_is_converted() -> None:

@@ -2019,6 +2019,29 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
             "runs the site.",
             "different-source",
         ),
+        # user trial 87: a crowd that swelled is the people who gathered, and "by the
+        # evening" is a time the entity model does not tag ...
+        (
+            "By evening, police said, the crowd had swelled to more than 6,000.",
+            "About 4,000 people had gathered by the evening, police said.",
+            "ranges-disjoint",
+        ),
+        (
+            "At midday, police put the crowd at around 2,500.",
+            "About 4,000 people had gathered by the evening, police said.",
+            "different-period",
+        ),
+        # ... a Saturday night is the Saturday evening, and 3 a.m. is in the night
+        (
+            "The ambulance service said 19 people were taken to hospital on Saturday evening.",
+            "The ambulance service said 14 people were taken to hospital on Saturday night.",
+            "ranges-disjoint",
+        ),
+        (
+            "Sulphur dioxide peaked at 12 parts per million at about 3 a.m., the agency said.",
+            "Sulphur dioxide reached at least 20 ppm overnight, the agency said.",
+            "ranges-disjoint",
+        ),
         # the whole a part is taken from is another scope than a count of deputies
         (
             "The motion won the support of 117 of the Assembly's 240 deputies.",

@@ -529,7 +529,7 @@ def time_of(
         and not _occasion(e)
     ]
     if not ents:
-        return None
+        return _day_part(sentence, clause, offset, text)
 
     def rank(ent: Any) -> tuple[bool, bool, int, bool]:
         words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
@@ -558,6 +558,24 @@ def time_of(
 _DAY_PARTS = frozenset(
     ["morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "dusk", "overnight"]
 )
+
+
+_DAY_PART_PHRASE = re.compile(
+    r"\b(?:(?:by|in|during|late in|early in|at|on)\s+the\s+)(?:morning|afternoon|evening|night)\b"
+    r"|\b(?:overnight|at midday|at noon|at midnight|at dawn|at dusk|tonight)\b",
+    re.I,
+)
+
+
+def _day_part(sentence: Any, clause: Any, offset: int, text: str) -> str | None:
+    """A part of the day the entity model did not tag, in the number's own clause: "about
+    4,000 people had gathered by the evening" ("by the evening")."""
+    for found in _DAY_PART_PHRASE.finditer(sentence.text):
+        start = sentence.start_char + found.start()
+        token = sentence.doc.char_span(start, start + len(found.group(0).split()[0]))
+        if token is not None and clause_of(token.root) == clause:
+            return text[start + offset : start + offset + len(found.group(0))]
+    return None
 
 
 def _time_ents(sentence: Any) -> list[Any]:

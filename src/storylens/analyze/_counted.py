@@ -60,7 +60,7 @@ _SUBJECTS = {
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
     "police": "police policeman policemen officer officers guard guards warder warders",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
-    "spectators": "spectator spectators crowd crowds fan fans attendance onlooker onlookers",
+    "crowd": "crowd crowds spectator spectators fan fans attendance onlooker onlookers",
     "staff": "staff worker workers employee employees personnel",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
@@ -822,11 +822,14 @@ def _total_of(anchor: Any) -> Any | None:
         return None
     if subj.lemma_.lower() in TOTALS or subj.lower_ in TOTALS:
         return subj
+    if head.lower_ == "to" and verb.lemma_.lower() in _GROWS and subj.pos_ == "NOUN":
+        return subj  # "the crowd had swelled to more than 6,000": the crowd's size
     copula = anchor.dep_ in {"attr", "acomp"} and verb.lemma_ == "be"
     return subj if copula and subj.pos_ == "NOUN" else None  # "the magnitude was 7.1"
 
 
 _TOPS = frozenset(["reach", "hit", "top", "pass", "exceed", "surpass"])
+_GROWS = _words("rise grow swell climb jump soar increase fall drop decline shrink dwindle")
 
 
 def _set_off_after(anchor: Any) -> bool:

@@ -300,8 +300,8 @@ def _one_moment(a: NumberMention, b: NumberMention) -> bool:
     """Two tolls given for one time of day ("at its evening briefing"): whatever other counts
     an article gives (a live page's morning toll), these two are the same count at the same
     moment (user trial 85)."""
-    hour = _time_of_day(a.when)
-    return _rises(a) and _rises(b) and hour is not None and hour == _time_of_day(b.when)
+    x, y = _time_of_day(a.when), _time_of_day(b.when)
+    return _rises(a) and _rises(b) and x is not None and y is not None and _near_in_day(x, y)
 
 
 def _same_text(a: NumberMention, b: NumberMention, hashes: dict[str, str]) -> bool:
@@ -346,7 +346,13 @@ def _bucket(mention: NumberMention) -> str | None:
     if event is not None and (event_group(event) == event or event in _SPELL_EVENTS):
         return event
     subject = _subject(mention)
-    return f"count:{subject}" if subject else event
+    return f"count:{_COUNTED_AS_PEOPLE.get(subject, subject)}" if subject else event
+
+
+_COUNTED_AS_PEOPLE = {"crowd": "people"}
+"""A crowd is a count of people ("4,000 people had gathered", "the crowd had swelled to
+6,000", "38,000 spectators"); among casualties the crowd stays apart ("nine fans were hurt"
+is no count of every person hurt)."""
 
 
 # Verbs that say one thing of what they count: a loss ("cut 2,400 jobs", "cost 2,400 jobs",
@@ -359,16 +365,28 @@ _SAME_VERBS = dict.fromkeys(
 _SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings were destroyed"
     ["destroy", "collapse", "flatten", "raze", "level", "demolish"], "destroy"
 )
+# "4,000 people gathered", "15,000 joined", "the crowd" (a crowd is people gathered: see
+# _verbs), "a crowd of 41,872 watched the final"
+_GATHER = "gather rally join march assemble protest demonstrate mass crowd attend watch"
+_SAME_VERBS |= dict.fromkeys(_GATHER.split(), "gather")
+_CROWDS = frozenset(["crowd", "crowds"])
 
 
 def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
     """The events of two mentions that are verbs of no casualty group ("send", "fight"), with
     verbs of one meaning as one ("cost" and "cut" jobs)."""
-    x, y = _event(a), _event(b)
+    x, y = _event(a) or _crowd(a), _event(b) or _crowd(b)
     return (
         _SAME_VERBS.get(x, x) if x is not None and event_group(x) != x and _says(x, a) else None,
         _SAME_VERBS.get(y, y) if y is not None and event_group(y) != y and _says(y, b) else None,
     )
+
+
+def _crowd(mention: NumberMention) -> str | None:
+    """ "crowd" for the size of a crowd ("the crowd had swelled to more than 6,000"): the
+    people gathered, not those held or hurt."""
+    words = (mention.what or "").lower().split()
+    return "crowd" if words and words[-1] in _CROWDS else None
 
 
 _FOUND = frozenset(["recover", "find", "retrieve"])  # what is done to the dead, not a new event
@@ -484,6 +502,8 @@ def _counted_as(mention: NumberMention, key: str) -> str | None:
     subject = _subject(mention)
     if key == _STRIKE and mention.why.features.get("role") == "subject":
         return "strikers"
+    if key.startswith("count:"):
+        subject = _COUNTED_AS_PEOPLE.get(subject or "", subject)
     return "people" if key == "hospitalised" and subject == "patient" else subject
 
 
@@ -755,22 +775,22 @@ def _calendar(when: str) -> tuple[str, str] | None:
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b")
 _CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b")
-_DAY_PARTS = dict.fromkeys(["morning"], 0) | dict.fromkeys(["noon", "midday", "afternoon"], 1)
-_DAY_PARTS |= dict.fromkeys(["evening", "night"], 2) | dict.fromkeys(["midnight", "overnight"], 3)
-# midnight comes after "on Tuesday evening"
+_DAY_PARTS: dict[str, float] = {"morning": 0.0, "noon": 1.0, "midday": 1.0, "afternoon": 1.0}
+_DAY_PARTS |= {"evening": 2.0, "night": 2.5, "midnight": 3.0, "overnight": 3.0}
+# the small hours come after "on Tuesday evening"; "night" is either ("on Saturday night" is
+# the evening, "during the night" the small hours): it meets both (see _near_in_day)
 
 
-def _time_of_day(when: str | None) -> int | None:
-    """0 for a morning, 1 for midday and afternoon, 2 for an evening or night, 3 for midnight
-    ("at a briefing at 3pm": 1), else None."""
+def _time_of_day(when: str | None) -> float | None:
+    """0 for a morning, 1 for midday and afternoon, 2 for an evening, 2.5 for a night, 3 for
+    midnight and the small hours ("at a briefing at 3pm": 1; "at about 3 a.m.": 3), else
+    None."""
     if not when:
         return None
     if match := _CLOCK.search(when.lower()):
-        hour = int(match.group(1)) % 12 + (12 if match.group(2) == "p" else 0)
-        return 0 if hour < 12 else 1 if hour < 17 else 2
+        return _hour_part(int(match.group(1)) % 12 + (12 if match.group(2) == "p" else 0))
     if match := _CLOCK_24.search(when):  # a live page's entry stamp, "18:30"
-        hour = int(match.group(1))
-        return 0 if hour < 12 else 1 if hour < 17 else 2
+        return _hour_part(int(match.group(1)))
     return next(
         (
             part
@@ -779,6 +799,11 @@ def _time_of_day(when: str | None) -> int | None:
         ),
         None,
     )
+
+
+def _hour_part(hour: int) -> float:
+    """The part of the day of an hour (0-23): the small hours are the night."""
+    return 3 if hour < 5 else 0 if hour < 12 else 1 if hour < 17 else 2
 
 
 _PAST = re.compile(
@@ -815,7 +840,12 @@ def _other_time_of_day(a: str | None, b: str | None) -> bool:
     """Two tolls given at different times of day ("on Tuesday evening" and "at 3pm"): a
     rising count reported twice, not one count in dispute."""
     x, y = _time_of_day(a), _time_of_day(b)
-    return x is not None and y is not None and x != y
+    return x is not None and y is not None and not _near_in_day(x, y)
+
+
+def _near_in_day(x: float, y: float) -> bool:
+    """One part of the day, or a night and the evening or small hours it may mean."""
+    return abs(x - y) <= 0.5
 
 
 _YEAR_TO = re.compile(
@@ -837,7 +867,7 @@ def _month_of(when: str | None) -> str | None:
     return "in " + _YEAR_TO.sub("", when) if when and _YEAR_TO.search(when) else when
 
 
-def _moment(when: str | None, today: str | None = None) -> tuple[str, int] | None:
+def _moment(when: str | None, today: str | None = None) -> tuple[str, float] | None:
     """The weekday and part of the day a time names ("by Monday morning": ("monday", 0)),
     ``today`` standing for a missing weekday, or None when it does not name both."""
     words = re.findall(r"[a-z]+", (when or "").lower())
