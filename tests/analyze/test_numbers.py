@@ -2042,6 +2042,18 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
             "Sulphur dioxide reached at least 20 ppm overnight, the agency said.",
             "ranges-disjoint",
         ),
+        # user trial 85: "adrift" and "drifting" are one state ...
+        (
+            "A spokesman said the boat had been adrift for around 36 hours.",
+            "Survivors said the boat had been drifting for three days.",
+            "ranges-disjoint",
+        ),
+        # ... and the people a boat left port with on board go where it goes
+        (
+            "The boat left Kessab, in Lurania, with about 130 people on board, the agency said.",
+            "The agency said more than 150 people had been on board the boat off Ardesia.",
+            "ranges-disjoint",
+        ),
         # the whole a part is taken from is another scope than a count of deputies
         (
             "The motion won the support of 117 of the Assembly's 240 deputies.",
@@ -2091,3 +2103,27 @@ def test_numbers_an_instruction_cites_no_one() -> None:
     )
     assert (mention.value, mention.attributed_to) == (8.0, None)
     assert mention.what == "radius of the area told to keep"
+
+
+def test_numbers_the_number_counts_what_the_figure_before_it_counts() -> None:
+    """User trial 85: "put the number at about 120" gives a figure for what the paragraph
+    before counted (rule ``refers-back``); a figure further back lends nothing."""
+    near = find_numbers(
+        make_article(
+            "Survivors said about 130 people had been on board.",
+            "The migration office put the number at about 120.",
+        )
+    )
+    assert [(n.what, n.why.rule) for n in near] == [
+        ("people on board", "nummod"),
+        ("people on board", "refers-back"),
+    ]
+    far = find_numbers(
+        make_article(
+            "Survivors said about 130 people had been on board.",
+            "The sea was calm.",
+            "Rescuers worked all night.",
+            "The migration office put the number at about 120.",
+        )
+    )
+    assert far[-1].what == "number"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from storylens.analyze._durations import lasting, per_period, state_of
+from storylens.analyze._durations import lasting, per_period, state_key, state_of
 from storylens.analyze._measures import Unit, measured, placed, unit_at
 from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
@@ -144,13 +144,14 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         thing, state = lasted[1], state_of(lasted[0])  # "undetected" for 47 days: the state
         if (period := per_period(lasted[0])) is not None:  # "for eight hours a day": a daily
             return f"{lasted[0].lower_} a {period}", "duration", None, f"duration per {period}"
+        keyed = tuple(state_key(word) for word in state)  # "adrift", "drifting": one state
         if thing is None and state:  # "after being closed for two days": only that state
-            return f"duration {state[0]}", "duration", None, f"duration::{state[0]}"
+            return f"duration {state[0]}", "duration", None, f"duration::{keyed[0]}"
         if thing is None:
             return "duration", "duration", None, "duration"
         phrase = " ".join((_noun_phrase(thing, range(run.start, run.end + 2)), *state))
         lemma = noun_lemma(thing)
-        key = ":".join(("duration", _SPELL_OF.get(lemma, lemma), *state))
+        key = ":".join(("duration", _SPELL_OF.get(lemma, lemma), *keyed))
         return f"duration of {phrase}", "duration", None, key
     noun, event, rule = _noun_and_event(anchor)
     if noun is not None and noun.i < run.start and noun.text in CURRENCY_CODES:
@@ -1068,6 +1069,8 @@ def _event_of_noun(noun: Any) -> Any | None:
 
     A compound naming the event counts too: "death toll".
     """
+    if _people(noun) and any(_on_board(c) for c in noun.children):
+        return noun  # "left port with about 130 people on board"
     for child in noun.children:
         if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
             return None if _negated(child) else child  # "passengers who were not hurt"
@@ -1114,7 +1117,7 @@ def _event_words(event: Any) -> str:
     """How an event reads after the counted noun: "killed", "in hospital", "on board"."""
     if event.lemma_.lower() == "hospital":
         return "in hospital"
-    if event.lemma_ == "be" and _aboard(event):
+    if (event.lemma_ == "be" or event.pos_ in {"NOUN", "PROPN"}) and _aboard(event):
         return "on board"
     return _participle(event)
 
@@ -1239,6 +1242,8 @@ def _aboard(verb: Any, noun: Any | None = None) -> bool:
     """A ship, plane or train that carries people or has them on board: "is carrying 2,140
     passengers", "has 870 passengers and 2,140 crew on board", "150 people were on board"
     (one count, whichever verb)."""
+    if verb.pos_ in {"NOUN", "PROPN"}:  # "with 130 people on board" (see _event_of_noun)
+        return any(_on_board(c) for c in verb.children)
     lemma = verb.lemma_.lower()
     if lemma == "carry":
         return noun is None or _people(noun) or noun.lower_ == "crew"

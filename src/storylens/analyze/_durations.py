@@ -16,7 +16,7 @@ from storylens.analyze._penalties import penalty, time_unit
 from storylens.analyze._quantity import Run
 from storylens.text import _words
 
-__all__ = ["TIME_SYMBOLS", "lasting", "per_period", "state_of", "time_symbol"]
+__all__ = ["TIME_SYMBOLS", "lasting", "per_period", "state_key", "state_of", "time_symbol"]
 
 # Verbs whose object or "for" phrase says how long their subject went on.
 _LASTS = _words("last take continue run go rage burn stretch drag")
@@ -108,6 +108,35 @@ def state_of(unit: Any) -> tuple[str, ...]:
     if complement is not None:  # "stay shut for two days", "went undetected for 47 days"
         return (complement.lower_,)
     return (verb.lower_,) if verb.pos_ != "AUX" else ()
+
+
+_A_STATES = {  # adjectives of a state a verb names: "adrift" is drifting
+    "adrift": "drift",
+    "afloat": "float",
+    "ablaze": "blaze",
+    "aflame": "blaze",
+    "asleep": "sleep",
+    "awake": "wake",
+    "aground": "ground",
+    "afire": "blaze",
+}
+_SUFFIXES = (("ying", "y"), ("ing", ""), ("ied", "y"), ("ed", ""))
+
+
+def state_key(word: str) -> str:
+    """One key for the words of one state: "drifting", "drifted", "adrift" -> "drift";
+    "trapped" -> "trapp" and "trapping" -> "trapp" alike (a key, not a word to show).
+
+    >>> [state_key(w) for w in ("adrift", "drifting", "drifted", "undetected", "closed")]
+    ['drift', 'drift', 'drift', 'undetect', 'clos']
+    """
+    word = word.lower()
+    if word in _A_STATES:
+        return _A_STATES[word]
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
 
 
 # Words of a bound or a number between "for" and its unit ("for more than 30 hours").

@@ -370,6 +370,7 @@ _SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings w
 _GATHER = "gather rally join march assemble protest demonstrate mass crowd attend watch"
 _SAME_VERBS |= dict.fromkeys(_GATHER.split(), "gather")
 _CROWDS = frozenset(["crowd", "crowds"])
+_ON_BOARD = "on board"  # the event of people a ship carries (see storylens.analyze._counted)
 
 
 def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
@@ -422,7 +423,7 @@ def _covered(mention: NumberMention) -> bool:
 def _where_they_are(event: str) -> bool:
     """A state or place the counted things are in ("be underground", "on board"), not what
     they did."""
-    return event.startswith(STATE_PREFIX) or event == "on board"
+    return event.startswith(STATE_PREFIX) or event == _ON_BOARD
 
 
 def _in_passing(a: NumberMention, b: NumberMention) -> bool:
@@ -464,6 +465,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             "different-place",
             not _whole_area(a)
             and not _whole_area(b)
+            and not (_event(a) == _event(b) == _ON_BOARD)  # a ship's count goes where it goes
             and _placed_in_sentence(a, b)
             and _different_place(a.where, b.where, story.linked),
         ),

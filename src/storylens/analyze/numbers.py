@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from storylens.analyze._attribution import attribution
@@ -100,7 +101,45 @@ def find_numbers(article: Article, *, doc: Any | None = None) -> tuple[NumberMen
     context = Context(article, body, doc, {}, place_evidence(article.text))
     wanted = [i for i, p in enumerate(body) if _hinted(article.text, p)]
     parse(context, wanted)
-    return tuple(m for i in wanted for m in _paragraph_numbers(context, i))
+    return _referred(tuple(m for i in wanted for m in _paragraph_numbers(context, i)), body)
+
+
+_BARE_TOTALS = frozenset(["number", "figure", "total", "tally", "count"])
+_REFERS_BACK = 2  # paragraphs a bare "the number" looks back for what it counts
+
+
+def _referred(
+    mentions: tuple[NumberMention, ...], body: tuple[Paragraph, ...]
+) -> tuple[NumberMention, ...]:
+    """A figure for "the number" with nothing said of what ("the GMO put the number at about
+    120") counts what the figure before it counts ("about 130 people on board"), when that
+    one is at most two paragraphs back (rule ``refers-back``)."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and m.why.rule == "total"
+            and m.what in _BARE_TOTALS
+            and before.what not in _BARE_TOTALS
+            and "subject" in before.why.features
+            and _paragraphs_apart(body, before, m) <= _REFERS_BACK
+        ):
+            kept = {k: v for k, v in m.why.features.items() if k not in {"event", "subject"}}
+            taken = {
+                k: before.why.features[k] for k in ("event", "subject") if k in before.why.features
+            }
+            m = replace(m, what=before.what, why=Why("refers-back", m.why.score, {**kept, **taken}))
+        out.append(m)
+    return tuple(out)
+
+
+def _paragraphs_apart(body: tuple[Paragraph, ...], a: NumberMention, b: NumberMention) -> int:
+    """How many body paragraphs lie between two mentions' paragraphs, plus one (0: same)."""
+    at = [
+        next(i for i, p in enumerate(body) if p.start <= m.span.start < p.end + 1) for m in (a, b)
+    ]
+    return at[1] - at[0]
 
 
 _ONE_CASUALTY = re.compile(  # "one man is still missing": "one" counts a casualty
