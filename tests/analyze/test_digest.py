@@ -417,7 +417,7 @@ def test_digest_names_a_disputed_sum_by_its_noun() -> None:
     a = replace(_number("a", 1, 40.0, "40"), what="fine")  # the fixture's figures, as sums
     c = replace(_number("c", 3, 10.0, "Ten"), what="fine")
     a, c = (replace(n, why=Why("nummod", None, {"unit": "kr", "subject": "fine"})) for n in (a, c))
-    thing = {"thing": "count:fine"}
+    thing = {"thing": "money:fine"}  # a sum a noun names is the sum a verb names
     conflict = Conflict("x", "number", "fine", (a, c), Why("ranges-disjoint", None, thing))
     found = make_digest([fines], ARTICLES, conflicts=[conflict], numbers=[a, c])
     assert found[-1].text.startswith("Reports differ on the fine: ")

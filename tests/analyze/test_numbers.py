@@ -2054,6 +2054,38 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
             "The agency said more than 150 people had been on board the boat off Ardesia.",
             "ranges-disjoint",
         ),
+        # user trial 88: money and market moves. A sum "of" a noun is that noun's, and a
+        # loss is what "lost" says ...
+        (
+            "Valdmark swung to a net loss of EUR 412m in the third quarter, it said.",
+            "Valdmark said it lost 380 million euros in the third quarter.",
+            "ranges-disjoint",
+        ),
+        # ... a value revenue "came to" is the revenue (and "EUR 9.6bn" is in euros)
+        (
+            "Revenue fell to EUR 9.6bn in the third quarter, the company said.",
+            "Revenue in the third quarter came to 9,100 million euros, the company said.",
+            "ranges-disjoint",
+        ),
+        # ... shares that "closed 11.4% lower" and "ended the session down 14 per cent" fell
+        # at the close; a fall "in early trading" is the morning's
+        (
+            "Valdmark shares closed 11.4% lower on Thursday.",
+            "Valdmark's shares ended Thursday's session down fourteen per cent.",
+            "ranges-disjoint",
+        ),
+        (
+            "Shares in Lundmark fell 6.2% in early trading in Halvik.",
+            "Lundmark's shares closed 3.8 percent lower in Halvik, having fallen further in "
+            "the morning.",
+            "different-period",
+        ),
+        # ... and a loss "in the previous quarter" is of another period
+        (
+            "The carmaker reported a loss of 95 million euros in the previous quarter.",
+            "The carmaker reported a quarterly loss of EUR 412 million on Thursday.",
+            "different-period",
+        ),
         # the whole a part is taken from is another scope than a count of deputies
         (
             "The motion won the support of 117 of the Assembly's 240 deputies.",
@@ -2127,3 +2159,18 @@ def test_numbers_the_number_counts_what_the_figure_before_it_counts() -> None:
         )
     )
     assert far[-1].what == "number"
+
+
+def test_numbers_a_scope_word_of_another_figure_stays_with_it() -> None:
+    """User trial 88 (the planted breach story): "worldwide" is the turnover's scope, not the
+    fine's."""
+    found = find_numbers(
+        make_article(
+            "The authority can impose fines of as much as 48 million euros or 4 percent of "
+            "worldwide turnover."
+        )
+    )
+    assert [(n.value, n.why.features.get("scope")) for n in found] == [
+        (48e6, None),
+        (4.0, "national"),
+    ]

@@ -171,7 +171,19 @@ def _places_in(context: Context, span: Any, sentence: Any) -> list[Any]:
             if not any(s <= place.start < e for s, e in found):
                 found[(place.start, place.end)] = place
     places = (_whole(found[k]) for k in sorted(found))
-    return [p for p in places if not _names_a_thing(context, p)]
+    return [p for p in places if not _names_a_thing(context, p) and not _holding_in(p)]
+
+
+_HOLDINGS = frozenset(["share", "stake", "stock", "holding", "investment", "bond"])
+
+
+def _holding_in(place: Any) -> bool:
+    """A name after "shares in", "a stake in": the company held, not a place ("Shares in
+    Lundmark fell 6.2%")."""
+    prep = place.root.head
+    return bool(
+        place.root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_.lower() in _HOLDINGS
+    )
 
 
 def _whole(place: Any) -> Any:
@@ -338,6 +350,17 @@ def _of_a_part(place: Any) -> bool:
     return holder is not None and holder.lower_ in _PART_WORDS
 
 
+def _of_another_figure(phrase: Any, anchor: Any) -> bool:
+    """A scope word in the phrase another figure is "of" ("fines of 48 million euros or 4
+    percent of worldwide turnover": the turnover is worldwide, not the fine)."""
+    noun = phrase.root.head if phrase.root.dep_ == "amod" else None
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    figure = noun.head.head
+    numbered = figure.like_num or any(c.like_num for c in figure.children)
+    return numbered and figure.i != anchor.i and figure.i != anchor.head.i
+
+
 def place_of(
     context: Context, index: int, sentence: Any, anchor: Any, source_toks: frozenset[int]
 ) -> tuple[str | None, str | None]:
@@ -355,7 +378,7 @@ def place_of(
         for p in places
         if not _describes_a_place(p, places) and not _of_a_part(p) and not _where_said(p, anchor)
     ]
-    nationals = _nationals_in(sentence)
+    nationals = [n for n in _nationals_in(sentence) if not _of_another_figure(n, anchor)]
     places = [
         p for p in places if not any(n.start <= p.start and p.end <= n.end for n in nationals)
     ]
@@ -562,7 +585,8 @@ _DAY_PARTS = frozenset(
 
 _DAY_PART_PHRASE = re.compile(
     r"\b(?:(?:by|in|during|late in|early in|at|on)\s+the\s+)(?:morning|afternoon|evening|night)\b"
-    r"|\b(?:overnight|at midday|at noon|at midnight|at dawn|at dusk|tonight)\b",
+    r"|\b(?:overnight|at midday|at noon|at midnight|at dawn|at dusk|tonight)\b"
+    r"|\bin (?:early|morning|afternoon|late) trad(?:ing|e)\b",  # "fell 6.2% in early trading"
     re.I,
 )
 

@@ -179,6 +179,9 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         noun, event, rule = _elided(doc, run, anchor)
     if run.unit in MONEY and (each := _each(doc, run)) is not None:  # "5.40 crowns for each hen"
         return f"per {each[0]}", "per-item", None, f"price per {each[1]}"
+    if noun is None and event is None and run.unit in MONEY:
+        noun = _named_before_of(doc, run)  # "a net loss of EUR 412m": the loss
+        rule = rule if noun is None else "of-sum"
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         key = _event_key(verb) or ""
@@ -249,6 +252,18 @@ def _per(noun: Any) -> str | None:
     if obj is None:
         return None
     return " ".join(t.lower_ for t in obj.subtree)
+
+
+def _named_before_of(doc: Any, run: Run) -> Any | None:
+    """The noun a sum is "of" ("a net loss of EUR 412m", "a fine of $2m"), read from the
+    words: the parser often takes the currency code for the object and the sum for something
+    else."""
+    at = run.start
+    if at > 0 and (doc[at - 1].text in CURRENCY_CODES or doc[at - 1].is_currency):
+        at -= 1
+    if at < 2 or doc[at - 1].lower_ != "of" or doc[at - 2].pos_ != "NOUN":
+        return None
+    return doc[at - 2]
 
 
 def _money_verb(anchor: Any) -> Any | None:
@@ -678,6 +693,8 @@ def _elided_what(
     if rule == "against":
         return f"{what} against", rule, None, f"{_subject_key(noun)} against"
     verb = event.lemma_.lower() if event is not None else ""
+    if event is not None and event.lower_ in _WAYS and event.dep_ == "advmod":
+        verb = _WAYS[event.lower_]  # "shares closed 11.4% lower": shares fall
     text = f"{what} {verb}".strip() or None
     if verb in _LEVEL_VERBS:  # "inflation hit 6.8 percent", "stood at 6.2 percent": its level
         return text, rule, "level", _subject_key(noun)
@@ -704,9 +721,12 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ in {"by", "at"}:  # "stood at 6.2 percent"
         head = head.head
-    if anchor.dep_ not in {"npadvmod", "dobj", "pobj"} or head.pos_ not in {"VERB", "ADJ"}:
+    moved = head.lower_ in _WAYS and head.dep_ == "advmod" and head.head.pos_ == "VERB"
+    if anchor.dep_ not in {"npadvmod", "dobj", "pobj"} or not (
+        head.pos_ in {"VERB", "ADJ"} or moved
+    ):
         return None, None, "none"
-    verb = head.head if head.dep_ == "acomp" else head
+    verb = head.head if head.dep_ == "acomp" or moved else head  # "closed 11.4% lower"
     noun = next((c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i), None) or next(
         (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None
     )  # "inflation hit 6.8 percent": the percentage is the object, inflation what it measures
@@ -715,6 +735,11 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
         return None, head, "change"
     return noun, head, "change"
+
+
+_WAYS = {"lower": "fall", "down": "fall", "higher": "rise", "up": "rise"}
+"""Words saying which way a figure moved ("shares closed 11.4% lower", "ended down 14 per
+cent"): the change is a fall or a rise."""
 
 
 def _root(doc: Any, run: Run) -> Any:
@@ -825,12 +850,15 @@ def _total_of(anchor: Any) -> Any | None:
         return subj
     if head.lower_ == "to" and verb.lemma_.lower() in _GROWS and subj.pos_ == "NOUN":
         return subj  # "the crowd had swelled to more than 6,000": the crowd's size
+    if head.lower_ in {"to", "at"} and verb.lemma_.lower() in _AMOUNTS and subj.pos_ == "NOUN":
+        return subj  # "revenue in the quarter came to 9,100 million euros"
     copula = anchor.dep_ in {"attr", "acomp"} and verb.lemma_ == "be"
     return subj if copula and subj.pos_ == "NOUN" else None  # "the magnitude was 7.1"
 
 
 _TOPS = frozenset(["reach", "hit", "top", "pass", "exceed", "surpass"])
 _GROWS = _words("rise grow swell climb jump soar increase fall drop decline shrink dwindle")
+_AMOUNTS = _words("come amount stand total")  # "came to", "amounted to", "stood at"
 
 
 def _set_off_after(anchor: Any) -> bool:
@@ -1119,6 +1147,8 @@ def _event_words(event: Any) -> str:
         return "in hospital"
     if (event.lemma_ == "be" or event.pos_ in {"NOUN", "PROPN"}) and _aboard(event):
         return "on board"
+    if event.lower_ in _WAYS and event.dep_ == "advmod":
+        return _WAYS[event.lower_]  # "shares closed 11.4% lower": shares fall
     return _participle(event)
 
 
@@ -1225,6 +1255,8 @@ def _event_key(event: Any | None) -> str | None:
         return "kidnapped"  # "nine aid workers were taken on Monday"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
         return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
+    if group is None and event.lower_ in _WAYS and event.dep_ == "advmod":
+        return _WAYS[event.lower_]  # "closed 11.4% lower": a fall
     if group is None and event.dep_ == "acomp" and event.head.lemma_ == "be":
         return f"{STATE_PREFIX}{event.lemma_.lower()}"  # "were absent" (see _state_of)
     return group or event.lemma_.lower() + _light_complement(event)

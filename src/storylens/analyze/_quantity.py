@@ -216,6 +216,8 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, i + 1, value, value, value, None, doc[i - 1].text)
     if money and SCALED.fullmatch(words[0]):  # "1.9bn marks", "3.5m people", "4.3m crowns"
         value = float(money.group(1).replace(",", "")) * _MONEY_SUFFIXES[money.group(2)]
+        if (code := currency_before(doc, i)) is not None:  # "EUR 9.6bn"
+            return Run(i, i + 1, value, value, value, None, code)
         currency = CURRENCY_WORDS.get(words[1]) if len(words) > 1 else None
         return Run(i, i + 1 + bool(currency), value, value, value, None, currency)
     return None

@@ -346,7 +346,14 @@ def _bucket(mention: NumberMention) -> str | None:
     if event is not None and (event_group(event) == event or event in _SPELL_EVENTS):
         return event
     subject = _subject(mention)
+    if subject in _SUM_VERBS and mention.why.features.get("unit") in MONEY:
+        return f"money:{_SUM_VERBS[subject]}"  # "a net loss of EUR 412m" = "lost 412m euros"
     return f"count:{_COUNTED_AS_PEOPLE.get(subject, subject)}" if subject else event
+
+
+_SUM_VERBS = {"loss": "lose", "cost": "cost", "fine": "fine", "payment": "pay", "ransom": "pay"}
+"""Sums a noun names that a verb names too: "a loss of EUR 412m" is what "lost 412 million
+euros" says."""
 
 
 _COUNTED_AS_PEOPLE = {"crowd": "people"}
@@ -440,6 +447,8 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     if (x is None) == (y is None):
         return False
     bare = a if x is None else b
+    if _subject(bare) in _SUM_VERBS:  # "a net loss of EUR 412m" says what the sum is
+        return False
     return _event(bare) is None and bare.why.features.get("role") != "subject"
 
 
@@ -793,6 +802,8 @@ def _time_of_day(when: str | None) -> float | None:
         return _hour_part(int(match.group(1)) % 12 + (12 if match.group(2) == "p" else 0))
     if match := _CLOCK_24.search(when):  # a live page's entry stamp, "18:30"
         return _hour_part(int(match.group(1)))
+    if match := _TRADING.search(when):  # "in early trading", "at the close"
+        return _TRADING_PARTS[(match.group(1) or match.group(2)).lower()]
     return next(
         (
             part
@@ -803,14 +814,21 @@ def _time_of_day(when: str | None) -> float | None:
     )
 
 
+_TRADING = re.compile(
+    r"\b(?:in\s+(early|morning|afternoon|late)\s+trad(?:ing|e)|at the (close))\b", re.I
+)
+_TRADING_PARTS = {"early": 0.0, "morning": 0.0, "afternoon": 1.0, "late": 1.0, "close": 1.0}
+"""A market's session: a move "in early trading" is the morning's, the close the afternoon's."""
+
+
 def _hour_part(hour: int) -> float:
     """The part of the day of an hour (0-23): the small hours are the night."""
     return 3 if hour < 5 else 0 if hour < 12 else 1 if hour < 17 else 2
 
 
 _PAST = re.compile(
-    r"\b(?:last|previous)\s+(?:year|month|week|season|decade)\b"
-    r"|\b(?:years?|months?|weeks?|decades?)\s+(?:ago|earlier|before)\b",
+    r"\b(?:last|previous)\s+(?:year|month|week|season|decade|quarter)\b"
+    r"|\b(?:years?|months?|weeks?|decades?|quarters?)\s+(?:ago|earlier|before)\b",
     re.I,
 )
 

@@ -286,14 +286,15 @@ def _dispute(
 def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     """ "the number killed" for a casualty event, "the number of doses" for a counted noun;
     "the premium" for a share, a sum or a measure ("32 percent", "500 crowns", "14 km"; user
-    trial 84 read "the number of fines"), "the sum" for money a verb moves ("money:fine"),
-    "the penalty" for a term.
+    trial 84 read "the number of fines"), "the sum" for money a verb moves ("money:fine")
+    unless a mention names it ("a fine of 500 crowns": "the fine"), "the penalty" for a term.
 
     >>> _thing_words("killed"), _thing_words("count:dose"), _thing_words("money:fine")
     ('the number killed', 'the number of doses', 'the sum')
     """
-    if thing.startswith("money:"):
-        return "the sum"
+    if thing.startswith("money:"):  # "a fine of 500 crowns" against "fined 250 crowns"
+        named = [n.why.features.get("subject") for n in numbers]
+        return next((f"the {noun}" for noun in named if isinstance(noun, str)), "the sum")
     noun = thing.removeprefix("count:")
     measured = any(  # a share, a sum ("500 crowns": the fine, not the number of fines) or
         n.why.features.get("unit") or n.why.features.get("measure") for n in numbers

@@ -210,7 +210,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         where=where,
         when=None
         if subject in TIME_UNITS or rule == "penalty"  # a term's length is no date
-        else time_of(sentence, run, offset, context.article.text, source_toks)
+        else _at_close(doc, run, rule)
+        or time_of(sentence, run, offset, context.article.text, source_toks)
         or entry_time(context.article, context.body[index]),
         attributed_to=source,
         why=_why(
@@ -231,6 +232,23 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             stance=position,
         ),
     )
+
+
+_CLOSES = frozenset(["close", "end", "finish", "settle"])
+
+
+def _at_close(doc: Any, run: Run, rule: str) -> str | None:
+    """ "at the close" for a market move a closing verb gives ("shares closed 3.8 percent
+    lower", "ended the session down 14 per cent"): its time, whatever other times the
+    sentence names ("having fallen further in the morning")."""
+    if rule != "change":
+        return None
+    token = doc[run.end - 1]
+    for _ in range(3):
+        token = token.head
+        if token.pos_ == "VERB":
+            return "at the close" if token.lemma_.lower() in _CLOSES else None
+    return None
 
 
 _STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?=\s|$)", re.I)
