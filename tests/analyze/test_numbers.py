@@ -2174,3 +2174,46 @@ def test_numbers_a_scope_word_of_another_figure_stays_with_it() -> None:
         (48e6, None),
         (4.0, "national"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "value", "source"),
+    [
+        # user trial 89: "according to the report" cites whoever the article said made it ...
+        (
+            (
+                "The Halden Institute's weekly report was published on Monday.",
+                "According to the report, 78 percent of children in Orlen have had both doses.",
+            ),
+            78.0,
+            "Halden Institute",
+        ),
+        # ... and "it said" the source the sentence before named
+        (
+            (
+                "The ministry counted 214 confirmed cases across the region. It said 31 "
+                "children were being treated in hospital.",
+            ),
+            31.0,
+            "ministry",
+        ),
+    ],
+)
+def test_numbers_a_document_or_a_pronoun_cites_the_source_named_before(
+    paragraphs: tuple[str, ...], value: float, source: str
+) -> None:
+    found = {n.value: n for n in find_numbers(make_article(*paragraphs))}
+    assert found[value].attributed_to == source
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what"),
+    [
+        ("A total of 38 people were injured, the ministry said.", "people injured"),  # trial 90
+        ("The ministry said 212 participants in the riots were detained.", "participants detained"),
+    ],
+)
+def test_numbers_trial_90_what_is_counted(snippet: str, what: str) -> None:
+    mention = only(snippet)
+    assert mention.what == what
+    assert mention.why.features["subject"] == "people"

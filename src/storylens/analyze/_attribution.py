@@ -29,6 +29,15 @@ def attribution(
         found = _source_in([c for c in cues if not _for_another_figure(c, anchor)], anchor)
     elif not borrow:
         found = None
+    elif _says_it(sentence):  # "It said 31 children were being treated": the source the
+        found = next(  # sentence before named, named or not ("The ministry counted ...")
+            (
+                f
+                for sent in reversed(list(span.sents))
+                if sent.start < sentence.start and (f := _source_in(_cues(sent), sent.root))
+            ),
+            None,
+        )
     else:  # an earlier sentence of the paragraph, when it names its source (a later one
         # quoting an analyst is no source of the reporter's own figure)
         found = next(
@@ -47,6 +56,17 @@ def attribution(
 
 
 _Cue = tuple[Any, str, Any]  # (source, cue, the verb the cue hangs on)
+_STANDS_FOR_A_SOURCE = frozenset(["it", "they"])
+
+
+def _says_it(sentence: Any) -> bool:
+    """A speech verb whose subject is "it" or "they": the source named before speaks again."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_ in SPEECH
+        and any(c.dep_ == "nsubj" and c.lower_ in _STANDS_FOR_A_SOURCE for c in t.children)
+        for t in sentence
+    )
 
 
 def _cues(sentence: Any, named: bool = False) -> list[_Cue]:

@@ -54,7 +54,8 @@ _SUBJECTS = {
     "people": "people person persons civilian civilians resident residents individual "
     "individuals villager villagers inhabitant inhabitants bystander bystanders victim victims "
     "citizen citizens man men woman women protester protesters demonstrator demonstrators "
-    "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans",
+    "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans participant "
+    "participants",
     "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
     "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
@@ -330,6 +331,7 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     return None
 
 
+_SUBJECTS_DEPS = frozenset(["nsubj", "nsubjpass"])
 _ZONES = _words("radius zone cordon perimeter")
 _ZONE_ACTS = dict.fromkeys(["displaced", "go", "move", "evacuate", "clear"], "evacuated")
 """Acts that make one evacuation zone: "evacuated within 2 km", "told to leave", "ordered to
@@ -1099,6 +1101,9 @@ def _event_of_noun(noun: Any) -> Any | None:
     """
     if _people(noun) and any(_on_board(c) for c in noun.children):
         return noun  # "left port with about 130 people on board"
+    total = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if total is not None and total.lemma_.lower() in TOTALS and total.dep_ in _SUBJECTS_DEPS:
+        return _event_of_subject(total)  # "a total of 38 people were injured"
     for child in noun.children:
         if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
             return None if _negated(child) else child  # "passengers who were not hurt"

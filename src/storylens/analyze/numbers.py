@@ -101,7 +101,35 @@ def find_numbers(article: Article, *, doc: Any | None = None) -> tuple[NumberMen
     context = Context(article, body, doc, {}, place_evidence(article.text))
     wanted = [i for i, p in enumerate(body) if _hinted(article.text, p)]
     parse(context, wanted)
-    return _referred(tuple(m for i in wanted for m in _paragraph_numbers(context, i)), body)
+    found = _referred(tuple(m for i in wanted for m in _paragraph_numbers(context, i)), body)
+    return tuple(_document_maker(article.text, m) for m in found)
+
+
+_DOCUMENTS = "report|data|figures|statement|survey|study|bulletin|count|tally|assessment"
+_MADE_BY = re.compile(
+    rf"\b((?:[A-Z][\w'’.-]*\s+){{0,5}}[A-Z][\w.-]*)['’]s?\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"(?:{_DOCUMENTS})\b|\b(?:{_DOCUMENTS})\s+(?:by|from|of)\s+(?:the\s+)?"
+    rf"((?:[A-Z][\w'’.-]*\s+){{0,5}}[A-Z][\w.-]*)"
+)
+_BARE_DOCUMENT = re.compile(rf"(?:the\s+|its\s+)?(?:[a-z-]+\s+)?(?:{_DOCUMENTS})", re.I)
+
+
+def _document_maker(text: str, mention: NumberMention) -> NumberMention:
+    """A figure "according to the report" is the figure of whoever the article said made the
+    report ("The Halden Institute's weekly report ... According to the report, 78 percent"):
+    the last maker named before it (rule kept; ``why.features["source_of"]`` names the
+    document)."""
+    source = mention.attributed_to
+    if source is None or not _BARE_DOCUMENT.fullmatch(source):
+        return mention
+    makers = [
+        (m.group(1) or m.group(2)).removeprefix("The ")
+        for m in _MADE_BY.finditer(text, 0, mention.span.start)
+    ]
+    if not makers:
+        return mention
+    features = {**mention.why.features, "source_of": source}
+    return replace(mention, attributed_to=makers[-1], why=replace(mention.why, features=features))
 
 
 _BARE_TOTALS = frozenset(["number", "figure", "total", "tally", "count"])
