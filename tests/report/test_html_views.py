@@ -3,6 +3,7 @@ weak matches, wire copies, facts of one outlet; codes in plain words; an accessi
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 from dataclasses import replace
@@ -10,6 +11,7 @@ from html import unescape
 from importlib.resources import files
 
 import pytest
+from rich.console import Console
 from tests.report.html_story import story
 
 from storylens.model import ClaimMention, StoryAnalysis, Why
@@ -17,6 +19,7 @@ from storylens.report import render
 from storylens.report.comparison import to_json
 from storylens.report.html import to_html
 from storylens.report.markdown import to_markdown
+from storylens.report.terminal import print_comparison
 
 
 def _passages(page: str, claim: str) -> list[tuple[str, str]]:
@@ -243,3 +246,7 @@ def test_a_fact_another_outlet_states_elsewhere_is_in_a_list() -> None:
     weak = page.split("## Possibly shared (weak match: check)")[1].split("\n## ")[0]
     said = [line for line in weak.splitlines() if "Harbour Signal (also)" in line]
     assert len(said) == 1 and said[0].startswith("- ")
+    assert said[0].endswith("Harbour Signal (also)]")  # no match to give: no empty "; " part
+    terminal = io.StringIO()
+    print_comparison(story(3), Console(file=terminal, width=100))
+    assert "(also) ()" not in terminal.getvalue()  # users of trials 85, 88-90 saw this

@@ -26,10 +26,9 @@ from storylens.report.views import (
     WEAK_LINK,
     article_names,
     claim_views,
-    match_label,
     mention_fidelity,
     quoted,
-    reporters,
+    reported_by,
     weakest_link,
 )
 from storylens.text import shorten_words
@@ -125,7 +124,7 @@ class _Story:
         firm = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
         if mention.span.article not in firm:  # marked "(weak match)" by reporters()
             return "weak", self.weak_tip(claim, mention, mention.why.score)
-        tip = f"reported by {reporters(claim, self.names)} ({match_label(claim, self.numbers)})"
+        tip = f"reported by {reported_by(claim, self.names, self.numbers)}"
         if claim.support.articles > 1 and claim.support.independent == 1:
             return "wire", tip + ": copies of one text, not independent confirmation"
         return share_class(len(firm), self.total), tip

@@ -121,8 +121,9 @@ def _shared_claim(
     claim: Claim, names: Mapping[str, str], texts: Mapping[str, str], analysis: StoryAnalysis
 ) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
-    outlets = reporters(claim, names)
-    lines = [f"- {shown(claim.text)} [{outlets}; {match_label(claim, analysis.numbers)}]"]
+    label = match_label(claim, analysis.numbers)
+    outlets = reporters(claim, names) + (f"; {label}" if label else "")
+    lines = [f"- {shown(claim.text)} [{outlets}]"]
     lines += [f"  - {names[a]}: {quoted(wording)}" for a, wording in other_wordings(claim, texts)]
     return lines
 

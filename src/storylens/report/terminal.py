@@ -29,9 +29,8 @@ from storylens.report.views import (
     cited,
     claim_views,
     detail_tables,
-    match_label,
     other_wordings,
-    reporters,
+    reported_by,
     same_origin,
     shown,
 )
@@ -127,9 +126,7 @@ def _shared_row(
     claim: Claim, analysis: StoryAnalysis, names: Mapping[str, str], texts: Mapping[str, str]
 ) -> tuple[str, Text]:
     """Who reports a shared claim (with how well it is matched), and its wordings."""
-    outlets = reporters(claim, names)
-    label = f"{outlets} ({match_label(claim, analysis.numbers)})"
-    return label, _with_wordings(claim, names, texts)
+    return reported_by(claim, names, analysis.numbers), _with_wordings(claim, names, texts)
 
 
 def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, str]) -> Text:

@@ -152,6 +152,24 @@ def reporters(claim: Claim, names: Mapping[str, str]) -> str:
     return ", ".join(dict.fromkeys(shown_names))
 
 
+def reported_by(
+    claim: Claim, names: Mapping[str, str], numbers: Sequence[NumberMention] = ()
+) -> str:
+    """The outlets of a claim, then how well they are matched in brackets when there is
+    something to say ("A, B (match 0.62)"; a claim one outlet states and another states
+    inside another claim has no match of its own: "A, B (also)", no empty brackets).
+
+    >>> from storylens.model import ClaimMention, Span, Support, Why
+    >>> one = ClaimMention(Span("a", 0, 1), Why("unique", None))
+    >>> also = ClaimMention(Span("b", 0, 1), Why("also-states", 0.7))
+    >>> reported_by(Claim("c", "x", (one,), Support(1, 1, 1), (also,)), {"a": "A", "b": "B"})
+    'A, B (also)'
+    """
+    label = match_label(claim, numbers)
+    outlets = reporters(claim, names)
+    return f"{outlets} ({label})" if label else outlets
+
+
 def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
     """``match 0.41`` for a shared claim, empty for a unique one; when some of its articles
     reuse one text (wire copy), how many independent origins stand behind it.
