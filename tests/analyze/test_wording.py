@@ -407,3 +407,24 @@ def test_wording_bandits_and_criminals_are_labels_for_an_armed_group() -> None:
     assert choice.counts["criminals"] == {"a": 0, "b": 1}
     loaded = {c.concept for c in word_choice([a, b]) if c.kind == "loaded"}
     assert "bandits" in loaded
+
+
+def test_wording_a_crackdown_told_three_ways() -> None:
+    # user trial 90: a state agency's, a wire's and an exile site's words for one night
+    a = _article("Law enforcement officers detained hooligans after mass riots.", "a")
+    b = _article("Security forces fired on protesters. A criminal case was opened.", "b")
+    c = _article("Riot police and punitive units beat protesters.", "c")
+    found = _by_concept(word_choice([a, b, c]))
+    assert found["security forces"].counts == {
+        "security forces": {"a": 0, "b": 1, "c": 0},
+        "law enforcement": {"a": 1, "b": 0, "c": 0},
+        "riot police": {"a": 0, "b": 0, "c": 1},
+        "punitive units": {"a": 0, "b": 0, "c": 1},
+    }
+    assert found["people protesting"].counts["hooligans"] == {"a": 1, "b": 0, "c": 0}
+    assert found["mass riots"].kind == "loaded"
+    assert (
+        "criminals" not in found["armed group members"].counts
+        if "armed group members" in found
+        else True
+    )

@@ -44,7 +44,8 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "freedom fighters": r"freedom[- ]fighters?",
         "bandits": r"bandits?",  # user trial 83: a state-aligned daily's word for kidnappers
         "mercenaries": r"mercenar(?:y|ies)",
-        "criminals": r"criminals?|criminal gangs?",
+        # the noun, not "a criminal case" (user trial 90)
+        "criminals": r"criminals|criminal (?:gangs?|groups?|networks?)",
     },
     "people protesting": {
         "protesters": r"protest[eo]rs?",
@@ -53,6 +54,14 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "mob": r"mobs?",
         "activists": r"activists?",
         "looters": r"looters?",
+        "hooligans": r"hooligans?",  # user trial 90: a state agency's words for protesters
+        "provocateurs": r"provocateurs?",
+    },
+    "security forces": {  # user trial 90: one force, named three ways
+        "security forces": r"security forces?",
+        "law enforcement": r"law[- ]enforcement(?: officers?| agencies| officials)?",
+        "riot police": r"riot police(?:m[ae]n)?",
+        "punitive units": r"punitive (?:units?|forces?|squads?|detachments?)",
     },
     "killing": {
         "killed": r"kill(?:s|ed|ing|ings)?",
@@ -352,6 +361,11 @@ LOADED: Mapping[str, str] = {
     "drugs cheat": r"drugs? cheats?",
     "clobbered": r"clobber(?:s|ed|ing)?",
     "hammered": r"hammer(?:s|ed|ing)(?= (?:by|with|again)\b)",  # "families were hammered again"
+    # words that make a protest a crime or a plot (user trial 90)
+    "mass riots": r"mass riots?",
+    "hooligans": r"hooligans?|hooliganism",
+    "provocateurs": r"provocateurs?|provocations?",
+    "punitive": r"punitive (?:units?|forces?|squads?|detachments?)",
 }
 HEDGES: Mapping[str, str] = {
     "alleged": r"alleged(?:ly)?",
