@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storylens.analyze._counted import event_group, reports_no_speech
+from storylens.analyze._counted import admits_care, event_group, reports_no_speech
 from storylens.analyze._num_words import PLACE_NOUNS, SPEECH
 
 __all__ = ["attribution", "is_place", "maker_of", "trailing_subject"]
@@ -79,13 +79,25 @@ def _cues(sentence: Any, named: bool = False) -> list[_Cue]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 cues.append((_maker_of(obj) or obj, "according to", tok.head))
-        elif tok.pos_ == "VERB" and tok.lemma_ in SPEECH and not _absolute(tok) and _cites(tok):
+        elif tok.pos_ == "VERB" and _speaks(tok) and not _absolute(tok) and _cites(tok):
             subj = _speaker(tok)
             if tok.lemma_ == "record" and (tok.dep_ in {"acl", "amod"} or is_place(subj)):
                 continue  # "Tarsk last recorded an outbreak", "the highest ever recorded"
             if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or not named):
                 cues.append((subj, tok.lemma_, tok))
     return cues
+
+
+_OWNS_UP = frozenset(["admit", "acknowledge", "concede"])  # "has admitted only two deaths"
+
+
+def _speaks(verb: Any) -> bool:
+    """A verb that cites its subject: a speech verb, or one that owns up to a figure it takes
+    as its object ("the ministry has admitted only two deaths"), not a hospital admitting
+    patients."""
+    lemma = verb.lemma_.lower()
+    owns_up = any(c.dep_ == "dobj" for c in verb.children) and not admits_care(verb)
+    return lemma in SPEECH or (lemma in _OWNS_UP and owns_up)
 
 
 def is_place(token: Any | None) -> bool:

@@ -25,6 +25,7 @@ from storylens.nlp import SCALED, load_spacy
 from storylens.text import _words
 
 __all__ = [
+    "admits_care",
     "casualty_words",
     "counted",
     "event_group",
@@ -1044,6 +1045,13 @@ def _breaks_out(verb: Any) -> bool:
     return verb.lemma_.lower() == "break" and any(
         c.lower_ == "out" and c.dep_ in {"prt", "prep"} and c.i == verb.i + 1 for c in verb.children
     )
+
+
+def admits_care(verb: Any) -> bool:
+    """ "Admit" said of care (see :func:`_admitted`), or with people as its object ("admitted
+    212 patients", "40 were admitted"): a hospital's act, not a source owning up."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return _admitted(verb) or any(_people(o) or o.like_num for o in objects)
 
 
 def _admitted(verb: Any) -> bool:
