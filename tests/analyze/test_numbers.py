@@ -2092,6 +2092,18 @@ def test_numbers_people_carried_and_people_on_board_are_one_count() -> None:
             "The interior ministry has admitted only two deaths.",
             "different-source",
         ),
+        # user trial 88: jobs that "go", posts that "disappear", job losses and "the cuts"
+        # are one count of jobs cut
+        (
+            "The company said 3,800 of the cuts would fall in Aldenia.",
+            "In Aldenia, 1,400 jobs will go, the company said.",
+            "ranges-disjoint",
+        ),
+        (
+            "At the Virelo plant 1,870 jobs will go.",
+            "At the Virelo plant nearly 1,900 posts are to disappear.",
+            "ranges-overlap",
+        ),
         # the whole a part is taken from is another scope than a count of deputies
         (
             "The motion won the support of 117 of the Assembly's 240 deputies.",

@@ -64,6 +64,8 @@ _SUBJECTS = {
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
     "crowd": "crowd crowds spectator spectators fan fans attendance onlooker onlookers",
     "staff": "staff worker workers employee employees personnel",
+    "jobs": "job jobs post posts position positions role roles layoff layoffs redundancy "
+    "redundancies",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
 }
@@ -244,7 +246,14 @@ _ESCAPES = frozenset(["displaced", "escape", "abscond", "break out"])
 def _escape_of(event: str | None, subject: str | None) -> str | None:
     """Prisoners who escape, flee or break out are one count ("escaped"); others who flee
     are displaced, and passengers who escape a plane are not prisoners."""
+    if subject == "jobs" and event in _JOB_LOSSES:  # "1,900 posts are to disappear"
+        return "cut"
     return "escaped" if event in _ESCAPES and subject == "prisoners" else event
+
+
+_JOB_LOSSES = frozenset(["missing", "go", "disappear", "fall", "lose", "axe", "shed", "cut"])
+"""What happens to jobs that are cut: they "go", "disappear", are "lost" or "axed"; cuts that
+"fall in Aldenia" are cuts made there."""
 
 
 def _per(noun: Any) -> str | None:
@@ -1426,4 +1435,9 @@ def _subject_key(noun: Any | None) -> str | None:
         return None
     if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:  # "6.1 million Sarnovans"
         return "people"
+    if noun.lemma_.lower() in {"loss", "cut"} and (
+        noun.tag_ == "NNS"
+        and not any(c.dep_ == "compound" and c.lower_ != "job" for c in noun.children)
+    ):
+        return "jobs"  # "3,800 job losses", "3,800 of the cuts" (not "power cuts")
     return subject_group(noun.lower_) or noun_lemma(noun)
