@@ -421,3 +421,14 @@ def test_digest_names_a_disputed_sum_by_its_noun() -> None:
     conflict = Conflict("x", "number", "fine", (a, c), Why("ranges-disjoint", None, thing))
     found = make_digest([fines], ARTICLES, conflicts=[conflict], numbers=[a, c])
     assert found[-1].text.startswith("Reports differ on the fine: ")
+
+
+def test_digest_lets_every_outlet_s_own_facts_take_turns() -> None:
+    # user trial 90: one outlet's unmatched sentences filled the budget before another's
+    a_bridge, a_army = _claim("a-bridge", ("a", 2, 0.0)), _claim("a-army", ("a", 1, 0.0))
+    c_army = _claim("c-army", ("c", 3, 0.0))
+    budget = sum(len(TEXTS[a][line].split()) for a, line in (("a", 0), ("a", 1), ("c", 3)))
+    digest = make_digest(
+        [RIVER, a_bridge, a_army, c_army], ARTICLES, options=DigestOptions(words=budget)
+    )
+    assert [d.claims for d in digest] == [("river",), ("a-army",), ("c-army",)]
