@@ -31,6 +31,7 @@ from storylens.analyze.speakers import (
     head_word,
     is_definite_description,
     is_elliptic,
+    is_kin,
     is_the_name,
     name_descriptions,
     named_in_apposition,
@@ -305,8 +306,16 @@ class _Speakers:
             (c.head for c in self.before(pos) if c.kind in {"nominal", "plural"} and c.head), None
         )
 
-    def name(self, phrase: str) -> str:
+    def name(self, phrase: str, pos: int | None = None) -> str:
+        """The canonical name of a phrase; a lone surname ("Mr Marrow") is the full name
+        that ends with it named nearest before ``pos`` ("The bride's father, Gerold Marrow",
+        after "Elin Marrow"; user trial 93), else the article's first."""
         name = drop_description(canonical_name(phrase), self.descriptions)
+        if pos is not None:
+            before = [c.name for c in self.before(pos) if c.kind == "person" and " " in c.name]
+            folded = fold_surname(name, before)
+            if folded != name:
+                return folded
         return fold_surname(name, self.full_names)
 
 
@@ -445,8 +454,10 @@ def _register(speakers: _Speakers, a: int, b: int, subject: Any, tokens: Sequenc
             speakers.add(Candidate(a, b, found.name, found.kind, found.head))
         return
     head = "" if is_elliptic(phrase) else head_word(subject)
-    name = speakers.name(phrase)
+    name = speakers.name(phrase, a)
     kind = _candidate_kind(subject, tokens)
+    if subject.dep_ == "appos" and is_kin(subject.head):
+        kind = "person"  # "The bride's father, Gerold Marrow": whatever the model tags him
     if name != phrase and name in speakers.full_names:  # "Salomonsen said:" after "Judge
         kind = "person"  # Ingrid Salomonsen", whatever the model tags the lone surname
     speakers.add(Candidate(a, b, name, kind, head))
@@ -478,7 +489,7 @@ def _resolve(speakers: _Speakers, a: int, b: int, rule: str, cue: str) -> _Found
         if found is not None:
             features["antecedent"] = found.name
             return _Found(found.name, (a, b), "definite-description", features)
-    return _Found(speakers.name(phrase), (a, b), rule, features)
+    return _Found(speakers.name(phrase, a), (a, b), rule, features)
 
 
 _SPEAKS_FOR = frozenset(["spokesman", "spokeswoman", "spokesperson", "official", "representative"])

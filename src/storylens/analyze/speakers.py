@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens import lexicon
+from storylens.text import _words
 
 __all__ = [
     "CUE_WORDS",
@@ -40,6 +41,7 @@ __all__ = [
     "held_titles",
     "is_definite_description",
     "is_elliptic",
+    "is_kin",
     "is_the_name",
     "name_descriptions",
     "named_in_apposition",
@@ -594,17 +596,37 @@ def group_subject(verb: Any) -> Any | None:
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "amod"}
 
 
+_KIN = _words(
+    "father mother dad mum mom son daughter brother sister husband wife widow widower uncle "
+    "aunt grandfather grandmother grandson granddaughter cousin fiance fiancee nephew niece "
+    "stepfather stepmother"
+)
+"""Nouns only a person is: "The bride's father, Gerold Marrow" names a person, whatever the
+entity model tags the name (user trial 93: a place)."""
+
+
+def is_kin(noun: Any) -> bool:
+    """A noun only a person is ("father", "widow")."""
+    return noun.lemma_.lower() in _KIN or noun.lower_ in _KIN
+
+
 def named_in_apposition(subject: Any) -> Any | None:
     """The person a described subject names in apposition: "Brady" in "Orsbridge's mayor, Colm
-    Brady, said". A name the entity model calls a person, or one of two capitalised words."""
+    Brady, said". A name the entity model calls a person, or one of two capitalised words
+    (after a kin noun whatever the model calls it)."""
     if subject.pos_ != "NOUN":
         return None
     for child in subject.rights:
         if child.dep_ != "appos" or child.pos_ != "PROPN":
             continue
         words = [t for t in child.subtree if t.pos_ == "PROPN"]
-        if child.ent_type_ == "PERSON" or (
-            child.ent_type_ not in {"GPE", "LOC", "FAC"} and len(words) >= _NAME_WORDS
+        kin = (subject.lemma_.lower() in _KIN or subject.lower_ in _KIN) and len(
+            words
+        ) >= _NAME_WORDS
+        if (
+            child.ent_type_ == "PERSON"
+            or kin
+            or (child.ent_type_ not in {"GPE", "LOC", "FAC"} and len(words) >= _NAME_WORDS)
         ):
             return child
     return None
