@@ -2235,3 +2235,31 @@ def test_numbers_trial_90_what_is_counted(snippet: str, what: str) -> None:
     mention = only(snippet)
     assert mention.what == what
     assert mention.why.features["subject"] == "people"
+
+
+def test_numbers_a_live_entry_stamp_inline_is_a_time_and_no_source() -> None:
+    """User trial 91: "12:40 Police have revised their count: ..." opens the entry's own
+    paragraph; the time dates its figures and is no part of who said them."""
+    found = find_numbers(
+        make_article(
+            "12:40 Police have revised their count: 14 people are being held, the city's "
+            "police chief told reporters.",
+            "10:20 A police spokesman said about 20 people were believed to be inside.",
+        )
+    )
+    assert [(n.value, n.when, n.attributed_to) for n in found] == [
+        (14.0, "12:40", "city's police chief"),
+        (20.0, "10:20", "police spokesman"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "subject"),
+    [
+        ("Police threw up a half-mile exclusion zone around the bank.", 0.5, "radius:throw"),
+        ("Witnesses said at least six rounds were fired.", 6.0, "shots"),  # shots are rounds
+    ],
+)
+def test_numbers_trial_91_what_is_counted(snippet: str, value: float, subject: str) -> None:
+    mention = only(snippet)
+    assert (mention.value, mention.why.features["subject"]) == (value, subject)

@@ -8,6 +8,7 @@ inside them is the source's, not the number's) and the cue. Split from
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storylens.analyze._counted import admits_care, event_group, reports_no_speech
@@ -284,8 +285,8 @@ def _source_name(subj: Any) -> str:
             for p in _path(t, head)
         )
     ]
-    while len(toks) > 1 and toks[0].dep_ == "det":
-        toks = toks[1:]
+    while len(toks) > 1 and (toks[0].dep_ == "det" or _STAMP_TOKEN.fullmatch(toks[0].text)):
+        toks = toks[1:]  # "12:40 Police ...": a live page's entry time opens the subject
     return _joined(toks) or subj.text
 
 
@@ -299,6 +300,9 @@ def _owner_named_before(subj: Any) -> str | None:
         return None
     orgs = [e for e in subj.sent.ents if e.label_ == "ORG" and e.end <= subj.i]
     return orgs[-1].text.removeprefix("the ").removeprefix("The ") if orgs else None
+
+
+_STAMP_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 
 
 def _joined(toks: list[Any]) -> str:

@@ -66,6 +66,7 @@ _SUBJECTS = {
     "staff": "staff worker workers employee employees personnel",
     "jobs": "job jobs post posts position positions role roles layoff layoffs redundancy "
     "redundancies",
+    "shots": "shot shots round rounds bullet bullets gunshot gunshots",  # "six rounds" fired
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
 }
@@ -777,7 +778,9 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     """The counted noun and/or the event word a number attaches to, with the rule used."""
     head = anchor.head
     scaled = anchor.dep_ == "amod" and SCALED.fullmatch(anchor.lower_)  # "1.9bn marks"
-    scaled = scaled or (anchor.dep_ == "det" and unit_at(head) is not None)  # "a mile"
+    scaled = scaled or (  # "a mile", "a half-mile zone"
+        (anchor.dep_ == "det" or anchor.lower_ == "half") and unit_at(head) is not None
+    )
     if (anchor.dep_ in {"nummod", "quantmod", "compound"} or scaled) and head.i != anchor.i:
         if _is_event_word(head):
             return None, head, "nummod"

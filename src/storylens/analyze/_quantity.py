@@ -119,7 +119,7 @@ HINT = re.compile(  # "one" alone is mostly a pronoun: see _quantity_skip
     r"\d|\b(?:"
     + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *VAGUE, "tens"])
     + r"|(?:only|just|exactly|least|than)\s+one"
-    + r"|an?\s+(?:mile|kilomet(?:re|er)|metre|meter|yard|foot)s?)\b",
+    + r"|(?:an?\s+|half-)(?:mile|kilomet(?:re|er)|metre|meter|yard|foot)s?)\b",
     re.I,
 )
 
@@ -201,6 +201,8 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return _exact_run(doc, i, i + 1, end)
     if words[0] in {"a", "an"} and _one_length(doc, i, end):  # "within a mile of the plant"
         return Run(i, i + 1, 1.0, 1.0, 1.0, None, None)
+    if words[0] == "half" and words[1:2] == ["-"] and _length_at(doc, i + 2, end):
+        return Run(i, i + 1, 0.5, 0.5, 0.5, None, None)  # "a half-mile exclusion zone"
     if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:] and words[2] in _HALVED:
         whole = _exact_run(doc, i + 1, i + 2, end)  # "half a billion euros"
         return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
@@ -221,6 +223,12 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         currency = CURRENCY_WORDS.get(words[1]) if len(words) > 1 else None
         return Run(i, i + 1 + bool(currency), value, value, value, None, currency)
     return None
+
+
+def _length_at(doc: Any, i: int, end: int) -> bool:
+    """A unit of length at token ``i``."""
+    unit = unit_at(doc[i]) if i < end else None
+    return unit is not None and unit.dimension == "length"
 
 
 def _one_length(doc: Any, i: int, end: int) -> bool:

@@ -287,6 +287,9 @@ _STAMPED = re.compile(_STAMP.pattern + r"\s+[A-Z][^.!?]{0,80}$")
 (the clean stage keeps it as body text: a headline starts with a capital letter)."""
 
 
+_STAMPED_START = re.compile(f"({_STAMP.pattern})" + r"\s+(?=[A-Z])")
+
+
 def entry_time(article: Article, paragraph: Paragraph) -> str | None:
     """The clock time a live page's entry is stamped with ("08:15 Bodies recovered" heading
     the paragraphs below it, up to the next heading or stamp): when that entry's figures were
@@ -298,6 +301,9 @@ def entry_time(article: Article, paragraph: Paragraph) -> str | None:
     >>> entry_time(Article("a", text, paragraphs, content_hash(text)), paragraphs[1])
     '08:15'
     """
+    own = _STAMPED_START.match(article.text, paragraph.start)
+    if own is not None:  # "12:40 Police have revised their count: ...", the stamp inline
+        return own.group(1)
     for p in reversed(article.paragraphs):
         if p.end > paragraph.start:
             continue

@@ -127,6 +127,9 @@ class Candidate:
     head: str
 
 
+_ENTRY_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=\S)")
+
+
 def canonical_name(phrase: str) -> str:
     """Fold a speaker phrase to its canonical form (no surname folding: see fold_surname).
 
@@ -146,11 +149,12 @@ def canonical_name(phrase: str) -> str:
     'an Afghan interpreter'
     >>> canonical_name("hundreds of residents")
     'residents'
-    >>> canonical_name("Mum-of-three Kerry Doyle")
-    'Kerry Doyle'
+    >>> canonical_name("Mum-of-three Kerry Doyle"), canonical_name("22:30 Mayor Ilan Coret")
+    ('Kerry Doyle', 'Ilan Coret')
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,;:-–—")
     text = re.sub(r"(?:'s|’s)$", "", text)
+    text = _ENTRY_STAMP.sub("", text)  # "12:40 Police spokesman": a live page's entry time
     acronym = _ACRONYM_RE.search(text)
     if acronym:
         short = acronym.group(1).replace(".", "")
