@@ -164,3 +164,14 @@ def test_quotes_mr_and_a_surname_is_the_person_of_that_name_named_last() -> None
         "Mr Marrow, 61."
     )
     assert _only(_article(text)).speaker == "Gerold Marrow"
+
+
+def test_quotes_she_after_a_person_the_parse_left_without_a_verb() -> None:
+    # user trial 91: the model tagged "Lidia Sarrat" an organisation and lost her verb; her
+    # age says she is a person, so "she said" is hers, not the negotiator's named before
+    text = (
+        "Top negotiator Tomás Velde spent hours on the phone with the hoodlums. Brave cashier "
+        "Lidia Sarrat, 34, one of the first to be let go, sobbed as she told how she had "
+        'feared the worst. "I was sure I would never see my little girl again," she said.'
+    )
+    assert _only(_article(text)).speaker == "Lidia Sarrat"

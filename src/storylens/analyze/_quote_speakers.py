@@ -352,8 +352,8 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
             items.append((a, b, token.text, ()))
         elif (
             token.pos_ == "PROPN"
-            and token.dep_ in {"nsubj", "nsubjpass"}
-            and _described_as_person(token)
+            and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}  # the parse may lose the verb:
+            and _described_as_person(token)  # "Brave cashier Lidia Sarrat, 34, ... sobbed"
         ):  # "Tesar, 68, did not concede": someone a later "he" may stand for
             tokens = speaker_tokens(token)
             a, b = parsed.char_span(tokens)
