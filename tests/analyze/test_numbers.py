@@ -2263,3 +2263,23 @@ def test_numbers_a_live_entry_stamp_inline_is_a_time_and_no_source() -> None:
 def test_numbers_trial_91_what_is_counted(snippet: str, value: float, subject: str) -> None:
     mention = only(snippet)
     assert (mention.value, mention.why.features["subject"]) == (value, subject)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trial 92: vessels waiting are ships stuck; tugboats are tugs
+        (
+            "By Wednesday morning 164 vessels were waiting to transit, the authority said.",
+            "More than 200 ships were stuck on Wednesday morning, the authority said.",
+            "ranges-disjoint",
+        ),
+        (
+            "Eleven tugboats were pulling the ship free on Wednesday.",
+            "Eight tugs were pulling the ship free on Wednesday.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trial_92_one_count_in_other_words(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule

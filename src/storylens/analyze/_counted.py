@@ -67,6 +67,9 @@ _SUBJECTS = {
     "jobs": "job jobs post posts position positions role roles layoff layoffs redundancy "
     "redundancies",
     "shots": "shot shots round rounds bullet bullets gunshot gunshots",  # "six rounds" fired
+    "ships": "ship ships vessel vessels freighter freighters tanker tankers containership "
+    "containerships",  # "164 vessels waiting", "more than 200 ships stuck"
+    "tugs": "tug tugs tugboat tugboats",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
 }
@@ -249,6 +252,8 @@ def _escape_of(event: str | None, subject: str | None) -> str | None:
     are displaced, and passengers who escape a plane are not prisoners."""
     if subject == "jobs" and event in _JOB_LOSSES:  # "1,900 posts are to disappear"
         return "cut"
+    if event == "rescued" and subject in {"tugs", "ships"}:  # tugboats "pulling" a ship
+        return "pull"
     return "escaped" if event in _ESCAPES and subject == "prisoners" else event
 
 

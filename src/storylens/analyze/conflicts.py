@@ -374,6 +374,8 @@ _SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings w
 )
 # "4,000 people gathered", "15,000 joined", "the crowd" (a crowd is people gathered: see
 # _verbs), "a crowd of 41,872 watched the final"
+# "164 vessels were waiting", "200 ships stuck", "41 vessels stranded" (user trial 92)
+_SAME_VERBS |= dict.fromkeys(["wait", "stick", "strand", "queue", "idle"], "wait")
 _GATHER = "gather rally join march assemble protest demonstrate mass crowd attend watch"
 _SAME_VERBS |= dict.fromkeys(_GATHER.split(), "gather")
 _CROWDS = frozenset(["crowd", "crowds"])
