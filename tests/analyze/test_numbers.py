@@ -2283,3 +2283,15 @@ def test_numbers_trial_91_what_is_counted(snippet: str, value: float, subject: s
 )
 def test_numbers_trial_92_one_count_in_other_words(first: str, second: str, rule: str) -> None:
     assert _verdict(first, second) == rule
+
+
+def test_numbers_a_time_of_the_figure_s_own_clause_before_a_period_of_another() -> None:
+    """A danger rated "on Saturday morning" is Saturday morning's, not "since Wednesday", the
+    period of the storm a later clause tells of."""
+    found = numbers_of(
+        "The institute had rated the avalanche danger at four on Saturday morning, warning of "
+        "slides after a storm that dropped 1.1 metres of snow since Wednesday."
+    )
+    assert [(text, m.when) for text, m in found if m.value == 4.0] == [
+        ("four", "on Saturday morning")
+    ]

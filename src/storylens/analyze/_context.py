@@ -558,8 +558,8 @@ def time_of(
         words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
         since = _since_clause(ent, anchor)
         return (
-            not (words & _PERIOD_WORDS or since is not None),
             clause_of(ent.root if since is None else since.head) != clause,
+            not (words & _PERIOD_WORDS or since is not None),
             abs(ent.start - run.start),
             ent.start < run.start,
         )
