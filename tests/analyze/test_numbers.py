@@ -2285,6 +2285,11 @@ def test_numbers_trial_92_one_count_in_other_words(first: str, second: str, rule
     assert _verdict(first, second) == rule
 
 
+def test_numbers_tugs_pulling_a_ship_rescue_no_one() -> None:
+    mention = only("Eleven tugboats were pulling the ship free on Wednesday.")
+    assert (mention.what, mention.why.features["event"]) == ("tugboats pulling", "pull")
+
+
 def test_numbers_a_time_of_the_figure_s_own_clause_before_a_period_of_another() -> None:
     """A danger rated "on Saturday morning" is Saturday morning's, not "since Wednesday", the
     period of the storm a later clause tells of."""

@@ -215,7 +215,12 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
     if noun is not None and (base := _per(noun)) is not None:  # "14.2 cases per 100,000"
         what, counted_noun = f"{what} per {base}", f"{counted_noun} per {base}"
-    return what, rule, _escape_of(_event_key(event), counted_noun), counted_noun
+    done = _escape_of(_event_key(event), counted_noun)
+    if done == "pull" and event is not None:  # tugboats "pulling" a ship: not "rescued"
+        what = " ".join(
+            filter(None, (_what_text(noun, None, range(run.start, run.end)), "pulling"))
+        )
+    return what, rule, done, counted_noun
 
 
 def _each(doc: Any, run: Run) -> tuple[str, str] | None:
