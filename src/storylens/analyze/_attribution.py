@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from storylens.analyze._counted import admits_care, event_group, reports_no_speech
-from storylens.analyze._num_words import PLACE_NOUNS, SPEECH
+from storylens.analyze._num_words import CLOCK_STAMP, PLACE_NOUNS, SPEECH
 
 __all__ = ["attribution", "is_place", "maker_of", "trailing_subject"]
 
@@ -302,7 +302,7 @@ def _owner_named_before(subj: Any) -> str | None:
     return orgs[-1].text.removeprefix("the ").removeprefix("The ") if orgs else None
 
 
-_STAMP_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
+_STAMP_TOKEN = re.compile(CLOCK_STAMP)
 
 
 def _joined(toks: list[Any]) -> str:

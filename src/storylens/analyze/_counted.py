@@ -215,7 +215,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return f"{lesser} {what}", rule, _event_key(event), f"{lesser} {counted_noun}"
     if noun is not None and (base := _per(noun)) is not None:  # "14.2 cases per 100,000"
         what, counted_noun = f"{what} per {base}", f"{counted_noun} per {base}"
-    done = _escape_of(_event_key(event), counted_noun)
+    done = _event_for(_event_key(event), counted_noun)
     if done == "pull" and event is not None:  # tugboats "pulling" a ship: not "rescued"
         what = " ".join(
             filter(None, (_what_text(noun, None, range(run.start, run.end)), "pulling"))
@@ -252,9 +252,11 @@ _OFFSET_WORDS = _words("ago earlier later before after")
 _ESCAPES = frozenset(["displaced", "escape", "abscond", "break out"])
 
 
-def _escape_of(event: str | None, subject: str | None) -> str | None:
-    """Prisoners who escape, flee or break out are one count ("escaped"); others who flee
-    are displaced, and passengers who escape a plane are not prisoners."""
+def _event_for(event: str | None, subject: str | None) -> str | None:
+    """The event as what is counted makes it: prisoners who escape, flee or break out are one
+    count ("escaped"); others who flee are displaced, and passengers who escape a plane are
+    not prisoners; jobs that go or disappear are cut; tugboats "pulling" a ship rescue no
+    one."""
     if subject == "jobs" and event in _JOB_LOSSES:  # "1,900 posts are to disappear"
         return "cut"
     if event == "rescued" and subject in {"tugs", "ships"}:  # tugboats "pulling" a ship
@@ -716,8 +718,8 @@ def _elided_what(
     if rule == "against":
         return f"{what} against", rule, None, f"{_subject_key(noun)} against"
     verb = event.lemma_.lower() if event is not None else ""
-    if event is not None and event.lower_ in _WAYS and event.dep_ == "advmod":
-        verb = _WAYS[event.lower_]  # "shares closed 11.4% lower": shares fall
+    if event is not None and (way := _way(event)) is not None:
+        verb = way  # "shares closed 11.4% lower": shares fall
     text = f"{what} {verb}".strip() or None
     if verb in _LEVEL_VERBS:  # "inflation hit 6.8 percent", "stood at 6.2 percent": its level
         return text, rule, "level", _subject_key(noun)
@@ -744,7 +746,7 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ in {"by", "at"}:  # "stood at 6.2 percent"
         head = head.head
-    moved = head.lower_ in _WAYS and head.dep_ == "advmod" and head.head.pos_ == "VERB"
+    moved = _way(head) is not None and head.head.pos_ == "VERB"
     if anchor.dep_ not in {"npadvmod", "dobj", "pobj"} or not (
         head.pos_ in {"VERB", "ADJ"} or moved
     ):
@@ -763,6 +765,11 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
 _WAYS = {"lower": "fall", "down": "fall", "higher": "rise", "up": "rise"}
 """Words saying which way a figure moved ("shares closed 11.4% lower", "ended down 14 per
 cent"): the change is a fall or a rise."""
+
+
+def _way(event: Any) -> str | None:
+    """ "fall" or "rise" for a word saying which way a figure moved (see :data:`_WAYS`)."""
+    return _WAYS.get(event.lower_) if event.dep_ == "advmod" else None
 
 
 def _root(doc: Any, run: Run) -> Any:
@@ -1182,8 +1189,8 @@ def _event_words(event: Any) -> str:
         return "in hospital"
     if (event.lemma_ == "be" or event.pos_ in {"NOUN", "PROPN"}) and _aboard(event):
         return "on board"
-    if event.lower_ in _WAYS and event.dep_ == "advmod":
-        return _WAYS[event.lower_]  # "shares closed 11.4% lower": shares fall
+    if (way := _way(event)) is not None:
+        return way  # "shares closed 11.4% lower": shares fall
     return _participle(event)
 
 
@@ -1290,8 +1297,8 @@ def _event_key(event: Any | None) -> str | None:
         return "kidnapped"  # "nine aid workers were taken on Monday"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
         return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
-    if group is None and event.lower_ in _WAYS and event.dep_ == "advmod":
-        return _WAYS[event.lower_]  # "closed 11.4% lower": a fall
+    if group is None and (way := _way(event)) is not None:
+        return way  # "closed 11.4% lower": a fall
     if group is None and event.dep_ == "acomp" and event.head.lemma_ == "be":
         return f"{STATE_PREFIX}{event.lemma_.lower()}"  # "were absent" (see _state_of)
     return group or event.lemma_.lower() + _light_complement(event)
@@ -1309,13 +1316,11 @@ def _aboard(verb: Any, noun: Any | None = None) -> bool:
     """A ship, plane or train that carries people or has them on board: "is carrying 2,140
     passengers", "has 870 passengers and 2,140 crew on board", "150 people were on board"
     (one count, whichever verb)."""
-    if verb.pos_ in {"NOUN", "PROPN"}:  # "with 130 people on board" (see _event_of_noun)
-        return any(_on_board(c) for c in verb.children)
     lemma = verb.lemma_.lower()
+    if verb.pos_ in {"NOUN", "PROPN"} or lemma == "be":  # "with 130 people on board" (see
+        return any(_on_board(c) for c in verb.children)  # _event_of_noun), "had been on board"
     if lemma == "carry":
         return noun is None or _people(noun) or noun.lower_ == "crew"
-    if lemma == "be":  # "more than 150 people had been on board"
-        return any(_on_board(c) for c in verb.children)
     if lemma != "have":
         return False
     noun = noun if noun is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)

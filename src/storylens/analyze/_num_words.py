@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from storylens.text import _words
 
+CLOCK_STAMP = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+"""A 24-hour clock time as a live page stamps its entries ("08:15", "18.30"), as a regular
+expression: the figures of the entry were given then, and it is no part of a name."""
+
 __all__ = [
+    "CLOCK_STAMP",
     "DAYS",
     "LOCATIVE",
     "MEASURE_UNITS",

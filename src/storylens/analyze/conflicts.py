@@ -61,7 +61,7 @@ from storylens import lexicon
 from storylens.analyze._counted import STATE_PREFIX
 from storylens.analyze._durations import TIME_SYMBOLS
 from storylens.analyze._measures import Unit, to_unit, unit_named
-from storylens.analyze._num_words import DAYS, MONTHS, SITE_NOUNS
+from storylens.analyze._num_words import CLOCK_STAMP, DAYS, MONTHS, SITE_NOUNS
 from storylens.analyze._quantity import MONEY
 from storylens.analyze._quote_match import same_speaker
 from storylens.analyze._source_kinds import _kind_of_org, known_tail
@@ -372,10 +372,10 @@ _SAME_VERBS = dict.fromkeys(
 _SAME_VERBS |= dict.fromkeys(  # "2,000 buildings collapsed", "5,000 buildings were destroyed"
     ["destroy", "collapse", "flatten", "raze", "level", "demolish"], "destroy"
 )
-# "4,000 people gathered", "15,000 joined", "the crowd" (a crowd is people gathered: see
-# _verbs), "a crowd of 41,872 watched the final"
 # "164 vessels were waiting", "200 ships stuck", "41 vessels stranded" (user trial 92)
 _SAME_VERBS |= dict.fromkeys(["wait", "stick", "strand", "queue", "idle"], "wait")
+# "4,000 people gathered", "15,000 joined", "the crowd" (a crowd is people gathered: see
+# _verbs), "a crowd of 41,872 watched the final"
 _GATHER = "gather rally join march assemble protest demonstrate mass crowd attend watch"
 _SAME_VERBS |= dict.fromkeys(_GATHER.split(), "gather")
 _CROWDS = frozenset(["crowd", "crowds"])
@@ -787,7 +787,7 @@ def _calendar(when: str) -> tuple[str, str] | None:
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b")
-_CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b")
+_CLOCK_24 = re.compile(rf"\b(?={CLOCK_STAMP}\b)(\d+)")  # the hour of "18:30"
 _DAY_PARTS: dict[str, float] = {"morning": 0.0, "noon": 1.0, "midday": 1.0, "afternoon": 1.0}
 _DAY_PARTS |= {"evening": 2.0, "night": 2.5, "midnight": 3.0, "overnight": 3.0}
 # the small hours come after "on Tuesday evening"; "night" is either ("on Saturday night" is

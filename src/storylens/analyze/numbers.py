@@ -57,7 +57,7 @@ from storylens.analyze._counted import (
 )
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at, unit_of
-from storylens.analyze._num_words import DAYS, TIME_UNITS
+from storylens.analyze._num_words import CLOCK_STAMP, DAYS, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -75,6 +75,7 @@ from storylens.analyze._quantity import (
 from storylens.analyze._quantity_skip import skip_reason
 from storylens.analyze._stance import stance
 from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Why
+from storylens.text import _words
 
 __all__ = ["event_group", "figure_words", "find_numbers", "subject_group"]
 
@@ -279,7 +280,7 @@ def _at_close(doc: Any, run: Run, rule: str) -> str | None:
     return None
 
 
-_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?=\s|$)", re.I)
+_STAMP = re.compile(CLOCK_STAMP + r"(?:\s?[ap]\.?m\.?)?(?=\s|$)", re.I)
 
 
 _STAMPED = re.compile(_STAMP.pattern + r"\s+[A-Z][^.!?]{0,80}$")
@@ -367,23 +368,8 @@ _REGION = re.compile(
 """A count given for one region of a country: "in Velmara province", "in the region of X"."""
 
 
-_SHARE_WORDS = frozenset(
-    [
-        "all",
-        "most",
-        "many",
-        "some",
-        "few",
-        "several",
-        "half",
-        "none",
-        "each",
-        "any",
-        "one",
-        "majority",
-        "minority",
-        "rest",
-    ]
+_SHARE_WORDS = _words(
+    "all most many some few several half none each any one majority minority rest"
 )
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._num_words import CLOCK_STAMP
 from storylens.text import _words
 
 __all__ = [
@@ -127,7 +128,7 @@ class Candidate:
     head: str
 
 
-_ENTRY_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=\S)")
+_ENTRY_STAMP = re.compile(rf"^{CLOCK_STAMP}\s+(?=\S)")
 
 
 def canonical_name(phrase: str) -> str:

@@ -498,12 +498,13 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
 
 
 def _uncompared(
-    thing: str | None, origins: Mapping[str, set[str]], articles: Mapping[str, set[str]]
+    thing: str | None, articles: Mapping[str, set[str]], origin: Mapping[str, str]
 ) -> str | None:
-    """Why a figure counting ``thing`` was compared with nothing, or None when it was."""
+    """Why a figure counting ``thing`` was compared with nothing (``articles``: the articles
+    counting each thing; ``origin``: an article's origin group), or None when it was."""
     if thing is None:
         return "what it counts is not known"
-    if len(origins[thing]) > 1:
+    if len({origin.get(a, a) for a in articles[thing]}) > 1:
         return None
     return "no other outlet counts this" if len(articles[thing]) == 1 else "only copies count this"
 
@@ -575,17 +576,16 @@ class _Tables:
         """Figures no article of another origin counts the same thing for: conflicts never
         weighed them against anything (what each counts, to see why: "crew deployed" in one
         outlet and "rescuers worked" in another are two things to the tool)."""
-        origin = dict(self.analysis.origins)
-        origins: dict[str, set[str]] = {}
+        things = [(n, thing_of(n)) for n in self.analysis.numbers]
         articles: dict[str, set[str]] = {}
-        for n in self.analysis.numbers:
-            if (thing := thing_of(n)) is not None:
-                origins.setdefault(thing, set()).add(origin.get(n.span.article, n.span.article))
+        for n, thing in things:
+            if thing is not None:
                 articles.setdefault(thing, set()).add(n.span.article)
+        origin = dict(self.analysis.origins)
         rows = tuple(
             (self.names[n.span.article], self.figure(n), n.what or "", why)
-            for n in self.analysis.numbers
-            if (why := _uncompared(thing_of(n), origins, articles))
+            for n, thing in things
+            if (why := _uncompared(thing, articles, origin))
         )
         headers = ("outlet", "figure", "what", "why not compared")
         empty = "none: every figure was compared with another outlet's"
