@@ -436,6 +436,7 @@ def test_speakers_canonical_names() -> None:
     assert canonical_name("Mr. Novak") == "Novak"
     assert canonical_name("the World Weather Office (wwo)") == "WWO"
     assert canonical_name("One resident") == "one resident"
+    assert canonical_name("Guest Tom Brayle") == "Tom Brayle"  # user trial 93
     assert fold_surname("Novak", ["Jan Novak"]) == "Jan Novak"
 
 
@@ -915,6 +916,13 @@ def test_quotes_an_occupation_before_a_name_is_no_part_of_it() -> None:
         'Nurse Lotte Brandvik, 34, said her family was struggling. "We are cutting back," she said.'
     )
     assert _only(article).speaker == "Lotte Brandvik"
+
+
+@pytest.mark.parametrize("noun", ["Guest", "Volunteer"])
+def test_quotes_a_person_source_noun_before_a_name_is_no_part_of_it(noun: str) -> None:
+    # user trial 93: the speaker was "Guest Tom Brayle"
+    article = _article(f'{noun} Tom Brayle, 42, said: "It was like a scene from a film."')
+    assert _only(article).speaker == "Tom Brayle"
 
 
 def test_quotes_he_after_a_lone_surname_is_that_person() -> None:

@@ -190,15 +190,23 @@ def _without_occupation(text: str) -> str:
 
     >>> _without_occupation("Lorry driver Dario Fenn"), _without_occupation("Nurse Ana Lind")
     ('Dario Fenn', 'Ana Lind')
-    >>> _without_occupation("Maria Lotte Brandvik")
-    'Maria Lotte Brandvik'
+    >>> _without_occupation("Guest Tom Brayle"), _without_occupation("Maria Lotte Brandvik")
+    ('Tom Brayle', 'Maria Lotte Brandvik')
     """
     match = _OCCUPATION_RE.match(text)
     if match is None:
         return text
-    if match.group("more") or match.group("job").lower() in lexicon.PERSON_ROLES:
+    job = match.group("job").lower()
+    if match.group("more") or job in lexicon.PERSON_ROLES or _person_source(job):
         return text[match.end() :]
     return text
+
+
+def _person_source(noun: str) -> bool:
+    """A noun the sources table files as a person cited ("guest", "survivor", "medic")."""
+    from storylens.analyze._source_kinds import SOURCE_NOUNS  # it imports this module
+
+    return SOURCE_NOUNS.get(noun) in {"resident/witness", "expert/doctor"}
 
 
 _LINKING_WORDS = frozenset(
