@@ -523,10 +523,12 @@ def _drop_unit_abbreviations(tokenizer: Any) -> None:
 
 
 def _split_degrees(nlp: Any) -> None:
-    """Let the tokenizer cut a "C" or "F" off a number ("44.6C", "112F"), as it cuts "km"."""
+    """Let the tokenizer cut a "C" or "F" off a number ("44.6C", "112F"), as it cuts "km", and
+    a full stop off such a unit ("measured 44.2C."; a capital before a full stop is otherwise
+    kept whole as an abbreviation)."""
     from spacy.util import compile_suffix_regex
 
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])[CF]"]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])[CF]", r"(?<=[0-9][CF])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

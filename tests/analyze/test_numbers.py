@@ -1368,9 +1368,10 @@ def test_numbers_a_site_named_after_a_place(snippet: str, where: str) -> None:
 @pytest.mark.parametrize(
     ("snippet", "text", "value", "what"),
     [
-        # user trial 59: "1.9bn marks" gave no number, "3.5m marks" counted "m marks"
-        ("Education spending will be cut by 1.9bn marks.", "1.9bn", 1.9e9, "marks cut"),
-        ("The budget totals 412bn marks.", "412bn", 412e9, "marks"),
+        # user trial 59: "1.9bn marks" gave no number, "3.5m marks" counted "m marks"; since
+        # trial 95 "marks" after a large figure are a currency: what the verb does with a sum
+        ("Education spending will be cut by 1.9bn marks.", "1.9bn marks", 1.9e9, "cut"),
+        ("The budget totals 412bn marks.", "412bn marks", 412e9, "total"),
         ("About 3.5m people voted in the poll.", "About 3.5m", 3.5e6, "people voted"),
         ("He took 4.3m crowns from the fund.", "4.3m crowns", 4.3e6, "taken"),
     ],
@@ -2300,3 +2301,100 @@ def test_numbers_a_time_of_the_figure_s_own_clause_before_a_period_of_another() 
     assert [(text, m.when) for text, m in found if m.value == 4.0] == [
         ("four", "on Saturday morning")
     ]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "value", "what"),
+    [
+        # user trial 95: a term in years and months, or with a half, is one figure
+        (
+            "Ana Ruz was sentenced on Tuesday to seven years and six months in prison.",
+            "seven years and six",
+            7.5,
+            "years in prison",
+        ),
+        (
+            "A court has sentenced Ana Ruz to seven and a half years in prison.",
+            "seven and a half",
+            7.5,
+            "years in prison",
+        ),
+        (
+            "The talks lasted two hours and 30 minutes.",
+            "two hours and 30",
+            2.5,
+            "duration of talks",
+        ),
+        # a fine of a sum in a currency that is a word too ("marks")
+        (
+            "He was also ordered to pay a fine of 1.8 million marks.",
+            "1.8 million marks",
+            1.8e6,
+            "fine",
+        ),
+        # user trial 96: a temperature at the end of a sentence
+        ("The station at the airport measured 44.2C.", "44.2", 44.2, "temperature"),
+    ],
+)
+def test_numbers_trials_95_96_read_whole(snippet: str, text: str, value: float, what: str) -> None:
+    found = numbers_of(snippet)
+    assert [(t, m.value, m.what) for t, m in found] == [(text, value, what)]
+
+
+def test_numbers_marks_are_money_only_after_a_large_figure() -> None:
+    assert only("The tyres left 40 marks on the road.").why.features.get("unit") is None
+    assert only("The firm was fined 2.5m marks.").why.features["unit"] == "mk"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trials 94 and 95: one count in other words
+        (
+            "The tabloid said Ana Ruz was caged for seven years.",
+            "Ana Ruz was sentenced to seven and a half years in prison.",
+            "ranges-disjoint",
+        ),
+        (
+            "The court found that Ruz had accepted 3.2 million marks in bribes.",
+            "Ruz pocketed more than 4 million marks in bribes.",
+            "ranges-disjoint",
+        ),
+        (
+            "Ruz was also ordered to pay a fine of 1.8 million marks.",
+            "Ruz was fined 1.2 million marks.",
+            "ranges-disjoint",
+        ),
+        (
+            "The regulator fined the lender 84.5 million euros on Wednesday.",
+            "On Wednesday the regulator was fining the lender 84 million euros.",
+            "ranges-overlap",
+        ),
+        (
+            "The budget trims 1.2 billion marks from education.",
+            "Education spending will be cut by 1.9bn marks.",
+            "ranges-disjoint",
+        ),
+        (
+            "The fire has destroyed at least 37 homes, the fire service said.",
+            "Twenty-two houses were destroyed, the fire service said.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trials_94_95_one_count_in_other_words(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_argued_cites_who_argued() -> None:
+    assert only("Prosecutors argued that 40 people were hurt.").attributed_to == "Prosecutors"
+
+
+def test_numbers_a_surname_is_no_place() -> None:
+    """User trial 95: "received 600,000 marks from Brannigan", the contractor named in full
+    before, was put in a place called Brannigan."""
+    found = numbers_of(
+        "Ilse Brannigan, 54, ran the firm. The defence argued that Markvist had received no "
+        "more than 600,000 marks from Brannigan."
+    )
+    assert [(m.where, m.attributed_to) for _, m in found if m.value == 6e5] == [(None, "defence")]

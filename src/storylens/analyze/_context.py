@@ -171,7 +171,46 @@ def _places_in(context: Context, span: Any, sentence: Any) -> list[Any]:
             if not any(s <= place.start < e for s, e in found):
                 found[(place.start, place.end)] = place
     places = (_whole(found[k]) for k in sorted(found))
-    return [p for p in places if not _names_a_thing(context, p) and not _holding_in(p)]
+    return [
+        p
+        for p in places
+        if not _names_a_thing(context, p) and not _holding_in(p) and not _surname(context, p.text)
+    ]
+
+
+def _surname(context: Context, name: str) -> bool:
+    """The name is the surname of a person the article names in full ("received 600,000 marks
+    from Brannigan" after "Ilse Brannigan, 54, ..."), and the text never shows it to be a
+    place ("in Brannigan"): the model often takes a lone surname for a place."""
+    if name in context.places or " " in name or not name[:1].isupper():
+        return False
+    pattern = re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b")
+    for index, par in enumerate(context.body):
+        match = pattern.search(context.article.text, par.start, par.end)
+        if match is None:
+            continue
+        span = span_of(context, index)
+        full = span.doc.char_span(
+            span.start_char + match.start() - par.start, span.start_char + match.end() - par.start
+        )
+        if full is not None and (
+            all(t.ent_type_ == "PERSON" for t in full) or _aged(full) or _addressed(context, name)
+        ):
+            return True
+    return False
+
+
+def _aged(name: Any) -> bool:
+    """An age follows the name: "Ilse Brannigan, 54," (the model may tag no person)."""
+    after = name.doc[name.end : name.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
+
+
+def _addressed(context: Context, name: str) -> bool:
+    """The text gives the name a form of address: "Ms Brannigan", "Mr. Brannigan"."""
+    return (
+        re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(name)}\b", context.article.text) is not None
+    )
 
 
 _HOLDINGS = frozenset(["share", "stake", "stock", "holding", "investment", "bond"])

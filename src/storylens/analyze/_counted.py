@@ -70,6 +70,10 @@ _SUBJECTS = {
     "ships": "ship ships vessel vessels freighter freighters tanker tankers containership "
     "containerships",  # "164 vessels waiting", "more than 200 ships stuck"
     "tugs": "tug tugs tugboat tugboats",
+    # not households: "1.12 million households" in a blackout are counted with customers, and
+    # the place and scope of such national counts are not read well enough to compare them
+    # (user trial 96: a shared fact split over its figures' wrongly read places)
+    "homes": "home homes house houses dwelling dwellings",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
 }
@@ -193,7 +197,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         key = _event_key(verb) or ""
-        return _participle(verb), "money-verb", f"money:{_TAKEN.get(key, key)}", None
+        return _participle(verb), "money-verb", f"money:{_ONE_MONEY_ACT.get(key, key)}", None
     if rule in {"against", "change"}:
         return _elided_what(noun, event, rule, range(run.start, run.end))
     town = _population_of(anchor if noun is None else noun)
@@ -303,6 +307,8 @@ def _money_verb(anchor: Any) -> Any | None:
         return head if head.lemma_.lower() not in SPEECH else None
     if anchor.dep_ == "dative" and head.pos_ == "VERB" and head.lemma_.lower() not in SPEECH:
         return head
+    if anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        return head.head  # "will be cut by 1.9bn marks", "raised by $2m"
     return None
 
 
@@ -1236,7 +1242,7 @@ def _participle(event: Any) -> str:
         return _PAST_PARTICIPLES[event.lemma_] + _light_complement(event)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
         return str(event.lower_) + _particle(event) + _stranded(event) + _light_complement(event)
-    return group or str(event.lemma_)
+    return group or _lemma(event)
 
 
 def _particle(verb: Any) -> str:
@@ -1301,12 +1307,26 @@ def _event_key(event: Any | None) -> str | None:
         return way  # "closed 11.4% lower": a fall
     if group is None and event.dep_ == "acomp" and event.head.lemma_ == "be":
         return f"{STATE_PREFIX}{event.lemma_.lower()}"  # "were absent" (see _state_of)
-    return group or event.lemma_.lower() + _light_complement(event)
+    return group or _lemma(event) + _light_complement(event)
 
 
-_TAKEN = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3m crowns": one sum
-    ["take", "pocket", "embezzle", "steal", "siphon", "skim", "misappropriate", "divert"], "take"
-)
+def _lemma(token: Any) -> str:
+    """The token's lemma, lower case, mended where the small model gets it wrong ("fined" and
+    "fining" -> "fin")."""
+    lemma = str(token.lemma_).lower()
+    return _MISREAD_LEMMAS.get(lemma, lemma)
+
+
+_MISREAD_LEMMAS = {"fin": "fine"}
+
+
+_ONE_MONEY_ACT = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3m crowns": one sum
+    [
+        *("take", "pocket", "embezzle", "steal", "siphon", "skim", "misappropriate", "divert"),
+        *("accept", "receive"),  # "accepted 3.2 million marks" in bribes
+    ],
+    "take",
+) | dict.fromkeys(["cut", "trim", "slash", "reduce"], "cut")  # "trims 1.2 billion marks"
 
 
 _HOMES = _words("home homes house houses village villages")

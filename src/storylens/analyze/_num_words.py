@@ -28,7 +28,7 @@ __all__ = [
 
 SPEECH = _words(
     "say tell tweet report state announce confirm add warn estimate claim note write "
-    "post record count put dispute"
+    "post record count put dispute argue insist allege testify"
 )
 TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months year years "

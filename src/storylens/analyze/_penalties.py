@@ -16,7 +16,7 @@ from storylens.text import _words
 __all__ = ["PENALTY_VERBS", "penalty", "penalty_what", "time_limit", "time_unit"]
 
 PENALTY_VERBS = {  # what a verb does with a stretch of time it gives or asks: "sentenced to"
-    **dict.fromkeys(_words("sentence jail imprison serve receive give hand get"), "sentence"),
+    **dict.fromkeys(_words("sentence jail imprison cage serve receive give hand get"), "sentence"),
     **dict.fromkeys(_words("ask seek demand request want"), "sentence sought"),
     **dict.fromkeys(_words("face risk"), "sentence faced"),
     **dict.fromkeys(_words("ban bar disqualify suspend"), "ban"),
@@ -72,10 +72,12 @@ def _governor(noun: Any) -> Any | None:
 
 def penalty_what(unit: Any, kind: str) -> str:
     """ "years in prison", "years ban", "years sentence sought": the unit and the penalty."""
+    units = [unit, *(c for c in unit.children if c.dep_ == "conj")]  # "years and six months"
     place = next(
         (
             g
-            for c in unit.children
+            for u in units
+            for c in u.children
             if c.dep_ == "prep" and c.lower_ == "in"
             for g in c.children
             if g.lemma_.lower() in {"prison", "jail"}

@@ -77,7 +77,7 @@ CURRENCY_WORDS = {
 }
 """Currency names written after an amount ("2.4 million euros", "14.2 million crowns"); not
 "pounds", a weight too, nor "won" or "rand", words too."""
-MONEY = CURRENCIES | frozenset(CURRENCY_WORDS.values())
+MONEY = CURRENCIES | frozenset(CURRENCY_WORDS.values()) | {"mk"}  # "mk": see _SUM_WORDS
 """Every unit that makes a figure a sum of money: signs and the units of currency names."""
 
 
@@ -183,6 +183,8 @@ class Run:
     high: float
     vague: str | None
     unit: str | None
+    tail: int | None = None  # token index after the parts written after the unit, if any
+    # ("seven years and six months": the run is "seven", 7.5; its text runs to "six")
 
 
 def run_at(doc: Any, i: int, end: int) -> Run | None:
@@ -211,7 +213,9 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
     if (share := _fraction(doc, i, end)) is not None:  # "two-fifths", "three quarters of"
         return share
     if is_count(words[0]) and words[0] not in _MULTIPLIERS:
-        return _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"})
+        return _with_parts(
+            doc, _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"}), end
+        )
     money = _MONEY_TOKEN.fullmatch(words[0])
     if money and i > 0 and doc[i - 1].text in CURRENCIES:  # "$2.5bn" as one token
         value = float(money.group(1).replace(",", "")) * _MONEY_SUFFIXES[money.group(2)]
@@ -220,7 +224,9 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         value = float(money.group(1).replace(",", "")) * _MONEY_SUFFIXES[money.group(2)]
         if (code := currency_before(doc, i)) is not None:  # "EUR 9.6bn"
             return Run(i, i + 1, value, value, value, None, code)
-        currency = CURRENCY_WORDS.get(words[1]) if len(words) > 1 else None
+        currency = (
+            CURRENCY_WORDS.get(words[1]) or _SUM_WORDS.get(words[1]) if len(words) > 1 else None
+        )
         return Run(i, i + 1 + bool(currency), value, value, value, None, currency)
     return None
 
@@ -288,6 +294,37 @@ def _ranged(doc: Any, run: Run, end: int, *, joiners: set[str]) -> Run:
     return Run(run.start, second.end, run.value, run.value, second.value, words, second.unit)
 
 
+# How many of a smaller unit of time one unit holds ("seven years and six months": 7.5 years)
+_SMALLER_OF: dict[str, dict[str, float]] = {
+    "year": {"month": 12, "week": 52, "day": 365},
+    "month": {"week": 52 / 12, "day": 365 / 12},
+    "week": {"day": 7},
+    "day": {"hour": 24},
+    "hour": {"minute": 60},
+}
+
+
+def _with_parts(doc: Any, run: Run, end: int) -> Run:
+    """A whole number with the parts written after it: "seven and a half years" is 7.5, and
+    so is "seven years and six months" (in years, the unit right after the run; the months
+    are its ``tail``)."""
+    if run.vague or run.low != run.high or run.end + 3 >= end:
+        return run
+    after = [t.lower_ for t in doc[run.end : run.end + 3]]
+    if after == ["and", "a", "half"] and doc[run.end + 3].pos_ == "NOUN":
+        value = run.value + 0.5
+        return Run(run.start, run.end + 3, value, value, value, None, run.unit)
+    unit = doc[run.end].lemma_.lower() or doc[run.end].lower_.removesuffix("s")
+    if unit not in _SMALLER_OF or after[1] != "and" or not is_count(after[2]):
+        return run
+    part = _exact_run(doc, run.end + 2, run.end + 2, end)
+    smaller = doc[part.end].lower_.removesuffix("s") if part.end < end else ""
+    if smaller not in _SMALLER_OF[unit] or part.low != part.high:
+        return run
+    value = run.value + part.value / _SMALLER_OF[unit][smaller]
+    return Run(run.start, run.end, value, value, value, None, run.unit, tail=part.end)
+
+
 def _looks_like_year(value: float) -> bool:
     """1900..2099 as a whole number."""
     return value.is_integer() and 1900 <= value <= 2099
@@ -317,7 +354,16 @@ def _exact_run(doc: Any, start: int, first: int, end: int) -> Run:
         if suffix in _MONEY_SUFFIXES:
             value, j = value * _MONEY_SUFFIXES[suffix], j + 1
         unit, j = CURRENCY_WORDS[after], j + 1
+    elif j < end and after in _SUM_WORDS and (value >= _SUM_FROM or suffix in _MONEY_SUFFIXES):
+        if suffix in _MONEY_SUFFIXES:  # "1.8 million marks": a sum, not marks on a page
+            value, j = value * _MONEY_SUFFIXES[suffix], j + 1
+        unit, j = _SUM_WORDS[after], j + 1
     return Run(start, j, value, value, value, None, unit)
+
+
+# Currency names that are words too ("marks"): a currency after a large or scaled figure only
+_SUM_WORDS = dict.fromkeys(["mark", "marks"], "mk")
+_SUM_FROM = 1000.0
 
 
 def _continues(doc: Any, j: int, end: int) -> bool:

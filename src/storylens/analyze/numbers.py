@@ -202,7 +202,7 @@ def _paragraph_numbers(context: Context, index: int) -> Iterator[NumberMention]:
             continue
         if skip_reason(span.doc, run) is None:
             yield _mention(context, index, run)
-        i = run.end
+        i = run.tail or run.end
 
 
 def _mention(context: Context, index: int, run: Run) -> NumberMention:
@@ -222,7 +222,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     offset = _offset(context.body[index], span)
     sign = int(currency_before(doc, run.start) is not None)  # the span holds "$" or "EUR"
     start = doc[start_tok - sign].idx + offset
-    end = doc[run.end - 1].idx + len(doc[run.end - 1].text.rstrip(".")) + offset
+    last = doc[(run.tail or run.end) - 1]  # "seven years and six": the parts written after
+    end = last.idx + len(last.text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])
     who = penalised(doc, run) if rule == "penalty" else holder(doc, run)
     position = stance(doc[run.end - 1])
