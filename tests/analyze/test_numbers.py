@@ -1523,6 +1523,13 @@ def _verdict(first: str, second: str) -> str:
     return next((c.why.rule for c in (*conflicts, *explained)), "not compared")
 
 
+def _verdicts(first: str, second: str) -> list[str]:
+    """Every verdict on the two one-article stories' figures."""
+    a, b = make_article(first), make_article(second)
+    conflicts, explained = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    return [c.why.rule for c in (*conflicts, *explained)]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "rule"),
     [
@@ -2398,3 +2405,60 @@ def test_numbers_a_surname_is_no_place() -> None:
         "more than 600,000 marks from Brannigan."
     )
     assert [(m.where, m.attributed_to) for _, m in found if m.value == 6e5] == [(None, "defence")]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "where"),
+    [
+        # user trial 94: the place another place lies in, where a fire began, where part of
+        # a count came from are not the figure's place
+        (
+            "A wildfire raging through the Orrin Valley in the Serrat Hills has burned about "
+            "4,200 hectares.",
+            4200.0,
+            "Orrin Valley",
+        ),
+        (
+            "The fire has burned about 1,500 hectares since it broke out near Ashtane on "
+            "Saturday afternoon.",
+            1500.0,
+            None,
+        ),
+        (
+            "Nearly 8,000 residents had left their homes, most of them from Kelbrook and the "
+            "hamlets around Fennick.",
+            8000.0,
+            None,
+        ),
+        # user trial 96: "in the capital" is a place of its own, not the one named before
+        (
+            "It was 44.2C in Ostrany on Monday. In the capital, the thermometer peaked at 41.3C.",
+            41.3,
+            "the capital",
+        ),
+    ],
+)
+def test_numbers_trials_94_96_where(snippet: str, value: float, where: str | None) -> None:
+    assert [m.where for _, m in numbers_of(snippet) if m.value == value] == [where]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trial 94: "across the Orrin Valley" is the whole of the valley "in" names
+        (
+            "By Monday the fire had burned more than 16,000 acres across the Orrin Valley.",
+            "By Monday the fire had burned about 4,200 hectares in the Orrin Valley.",
+            "ranges-disjoint",
+        ),
+        # user trial 96: "the capital, Calveth" names the capital
+        (
+            "Temperatures in Ostrany reached 111.6F on Monday. The capital, Calveth, hit 109F "
+            "the same day.",
+            "On Monday it was 44.2C in Ostrany. In the capital, the thermometer peaked at 41.3C.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trials_94_96_one_place(first: str, second: str, rule: str) -> None:
+    assert rule in _verdicts(first, second)

@@ -383,10 +383,12 @@ _PART_WORDS = frozenset({"most", "many", "some", "half", "all", "several", "majo
 
 def _of_a_part(place: Any) -> bool:
     """A place that says where part of a count is ("40,000 people were forced from their
-    homes, most of them in Lower Askel province"), not where the whole count is."""
-    prep = place.root.head
-    holder = prep.head if prep.dep_ == "prep" else None
-    return holder is not None and holder.lower_ in _PART_WORDS
+    homes, most of them in Lower Askel province", "most of them from Kelbrook and the hamlets
+    around Fennick"), not where the whole count is."""
+    for prep in list(place.root.ancestors)[:5]:
+        if prep.dep_ == "prep" and prep.head.lower_ in _PART_WORDS:
+            return True
+    return False
 
 
 def _of_another_figure(phrase: Any, anchor: Any) -> bool:
@@ -415,7 +417,11 @@ def place_of(
     places = [
         p
         for p in places
-        if not _describes_a_place(p, places) and not _of_a_part(p) and not _where_said(p, anchor)
+        if not _describes_a_place(p, places)
+        and not _holds_a_place(p, places)
+        and not _of_a_part(p)
+        and not _where_said(p, anchor)
+        and not _where_it_began(p, anchor)
     ]
     nationals = [n for n in _nationals_in(sentence) if not _of_another_figure(n, anchor)]
     places = [
@@ -433,6 +439,8 @@ def place_of(
         if best in nationals:
             return _with_site(best), "scope"  # "across the province": the whole of it
         return _unled(_with_partner(best, places)), "sentence"
+    if _in_the_capital(sentence):
+        return "the capital", "sentence"  # a story's other articles may name it (conflicts)
     back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
         source = attribution(earlier, earlier_span, earlier.root)[1]
@@ -492,6 +500,39 @@ def _describes_a_place(place: Any, places: list[Any]) -> bool:
     return any(
         t.dep_ == "appos" and (t.head.i in roots or _follows(t, ends))
         for t in (place.root, *place.root.ancestors)
+    )
+
+
+def _in_the_capital(sentence: Any) -> bool:
+    """The sentence sets its scene "in the capital" without naming it: a place of its own, not
+    the place of the sentences before ("... 44.2C in Ostrany. In the capital, the thermometer
+    peaked at 41.3C")."""
+    return any(
+        t.lower_ == "capital"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in LOCATIVE
+        and any(c.lower_ == "the" for c in t.children)
+        for t in sentence
+    )
+
+
+def _holds_a_place(place: Any, places: list[Any]) -> bool:
+    """The place says where another place of the sentence lies ("through the Orrin Valley in
+    the Serrat Hills"): the other, nearer one is the scene."""
+    prep = place.root.head
+    if place.root.dep_ != "pobj" or prep.lower_ not in {"in", "within"}:
+        return False
+    return any(q is not place and q.start <= prep.head.i < q.end for q in places)
+
+
+def _where_it_began(place: Any, anchor: Any) -> bool:
+    """The place is in a "since" clause that dates the figure ("has burned 1,500 hectares since
+    it broke out near Ashtane"): where it began, not where the figure counts."""
+    clause = next((t for t in place.root.ancestors if t.dep_ == "advcl"), None)
+    return (
+        clause is not None
+        and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children)
+        and anchor not in clause.subtree
     )
 
 

@@ -457,7 +457,6 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
 def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], story: _Story) -> Why:
     """Every reason the pair is not a conflict; ``ranges-disjoint`` when there is none."""
     subjects = (_counted_as(a, key), _counted_as(b, key))
-    scopes = (a.why.features.get("scope"), b.why.features.get("scope"))
     ranges = _in_one_unit(a, b)
     overlap = ranges is not None and ranges[0] <= ranges[3] and ranges[2] <= ranges[1]
     checks = (
@@ -480,7 +479,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             and _placed_in_sentence(a, b)
             and _different_place(a.where, b.where, story.linked),
         ),
-        ("different-scope", scopes[0] != scopes[1] or _area_and_place_in_it(a, b)),
+        ("different-scope", _other_scope(a, b) or _area_and_place_in_it(a, b)),
         ("different-period", not _same_period(*_rate_periods(a, b))),
         ("different-period", _increment(a) != _increment(b)),
         ("different-period", _running_total_later(a, b, story.days)),
@@ -1133,6 +1132,24 @@ def _placed_in_sentence(a: NumberMention, b: NumberMention) -> bool:
         "context",
         "context",
     )
+
+
+def _other_scope(a: NumberMention, b: NumberMention) -> bool:
+    """One counts over a whole area, the other does not, unless both name the same area ("in
+    the Orrin Valley" and "across the Orrin Valley")."""
+    scopes = {a.why.features.get("scope"), b.why.features.get("scope")}
+    if len(scopes) == 1:
+        return False
+    if not a.where or not b.where or not scopes <= _AREA_SCOPES:
+        return True  # a part ("four of them") is no area
+    spans_area = [m for m in (a, b) if m.why.features.get("scope") is not None]
+    if any(m.where.split()[0].lower() not in _AREA_WORDS for m in spans_area if m.where):
+        return True  # only "across/throughout X" names the area it spans
+    x, y = _named(a.where), _named(b.where)
+    return not x or x != y
+
+
+_AREA_SCOPES = frozenset([None, "national", "regional"])
 
 
 def _area_and_place_in_it(a: NumberMention, b: NumberMention) -> bool:
