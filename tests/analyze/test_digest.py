@@ -423,6 +423,25 @@ def test_digest_names_a_disputed_sum_by_its_noun() -> None:
     assert found[-1].text.startswith("Reports differ on the fine: ")
 
 
+def test_digest_says_whose_term_is_disputed_and_in_what_unit() -> None:
+    # user trial 95: "Reports differ on the penalty: four (...) vs 30 (...)" gave neither
+    # whose term nor years against months
+    from tests.analyze.test_align import make_article
+
+    from storylens.compare import compare
+
+    result = compare(
+        [
+            make_article("a", "Ilse Brannigan was sentenced to four years in prison for bribery."),
+            make_article("b", "Ilse Brannigan got 30 months in prison for bribery."),
+        ]
+    )
+    assert [c.about for c in result.conflicts] == ["penalty of Brannigan"]
+    assert [d.text for d in result.digest] == [
+        "Reports differ on the penalty of Brannigan: four years (a) vs 30 months (b)."
+    ]
+
+
 def test_digest_lets_every_outlet_s_own_facts_take_turns() -> None:
     # user trial 90: one outlet's unmatched sentences filled the budget before another's
     a_bridge, a_army = _claim("a-bridge", ("a", 2, 0.0)), _claim("a-army", ("a", 1, 0.0))

@@ -1187,6 +1187,8 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
         text = "duration of " + " ".join(w for w in text.split(":")[1:] if w)  # "miner trapped"
     if thing == _STRIKE:  # the event; "count:strike" counts strikes ("12 air strikes")
         text = "on strike"  # "on strike in Kessmouth, per union"
+    if (who := _whose(a, b)) is not None:  # "penalty of Brannigan": whose term (trial 95)
+        text += f" of {who}"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if _whole_area(m)}
     if places and national:  # "arrested nationwide vs in Tarvik"
@@ -1201,6 +1203,15 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     if sources:
         text += ", per " + " vs ".join(sources)
     return text
+
+
+def _whose(a: NumberMention, b: NumberMention) -> str | None:
+    """The person both penalties punish ("who": whose prison term), in capitals, or None."""
+    if a.why.features.get("subject") != "penalty":
+        return None
+    who = {m.why.features.get("who") for m in (a, b)}
+    name = who.pop() if len(who) == 1 else None
+    return name.title() if isinstance(name, str) else None
 
 
 def _same_name(a: str, b: str) -> bool:

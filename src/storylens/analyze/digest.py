@@ -320,6 +320,9 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     measured = any(  # a share, a sum ("500 crowns": the fine, not the number of fines) or
         n.why.features.get("unit") or n.why.features.get("measure") for n in numbers
     )  # a measure
+    who = {n.why.features.get("who") for n in numbers}
+    if noun == "penalty" and len(who) == 1 and isinstance(name := who.pop(), str):
+        return f"the penalty of {name.title()}"  # whose term (user trial 95)
     if thing.startswith("count:") and (measured or noun == "penalty"):
         return f"the {noun}"
     if thing.startswith("count:"):

@@ -458,7 +458,9 @@ def figure_words(text: str, mention: NumberMention) -> str:
         return words
     after = _UNIT_AFTER.match(text, mention.span.end)
     if after is None or (
-        unit_of(after.group(2)) is None and unit_of(after.group(2).lower()) is None
+        unit_of(after.group(2)) is None
+        and unit_of(after.group(2).lower()) is None
+        and time_symbol(after.group(2)) is None  # "four years" against "30 months"
     ):
         return words
     return words + text[mention.span.end : after.end()]
