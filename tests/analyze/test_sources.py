@@ -735,3 +735,27 @@ def test_sources_people_reporting_symptoms_are_no_source() -> None:
         " reported to the medical centre."
     )
     assert _cited(cited_sources([article])) == {"authority": ("government", 1)}
+
+
+def test_sources_a_description_is_the_organisation_it_describes() -> None:
+    # user trial 96: "Marrgrid", "company" and "grid operator" were three sources, "National
+    # Weather Office", "weather office" and "office" three more
+    first = _article(
+        "Power returned on Tuesday, grid operator Marrgrid said. The National Weather Office "
+        "said it was the hottest day on record. Nine people died, the health ministry said.",
+        "a",
+    )
+    second = _article(
+        "The outage hit half the country, the grid operator said. Marrgrid said it would "
+        "pay for the damage. The company said engineers were at work. Marrovia's weather office "
+        "said the heat would last. The National Weather Office said rain may come on Friday.",
+        "b",
+    )
+    found = cited_sources([first, second])
+    assert {(c.article, c.source) for c in found} == {
+        ("a", "Marrgrid"),
+        ("a", "National Weather Office"),
+        ("a", "health ministry"),
+        ("b", "Marrgrid"),
+        ("b", "National Weather Office"),
+    }

@@ -36,6 +36,7 @@ kind; a doctor or a resident keeps the kind of the noun.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -84,7 +85,7 @@ def cited_sources(
         found[a.id] = sorted([*cues, *_quoted(a, mine, cues, story)], key=lambda c: c.start)
     people = _people(quotes, found)
     found = {a: [_folded(c, a, people, story) for c in cited] for a, cited in found.items()}
-    found = _widened(found)
+    found = _widened(found, {a.id: a.text for a in articles})
     names = _most_common_casing(c.source for a in articles for c in found[a.id])
     return tuple(c for a in articles for c in _citations(a, found[a.id], names))
 
@@ -167,7 +168,9 @@ def _people(quotes: Sequence[QuoteMention], found: Mapping[str, list[_Cited]]) -
     )
 
 
-def _widened(found: Mapping[str, list[_Cited]]) -> dict[str, list[_Cited]]:
+def _widened(
+    found: Mapping[str, list[_Cited]], texts: Mapping[str, str]
+) -> dict[str, list[_Cited]]:
     """Organisations named by a shorter form ("the coast guard") take the one longer name of
     the story that ends with it ("the Veltrian coast guard") and its kind: one source, not
     two. With two longer names ("defence ministry", "health ministry") the short one stays,
@@ -175,10 +178,10 @@ def _widened(found: Mapping[str, list[_Cited]]) -> dict[str, list[_Cited]]:
     kinds = {c.source: c.kind for cs in found.values() for c in cs if c.role == "org"}
     longer: dict[str, str] = {}
     for name in kinds:
-        ends = [o for o in kinds if o.casefold().endswith(" " + name.casefold())]
+        ends = _longest([o for o in kinds if o.casefold().endswith(" " + name.casefold())])
         if len(ends) == 1:
             longer[name] = ends[0]
-    return {
+    widened = {
         a: [
             replace(c, source=longer[c.source], kind=kinds[longer[c.source]])
             if c.role == "org" and c.bare and c.source in longer
@@ -187,6 +190,47 @@ def _widened(found: Mapping[str, list[_Cited]]) -> dict[str, list[_Cited]]:
         ]
         for a, cs in found.items()
     }
+    return {a: _described_named(cs, texts.values()) for a, cs in widened.items()}
+
+
+def _longest(names: list[str]) -> list[str]:
+    """The names no other of them ends ("weather office" ends "National Weather Office": one
+    name, the longest, so "the office" is that office)."""
+    return [
+        n for n in names if not any(o != n and o.casefold().endswith(n.casefold()) for o in names)
+    ]
+
+
+def _described_named(cited: list[_Cited], texts: Iterable[str]) -> list[_Cited]:
+    """An organisation an article cites by a description in lower case is the one it also
+    cites by name when the description is its kind ("the company" for the one company named),
+    names it in part ("weather office", "National Weather Office") or a text of the story puts
+    the two together ("grid operator Marrgrid"): one source, not two (user trial 96). "The
+    health ministry" is no "National Weather Office", whatever their kind."""
+    named: dict[str, set[str]] = {}
+    for c in cited:
+        if c.role == "org" and c.source[:1].isupper():
+            named.setdefault(c.kind, set()).add(c.source)
+    out = []
+    for c in cited:
+        names = sorted(named.get(c.kind, set()))
+        if c.role == "org" and c.source.islower():
+            told = [n for n in names if _told_together(c.source, n, texts)]
+            if len(told) == 1 or (len(names) == 1 and c.source == c.kind):
+                c = replace(c, source=(told or names)[0])
+        out.append(c)
+    return out
+
+
+def _told_together(description: str, name: str, texts: Iterable[str]) -> bool:
+    """The description's words are the name's last words ("weather office", "National Weather
+    Office"), or a text writes it right before the name or after it and a comma ("grid
+    operator Marrgrid", "Marrgrid, the grid operator")."""
+    if name.casefold().endswith(" " + description):
+        return True
+    d, n = re.escape(description), re.escape(name)
+    pattern = re.compile(rf"\b{d}\s+{n}\b|\b{n},\s+(?:the\s+|a\s+)?(?:\w+\s+)?{d}\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
 
 
 def _story_named(quotes: Sequence[QuoteMention], articles: Sequence[Article]) -> list[QuoteMention]:
