@@ -2462,3 +2462,24 @@ def test_numbers_trials_94_96_where(snippet: str, value: float, where: str | Non
 )
 def test_numbers_trials_94_96_one_place(first: str, second: str, rule: str) -> None:
     assert rule in _verdicts(first, second)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "what"),
+    [
+        # user trial 97: a number word in capitals, a count a participle tells of
+        ("THIRTEEN revellers are dead after a stampede at the concert.", 13.0, "revellers killed"),
+        ("But police estimate nearly 40,000 crammed in.", 40000.0, "crammed in"),
+    ],
+)
+def test_numbers_trial_97_what_is_counted(snippet: str, value: float, what: str) -> None:
+    assert [(m.value, m.what) for _, m in numbers_of(snippet)] == [(value, what)]
+
+
+def test_numbers_a_when_clause_of_a_year_is_that_year() -> None:
+    """User trial 97: "the deadliest since 1998, when 14 people died" dated the 14 "since
+    1998", a running total, and set them against this year's toll."""
+    found = numbers_of(
+        "It was the deadliest incident at a concert since 1998, when 14 people died in a fire."
+    )
+    assert [m.when for _, m in found] == ["1998"]

@@ -647,6 +647,8 @@ def time_of(
     best = min(ents, key=rank)
     start, end = best.start_char, best.end_char
     before = best.doc[best.start - 1] if best.start > sentence.start else None
+    if before is not None and before.lower_ == "since" and _when_of(best, anchor):
+        return text[start + offset : end + offset]  # "since 1998, when 14 died": in 1998
     if before is not None and before.lower_ == "between":  # "between 2017 and 2023"
         second = next((e for e in sentence.ents if e.start == best.end + 1), None)
         if second is not None and best.doc[best.end].lower_ == "and":
@@ -669,6 +671,17 @@ _DAY_PART_PHRASE = re.compile(
     r"|\bin (?:early|morning|afternoon|late) trad(?:ing|e)\b",  # "fell 6.2% in early trading"
     re.I,
 )
+
+
+def _when_of(ent: Any, anchor: Any) -> bool:
+    """The number is in a "when" clause that tells what happened at the time ``ent`` names
+    ("the deadliest since 1998, when 14 people died": 14 died in 1998)."""
+    clause = next((t for t in anchor.ancestors if t.dep_ == "relcl"), None)
+    return (
+        clause is not None
+        and ent.start <= clause.head.i < ent.end
+        and any(c.lower_ == "when" for c in clause.children)
+    )
 
 
 def _day_part(sentence: Any, clause: Any, offset: int, text: str) -> str | None:

@@ -56,7 +56,8 @@ _SUBJECTS = {
     "individuals villager villagers inhabitant inhabitants bystander bystanders victim victims "
     "citizen citizens man men woman women protester protesters demonstrator demonstrators "
     "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans participant "
-    "participants",
+    "participants reveller revellers concertgoer concertgoers festivalgoer festivalgoers "
+    "worshipper worshippers pilgrim pilgrims shopper shoppers commuter commuters",
     "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
     "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
@@ -804,7 +805,11 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     scaled = scaled or (  # "a mile", "a half-mile zone"
         (anchor.dep_ == "det" or anchor.lower_ == "half") and unit_at(head) is not None
     )
-    if (anchor.dep_ in {"nummod", "quantmod", "compound"} or scaled) and head.i != anchor.i:
+    # "THIRTEEN revellers": a number word in capitals the parser takes for an adjective
+    written = anchor.dep_ == "amod" and is_count(anchor.lower_) and head.i > anchor.i
+    if (anchor.dep_ in {"nummod", "quantmod", "compound"} or scaled or written) and (
+        head.i != anchor.i
+    ):
         if _is_event_word(head):
             return None, head, "nummod"
         if (rated := _rated(head)) is not None:  # "put the danger at level 3": the danger
@@ -832,6 +837,9 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
         return of_noun, event, "of-phrase"
     if event is not None:
         return None, event, "number-subject"
+    done = next((c for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if done is not None:  # "police estimate nearly 40,000 crammed in": who was crammed in
+        return None, done, "number-subject"
     return None, None, "none"
 
 

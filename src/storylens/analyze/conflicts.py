@@ -844,7 +844,7 @@ def _past(when: str | None) -> bool:
     return bool(when and _PAST.search(when))
 
 
-_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b", re.I)
+_IN_YEAR = re.compile(r"(?:\b(?:in|during|throughout)\s+|^)((?:19|20)\d\d)\b", re.I)
 
 
 def _earlier_year(when: str | None, story: _Story) -> bool:
