@@ -2483,3 +2483,37 @@ def test_numbers_a_when_clause_of_a_year_is_that_year() -> None:
         "It was the deadliest incident at a concert since 1998, when 14 people died in a fire."
     )
     assert [m.when for _, m in found] == ["1998"]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "subject"),
+    [
+        # user trial 99: heights flown at are altitudes, in any unit; a cleared cruising
+        # altitude is not the one flown through; a gauge that climbs gives no altitude
+        ("The warning came as the aircraft climbed through 10,800 feet.", 10800.0, "altitude"),
+        ("The crew reported the fire at about 11,000 feet.", 11000.0, "altitude"),
+        ("The road, which climbs to 1,900 metres, was wet.", 1900.0, "altitude"),
+        (
+            "The jet was heading for its cleared cruising altitude of 34,000 feet.",
+            34000.0,
+            "cleared cruising altitude",
+        ),
+    ],
+)
+def test_numbers_trial_99_altitudes(snippet: str, value: float, subject: str) -> None:
+    assert [(m.value, m.why.features["subject"]) for _, m in numbers_of(snippet)] == [
+        (value, subject)
+    ]
+
+
+def test_numbers_a_gauge_that_climbs_gives_no_altitude() -> None:
+    found = numbers_of("By noon the gauge at the bridge had climbed to 6.4 metres.")
+    assert [m.why.features["subject"] for _, m in found] != ["altitude"]
+
+
+def test_numbers_altitudes_in_feet_and_metres_are_compared() -> None:
+    first = "The fire warning came as the aircraft climbed through 10,800 feet, officials said."
+    second = (
+        "The fire warning came as the aircraft climbed through about 2,400 metres, officials said."
+    )
+    assert _verdict(first, second) == "ranges-disjoint"

@@ -219,12 +219,18 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return "depth", "depth"
     if _above_normal(unit):  # "the river stood 4.2 metres above its normal level"
         return "level above normal", "level"
+    if _altitude(unit):  # "as the aircraft climbed through 10,800 feet"
+        return "altitude", "altitude"
     if (reached := _reached_by(unit)) is not None:  # "waves reached 30 feet"
         return str(reached.lower_), str(reached.lemma_.lower())
     if (apart := _distance_of(unit)) is not None:  # "the front line was 2 km from the gates"
         return f"distance of {_compound_phrase(apart)}", f"distance of {apart.lemma_.lower()}"
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
+        done = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.tag_ in {"VBG", "VBN"}]
+        if done:  # "its cleared cruising altitude of 34,000 feet": no altitude flown through
+            phrase = " ".join([*done, noun.lower_])
+            return phrase, " ".join([*done, noun.lemma_.lower()])
         return str(noun.lower_), str(noun.lemma_.lower())
     if (amount := _amount_of(unit)) is not None:  # "310 millimetres of rain"
         return str(amount.lower_), str(amount.lemma_.lower())
@@ -238,6 +244,43 @@ def measured(unit: Any) -> tuple[str, str] | None:
         thing = _subject_of(head)
         return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
     return None
+
+
+_CLIMBS = _words("climb descend fly cruise soar plunge drop dive level")
+_FLIERS = _words(
+    "aircraft plane jet airliner helicopter flight drone balloon pilot crew climber expedition "
+    "road pass trail route path"  # "the road climbs to 1,900 metres": how high it goes
+)
+_ALTITUDE_FROM = 1000.0  # "at 11,000 feet": a height flown at, not a distance
+
+
+def _altitude(unit: Any) -> bool:
+    """A length something that flies climbs through, to or at ("the aircraft climbed through
+    10,800 feet", "the jet descended to 3,000 metres"; not "the gauge climbed to 6.4 metres"),
+    or "at" a thousand feet or more ("reported the fire at about 11,000 feet")."""
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    prep = unit.head
+    if kind is None or kind.dimension != "length" or unit.dep_ != "pobj":
+        return False
+    verb = prep.head
+    flier = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if flier is not None and flier.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        flier = verb.head  # "the road, which climbs to 1,900 metres"
+    if (
+        prep.lower_ in {"through", "to", "at"}
+        and verb.lemma_.lower() in _CLIMBS
+        and flier is not None
+        and flier.lemma_.lower() in _FLIERS
+    ):
+        return True
+    number = next((c for c in unit.children if c.dep_ == "nummod" and c.like_num), None)
+    value = number.text.replace(",", "") if number is not None else ""
+    return (
+        prep.lower_ == "at"
+        and unit.lower_ in {"feet", "ft"}
+        and value.replace(".", "", 1).isdigit()
+        and float(value) >= _ALTITUDE_FROM
+    )
 
 
 _NORMAL = frozenset(["normal", "usual", "average", "typical", "normally", "usually"])
