@@ -2517,3 +2517,36 @@ def test_numbers_altitudes_in_feet_and_metres_are_compared() -> None:
         "The fire warning came as the aircraft climbed through about 2,400 metres, officials said."
     )
     assert _verdict(first, second) == "ranges-disjoint"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "scope"),
+    [
+        # user trials 97 and 99: a part of a group picked out by what they are
+        ("Four of the dead were teenagers, the youngest just 15.", 4.0, "part"),
+        ("The ministry said 41 of the passengers were Corvelian citizens.", 41.0, "part"),
+        # the count of those who fell ill, and a place's count, are no such part
+        ("Thirty-nine of the guests became ill after the reception.", 39.0, None),
+        ("At least 110 of the confirmed cases are in Hesk.", 110.0, None),
+    ],
+)
+def test_numbers_a_part_picked_out_by_what_it_is(
+    snippet: str, value: float, scope: str | None
+) -> None:
+    assert [m.why.features.get("scope") for _, m in numbers_of(snippet) if m.value == value] == [
+        scope
+    ]
+
+
+def test_numbers_passengers_a_flight_left_with_are_those_it_carried() -> None:
+    # user trial 99: "left Ostwick with 158 passengers" and "was carrying 164 passengers"
+    # were different places (the departure city against the airport it landed at)
+    first = (
+        "Flight KA518 had left Ostwick with 158 passengers and six crew on board, according to "
+        "a statement from Kestrel Air."
+    )
+    second = (
+        "At Brenholt Regional Airport, the flight was carrying 164 passengers and six crew "
+        "members, Kestrel Air said."
+    )
+    assert "ranges-disjoint" in _verdicts(first, second)

@@ -171,6 +171,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         noun, rule = None, "none"  # "EUR 400": the parser hangs the number on the code
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
+    elif rule == "of-phrase" and noun is not None and _said_to_be(anchor, noun):
+        rule = "partitive"  # "Four of the dead were teenagers": a part the group holds
     elif noun is not None and noun.lower_ == "others":  # "killing two workers and injuring
         event = event if event is not None else _event_of_noun(noun)  # eleven others": more
         noun = _antecedent(noun)  # of the workers counted before, with their own event
@@ -796,6 +798,19 @@ def _population_of(token: Any) -> Any | None:
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "home":
         return head.head
     return None
+
+
+def _said_to_be(anchor: Any, noun: Any) -> bool:
+    """ "Four of the dead were teenagers", "41 of the passengers were Corvelian citizens": a
+    part of a group the story has told of, picked out by what they are (not "39 of the guests
+    became ill", the count of the ill, nor "110 of the cases are in Hesk", a place's count)."""
+    verb = anchor.head
+    return (
+        any(c.dep_ == "det" and c.lower_ in {"the", "those"} for c in noun.children)
+        and anchor.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+    )
 
 
 def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:

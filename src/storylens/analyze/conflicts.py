@@ -380,6 +380,16 @@ _GATHER = "gather rally join march assemble protest demonstrate mass crowd atten
 _SAME_VERBS |= dict.fromkeys(_GATHER.split(), "gather")
 _CROWDS = frozenset(["crowd", "crowds"])
 _ON_BOARD = "on board"  # the event of people a ship carries (see storylens.analyze._counted)
+_TRAVELLERS = frozenset(["passenger", "crew"])
+
+
+def _carried(mention: NumberMention) -> bool:
+    """People a vessel carries: on board, or its passengers or crew ("left Ostwick with 158
+    passengers", "was carrying 164 passengers"): wherever the journey is told from."""
+    subject = mention.why.features.get("subject")
+    return _event(mention) == _ON_BOARD or (
+        _event(mention) in {None, _ON_BOARD} and subject in _TRAVELLERS
+    )
 
 
 def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
@@ -475,7 +485,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             "different-place",
             not _whole_area(a)
             and not _whole_area(b)
-            and not (_event(a) == _event(b) == _ON_BOARD)  # a ship's count goes where it goes
+            and not (_carried(a) and _carried(b))  # a ship's count goes where it goes
             and _placed_in_sentence(a, b)
             and _different_place(a.where, b.where, story.linked),
         ),
