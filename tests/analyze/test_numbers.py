@@ -2550,3 +2550,66 @@ def test_numbers_passengers_a_flight_left_with_are_those_it_carried() -> None:
         "members, Kestrel Air said."
     )
     assert "ranges-disjoint" in _verdicts(first, second)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "text", "what", "event"),
+    [
+        # user trial 98: a move from one value to another is no range; the value a measure
+        # moves to is its level
+        (
+            "The bank raised its key rate from 5.25 percent to 6 percent on Thursday.",
+            "6 percent",
+            "rate raise",
+            "level",
+        ),
+        (
+            "Inflation eased slightly to 8.4 percent in February.",
+            "8.4 percent",
+            "inflation ease",
+            "level",
+        ),
+        (
+            "In Kessa, inflation reached 9.2 percent, against 8.4 percent nationally.",
+            "8.4 percent",
+            "inflation reach",
+            "level",
+        ),
+    ],
+)
+def test_numbers_trial_98_levels(snippet: str, text: str, what: str, event: str) -> None:
+    found = [(t, m.what, m.why.features.get("event")) for t, m in numbers_of(snippet)]
+    assert (text, what, event) in found
+
+
+def test_numbers_a_share_against_another_side_stays_that_side() -> None:
+    found = numbers_of("The party won 54.3 percent of the vote, against 45.7 percent.")
+    assert [m.what for _, m in found] == ["vote", "vote against"]
+
+
+def test_numbers_nationally_on_the_figure_is_the_whole_country() -> None:
+    found = numbers_of("In Kessa, inflation reached 9.2 percent, against 8.4 percent nationally.")
+    assert [(m.where, m.why.features.get("scope")) for _, m in found] == [
+        ("Kessa", None),
+        ("nationally", "national"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trial 98: basis points and percentage points are one unit of a rate's change
+        (
+            "The bank raised its key rate by 75 basis points on Thursday.",
+            "The bank raised its key rate by half a percentage point on Thursday.",
+            "ranges-disjoint",
+        ),
+        (
+            "The bank raised its key rate by 75 basis points on Thursday.",
+            "The bank raised its key rate by 0.75 percentage points on Thursday.",
+            "ranges-overlap",
+        ),
+    ],
+)
+def test_numbers_trial_98_points(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule

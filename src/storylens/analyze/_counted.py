@@ -18,7 +18,14 @@ from typing import Any
 
 from storylens.analyze._durations import lasting, per_period, state_key, state_of
 from storylens.analyze._measures import Unit, measured, placed, unit_at
-from storylens.analyze._num_words import MEASURE_UNITS, PLACE_NOUNS, SPEECH, TIME_UNITS, TOTALS
+from storylens.analyze._num_words import (
+    MEASURE_UNITS,
+    MOVE_VERBS,
+    PLACE_NOUNS,
+    SPEECH,
+    TIME_UNITS,
+    TOTALS,
+)
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
 from storylens.analyze._quantity import CURRENCY_CODES, MONEY, VAGUE, Run, is_count
 from storylens.nlp import SCALED, load_spacy
@@ -201,7 +208,7 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         key = _event_key(verb) or ""
         return _participle(verb), "money-verb", f"money:{_ONE_MONEY_ACT.get(key, key)}", None
-    if rule in {"against", "change"}:
+    if rule in {"against", "change", "change-to"}:
         return _elided_what(noun, event, rule, range(run.start, run.end))
     town = _population_of(anchor if noun is None else noun)
     if town is not None and (noun is None or subject_group(noun.lower_) == "people"):
@@ -689,15 +696,50 @@ def _votes(doc: Any, run: Run, anchor: Any) -> tuple[str, str, None, str] | None
     return "votes", "votes", None, "vote"
 
 
+def _percent_set_against(joiner: Any) -> Any | None:
+    """The percentage an "against" phrase sets another against when it says where or when the
+    other stands: "inflation reached 9.2 percent in February, against 8.4 percent nationally"
+    (the same measure, elsewhere), not "won 54.3 percent, against 45.7 percent"."""
+    verb, figure = joiner.head, next((c for c in joiner.children if c.dep_ == "pobj"), None)
+    if joiner.lower_ != "against" or verb.pos_ != "VERB" or figure is None:
+        return None
+    if not any(
+        c.dep_ in {"advmod", "npadvmod"} or (c.dep_ == "prep" and c.lower_ in {"in", "across"})
+        for c in figure.children
+    ):
+        return None  # "against 45.7 percent for the outgoing president": another side
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"percent", "%"}), None
+    )
+
+
+def _moved_to(joiner: Any) -> bool:
+    """ "to" after a verb that moves a figure ("raised the rate from 5.25 percent to 6
+    percent"): the new value, not the other side of a vote."""
+    verb = _moving_verb(joiner)
+    return verb is not None and verb.lemma_.lower() in MOVE_VERBS
+
+
+def _moving_verb(to: Any) -> Any | None:
+    """The verb a "to" phrase gives the new value for ("eased to 8.4 percent", "raised the
+    rate from 5.25 percent to 6 percent", where the parser hangs "to" on "from"), or None."""
+    head = to.head
+    if head.lower_ == "from" and head.dep_ == "prep":
+        head = head.head
+    return head if to.lower_ == "to" and head.pos_ == "VERB" else None
+
+
 def _elided(doc: Any, run: Run, anchor: Any) -> tuple[Any | None, Any | None, str]:
     """A number whose noun is left out: "by 112 votes to 88" (the other side's votes), or
     a percentage by which something changed ("prices rose 18 percent")."""
     joiner = doc[run.start - 1] if run.start > 1 else None
-    if joiner is not None and joiner.lower_ in _OPPOSED:
+    if joiner is not None and joiner.lower_ in _OPPOSED and not _moved_to(joiner):
         at = run.start - 2
         while at > 0 and doc[at].is_punct:  # "54.3 percent of the vote, against 45.7 percent"
             at -= 1
         noun = doc[at]
+        if run.unit == "percent" and (other := _percent_set_against(joiner)) is not None:
+            return _changed(other)  # "reached 9.2 percent, against 8.4 percent nationally"
         if noun.pos_ == "NOUN" and (
             any(c.dep_ == "nummod" for c in noun.children) or _share_noun(noun)
         ):
@@ -730,8 +772,8 @@ def _elided_what(
     if event is not None and (way := _way(event)) is not None:
         verb = way  # "shares closed 11.4% lower": shares fall
     text = f"{what} {verb}".strip() or None
-    if verb in _LEVEL_VERBS:  # "inflation hit 6.8 percent", "stood at 6.2 percent": its level
-        return text, rule, "level", _subject_key(noun)
+    if verb in _LEVEL_VERBS or rule == "change-to":  # "inflation hit 6.8 percent", "stood at
+        return text, "change", "level", _subject_key(noun)  # 6.2 percent", "eased to 8.4"
     if verb in _RISE_VERBS and noun is not None and _prices(noun):
         return text, rule, "level", "inflation"  # "consumer prices rose 6.2 percent"
     return text, rule, _event_key(event), _subject_key(noun)
@@ -753,8 +795,12 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
     """What a percentage changed and how: "cut discharges by 40 percent" gives discharges and
     cut; "prices rose 18 percent" prices and rose; "70 percent effective" the subject."""
     head = anchor.head
+    moving = _moving_verb(head) if anchor.dep_ == "pobj" else None
+    to = moving is not None
     if anchor.dep_ == "pobj" and head.lower_ in {"by", "at"}:  # "stood at 6.2 percent"
         head = head.head
+    elif moving is not None:  # "inflation eased to 8.4 percent": the level it eased to
+        head = moving
     moved = _way(head) is not None and head.head.pos_ == "VERB"
     if anchor.dep_ not in {"npadvmod", "dobj", "pobj"} or not (
         head.pos_ in {"VERB", "ADJ"} or moved
@@ -766,9 +812,10 @@ def _changed(anchor: Any) -> tuple[Any | None, Any | None, str]:
     )  # "inflation hit 6.8 percent": the percentage is the object, inflation what it measures
     if noun is not None and noun.pos_ == "PRON" and verb.dep_ == "relcl":
         noun = verb.head  # "prices that have risen 18 percent"
+    rule = "change-to" if to else "change"
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
-        return None, head, "change"
-    return noun, head, "change"
+        return None, head, rule
+    return noun, head, rule
 
 
 _WAYS = {"lower": "fall", "down": "fall", "higher": "rise", "up": "rise"}

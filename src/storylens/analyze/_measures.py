@@ -65,6 +65,10 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     # converted with the zero apart (see :func:`to_unit`)
     ("C", "temperature", 1.0, "celsius"),
     ("F", "temperature", 5 / 9, "fahrenheit"),
+    # a change in a rate: "75 basis points" is "0.75 percentage points" (read from the word
+    # before "points": unit_at)
+    ("bp", "rate change", 0.01, ""),
+    ("pp", "rate change", 1.0, ""),
     ("ppm", "ratio", 1.0, "ppm"),  # "420 parts per million" (merged to "ppm")
     ("ppb", "ratio", 0.001, "ppb"),
 )
@@ -91,6 +95,7 @@ _SYMBOLS |= {
     for t, seconds in _TIMES.values()
 }
 _PER = frozenset(["per", "a", "an", "/", "in", "each", "every"])
+_POINTS = {"basis": "bp", "percentage": "pp"}  # "75 basis points", "half a percentage point"
 
 _PLAY_UNITS = frozenset({"yard", "yards"})  # "a 7-yard pass", "a 200-yard game": sport
 
@@ -140,6 +145,8 @@ def unit_at(token: Any) -> Unit | None:
     area (``km2``), "12 kilometres" a length."""
     unit = unit_of(token.lower_) or (unit_of(token.lemma_) if merged_unit(token) else None)
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.lower_ in {"point", "points"} and before in _POINTS:
+        return _SYMBOLS[_POINTS[before]]
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")
     if unit is not None and before == "cubic":

@@ -20,6 +20,7 @@ __all__ = [
     "LOCATIVE",
     "MEASURE_UNITS",
     "MONTHS",
+    "MOVE_VERBS",
     "PLACE_NOUNS",
     "SPEECH",
     "TIME_UNITS",
@@ -30,6 +31,12 @@ SPEECH = _words(
     "say tell tweet report state announce confirm add warn estimate claim note write "
     "post record count put dispute argue insist allege testify"
 )
+MOVE_VERBS = _words(
+    "raise lift increase hike cut lower reduce rise fall climb drop ease slow jump grow "
+    "decline slip edge move revise"
+)
+"""Verbs that move a figure "from" one value "to" another ("raised the rate from 5.25 percent
+to 6 percent"): a move, not a range; the "to" value is the new level."""
 TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries night nights weekend weekends"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze._measures import unit_at
+from storylens.analyze._num_words import MOVE_VERBS
 from storylens.model import Bound
 from storylens.nlp import SCALED
 
@@ -119,7 +120,8 @@ HINT = re.compile(  # "one" alone is mostly a pronoun: see _quantity_skip
     r"\d|\b(?:"
     + "|".join([*(set(_NUMBER_WORDS) - {"one"}), *_MULTIPLIERS, *VAGUE, "tens"])
     + r"|(?:only|just|exactly|least|than)\s+one"
-    + r"|(?:an?\s+|half-)(?:mile|kilomet(?:re|er)|metre|meter|yard|foot)s?)\b",
+    + r"|(?:an?\s+|half-)(?:mile|kilomet(?:re|er)|metre|meter|yard|foot)s?"
+    + r"|half\s+an?\s+percentage)\b",
     re.I,
 )
 
@@ -205,6 +207,8 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, i + 1, 1.0, 1.0, 1.0, None, None)
     if words[0] == "half" and words[1:2] == ["-"] and _length_at(doc, i + 2, end):
         return Run(i, i + 1, 0.5, 0.5, 0.5, None, None)  # "a half-mile exclusion zone"
+    if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:3] == ["percentage"]:
+        return Run(i, i + 2, 0.5, 0.5, 0.5, None, None)  # "half a percentage point"
     if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:] and words[2] in _HALVED:
         whole = _exact_run(doc, i + 1, i + 2, end)  # "half a billion euros"
         return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
@@ -282,8 +286,11 @@ def _between(doc: Any, i: int, end: int) -> Run | None:
 
 
 def _ranged(doc: Any, run: Run, end: int, *, joiners: set[str]) -> Run:
-    """Join "30 to 40" or "30-40" into one run whose range is 30..40 (years are left alone)."""
+    """Join "30 to 40" or "30-40" into one run whose range is 30..40 (years are left alone);
+    not "raised the rate from 5.25 percent to 6 percent", a move from one value to another."""
     if run.end + 1 >= end or doc[run.end].lower_ not in joiners:
+        return run
+    if _moved_from(doc, run):
         return run
     if not is_count(doc[run.end + 1].lower_) or _looks_like_year(run.value):
         return run
@@ -323,6 +330,14 @@ def _with_parts(doc: Any, run: Run, end: int) -> Run:
         return run
     value = run.value + part.value / _SMALLER_OF[unit][smaller]
     return Run(run.start, run.end, value, value, value, None, run.unit, tail=part.end)
+
+
+def _moved_from(doc: Any, run: Run) -> bool:
+    """The run follows "from" on a verb that moves a figure ("rose from 30 to 40")."""
+    if run.start == 0 or doc[run.start - 1].lower_ != "from":
+        return False
+    verb = doc[run.start - 1].head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in MOVE_VERBS
 
 
 def _looks_like_year(value: float) -> bool:

@@ -324,7 +324,7 @@ def _measure(doc: Any, run: Run) -> str | None:
     at = run.end + int(run.end < len(doc) and doc[run.end].text == "-")
     if at < len(doc) and penalty(doc[at]) is not None:  # "banned for 18 months": in months
         return time_symbol(doc[at].lower_)
-    at += int(at < len(doc) and doc[at].lower_ in {"square", "sq", "cubic"})
+    at += int(at < len(doc) and doc[at].lower_ in {"square", "sq", "cubic", "basis", "percentage"})
     unit = unit_at(doc[at]) if at < len(doc) else None
     return unit.symbol if unit is not None else None
 
