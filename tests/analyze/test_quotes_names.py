@@ -175,3 +175,13 @@ def test_quotes_she_after_a_person_the_parse_left_without_a_verb() -> None:
         'feared the worst. "I was sure I would never see my little girl again," she said.'
     )
     assert _only(_article(text)).speaker == "Lidia Sarrat"
+
+
+def test_a_feeling_before_a_surname_is_no_first_name() -> None:
+    # user trial 97: "Heartbroken Vale posted:" was a speaker of its own
+    from storylens.analyze.speakers import story_speakers
+
+    assert story_speakers(["Heartbroken Vale", "Corin Vale"], [])["Heartbroken Vale"] == (
+        "Corin Vale"
+    )
+    assert story_speakers(["Fred Vale", "Corin Vale"], [])["Fred Vale"] == "Fred Vale"

@@ -405,6 +405,8 @@ def story_speakers(names: Iterable[str], texts: Sequence[str]) -> dict[str, str]
         ends = [f for f in full if value.endswith(" " + f) and f[:1].isupper()]
         if ends:  # "Opposition MP Rosa Quellin" is the story's "Rosa Quellin"
             folded[name] = max(ends, key=len)
+        elif (other := _felt_name(value, full)) is not None:
+            folded[name] = other  # "Heartbroken Vale posted:" is the story's "Corin Vale"
         elif " " not in value and value[:1].isupper():
             matches = [f for f in full if f[:1].isupper() and f.split()[-1] == value]
             if len(matches) == 1:
@@ -416,6 +418,28 @@ def story_speakers(names: Iterable[str], texts: Sequence[str]) -> dict[str, str]
             if len(holders) == 1:  # "the minister" is "Interior Minister Teodor Vasch"
                 folded[name] = holders[0]
     return folded
+
+
+def _felt_name(name: str, full: Sequence[str]) -> str | None:
+    """The one full name of the story with the surname of ``name`` when the word before that
+    surname says how someone felt ("Heartbroken Vale", "Tearful Oduya"; a paper's style, which
+    the entity model takes for a first name), else None.
+
+    >>> _felt_name("Heartbroken Vale", ["Corin Vale", "Heartbroken Vale"])
+    'Corin Vale'
+    >>> _felt_name("Fred Vale", ["Corin Vale"]) is None
+    True
+    """
+    words = name.split()
+    if len(words) != 2 or not _FELT.search(words[0].lower()):
+        return None
+    matches = [f for f in full if f != name and f.split()[-1] == words[1]]
+    return matches[0] if len(matches) == 1 else None
+
+
+_FELT = re.compile(r"(?:broken|stricken|ful|less|ous|[a-z]{5}ed)$")
+"""Endings of a word for a feeling ("heartbroken", "grief-stricken", "tearful", "furious",
+"devastated"), five letters or more before an "-ed"."""
 
 
 _NOT_THE_TITLE = frozenset({"prime", "vice", "deputy", "former", "ex", "junior", "assistant"})
