@@ -1054,3 +1054,28 @@ def test_quotes_a_quote_after_a_sentence_that_reports_someone() -> None:
         'water had come in fast. "It came up through the floorboards. We got the dog upstairs."'
     )
     assert _only(article).speaker == "Henrik Olle"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # user trials 100 and 101: a speaker set before a colon by "speaking", a cue verb
+        # "repeated", a title after the words of a place
+        (
+            'Mayor Lorna Pettigrew, speaking on Sunday night: "We will rebuild every home on '
+            'this street, and we will do it together."',
+            "Lorna Pettigrew",
+        ),
+        (
+            'Union leader Marta Selvik, speaking in Ostrand, repeated that "no teacher can live '
+            'on promises and a pay cut in real terms".',
+            "Marta Selvik",
+        ),
+        (
+            '"We found them in the basement," Calder County Sheriff Owen Brask said.',
+            "Owen Brask",
+        ),
+    ],
+)
+def test_quotes_trials_100_101_speakers(text: str, speaker: str) -> None:
+    assert _only(_article(text)).speaker == speaker

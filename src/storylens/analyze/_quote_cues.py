@@ -119,10 +119,14 @@ def _colon_cue(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | 
     return _resolve(speakers, *span, "colon-cue", match.group("cue").lower()) if span else None
 
 
+_SPEAKING = frozenset(["speaking", "writing", "posting", "tweeting", "addressing", "testifying"])
+
+
 def _colon_subject(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Found | None:
     """A quote after a colon that ends a clause with no cue verb: the clause's subject, when
     it names someone ("Transport Minister Helga Sarn was blunt:", "Its director, Henrik
-    Aaberg, put it bluntly:"), not a thing ("The message was clear:", "The sign read:")."""
+    Aaberg, put it bluntly:", "Mayor Lorna Pettigrew, speaking on Sunday night:"), not a
+    thing ("The message was clear:", "The sign read:")."""
     a, b = ctx.left
     if not speakers.text[a:b].rstrip().endswith(":"):
         return None
@@ -137,6 +141,9 @@ def _colon_subject(speakers: _Speakers, parsed: _Parsed, ctx: _Context) -> _Foun
         None,
     )
     subject = subject_of(verb) if verb is not None else None
+    speaking = next((t for t in tokens if t.lower_ in _SPEAKING and t.dep_ == "acl"), None)
+    if verb is None and speaking is not None:
+        subject = speaking.head  # "Mayor Lorna Pettigrew, speaking on Sunday night:"
     if subject is None or subject.i not in inside:
         return None
     subject = named_in_apposition(subject) or subject

@@ -54,7 +54,7 @@ from dataclasses import dataclass, replace
 
 from storylens.analyze._pairs import plain_words, stop_words, unit_pieces
 from storylens.analyze.conflicts import thing_of
-from storylens.analyze.numbers import figure_words
+from storylens.analyze.numbers import figure_words, subject_group
 from storylens.lexicon import plural
 from storylens.model import (
     Article,
@@ -325,8 +325,9 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
         return f"the penalty of {name.title()}"  # whose term (user trial 95)
     if thing.startswith("count:") and (measured or noun == "penalty"):
         return f"the {noun}"
-    if thing.startswith("count:"):
-        return f"the number of {plural(noun)}"
+    if thing.startswith("count:"):  # a group is named in the plural already ("homes")
+        grouped = noun.endswith("s") and subject_group(noun) == noun
+        return f"the number of {noun if grouped else plural(noun)}"
     return f"the number {thing}" if thing else "the figures"
 
 

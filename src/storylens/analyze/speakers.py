@@ -62,7 +62,8 @@ _CUE_LEMMAS = (
     "scream yell exclaim confirm deny acknowledge comment remark plead demand predict suggest "
     "accuse condemn blame brand label dismiss criticise criticize fume seethe snap quip joke "
     "boast concede caution assert lament complain retort blast slam hail praise whine rant moan "
-    "grumble gripe sneer scoff bleat rage bellow mutter whisper sob weep sigh gasp beg"
+    "grumble gripe sneer scoff bleat rage bellow mutter whisper sob weep sigh gasp beg repeat "
+    "reiterate"
 )
 
 
@@ -99,6 +100,12 @@ _TITLES = "|".join(
 
 _TITLE_RE = re.compile(
     rf"^(?:(?:[A-Z]{{2,5}}|[A-Z][a-z]+(?:['’]s)?)\s+)?(?:{_TITLES})\.?\s+(?=[A-Z])"
+)
+# A title after the words of a place or body ("Calder County Sheriff", "Dravenian Police
+# Commissioner") before a full name, and nothing after it
+_PLACED_TITLE_RE = re.compile(
+    rf"^(?:[A-Z][\w'’-]*\s+){{2,3}}(?:{_TITLES})\.?\s+"
+    rf"(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}$)"
 )
 _ACRONYM_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z.&-]{1,9})\s*(?:\)|$)")
 _TITLED_NAME_RE = re.compile(
@@ -152,6 +159,8 @@ def canonical_name(phrase: str) -> str:
     'residents'
     >>> canonical_name("Mum-of-three Kerry Doyle"), canonical_name("22:30 Mayor Ilan Coret")
     ('Kerry Doyle', 'Ilan Coret')
+    >>> canonical_name("Calder County Sheriff Owen Brask")
+    'Owen Brask'
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,;:-–—")
     text = re.sub(r"(?:'s|’s)$", "", text)
@@ -168,6 +177,7 @@ def canonical_name(phrase: str) -> str:
         if stripped == text:
             break
         text = stripped
+    text = _PLACED_TITLE_RE.sub("", text, count=1)  # "Calder County Sheriff Owen Brask"
     text = _QUANTIFIER_RE.sub("", text)
     text = _FAMILY_RE.sub("", text)  # "Mum-of-three Kerry Doyle"
     text = _without_occupation(text)  # "Nurse Lotte Brandvik", "Estate agent Mats Kjellin"
