@@ -2613,3 +2613,30 @@ def test_numbers_nationally_on_the_figure_is_the_whole_country() -> None:
 )
 def test_numbers_trial_98_points(first: str, second: str, rule: str) -> None:
     assert _verdict(first, second) == rule
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        # user trials 100 and 102: winds put "at" a speed; arrests "in four countries" against
+        # one country's; suspects detained are people arrested
+        (
+            "The weather service put peak winds at 165 mph on Monday.",
+            "Peak winds reached around 225 km/h on Monday, the weather service said.",
+            "ranges-disjoint",
+        ),
+        (
+            "Police arrested 47 people in four countries on Tuesday, the agency said.",
+            "Police arrested 19 people in Dravenia on Tuesday, the agency said.",
+            "different-scope",
+        ),
+        (
+            "Police arrested 47 people in four countries on Tuesday, the agency said.",
+            "The agency said thirty-nine suspects were detained across the four countries on "
+            "Tuesday.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trials_100_102(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule

@@ -69,6 +69,8 @@ _DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidenc
 NATIONAL = re.compile(
     r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation|world)\b|\bnation-?wide\b"
     r"|\bcountry-?wide\b|\bworld-?wide\b|\bglobally\b|\baround\s+the\s+world\b"
+    # "arrested 47 people in four countries", "across the four countries": several at once
+    r"|\b(?:in|across|throughout)\s+(?:the\s+)?(?:\w+\s+)?(?:countries|nations)\b"
     # "across Vardenholt province", "throughout the region": a whole area, not one scene in it
     r"|\b(?:across|throughout)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)*"
     r"(?:province|region|state|county|district|valley|coast|island)\b",

@@ -64,7 +64,8 @@ _SUBJECTS = {
     "citizen citizens man men woman women protester protesters demonstrator demonstrators "
     "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans participant "
     "participants reveller revellers concertgoer concertgoers festivalgoer festivalgoers "
-    "worshipper worshippers pilgrim pilgrims shopper shoppers commuter commuters",
+    "worshipper worshippers pilgrim pilgrims shopper shoppers commuter commuters suspect "
+    "suspects",
     "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
     "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",

@@ -228,6 +228,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return "level above normal", "level"
     if _altitude(unit):  # "as the aircraft climbed through 10,800 feet"
         return "altitude", "altitude"
+    if (estimated := _estimated_at(unit)) is not None:  # "put peak winds at 165 mph"
+        return str(estimated.lower_), str(estimated.lemma_.lower())
     if (reached := _reached_by(unit)) is not None:  # "waves reached 30 feet"
         return str(reached.lower_), str(reached.lemma_.lower())
     if (apart := _distance_of(unit)) is not None:  # "the front line was 2 km from the gates"
@@ -259,6 +261,18 @@ _FLIERS = _words(
     "road pass trail route path"  # "the road climbs to 1,900 metres": how high it goes
 )
 _ALTITUDE_FROM = 1000.0  # "at 11,000 feet": a height flown at, not a distance
+
+
+_ESTIMATES = _words("put estimate place set peg")
+
+
+def _estimated_at(unit: Any) -> Any | None:
+    """The object a measure is put "at" ("its survey put peak winds at 165 mph": the winds),
+    or None."""
+    prep = unit.head
+    if unit.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in _ESTIMATES:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
 
 
 def _altitude(unit: Any) -> bool:
