@@ -750,3 +750,34 @@ def test_clean_a_body_given_only_in_json_ld_keeps_its_paragraphs_and_time() -> N
     assert isinstance(article, Article)
     assert [k for k, _ in _kinds(article)] == [ParagraphKind.BODY] * 3
     assert article.published == "2026-03-12T21:50:00Z"
+
+
+LIVE_PAGE = """<html><head><title>LIVE: Storm in Tarby</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>LIVE: Storm in Tarby</h1>
+<div class="update"><p class="stamp"><time>6:45 p.m.</time></p>
+<p>The death toll from Sunday's storm in Tarby has risen to eleven, the county sheriff confirmed
+this evening at a briefing outside the town hall.</p></div>
+<div class="update"><p class="stamp"><time>6:00 p.m.</time></p>
+<p>The power company says 12,400 customers in Tarby are still without electricity after the
+storm brought down lines across the east of the town.</p></div>
+<div class="update"><p class="stamp"><time>9:05 a.m.</time></p>
+<p>Rescue teams are going from house to house on the east side of Tarby this morning, checking
+every basement and cellar for people trapped by the storm.</p></div>
+</article></main><footer>Copyright Tarby Courier</footer></body></html>"""
+
+
+def test_clean_html_keeps_a_live_page_s_entry_stamps() -> None:
+    """User trials 94 and 100: the <time> stamps of a live page's entries were removed as
+    outside the body, so the entries' figures had no time."""
+    from storylens.analyze.numbers import find_numbers
+
+    article = clean(RawDocument(source="live.html", html=LIVE_PAGE))
+    assert isinstance(article, Article)
+    stamps = [
+        article.text[p.start : p.end] for p in article.paragraphs if p.kind.value == "heading"
+    ]
+    assert stamps == ["6:45 p.m.", "6:00 p.m.", "9:05 a.m."]
+    assert [(n.value, n.when) for n in find_numbers(article) if n.value == 12400.0] == [
+        (12400.0, "6:00 p.m.")
+    ]

@@ -173,11 +173,23 @@ def _with_dropped(blocks: list[_Block], page: list[str]) -> list[_Block]:
     upcoming = next(waiting, None)
     for index, block in enumerate([*blocks, None]):
         while upcoming is not None and upcoming[0] == index:
-            merged.append(_Block(upcoming[1], reason=OUTSIDE_BODY))
+            merged.append(_dropped_block(upcoming[1], inside=0 < index < len(blocks)))
             upcoming = next(waiting, None)
         if block is not None:
             merged.append(block)
     return merged
+
+
+_ENTRY_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?", re.I)
+
+
+def _dropped_block(text: str, *, inside: bool) -> _Block:
+    """A line trafilatura left out, removed (``outside-body``), unless it is a live page's
+    entry stamp between two body lines ("6:45 p.m." in a ``<time>`` element above an entry):
+    kept as a heading, so the entry's figures are dated by it."""
+    if inside and _ENTRY_STAMP.fullmatch(text.strip()):
+        return _Block(text, kind=ParagraphKind.HEADING)
+    return _Block(text, reason=OUTSIDE_BODY)
 
 
 # --- output -------------------------------------------------------------------------------------

@@ -25,7 +25,9 @@ not body text, recording every piece it removes with a reason code (never silent
 ``outside-body``              a line of an HTML page that trafilatura's main-text extraction
                               left out: navigation, bylines, figure captions and credits,
                               promos, related links, share lines, cookie banners, footers
-                              (:mod:`storylens._clean_html`); it is not kept as a caption
+                              (:mod:`storylens._clean_html`); it is not kept as a caption.
+                              A live page's entry stamp between body lines ("6:45 p.m.")
+                              is kept, as a heading that dates the entry below it
 ============================  ==========================================================
 
 Every rule works on the *shape* of a line (length, final punctuation, capitals, position),
