@@ -2640,3 +2640,10 @@ def test_numbers_trial_98_points(first: str, second: str, rule: str) -> None:
 )
 def test_numbers_trials_100_102(first: str, second: str, rule: str) -> None:
     assert _verdict(first, second) == rule
+
+
+def test_numbers_early_on_a_day_is_its_morning() -> None:
+    # user trial 100: "early Monday" against an evening entry's count was a conflict
+    first = "About 38,000 customers were without power early Monday, the cooperative said."
+    second = "At 6 p.m. on Monday, 12,400 customers were still without power, the cooperative said."
+    assert _verdict(first, second) == "different-period"

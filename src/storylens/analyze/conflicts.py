@@ -815,6 +815,8 @@ def _time_of_day(when: str | None) -> float | None:
         return _hour_part(int(match.group(1)))
     if match := _TRADING.search(when):  # "in early trading", "at the close"
         return _TRADING_PARTS[(match.group(1) or match.group(2)).lower()]
+    if match := _EARLY_ON_DAY.search(when):  # "early Monday": the morning; "late Monday"
+        return 0.0 if match.group(1).lower() == "early" else 2.0  # the evening
     return next(
         (
             part
@@ -825,6 +827,10 @@ def _time_of_day(when: str | None) -> float | None:
     )
 
 
+_EARLY_ON_DAY = re.compile(
+    r"\b(early|late)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 _TRADING = re.compile(
     r"\b(?:in\s+(early|morning|afternoon|late)\s+trad(?:ing|e)|at the (close))\b", re.I
 )
