@@ -2647,3 +2647,11 @@ def test_numbers_early_on_a_day_is_its_morning() -> None:
     first = "About 38,000 customers were without power early Monday, the cooperative said."
     second = "At 6 p.m. on Monday, 12,400 customers were still without power, the cooperative said."
     assert _verdict(first, second) == "different-period"
+
+
+def test_numbers_a_spokesman_of_a_hospital_speaks_for_the_hospital_named() -> None:
+    # user trial 100: "hospital spokesman Marcus Lyle" and "Dunmore Memorial Hospital" were
+    # two sources, so their counts of the people treated were no conflict
+    first = "Dunmore Memorial Hospital said it treated 41 people overnight."
+    second = "Hospital spokesman Marcus Lyle said more than sixty people were treated overnight."
+    assert _verdict(first, second) == "ranges-disjoint"

@@ -999,6 +999,8 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     county fire service" and "Fennholt Police", whose name ends in another organisation noun)."""
     if a and b and (_same_name(a, b) or _brand_of(a, b) or _brand_of(b, a)):
         return True
+    if a and b and (_speaks_for(a, b) or _speaks_for(b, a)):
+        return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
     if x is None or y is None:
@@ -1024,6 +1026,26 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
 
 _WHERE_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 _PERSON_TITLE = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+[A-Z]")
+
+
+_SPOKESPERSON = re.compile(
+    r"^(?:the\s+)?(?:[a-z]+\s+)?(?P<org>[a-z]+)\s+(?:spokes(?:man|woman|person)|official)\b",
+    re.I,
+)
+
+
+def _speaks_for(person: str, body: str) -> bool:
+    """A spokesperson of an organisation's kind and an organisation of that kind named in full:
+    "hospital spokesman Marcus Lyle" speaks for "Dunmore Memorial Hospital" (user trial 100).
+
+    >>> _speaks_for("hospital spokesman Marcus Lyle", "Dunmore Memorial Hospital")
+    True
+    >>> _speaks_for("police spokesman Ari Lund", "Dunmore Memorial Hospital")
+    False
+    """
+    match = _SPOKESPERSON.match(person)
+    org = match.group("org").lower() if match is not None else ""
+    return org in lexicon.ORG_NOUNS and body.split()[-1].lower() == org
 
 
 def _brand_of(short: str, long: str) -> bool:
