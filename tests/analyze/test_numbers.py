@@ -2655,3 +2655,9 @@ def test_numbers_a_spokesman_of_a_hospital_speaks_for_the_hospital_named() -> No
     first = "Dunmore Memorial Hospital said it treated 41 people overnight."
     second = "Hospital spokesman Marcus Lyle said more than sixty people were treated overnight."
     assert _verdict(first, second) == "ranges-disjoint"
+
+
+def test_numbers_a_place_after_nearby_is_a_place() -> None:
+    # user trial 100: "In nearby Ashby Flats" gave the count no place
+    found = numbers_of("In nearby Ashby Flats, about 30 homes were damaged, county officials said.")
+    assert [m.where for _, m in found] == ["Ashby Flats"]

@@ -83,7 +83,10 @@ _TOPONYM_WORDS = (
 )
 _NUMBERED = re.compile(r"[ ]\d")
 _PLACE_EVIDENCE = (
-    re.compile(rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+({_NAME})"),
+    re.compile(
+        rf"\b(?i:in|at|near|outside|inside|across|throughout)\s+"
+        rf"(?:(?i:nearby|neighbouring|neighboring)\s+)?({_NAME})"  # "in nearby Ashby Flats"
+    ),
     re.compile(rf"\b(?i:{'|'.join(PLACE_NOUNS)}|residents|streets)\s+of\s+({_NAME})"),
     re.compile(rf"({_NAME})\s+(?:province|district|city|town|region|county)\b"),
     re.compile(rf"({_NAME}),\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(PLACE_NOUNS)})\b"),
