@@ -759,3 +759,12 @@ def test_sources_a_description_is_the_organisation_it_describes() -> None:
         ("b", "Marrgrid"),
         ("b", "National Weather Office"),
     }
+
+
+def test_sources_claimed_lives_cite_no_one() -> None:
+    # user trial 102: "The network claimed more than 12,000 victims" made the network a source
+    article = _article(
+        "The network claimed more than 12,000 victims across the region. Police said the gang "
+        "was broken up."
+    )
+    assert [c.source for c in cited_sources([article])] == ["police"]

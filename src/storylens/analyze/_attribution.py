@@ -116,7 +116,7 @@ def _cites(verb: Any) -> bool:
     "a rise would put our terminals at risk" ... nor "put pressure on"; "report" not when it
     says where someone went ("17 passengers reported to the medical centre"); "tell" not
     when it instructs ("an order told residents to stay inside")."""
-    if verb.lemma_ == "report":
+    if verb.lemma_ in {"report", "claim"}:
         return not reports_no_speech(verb)
     if verb.lemma_ in {"tell", "ask", "urge", "order"} and _instructs(verb):
         return False

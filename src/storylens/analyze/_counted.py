@@ -1049,9 +1049,15 @@ def _is_event_word(token: Any) -> bool:
 _SYMPTOMS = _words("symptom symptoms illness sickness pain pains fever vomiting diarrhoea")
 
 
+_TAKEN_LIVES = frozenset(["life", "victim", "casualty"])  # what "claimed" takes, not says
+
+
 def reports_no_speech(verb: Any) -> bool:
     """ "Reported to the medical centre" (went there, with no clause or object said) and
-    "reported symptoms" (had them): "report" that cites no one."""
+    "reported symptoms" (had them): "report" that cites no one; and "claimed more than 12,000
+    victims", "claimed 12 lives": "claim" that took them, not one that said something."""
+    if verb.lemma_ == "claim":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN_LIVES for c in verb.children)
     if verb.lemma_ != "report":
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
