@@ -17,6 +17,7 @@ from typing import Any
 
 from storylens._clean_html import dropped_lines, fragment_lines, page_lines
 from storylens._clean_rules import _words
+from storylens.analyze._num_words import ENTRY_STAMP
 from storylens.model import Paragraph, ParagraphKind, Removal
 from storylens.text import Line, split_lines, split_sentences
 
@@ -180,7 +181,7 @@ def _with_dropped(blocks: list[_Block], page: list[str]) -> list[_Block]:
     return merged
 
 
-_ENTRY_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?", re.I)
+_ENTRY_STAMP = re.compile(ENTRY_STAMP, re.I)
 
 
 def _dropped_block(text: str, *, inside: bool) -> _Block:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.analyze._measures import Unit
+from storylens.analyze._num_words import TIME_HOURS
 from storylens.analyze._penalties import penalty, time_unit
 from storylens.analyze._quantity import Run
 from storylens.text import _words
@@ -25,13 +26,16 @@ _OFFSETS = _words("after before ago later earlier since")
 _LOOK_BACK = _words("past last previous first next coming")  # "for the past three days": when
 _HOLDERS = _words("veteran veterans old member members employee employees resident residents")
 
-_TIME_ROWS = (  # symbol, size in hours, the words that name it
-    ("min", 1 / 60, "minute minutes"),
-    ("h", 1.0, "hour hours"),
-    ("d", 24.0, "day days"),
-    ("wk", 168.0, "week weeks"),
-    ("mo", 730.0, "month months"),
-    ("yr", 8760.0, "year years"),
+_TIME_ROWS = tuple(  # symbol, size in hours, the words that name it
+    (symbol, TIME_HOURS[unit], f"{unit} {unit}s")
+    for symbol, unit in (
+        ("min", "minute"),
+        ("h", "hour"),
+        ("d", "day"),
+        ("wk", "week"),
+        ("mo", "month"),
+        ("yr", "year"),
+    )
 )
 TIME_SYMBOLS = {symbol: Unit(symbol, "time", size) for symbol, size, _ in _TIME_ROWS}
 _TIME_WORDS = {word: symbol for symbol, _, words in _TIME_ROWS for word in words.split()}

@@ -13,16 +13,21 @@ from storylens.text import _words
 CLOCK_STAMP = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
 """A 24-hour clock time as a live page stamps its entries ("08:15", "18.30"), as a regular
 expression: the figures of the entry were given then, and it is no part of a name."""
+ENTRY_STAMP = CLOCK_STAMP + r"(?:\s?[ap]\.?m\.?)?"
+"""A live page's entry stamp, the clock time with an optional "a.m."/"p.m." ("6:45 p.m.",
+"18:30"), as a regular expression (case-insensitive)."""
 
 __all__ = [
     "CLOCK_STAMP",
     "DAYS",
+    "ENTRY_STAMP",
     "LOCATIVE",
     "MEASURE_UNITS",
     "MONTHS",
     "MOVE_VERBS",
     "PLACE_NOUNS",
     "SPEECH",
+    "TIME_HOURS",
     "TIME_UNITS",
     "TOTALS",
 ]
@@ -31,6 +36,15 @@ SPEECH = _words(
     "say tell tweet report state announce confirm add warn estimate claim note write "
     "post record count put dispute argue insist allege testify"
 )
+TIME_HOURS = {
+    "minute": 1 / 60,
+    "hour": 1.0,
+    "day": 24.0,
+    "week": 168.0,
+    "month": 730.0,
+    "year": 8760.0,
+}
+"""The size of each unit of time, in hours (a month is a twelfth of a 365-day year)."""
 MOVE_VERBS = _words(
     "raise lift increase hike cut lower reduce rise fall climb drop ease slow jump grow "
     "decline slip edge move revise"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze._measures import unit_at
-from storylens.analyze._num_words import MOVE_VERBS
+from storylens.analyze._num_words import MOVE_VERBS, TIME_HOURS
 from storylens.model import Bound
 from storylens.nlp import SCALED
 
@@ -301,16 +301,6 @@ def _ranged(doc: Any, run: Run, end: int, *, joiners: set[str]) -> Run:
     return Run(run.start, second.end, run.value, run.value, second.value, words, second.unit)
 
 
-# How many of a smaller unit of time one unit holds ("seven years and six months": 7.5 years)
-_SMALLER_OF: dict[str, dict[str, float]] = {
-    "year": {"month": 12, "week": 52, "day": 365},
-    "month": {"week": 52 / 12, "day": 365 / 12},
-    "week": {"day": 7},
-    "day": {"hour": 24},
-    "hour": {"minute": 60},
-}
-
-
 def _with_parts(doc: Any, run: Run, end: int) -> Run:
     """A whole number with the parts written after it: "seven and a half years" is 7.5, and
     so is "seven years and six months" (in years, the unit right after the run; the months
@@ -322,13 +312,13 @@ def _with_parts(doc: Any, run: Run, end: int) -> Run:
         value = run.value + 0.5
         return Run(run.start, run.end + 3, value, value, value, None, run.unit)
     unit = doc[run.end].lemma_.lower() or doc[run.end].lower_.removesuffix("s")
-    if unit not in _SMALLER_OF or after[1] != "and" or not is_count(after[2]):
+    if unit not in TIME_HOURS or after[1] != "and" or not is_count(after[2]):
         return run
     part = _exact_run(doc, run.end + 2, run.end + 2, end)
     smaller = doc[part.end].lower_.removesuffix("s") if part.end < end else ""
-    if smaller not in _SMALLER_OF[unit] or part.low != part.high:
-        return run
-    value = run.value + part.value / _SMALLER_OF[unit][smaller]
+    if TIME_HOURS.get(smaller, TIME_HOURS[unit]) >= TIME_HOURS[unit] or part.low != part.high:
+        return run  # "two hours and 30 minutes": a smaller unit, in the larger one
+    value = run.value + part.value * TIME_HOURS[smaller] / TIME_HOURS[unit]
     return Run(run.start, run.end, value, value, value, None, run.unit, tail=part.end)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from storylens import lexicon
 from storylens.analyze._num_words import PLACE_NOUNS
 from storylens.analyze._quote_context import _name_cues_masked, _Parsed
-from storylens.analyze._source_kinds import SOURCE_NOUNS
+from storylens.analyze._source_kinds import PERSON_KINDS, SOURCE_NOUNS
 from storylens.analyze.speakers import (
     CUE_WORDS,
     OTHER_GENDER,
@@ -105,9 +105,6 @@ def _titled_name(subject: Any) -> bool:
     # "SMD chief forecaster Nadira Pellow": an agent noun is a role too
 
 
-_PERSON_KINDS = frozenset({"resident/witness", "expert/doctor"})
-
-
 def _described_as_person(subject: Any) -> bool:
     """True when the phrase itself says the name is a person's: a relative clause opened by
     "who" ("Priya, who was standing near the front,"), an apposition naming a person ("Aoife,
@@ -135,7 +132,7 @@ def _person_noun(lemma: str) -> bool:
     if noun in lexicon.PERSON_ROLES or noun.endswith("holder"):
         return True
     kind = SOURCE_NOUNS.get(noun)
-    return kind in _PERSON_KINDS or (kind == "government" and noun not in lexicon.ORG_NOUNS)
+    return kind in PERSON_KINDS or (kind == "government" and noun not in lexicon.ORG_NOUNS)
 
 
 _THINGS_THAT_SAY = lexicon.STATEMENT_NOUNS | frozenset(

@@ -158,6 +158,9 @@ SOURCE_NOUNS: Mapping[str, str] = {
     # a party's advocates: "his lawyer", "the defence team"
     **dict.fromkeys(["lawyer", "attorney", "barrister", "solicitor", "team"], "other"),
 }
+
+PERSON_KINDS = frozenset({"resident/witness", "expert/doctor"})
+"""The kinds of SOURCE_NOUNS that are people, not bodies ("guest", "survivor", "medic")."""
 _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(News|Press|Wire) Agency\b", "media"),
     (r"\b(Meteorological|Weather|Met|Statistics|Statistical)\b", "government"),

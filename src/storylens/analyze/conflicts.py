@@ -70,7 +70,7 @@ from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Bound, Conflict, NumberMention, Span, Why, content_hash
 from storylens.nlp import org_surfaces, organisation_kinds
 
-__all__ = ["find_conflicts", "thing_of"]
+__all__ = ["find_conflicts", "thing_of", "whose"]
 
 _HOURS = {"hour": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
 _COUNTS = {
@@ -1225,7 +1225,7 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
         text = "duration of " + " ".join(w for w in text.split(":")[1:] if w)  # "miner trapped"
     if thing == _STRIKE:  # the event; "count:strike" counts strikes ("12 air strikes")
         text = "on strike"  # "on strike in Kessmouth, per union"
-    if (who := _whose(a, b)) is not None:  # "penalty of Brannigan": whose term (trial 95)
+    if (who := whose((a, b))) is not None:  # "penalty of Brannigan": whose term (trial 95)
         text += f" of {who}"
     places = _distinct(a.where, b.where, same=lambda x, y: x.lower() == y.lower())
     national = {m.where for m in (a, b) if _whole_area(m)}
@@ -1243,11 +1243,12 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     return text
 
 
-def _whose(a: NumberMention, b: NumberMention) -> str | None:
-    """The person both penalties punish ("who": whose prison term), in capitals, or None."""
-    if a.why.features.get("subject") != "penalty":
+def whose(penalties: Sequence[NumberMention]) -> str | None:
+    """The one person every penalty punishes ("who": whose prison term), in capitals, or None
+    (not all penalties, or several people)."""
+    if not penalties or any(m.why.features.get("subject") != "penalty" for m in penalties):
         return None
-    who = {m.why.features.get("who") for m in (a, b)}
+    who = {m.why.features.get("who") for m in penalties}
     name = who.pop() if len(who) == 1 else None
     return name.title() if isinstance(name, str) else None
 

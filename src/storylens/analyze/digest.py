@@ -53,7 +53,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storylens.analyze._pairs import plain_words, stop_words, unit_pieces
-from storylens.analyze.conflicts import thing_of
+from storylens.analyze.conflicts import thing_of, whose
 from storylens.analyze.numbers import figure_words, subject_group
 from storylens.lexicon import plural
 from storylens.model import (
@@ -320,9 +320,8 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     measured = any(  # a share, a sum ("500 crowns": the fine, not the number of fines) or
         n.why.features.get("unit") or n.why.features.get("measure") for n in numbers
     )  # a measure
-    who = {n.why.features.get("who") for n in numbers}
-    if noun == "penalty" and len(who) == 1 and isinstance(name := who.pop(), str):
-        return f"the penalty of {name.title()}"  # whose term (user trial 95)
+    if noun == "penalty" and (name := whose(numbers)) is not None:
+        return f"the penalty of {name}"  # whose term (user trial 95)
     if thing.startswith("count:") and (measured or noun == "penalty"):
         return f"the {noun}"
     if thing.startswith("count:"):  # a group is named in the plural already ("homes")

@@ -57,7 +57,7 @@ from storylens.analyze._counted import (
 )
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at, unit_of
-from storylens.analyze._num_words import CLOCK_STAMP, DAYS, TIME_UNITS
+from storylens.analyze._num_words import DAYS, ENTRY_STAMP, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -281,7 +281,7 @@ def _at_close(doc: Any, run: Run, rule: str) -> str | None:
     return None
 
 
-_STAMP = re.compile(CLOCK_STAMP + r"(?:\s?[ap]\.?m\.?)?(?=\s|$)", re.I)
+_STAMP = re.compile(ENTRY_STAMP + r"(?=\s|$)", re.I)
 
 
 _STAMPED = re.compile(_STAMP.pattern + r"\s+[A-Z][^.!?]{0,80}$")

@@ -214,9 +214,9 @@ def _without_occupation(text: str) -> str:
 
 def _person_source(noun: str) -> bool:
     """A noun the sources table files as a person cited ("guest", "survivor", "medic")."""
-    from storylens.analyze._source_kinds import SOURCE_NOUNS  # it imports this module
+    from storylens.analyze._source_kinds import PERSON_KINDS, SOURCE_NOUNS  # it imports this
 
-    return SOURCE_NOUNS.get(noun) in {"resident/witness", "expert/doctor"}
+    return SOURCE_NOUNS.get(noun) in PERSON_KINDS
 
 
 _LINKING_WORDS = frozenset(
