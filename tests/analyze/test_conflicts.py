@@ -1585,3 +1585,43 @@ def test_conflicts_a_higher_toll_of_the_same_morning_reported_a_day_later() -> N
         [*find_numbers(tuesday), *find_numbers(wednesday)], [tuesday, wednesday]
     )
     assert (conflicts, [c.why.rule for c in others]) == ((), ["different-period"])
+
+
+def _verdicts(first: str, second: str) -> tuple[list[str], list[str]]:
+    a, b = article(first), replace(article(second), id="b")
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    return [c.why.rule for c in conflicts], [c.why.rule for c in others]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        (  # the object of the main verb is what the sentence tells, not a count in passing
+            "The port authority said it had eight tugs at the freighter on Wednesday.",
+            "Eleven tugboats were pulling at the freighter on Wednesday, the port authority said.",
+            (["ranges-disjoint"], []),
+        ),
+        (
+            "The airline said it scrapped 400 flights, leaving between 40,000 and 50,000 "
+            "passengers looking for another way to travel.",
+            "The airline said it had cancelled 400 flights, affecting 46,000 passengers.",
+            ([], ["ranges-overlap", "ranges-overlap"]),  # the flights and the passengers
+        ),
+        (  # a relative clause says it in passing: the union's size is no count of strikers
+            "The union, which has 96,000 members, wants a 9 percent rise.",
+            "The union said 62,000 of its members had joined the strike.",
+            ([], []),
+        ),
+        (  # "he" speaks, not the company a later clause names
+            "Ostrand also disputed the company's account of the clean-up on the shore. He said "
+            "he had counted no more than 80 workers on the shore on Monday, far fewer than the "
+            "company says it has sent.",
+            "The company said 300 clean-up workers were on the shore on Monday.",
+            ([], ["different-source"]),
+        ),
+    ],
+)
+def test_conflicts_trials_103_105(
+    first: str, second: str, found: tuple[list[str], list[str]]
+) -> None:
+    assert _verdicts(first, second) == found

@@ -14,7 +14,7 @@ from typing import Any
 from storylens.analyze._counted import admits_care, event_group, reports_no_speech
 from storylens.analyze._num_words import CLOCK_STAMP, PLACE_NOUNS, SPEECH
 
-__all__ = ["attribution", "is_place", "maker_of", "trailing_subject"]
+__all__ = ["PERSON_CUES", "attribution", "is_place", "maker_of", "trailing_subject"]
 
 
 def attribution(
@@ -26,7 +26,12 @@ def attribution(
     none, and lends no other sentence's source either. With ``borrow`` False only the
     sentence itself counts (a position its own subject holds: "the union wants 7 percent")."""
     cues = _cues(sentence)
-    if cues:
+    pronoun = _pronoun_speaking(anchor)
+    if pronoun is not None and not _governs_any(cues, anchor):
+        cues = []  # the pronoun speaks, not a source named for another clause
+    if pronoun in PERSON_CUES and not cues:
+        found = _person_before(sentence, span, pronoun)
+    elif cues:
         found = _source_in([c for c in cues if not _for_another_figure(c, anchor)], anchor)
     elif not borrow:
         found = None
@@ -57,6 +62,45 @@ def attribution(
 
 
 _Cue = tuple[Any, str, Any]  # (source, cue, the verb the cue hangs on)
+PERSON_CUES = {"he": "he said", "she": "she said"}
+"""The cue of a figure a person's pronoun gives (see :func:`_person_before`): its source is a
+person, whatever the name shows."""
+
+
+def _pronoun_speaking(anchor: Any) -> str | None:
+    """The pronoun subject of the speech verb nearest above the number ("He said he had
+    counted no more than 80 workers, far fewer than the company says it has sent": "he"); None
+    when no speech verb governs it or its subject is no pronoun. The speaker is then the
+    pronoun's, not a source the sentence names for another clause."""
+    verb = next((a for a in anchor.ancestors if a.pos_ == "VERB" and _speaks(a)), None)
+    subj = _nearest_subject(verb) if verb is not None else None
+    return str(subj.lower_) if subj is not None and subj.pos_ == "PRON" else None
+
+
+def _governs_any(cues: list[_Cue], anchor: Any) -> bool:
+    ancestors = {a.i for a in anchor.ancestors}
+    return any(verb.i in ancestors for _, _, verb in cues)
+
+
+def _person_before(
+    sentence: Any, span: Any, pronoun: str
+) -> tuple[str, frozenset[int], str] | None:
+    """The person "he" or "she" stands for: the subject named in the nearest earlier sentence
+    of the paragraph, when it is a person's name ("Ekdal also disputed the company's account.
+    He said ...")."""
+    named = {
+        e[-1].text for e in sentence.doc.ents if e.label_ == "PERSON" and e.end <= sentence.start
+    }
+    for sent in reversed([s for s in span.sents if s.start < sentence.start]):
+        subj = next(
+            (t for t in sent if t.dep_ == "nsubj" and (t.ent_type_ == "PERSON" or t.text in named)),
+            None,
+        )  # "Ekdal", a surname the article gave in full before, is no entity on its own
+        if subj is not None:
+            return _source_name(subj), frozenset(t.i for t in subj.subtree), PERSON_CUES[pronoun]
+    return None
+
+
 _STANDS_FOR_A_SOURCE = frozenset(["it", "they"])
 
 

@@ -34,6 +34,7 @@ from storylens.text import _words
 __all__ = [
     "admits_care",
     "casualty_words",
+    "clause_role",
     "counted",
     "event_group",
     "is_subject",
@@ -483,6 +484,24 @@ def _verb_of(token: Any) -> Any | None:
     if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in SPEECH:
         return token
     return None
+
+
+def clause_role(doc: Any, run: Run) -> str | None:
+    """The counted noun's part in its clause: "subject" ("some 60 firefighters were at the
+    scene", "a crowd of 41,872 watched"), "object" of its main verb ("rescuers have brought
+    14 men out", "it had eight tugs at the casualty"), or None (said in passing)."""
+    if is_subject(doc, run):
+        return "subject"
+    anchor = _root(doc, run)
+    noun = _noun_and_event(anchor)[0] or _measure_of(doc, run, anchor)
+    if noun is None:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i:
+        noun = anchor
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "relcl":
+        return None  # "the union, which has 96,000 members, wants ...": said in passing
+    return "object"
 
 
 def is_subject(doc: Any, run: Run) -> bool:

@@ -58,6 +58,7 @@ from itertools import combinations
 from typing import Any
 
 from storylens import lexicon
+from storylens.analyze._attribution import PERSON_CUES
 from storylens.analyze._counted import STATE_PREFIX
 from storylens.analyze._durations import TIME_SYMBOLS
 from storylens.analyze._measures import Unit, to_unit, unit_named
@@ -110,6 +111,7 @@ _TOWN = (
     r"(?:(?!(?:and|or|nor|but)\b)[a-z-]+\s+){0,2}?(?:of\s+)?"  # "near the northern town of Skelda"
 )
 _UNATTRIBUTED = "unattributed"
+_OFFICE_TITLES = lexicon.OFFICIAL_TITLES | lexicon.MILITARY_TITLES
 _APPOSITION_END = r"(?=\s*[,.;:)]|\s+(?:that|which|who|based|in|of|for|with|from|at|on)\b)"
 _ORG_NOUN_WORDS = "|".join(re.escape(n) for n in sorted(lexicon.ORG_NOUNS, key=len, reverse=True))
 
@@ -461,7 +463,7 @@ def _in_passing(a: NumberMention, b: NumberMention) -> bool:
     bare = a if x is None else b
     if _subject(bare) in _SUM_VERBS:  # "a net loss of EUR 412m" says what the sum is
         return False
-    return _event(bare) is None and bare.why.features.get("role") != "subject"
+    return _event(bare) is None and bare.why.features.get("role") not in {"subject", "object"}
 
 
 def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], story: _Story) -> Why:
@@ -1088,10 +1090,19 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
     Watch") or opening an apposition after it ("Civic Watch, an opposition monitoring
     group"), read as :func:`~storylens.analyze._source_kinds._kind_of_org` reads it (a "rights
     group" is an ngo); else the kind of its full name ("Brantor Chemicals"). A name the
-    articles give two kinds is left out: it may be either."""
+    articles give two kinds is left out: it may be either. A name "he" or "she" stands for is
+    a person's."""
     names = sorted({m.attributed_to for m in numbers if m.attributed_to})
     told: dict[str, str] = {}
-    for name in names:
+    for m in numbers:  # "Ekdal also disputed ... He said he had counted": a person
+        name = m.attributed_to
+        if (
+            name
+            and m.why.features.get("source_cue") in PERSON_CUES.values()
+            and name.split()[0].lower().rstrip(".") not in _OFFICE_TITLES
+        ):
+            told[name] = "person"  # not "Commissioner Iturbe": she speaks for her force
+    for name in (n for n in names if n not in told):
         key = _source_key(name)
         if key is None or not key.isupper() or _named_kind(name) is not None:
             continue

@@ -48,10 +48,10 @@ from storylens.analyze._context import (
 )
 from storylens.analyze._counted import (
     casualty_words,
+    clause_role,
     counted,
     event_group,
     holder,
-    is_subject,
     penalised,
     subject_group,
 )
@@ -257,7 +257,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             scope=_scope(where_from, where, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok, run),
             at_once=_at_once(sentence.text),
-            role="subject" if is_subject(doc, run) else None,
+            role=clause_role(doc, run),
             who=who,
             stance=position,
         ),
