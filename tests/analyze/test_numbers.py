@@ -2661,3 +2661,100 @@ def test_numbers_a_place_after_nearby_is_a_place() -> None:
     # user trial 100: "In nearby Ashby Flats" gave the count no place
     found = numbers_of("In nearby Ashby Flats, about 30 homes were damaged, county officials said.")
     assert [m.where for _, m in found] == ["Ashby Flats"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        (  # survivors are the people a rescue counts
+            "The coast guard said 131 people had been rescued by Wednesday morning.",
+            "By Wednesday morning more than 150 survivors had been pulled from the water, the "
+            "coast guard said.",
+            "ranges-disjoint",
+        ),
+        (  # a participle after a joined noun says what happened to it, not the first verb
+            "The coast guard said 131 people had been rescued and 29 bodies recovered by "
+            "Wednesday morning.",
+            "By Wednesday morning nineteen bodies had been recovered, the coast guard said.",
+            "ranges-disjoint",
+        ),
+        (  # survivors speak for no institution
+            "The coast guard estimated that around 200 people had been on board.",
+            "Survivors said about 300 people had been on board.",
+            "different-source",
+        ),
+        (
+            "Eleven soldiers have lost their lives defending the town, the defence ministry said.",
+            "The defence ministry said that dozens of soldiers had been killed in the fighting.",
+            "ranges-disjoint",
+        ),
+        (
+            "Governor Arlo Venn said that about 3,000 families had left their homes.",
+            "Governor Arlo Venn said more than 9,500 families had fled.",
+            "ranges-disjoint",
+        ),
+        (  # "in Dunmore's market square" is in Dunmore
+            "In Kelloway, about 150 people gathered outside the council offices on Wednesday.",
+            "More than 400 people attended a vigil in Dunmore's market square on Wednesday.",
+            "different-place",
+        ),
+    ],
+)
+def test_numbers_trials_103_105(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_nautical_miles_are_their_own_unit() -> None:
+    mention = only("The boat overturned about 20 nautical miles south of Cape Orsa.")
+    assert mention.why.features["measure"] == "nmi"
+
+
+def test_numbers_that_battle_is_dated_by_the_sentence_before() -> None:
+    # user trial 104: a toll of "that battle" of 2019 was compared as today's
+    found = numbers_of(
+        "In 2019 rebels held the market for nine days before the army drove them out. "
+        "Sixty-four soldiers were killed in that battle."
+    )
+    assert [(text, m.when) for text, m in found if m.value == 64] == [("Sixty-four", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        (  # an appeal for a sum asks for it, as "asking donors for" does
+            "The government and the agency launched a $1.2bn appeal on Tuesday.",
+            "The government and the agency are asking donors for 1.4 billion dollars.",
+            "ranges-disjoint",
+        ),
+        (  # funds provided and funds paid in are one sum given
+            "Donors have so far provided $410m towards the appeal, the agency said.",
+            "Donors have paid in only $260m towards the appeal, the agency said.",
+            "ranges-disjoint",
+        ),
+        (  # announced and pledged a further sum: one pledge, both increments
+            "The Corelian Union announced a further 300 million euros on Tuesday.",
+            "On Tuesday the Corelian Union pledged a further EUR 300m.",
+            "ranges-overlap",
+        ),
+        (  # a household's fine is not a business's
+            "Households caught using hosepipes face fines of up to 250 crowns, while "
+            "businesses that break the rules can be fined 2,000 crowns.",
+            "Households caught using a hosepipe face a fine of 500 crowns.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trial_105_money(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_the_place_a_figure_was_given_after_it_is_not_its_place() -> None:
+    # user trial 105: "the agency said at the launch in the capital, Merav" placed the 4.2
+    # million people in need in the capital
+    found = numbers_of(
+        "A drought has gripped Harran for two years. Some 4.2 million people now need food aid, "
+        "the agency said at the launch in the capital, Merav."
+    )
+    assert [(text, m.where) for text, m in found if m.value > 1000] == [
+        ("Some 4.2 million", "Harran")
+    ]

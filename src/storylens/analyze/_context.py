@@ -146,6 +146,12 @@ _LEADING_WORDS = re.compile(
 )
 
 
+_TOWN_PART = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:square|market|centre|center|streets?|outskirts|suburbs?|quarter|"
+    r"harbour|harbor|waterfront|seafront|town)\b"
+)
+
+
 def place_evidence(text: str) -> frozenset[str]:
     """Names the text itself shows to be places: "in X", "city of X", "X province", "X, a city"."""
     names: set[str] = set()
@@ -153,7 +159,10 @@ def place_evidence(text: str) -> frozenset[str]:
         for match in pattern.finditer(text):
             if _NUMBERED.match(text, match.end(1)):
                 continue  # "in Shaft 4", "at Gate 7": a numbered part of a site, no place
-            name = re.split(r"['’]s\b\s*", match.group(1))[-1].strip(" .")
+            parts = re.split(r"['’]s\b\s*", match.group(1))
+            name = parts[-1].strip(" .")
+            if not name and len(parts) > 1 and _TOWN_PART.match(text, match.end(1)):
+                name = parts[-2].strip(" .")  # "in Dunmore's market square": Dunmore
             name = re.sub(_LEADING_WORDS, "", name)  # "Across Kellin province": Kellin
             words = name.lower().split()
             if name and not set(words) & (_ORG_WORDS | MONTHS | DAYS) and name[0].isupper():
@@ -277,7 +286,11 @@ def _bare(name: str) -> str:
 def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool:
     """Not a modifier ("Afghanistan's commission", "US forces"), not inside the source."""
     root = place.root
-    if root.i in source_toks or any(c.dep_ == "case" for c in root.children):
+    if root.i in source_toks:
+        return False
+    if _town_of_a_part(root):
+        return True  # "a vigil in Dunmore's market square" was held in Dunmore
+    if any(c.dep_ == "case" for c in root.children):
         return False
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return False  # "samples taken by Clearwater Tarvane": who took them
@@ -292,6 +305,18 @@ def _usable_place(place: Any, source_toks: frozenset[int], strict: bool) -> bool
     if _journey_end(root):
         return False
     return not (strict and _a_subject(root))
+
+
+def _town_of_a_part(root: Any) -> bool:
+    """The place owns a part of a town that a preposition of place leads to ("in Dunmore's
+    market square", "across Sarvel's old town")."""
+    part = root.head
+    return (
+        root.dep_ == "poss"
+        and part.dep_ == "pobj"
+        and part.head.lower_ in LOCATIVE
+        and _TOWN_PART.match(" " + part.text) is not None
+    )
 
 
 def _titled(place: Any) -> bool:
@@ -445,7 +470,7 @@ def place_of(
         if best in nationals:
             return _with_site(best), "scope"  # "across the province": the whole of it
         return _unled(_with_partner(best, places)), "sentence"
-    if _in_the_capital(sentence):
+    if _in_the_capital(sentence, anchor):
         return "the capital", "sentence"  # a story's other articles may name it (conflicts)
     back = _points_back(sentence)
     for earlier, earlier_span in _earlier_sentences(context, index, sentence):
@@ -489,12 +514,17 @@ def _with_partner(place: Any, places: list[Any]) -> str:
 
 def _where_said(place: Any, anchor: Any) -> bool:
     """The place where a figure was given, not where it counts: "the governor told reporters
-    at the crisis centre in Teslin that 19 people had died" (in the reported clause)."""
+    at the crisis centre in Teslin that 19 people had died" (in the reported clause), "4.2
+    million people need food aid, the agency said at the launch in the capital" (a cue after
+    the figure's clause)."""
     verb = next((t for t in place.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb.lemma_.lower() not in SPEECH or place.start < verb.i:
         return False  # "In Harlow, the operator said ...": a scene set before the verb
     clause = next((t for t in anchor.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    return clause is not None and clause.i != verb.i and verb in clause.ancestors
+    if clause is None or clause.i == verb.i:
+        return False
+    trailing = verb.head.i == clause.i and verb.i > anchor.i  # "..., the agency said at the
+    return trailing or verb in clause.ancestors  # launch in the capital, Merav"
 
 
 def _describes_a_place(place: Any, places: list[Any]) -> bool:
@@ -509,15 +539,16 @@ def _describes_a_place(place: Any, places: list[Any]) -> bool:
     )
 
 
-def _in_the_capital(sentence: Any) -> bool:
+def _in_the_capital(sentence: Any, anchor: Any) -> bool:
     """The sentence sets its scene "in the capital" without naming it: a place of its own, not
     the place of the sentences before ("... 44.2C in Ostrany. In the capital, the thermometer
-    peaked at 41.3C")."""
+    peaked at 41.3C"); not where the figure was given ("said at the launch in the capital")."""
     return any(
         t.lower_ == "capital"
         and t.dep_ == "pobj"
         and t.head.lower_ in LOCATIVE
         and any(c.lower_ == "the" for c in t.children)
+        and not _where_said(sentence.doc[t.i : t.i + 1], anchor)
         for t in sentence
     )
 
@@ -645,6 +676,8 @@ def time_of(
         and not _occasion(e)
     ]
     if not ents:
+        if (earlier := _that_time(sentence)) is not None:
+            return text[earlier.start_char + offset : earlier.end_char + offset]
         return _day_part(sentence, clause, offset, text)
 
     def rank(ent: Any) -> tuple[bool, bool, int, bool]:
@@ -671,6 +704,37 @@ def time_of(
     elif before is not None and (before.lower_ in _TIME_PREPS or before.lower_ == "between"):
         start = before.idx
     return text[start + offset : end + offset]
+
+
+_OCCASIONS = _words(
+    "battle attack assault offensive siege war fighting clashes raid bombing blast explosion "
+    "flood floods storm quake earthquake disaster fire crash incident uprising year"
+)
+
+
+def _that_time(sentence: Any) -> Any | None:
+    """The time of the sentence before, when this one points back to what it told ("In 2019
+    militants held the Old Bazaar ... Sixty-four soldiers were killed in that battle"): its
+    only date, if it names one."""
+    back = any(
+        t.lower_ == "that"
+        and t.dep_ == "det"
+        and t.head.lower_ in _OCCASIONS
+        and t.head.dep_ == "pobj"
+        and t.head.head.lower_ in {"in", "during"}
+        for t in sentence
+    )
+    if not back or sentence.start == 0:
+        return None
+    dates = [
+        e
+        for e in _time_ents(sentence.doc[sentence.start - 1].sent)
+        if e.label_ == "DATE" and _CALENDAR.search(e.text)  # not "for nine days"
+    ]
+    return dates[0] if len(dates) == 1 else None
+
+
+_CALENDAR = re.compile(rf"\b(?:(?:19|20)\d\d|{'|'.join(sorted(DAYS | MONTHS))})\b", re.I)
 
 
 _DAY_PARTS = frozenset(

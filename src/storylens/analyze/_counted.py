@@ -37,6 +37,7 @@ __all__ = [
     "clause_role",
     "counted",
     "event_group",
+    "fined",
     "is_subject",
     "noun_lemma",
     "penalised",
@@ -316,7 +317,15 @@ def _money_verb(anchor: Any) -> Any | None:
     if anchor.dep_ == "appos" and head.dep_ in {"dative", "dobj"}:  # "fined Velmora Retail
         anchor, head = head, head.head  # Group €4.2m", the sum parsed as the firm's apposition
     if anchor.dep_ in {"dobj", "attr", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
-        return head if head.lemma_.lower() not in SPEECH else None
+        pledged = head.lemma_.lower() in _PLEDGES  # "announced a further 300 million euros"
+        return head if pledged or head.lemma_.lower() not in SPEECH else None
+    if anchor.dep_ == "pobj" and head.head.pos_ == "VERB":
+        verb = head.head  # "asking donors for 1.24 billion dollars", "had paid in $260m"
+        if (head.lower_, _ONE_MONEY_ACT.get(verb.lemma_.lower())) in {
+            ("for", "ask"),
+            ("in", "pay"),
+        }:
+            return verb
     if anchor.dep_ == "dative" and head.pos_ == "VERB" and head.lemma_.lower() not in SPEECH:
         return head
     if anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
@@ -569,6 +578,37 @@ def penalised(doc: Any, run: Run) -> str | None:
         person = (appos or named[-1:] or [None])[0]  # "Disgraced ex-minister Ebbe Halvorsen
         # was jailed", which the parser may hang on "Disgraced"
     return str(person.lower_) if person is not None else None
+
+
+_FINE_TAKERS = frozenset(["face", "pay", "incur", "risk", "get", "receive"])
+_FINES = frozenset(["fine", "fines", "penalty", "penalties"])
+
+
+def fined(doc: Any, run: Run) -> str | None:
+    """Who, by kind, a fine is for: "households caught using hosepipes face fines of up to 250
+    crowns" (household), "businesses that break the rules can be fined 2,000 crowns"
+    (business). None for a name (:func:`holder` and :func:`penalised` read names), for
+    "anyone", and for a sum that is no fine."""
+    token = _root(doc, run)
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ == "VERB":
+            if _lemma(head) == "fine":
+                deps = {"nsubjpass", "dobj"}
+                party = next((c for c in head.children if c.dep_ in deps and c.i != token.i), None)
+            elif head.lemma_.lower() in _FINE_TAKERS and token.lower_ in _FINES:
+                party = _subject_of(head)
+                if party is None and head.dep_ == "advcl":  # "Households caught using
+                    party = _subject_of(head.head)  # hosepipes face fines", misparsed
+            else:
+                return None
+            if party is None or party.pos_ != "NOUN" or party.lower_ in _FINES:
+                return None
+            return noun_lemma(party)
+        token = head
+    return None
 
 
 def holder(doc: Any, run: Run) -> str | None:
@@ -1248,8 +1288,8 @@ def _event_of_noun(noun: Any) -> Any | None:
             return None if _negated(child) else child  # "passengers who were not hurt"
         if child.dep_ == "acl" and (held := _complement_event(child)) is not None:
             return held  # "searching for 17 people reported missing"
-    if noun.dep_ == "dobj" and (done := _done_to(noun)) is not None:
-        return done  # "found 31 homes destroyed": what happened to the homes
+    if noun.dep_ in {"dobj", "conj"} and (done := _done_to(noun)) is not None:
+        return done  # "found 31 homes destroyed", "131 were rescued and 29 bodies recovered"
     base = noun
     while base.dep_ == "conj":
         base = base.head
@@ -1397,6 +1437,8 @@ def _event_key(event: Any | None) -> str | None:
         return "on board"  # "is carrying 2,140 passengers", "has 870 crew on board"
     if group is None and _taken_captive(event):
         return "kidnapped"  # "nine aid workers were taken on Monday"
+    if group is None and _lives_lost(event):
+        return "killed"  # "eleven soldiers have lost their lives"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
         return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
     if group is None and (way := _way(event)) is not None:
@@ -1423,6 +1465,10 @@ _ONE_MONEY_ACT = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3
     ],
     "take",
 ) | dict.fromkeys(["cut", "trim", "slash", "reduce"], "cut")  # "trims 1.2 billion marks"
+_ONE_MONEY_ACT |= dict.fromkeys(["ask", "seek", "request", "appeal"], "ask")  # aid appeals
+_ONE_MONEY_ACT |= dict.fromkeys(["provide", "donate", "contribute", "disburse", "pay"], "pay")
+_PLEDGES = frozenset(["pledge", "promise", "commit", "announce"])
+_ONE_MONEY_ACT |= dict.fromkeys(_PLEDGES, "pledge")  # "pledged a further EUR 300m"
 
 
 _HOMES = _words("home homes house houses village villages")
@@ -1495,13 +1541,20 @@ def _from_homes(verb: Any) -> bool:
     return any(o.dep_ in {"pobj", "dobj"} and o.lower_ in _HOMES for o in objects)
 
 
+def _lives_lost(verb: Any) -> bool:
+    """ "lost their lives", "gave their lives": a count of the dead."""
+    return verb.lemma_.lower() in {"lose", "give"} and any(
+        c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children
+    )
+
+
 def _left_home(verb: Any, subject: Any) -> bool:
     """People who "left" with no object, or left their homes: they fled ("about 12,000
     residents had already left"); "two trains left" counts no one displaced."""
-    if verb.lemma_.lower() != "leave" or subject_group(subject.lemma_ or subject.lower_) not in {
-        "people",
-        "children",
-    }:
+    if verb.lemma_.lower() != "leave" or (
+        subject_group(subject.lemma_ or subject.lower_) not in {"people", "children"}
+        and subject.lower_ not in {"family", "families"}  # "3,000 families had left"
+    ):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return all(o.lower_ in _HOMES for o in objects)

@@ -39,6 +39,7 @@ _ROWS = (  # symbol, dimension, size in the dimension's base unit, the words tha
     ("ft", "length", 0.3048, "foot feet ft"),
     ("yd", "length", 0.9144, "yard yards"),
     ("mi", "length", 1609.344, "mile miles"),
+    ("nmi", "length", 1852.0, ""),  # "20 nautical miles" (read from "nautical": unit_at)
     ("m2", "area", 1.0, ""),  # squared units are read from "square" and a length (unit_at)
     ("km2", "area", 1_000_000.0, ""),
     ("mi2", "area", 2_589_988.0, ""),
@@ -147,6 +148,8 @@ def unit_at(token: Any) -> Unit | None:
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if token.lower_ in {"point", "points"} and before in _POINTS:
         return _SYMBOLS[_POINTS[before]]
+    if unit is not None and unit.symbol == "mi" and before == "nautical":
+        return _SYMBOLS["nmi"]
     if unit is not None and before in {"square", "sq"}:
         return _SYMBOLS.get(f"{unit.symbol}2")
     if unit is not None and before == "cubic":

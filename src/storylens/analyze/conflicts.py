@@ -65,7 +65,7 @@ from storylens.analyze._measures import Unit, to_unit, unit_named
 from storylens.analyze._num_words import CLOCK_STAMP, DAYS, MONTHS, SITE_NOUNS
 from storylens.analyze._quantity import MONEY
 from storylens.analyze._quote_match import same_speaker
-from storylens.analyze._source_kinds import _kind_of_org, known_tail
+from storylens.analyze._source_kinds import SOURCE_NOUNS, _kind_of_org, known_tail
 from storylens.analyze.numbers import event_group, subject_group
 from storylens.analyze.speakers import canonical_name
 from storylens.model import Article, Bound, Conflict, NumberMention, Span, Why, content_hash
@@ -354,6 +354,7 @@ def _bucket(mention: NumberMention) -> str | None:
 
 
 _SUM_VERBS = {"loss": "lose", "cost": "cost", "fine": "fine", "payment": "pay", "ransom": "pay"}
+_SUM_VERBS |= {"appeal": "ask", "pledge": "pledge"}  # "a $1.2bn appeal" asks for $1.2bn
 """Sums a noun names that a verb names too: "a loss of EUR 412m" is what "lost 412 million
 euros" says."""
 
@@ -397,11 +398,26 @@ def _carried(mention: NumberMention) -> bool:
 def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
     """The events of two mentions that are verbs of no casualty group ("send", "fight"), with
     verbs of one meaning as one ("cost" and "cut" jobs)."""
-    x, y = _event(a) or _crowd(a), _event(b) or _crowd(b)
+    x, y = _sum_act(a) or _event(a) or _crowd(a), _sum_act(b) or _event(b) or _crowd(b)
     return (
         _SAME_VERBS.get(x, x) if x is not None and event_group(x) != x and _says(x, a) else None,
         _SAME_VERBS.get(y, y) if y is not None and event_group(y) != y and _says(y, b) else None,
     )
+
+
+def _stance(mention: NumberMention) -> object:
+    """What the figure's holder wants or offers ("the union wants 7 percent"); an appeal for a
+    sum ("a $1.2bn appeal") asks for it, as "asking donors for $1.24bn" does."""
+    return "demand" if _sum_act(mention) == "money:ask" else mention.why.features.get("stance")
+
+
+def _sum_act(mention: NumberMention) -> str | None:
+    """What a sum a noun names does, as a verb would say it: "launched a $1.2bn appeal" asks
+    for the sum ("money:ask"), as "asking donors for $1.24bn" does; None for no such sum."""
+    subject = _subject(mention)
+    if subject in _SUM_VERBS and mention.why.features.get("unit") in MONEY:
+        return f"money:{_SUM_VERBS[subject]}"
+    return None
 
 
 def _crowd(mention: NumberMention) -> str | None:
@@ -482,7 +498,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             "ranges-overlap",
             a.low == b.low and a.high == b.high and _unit(a) == _unit(b),
         ),  # one figure: nothing disputed
-        ("different-stance", a.why.features.get("stance") != b.why.features.get("stance")),
+        ("different-stance", _stance(a) != _stance(b)),
         (
             "different-place",
             not _whole_area(a)
@@ -521,14 +537,20 @@ _SPELL_EVENTS = frozenset([_STRIKE, "escaped"])  # compared whatever the noun, a
 def _counted_as(mention: NumberMention, key: str) -> str | None:
     """The counted noun, as the thing counted says it: whoever a count of strikers says
     walked out are the strikers ("3,100 members walked out", "3,800 dock workers joined the
-    strike"); patients are the people a count of the hospitalised counts ("admitted 212
-    patients", "148 people were admitted")."""
+    strike"); patients are the people a count of the hospitalised counts (see
+    :data:`_SAVED`)."""
     subject = _subject(mention)
     if key == _STRIKE and mention.why.features.get("role") == "subject":
         return "strikers"
     if key.startswith("count:"):
         subject = _COUNTED_AS_PEOPLE.get(subject or "", subject)
-    return "people" if key == "hospitalised" and subject == "patient" else subject
+    return "people" if subject is not None and _SAVED.get(key) == subject else subject
+
+
+_SAVED = {"hospitalised": "patient", "rescued": "survivor"}
+"""The people a casualty event leaves as a noun of their own: the hospitalised are patients
+("admitted 212 patients", "148 people were admitted"), the rescued survivors ("131 people
+had been rescued", "more than 150 survivors had been pulled from the water")."""
 
 
 _UNIT_SLACK = 0.05  # "35 km" against "22 miles": a converted figure was rounded
@@ -965,8 +987,8 @@ def _source_key(name: str) -> str | None:
         if w.lower() != "the" and w.lower() not in DAYS and w.lower() not in MONTHS
     ]  # "the health ministry's Wednesday bulletin": a day is no name
     caps = [w for w in words if w[:1].isupper()]
-    if words and caps == words[:1] and words[0].lower() in lexicon.ORG_NOUNS:
-        caps = []  # "Police" opening a sentence is the police, not a name
+    if words and caps == words[:1] and (words[0].lower() in lexicon.ORG_NOUNS or _lay(words[0])):
+        caps = []  # "Police" or "Survivors" opening a sentence is no name
     if not caps:
         return _institution([w.lower() for w in words])
     if len(caps) == 1:
@@ -980,7 +1002,11 @@ _PHRASE_BREAKS = frozenset({"a", "an", "for", "of", "at", "from", "by", "with", 
 def _institution(words: Sequence[str]) -> str | None:
     """The noun phrase ending in the last organisation noun ("regional emergency office")."""
     lowered = [w.lower() for w in words]
-    ends = [i for i, w in enumerate(lowered) if w in lexicon.ORG_NOUNS]
+    ends = [
+        i
+        for i, w in enumerate(lowered)
+        if w in lexicon.ORG_NOUNS or " ".join(lowered[i - 1 : i + 1]) in lexicon.ORG_NOUNS
+    ]  # "the coast guard"
     if not ends:
         return None
     end = ends[-1]
@@ -1005,6 +1031,8 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
         return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
+    if (x is None and y is not None and _lay(a)) or (y is None and x is not None and _lay(b)):
+        return False  # "survivors" told it, not the coast guard
     if x is None or y is None:
         return True
     if x.isupper() != y.isupper():  # an unnamed institution may be a named body of its kind
@@ -1024,6 +1052,20 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
         return x.endswith(y) or y.endswith(x)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
+
+
+def _lay(name: str | None) -> bool:
+    """A source of people who speak for no institution ("survivors", "residents", "a
+    witness"); not "people" or "a person", who may be anyone's ("people familiar with the
+    plan")."""
+    words = (name or "").lower().split()
+    if not words or words[-1] in {"person", "people"}:
+        return False
+    last = words[-1]
+    return any(SOURCE_NOUNS.get(w) == _LAY_KIND for w in (last, last.removesuffix("s")))
+
+
+_LAY_KIND = "resident/witness"
 
 
 _WHERE_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")

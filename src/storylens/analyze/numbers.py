@@ -51,6 +51,7 @@ from storylens.analyze._counted import (
     clause_role,
     counted,
     event_group,
+    fined,
     holder,
     penalised,
     subject_group,
@@ -63,6 +64,7 @@ from storylens.analyze._quantity import (
     BOUNDS,
     HINT,
     JUST_BELOW,
+    MONEY,
     Run,
     bound_phrase,
     currency_before,
@@ -226,6 +228,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     end = last.idx + len(last.text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])
     who = penalised(doc, run) if rule == "penalty" else holder(doc, run)
+    if who is None and run.unit in MONEY:
+        who = fined(doc, run)  # "households face fines of up to 250 crowns"
     position = stance(doc[run.end - 1])
     borrow = position is None or who is None  # "the union wants 7 percent": the union's own
     source, source_toks, cue = attribution(sentence, span, doc[run.end - 1], borrow=borrow)
@@ -255,7 +259,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             where_from=where_from,
             source_cue=cue,
             scope=_scope(where_from, where, rule, doc, start_tok, sentence, doc[run.end - 1]),
-            increment=increment_word(doc, start_tok, run),
+            increment=increment_word(doc, start_tok - sign, run),  # "a further EUR 300m"
             at_once=_at_once(sentence.text),
             role=clause_role(doc, run),
             who=who,
@@ -324,7 +328,8 @@ def _measure(doc: Any, run: Run) -> str | None:
     at = run.end + int(run.end < len(doc) and doc[run.end].text == "-")
     if at < len(doc) and penalty(doc[at]) is not None:  # "banned for 18 months": in months
         return time_symbol(doc[at].lower_)
-    at += int(at < len(doc) and doc[at].lower_ in {"square", "sq", "cubic", "basis", "percentage"})
+    modifiers = {"square", "sq", "cubic", "basis", "percentage", "nautical"}
+    at += int(at < len(doc) and doc[at].lower_ in modifiers)
     unit = unit_at(doc[at]) if at < len(doc) else None
     return unit.symbol if unit is not None else None
 

@@ -135,7 +135,7 @@ class Candidate:
     head: str
 
 
-_ENTRY_STAMP = re.compile(rf"^{CLOCK_STAMP}\s+(?=\S)")
+_ENTRY_STAMP = re.compile(rf"^{CLOCK_STAMP}\s+(?:[-–—|]\s+)?(?=\S)")  # "11:45 - Dr Ana Vell"
 
 
 def canonical_name(phrase: str) -> str:
@@ -159,6 +159,8 @@ def canonical_name(phrase: str) -> str:
     'residents'
     >>> canonical_name("Mum-of-three Kerry Doyle"), canonical_name("22:30 Mayor Ilan Coret")
     ('Kerry Doyle', 'Ilan Coret')
+    >>> canonical_name("11:45 - Dr Selim Haddar")
+    'Selim Haddar'
     >>> canonical_name("Calder County Sheriff Owen Brask")
     'Owen Brask'
     """
