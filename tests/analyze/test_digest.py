@@ -451,3 +451,18 @@ def test_digest_lets_every_outlet_s_own_facts_take_turns() -> None:
         [RIVER, a_bridge, a_army, c_army], ARTICLES, options=DigestOptions(words=budget)
     )
     assert [d.claims for d in digest] == [("river",), ("a-army",), ("c-army",)]
+
+
+def test_digest_names_a_disputed_mass_as_an_amount() -> None:
+    # user trial 105: "Reports differ on the mass" for tonnes of grain against kilograms
+    grain = _claim("g", ("a", 1, 0.9), ("c", 3, 0.8))
+    a = replace(_number("a", 1, 40.0, "40"), what="tonnes")
+    c = replace(_number("c", 3, 10.0, "Ten"), what="tonnes")
+    a, c = (
+        replace(n, why=Why("nummod", None, {"measure": "t", "subject": "mass"})) for n in (a, c)
+    )
+    conflict = Conflict(
+        "x", "number", "mass", (a, c), Why("ranges-disjoint", None, {"thing": "count:mass"})
+    )
+    found = make_digest([grain], ARTICLES, conflicts=[conflict], numbers=[a, c])
+    assert found[-1].text.startswith("Reports differ on the amount: ")

@@ -2758,3 +2758,13 @@ def test_numbers_the_place_a_figure_was_given_after_it_is_not_its_place() -> Non
     assert [(text, m.where) for text, m in found if m.value > 1000] == [
         ("Some 4.2 million", "Harran")
     ]
+
+
+def test_numbers_it_stands_for_the_institution_of_the_clause_before() -> None:
+    # user trial 105: "it says 5.1 million" was unattributed, so the government's figure was
+    # a conflict with the agency's
+    found = numbers_of(
+        "The government's own figure is higher than the agency's: it says 5.1 million people "
+        "need food aid."
+    )
+    assert [m.attributed_to for _, m in found] == ["government"]

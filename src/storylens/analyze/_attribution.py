@@ -13,6 +13,7 @@ from typing import Any
 
 from storylens.analyze._counted import admits_care, event_group, reports_no_speech
 from storylens.analyze._num_words import CLOCK_STAMP, PLACE_NOUNS, SPEECH
+from storylens.lexicon import ORG_NOUNS
 
 __all__ = ["PERSON_CUES", "attribution", "is_place", "maker_of", "trailing_subject"]
 
@@ -43,7 +44,7 @@ def attribution(
                 if sent.start < sentence.start and (f := _source_in(_cues(sent), sent.root))
             ),
             None,
-        )
+        ) or _it_stands_for(sentence, span)
     else:  # an earlier sentence of the paragraph, when it names its source (a later one
         # quoting an analyst is no source of the reporter's own figure)
         found = next(
@@ -75,6 +76,29 @@ def _pronoun_speaking(anchor: Any) -> str | None:
     verb = next((a for a in anchor.ancestors if a.pos_ == "VERB" and _speaks(a)), None)
     subj = _nearest_subject(verb) if verb is not None else None
     return str(subj.lower_) if subj is not None and subj.pos_ == "PRON" else None
+
+
+def _it_stands_for(sentence: Any, span: Any) -> tuple[str, frozenset[int], str] | None:
+    """The institution "it" stands for when no cue before names one: the subject of the
+    clause before, or the institution owning it ("The government's own figure is higher
+    than the agency's: it says 5.1 million people need aid")."""
+    it = next(
+        (t for t in sentence if t.lower_ == "it" and t.dep_ == "nsubj" and t.head.lemma_ in SPEECH),
+        None,
+    )
+    if it is None:
+        return None
+    before = [s for s in span.sents if s.start < sentence.start][-1:]
+    for sent in [sentence, *before]:
+        for subj in (t for t in sent if t.dep_ == "nsubj" and t.i < it.i and t.pos_ != "PRON"):
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            for noun in (subj, owner):
+                if noun is not None and (
+                    noun.lemma_.lower() in ORG_NOUNS or noun.ent_type_ == "ORG"
+                ):
+                    name = re.sub(r"\s*['’]s$", "", _source_name(noun))  # "government's"
+                    return name, frozenset(t.i for t in noun.subtree), "it said"
+    return None
 
 
 def _governs_any(cues: list[_Cue], anchor: Any) -> bool:

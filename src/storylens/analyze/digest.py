@@ -304,6 +304,10 @@ def _dispute(
     )
 
 
+_PLURALS = frozenset(["children", "people", "police", "staff"])  # groups named in the plural
+_MEASURED_AS = {"mass": "amount"}  # "65,000 tonnes" of grain against "40 million kilograms"
+
+
 def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     """ "the number killed" for a casualty event, "the number of doses" for a counted noun;
     "the premium" for a share, a sum or a measure ("32 percent", "500 crowns", "14 km"; user
@@ -312,6 +316,8 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
 
     >>> _thing_words("killed"), _thing_words("count:dose"), _thing_words("money:fine")
     ('the number killed', 'the number of doses', 'the sum')
+    >>> _thing_words("count:children"), _thing_words("count:homes")
+    ('the number of children', 'the number of homes')
     """
     if thing.startswith("money:"):  # "a fine of 500 crowns" against "fined 250 crowns"
         named = [n.why.features.get("subject") for n in numbers]
@@ -323,9 +329,9 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     if noun == "penalty" and (name := whose(numbers)) is not None:
         return f"the penalty of {name}"  # whose term (user trial 95)
     if thing.startswith("count:") and (measured or noun == "penalty"):
-        return f"the {noun}"
+        return f"the {_MEASURED_AS.get(noun, noun)}"
     if thing.startswith("count:"):  # a group is named in the plural already ("homes")
-        grouped = noun.endswith("s") and subject_group(noun) == noun
+        grouped = (noun.endswith("s") or noun in _PLURALS) and subject_group(noun) == noun
         return f"the number of {noun if grouped else plural(noun)}"
     return f"the number {thing}" if thing else "the figures"
 
