@@ -2768,3 +2768,68 @@ def test_numbers_it_stands_for_the_institution_of_the_clause_before() -> None:
         "need food aid."
     )
     assert [m.attributed_to for _, m in found] == ["government"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        (  # what a recall covers is recalled
+            "The recall covers about 95,000 tins of formula, the company said.",
+            "More than 130,000 tins are being recalled, according to the company.",
+            "ranges-disjoint",
+        ),
+        (  # babies and infants who fell ill, or were struck down, are one count of the sick
+            "The authority said 27 infants had fallen ill after being fed the formula.",
+            "The authority said 40 babies had been struck down after drinking the formula.",
+            "ranges-disjoint",
+        ),
+        (  # a tailback and a queue are one queue, in km or miles
+            "At 9 a.m. the operator said the tailback on the motorway stretched 18 km.",
+            "At 9am the operator reported a queue of 25 miles on the motorway.",
+            "ranges-disjoint",
+        ),
+        (  # at 9 a.m. and at 11 a.m. are two moments, though both are the morning
+            "At 9 a.m. the operator said the tailback on the motorway stretched 18 km.",
+            "At 11 a.m. the operator said the queue on the motorway had grown to 32 km.",
+            "different-period",
+        ),
+    ],
+)
+def test_numbers_trials_106_107(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_a_count_as_given_on_a_day_is_that_days_count() -> None:
+    # user trial 107: the authority's Monday count, reported again on Tuesday ("On Monday, the
+    # authority said at least 13"), was read as a later, grown count
+    monday = replace(
+        make_article(
+            "The authority said on Monday that nine infants had been admitted to hospital."
+        ),
+        id="mon",
+        published="2026-03-09T16:40:00Z",
+    )
+    tuesday = replace(
+        make_article("On Monday, the authority said at least 13 infants had been hospitalised."),
+        id="tue",
+        published="2026-03-10T17:30:00Z",
+    )
+    conflicts, _ = find_conflicts(
+        [*find_numbers(monday), *find_numbers(tuesday)], [monday, tuesday]
+    )
+    assert [c.why.rule for c in conflicts] == ["ranges-disjoint"]
+
+
+def test_numbers_a_live_pages_entries_are_updates_not_a_count_that_varies() -> None:
+    # user trial 106: the 10:42 entry's "5 people died" and the 16:25 recap's "six" made the
+    # live page's toll one that varies, so no other outlet's toll was compared with it
+    live = make_article(
+        "16:25",
+        "To recap: six people have died after the pile-up this morning.",
+        "10:42",
+        "Police told a news conference that 5 people died.",
+    )
+    wire = replace(make_article("Three people were killed, police said."), id="wire")
+    live = replace(live, id="live")
+    _, others = find_conflicts([*find_numbers(live), *find_numbers(wire)], [live, wire])
+    assert "varies-in-article" not in [c.why.rule for c in others]

@@ -58,6 +58,7 @@ _EVENTS = {
     "hospitalised": "hospitalise hospitalised hospitalize hospitalized treat treated airlift "
     "airlifted",
     "trapped": "trap trapped",
+    "ill": "ill sick sickened sicken",  # "27 infants had fallen ill", "64 sick infants"
 }
 _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()}
 _SUBJECTS = {
@@ -69,7 +70,8 @@ _SUBJECTS = {
     "worshipper worshippers pilgrim pilgrims shopper shoppers commuter commuters suspect "
     "suspects",
     "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
-    "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls",
+    "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls "
+    "infant infants baby babies toddler toddlers newborn newborns",
     "soldiers": "soldier soldiers troop troops serviceman servicemen",
     "police": "police policeman policemen officer officers guard guards warder warders",
     "fighters": "fighter fighters militant militants insurgent insurgents rebel rebels",
@@ -1374,6 +1376,8 @@ def _participle(event: Any) -> str:
     phrase that says where it led ("taken to hospital").
     """
     group = event_group(event.lower_) or event_group(event.lemma_)
+    if group is None and _fell_ill(event):
+        return f"{event.lower_} ill"  # "27 infants had fallen ill", "were taken ill"
     if event.tag_ == "VBD" and event.lemma_ in _PAST_PARTICIPLES:  # "took 19 to hospital"
         return _PAST_PARTICIPLES[event.lemma_] + _light_complement(event)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
@@ -1421,6 +1425,8 @@ def _event_key(event: Any | None) -> str | None:
     if event is None:
         return None
     group = event_group(event.lower_) or event_group(event.lemma_)
+    if group is None and _fell_ill(event):
+        return "ill"  # "27 infants had fallen ill" (no fall of a price)
     if group is None and _strikes(event):
         return "strike"
     if group is None and (_picked_up(event) or _to_safety(event)):
@@ -1437,6 +1443,8 @@ def _event_key(event: Any | None) -> str | None:
         return "on board"  # "is carrying 2,140 passengers", "has 870 crew on board"
     if group is None and _taken_captive(event):
         return "kidnapped"  # "nine aid workers were taken on Monday"
+    if group is None and (act := _act_covering(event)) is not None:
+        return _event_key(act)  # "the recall covers about 95,000 tins": tins recalled
     if group is None and _lives_lost(event):
         return "killed"  # "eleven soldiers have lost their lives"
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
@@ -1539,6 +1547,33 @@ def _from_homes(verb: Any) -> bool:
     objects = [o for p in verb.children if p.lower_ in {"from", "of"} for o in p.children]
     objects += [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ in {"flee", "leave"}]
     return any(o.dep_ in {"pobj", "dobj"} and o.lower_ in _HOMES for o in objects)
+
+
+_COVERING = frozenset(["cover", "include", "involve", "affect", "span", "concern"])
+_ACTS = frozenset(
+    ["recall", "withdrawal", "evacuation", "closure", "ban", "cull", "strike", "cut", "layoff"]
+)
+
+
+def _act_covering(verb: Any) -> Any | None:
+    """The act a covering verb's subject names ("the recall covers 95,000 tins", "the cuts
+    affect 1,800 jobs"): what happened to the things it covers."""
+    if verb.lemma_.lower() not in _COVERING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lemma_.lower() in _ACTS else None
+
+
+def _fell_ill(verb: Any) -> bool:
+    """ "fell ill", "became sick", "were taken ill", "struck down": a count of the sick."""
+    if verb.lemma_.lower() == "strike" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children
+    ):
+        return True  # "more than 60 guests were struck down"
+    return verb.lemma_.lower() in {"fall", "become", "get", "take"} and any(
+        c.dep_ in {"acomp", "oprd", "xcomp", "advmod"} and c.lower_ in {"ill", "sick"}
+        for c in verb.children
+    )
 
 
 def _lives_lost(verb: Any) -> bool:

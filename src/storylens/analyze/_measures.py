@@ -237,6 +237,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return str(reached.lower_), str(reached.lemma_.lower())
     if (apart := _distance_of(unit)) is not None:  # "the front line was 2 km from the gates"
         return f"distance of {_compound_phrase(apart)}", f"distance of {apart.lemma_.lower()}"
+    if (spanned := _spanned_by(unit)) is not None:  # "the tailback stretched 18 km"
+        return str(spanned.lower_), _QUEUE
     if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
         done = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.tag_ in {"VBG", "VBN"}]
@@ -255,6 +257,27 @@ def measured(unit: Any) -> tuple[str, str] | None:
         dimension = _DIMENSION_ADJECTIVES[head.lower_]
         thing = _subject_of(head)
         return (f"{thing.lower_} {dimension}" if thing is not None else dimension), dimension
+    return None
+
+
+_SPANS = _words("stretch extend grow reach run span")
+_QUEUE = "queue"
+_QUEUES = _words("queue queues tailback tailbacks jam jams backlog line")
+"""A queue of traffic by any name: "the tailback stretched 18 km", "a queue of 25 miles"."""
+
+
+def _spanned_by(unit: Any) -> Any | None:
+    """The queue a length says how long it is: the subject of a spanning verb ("the tailback
+    stretched 18 km", "the queue has grown to 32 km"), or the noun it is "of" when the parse
+    hung it elsewhere ("a queue of 25 miles northbound"); None otherwise."""
+    head = unit.head
+    verb = head.head if unit.dep_ == "pobj" and head.lower_ == "to" else head
+    if unit.dep_ in {"npadvmod", "dobj", "pobj"} and verb.lemma_.lower() in _SPANS:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and subject.lower_ in _QUEUES else None
+    of = head.head
+    if unit.dep_ == "npadvmod" and head.dep_ == "pcomp" and of.lower_ == "of":
+        return of.head if of.head.lower_ in _QUEUES else None
     return None
 
 

@@ -288,14 +288,22 @@ def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[
     """Mentions whose own article gives the same thing another value that cannot also hold
     (a pair of one article that would be a conflict across two). Values from different
     sources ("nine, the health ministry said"; "at least 60, Civic Watch said") are two
-    accounts of one quantity, not a quantity that varies."""
+    accounts of one quantity, not a quantity that varies; nor are two entries of a live page
+    (see :func:`_other_entries`)."""
     found: set[Span] = set()
     for a, b in combinations(mentions, 2):
-        if a.span.article != b.span.article or _in_passing(a, b):
+        if a.span.article != b.span.article or _in_passing(a, b) or _other_entries(a, b):
             continue
         if _judge(a, b, key, set(), story).rule == "ranges-disjoint":
             found |= {a.span, b.span}
     return found
+
+
+def _other_entries(a: NumberMention, b: NumberMention) -> bool:
+    """Two entries of a live page, stamped apart ("10:42 ... 5 people died", "16:25 To recap:
+    six people have died"): a count updated, not one that varies."""
+    x, y = a.why.features.get("entry"), b.why.features.get("entry")
+    return x is not None and y is not None and x != y
 
 
 def _one_moment(a: NumberMention, b: NumberMention) -> bool:
@@ -678,6 +686,8 @@ def _reported_hours_apart(a: NumberMention, b: NumberMention, hours: Mapping[str
     x, y = hours.get(a.span.article), hours.get(b.span.article)
     if x is None or y is None or abs(x - y) < _HOURS_APART:
         return False
+    if int(x // 24) != int(y // 24) and _said_the_same_day(a, b):
+        return False  # a day later, what was said that day: the count as it stood then
     if any(timed) and int(x // 24) != int(y // 24):
         return False  # "gave way on Tuesday evening", said on Wednesday: the days' rules judge
     early, late = (a, b) if x < y else (b, a)
@@ -705,6 +715,8 @@ def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, 
         if any((p := _period(w)) is not None and p[0] == "since" for w in (a.when, b.when)):
             return False  # running totals are compared as the rules above say
         early, late = (a, b) if day_a < day_b else (b, a)
+        if _said_the_same_day(a, b):
+            return False
         return late.high > early.low and _same_period(a.when, b.when)
     dated, undated_day = (a, day_b) if a.when else (b, day_a)
     period = _period(dated.when)
@@ -715,6 +727,17 @@ def _reported_days_apart(a: NumberMention, b: NumberMention, days: Mapping[str, 
     except ValueError:
         return False
     return bool(period[1] != weekday)
+
+
+def _said_the_same_day(a: NumberMention, b: NumberMention) -> bool:
+    """Both were given on one day, as both say ("the authority said on Monday that nine had
+    been admitted", a day later: "On Monday, the authority said at least 13"): the count as it
+    stood then, whenever the article was published."""
+    return (
+        all(m.why.features.get("when_said") for m in (a, b))
+        and _period(a.when) is not None
+        and _same_period(a.when, b.when)
+    )
 
 
 def _rises(mention: NumberMention) -> bool:
@@ -900,8 +923,26 @@ def _earlier_year(when: str | None, story: _Story) -> bool:
 def _other_time_of_day(a: str | None, b: str | None) -> bool:
     """Two tolls given at different times of day ("on Tuesday evening" and "at 3pm"): a
     rising count reported twice, not one count in dispute."""
+    hours = _clock(a), _clock(b)
+    if hours[0] is not None and hours[1] is not None:
+        return abs(hours[0] - hours[1]) >= 1.0  # "at 9 a.m." and a "11:02" entry: two moments
     x, y = _time_of_day(a), _time_of_day(b)
     return x is not None and y is not None and not _near_in_day(x, y)
+
+
+_NOT_A_MOMENT = re.compile(r"\s*(?:after|before|since|until|till|by|from|between)\b", re.I)
+
+
+def _clock(when: str | None) -> float | None:
+    """The hour of the day a clock time names ("at 9 a.m.": 9.0, "11:02": 11.0), or None for
+    none, or for a time something came before or after ("after 6am on Sunday")."""
+    if not when or _NOT_A_MOMENT.match(when):
+        return None
+    if match := _CLOCK.search(when.lower()):
+        return int(match.group(1)) % 12 + (12.0 if match.group(2) == "p" else 0.0)
+    if match := _CLOCK_24.search(when):
+        return float(int(match.group(1)))
+    return None
 
 
 def _near_in_day(x: float, y: float) -> bool:

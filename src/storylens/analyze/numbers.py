@@ -58,7 +58,7 @@ from storylens.analyze._counted import (
 )
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at, unit_of
-from storylens.analyze._num_words import DAYS, ENTRY_STAMP, TIME_UNITS
+from storylens.analyze._num_words import DAYS, ENTRY_STAMP, SPEECH, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -234,6 +234,13 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     borrow = position is None or who is None  # "the union wants 7 percent": the union's own
     source, source_toks, cue = attribution(sentence, span, doc[run.end - 1], borrow=borrow)
     where, where_from = place_of(context, index, sentence, doc[run.end - 1], source_toks)
+    when = (
+        None
+        if subject in TIME_UNITS or rule == "penalty"  # a term's length is no date
+        else _at_close(doc, run, rule)
+        or time_of(sentence, run, offset, context.article.text, source_toks)
+        or entry_time(context.article, context.body[index])
+    )
     return NumberMention(
         span=context.article.span(start, end),
         value=run.value,
@@ -242,11 +249,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         high=high,
         what=what,
         where=where,
-        when=None
-        if subject in TIME_UNITS or rule == "penalty"  # a term's length is no date
-        else _at_close(doc, run, rule)
-        or time_of(sentence, run, offset, context.article.text, source_toks)
-        or entry_time(context.article, context.body[index]),
+        when=when,
         attributed_to=source,
         why=_why(
             rule,
@@ -260,6 +263,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             source_cue=cue,
             scope=_scope(where_from, where, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok - sign, run),  # "a further EUR 300m"
+            when_said=_said_when(sentence, when) or None,
+            entry=entry_time(context.article, context.body[index]),
             at_once=_at_once(sentence.text),
             role=clause_role(doc, run),
             who=who,
@@ -306,6 +311,10 @@ def entry_time(article: Article, paragraph: Paragraph) -> str | None:
     >>> paragraphs = (Paragraph(0, 15, ParagraphKind.HEADING), Paragraph(16, 37))
     >>> entry_time(Article("a", text, paragraphs, content_hash(text)), paragraphs[1])
     '08:15'
+    >>> text = "10:42\\nFive people died, police said."  # a bare stamp line
+    >>> paragraphs = (Paragraph(0, 5), Paragraph(6, 36))
+    >>> entry_time(Article("a", text, paragraphs, content_hash(text)), paragraphs[1])
+    '10:42'
     """
     own = _STAMPED_START.match(article.text, paragraph.start)
     if own is not None:  # "12:40 Police have revised their count: ...", the stamp inline
@@ -314,7 +323,7 @@ def entry_time(article: Article, paragraph: Paragraph) -> str | None:
         if p.end > paragraph.start:
             continue
         line = article.text[p.start : p.end]
-        if p.kind is ParagraphKind.HEADING or _STAMPED.match(line):
+        if p.kind is ParagraphKind.HEADING or _STAMPED.match(line) or _STAMP.fullmatch(line):
             found = _STAMP.match(line)
             return found.group(0) if found else None
     return None
@@ -421,6 +430,22 @@ def _alone(sentence: Any, anchor: Any) -> bool:
         and clause_of(t) == clause
         for t in sentence
     )
+
+
+def _said_when(sentence: Any, when: str | None) -> bool:
+    """The time dates the saying, not what was counted ("the authority said on Monday that
+    nine had been admitted", "On Monday, the authority said at least 13 ..."): the count as
+    it stood when given."""
+    if not when:
+        return False
+    at = sentence.text.find(when)
+    if at < 0:
+        return False
+    found = sentence.doc.char_span(sentence.start_char + at, sentence.start_char + at + len(when))
+    if found is None:
+        return False
+    verb = next((t for t in found.root.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in SPEECH
 
 
 def _why(rule: str, **features: Any) -> Why:
