@@ -393,7 +393,9 @@ def test_conflicts_prison_terms_of_one_person_conflict_and_of_two_people_do_not(
 def test_conflicts_a_partial_count_is_another_scope_than_the_final_result() -> None:
     one = article("The Greens had 30.5 percent of the vote with 80 percent of ballots counted.")
     two = article("The Greens won 33.0 percent of the vote, the commission said.")
-    numbers = [m for m in [*find_numbers(one), *find_numbers(two)] if m.what == "vote"]
+    numbers = [
+        m for m in [*find_numbers(one), *find_numbers(two)] if m.why.features["subject"] == "vote"
+    ]
     conflicts, others = find_conflicts(numbers, [one, two])
     assert conflicts == ()
     assert [o.why.rule for o in others] == ["different-scope"]

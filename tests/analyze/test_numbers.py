@@ -1059,7 +1059,8 @@ def test_numbers_a_bare_vote_count_counts_votes_for_and_against(text: str) -> No
 )
 def test_numbers_a_share_against_another_share_counts_the_same_noun(text: str) -> None:
     first, second = find_numbers(make_article(text))
-    assert (first.what, second.what) == ("vote", "vote against")
+    subjects = first.why.features["subject"], second.why.features["subject"]
+    assert subjects == ("vote", "vote against")
 
 
 def test_numbers_a_bare_number_or_a_length_of_a_thing_dates_nothing() -> None:
@@ -2833,3 +2834,69 @@ def test_numbers_a_live_pages_entries_are_updates_not_a_count_that_varies() -> N
     live = replace(live, id="live")
     _, others = find_conflicts([*find_numbers(live), *find_numbers(wire)], [live, wire])
     assert "varies-in-article" not in [c.why.rule for c in others]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "party"),
+    [
+        ("The exit poll had put the Alliance on 34 percent of the vote.", "alliance"),
+        ("The poll had Civic Renewal on about 29% in the election.", "civic renewal"),
+        (
+            "The Alliance's share of the vote stood at 36.2%, against 32.8% for the Greens.",
+            "alliance",
+        ),
+        ("Civic Renewal took 32.8 percent of the vote.", "civic renewal"),
+        ("In the election the Greens came third with 8.9 percent.", "greens"),
+    ],
+)
+def test_numbers_a_partys_share_of_the_vote(snippet: str, party: str) -> None:
+    # user trial 108: party shares counted nothing, so the exit poll, the count and two
+    # parties' shares were compared as one figure or not at all
+    first = numbers_of(snippet)[0][1]
+    assert (first.what, first.why.features["who"]) == ("share of the vote", party)
+
+
+def test_numbers_a_share_that_is_no_vote_has_no_party() -> None:
+    assert "who" not in only("Shares in Velmora fell 3 percent on Monday.").why.features
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        (  # two parties' shares are two figures
+            "The commission said the Alliance won 36.2 percent of the vote.",
+            "The commission said Civic Renewal won 32.8 percent of the vote.",
+            "different-thing",
+        ),
+        (  # the exit poll is a source of its own
+            "The exit poll had put the Alliance on 34 percent of the vote.",
+            "The commission said the Alliance won 36.2 percent of the vote.",
+            "different-source",
+        ),
+        (  # a whole share may be the other rounded
+            "The commission said the Greens won 9% of the vote.",
+            "The commission said the Greens won 8.9 percent of the vote.",
+            "ranges-overlap",
+        ),
+        (
+            "The commission said the Alliance won 36 percent of the vote.",
+            "The commission said the Alliance won 32.8 percent of the vote.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trial_108_vote_shares(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_a_sum_named_as_damages_counts_those_damages() -> None:
+    # user trial 111: "$1.1 billion in punitive damages" counted nothing, so the outlets'
+    # punitive awards were never compared (and compensatory ones are another sum)
+    found = numbers_of(
+        "The jury awarded $412 million in compensatory damages and $1.1 billion in punitive "
+        "damages to the plaintiffs."
+    )
+    assert [m.why.features.get("subject") for _, m in found if m.value > 1e6] == [
+        "compensatory damage",
+        "punitive damage",
+    ]

@@ -15,7 +15,14 @@ from storylens.analyze._counted import admits_care, event_group, reports_no_spee
 from storylens.analyze._num_words import CLOCK_STAMP, PLACE_NOUNS, SPEECH
 from storylens.lexicon import ORG_NOUNS
 
-__all__ = ["PERSON_CUES", "attribution", "is_place", "maker_of", "trailing_subject"]
+__all__ = [
+    "PERSON_CUES",
+    "attribution",
+    "is_place",
+    "maker_of",
+    "source_name",
+    "trailing_subject",
+]
 
 
 def attribution(
@@ -329,6 +336,11 @@ def _nearest_subject(verb: Any) -> Any | None:
     hospital said"), the one that is not a number, nearest the verb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return min(subjects, key=lambda c: (c.pos_ == "NUM", abs(c.i - verb.i)), default=None)
+
+
+def source_name(subj: Any) -> str:
+    """The name of a source from its subject token (see :func:`_source_name`)."""
+    return _source_name(subj)
 
 
 def _source_name(subj: Any) -> str:

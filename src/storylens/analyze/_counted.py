@@ -40,7 +40,9 @@ __all__ = [
     "fined",
     "is_subject",
     "noun_lemma",
+    "party_share",
     "penalised",
+    "polled_by",
     "reports_no_speech",
     "subject_group",
 ]
@@ -209,6 +211,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     if noun is None and event is None and run.unit in MONEY:
         noun = _named_before_of(doc, run)  # "a net loss of EUR 412m": the loss
         rule = rule if noun is None else "of-sum"
+    if noun is None and event is None and run.unit in MONEY and (named := _sum_in(doc, run)):
+        return named[0], "in-sum", None, named[1]  # "$1.1 billion in punitive damages"
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         key = _event_key(verb) or ""
@@ -295,6 +299,29 @@ def _per(noun: Any) -> str | None:
     if obj is None:
         return None
     return " ".join(t.lower_ for t in obj.subtree)
+
+
+_AWARDS = _words("damages compensation restitution")
+
+
+def _sum_in(doc: Any, run: Run) -> tuple[str, str] | None:
+    """(phrase, key) of the award a sum is, named after it with "in" ("$1.1 billion in punitive
+    damages", "$412m in compensatory damages"): the noun with its modifiers ("punitive
+    damages", "punitive damage"), whatever verb awards, orders paid or asks for it; None for
+    another sum (what a verb does with it says what it is: "pocketed 3.8m in kickbacks")."""
+    at = run.end
+    if at >= len(doc) or doc[at].lower_ != "in":
+        return None
+    words = []
+    for token in doc[at + 1 : at + 4]:
+        if token.pos_ == "ADJ" or (token.pos_ == "NOUN" and token.dep_ in {"amod", "compound"}):
+            words.append(token)
+            continue
+        if token.lower_ in _AWARDS:
+            phrase = " ".join(t.lower_ for t in [*words, token])
+            return phrase, " ".join([*(t.lower_ for t in words), noun_lemma(token)])
+        return None
+    return None
 
 
 def _named_before_of(doc: Any, run: Run) -> Any | None:
@@ -580,6 +607,90 @@ def penalised(doc: Any, run: Run) -> str | None:
         person = (appos or named[-1:] or [None])[0]  # "Disgraced ex-minister Ebbe Halvorsen
         # was jailed", which the parser may hang on "Disgraced"
     return str(person.lower_) if person is not None else None
+
+
+_VOTE_WORDS = _words(
+    "vote votes voters poll polls ballot ballots election elections seat seats count"
+)
+_VOTE_VERBS = _words("take win get secure poll receive capture come finish have")
+
+
+def party_share(doc: Any, run: Run) -> str | None:
+    """The party (or candidate) whose share of the vote a percentage is, lower case, in a
+    sentence about a vote: "put the Alliance on 34 percent", "the Greens on 9%", "against
+    32.8% for Civic Renewal", "the Alliance's share of the vote stood at 36.2%", "Civic
+    Renewal took 32.8 percent", "the Greens came third with 8.9 percent"; else None."""
+    if run.unit != "percent":
+        return None
+    sentence = doc[run.start].sent
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    if not any(t.lower_ in _VOTE_WORDS for t in (*before, *sentence)):
+        return None  # the sentence, or the one before, is about a vote
+    unit = doc[run.end - 1]  # "percent", "%", the "cent" of "per cent"
+    before = _before_bound(doc, run)
+    if before is not None and before.lower_ == "on":  # "the Alliance on 34 percent"
+        return _name_before(doc, before.i, sentence.start)
+    if run.end < sentence.end and doc[run.end].lower_ == "for":  # "32.8% for Civic Renewal"
+        return _name_after(doc, run.end + 1, sentence.end)
+    verb = unit.head.head if unit.dep_ == "pobj" else unit.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if subject.lower_ == "share" and owner is not None and _name_like(owner):
+        return _compound_name(owner)  # "the Alliance's share of the vote stood at 36.2%"
+    if verb.lemma_.lower() in _VOTE_VERBS and _name_like(subject):
+        return _compound_name(subject)  # "Civic Renewal took 32.8 percent"
+    return None
+
+
+_POLLS = _words("poll polls survey projection forecast count tally")
+
+
+def polled_by(doc: Any, run: Run) -> Any | None:
+    """The poll or count that puts a party on a share ("the exit poll had the Alliance on 34%",
+    "the commission's count put Renewal on 32.8 percent"): the subject token, or None."""
+    before = _before_bound(doc, run)
+    if before is None or before.lower_ != "on" or before.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in before.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lemma_.lower() in _POLLS else None
+
+
+_BOUND_WORDS = _words("about around nearly almost roughly some just over under than more less")
+
+
+def _before_bound(doc: Any, run: Run) -> Any | None:
+    """The token before a number and the bound words that lead it ("on" in "put the Alliance
+    on about 36 percent"), within its sentence; None at the sentence start."""
+    start = doc[run.start].sent.start
+    i = run.start - 1
+    while i > start and doc[i].lower_ in _BOUND_WORDS:
+        i -= 1
+    return doc[i] if i >= start else None
+
+
+def _name_before(doc: Any, end: int, start: int) -> str | None:
+    """The capitalised name ending right before token ``end`` ("put the Alliance on")."""
+    i = end
+    while i > start and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ in {"PROPN", "NOUN"}:
+        i -= 1
+    return " ".join(t.lower_ for t in doc[i:end]) or None
+
+
+def _name_after(doc: Any, start: int, end: int) -> str | None:
+    """The capitalised name starting at token ``start`` ("for Civic Renewal")."""
+    i = start + int(start < end and doc[start].lower_ == "the")
+    j = i
+    while j < end and doc[j].text[:1].isupper() and doc[j].pos_ in {"PROPN", "NOUN"}:
+        j += 1
+    return " ".join(t.lower_ for t in doc[i:j]) or None
+
+
+def _compound_name(token: Any) -> str:
+    """A name with the words compounded before it ("Civic Renewal"), lower case."""
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return " ".join(t.lower_ for t in [*words, token])
 
 
 _FINE_TAKERS = frozenset(["face", "pay", "incur", "risk", "get", "receive"])

@@ -299,6 +299,21 @@ def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[
     return found
 
 
+def _rounded(a: NumberMention, b: NumberMention) -> bool:
+    """A whole share that may be the other's rounded ("9%" and "8.9 percent"): exact shares
+    of one unit, one whole and one with decimals, less than half a point apart."""
+    if not (_unit_word(a) == _unit_word(b) == "percent"):
+        return False
+    if a.bound is not Bound.EXACT or b.bound is not Bound.EXACT:
+        return False
+    whole, fine = sorted((a.value, b.value), key=lambda v: v != int(v))
+    return whole == int(whole) and fine != int(fine) and abs(whole - fine) < 0.5
+
+
+def _unit_word(mention: NumberMention) -> object:
+    return mention.why.features.get("unit")
+
+
 def _other_entries(a: NumberMention, b: NumberMention) -> bool:
     """Two entries of a live page, stamped apart ("10:42 ... 5 people died", "16:25 To recap:
     six people have died"): a count updated, not one that varies."""
@@ -529,7 +544,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             "varies-in-article",
             not overlap and (a.span in varying or b.span in varying) and not _one_moment(a, b),
         ),
-        ("ranges-overlap", overlap),
+        ("ranges-overlap", overlap or _rounded(a, b)),
         ("also-given", _also_given(a, b, key, story)),
         ("different-place", _readings_apart(a, b)),  # after the agreeing figures' reasons
     )
@@ -617,9 +632,13 @@ def _different_units(a: NumberMention, b: NumberMention) -> bool:
 
 
 def _different_who(a: NumberMention, b: NumberMention) -> bool:
-    """Penalties of two people: "Feld was sentenced to nine years", "Ruz to four years"."""
+    """Penalties of two people ("Feld was sentenced to nine years", "Ruz to four years"), the
+    vote shares of two parties; one named in full and in short ("Civic Renewal", "Renewal")
+    is one."""
     x, y = a.why.features.get("who"), b.why.features.get("who")
-    return x is not None and y is not None and x != y
+    if not isinstance(x, str) or not isinstance(y, str):
+        return False
+    return x != y and not x.endswith(f" {y}") and not y.endswith(f" {x}")
 
 
 def _increment(mention: NumberMention) -> bool:
@@ -1072,6 +1091,8 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
         return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
+    if a and b and _poll(a) != _poll(b):
+        return False  # an exit poll against the count
     if (x is None and y is not None and _lay(a)) or (y is None and x is not None and _lay(b)):
         return False  # "survivors" told it, not the coast guard
     if x is None or y is None:
@@ -1093,6 +1114,14 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
         return x.endswith(y) or y.endswith(x)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
+
+
+def _poll(name: str) -> bool:
+    """An opinion or exit poll ("exit poll", "poll by Pulsar Research"): a source of its own."""
+    return bool(_POLL_WORDS & set(name.lower().split()))
+
+
+_POLL_WORDS = frozenset(["poll", "polls", "survey"])
 
 
 def _lay(name: str | None) -> bool:
@@ -1338,13 +1367,18 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
 
 
 def whose(penalties: Sequence[NumberMention]) -> str | None:
-    """The one person every penalty punishes ("who": whose prison term), in capitals, or None
-    (not all penalties, or several people)."""
-    if not penalties or any(m.why.features.get("subject") != "penalty" for m in penalties):
+    """The one person every penalty punishes ("who": whose prison term), or the one party
+    whose share of the vote every figure is, in capitals, or None (other figures, or several
+    holders; "Civic Renewal" and "Renewal" are one)."""
+    if not penalties or any(m.why.features.get("subject") not in _HELD for m in penalties):
         return None
-    who = {m.why.features.get("who") for m in penalties}
-    name = who.pop() if len(who) == 1 else None
-    return name.title() if isinstance(name, str) else None
+    names = sorted({str(m.why.features.get("who")) for m in penalties}, key=len)
+    if any(not names[-1].endswith(n) for n in names) or "None" in names:
+        return None
+    return names[-1].title()
+
+
+_HELD = frozenset(["penalty", "vote"])  # figures told apart by whose they are
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -328,6 +328,8 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     )  # a measure
     if noun == "penalty" and (name := whose(numbers)) is not None:
         return f"the penalty of {name}"  # whose term (user trial 95)
+    if noun == "vote" and (name := whose(numbers)) is not None:
+        return f"the vote share of {name}"  # whose share (user trial 108)
     if thing.startswith("count:") and (measured or noun == "penalty"):
         return f"the {_MEASURED_AS.get(noun, noun)}"
     if thing.startswith("count:"):  # a group is named in the plural already ("homes")

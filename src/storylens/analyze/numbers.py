@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from storylens.analyze._attribution import attribution
+from storylens.analyze._attribution import attribution, source_name
 from storylens.analyze._context import (
     Context,
     clause_of,
@@ -53,7 +53,9 @@ from storylens.analyze._counted import (
     event_group,
     fined,
     holder,
+    party_share,
     penalised,
+    polled_by,
     subject_group,
 )
 from storylens.analyze._durations import lasting, time_symbol
@@ -230,9 +232,14 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     who = penalised(doc, run) if rule == "penalty" else holder(doc, run)
     if who is None and run.unit in MONEY:
         who = fined(doc, run)  # "households face fines of up to 250 crowns"
+    if (party := party_share(doc, run)) is not None and rule != "against":  # "put the
+        who, what, rule, event, subject = party, "share of the vote", "vote-share", None, "vote"
+        # Alliance on 34 percent"; "against 44.9% for Tesar" stays the other side's share
     position = stance(doc[run.end - 1])
     borrow = position is None or who is None  # "the union wants 7 percent": the union's own
     source, source_toks, cue = attribution(sentence, span, doc[run.end - 1], borrow=borrow)
+    if party is not None and (poll := polled_by(doc, run)) is not None and cue != "according to":
+        source, cue = _OWNED.sub("", source_name(poll)), "poll"  # "our exit poll had ... 34%"
     where, where_from = place_of(context, index, sentence, doc[run.end - 1], source_toks)
     when = (
         None
@@ -430,6 +437,9 @@ def _alone(sentence: Any, anchor: Any) -> bool:
         and clause_of(t) == clause
         for t in sentence
     )
+
+
+_OWNED = re.compile(r"^(?:our|its|their|his|her)\s+", re.I)
 
 
 def _said_when(sentence: Any, when: str | None) -> bool:
