@@ -2900,3 +2900,33 @@ def test_numbers_a_sum_named_as_damages_counts_those_damages() -> None:
         "compensatory damage",
         "punitive damage",
     ]
+
+
+def test_numbers_a_statement_with_no_figure_lends_no_source() -> None:
+    # user trial 111: "Halvor said it would appeal. The award goes to more than 1,300
+    # residents" gave the plaintiffs' count to the utility
+    found = numbers_of(
+        "Halvor said it would appeal. The award goes to more than 1,300 residents who sued."
+    )
+    assert [m.attributed_to for _, m in found] == [None]
+
+
+def test_numbers_an_owned_estimate_is_its_owners() -> None:
+    # user trial 111: "less than the Varden Fire Service's estimate of about 54,000 hectares"
+    # was read as an "estimate" of the utility's experts
+    found = numbers_of(
+        "Halvor's own experts argued at trial that about 79,000 acres burned, less than the "
+        "Varden Fire Service's estimate of about 54,000 hectares."
+    )
+    last = found[-1][1]
+    assert (last.attributed_to, last.why.features["subject"]) == ("Varden Fire Service", "area")
+
+
+def test_numbers_a_year_naming_a_noun_of_another_clause_dates_nothing() -> None:
+    # user trial 111: "liable for the 2022 Sorrel Creek Fire, awarding damages to the 1,312
+    # plaintiffs" dated the plaintiffs to 2022
+    found = numbers_of(
+        "A jury found Halvor liable for the 2022 Sorrel Creek Fire, awarding damages to the "
+        "1,312 plaintiffs who sued the utility."
+    )
+    assert [m.when for text, m in found if text == "1,312"] == [None]

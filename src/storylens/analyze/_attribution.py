@@ -33,6 +33,9 @@ def attribution(
     A sentence whose cues are all for another figure (see :func:`_for_another_figure`) gives
     none, and lends no other sentence's source either. With ``borrow`` False only the
     sentence itself counts (a position its own subject holds: "the union wants 7 percent")."""
+    if (owner := _report_owner(anchor)) is not None:  # "the Fire Service's estimate of 54,000"
+        name = re.sub(r"\s*['’]s$", "", _source_name(owner))
+        return name, frozenset(t.i for t in owner.subtree), "estimate"
     cues = _cues(sentence)
     pronoun = _pronoun_speaking(anchor)
     if pronoun is not None and not _governs_any(cues, anchor):
@@ -58,8 +61,7 @@ def attribution(
             (
                 f
                 for sent in span.sents
-                if sent.start < sentence.start
-                and (f := _source_in(_cues(sent, named=True), sent.root))
+                if sent.start < sentence.start and (f := _source_in(_figure_cues(sent), sent.root))
             ),
             None,
         )
@@ -142,6 +144,44 @@ def _says_it(sentence: Any) -> bool:
         and t.lemma_ in SPEECH
         and any(c.dep_ == "nsubj" and c.lower_ in _STANDS_FOR_A_SOURCE for c in t.children)
         for t in sentence
+    )
+
+
+_REPORT_NOUNS = frozenset(["estimate", "figure", "count", "tally", "forecast", "projection"])
+
+
+def _report_owner(anchor: Any) -> Any | None:
+    """The named owner of the estimate or count a figure is "of" ("less than the Varden Fire
+    Service's estimate of about 54,000 hectares"): that figure is the owner's, whoever the
+    sentence quotes; None otherwise."""
+    token = anchor
+    for _ in range(3):  # the number, its unit ("hectares"), "of"
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            report = token.head.head
+            if report.lemma_.lower() not in _REPORT_NOUNS:
+                return None
+            owner = next((c for c in report.children if c.dep_ == "poss"), None)
+            named = owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "ORG")
+            return owner if named else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _figure_cues(sentence: Any) -> list[_Cue]:
+    """The named cues of a sentence that report what happened ("The Velmara Fire Service said
+    the blaze was spreading"): the source a later sentence of the paragraph goes on with; not
+    a speaker telling of itself ("Halvor said it would appeal")."""
+    return [c for c in _cues(sentence, named=True) if not _of_itself(c[2])]
+
+
+def _of_itself(verb: Any) -> bool:
+    """The speech verb reports what its speaker does or feels ("said it would appeal", "said
+    they were saddened"): the reported clause's subject is a pronoun."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children
     )
 
 

@@ -669,6 +669,7 @@ def time_of(
         if not (e.start <= run.start < e.end)
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
         and not _describes_a_noun(e.root, anchor)
+        and not _names_a_year_of(e, clause)
         and not _possessive(e)
         and not _dates_a_comparison(e, anchor)
         and not _is_age(e)
@@ -936,6 +937,20 @@ def _possessive(ent: Any) -> bool:
     """ "Tuesday's earthquake": the day dates the noun it owns, not what a number counts."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and after.dep_ == "case" and after.lower_ in {"'s", "’s"}
+
+
+def _names_a_year_of(ent: Any, clause: int) -> bool:
+    """A year that is part of a noun in another clause ("found the utility liable for the 2022
+    Sorrel Creek Fire, awarding damages to the 1,312 plaintiffs"): it names the fire, not when
+    the plaintiffs were counted."""
+    root = ent.root
+    return (
+        re.fullmatch(r"(?:19|20)\d\d", ent.text) is not None
+        and root.dep_ in {"nummod", "compound", "amod"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and root.head.i >= ent.end
+        and clause_of(root) != clause
+    )
 
 
 def _describes_a_noun(token: Any, anchor: Any) -> bool:

@@ -239,7 +239,12 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return f"distance of {_compound_phrase(apart)}", f"distance of {apart.lemma_.lower()}"
     if (spanned := _spanned_by(unit)) is not None:  # "the tailback stretched 18 km"
         return str(spanned.lower_), _QUEUE
-    if unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+    if (
+        unit.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() not in _REPORTS  # "the service's estimate of 54,000 ha"
+    ):
         noun = head.head
         done = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.tag_ in {"VBG", "VBN"}]
         if done:  # "its cleared cruising altitude of 34,000 feet": no altitude flown through
@@ -261,6 +266,10 @@ def measured(unit: Any) -> tuple[str, str] | None:
 
 
 _SPANS = _words("stretch extend grow reach run span")
+_REPORTS = _words("estimate figure forecast projection tally count total reading measurement")
+"""Nouns that report a measure, not what is measured: "an estimate of 54,000 hectares" is an
+area."""
+
 _QUEUE = "queue"
 _QUEUES = _words("queue queues tailback tailbacks jam jams backlog line")
 """A queue of traffic by any name: "the tailback stretched 18 km", "a queue of 25 miles"."""
