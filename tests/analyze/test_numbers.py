@@ -2930,3 +2930,37 @@ def test_numbers_a_year_naming_a_noun_of_another_clause_dates_nothing() -> None:
         "1,312 plaintiffs who sued the utility."
     )
     assert [m.when for text, m in found if text == "1,312"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        (  # travellers stranded are passengers stranded
+            "About 40,000 passengers were stranded at Brekkfield on Monday night, the airport "
+            "said.",
+            "Twenty-five thousand travellers were stranded at Brekkfield on Monday night, the "
+            "airport said.",
+            "ranges-disjoint",
+        ),
+        (  # "put the industry's losses at" a sum is a sum lost
+            "The association put the industry's losses at €180 million a day.",
+            "The association estimated that airlines were losing at least 250 million euros a day.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trial_109(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_an_airlines_own_loss_is_its_own() -> None:
+    # user trial 109: Nordwing's "about €9 million" a day and the industry's €180 million made
+    # the industry's loss one that varies in the article
+    found = numbers_of(
+        "The association put the industry's losses at €180 million a day. Nordwing Airlines "
+        "parked its fleet and said it was losing about €9 million a day."
+    )
+    assert [(m.why.features.get("who"), m.attributed_to) for _, m in found] == [
+        ("industry", "association"),
+        ("nordwing airlines", "Nordwing Airlines"),
+    ]

@@ -346,6 +346,10 @@ def _speaker(verb: Any) -> Any | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     subj = _nearest_subject(verb) or next(iter(trailing_subject(verb)), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        shared = _nearest_subject(verb.head)  # "Nordwing Airlines parked its fleet and said"
+        if shared is not None and shared.pos_ in {"PROPN", "NOUN"}:
+            subj = None if any(t.like_num for t in shared.subtree) else shared  # not "Eleven"
     if subj is None and verb.tag_ == "VBG" and verb.i > 0:
         before = verb.doc[verb.i - 1]
         subj = before if before.pos_ in {"PROPN", "NOUN"} else None

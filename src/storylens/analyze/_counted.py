@@ -45,6 +45,7 @@ __all__ = [
     "polled_by",
     "reports_no_speech",
     "subject_group",
+    "sum_owner",
 ]
 
 _EVENTS = {
@@ -228,7 +229,9 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         if event_group(nxt.lower_) or event_group(nxt.lemma_):
             event, rule = nxt, "next-word"
     if rule == "total":
-        return _total_text(noun), rule, _event_key(_event_of_total(noun)), None
+        held = noun_lemma(noun) if run.unit in MONEY and noun is not None else None
+        return _total_text(noun), rule, _event_key(_event_of_total(noun)), held  # "put the
+        # industry's losses at €180 million": a sum of losses
     if noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
@@ -697,6 +700,24 @@ _FINE_TAKERS = frozenset(["face", "pay", "incur", "risk", "get", "receive"])
 _FINES = frozenset(["fine", "fines", "penalty", "penalties"])
 
 
+def sum_owner(doc: Any, run: Run) -> str | None:
+    """Whose sum a figure is put at ("put the industry's losses at €180 million": the
+    industry), lower case; None when the sum is nobody's or is not put at a figure."""
+    token = _root(doc, run)
+    for _ in range(3):  # the number, a currency word, "at"
+        if token.dep_ == "pobj" and token.head.lower_ == "at":
+            verb = token.head.head
+            held = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            owner = next((c for c in held.children if c.dep_ == "poss"), None) if held else None
+            if owner is None or owner.pos_ == "PRON":
+                return None
+            return _compound_name(owner)
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def fined(doc: Any, run: Run) -> str | None:
     """Who, by kind, a fine is for: "households caught using hosepipes face fines of up to 250
     crowns" (household), "businesses that break the rules can be fined 2,000 crowns"
@@ -736,7 +757,7 @@ def holder(doc: Any, run: Run) -> str | None:
             token = token.head
             continue
         if token.dep_ == "dobj" and token.head.pos_ == "VERB":
-            subject = _subject_of(token.head)
+            subject = _speaker_it(_subject_of(token.head), token.head)
             if subject is None or not (
                 _name_like(subject) or _named_owner(subject) or _qualified(token.head, subject)
             ):
@@ -750,6 +771,16 @@ def holder(doc: Any, run: Run) -> str | None:
             return None
         token = token.head
     return None
+
+
+def _speaker_it(subject: Any | None, verb: Any) -> Any | None:
+    """The subject, or the speaker "it" or "they" stands for in a reported clause ("Nordwing
+    Airlines ... said it was losing about €9 million a day": Nordwing Airlines)."""
+    if subject is None or subject.lower_ not in {"it", "they"}:
+        return subject
+    said = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH), None)
+    speaker = _subject_of(said) if said is not None else None
+    return speaker if speaker is not None and speaker.pos_ != "PRON" else subject
 
 
 def _name_like(token: Any) -> bool:

@@ -382,10 +382,10 @@ _SUM_VERBS |= {"appeal": "ask", "pledge": "pledge"}  # "a $1.2bn appeal" asks fo
 euros" says."""
 
 
-_COUNTED_AS_PEOPLE = {"crowd": "people"}
+_COUNTED_AS_PEOPLE = {"crowd": "people", "traveller": "passenger", "traveler": "passenger"}
 """A crowd is a count of people ("4,000 people had gathered", "the crowd had swelled to
 6,000", "38,000 spectators"); among casualties the crowd stays apart ("nine fans were hurt"
-is no count of every person hurt)."""
+is no count of every person hurt). Travellers stranded are passengers stranded."""
 
 
 # Verbs that say one thing of what they count: a loss ("cut 2,400 jobs", "cost 2,400 jobs",
@@ -633,12 +633,13 @@ def _different_units(a: NumberMention, b: NumberMention) -> bool:
 
 def _different_who(a: NumberMention, b: NumberMention) -> bool:
     """Penalties of two people ("Feld was sentenced to nine years", "Ruz to four years"), the
-    vote shares of two parties; one named in full and in short ("Civic Renewal", "Renewal")
-    is one."""
+    vote shares of two parties; one named in full and in short ("Civic Renewal", "Renewal";
+    "Dunmore Memorial Hospital", "Dunmore Memorial") is one."""
     x, y = a.why.features.get("who"), b.why.features.get("who")
     if not isinstance(x, str) or not isinstance(y, str):
         return False
-    return x != y and not x.endswith(f" {y}") and not y.endswith(f" {x}")
+    short, long = sorted((x, y), key=len)
+    return short != long and not (long.endswith(f" {short}") or long.startswith(f"{short} "))
 
 
 def _increment(mention: NumberMention) -> bool:

@@ -57,6 +57,7 @@ from storylens.analyze._counted import (
     penalised,
     polled_by,
     subject_group,
+    sum_owner,
 )
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import unit_at, unit_of
@@ -230,8 +231,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     end = last.idx + len(last.text.rstrip(".")) + offset
     sentence = _sentence(span, doc[run.end - 1])
     who = penalised(doc, run) if rule == "penalty" else holder(doc, run)
-    if who is None and run.unit in MONEY:
-        who = fined(doc, run)  # "households face fines of up to 250 crowns"
+    if who is None and run.unit in MONEY:  # "households face fines of up to 250 crowns",
+        who = fined(doc, run) or sum_owner(doc, run)  # "put the industry's losses at €180m"
     if (party := party_share(doc, run)) is not None and rule != "against":  # "put the
         who, what, rule, event, subject = party, "share of the vote", "vote-share", None, "vote"
         # Alliance on 34 percent"; "against 44.9% for Tesar" stays the other side's share
