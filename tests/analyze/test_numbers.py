@@ -2964,3 +2964,62 @@ def test_numbers_an_airlines_own_loss_is_its_own() -> None:
         ("industry", "association"),
         ("nordwing airlines", "Nordwing Airlines"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "subject"),
+    [
+        ("The observatory said the ash column reached about 11 kilometres.", 11, "plume height"),
+        ("The observatory measured the plume at 36,000 feet on Monday.", 36000, "plume height"),
+        ("The observatory says the plume has dropped to about 6 km.", 6, "plume height"),
+        ("The plume travelled 18 kilometres downwind.", 18, "distance"),
+    ],
+)
+def test_numbers_a_plumes_height_however_told(snippet: str, value: float, subject: str) -> None:
+    # user trial 109: a column that "reached", a plume "measured at" and one that "dropped to"
+    # were a column, an altitude and a distance, never compared
+    found = [m for _, m in numbers_of(snippet) if m.value == value]
+    assert [m.why.features["subject"] for m in found] == [subject]
+
+
+def test_numbers_a_time_hung_on_the_figure_dates_it() -> None:
+    # user trial 109: "down from 8 km on Monday morning" took the clause's "this morning"
+    found = numbers_of(
+        "The observatory says the plume has dropped to about 6 km this morning, down from 8 km "
+        "on Monday morning."
+    )
+    assert [(text, m.when) for text, m in found] == [
+        ("about 6", "this morning"),
+        ("8", "on Monday morning"),
+    ]
+
+
+def test_numbers_a_live_entry_takes_no_place_from_the_entry_before() -> None:
+    # user trial 109: a plume height in the 09:20 entry was placed in the town of the 09:05
+    # entry
+    found = numbers_of(
+        "09:05 Schools in Drovnia are closed today.",
+        "09:20 The observatory says the plume has dropped to about 6 km.",
+    )
+    assert [m.where for _, m in found if m.value == 6] == [None]
+
+
+def test_numbers_this_morning_is_the_day_its_article_was_published() -> None:
+    # user trial 109: 6 km "this morning" on a Tuesday page and 8 km "on Monday morning" were
+    # one height that varies, so Monday's 8 km was never set against the wire's 11 km
+    live = replace(
+        make_article(
+            "The observatory says the plume has dropped to about 6 km this morning, down from 8 "
+            "km on Monday morning."
+        ),
+        id="live",
+        published="2026-04-14T09:20:00Z",
+    )
+    wire = replace(
+        make_article("The observatory said the ash column reached about 11 kilometres on Monday."),
+        id="wire",
+        published="2026-04-13T15:00:00Z",
+    )
+    conflicts, _ = find_conflicts([*find_numbers(live), *find_numbers(wire)], [live, wire])
+    values = [sorted(m.value for m in c.mentions) for c in conflicts]
+    assert values == [[8.0, 11.0]]

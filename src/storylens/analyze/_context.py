@@ -19,6 +19,7 @@ from storylens.analyze._attribution import attribution
 from storylens.analyze._counted import subject_group
 from storylens.analyze._num_words import (
     DAYS,
+    ENTRY_STAMP,
     LOCATIVE,
     MONTHS,
     PLACE_NOUNS,
@@ -27,7 +28,7 @@ from storylens.analyze._num_words import (
     TIME_UNITS,
 )
 from storylens.analyze._quantity import Run
-from storylens.model import Article, Paragraph
+from storylens.model import Article, Paragraph, ParagraphKind
 from storylens.nlp import load_spacy, place_names
 from storylens.text import _words
 
@@ -625,10 +626,25 @@ def _earlier_sentences(context: Context, index: int, sentence: Any) -> Iterator[
     before = [s for s in span.sents if s.end <= sentence.start]
     for sent in reversed(before):
         yield clip(span, sent), span
-    if index > 0:
+    if index > 0 and not _opens_an_entry(context, index):
         prev_span = span_of(context, index - 1)
         for sent in reversed(list(prev_span.sents)):
             yield clip(prev_span, sent), prev_span
+
+
+_ENTRY_START = re.compile(rf"(?:{ENTRY_STAMP})(?:\s+[-–—|])?(?:\s+(?=[A-Z])|\s*$)", re.I)
+
+
+def _opens_an_entry(context: Context, index: int) -> bool:
+    """The paragraph opens a live page's entry ("09:20 The observatory says ..."), or follows
+    its stamp ("10:42" on a line of its own, or a heading): the paragraph before is another
+    entry, whose places are not this one's."""
+    text = context.article.text
+    own, before = context.body[index], context.body[index - 1]
+    if _ENTRY_START.match(text, own.start):
+        return True
+    line = text[before.start : before.end].strip()
+    return before.kind is ParagraphKind.HEADING or _ENTRY_START.fullmatch(line) is not None
 
 
 def clip(span: Any, sent: Any) -> Any:
@@ -681,10 +697,11 @@ def time_of(
             return text[earlier.start_char + offset : earlier.end_char + offset]
         return _day_part(sentence, clause, offset, text)
 
-    def rank(ent: Any) -> tuple[bool, bool, int, bool]:
+    def rank(ent: Any) -> tuple[bool, bool, bool, int, bool]:
         words = {t.lower_ for t in ent} | {ent.doc[max(ent.start - 1, 0)].lower_}
         since = _since_clause(ent, anchor)
         return (
+            not _dates_the_figure(ent, anchor),  # "down from 8 km on Monday morning"
             clause_of(ent.root if since is None else since.head) != clause,
             not (words & _PERIOD_WORDS or since is not None),
             abs(ent.start - run.start),
@@ -937,6 +954,15 @@ def _possessive(ent: Any) -> bool:
     """ "Tuesday's earthquake": the day dates the noun it owns, not what a number counts."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and after.dep_ == "case" and after.lower_ in {"'s", "’s"}
+
+
+def _dates_the_figure(ent: Any, anchor: Any) -> bool:
+    """The time hangs on the figure itself ("down from 8 km on Monday morning": "on" hangs
+    on "km"), whatever other time its clause names ("this morning")."""
+    prep = ent.root.head
+    return (
+        ent.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i in {anchor.i, anchor.head.i}
+    )
 
 
 def _names_a_year_of(ent: Any, clause: int) -> bool:

@@ -229,6 +229,8 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return "depth", "depth"
     if _above_normal(unit):  # "the river stood 4.2 metres above its normal level"
         return "level above normal", "level"
+    if (plume := _plume_of(unit)) is not None:  # "the ash column reached about 11 km"
+        return f"{plume.lower_} height", "plume height"
     if _altitude(unit):  # "as the aircraft climbed through 10,800 feet"
         return "altitude", "altitude"
     if (estimated := _estimated_at(unit)) is not None:  # "put peak winds at 165 mph"
@@ -288,6 +290,30 @@ def _spanned_by(unit: Any) -> Any | None:
     if unit.dep_ == "npadvmod" and head.dep_ == "pcomp" and of.lower_ == "of":
         return of.head if of.head.lower_ in _QUEUES else None
     return None
+
+
+_PLUMES = _words("plume plumes column cloud")
+_HEIGHT_VERBS = _words(
+    "reach rise climb drop fall measure soar top tower peak hit stand shrink grow send"
+)
+
+
+def _plume_of(unit: Any) -> Any | None:
+    """The plume or column a length is the height of, whatever the verb says of it: "the ash
+    column reached about 11 kilometres", "measured the plume at 36,000 feet", "the plume has
+    dropped to about 6 km, down from 8 km"; None otherwise."""
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    if kind is None or kind.dimension != "length":
+        return None
+    token = unit
+    for _ in range(3):  # the unit, a preposition ("at", "to"), "down" of "down from"
+        token = token.head
+        if token.pos_ == "VERB":
+            break
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _HEIGHT_VERBS:
+        return None  # "the plume travelled 18 kilometres": how far, not how high
+    held = (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+    return next((c for c in held if c.lemma_.lower() in _PLUMES), None)
 
 
 _CLIMBS = _words("climb descend fly cruise soar plunge drop dive level")

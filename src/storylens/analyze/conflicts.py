@@ -537,6 +537,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-period", _reported_hours_apart(a, b, story.hours)),
         ("different-period", _other_time_of_day(a.when, b.when)),
+        ("different-period", _other_days(a, b, story.days)),
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
@@ -996,6 +997,25 @@ def _moment(when: str | None, today: str | None = None) -> tuple[str, float] | N
     day = next((w for w in words if w in DAYS), today)
     part = _time_of_day(when)
     return (day, part) if day is not None and part is not None else None
+
+
+def _other_days(a: NumberMention, b: NumberMention, days: Mapping[str, str]) -> bool:
+    """Two figures of named days that differ, "this morning" or "today" being the day its
+    article was published ("dropped to about 6 km this morning, down from 8 km on Monday
+    morning" on a Tuesday)."""
+    x, y = _day_named(a, days), _day_named(b, days)
+    return x is not None and y is not None and x != y
+
+
+def _day_named(mention: NumberMention, days: Mapping[str, str]) -> str | None:
+    words = re.findall(r"[a-z]+", (mention.when or "").lower())
+    named = next((w for w in words if w in DAYS), None)
+    if named is None and _TODAY.intersection(words) and len(words) <= 3:
+        return _weekday(days.get(mention.span.article))  # "this morning", "today"
+    return named
+
+
+_TODAY = frozenset(["this", "today", "tonight"])
 
 
 def _weekday(day: str | None) -> str | None:
