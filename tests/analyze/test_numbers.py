@@ -3023,3 +3023,22 @@ def test_numbers_this_morning_is_the_day_its_article_was_published() -> None:
     conflicts, _ = find_conflicts([*find_numbers(live), *find_numbers(wire)], [live, wire])
     values = [sorted(m.value for m in c.mentions) for c in conflicts]
     assert values == [[8.0, 11.0]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rule"),
+    [
+        (  # "received treatment" is treated
+            "Medics treated about 250 runners along the course on Sunday, organisers said.",
+            "At least 400 runners received treatment on Sunday, organisers said.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_numbers_trial_110(first: str, second: str, rule: str) -> None:
+    assert _verdict(first, second) == rule
+
+
+def test_numbers_reaching_the_finish_is_finishing() -> None:
+    # user trial 110: "reached the finish" said nothing of what the runners did
+    assert only("Fewer than 10,000 runners reached the finish.").why.features["event"] == "finish"

@@ -1289,6 +1289,8 @@ def _event_of_subject(subject: Any) -> Any | None:
     head = subject.head
     if head.pos_ == "VERB" and (held := _complement_event(head)) is not None:
         return held  # "a dozen officers were held hostage", "17 were reported missing"
+    if head.pos_ == "VERB" and _done_as_noun(head) is not None:
+        return head  # "fewer than 10,000 runners reached the finish"
     if _is_predicate(head):
         return head
     if head.lemma_ in {"remain", "stay", "be"} and (ward := _in_hospital(head)) is not None:
@@ -1569,6 +1571,8 @@ def _event_key(event: Any | None) -> str | None:
     group = event_group(event.lower_) or event_group(event.lemma_)
     if group is None and _fell_ill(event):
         return "ill"  # "27 infants had fallen ill" (no fall of a price)
+    if group is None and (done := _done_as_noun(event)) is not None:
+        return done  # "received treatment": treated; "reached the finish": finished
     if group is None and _strikes(event):
         return "strike"
     if group is None and (_picked_up(event) or _to_safety(event)):
@@ -1704,6 +1708,18 @@ def _act_covering(verb: Any) -> Any | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.lemma_.lower() in _ACTS else None
+
+
+_DONE_AS_NOUN = {"treatment": "hospitalised", "care": "hospitalised", "finish": "finish"}
+
+
+def _done_as_noun(verb: Any) -> str | None:
+    """The event a light verb's object names ("400 runners received treatment": treated, as
+    "medics treated 250 runners" says; "fewer than 10,000 reached the finish": finished)."""
+    if verb.lemma_.lower() not in {"receive", "get", "need", "require", "reach", "cross"}:
+        return None
+    objects = (c for c in verb.children if c.dep_ == "dobj")
+    return next((_DONE_AS_NOUN[o.lower_] for o in objects if o.lower_ in _DONE_AS_NOUN), None)
 
 
 def _fell_ill(verb: Any) -> bool:
