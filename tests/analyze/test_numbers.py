@@ -3042,3 +3042,11 @@ def test_numbers_trial_110(first: str, second: str, rule: str) -> None:
 def test_numbers_reaching_the_finish_is_finishing() -> None:
     # user trial 110: "reached the finish" said nothing of what the runners did
     assert only("Fewer than 10,000 runners reached the finish.").why.features["event"] == "finish"
+
+
+def test_numbers_a_reading_by_ten_is_not_the_reading_at_half_past_eight() -> None:
+    # user trial 110: 70F at the 8:30 a.m. start and 29C "by 10 a.m." were a conflict (and the
+    # digest set "about 70" against "29", without units)
+    first = "At the 8:30 a.m. start the temperature was about 70 degrees Fahrenheit."
+    second = "By 10 a.m. the temperature had reached 29C, the weather office said."
+    assert _verdict(first, second) == "different-period"

@@ -951,7 +951,7 @@ def _other_time_of_day(a: str | None, b: str | None) -> bool:
     return x is not None and y is not None and not _near_in_day(x, y)
 
 
-_NOT_A_MOMENT = re.compile(r"\s*(?:after|before|since|until|till|by|from|between)\b", re.I)
+_NOT_A_MOMENT = re.compile(r"\s*(?:after|before|since|from|between)\b", re.I)
 
 
 def _clock(when: str | None) -> float | None:

@@ -479,6 +479,10 @@ def _sentence(span: Any, token: Any) -> Any:
     return clip(span, token.sent)
 
 
+_DEGREES = frozenset(["C", "F"])
+_DEGREES_AFTER = re.compile(
+    r"\s?(?:°\s?[CF]\b|[CF]\b|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b)?)"
+)
 _UNIT_AFTER = re.compile(r"[ -]?((?:square |cubic |sq )?([^\W\d_][\w/°²³]*))")
 
 
@@ -493,10 +497,19 @@ def figure_words(text: str, mention: NumberMention) -> str:
     ...                   None, None, Why("number", None, {"measure": "m"}))
     >>> figure_words(text, m)
     'about 80 metres'
+    >>> text = "It was about 70 degrees Fahrenheit."
+    >>> m = NumberMention(Span("a", 7, 15), 70.0, Bound.AROUND, 63.0, 77.0, "temperature",
+    ...                   None, None, None, Why("number", None, {"measure": "F"}))
+    >>> figure_words(text, m)
+    'about 70 degrees Fahrenheit'
     """
     words = text[mention.span.start : mention.span.end]
-    if not mention.why.features.get("measure"):
+    measure = mention.why.features.get("measure")
+    if not measure:
         return words
+    if measure in _DEGREES:  # "about 70 degrees Fahrenheit", "29C", "44.2 °C"
+        degrees = _DEGREES_AFTER.match(text, mention.span.end)
+        return words + (text[mention.span.end : degrees.end()] if degrees else f"°{measure}")
     after = _UNIT_AFTER.match(text, mention.span.end)
     if after is None or (
         unit_of(after.group(2)) is None
