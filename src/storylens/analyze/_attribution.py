@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from storylens.analyze._counted import admits_care, event_group, reports_no_speech
-from storylens.analyze._num_words import CLOCK_STAMP, PLACE_NOUNS, SPEECH
+from storylens.analyze._num_words import CLOCK_STAMP, PLACE_NOUNS, REPORTS, SPEECH
 from storylens.lexicon import ORG_NOUNS
 
 __all__ = [
@@ -147,9 +147,6 @@ def _says_it(sentence: Any) -> bool:
     )
 
 
-_REPORT_NOUNS = frozenset(["estimate", "figure", "count", "tally", "forecast", "projection"])
-
-
 def _report_owner(anchor: Any) -> Any | None:
     """The named owner of the estimate or count a figure is "of" ("less than the Varden Fire
     Service's estimate of about 54,000 hectares"): that figure is the owner's, whoever the
@@ -158,7 +155,7 @@ def _report_owner(anchor: Any) -> Any | None:
     for _ in range(3):  # the number, its unit ("hectares"), "of"
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             report = token.head.head
-            if report.lemma_.lower() not in _REPORT_NOUNS:
+            if report.lemma_.lower() not in REPORTS:
                 return None
             owner = next((c for c in report.children if c.dep_ == "poss"), None)
             named = owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "ORG")

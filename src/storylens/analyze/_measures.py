@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from storylens.analyze._num_words import REPORTS
 from storylens.nlp import merged_unit
 from storylens.text import _words
 
@@ -245,7 +246,7 @@ def measured(unit: Any) -> tuple[str, str] | None:
         unit.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() not in _REPORTS  # "the service's estimate of 54,000 ha"
+        and head.head.lemma_.lower() not in REPORTS  # "the service's estimate of 54,000 ha"
     ):
         noun = head.head
         done = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.tag_ in {"VBG", "VBN"}]
@@ -268,10 +269,6 @@ def measured(unit: Any) -> tuple[str, str] | None:
 
 
 _SPANS = _words("stretch extend grow reach run span")
-_REPORTS = _words("estimate figure forecast projection tally count total reading measurement")
-"""Nouns that report a measure, not what is measured: "an estimate of 54,000 hectares" is an
-area."""
-
 _QUEUE = "queue"
 _QUEUES = _words("queue queues tailback tailbacks jam jams backlog line")
 """A queue of traffic by any name: "the tailback stretched 18 km", "a queue of 25 miles"."""

@@ -26,6 +26,7 @@ __all__ = [
     "MONTHS",
     "MOVE_VERBS",
     "PLACE_NOUNS",
+    "REPORTS",
     "SPEECH",
     "TIME_HOURS",
     "TIME_UNITS",
@@ -77,6 +78,9 @@ MEASURE_UNITS = _words(
     "hectare hectares acre acres tonne tonnes ton tons kilogram kilograms kg kilo kilos gram "
     "grams litre litres liter liters gallon gallons knot knots degree degrees mph"
 )
+REPORTS = _words("estimate figure forecast projection tally count total reading measurement")
+"""Nouns that report a figure rather than name what it counts: "the service's estimate of
+54,000 hectares" is an area, and the service's."""
 TOTALS = _words(
     "toll number total tally figure count turnout rate share"
 )  # a number is their value
