@@ -3050,3 +3050,13 @@ def test_numbers_a_reading_by_ten_is_not_the_reading_at_half_past_eight() -> Non
     first = "At the 8:30 a.m. start the temperature was about 70 degrees Fahrenheit."
     second = "By 10 a.m. the temperature had reached 29C, the weather office said."
     assert _verdict(first, second) == "different-period"
+
+
+def test_numbers_a_body_that_organises_the_race_is_the_organisers() -> None:
+    # user trial 110: "organisers" and "the Arnholt Marathon Association, which organises the
+    # race" were two sources, so their counts of starters were no conflict
+    first = "Some 15,000 runners started the race, organisers said."
+    second = (
+        "The Arnholt Marathon Association, which organises the race, said 12,400 runners started."
+    )
+    assert _verdict(first, second) == "ranges-disjoint"

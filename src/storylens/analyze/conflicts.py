@@ -1122,8 +1122,8 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
         head, named = (x.split()[-1], b or "") if x.islower() else (y.split()[-1], a or "")
         named = _WHERE_AFTER.sub("", named)  # "St Aurel District Hospital in Teslin"
         words = named.lower().split()
-        if head in words:
-            return True
+        if head in words or (kinds or {}).get(named) == head == _ORGANISERS:
+            return True  # "organisers" and "the Association, which organises the race"
         if _PERSON_TITLE.match(named):  # "the federation" is no "Ms Sorrenberg"
             return False
         if words and words[-1] in lexicon.ORG_NOUNS:  # "the fire service", "Fennholt Police"
@@ -1236,6 +1236,9 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
         ):
             told[name] = "person"  # not "Commissioner Iturbe": she speaks for her force
     for name in (n for n in names if n not in told):
+        if any(_organises(name).search(a.text) for a in articles):
+            told[name] = _ORGANISERS  # "The Arnholt Marathon Association, which organises"
+            continue
         key = _source_key(name)
         if key is None or not key.isupper() or _named_kind(name) is not None:
             continue
@@ -1249,6 +1252,15 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
         if len(kinds) == 1:
             told[name] = kinds.pop()
     return told
+
+
+_ORGANISERS = "organisers"
+
+
+def _organises(name: str) -> re.Pattern[str]:
+    """ "NAME, which organises (runs, stages) the race": a body the story tells is the
+    organisers."""
+    return re.compile(rf"\b{re.escape(name)},\s+which\s+(?:organi[sz]es|stages|hosts)\b")
 
 
 def _kinds_in_full(name: str, articles: Sequence[Article]) -> set[str]:
