@@ -1030,6 +1030,7 @@ def test_numbers_durations_in_two_units_are_converted_and_a_when_stays_a_when() 
         "The 2-1 win took them top.",
         "The court ruled 7-2 in favour.",
         "Call the helpline on 0800 555 0192 for advice.",
+        "Parents can call the helpline on 0800 417 2200 for advice.",  # user trial 107
     ],
 )
 def test_numbers_scorelines_and_phone_numbers_are_not_quantities(text: str) -> None:

@@ -268,8 +268,8 @@ def _is_scoreline(doc: Any, run: Run) -> bool:
 
 
 def _is_code(doc: Any, run: Run) -> bool:
-    """Digits of a phone number or a reference ("0800 555 0192"): a number with a leading
-    zero, or three or more digits right next to such a group."""
+    """Digits of a phone number or a reference ("0800 555 0192", "0800 417 2200"): a number
+    with a leading zero, or three or more digits in a run of such groups that holds one."""
     token = doc[run.start]
 
     def group(t: Any) -> bool:
@@ -277,8 +277,15 @@ def _is_code(doc: Any, run: Run) -> bool:
 
     if re.fullmatch(r"0\d{2,}", token.text):
         return True
-    near = [doc[i] for i in (run.start - 1, run.start + 1) if 0 <= i < len(doc)]
-    return group(token) and any(group(t) and t.text.startswith("0") for t in near)
+    if not group(token):
+        return False
+    chain = [token]  # "0800 417 2200": every group of the number, however far from the zero
+    for step in (-1, 1):
+        i = run.start + step
+        while 0 <= i < len(doc) and group(doc[i]):
+            chain.append(doc[i])
+            i += step
+    return any(t.text.startswith("0") for t in chain[1:])
 
 
 _ID_NOUNS = _words(
