@@ -34,8 +34,7 @@ def attribution(
     none, and lends no other sentence's source either. With ``borrow`` False only the
     sentence itself counts (a position its own subject holds: "the union wants 7 percent")."""
     if (owner := _report_owner(anchor)) is not None:  # "the Fire Service's estimate of 54,000"
-        name = re.sub(r"\s*['’]s$", "", _source_name(owner))
-        return name, frozenset(t.i for t in owner.subtree), "estimate"
+        return _owner_name(owner), frozenset(t.i for t in owner.subtree), "estimate"
     cues = _cues(sentence)
     pronoun = _pronoun_speaking(anchor)
     if pronoun is not None and not _governs_any(cues, anchor):
@@ -105,9 +104,13 @@ def _it_stands_for(sentence: Any, span: Any) -> tuple[str, frozenset[int], str] 
                 if noun is not None and (
                     noun.lemma_.lower() in ORG_NOUNS or noun.ent_type_ == "ORG"
                 ):
-                    name = re.sub(r"\s*['’]s$", "", _source_name(noun))  # "government's"
-                    return name, frozenset(t.i for t in noun.subtree), "it said"
+                    return _owner_name(noun), frozenset(t.i for t in noun.subtree), "it said"
     return None
+
+
+def _owner_name(token: Any) -> str:
+    """A source named as an owner, without its possessive ("the government's": government)."""
+    return re.sub(r"\s*['’]s$", "", _source_name(token))
 
 
 def _governs_any(cues: list[_Cue], anchor: Any) -> bool:

@@ -27,7 +27,14 @@ from storylens.analyze._num_words import (
     TOTALS,
 )
 from storylens.analyze._penalties import penalty, penalty_what, time_limit
-from storylens.analyze._quantity import CURRENCY_CODES, MONEY, VAGUE, Run, is_count
+from storylens.analyze._quantity import (
+    CURRENCY_CODES,
+    MONEY,
+    VAGUE,
+    Run,
+    bound_phrase,
+    is_count,
+)
 from storylens.nlp import SCALED, load_spacy
 from storylens.text import _words
 
@@ -531,14 +538,11 @@ def clause_role(doc: Any, run: Run) -> str | None:
     """The counted noun's part in its clause: "subject" ("some 60 firefighters were at the
     scene", "a crowd of 41,872 watched"), "object" of its main verb ("rescuers have brought
     14 men out", "it had eight tugs at the casualty"), or None (said in passing)."""
-    if is_subject(doc, run):
-        return "subject"
-    anchor = _root(doc, run)
-    noun = _noun_and_event(anchor)[0] or _measure_of(doc, run, anchor)
+    noun = _clause_noun(doc, run)
     if noun is None:
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i:
-        noun = anchor
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return "subject"
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "relcl":
         return None  # "the union, which has 96,000 members, wants ...": said in passing
@@ -549,13 +553,18 @@ def is_subject(doc: Any, run: Run) -> bool:
     """The counted noun is the subject of its clause ("some 60 firefighters were at the
     scene", "a crowd of 41,872 watched"): the count is what the sentence is about, whatever
     its verb."""
+    noun = _clause_noun(doc, run)
+    return noun is not None and noun.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _clause_noun(doc: Any, run: Run) -> Any | None:
+    """The token that stands for the count in its clause: the counted noun, or the number
+    itself for a part "of" it ("about 3,200 of its members had joined")."""
     anchor = _root(doc, run)
     noun = _noun_and_event(anchor)[0] or _measure_of(doc, run, anchor)
-    if noun is None:
-        return False
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i:
-        noun = anchor  # "about 3,200 of its members had joined": the count is the subject
-    return noun.dep_ in {"nsubj", "nsubjpass"}
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return anchor if noun.head.head.i == anchor.i else noun
+    return noun
 
 
 def _share_of(doc: Any, run: Run) -> tuple[str, str, None, str] | None:
@@ -626,8 +635,8 @@ def party_share(doc: Any, run: Run) -> str | None:
     if run.unit != "percent":
         return None
     sentence = doc[run.start].sent
-    before = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-    if not any(t.lower_ in _VOTE_WORDS for t in (*before, *sentence)):
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    if not any(t.lower_ in _VOTE_WORDS for t in (*previous, *sentence)):
         return None  # the sentence, or the one before, is about a vote
     unit = doc[run.end - 1]  # "percent", "%", the "cent" of "per cent"
     before = _before_bound(doc, run)
@@ -660,17 +669,11 @@ def polled_by(doc: Any, run: Run) -> Any | None:
     return subject if subject is not None and subject.lemma_.lower() in _POLLS else None
 
 
-_BOUND_WORDS = _words("about around nearly almost roughly some just over under than more less")
-
-
 def _before_bound(doc: Any, run: Run) -> Any | None:
-    """The token before a number and the bound words that lead it ("on" in "put the Alliance
-    on about 36 percent"), within its sentence; None at the sentence start."""
-    start = doc[run.start].sent.start
-    i = run.start - 1
-    while i > start and doc[i].lower_ in _BOUND_WORDS:
-        i -= 1
-    return doc[i] if i >= start else None
+    """The token before a number and its bound phrase ("on" in "put the Alliance on about 36
+    percent"), within its sentence; None at the sentence start."""
+    i = run.start - len(bound_phrase(doc, run)) - 1
+    return doc[i] if i >= doc[run.start].sent.start else None
 
 
 def _name_before(doc: Any, end: int, start: int) -> str | None:

@@ -302,16 +302,12 @@ def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[
 def _rounded(a: NumberMention, b: NumberMention) -> bool:
     """A whole share that may be the other's rounded ("9%" and "8.9 percent"): exact shares
     of one unit, one whole and one with decimals, less than half a point apart."""
-    if not (_unit_word(a) == _unit_word(b) == "percent"):
+    if not (a.why.features.get("unit") == b.why.features.get("unit") == "percent"):
         return False
     if a.bound is not Bound.EXACT or b.bound is not Bound.EXACT:
         return False
     whole, fine = sorted((a.value, b.value), key=lambda v: v != int(v))
     return whole == int(whole) and fine != int(fine) and abs(whole - fine) < 0.5
-
-
-def _unit_word(mention: NumberMention) -> object:
-    return mention.why.features.get("unit")
 
 
 def _other_entries(a: NumberMention, b: NumberMention) -> bool:
@@ -877,10 +873,8 @@ def _time_of_day(when: str | None) -> float | None:
     None."""
     if not when:
         return None
-    if match := _CLOCK.search(when.lower()):
-        return _hour_part(int(match.group(1)) % 12 + (12 if match.group(2) == "p" else 0))
-    if match := _CLOCK_24.search(when):  # a live page's entry stamp, "18:30"
-        return _hour_part(int(match.group(1)))
+    if (hour := _clock_hour(when)) is not None:  # "at 3pm", a live page's stamp "18:30"
+        return _hour_part(int(hour))
     if match := _TRADING.search(when):  # "in early trading", "at the close"
         return _TRADING_PARTS[(match.group(1) or match.group(2)).lower()]
     if match := _EARLY_ON_DAY.search(when):  # "early Monday": the morning; "late Monday"
@@ -959,6 +953,11 @@ def _clock(when: str | None) -> float | None:
     none, or for a time something came before or after ("after 6am on Sunday")."""
     if not when or _NOT_A_MOMENT.match(when):
         return None
+    return _clock_hour(when)
+
+
+def _clock_hour(when: str) -> float | None:
+    """The hour a clock time in ``when`` names ("about 3 a.m.": 3.0, "18:30": 18.0), or None."""
     if match := _CLOCK.search(when.lower()):
         return int(match.group(1)) % 12 + (12.0 if match.group(2) == "p" else 0.0)
     if match := _CLOCK_24.search(when):

@@ -242,12 +242,13 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
     if party is not None and (poll := polled_by(doc, run)) is not None and cue != "according to":
         source, cue = _OWNED.sub("", source_name(poll)), "poll"  # "our exit poll had ... 34%"
     where, where_from = place_of(context, index, sentence, doc[run.end - 1], source_toks)
+    entry = entry_time(context.article, context.body[index])
     when = (
         None
         if subject in TIME_UNITS or rule == "penalty"  # a term's length is no date
         else _at_close(doc, run, rule)
         or time_of(sentence, run, offset, context.article.text, source_toks)
-        or entry_time(context.article, context.body[index])
+        or entry
     )
     return NumberMention(
         span=context.article.span(start, end),
@@ -272,7 +273,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             scope=_scope(where_from, where, rule, doc, start_tok, sentence, doc[run.end - 1]),
             increment=increment_word(doc, start_tok - sign, run),  # "a further EUR 300m"
             when_said=_said_when(sentence, when) or None,
-            entry=entry_time(context.article, context.body[index]),
+            entry=entry,
             at_once=_at_once(sentence.text),
             role=clause_role(doc, run),
             who=who,
