@@ -155,7 +155,12 @@ def test_conflicts_compatible_period_and_source_still_conflict() -> None:
 
 @pytest.mark.parametrize(
     ("a_source", "b_source"),
-    [("Police", "police"), ("Mr Brask", "Harbourmaster Ilse Brask"), ("Dr Ilse Brask", "Brask")],
+    [
+        ("Police", "police"),
+        ("Mr Brask", "Harbourmaster Ilse Brask"),
+        ("Dr Ilse Brask", "Brask"),
+        ("Velmar Coast Guard", "coast guard"),  # taken for one source, told as the longer
+    ],
 )
 def test_conflicts_one_source_named_two_ways(a_source: str, b_source: str) -> None:
     verdict = judge(mention(A, 9, 9, source=a_source), mention(B, 12, 12, source=b_source))
@@ -1620,6 +1625,17 @@ def _verdicts(first: str, second: str) -> tuple[list[str], list[str]]:
             "company says it has sent.",
             "The company said 300 clean-up workers were on the shore on Monday.",
             ([], ["different-source"]),
+        ),
+        (  # a fisherman "who has fished here for years" is no coast guard spokesman
+            "The coast guard said nineteen bodies had been recovered.",
+            "Ilian Marov, who has fished out of Orsa for thirty years, said four bodies had been "
+            "recovered.",
+            ([], ["different-source"]),
+        ),
+        (  # but "who heads the port authority" may speak for it
+            "The port authority said nineteen bodies had been recovered.",
+            "Ana Ruiz, who heads the port authority, said four bodies had been recovered.",
+            (["ranges-disjoint"], []),
         ),
     ],
 )

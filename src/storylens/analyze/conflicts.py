@@ -1235,6 +1235,9 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
         ):
             told[name] = "person"  # not "Commissioner Iturbe": she speaks for her force
     for name in (n for n in names if n not in told):
+        if _described_person(name, articles):
+            told[name] = "person"  # "Ilian Marov, who has fished out of Orsa for thirty years"
+            continue
         if any(_organises(name).search(a.text) for a in articles):
             told[name] = _ORGANISERS  # "The Arnholt Marathon Association, which organises"
             continue
@@ -1254,6 +1257,24 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
 
 
 _ORGANISERS = "organisers"
+
+
+def _described_person(name: str, articles: Sequence[Article]) -> bool:
+    """A name no office title opens, described by a relative clause on "who" that names no
+    organisation ("Ilian Marov, who has fished out of Orsa for thirty years"): a person telling
+    what they saw, not "Ana Ruiz, who heads the port authority" (user trial 103).
+
+    >>> art = Article("a", "Ilian Marov, who has fished here for years, said so.", (), "h")
+    >>> _described_person("Ilian Marov", [art]), _described_person("Port Authority", [art])
+    (True, False)
+    """
+    if name.split()[0].lower().rstrip(".") in _OFFICE_TITLES:
+        return False
+    clause = re.compile(rf"\b{re.escape(name)},\s+who\s+([^,.;:]+)")
+    found = [m.group(1) for a in articles for m in clause.finditer(a.text)]
+    return bool(found) and not any(
+        word in lexicon.ORG_NOUNS for text in found for word in text.lower().split()
+    )
 
 
 def _organises(name: str) -> re.Pattern[str]:
@@ -1311,7 +1332,7 @@ def _conflict(a: NumberMention, b: NumberMention, why: Why) -> Conflict:
     return Conflict(
         id=f"{kind}-{content_hash(ids + f':{b.span.end}')}",
         kind=kind,
-        about=_about(a, b, str(why.features["thing"])),
+        about=_about(a, b, str(why.features["thing"]), one_source=_one_source(why)),
         mentions=(a, b),
         why=why,
     )
@@ -1371,8 +1392,18 @@ def _whole_area(mention: NumberMention) -> bool:
     return features.get("where_from") == "scope" or features.get("scope") == "national"
 
 
-def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
-    """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named."""
+def _one_source(why: Why) -> bool:
+    """The verdict took the two mentions' sources for one (a conflict, or figures apart for
+    another reason)."""
+    return why.rule != "different-source" and "different-source" not in why.features.get(
+        "reasons", ()
+    )
+
+
+def _about(a: NumberMention, b: NumberMention, thing: str, *, one_source: bool = False) -> str:
+    """ "wounded in Lashkar Gah, per UNAMA": the thing, then the places and sources named.
+    Two names the verdict took for one source are told as the longer ("per Velmar Coast
+    Guard", not "per Velmar Coast Guard vs coast guard")."""
     text = thing.removeprefix("count:")
     if text.startswith("money:"):  # "demand (money)": a sum the verb does something with
         text = f"{text.removeprefix('money:')} (money)"
@@ -1391,6 +1422,8 @@ def _about(a: NumberMention, b: NumberMention, thing: str) -> str:
     elif places:
         text += " in " + " vs ".join(places)
     sources = _distinct(a.attributed_to, b.attributed_to, same=_same_name)
+    if one_source and len(sources) > 1:
+        sources = [max(sources, key=lambda s: (len(s), s))]
     if sources and None in (a.attributed_to, b.attributed_to):
         sources.append(_UNATTRIBUTED)  # never lend one mention's source to the other
     if sources:

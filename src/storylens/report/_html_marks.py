@@ -27,6 +27,7 @@ from storylens.report.views import (
     article_names,
     claim_views,
     mention_fidelity,
+    number_verdicts,
     quoted,
     reported_by,
     weakest_link,
@@ -117,6 +118,7 @@ class _Story:
         self.names = article_names(analysis.articles)
         self.texts = {a.id: a.text for a in analysis.articles}
         self.numbers = analysis.numbers
+        self.verdicts = number_verdicts(analysis)
         self.total = len(analysis.articles)
 
     def shared(self, claim: Claim, mention: ClaimMention) -> tuple[str, str]:
@@ -124,7 +126,7 @@ class _Story:
         firm = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
         if mention.span.article not in firm:  # marked "(weak match)" by reporters()
             return "weak", self.weak_tip(claim, mention, mention.why.score)
-        tip = f"reported by {reported_by(claim, self.names, self.numbers)}"
+        tip = f"reported by {reported_by(claim, self.names, self.numbers, self.verdicts)}"
         if claim.support.articles > 1 and claim.support.independent == 1:
             return "wire", tip + ": copies of one text, not independent confirmation"
         return share_class(len(firm), self.total), tip

@@ -27,6 +27,7 @@ from storylens.report.views import (
     claim_views,
     detail_tables,
     match_label,
+    number_verdicts,
     other_wordings,
     quoted,
     reporters,
@@ -230,7 +231,7 @@ class _SharedTable:
             (
                 self.claim(c),
                 escape(reporters(c, self.names)),
-                escape(match_label(c, self.analysis.numbers)),
+                escape(match_label(c, self.analysis.numbers, number_verdicts(self.analysis))),
             )
             for c in claims
         ]
@@ -319,7 +320,14 @@ def _comparison_terms(analysis: StoryAnalysis) -> list[tuple[str, str]]:
                 " story reprinted) count once, so they do not confirm each other",
             )
         )
-    terms.append(("numbers differ", "the outlets' wordings of the fact give different figures"))
+    terms.append(
+        (
+            "numbers differ, numbers conflict",
+            "the outlets' wordings of the fact give different figures; after a colon, why they"
+            " are no conflict (see Figures that differ), or they conflict (see Conflicting"
+            " numbers)",
+        )
+    )
     return terms
 
 

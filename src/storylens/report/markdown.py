@@ -23,6 +23,7 @@ from storylens.report.views import (
     claim_views,
     detail_tables,
     match_label,
+    number_verdicts,
     other_wordings,
     quoted,
     reporters,
@@ -121,7 +122,7 @@ def _shared_claim(
     claim: Claim, names: Mapping[str, str], texts: Mapping[str, str], analysis: StoryAnalysis
 ) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
-    label = match_label(claim, analysis.numbers)
+    label = match_label(claim, analysis.numbers, number_verdicts(analysis))
     outlets = reporters(claim, names) + (f"; {label}" if label else "")
     lines = [f"- {shown(claim.text)} [{outlets}]"]
     lines += [f"  - {names[a]}: {quoted(wording)}" for a, wording in other_wordings(claim, texts)]

@@ -29,6 +29,7 @@ from storylens.report.views import (
     cited,
     claim_views,
     detail_tables,
+    number_verdicts,
     other_wordings,
     reported_by,
     same_origin,
@@ -126,7 +127,9 @@ def _shared_row(
     claim: Claim, analysis: StoryAnalysis, names: Mapping[str, str], texts: Mapping[str, str]
 ) -> tuple[str, Text]:
     """Who reports a shared claim (with how well it is matched), and its wordings."""
-    return reported_by(claim, names, analysis.numbers), _with_wordings(claim, names, texts)
+    return reported_by(claim, names, analysis.numbers, number_verdicts(analysis)), _with_wordings(
+        claim, names, texts
+    )
 
 
 def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, str]) -> Text:

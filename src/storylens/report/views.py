@@ -153,7 +153,10 @@ def reporters(claim: Claim, names: Mapping[str, str]) -> str:
 
 
 def reported_by(
-    claim: Claim, names: Mapping[str, str], numbers: Sequence[NumberMention] = ()
+    claim: Claim,
+    names: Mapping[str, str],
+    numbers: Sequence[NumberMention] = (),
+    verdicts: Sequence[Conflict] = (),
 ) -> str:
     """The outlets of a claim, then how well they are matched in brackets when there is
     something to say ("A, B (match 0.62)"; a claim one outlet states and another states
@@ -165,12 +168,14 @@ def reported_by(
     >>> reported_by(Claim("c", "x", (one,), Support(1, 1, 1), (also,)), {"a": "A", "b": "B"})
     'A, B (also)'
     """
-    label = match_label(claim, numbers)
+    label = match_label(claim, numbers, verdicts)
     outlets = reporters(claim, names)
     return f"{outlets} ({label})" if label else outlets
 
 
-def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
+def match_label(
+    claim: Claim, numbers: Sequence[NumberMention] = (), verdicts: Sequence[Conflict] = ()
+) -> str:
     """``match 0.41`` for a shared claim, empty for a unique one; when some of its articles
     reuse one text (wire copy), how many independent origins stand behind it.
 
@@ -188,8 +193,42 @@ def match_label(claim: Claim, numbers: Sequence[NumberMention] = ()) -> str:
     origins = ""
     if support.independent < support.articles:
         origins = f", {support.independent} origin{'' if support.independent == 1 else 's'}"
-    differ = ", numbers differ" if numbers_differ(claim, numbers) else ""
+    differ = f", {differ_label(claim, verdicts)}" if numbers_differ(claim, numbers) else ""
     return f"match {weakest:.2f}{origins}{differ}"
+
+
+def number_verdicts(analysis: StoryAnalysis) -> tuple[Conflict, ...]:
+    """Every number verdict of a story: its conflicts, then the figures it explains apart."""
+    return (*analysis.conflicts, *analysis.non_conflicts)
+
+
+def differ_label(claim: Claim, verdicts: Sequence[Conflict]) -> str:
+    """What the number verdicts say of a claim whose wordings give different figures:
+    ``numbers conflict`` when a conflict holds two of its mentions, ``numbers differ:
+    different-period`` (the first reason) when a verdict explains the difference, else
+    ``numbers differ`` (the figures were not compared: another thing, place or source).
+
+    >>> from storylens.model import Bound, ClaimMention, Span, Support, Why
+    >>> m = tuple(ClaimMention(Span(a, 0, 9), Why("matched", 0.9)) for a in "ab")
+    >>> c = Claim("c", "x", m, Support(2, 2, 2))
+    >>> def v(kind, rule): return Conflict("v", kind, "x", (n("a"), n("b")), Why(rule))
+    >>> def n(a): return NumberMention(Span(a, 1, 3), 1, Bound.EXACT, 1, 1, None, None,
+    ...                                None, None, Why("t"))
+    >>> differ_label(c, [v("not-conflict", "different-period")])
+    'numbers differ: different-period'
+    >>> differ_label(c, [v("not-conflict", "different-period"), v("number", "ranges-disjoint")])
+    'numbers conflict'
+    >>> differ_label(c, [])
+    'numbers differ'
+    """
+    inside = [
+        v
+        for v in verdicts
+        if all(any(x.span.overlaps(m.span) for m in claim.mentions) for x in v.mentions)
+    ]
+    if any(v.kind == "number" for v in inside):
+        return "numbers conflict"
+    return f"numbers differ: {inside[0].why.rule}" if inside else "numbers differ"
 
 
 def numbers_differ(claim: Claim, numbers: Sequence[NumberMention]) -> bool:
