@@ -781,3 +781,21 @@ def test_clean_html_keeps_a_live_page_s_entry_stamps() -> None:
     assert [(n.value, n.when) for n in find_numbers(article) if n.value == 12400.0] == [
         (12400.0, "6:00 p.m.")
     ]
+
+
+def test_clean_html_keeps_every_post_of_a_live_page() -> None:
+    """User trial 112: on a page of ten <article> posts trafilatura kept five and dropped the
+    rest as outside the body (the summary post with the toll among them), with no warning."""
+    from storylens.analyze.numbers import find_numbers
+
+    html = (Path(__file__).parent / "data" / "live-page.html").read_text(encoding="utf-8")
+    article = clean(RawDocument(source="live.html", html=html))
+    assert isinstance(article, Article)
+    for needle in ("280 people", "Vellin", "72 hours", "Kasimir Dovan", "About 180 patients"):
+        assert needle in article.text
+    headings = [
+        article.text[p.start : p.end] for p in article.paragraphs if p.kind.value == "heading"
+    ]
+    assert headings[:3] == ["19:45", "What we know so far", "18:30"]
+    assert "Share this post Copy link" not in article.text
+    assert [n.when for n in find_numbers(article) if n.value == 180.0] == ["this morning"]

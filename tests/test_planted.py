@@ -26,6 +26,8 @@ REASONS = {
     "different-period",
     "different-source",
     "ranges-overlap",
+    "also-given",  # the article giving one figure gives the other too (a first estimate and
+    # its revision, user trial 113)
 }
 
 

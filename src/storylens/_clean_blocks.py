@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens._clean_html import dropped_lines, fragment_lines, page_lines
+from storylens._clean_html import dropped_lines, fragment_lines, live_posts, page_lines
 from storylens._clean_rules import _words
 from storylens.analyze._num_words import ENTRY_STAMP
 from storylens.model import Paragraph, ParagraphKind, Removal
@@ -71,6 +71,15 @@ def _block_from_line(line: Line, heading_hint: bool = False) -> _Block:
     return block
 
 
+def _post_block(line: Line, heading: bool) -> _Block:
+    """A line of a live page's post; its time and headings are headings (the time stamps
+    the post's figures), whatever the rules for runs of short lines would make of them."""
+    block = _block_from_line(line)
+    if heading:
+        block.kind = ParagraphKind.HEADING
+    return block
+
+
 def _blocks_from_text(text: str) -> list[_Block]:
     """One block per non-empty line of plain text."""
     return [_block_from_line(line) for line in split_lines(text)]
@@ -106,6 +115,9 @@ def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[st
                 lb.tail = "\n" + (lb.tail or "")
             for line in split_lines("".join(part.itertext())):
                 blocks.append(_block_from_line(line, heading_hint=part.tag == "head"))
+    posts = live_posts(html, [block.text for block in blocks])
+    if posts:  # a live page: every post, not the ones trafilatura kept (user trial 112)
+        blocks = [_post_block(line, head) for line, head in posts]
     blocks = _with_json_ld_paragraphs(blocks, html)
     blocks = _with_dropped(blocks, page_lines(html))
     found = {

@@ -20,7 +20,7 @@ import lxml.html  # type: ignore[import-untyped]  # (installed with trafilatura)
 
 from storylens.text import Line, split_lines
 
-__all__ = ["dropped_lines", "fragment_lines", "is_fragment", "page_lines"]
+__all__ = ["dropped_lines", "fragment_lines", "is_fragment", "live_posts", "page_lines"]
 
 # Elements that start a new line (HTML's block-level elements, and table rows); inline
 # elements (links, emphasis, spans) run on within their line. (SIM905: word lists read better
@@ -78,6 +78,68 @@ def fragment_lines(html: str) -> list[tuple[Line, bool]]:
     headings = {_WHITE.sub(" ", h.text_content()).strip() for h in root.iter(*_HEADING_TAGS)}
     lines = split_lines("".join(_text_pieces(root)))
     return [(line, line.text in headings) for line in lines]
+
+
+_POST_LINE_TAGS = ("p", "blockquote", "li", "time", *_HEADING_TAGS)
+_NOT_POST_TEXT = re.compile(r"share|social|related|comment|promo|newsletter|advert", re.I)
+MIN_POSTS = 3
+"""A container of at least this many ``<article>`` elements with a paragraph is a live page's
+feed of posts."""
+
+
+def live_posts(html: str, kept: Sequence[str]) -> list[tuple[Line, bool]]:
+    """The lines of a live page's posts (each with whether it is a heading or a post's time),
+    when the page's largest run of sibling ``<article>`` elements holding a paragraph (at
+    least :data:`MIN_POSTS`) holds most of the ``kept`` text and more: trafilatura keeps one
+    main block, and on a live page it can keep some posts and drop others. Else ``[]``.
+
+    >>> post = "<article><time>{0}</time><h2>Update</h2><p>Post {0}.</p></article>"
+    >>> page = "<html><body>" + "".join(post.format(t) for t in ("9:00", "8:00", "7:00"))
+    >>> [(line.text, head) for line, head in live_posts(page, ["Post 8:00."])][:3]
+    [('9:00', True), ('Update', True), ('Post 9:00.', False)]
+    >>> live_posts(page, ["Another text altogether."])
+    []
+    """
+    root = _parse(html)
+    posts = _largest_post_run(root) if root is not None else []
+    lines = [pair for post in posts for pair in _post_lines(post)]
+    texts = [line.text for line, _ in lines]
+    held = sum(len(k) for k in kept if _overlaps(k, texts))
+    total = sum(len(k) for k in kept)
+    if not lines or held < 0.8 * total or sum(map(len, texts)) <= total:
+        return []
+    return lines
+
+
+def _largest_post_run(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The ``<article>`` children (with a paragraph) of the element that has most of them."""
+    best: list[lxml.html.HtmlElement] = []
+    for parent in root.iter():
+        posts = [
+            child
+            for child in parent
+            if isinstance(child.tag, str)
+            and child.tag.lower() == "article"
+            and child.find(".//p") is not None
+        ]
+        if len(posts) > len(best):
+            best = posts
+    return best if len(best) >= MIN_POSTS else []
+
+
+def _post_lines(post: lxml.html.HtmlElement) -> Iterator[tuple[Line, bool]]:
+    """The lines of one post: its time, headings, paragraphs, quotes and list items, not its
+    share or related-links blocks."""
+    for element in post.iter(*_POST_LINE_TAGS):
+        ancestors = list(element.iterancestors())
+        ancestors = ancestors[: ancestors.index(post)] if post in ancestors else ancestors
+        if any(a.tag in _POST_LINE_TAGS for a in ancestors):
+            continue  # its text is in the line of the element holding it
+        if any(_NOT_POST_TEXT.search(f"{a.get('class', '')} {a.get('id', '')}") for a in ancestors):
+            continue
+        heading = element.tag in _HEADING_TAGS or element.tag == "time"
+        for line in split_lines("".join(_text_pieces(element))):
+            yield line, heading
 
 
 def dropped_lines(page: Sequence[str], kept: Sequence[str]) -> list[tuple[int, str]]:

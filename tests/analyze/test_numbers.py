@@ -1259,6 +1259,23 @@ def test_numbers_add_up_to_is_a_total_and_its_denial_no_figure() -> None:
     assert (total.value, total.bound) == (300, Bound.EXACT)
 
 
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        # user trial 113: a rate that "edged up to" or "went up to" a level is at that level
+        ("The participation rate edged up to 64.3 percent.", Bound.EXACT),
+        ("The rate for those aged 15 to 24 went up to 13.6%.", Bound.EXACT),
+        # user trial 114: "handed over 146" hands 146, not more than 146
+        ("In return, Marrek handed over 146 prisoners at the crossing.", Bound.EXACT),
+        ("The storm killed over 100 people.", Bound.MORE_THAN),  # still a bound
+        ("Up to 300 people were hurt.", Bound.AT_MOST),
+    ],
+)
+def test_numbers_a_verb_s_particle_is_no_bound(text: str, bound: Bound) -> None:
+    [(_, figure)] = numbers_of(text)[-1:]
+    assert figure.bound == bound
+
+
 def test_numbers_a_parent_of_three_is_no_count() -> None:
     # user trial 42: "a mother of three" was a quantity of mothers
     assert numbers_of("Mira Daskal, 34, a mother of three, lost her home.") == []

@@ -1021,6 +1021,31 @@ def test_quotes_trials_73_to_75(text: str, speaker: str) -> None:
     assert last.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # user trial 114: two of one family; "her son" and "his capture" told the surname
+        # both ways, so "she said" went to the son named last
+        (
+            "Edda Varm recognised her son before she could see his face. The Herald has "
+            "followed Jonas Varm's case since his capture.\n\n"
+            '"I knew him by his walk," said Edda Varm, as Jonas Varm stepped off the bus. '
+            '"He is thin, but he is alive," she said.',
+            "Edda Varm",
+        ),
+        # ... and "whose brother Pavel": a brother is no "she"
+        (
+            "Lena Harrow, whose brother Pavel was captured last year, watched from the square. "
+            '"Every empty bus is another door closing," she said.',
+            "Lena Harrow",
+        ),
+    ],
+)
+def test_quotes_trial_114_she_is_not_the_man_named_last(text: str, speaker: str) -> None:
+    *_, last = find_quotes(_article(*text.split("\n\n")))
+    assert last.speaker == speaker
+
+
 def test_quotes_the_nearest_of_two_subjects_speaks() -> None:
     # user trial 75: the article's parse gave "warned" two subjects, "cop" (of "Top cop") and
     # "Fenwick", and the quote went to "Top cop"

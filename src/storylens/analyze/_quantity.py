@@ -408,11 +408,30 @@ def bound_phrase(doc: Any, run: Run) -> tuple[str, ...]:
         if lo < 0:
             continue
         words = tuple(t.lower_ for t in doc[lo:first])
-        if words == ("up", "to") and lo > 0 and doc[lo - 1].lemma_.lower() == "add":
+        if lo > 0 and _particle_of(doc[lo - 1], words):
             return ()  # "the bill adds up to 148": a total, not at most 148
         if words in BOUNDS and not any(t.is_sent_end for t in doc[lo : first - 1]):
             return () if _beneath(doc, run, words) else words
     return ()
+
+
+# Verbs whose particle reads as a bound: "adds up to 148" (a total), "edged up to 64.3 percent"
+# and "went up to 13.6%" (the level reached), "handed over 146" (the number handed).
+_PARTICLE_VERBS = {
+    ("up", "to"): frozenset(
+        """add go edge tick creep inch move climb rise jump shoot step push head revise bump
+        ratchet""".split()  # noqa: SIM905
+    ),
+    ("over",): frozenset(["hand", "turn", "sign", "pass", "give"]),
+}
+
+
+def _particle_of(verb: Any, words: tuple[str, ...]) -> bool:
+    """``words`` before a number are the particle of the verb before them, no bound:
+    "edged up to 64.3 percent", "handed over 146" (user trials 113 and 114)."""
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _PARTICLE_VERBS.get(
+        words, frozenset()
+    )
 
 
 _DEPTHS = frozenset(["metre", "metres", "meter", "meters", "m", "cm", "centimetres", "feet", "ft"])

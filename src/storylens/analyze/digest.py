@@ -323,6 +323,8 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
         named = [n.why.features.get("subject") for n in numbers]
         return next((f"the {noun}" for noun in named if isinstance(noun, str)), "the sum")
     noun = thing.removeprefix("count:")
+    if noun.split(":")[0] == "duration":  # "duration:handover", "duration::adrift"
+        return _duration_words(noun)
     measured = any(  # a share, a sum ("500 crowns": the fine, not the number of fines) or
         n.why.features.get("unit") or n.why.features.get("measure") for n in numbers
     )  # a measure
@@ -336,6 +338,22 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
         grouped = (noun.endswith("s") or noun in _PLURALS) and subject_group(noun) == noun
         return f"the number of {noun if grouped else plural(noun)}"
     return f"the number {thing}" if thing else "the figures"
+
+
+def _duration_words(key: str) -> str:
+    """ "the duration of the handover" for the key ``duration:handover``, "the time adrift"
+    for ``duration::adrift`` (a state with no thing), "the duration" for ``duration`` (user
+    trial 114 read "the duration:handover").
+
+    >>> _duration_words("duration:handover"), _duration_words("duration::adrift")
+    ('the duration of the handover', 'the time adrift')
+    """
+    parts = key.split(":")
+    thing = parts[1] if len(parts) > 1 else ""
+    state = " ".join(w for w in parts[2:] if w)
+    if thing:
+        return " ".join(w for w in ("the duration of the", thing, state) if w)
+    return f"the time {state}" if state else "the duration"
 
 
 def _figure(text: str, mention: NumberMention) -> str:

@@ -161,8 +161,8 @@ def canonical_name(phrase: str) -> str:
     ('Kerry Doyle', 'Ilan Coret')
     >>> canonical_name("11:45 - Dr Selim Haddar")
     'Selim Haddar'
-    >>> canonical_name("Calder County Sheriff Owen Brask")
-    'Owen Brask'
+    >>> canonical_name("Calder County Sheriff Owen Brask"), canonical_name("19-year-old Ana Lind")
+    ('Owen Brask', 'Ana Lind')
     """
     text = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,;:-–—")
     text = re.sub(r"(?:'s|’s)$", "", text)
@@ -182,6 +182,7 @@ def canonical_name(phrase: str) -> str:
     text = _PLACED_TITLE_RE.sub("", text, count=1)  # "Calder County Sheriff Owen Brask"
     text = _QUANTIFIER_RE.sub("", text)
     text = _FAMILY_RE.sub("", text)  # "Mum-of-three Kerry Doyle"
+    text = _AGED_RE.sub("", text)  # "19-year-old Linnea Skarp" (user trial 113)
     text = _without_occupation(text)  # "Nurse Lotte Brandvik", "Estate agent Mats Kjellin"
     text = _described_name(_affiliated_name(text))
     return _DETERMINER_RE.sub(lambda m: m.group(1).lower(), text)
@@ -189,6 +190,9 @@ def canonical_name(phrase: str) -> str:
 
 _FAMILY_RE = re.compile(r"^[A-Za-z]+-of-[a-z]+\s+(?=[A-Z])")
 """A family description before a name: "mum-of-three", "Father-of-two"."""
+
+_AGED_RE = re.compile(r"^\d+-year-old\s+(?:[a-z]+\s+){0,2}(?=[A-Z])")
+"""An age before a name: "19-year-old", "the 19-year-old student"."""
 
 _OCCUPATION_RE = re.compile(
     r"^(?P<job>[A-Z][a-z]+(?P<more>(?:\s+[a-z]+){1,2})?)\s+(?=[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$)"
@@ -727,11 +731,32 @@ OTHER_GENDER = {"he": "f", "she": "m"}
 """For "he" and "she", the gender (:func:`gender_in`) of a person they cannot stand for."""
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_KIN_GENDER = {  # "whose brother Pavel": Pavel is a man (user trial 114)
+    **dict.fromkeys(["brother", "son", "father", "husband", "uncle", "nephew"], "m"),
+    **dict.fromkeys(["grandson", "grandfather", "boyfriend", "stepson", "stepfather"], "m"),
+    **dict.fromkeys(["sister", "daughter", "mother", "wife", "aunt", "niece"], "f"),
+    **dict.fromkeys(["granddaughter", "grandmother", "girlfriend", "stepdaughter"], "f"),
+}
 _HIS = {"he": "m", "his": "m", "him": "m", "himself": "m"}
 _HERS = {"she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 _SAID = frozenset(["said", "says", "told", "added", "insisted", "claimed", "argued", "that"])
+
+
+def _kin_of(name: str, before: Sequence[str], gap: str) -> bool:
+    """The surname of ``name`` right after another capitalised first name: "Tomas Solt" for
+    "Maren Solt", whose pronouns are not hers (user trial 114)."""
+    given = name.split()[:-1]
+    return bool(
+        given
+        and before
+        and gap == " "
+        and before[-1][:1].isupper()
+        and before[-1] not in given
+        and before[-1].lower() not in lexicon.TITLES  # "Minister Solt" is Maren Solt
+        and before[-1].lower() not in lexicon.PERSON_ROLES
+    )
 
 
 def _reported(before: Sequence[str]) -> bool:
@@ -750,10 +775,15 @@ def gender_in(text: str, name: str) -> str | None:
         return None
     found: set[str] = set()
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 6) : match.start()])
+        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 14) : match.start()])
         if before and before[-1].lower() in _HONORIFICS:
             found.add(_HONORIFICS[before[-1].lower()])
             continue
+        if before and before[-1].lower() in _KIN_GENDER:
+            found.add(_KIN_GENDER[before[-1].lower()])
+            continue
+        if _kin_of(name, before, text[match.start() - 1 : match.start()]):
+            continue  # "Tomas Solt" is not "Maren Solt": another of the family
         rest = re.split(r"(?<=[.!?])\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
         rest = re.split(r"[\"“”]", rest, maxsplit=1)[0]  # not the words a quote opens with:
         # 'Salomonsen said: "The defendant treated ... his private purse"' is not her gender
