@@ -3078,3 +3078,43 @@ def test_numbers_a_body_that_organises_the_race_is_the_organisers() -> None:
         "The Arnholt Marathon Association, which organises the race, said 12,400 runners started."
     )
     assert _verdict(first, second) == "ranges-disjoint"
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "when"),
+    [
+        # user trial 112: the estimate's object is what is counted, and its day the time
+        (
+            "Field Medics International put Saturday's evacuations at about 130 people.",
+            "people evacuated",
+            "Saturday",
+        ),
+        ("Tuesday's earthquake killed 40 people.", "people killed", None),  # the quake's day
+        # user trial 114: people brought back home, however told
+        ("The ministry said 95 of its citizens had been returned.", "citizens returned", None),
+        ("The ministry said 91 men and women had been brought home.", "men brought", None),
+        ("The ministry said 132 Oskavians had come home.", "Oskavians come", None),
+    ],
+)
+def test_numbers_trials_112_and_114_what_and_when(text: str, what: str, when: str | None) -> None:
+    figure = only(text)
+    assert (figure.what, figure.when) == (what, when)
+    if "home" in text or "returned" in text:
+        assert figure.why.features["event"] == "returned"
+
+
+def test_numbers_what_one_person_has_is_no_count() -> None:
+    # user trial 113: "he now holds two part-time jobs" was set against the 112,000 jobs the
+    # economy added, as a conflict
+    assert numbers_of("Jonas Fjell said he now holds two part-time jobs.") == []
+    assert numbers_of("She has three children.") == []
+    assert [m.value for _, m in numbers_of("The company said it has 400 staff.")] == [400]
+
+
+def test_numbers_an_economy_that_added_jobs_is_no_source() -> None:
+    # user trial 113: "Ostvik's economy added 38,400 jobs ..., the statistics office said"
+    # gave the figure to "Ostvik's economy"
+    figure = only(
+        "Ostvik's economy added 38,400 jobs in February, the Ostvik Statistics Office said."
+    )
+    assert figure.attributed_to == "Ostvik Statistics Office"

@@ -17,6 +17,7 @@ from storylens.lexicon import ORG_NOUNS
 
 __all__ = [
     "PERSON_CUES",
+    "adds_a_thing",
     "attribution",
     "is_place",
     "maker_of",
@@ -213,7 +214,16 @@ def _speaks(verb: Any) -> bool:
     patients."""
     lemma = verb.lemma_.lower()
     owns_up = any(c.dep_ == "dobj" for c in verb.children) and not admits_care(verb)
-    return lemma in SPEECH or (lemma in _OWNS_UP and owns_up)
+    return (lemma in SPEECH and not adds_a_thing(verb)) or (lemma in _OWNS_UP and owns_up)
+
+
+def adds_a_thing(verb: Any) -> bool:
+    """ "Dressler added the third goal", "the economy added 38,400 jobs": "add" with a plain
+    object and no reported clause or quote adds a thing, not words (user trial 113: "per
+    Ostvik's economy")."""
+    if verb.lemma_ != "add" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def is_place(token: Any | None) -> bool:

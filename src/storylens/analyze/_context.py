@@ -686,7 +686,7 @@ def time_of(
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
         and not _describes_a_noun(e.root, anchor)
         and not _names_a_year_of(e, clause)
-        and not _possessive(e)
+        and not (_possessive(e) and not _owns_the_count(e, anchor))
         and not _dates_a_comparison(e, anchor)
         and not _is_age(e)
         and not _no_time(e)
@@ -954,6 +954,22 @@ def _possessive(ent: Any) -> bool:
     """ "Tuesday's earthquake": the day dates the noun it owns, not what a number counts."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and after.dep_ == "case" and after.lower_ in {"'s", "’s"}
+
+
+def _owns_the_count(ent: Any, anchor: Any) -> bool:
+    """The day owns what the figure counts: "put Saturday's evacuations at about 130 people"
+    (the estimate's object), "Saturday's 130 arrivals" (user trial 112)."""
+    owned = ent.root.head
+    noun = anchor.head if anchor.dep_ == "nummod" else anchor
+    if owned.i == noun.i:
+        return True
+    prep = noun.head
+    return bool(
+        noun.dep_ == "pobj"
+        and prep.lower_ == "at"
+        and owned.dep_ == "dobj"
+        and owned.head.i == prep.head.i
+    )
 
 
 def _dates_the_figure(ent: Any, anchor: Any) -> bool:

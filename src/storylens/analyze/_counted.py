@@ -1453,6 +1453,8 @@ def _event_of_noun(noun: Any) -> Any | None:
         return head
     if base.dep_ == "npadvmod" and head.pos_ == "ADV" and _is_predicate(head.head):
         return head.head  # "closed five intakes downstream", parsed as how far downstream
+    if base.dep_ == "pobj" and head.lower_ == "at" and (obj := _estimated(head, base)) is not None:
+        return obj if _is_event_word(obj) else None  # "put Saturday's evacuations at 130 people"
     if base.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _CHANGES:
         return head.head  # "education spending will be cut by 1.9bn marks"
     if base.dep_ == "pobj" and head.lower_ == "with":  # "with 1,800 jobs to go"
@@ -1596,6 +1598,8 @@ def _event_key(event: Any | None) -> str | None:
         return _event_key(act)  # "the recall covers about 95,000 tins": tins recalled
     if group is None and _lives_lost(event):
         return "killed"  # "eleven soldiers have lost their lives"
+    if group is None and _home_again(event):
+        return "returned"  # "95 citizens had been returned", "91 brought home" (trial 114)
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):
         return "displaced"  # "driven from their homes"; "residents had left" (_left_home)
     if group is None and (way := _way(event)) is not None:
@@ -1742,6 +1746,20 @@ def _lives_lost(verb: Any) -> bool:
     return verb.lemma_.lower() in {"lose", "give"} and any(
         c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children
     )
+
+
+_HOMEWARD = frozenset(["come", "bring", "return", "send", "fly", "go", "get", "repatriate"])
+
+
+def _home_again(verb: Any) -> bool:
+    """People brought back: "had come home", "were brought home", "had been returned",
+    "repatriated" (not "returned fire", an active verb with no "home")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _HOMEWARD:
+        return False
+    if any(c.lower_ == "home" and c.dep_ in {"advmod", "npadvmod", "dobj"} for c in verb.children):
+        return True
+    return lemma == "repatriate" or (lemma == "return" and str(verb.tag_) == "VBN")
 
 
 def _left_home(verb: Any, subject: Any) -> bool:

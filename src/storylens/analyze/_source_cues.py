@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storylens import lexicon
-from storylens.analyze._attribution import is_place, maker_of, trailing_subject
+from storylens.analyze._attribution import adds_a_thing, is_place, maker_of, trailing_subject
 from storylens.analyze._counted import reports_no_speech
 from storylens.analyze._source_kinds import (
     SOURCE_NOUNS,
@@ -166,7 +166,7 @@ def _source_tokens(token: Any) -> list[Any]:
     if makers:
         return makers
     clause = token.lemma_ in _CLAUSE_CUES and any(c.dep_ == "ccomp" for c in token.children)
-    cue = token.lemma_ in CUE_VERBS and not _scored(token) and not reports_no_speech(token)
+    cue = token.lemma_ in CUE_VERBS and not adds_a_thing(token) and not reports_no_speech(token)
     if token.pos_ == "VERB" and (cue or clause) and not _doing(token):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         subjects = subjects or trailing_subject(token) or _inherited(token)
@@ -176,14 +176,6 @@ def _source_tokens(token: Any) -> list[Any]:
     if token.lower_ == "to" and token.i > 0 and token.doc[token.i - 1].lower_ == "according":
         return [c for c in token.children if c.dep_ == "pobj"]
     return []
-
-
-def _scored(verb: Any) -> bool:
-    """ "Dressler added the third goal": "add" with a plain object and no reported clause
-    or quote adds a thing, not words."""
-    if verb.lemma_ != "add" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
-        return False
-    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _compound_name(token: Any) -> tuple[Any, str] | None:

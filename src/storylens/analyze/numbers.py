@@ -456,6 +456,8 @@ def _said_when(sentence: Any, when: str | None) -> bool:
     found = sentence.doc.char_span(sentence.start_char + at, sentence.start_char + at + len(when))
     if found is None:
         return False
+    if found.root.dep_ == "poss":
+        return False  # "put Saturday's evacuations at 130": the day of what is counted
     verb = next((t for t in found.root.ancestors if t.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in SPEECH
 
