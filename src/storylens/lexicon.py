@@ -361,6 +361,12 @@ ORG_NAME_WORDS: Mapping[str, str] = {
             "hotels",
             "resorts",
             "tours",
+            "power",  # "Vellmark Power", "Sudrin Electric", "Orvane Therapeutics" (trials
+            "electric",  # 115 and 116)
+            "utilities",
+            "therapeutics",
+            "biotech",
+            "biosciences",
         ],
         "company",
     ),

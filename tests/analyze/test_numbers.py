@@ -3118,3 +3118,33 @@ def test_numbers_an_economy_that_added_jobs_is_no_source() -> None:
         "Ostvik's economy added 38,400 jobs in February, the Ostvik Statistics Office said."
     )
     assert figure.attributed_to == "Ostvik Statistics Office"
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "event"),
+    [
+        # user trial 117: the children among the arrivals are a count of children
+        ("About 15,000 of those who have arrived since Monday are children.", "children", None),
+        ("Four of the dead were teenagers.", "dead", None),  # a part of the dead, as before
+        # ... people who came in, whatever an outlet calls them or how it says it
+        (
+            "By Friday, 38,400 refugees fleeing fighting in Varnholt had crossed into Dalmoria.",
+            "refugees crossed",
+            "arrived",
+        ),
+        (
+            "More than 42,000 migrants had entered Dalmoria this week.",
+            "migrants entered",
+            "arrived",
+        ),
+    ],
+)
+def test_numbers_trial_117_arrivals_and_children(text: str, what: str, event: str | None) -> None:
+    figure = only(text)
+    assert (figure.what, figure.why.features.get("event")) == (what, event)
+
+
+def test_numbers_a_source_s_acronym_keeps_its_bracket() -> None:
+    # user trial 117: "UN Commission for Refugees (UNCR" was listed as a source of its own
+    figure = only("Some 38,400 refugees had arrived, the UN Commission for Refugees (UNCR) said.")
+    assert figure.attributed_to == "UN Commission for Refugees (UNCR)"

@@ -592,6 +592,24 @@ def test_sources_public_bodies_and_societies(text: str, source: str, kind: str) 
     assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # user trials 112 and 117: a UN agency the story invents was a government
+        (
+            "The UN Health Relief Agency said at least 14 staff were killed.",
+            "UN Health Relief Agency",
+            "un",
+        ),
+        # user trials 115 and 116: a power utility and a drug maker were "other"
+        ("Vellmark Power said 180,000 customers had no electricity.", "Vellmark Power", "company"),
+        ("Orvane Therapeutics said the drug cut deaths.", "Orvane Therapeutics", "company"),
+    ],
+)
+def test_sources_un_agencies_utilities_and_drug_makers(text: str, source: str, kind: str) -> None:
+    assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)
+
+
 def test_sources_a_place_that_recorded_an_outbreak_cites_nobody() -> None:
     # user trial 42: "Tarsk ... last recorded a cholera outbreak" made the city a source,
     # and "the WHO representative" a government official

@@ -421,7 +421,10 @@ def _source_name(subj: Any) -> str:
     ]
     while len(toks) > 1 and (toks[0].dep_ == "det" or _STAMP_TOKEN.fullmatch(toks[0].text)):
         toks = toks[1:]  # "12:40 Police ...": a live page's entry time opens the subject
-    return _joined(toks) or subj.text
+    name = _joined(toks) or subj.text
+    if name.count("(") > name.count(")"):
+        name += ")"  # "UN Commission for Refugees (UNCR)": its bracket closed (user trial 117)
+    return name
 
 
 def _owner_named_before(subj: Any) -> str | None:

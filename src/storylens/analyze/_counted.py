@@ -69,6 +69,8 @@ _EVENTS = {
     "airlifted",
     "trapped": "trap trapped",
     "ill": "ill sick sickened sicken",  # "27 infants had fallen ill", "64 sick infants"
+    "arrived": "arrive arrived arrival arrivals enter entered",  # people who came in (trial
+    # 117: "38,400 refugees had crossed into Dalmoria", "42,000 migrants had entered")
 }
 _EVENT_OF = {w: group for group, words in _EVENTS.items() for w in words.split()}
 _SUBJECTS = {
@@ -78,7 +80,8 @@ _SUBJECTS = {
     "rioter rioters marcher marchers thug thugs looter looters hooligan hooligans participant "
     "participants reveller revellers concertgoer concertgoers festivalgoer festivalgoers "
     "worshipper worshippers pilgrim pilgrims shopper shoppers commuter commuters suspect "
-    "suspects",
+    "suspects refugee refugees migrant migrants evacuee evacuees",  # trial 117: one count
+    # of people crossing, whatever an outlet calls them
     "children": "child children kid kids minor minors boy boys girl girls pupil pupils "
     "schoolchild schoolchildren student students schoolboy schoolboys schoolgirl schoolgirls "
     "infant infants baby babies toddler toddlers newborn newborns",
@@ -1102,6 +1105,8 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
         of_noun = None  # counted before, its noun not given again
     if of_noun is not None and event is None and anchor.dep_ == "dobj" and _people(of_noun):
         event = _event_of_noun(anchor)  # "pulled dozens of people from the rubble"
+    if of_noun is not None and (named := _children_among(anchor)) is not None:
+        return named, None, "of-phrase"  # "15,000 of those who arrived are children"
     if of_noun is not None:
         return of_noun, event, "of-phrase"
     if event is not None:
@@ -1110,6 +1115,17 @@ def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
     if done is not None:  # "police estimate nearly 40,000 crammed in": who was crammed in
         return None, done, "number-subject"
     return None, None, "none"
+
+
+def _children_among(anchor: Any) -> Any | None:
+    """The children a part "of" others is said to be: "About 15,000 of those who have arrived
+    are children" counts children (user trial 117), as "15,000 children" would; other parts
+    stay parts of their group ("41 of the passengers were Corvelian citizens")."""
+    verb = anchor.head
+    if anchor.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return attr if attr is not None and subject_group(attr.lower_) == "children" else None
 
 
 # Verbs that give a figure for their object: "officials put the number of dead at three",
@@ -1284,12 +1300,26 @@ def _is_predicate(token: Any) -> bool:
     return token.pos_ == "VERB" and token.lemma_ not in _LIGHT_VERBS | SPEECH
 
 
+def _describes_a_subject(word: Any, noun: Any) -> bool:
+    """A present participle after a subject that has a verb of its own: who they are, not
+    what the count tells ("38,400 refugees fleeing the fighting had crossed", user trial
+    117; "40 people fleeing the fire were killed")."""
+    return (
+        word.dep_ == "acl"
+        and word.tag_ == "VBG"
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and _is_predicate(noun.head)
+    )
+
+
 def _event_of_subject(subject: Any) -> Any | None:
     """What the verb of a subject says happened to it: the verb itself ("30 died"), the
     casualty word completing a light or speech verb ("15 remain missing", "7 were confirmed
     dead") or, for the subject of a passive light verb, that verb ("20 were taken to
     hospital", "900 doses were given"; "ships were left waiting": the verb it leads to)."""
     head = subject.head
+    if head.tag_ == "VBG" and head.dep_ == "csubj" and _is_predicate(head.head):
+        head = head.head  # "38,400 refugees fleeing fighting had crossed", parsed as a clause
     if head.pos_ == "VERB" and (held := _complement_event(head)) is not None:
         return held  # "a dozen officers were held hostage", "17 were reported missing"
     if head.pos_ == "VERB" and _done_as_noun(head) is not None:
@@ -1433,6 +1463,8 @@ def _event_of_noun(noun: Any) -> Any | None:
     if total is not None and total.lemma_.lower() in TOTALS and total.dep_ in _SUBJECTS_DEPS:
         return _event_of_subject(total)  # "a total of 38 people were injured"
     for child in noun.children:
+        if _describes_a_subject(child, noun):
+            continue  # "38,400 refugees fleeing the fighting had crossed": they crossed
         if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
             return None if _negated(child) else child  # "passengers who were not hurt"
         if child.dep_ == "acl" and (held := _complement_event(child)) is not None:
@@ -1598,6 +1630,12 @@ def _event_key(event: Any | None) -> str | None:
         return _event_key(act)  # "the recall covers about 95,000 tins": tins recalled
     if group is None and _lives_lost(event):
         return "killed"  # "eleven soldiers have lost their lives"
+    if (
+        group is None
+        and event.lemma_.lower() == "cross"
+        and any(c.lower_ == "into" for c in event.children)
+    ):
+        return "arrived"  # "38,400 refugees had crossed into Dalmoria" (user trial 117)
     if group is None and _home_again(event):
         return "returned"  # "95 citizens had been returned", "91 brought home" (trial 114)
     if group is None and (_from_homes(event) or event.lemma_.lower() == "leave"):

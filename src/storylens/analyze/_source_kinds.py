@@ -162,6 +162,7 @@ SOURCE_NOUNS: Mapping[str, str] = {
 PERSON_KINDS = frozenset({"resident/witness", "expert/doctor"})
 """The kinds of SOURCE_NOUNS that are people, not bodies ("guest", "survivor", "medic")."""
 _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
+    (r"^(?:UN|U\.N\.|United Nations)\s+[A-Z]", "un"),  # "UN Health Relief Agency" (trial 112)
     (r"\b(News|Press|Wire) Agency\b", "media"),
     (r"\b(Meteorological|Weather|Met|Statistics|Statistical)\b", "government"),
     (
