@@ -141,6 +141,23 @@ def test_quotes_a_short_part_in_other_words_is_reworded_for_one_speaker() -> Non
     assert len(groups) == 2  # another speaker's short words are not this quote reworded
 
 
+def test_quotes_one_speakers_words_in_other_words_are_reworded_by_meaning() -> None:
+    # user trials 113 and 116 (and ten earlier planted stories): one speaker's quote given in
+    # other words shares too few words to be matched, and was left "single"
+    full = (
+        '"We will seek the confiscation of every florin these people stole from pensioners,"'
+        " prosecutor Ilse Tollund said."
+    )
+    short = (
+        'Prosecutor Ilse Tollund said: "We intend to confiscate every last florin that was stolen."'
+    )
+    other = '"The court will sit again on Monday to hear the defence," Ilse Tollund said.'
+    a, b, c = _article(full, "a"), _article(short, "b"), _article(other, "c")
+    (group,) = match_quotes([*find_quotes(a), *find_quotes(b)], [a, b])
+    assert group.fidelity is QuoteFidelity.REWORDED
+    assert len(match_quotes([*find_quotes(a), *find_quotes(c)], [a, c])) == 2  # another quote
+
+
 def test_story_speakers_a_definite_title_is_its_one_holder() -> None:
     from storylens.analyze.speakers import story_speakers
 
