@@ -307,6 +307,37 @@ def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
             "people who moved",
             {"illegal immigrants", "migrants"},
         ),
+        # session 19's trials
+        (
+            "The militia held the roof.",
+            "Gunmen held the roof.",
+            "armed group members",
+            {"militia", "gunmen"},
+        ),
+        (
+            "The detainees were freed.",
+            "The prisoners of war were freed.",
+            "people held by the other side",
+            {"detainees", "prisoners of war"},
+        ),
+        (
+            "The coup attempt collapsed by dawn.",
+            "The mutiny collapsed by dawn.",
+            "seizing power by force",
+            {"coup", "mutiny"},
+        ),
+        (
+            "The grid operator blamed sabotage.",
+            "The grid operator blamed a technical fault.",
+            "cause given for a failure",
+            {"sabotage", "technical fault"},
+        ),
+        (
+            "The launch ended in an anomaly.",
+            "The launch ended in an accident.",
+            "what happened",
+            {"anomaly", "accident"},
+        ),
     ],
 )
 def test_wording_more_labels_for_one_thing(

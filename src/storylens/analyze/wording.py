@@ -46,6 +46,30 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "mercenaries": r"mercenar(?:y|ies)",
         # the noun, not "a criminal case" (user trial 90)
         "criminals": r"criminals|criminal (?:gangs?|groups?|networks?)",
+        # user trial 112: one group called "militia", "armed group" and "gunmen"
+        "militia": r"militias?|militiam[ae]n",
+        "armed group": r"armed groups?",
+        "paramilitaries": r"paramilitar(?:y|ies)",
+    },
+    "people held by the other side": {  # user trial 114: one exchange, three framings
+        "detainees": r"detainees?",
+        "prisoners of war": r"prisoners? of war|POWs?",
+        "hostages": r"hostages?",
+        "captives": r"captives?",
+    },
+    "seizing power by force": {  # user trial 118: one night called three things
+        "coup": r"coups?(?: d'[ée]tat)?|putsch(?:es)?",
+        "mutiny": r"mutin(?:y|ies|ous)|mutineers?",
+        "uprising": r"uprisings?",
+        "rebellion": r"rebellions?",
+        "insurrection": r"insurrections?",
+        "revolt": r"revolts?",
+        "plot": r"plot(?:s|ters?)?(?= (?:to|against)\b)|plotters",
+    },
+    "cause given for a failure": {  # user trial 115: one blackout, three causes
+        "sabotage": r"sabotag(?:e|ed|ing)|saboteurs?",
+        "technical fault": r"technical (?:faults?|failures?|problems?|glitch(?:es)?)|glitch(?:es)?",
+        "cyberattack": r"cyber-? ?attacks?",
     },
     "people protesting": {
         "protesters": r"protest[eo]rs?",
@@ -105,6 +129,10 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
     },
     "what happened": {
         "accident": r"accidents?|accidental(?:ly)?",
+        # user trial 120: a rocket's end as an "anomaly", a "failure" or an explosion
+        "anomaly": r"anomal(?:y|ies)",
+        "malfunction": r"malfunction(?:s|ed|ing)?",
+        "mishap": r"mishaps?",
         "incident": r"incidents?",
         "tragedy": r"traged(?:y|ies)|tragic(?:ally)?",
         "disaster": r"(?:disasters?|disastrous)(?! (?:office|agency|management|relief|"
