@@ -1643,3 +1643,29 @@ def test_conflicts_trials_103_105(
     first: str, second: str, found: tuple[list[str], list[str]]
 ) -> None:
     assert _verdicts(first, second) == found
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        (  # user trial 119: a club's price, told as what it was worth and what was paid
+            "The club said the deal was worth 165m crowns.",
+            "Corvane agreed to buy the club for 180 million crowns, the club said.",
+            (["ranges-disjoint"], []),
+        ),
+        (  # ... and its debts, as a noun and as a verb
+            "The club said it had debts of 42 million crowns at the end of 2024.",
+            "The club said it owed 57 million crowns at the end of 2024.",
+            (["ranges-disjoint"], []),
+        ),
+        (  # "bribes worth 3.24 million marks" are the bribes' sum, no price
+            "He took bribes worth 3.24 million marks, the court said.",
+            "Corvane agreed to buy the club for 3 million marks, the club said.",
+            ([], []),
+        ),
+    ],
+)
+def test_conflicts_trial_119_prices_and_debts(
+    first: str, second: str, found: tuple[list[str], list[str]]
+) -> None:
+    assert _verdicts(first, second) == found

@@ -3148,3 +3148,13 @@ def test_numbers_a_source_s_acronym_keeps_its_bracket() -> None:
     # user trial 117: "UN Commission for Refugees (UNCR" was listed as a source of its own
     figure = only("Some 38,400 refugees had arrived, the UN Commission for Refugees (UNCR) said.")
     assert figure.attributed_to == "UN Commission for Refugees (UNCR)"
+
+
+def test_numbers_a_name_set_off_before_the_verb_is_the_source() -> None:
+    # user trial 118: the parse hung "the director" on the hospital and gave "said" no
+    # subject, so the hospital director's count was unattributed
+    figure = only(
+        "At Dravik Central Hospital, the director, Dr Lena Marek, said about 90 wounded people "
+        "had been brought in by Friday morning."
+    )
+    assert figure.attributed_to == "Dr Lena Marek"

@@ -1046,6 +1046,17 @@ def test_quotes_trial_114_she_is_not_the_man_named_last(text: str, speaker: str)
     assert last.speaker == speaker
 
 
+def test_quotes_she_is_not_the_company_that_employs_the_speaker() -> None:
+    # user trial 119: "Delia Marsh, Corvane's managing partner, told ..." then "she said":
+    # the quote went to Corvane, a company the model tagged a person
+    article = _article(
+        "Delia Marsh, Corvane's managing partner, told WBC News: \"We are not here to strip "
+        'assets."',
+        '"We will sit down with the supporters\' trust within weeks," she said.',
+    )
+    assert [q.speaker for q in find_quotes(article)] == ["Delia Marsh"] * 2
+
+
 def test_quotes_the_nearest_of_two_subjects_speaks() -> None:
     # user trial 75: the article's parse gave "warned" two subjects, "cop" (of "Top cop") and
     # "Fenwick", and the quote went to "Top cop"

@@ -369,11 +369,14 @@ def _speaker(verb: Any) -> Any | None:
 def trailing_subject(verb: Any) -> list[Any]:
     """The noun phrase between a comma and a cue verb the parse gave no subject: in "...
     broke late on Monday, the Vardenholt Civil Protection Agency said on Tuesday" the
-    agency speaks, not whoever the sentence began with."""
+    agency speaks, not whoever the sentence began with; a person's name set off by commas
+    too ("the director, Dr Lena Marek, said")."""
     doc = verb.doc
     j = verb.i - 1
     while j > 0 and doc[j].pos_ == "ADV":  # "the agency also said"
         j -= 1
+    if j > 1 and doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON":
+        j -= 1  # "At the hospital, the director, Dr Lena Marek, said" (user trial 118)
     if j <= 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
         return []
     k = j

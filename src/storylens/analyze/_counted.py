@@ -366,8 +366,13 @@ def _money_verb(anchor: Any) -> Any | None:
         if (head.lower_, _ONE_MONEY_ACT.get(verb.lemma_.lower())) in {
             ("for", "ask"),
             ("in", "pay"),
+            ("for", "price"),  # "agreed to buy the club for 180 million crowns"
         }:
             return verb
+    if anchor.dep_ in {"pobj", "npadvmod", "dobj"} and head.lower_ == "worth":
+        # "the deal was worth 165m crowns": its price (user trial 119); not "bribes worth
+        # 3.24 million marks", the sum of the bribes
+        return head if head.dep_ == "acomp" else None
     if anchor.dep_ == "dative" and head.pos_ == "VERB" and head.lemma_.lower() not in SPEECH:
         return head
     if anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
@@ -1666,6 +1671,9 @@ _ONE_MONEY_ACT = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3
 ) | dict.fromkeys(["cut", "trim", "slash", "reduce"], "cut")  # "trims 1.2 billion marks"
 _ONE_MONEY_ACT |= dict.fromkeys(["ask", "seek", "request", "appeal"], "ask")  # aid appeals
 _ONE_MONEY_ACT |= dict.fromkeys(["provide", "donate", "contribute", "disburse", "pay"], "pay")
+_ONE_MONEY_ACT |= dict.fromkeys(
+    ["buy", "sell", "acquire", "purchase", "worth", "be worth"], "price"
+)
 _PLEDGES = frozenset(["pledge", "promise", "commit", "announce"])
 _ONE_MONEY_ACT |= dict.fromkeys(_PLEDGES, "pledge")  # "pledged a further EUR 300m"
 

@@ -401,7 +401,23 @@ def _not_people(text: str, ents: Sequence[Any]) -> frozenset[str]:
         and len(ent) == 1
         and re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(ent.text)}\b", text)
     }
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    found |= {  # "Delia Marsh, Corvane's managing partner": Corvane employs her (trial 119)
+        ent.text
+        for ent in ents
+        if ent.label_ == "PERSON"
+        and len(ent) == 1
+        and ent.text not in surnames
+        and re.search(rf"\b{re.escape(ent.text)}['’]s\s+(?:\w+\s+)?{_EMPLOYED}\b", text)
+    }
     return frozenset(found)
+
+
+_EMPLOYED = (
+    r"(?:partner|executive|chief|director|spokes(?:man|woman|person)|chair(?:man|woman)?"
+    r"|founder|owner|manager|head|boss)"
+)
+"""Roles a body gives the person after its name ("Corvane's managing partner")."""
 
 
 def _lone_surname(token: Any, surnames: set[str]) -> bool:
