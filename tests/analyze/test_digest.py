@@ -466,3 +466,22 @@ def test_digest_names_a_disputed_mass_as_an_amount() -> None:
     )
     found = make_digest([grain], ARTICLES, conflicts=[conflict], numbers=[a, c])
     assert found[-1].text.startswith("Reports differ on the amount: ")
+
+
+def test_digest_cites_no_article_that_names_the_person_and_place_but_not_what_is_told() -> None:
+    # user trial 120: "Maren Holt told reporters at the spaceport" was cited for "Speaking at
+    # the spaceport, chief executive Maren Holt was close to tears"
+    lines = {
+        "x": "Speaking at the spaceport, chief executive Maren Holt was close to tears.",
+        "y": "Every flight teaches us something, chief executive Maren Holt told reporters at the"
+        " spaceport.",
+        "z": "Chief executive Maren Holt was close to tears as she spoke at the spaceport.",
+    }
+    arts, spans = _one_line_articles(lines)
+    own = ClaimMention(spans["x"], Why("matched", 0.7, {"with": _key(spans["y"])}))
+    others = tuple(
+        ClaimMention(spans[k], Why("matched", 0.7, {"with": _key(spans["x"])})) for k in "yz"
+    )
+    claim = Claim("h", lines["x"], (own, *others), Support(3, 3, 3))
+    chosen = {d.text: d.articles for d in make_digest([claim], arts)}
+    assert chosen[lines["x"]] == ("x", "z")

@@ -51,6 +51,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from storylens.analyze._pairs import plain_words, stop_words, unit_pieces
 from storylens.analyze.conflicts import thing_of, whose
@@ -430,7 +431,8 @@ def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
         return False
     words, others = plain_words(own), plain_words(theirs)
     shorter = min(len(words), len(others))
-    if words and others and len(words & others) >= SHARED_WORDS * shorter:
+    told = _predicate_words(own)
+    if words and others and len(words & others) >= SHARED_WORDS * shorter and told & others:
         said, stated = _all_words(own), _all_words(theirs)
         if len(said & stated) >= SHARED_WORDS * len(said):
             return True
@@ -440,6 +442,38 @@ def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
         if x.why.features.get("with") == _key(y.span)
     ]
     return max(cosines, default=0.0) >= PARAPHRASE_COSINE
+
+
+_NOT_TOLD = frozenset(["nsubj", "nsubjpass", "advcl", "npadvmod", "punct", "mark"])
+
+
+@cache
+def _predicate_words(text: str) -> frozenset[str]:
+    """The plain words of what a sentence tells of its subject (its main verb and what hangs
+    on it; not the subject, nor a clause set before or beside it): another outlet that names
+    the same person at the same place ("Maren Holt told reporters at the spaceport") does not
+    back "Speaking at the spaceport, chief executive Maren Holt was close to tears" (user
+    trial 120). All its plain words when the sentence has no verb to read.
+
+    >>> sorted(_predicate_words("Speaking at the spaceport, chief Maren Holt was close to tears."))
+    ['close', 'tear']
+    """
+    from storylens.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return frozenset(plain_words(text))
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    left = subject.left_edge.i if subject is not None else root.i
+    kept = [
+        t
+        for t in root.subtree
+        if t.i >= left
+        and not any(a.dep_ in _NOT_TOLD and a.head.i == root.i for a in [t, *t.ancestors])
+    ]
+    found = plain_words(" ".join(t.text for t in kept))
+    return frozenset(found or plain_words(text))
 
 
 def _every_piece_backed(own: str, theirs: str) -> bool:
