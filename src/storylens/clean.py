@@ -130,16 +130,19 @@ _JOB_TITLES = frozenset(
 
 def _authors(value: str | None) -> str | None:
     """Authors as a page gives them, without job titles a byline put among them
-    ("Marta Quillon; Health Correspondent" is Marta Quillon).
+    ("Marta Quillon; Health Correspondent" is Marta Quillon); a desk's or staff byline with
+    no person's name is the author as given ("NPA Sports Desk", user trial 119).
 
     >>> _authors("Marta Quillon; Health Correspondent"), _authors("Ana Lind; Ivo Stam")
     ('Marta Quillon', 'Ana Lind; Ivo Stam')
+    >>> _authors("NPA Sports Desk")
+    'NPA Sports Desk'
     """
     if value is None:
         return None
     parts = [p.strip() for p in value.split(";")]
     kept = [p for p in parts if p and p.split()[-1].lower() not in _JOB_TITLES]
-    return "; ".join(kept) or None
+    return "; ".join(kept) or "; ".join(p for p in parts if p) or None
 
 
 def _str_or_none(value: object) -> str | None:
