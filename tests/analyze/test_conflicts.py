@@ -1669,3 +1669,20 @@ def test_conflicts_trial_119_prices_and_debts(
     first: str, second: str, found: tuple[list[str], list[str]]
 ) -> None:
     assert _verdicts(first, second) == found
+
+
+def test_conflicts_a_count_so_far_may_be_lower_than_the_total() -> None:
+    # user trial 123: "about 150 people have so far been moved into lifeboats" was flagged
+    # against "In all, 431 people left the ship in lifeboats"
+    assert _verdicts(
+        "The coast guard says about 150 people have so far been moved into lifeboats.",
+        "In all, 431 people were moved into lifeboats, the coast guard said.",
+    ) == ([], ["different-period"])
+    assert _verdicts(  # the same without "so far": a conflict
+        "The coast guard says about 150 people have been moved into lifeboats.",
+        "In all, 431 people were moved into lifeboats, the coast guard said.",
+    ) == (["ranges-disjoint"], [])
+    assert _verdicts(  # two counts as they stand: a conflict (user trial 105)
+        "The coast guard says about 150 people have so far been moved into lifeboats.",
+        "The coast guard says 431 people have been moved into lifeboats.",
+    ) == (["ranges-disjoint"], [])

@@ -1046,6 +1046,17 @@ def test_quotes_trial_114_she_is_not_the_man_named_last(text: str, speaker: str)
     assert last.speaker == speaker
 
 
+def test_quotes_he_is_the_chief_executive_the_model_took_for_a_company() -> None:
+    # user trial 123: "chief executive Rolf Idstad" was tagged an organisation, so "he said"
+    # went to the passenger quoted in the paragraph before
+    article = _article(
+        '"The corridor was already full of smoke," said Jonas Tervik, a carpenter.',
+        "Tessaline Ferries chief executive Rolf Idstad said the company would cooperate fully "
+        'with investigators. "Our thoughts are with everyone who was on board," he said.',
+    )
+    assert [q.speaker for q in find_quotes(article)] == ["Jonas Tervik", "Rolf Idstad"]
+
+
 def test_quotes_she_is_not_the_company_that_employs_the_speaker() -> None:
     # user trial 119: "Delia Marsh, Corvane's managing partner, told ..." then "she said":
     # the quote went to Corvane, a company the model tagged a person

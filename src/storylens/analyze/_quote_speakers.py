@@ -121,6 +121,14 @@ def _described_as_person(subject: Any) -> bool:
             return True
         if child.dep_ == "appos" and not child.ent_type_ and _person_word(child.lemma_.lower()):
             return True  # "Ilse Varga, a hydrologist, said", tagged an organisation
+        if (
+            child.dep_ == "compound"
+            and child.i < subject.i
+            and child.text.islower()
+            and (_person_noun(child.lemma_) or _person_word(child.lemma_.lower()))
+        ):
+            return True  # "chief executive Rolf Idstad said", tagged an organisation
+            # (user trial 123)
     # "The opposition's finance spokesman, Gregor Lunde, said": named after a person noun
     return subject.dep_ == "appos" and _person_noun(subject.head.lemma_)
 
@@ -190,7 +198,10 @@ _NOT_AGENTS = frozenset(
 
 
 _PEOPLE_WORDS = frozenset(
-    ["man", "woman", "person", "boy", "girl", "mother", "father", "passenger", "driver"]
+    [
+        *("man", "woman", "person", "boy", "girl", "mother", "father", "passenger", "driver"),
+        "executive",  # "chief executive Rolf Idstad"
+    ]
 )
 
 

@@ -22,7 +22,9 @@ is kept as a non-conflict whose ``why.rule`` gives the first reason, in this ord
                       increment ("21 more") and the other a total; or one is a running total
                       ("since Tuesday") and the other, from another day, gives no period; or
                       both are tolls that rise (killed, hurt, arrested ...) given at other
-                      times of day ("on Tuesday evening" vs "at 3pm")
+                      times of day ("on Tuesday evening" vs "at 3pm"); or one is told as it
+                      stood ("have so far been moved", "to date") and the other as the whole
+                      ("in all", "in total")
 ``different-source``  both name a source and the names differ (UN and UNAMA are compatible,
                       so are "Mr Ruiz" and "Harbourmaster Ana Ruiz"; "the health ministry" and
                       "Civic Watch" are not when an article of the story calls Civic Watch a
@@ -536,6 +538,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _other_time_of_day(a.when, b.when)),
         ("different-period", _other_days(a, b, story.days)),
         ("different-period", _past(a.when) != _past(b.when)),
+        ("different-period", _so_far_and_in_all(a, b)),
         ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
         ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
         (
@@ -553,6 +556,13 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
 
 _STRIKE = "strike"  # the event of going on strike (see storylens.analyze._counted)
 _SPELL_EVENTS = frozenset([_STRIKE, "escaped"])  # compared whatever the noun, as casualties
+
+
+def _so_far_and_in_all(a: NumberMention, b: NumberMention) -> bool:
+    """One count is told as it stood ("have so far been moved") and the other as the whole
+    ("In all, 431 people left the ship"): the running count may have grown since."""
+    told = {a.why.features.get("so_far"), b.why.features.get("so_far")}
+    return told == {"so far", "in all"}
 
 
 def _counted_as(mention: NumberMention, key: str) -> str | None:

@@ -31,6 +31,7 @@ it as ``null`` or a string, since JSON has no infinity.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -275,6 +276,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             when_said=_said_when(sentence, when) or None,
             entry=entry,
             at_once=_at_once(sentence.text),
+            so_far=_told_as(sentence, doc[run.end - 1]),
             role=clause_role(doc, run),
             who=who,
             stance=position,
@@ -468,6 +470,20 @@ def _why(rule: str, **features: Any) -> Why:
 
 
 _AT_ONCE = re.compile(r"\b(at the scene|on the spot|instantly|on impact)\b", re.I)
+
+
+def _told_as(sentence: Any, anchor: Any) -> str | None:
+    """ "so far" when the count is told as it stood ("about 150 people have so far been moved
+    into lifeboats", "to date"), "in all" when told as the whole ("In all, 431 people left the
+    ship", "in total", "altogether"), in the number's clause; else None (user trial 123)."""
+    clause = clause_of(anchor)
+    words = [t.lower_ for t in sentence if clause_of(t) == clause]
+    pairs = set(itertools.pairwise(words))
+    if pairs & {("so", "far"), ("thus", "far"), ("to", "date")}:
+        return "so far"
+    if pairs & {("in", "all"), ("in", "total"), ("all", "told")} or "altogether" in words:
+        return "in all"
+    return None
 
 
 def _at_once(sentence: str) -> str | None:
