@@ -17,8 +17,8 @@ def test_markdown_sections(analysis: StoryAnalysis) -> None:
     assert (
         "## Shared by all\n\n- Twelve people died in Brennmoor floods."
         " [Courier &lt;b&gt;, Ledger; match 0.81]\n"
-        "  - Courier &lt;b&gt;: “At least 12 people died and more than 300 were injured …”\n"
-        "  - Ledger: “Twelve people died in Brennmoor floods …”\n"
+        "  - Courier &lt;b&gt; (0.81): “At least 12 people died and more than 300 were injured …”\n"
+        "  - Ledger (0.81): “Twelve people died in Brennmoor floods …”\n"
     ) in text
     assert "## Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles

@@ -22,7 +22,7 @@ def test_terminal_shows_shared_claims_with_their_match(analysis: StoryAnalysis) 
     assert "Courier <b>, Ledger (match 0.81)" in text
     assert "Left out" not in text  # two articles: a shared claim is in both
     # each outlet's own wording, where it differs from the claim's, is under the claim
-    assert "↳ Courier <b>: At least 12 people died and more than 300 were" in text
+    assert "↳ Courier <b> (0.81): At least 12 people died and more than" in text
 
 
 def test_terminal_left_out_table_from_three_articles(analysis: StoryAnalysis) -> None:

@@ -32,6 +32,7 @@ from storylens.report.views import (
     quoted,
     reporters,
     shown,
+    wording_label,
 )
 
 __all__ = [
@@ -239,7 +240,7 @@ class _SharedTable:
 
     def claim(self, claim: Claim) -> str:
         wordings = "".join(
-            f"<li>{escape(self.names[a])}: {escape(quoted(w))}</li>"
+            f"<li>{escape(wording_label(claim, a, self.names[a]))}: {escape(quoted(w))}</li>"
             for a, w in other_wordings(claim, self.texts)
         )
         listed = f'<ul class="wordings">{wordings}</ul>' if wordings else ""

@@ -29,6 +29,7 @@ from storylens.report.views import (
     reporters,
     same_origin,
     shown,
+    wording_label,
 )
 
 __all__ = ["to_markdown"]
@@ -125,7 +126,10 @@ def _shared_claim(
     label = match_label(claim, analysis.numbers, number_verdicts(analysis))
     outlets = reporters(claim, names) + (f"; {label}" if label else "")
     lines = [f"- {shown(claim.text)} [{outlets}]"]
-    lines += [f"  - {names[a]}: {quoted(wording)}" for a, wording in other_wordings(claim, texts)]
+    lines += [
+        f"  - {wording_label(claim, a, names[a])}: {quoted(wording)}"
+        for a, wording in other_wordings(claim, texts)
+    ]
     return lines
 
 

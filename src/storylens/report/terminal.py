@@ -34,6 +34,7 @@ from storylens.report.views import (
     reported_by,
     same_origin,
     shown,
+    wording_label,
 )
 
 __all__ = ["TableLayout", "fit_columns", "print_comparison", "print_table"]
@@ -136,7 +137,7 @@ def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, s
     """The claim, then each other outlet's own wording of it on a line of its own."""
     cell = Text(shown(claim.text))
     for article, wording in other_wordings(claim, texts):
-        cell.append(f"\n↳ {names[article]}: ", style="dim")
+        cell.append(f"\n↳ {wording_label(claim, article, names[article])}: ", style="dim")
         cell.append(wording)
     return cell
 

@@ -54,6 +54,7 @@ __all__ = [
     "shown",
     "source_disputes",
     "weakest_link",
+    "wording_label",
 ]
 
 
@@ -339,6 +340,20 @@ def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, st
         if wording.strip() != claim.text.strip():
             out.append((m.span.article, shown(wording)))
     return out
+
+
+def wording_label(claim: Claim, article: str, name: str) -> str:
+    """The outlet of a wording under a shared claim with how firmly that wording is linked
+    ("VBC News (0.41)"): a claim's match is its weakest link, and users asked which wording
+    it is (user trial 123).
+
+    >>> from storylens.model import ClaimMention, Span, Support, Why
+    >>> m = ClaimMention(Span("b", 0, 1), Why("matched", 0.414))
+    >>> wording_label(Claim("c", "x", (m,), Support(1, 1, 1)), "b", "VBC News")
+    'VBC News (0.41)'
+    """
+    score = next((m.why.score for m in claim.mentions if m.span.article == article), None)
+    return f"{name} ({score:.2f})" if score is not None else name
 
 
 def mention_fidelity(mention: QuoteMention, group: str) -> str:
