@@ -1686,3 +1686,21 @@ def test_conflicts_a_count_so_far_may_be_lower_than_the_total() -> None:
         "The coast guard says about 150 people have so far been moved into lifeboats.",
         "The coast guard says 431 people have been moved into lifeboats.",
     ) == (["ranges-disjoint"], [])
+
+
+def test_conflicts_a_rise_in_each_of_two_years_is_a_rate() -> None:
+    # user trial 122: "4.5 percent in each of the next two years" was flagged against "9
+    # percent over two years"
+    assert _verdicts(
+        "Teachers will get a rise of 4.5 percent in each of the next two years, the ministry said.",
+        "Teachers will get a rise of 9 percent over two years, the ministry said.",
+    ) == ([], ["different-period"])
+
+
+def test_conflicts_fans_hurt_are_people_hurt() -> None:
+    # user trial 121: "Twenty-seven fans were injured" and "at least 40 people were injured"
+    # were different things
+    assert _verdicts(
+        "Twenty-seven fans were injured when the roof fell, the fire service said.",
+        "At least 40 people were injured when the roof fell, the fire service said.",
+    ) == (["ranges-disjoint"], [])

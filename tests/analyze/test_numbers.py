@@ -3158,3 +3158,11 @@ def test_numbers_a_name_set_off_before_the_verb_is_the_source() -> None:
         "had been brought in by Friday morning."
     )
     assert figure.attributed_to == "Dr Lena Marek"
+
+
+def test_numbers_school_days_lost_are_counted() -> None:
+    # user trial 122: "11 school days" and "fourteen school days" were read as when, not as
+    # figures, so the ministry's two counts were never compared
+    figure = only("The ministry said 11 school days had been lost to the strike.")
+    assert (figure.value, figure.what) == (11, "school days lost")
+    assert [m.value for _, m in numbers_of("The strike began 11 days ago.")] == []  # a when

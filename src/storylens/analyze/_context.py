@@ -891,6 +891,17 @@ def _rate(sentence: Any, run: Run) -> Any | None:
             return None
         if doc[i].lower_ in _RATE_WORDS and doc[i + 1].lower_ in TIME_UNITS - _UNIT_TIMES:
             return doc[i : i + 2]
+        if [t.lower_ for t in doc[i : i + 4]] == ["in", "each", "of", "the"]:
+            return _each_of(doc, i, sentence.end)  # "4.5 percent in each of the next two years"
+    return None
+
+
+def _each_of(doc: Any, start: int, end: int) -> Any | None:
+    """ "in each of the next two years" from ``start`` (its "in"), when a plural unit of time
+    ends it within three words of "the"."""
+    for j in range(start + 4, min(start + 7, end)):
+        if doc[j].lower_ in TIME_UNITS and doc[j].lower_.endswith("s"):
+            return doc[start : j + 1]
     return None
 
 

@@ -254,10 +254,14 @@ def _is_duration(doc: Any, run: Run) -> bool:
     unit = time_unit(doc, run)
     if unit is None or penalty(unit) is not None or time_limit(doc, run) is not None:
         return False
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in _DAYS_OF for c in unit.children):
+        return False  # "11 school days had been lost": days counted (user trial 122)
     if lasting(doc, run) is not None:  # "the fighting lasted six hours": how long, not when
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children)
 
+
+_DAYS_OF = frozenset(["school", "working", "work", "teaching", "trading", "strike", "sick"])
 
 _RESULTS = _words("win wins victory defeat loss lead draw ruling decision vote verdict result")
 

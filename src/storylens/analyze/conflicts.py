@@ -98,7 +98,11 @@ _DURATION = re.compile(
     r"|\bin\s+(?:the\s+|an?\s+(?=(?:hour|day|night|week|month|year)\b))?"
     rf"(?:(\d+|{_COUNT_WORDS})\s+)?(hour|day|night|week|month|year)s?\b"
 )
-_RATE = re.compile(r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$")
+_RATE = re.compile(
+    r"^(?:a|an|per|each|every)\s+(hour|day|night|week|month|year)s?$"
+    # "in each of the next two years" (user trial 122): so much a year
+    r"|^(?:in\s+)?each\s+of\s+the\s+(?:\w+\s+){0,2}(hour|day|night|week|month|year)s$"
+)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(\w+)", re.I)
 _BY_DAY = re.compile(
     rf"\bby\s+(?:(?:late|early)\s+)?(?:{'|'.join(sorted(DAYS))}|"
@@ -575,6 +579,8 @@ def _counted_as(mention: NumberMention, key: str) -> str | None:
         return "strikers"
     if key.startswith("count:"):
         subject = _COUNTED_AS_PEOPLE.get(subject or "", subject)
+    if subject == "crowd" and not key.startswith("count:"):
+        return "people"  # "Twenty-seven fans were injured": people hurt (user trial 121)
     return "people" if subject is not None and _SAVED.get(key) == subject else subject
 
 
@@ -829,7 +835,7 @@ def _period(when: str | None) -> tuple[str, Any] | None:
     if not when:
         return None
     if match := _RATE.search(when.lower()):
-        return "rate", match.group(1)
+        return "rate", match.group(1) or match.group(2)
     if match := _DURATION.search(when.lower()):  # "over the past three days", "in a day"
         count = match.group(1) or match.group(3) or "1"
         number = float(count) if count.isdigit() else _COUNTS.get(count)
