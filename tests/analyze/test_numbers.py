@@ -3166,3 +3166,20 @@ def test_numbers_school_days_lost_are_counted() -> None:
     figure = only("The ministry said 11 school days had been lost to the strike.")
     assert (figure.value, figure.what) == (11, "school days lost")
     assert [m.value for _, m in numbers_of("The strike began 11 days ago.")] == []  # a when
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "value"),
+    [
+        # user trial 126: a company's expectation of its toll revenue is a forecast
+        (
+            "The company expects the toll to raise 240 million euros in its first year.",
+            "stance",
+            "forecast",
+        ),
+        # user trial 124: a river that crested at 26 feet: the river's level
+        ("The river crested at 26 feet on Monday.", "subject", "river"),
+    ],
+)
+def test_numbers_trials_124_and_126(text: str, feature: str, value: str) -> None:
+    assert only(text).why.features.get(feature) == value

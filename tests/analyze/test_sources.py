@@ -604,6 +604,8 @@ def test_sources_public_bodies_and_societies(text: str, source: str, kind: str) 
         # user trials 115 and 116: a power utility and a drug maker were "other"
         ("Vellmark Power said 180,000 customers had no electricity.", "Vellmark Power", "company"),
         ("Orvane Therapeutics said the drug cut deaths.", "Orvane Therapeutics", "company"),
+        # user trial 125: a general after an office is no army general
+        ('"We will appeal," Attorney General Ivo Marsk said.', "Ivo Marsk", "government"),
     ],
 )
 def test_sources_un_agencies_utilities_and_drug_makers(text: str, source: str, kind: str) -> None:

@@ -441,7 +441,7 @@ def _whole_of(noun: Any) -> Any:
 
 
 _REACH = frozenset(["reach", "hit", "top", "exceed", "surpass"])
-_PEAK = frozenset(["peak", "stand", "settle", "hover"])
+_PEAK = frozenset(["peak", "stand", "settle", "hover", "crest"])  # "crested at 26 feet"
 _REACHED = frozenset(["length", "area", "volume", "mass", "power", "speed"])
 
 

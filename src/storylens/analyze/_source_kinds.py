@@ -503,7 +503,18 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _title_kind(words: Collection[str]) -> str | None:
-    """The kind of a title among lower-case words: military ranks, offices, expertise."""
+    """The kind of a title among lower-case words: military ranks, offices, expertise. A
+    "general" after an office is no rank ("Attorney General", "Prosecutor-General": user
+    trial 125).
+
+    >>> _title_kind(["attorney", "general"]), _title_kind(["prosecutor-general"])
+    ('government', 'government')
+    >>> _title_kind(["general"])
+    'military'
+    """
+    words = {part for word in words for part in word.split("-")}
+    if "general" in words and words & _GENERAL_OFFICES:
+        return "government"
     for titles, kind in (
         (lexicon.MILITARY_TITLES, "military"),
         (lexicon.OFFICIAL_TITLES, "government"),
@@ -512,6 +523,12 @@ def _title_kind(words: Collection[str]) -> str | None:
         if set(words) & titles:
             return kind
     return None
+
+
+_GENERAL_OFFICES = frozenset(
+    """attorney prosecutor auditor surgeon secretary director solicitor inspector
+    postmaster advocate registrar comptroller""".split()  # noqa: SIM905
+)
 
 
 def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:

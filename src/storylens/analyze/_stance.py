@@ -71,11 +71,22 @@ def stance(token: Any) -> str | None:
             return _subject_stance(current)  # "the limit is 0.5 mg per litre"
         if verb and _conditional(current):
             return "limit"  # "until the wind drops below 60 km/h": a condition, no reading
-        if (verb and current.dep_ not in ("xcomp", "conj")) or current.head.i == current.i:
+        if (verb and current.dep_ not in ("xcomp", "conj") and not _to_clause(current)) or (
+            current.head.i == current.i
+        ):
             return None  # the clause's verb; "expected to reach": climb from "reach", and
-            # "plans to close two breweries and cut 1,200 jobs" from "cut" to "close"
+            # "plans to close two breweries and cut 1,200 jobs" from "cut" to "close", and
+            # "expects the toll to raise 240 million" from "raise" (user trial 126)
         below, current = current, current.head
     return None
+
+
+def _to_clause(verb: Any) -> bool:
+    """An infinitive clause with its own subject that completes a verb ("expects the toll to
+    raise ..."), parsed as a clausal complement."""
+    return bool(
+        verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 _CONDITIONS = frozenset(["until", "unless", "if"])
