@@ -333,6 +333,18 @@ def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
             {"sabotage", "technical fault"},
         ),
         (
+            "Drivers protested against the toll.",
+            "Drivers protested against the bridge tax.",
+            "a charge for using something",
+            {"toll", "tax"},
+        ),
+        (
+            "Some 2,600 people were evacuated.",
+            "Some 2,600 people were forced from their homes.",
+            "people forced from home",
+            {"evacuated", "forced from home"},
+        ),
+        (
             "The launch ended in an anomaly.",
             "The launch ended in an accident.",
             "what happened",

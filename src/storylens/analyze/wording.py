@@ -156,6 +156,17 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "displaced": r"(?:internally )?displaced (?:people|persons|residents|families|villagers)",
         "homeless": r"(?:left |made )?homeless",
         "fled": r"(?:fled|flee|fleeing) (?:from )?(?:their|his|her) homes?|who (?:had )?fled",
+        # user trial 124: one flood's residents "evacuated", "displaced" or "forced from their
+        # homes"
+        "evacuated": r"evacuated|evacuations?",
+        "forced from home": r"forced (?:from|out of) (?:their|his|her) homes?",
+    },
+    "a charge for using something": {  # user trial 126: one bridge toll, three names
+        "toll": r"(?<!death )(?<!casualty )(?<!human )tolls?",
+        "tax": r"(?:bridge|road|congestion|toll|crossing) tax(?:es)?",
+        "charge": r"(?:crossing|road|congestion|bridge|user|toll) charges?",
+        "levy": r"levy|levies",
+        "fee": r"(?:crossing|road|bridge|user|entry) fees?",
     },
     "structure that failed": {  # not "a data breach", "a breach of contract"
         "breach": r"(?<!data )(?<!security )breach(?:es|ed)?(?! of)",
