@@ -799,3 +799,25 @@ def test_clean_html_keeps_every_post_of_a_live_page() -> None:
     assert headings[:3] == ["19:45", "What we know so far", "18:30"]
     assert "Share this post Copy link" not in article.text
     assert [n.when for n in find_numbers(article) if n.value == 180.0] == ["this morning"]
+
+
+def test_clean_html_sibling_articles_without_times_are_no_live_page() -> None:
+    """A story page whose related stories are <article> siblings of the story is no live
+    page: the related stories stay out of the body."""
+    story = (
+        "<article><h1>Harbour wall gives way</h1>"
+        "<p>The old harbour wall at Fennick gave way on Tuesday night after a week of storms,"
+        " flooding the quay and two streets behind it, the council said.</p>"
+        "<p>Engineers from the county council spent Wednesday checking the houses nearest the"
+        " breach, and some 40 residents were told to stay with relatives.</p>"
+        "<p>The wall was built in 1889 and last repaired in 2004.</p></article>"
+    )
+    related = "".join(
+        f"<article><h3>{t}</h3><p>{t} and what it means for the town this winter.</p></article>"
+        for t in ("School roof repairs delayed", "Ferry timetable changes", "Market to reopen")
+    )
+    html = f"<html><body><main>{story}{related}</main></body></html>"
+    article = clean(RawDocument(source="page.html", html=html))
+    assert isinstance(article, Article)
+    assert "gave way on Tuesday night" in article.text
+    assert "Ferry timetable changes" not in article.text

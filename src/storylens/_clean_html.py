@@ -81,7 +81,9 @@ def fragment_lines(html: str) -> list[tuple[Line, bool]]:
 
 
 _POST_LINE_TAGS = ("p", "blockquote", "li", "time", *_HEADING_TAGS)
-_NOT_POST_TEXT = re.compile(r"share|social|related|comment|promo|newsletter|advert", re.I)
+_NOT_POST_TEXT = re.compile(
+    r"share|social|related|comment|promo|newsletter|advert|teaser|card", re.I
+)
 MIN_POSTS = 3
 """A container of at least this many ``<article>`` elements with a paragraph is a live page's
 feed of posts."""
@@ -99,6 +101,9 @@ def live_posts(html: str, kept: Sequence[str]) -> list[tuple[Line, bool]]:
     [('9:00', True), ('Update', True), ('Post 9:00.', False)]
     >>> live_posts(page, ["Another text altogether."])
     []
+    >>> cards = page.replace("<article>", '<article class="teaser">')  # related stories
+    >>> live_posts(cards, ["Post 8:00."])
+    []
     """
     root = _parse(html)
     posts = _largest_post_run(root) if root is not None else []
@@ -112,7 +117,9 @@ def live_posts(html: str, kept: Sequence[str]) -> list[tuple[Line, bool]]:
 
 
 def _largest_post_run(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The ``<article>`` children (with a paragraph) of the element that has most of them."""
+    """The ``<article>`` children (with a paragraph) of the element that has most of them,
+    when they read as a live page's posts: most hold a ``<time>`` or a class or id such as
+    "live-post", "entry" or "update", and none is a teaser card or related link."""
     best: list[lxml.html.HtmlElement] = []
     for parent in root.iter():
         posts = [
@@ -124,7 +131,18 @@ def _largest_post_run(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement
         ]
         if len(posts) > len(best):
             best = posts
-    return best if len(best) >= MIN_POSTS else []
+    if len(best) < MIN_POSTS or any(_NOT_POST_TEXT.search(_named(p)) for p in best):
+        return []
+    marked = sum(p.find(".//time") is not None or bool(_POST_NAME.search(_named(p))) for p in best)
+    return best if 2 * marked > len(best) else []
+
+
+_POST_NAME = re.compile(r"live|post|entry|update|timeline", re.I)
+
+
+def _named(element: lxml.html.HtmlElement) -> str:
+    """An element's class and id, for telling what it is."""
+    return f"{element.get('class', '')} {element.get('id', '')}"
 
 
 def _post_lines(post: lxml.html.HtmlElement) -> Iterator[tuple[Line, bool]]:
