@@ -122,7 +122,7 @@ def test_html_empty_tables_say_why(analysis: StoryAnalysis) -> None:
     assert "<tbody></tbody>" not in page
     assert (
         '<h2>Figures that differ by source</h2><p class="empty">None: no pair of figures'
-        " differs by its source alone (see --explain).</p>"
+        " compared differs by its source alone (--explain lists every pair compared).</p>"
     ) in page
     assert '<p class="empty">Nobody: no article names a source.</p>' not in page  # it has one
 

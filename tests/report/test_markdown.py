@@ -49,7 +49,8 @@ def test_markdown_numbers_say_what_where_when_and_whose(analysis: StoryAnalysis)
 def test_markdown_empty_sections_say_so_in_one_line(analysis: StoryAnalysis) -> None:
     text = to_markdown(replace(analysis, conflicts=(), digest=()))
     assert (
-        "## Conflicting numbers\n\nNone: no two figures for the same thing contradict each other.\n"
+        "## Conflicting numbers\n\nNone found: no two figures read as the same thing contradict"
+        " each other (--explain lists every pair compared and why it was not flagged).\n"
     ) in text
     assert (
         "## Digest\n\nNone: no claim is stated as a plain sentence within the word budget.\n"

@@ -44,9 +44,10 @@ def test_terminal_one_article_lists_its_claims(analysis: StoryAnalysis) -> None:
 def test_terminal_empty_tables_are_one_line(analysis: StoryAnalysis) -> None:
     text = _printed(replace(analysis, conflicts=(), wording=()))
     lines = text.splitlines()
-    assert "Conflicting numbers: none: no two figures for the same thing contradict each other" in (
-        lines
-    )
+    assert (
+        "Conflicting numbers: none found: no two figures read as the same thing contradict each"
+        " other "
+    ) in lines
     assert "Word choice: nothing to compare: no referent named in different words, no loaded" in (
         text
     )

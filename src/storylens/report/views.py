@@ -526,7 +526,8 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
             "Conflicting numbers",
             "why",
             analysis.conflicts,
-            empty="none: no two figures for the same thing contradict each other",
+            empty="none found: no two figures read as the same thing contradict each other"
+            " (--explain lists every pair compared and why it was not flagged)",
         )
     )
     tables.append(
@@ -534,7 +535,8 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
             "Figures that differ by source",
             "why not a conflict",
             source_disputes(analysis.non_conflicts),
-            empty="none: no pair of figures differs by its source alone (see --explain)",
+            empty="none: no pair of figures compared differs by its source alone (--explain lists"
+            " every pair compared)",
         )
     )
     if explain:
