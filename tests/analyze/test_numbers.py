@@ -3183,3 +3183,12 @@ def test_numbers_school_days_lost_are_counted() -> None:
 )
 def test_numbers_trials_124_and_126(text: str, feature: str, value: str) -> None:
     assert only(text).why.features.get(feature) == value
+
+
+def test_numbers_a_record_set_in_a_year_is_of_that_year() -> None:
+    # user trial 124: "the record of 6.9 metres set in 1987" was dated "On Monday morning"
+    found = numbers_of(
+        "On Monday morning the river stood at 7.4 metres, well above the record of 6.9 metres "
+        "set in 1987."
+    )
+    assert [(m.value, m.when) for _, m in found] == [(7.4, "On Monday morning"), (6.9, "in 1987")]
