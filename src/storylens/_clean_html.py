@@ -153,7 +153,7 @@ def _post_lines(post: lxml.html.HtmlElement) -> Iterator[tuple[Line, bool]]:
         ancestors = ancestors[: ancestors.index(post)] if post in ancestors else ancestors
         if any(a.tag in _POST_LINE_TAGS for a in ancestors):
             continue  # its text is in the line of the element holding it
-        if any(_NOT_POST_TEXT.search(f"{a.get('class', '')} {a.get('id', '')}") for a in ancestors):
+        if any(_NOT_POST_TEXT.search(_named(a)) for a in ancestors):
             continue
         heading = element.tag in _HEADING_TAGS or element.tag == "time"
         for line in split_lines("".join(_text_pieces(element))):

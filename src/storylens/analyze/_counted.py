@@ -1066,13 +1066,19 @@ def _said_to_be(anchor: Any, noun: Any) -> bool:
     """ "Four of the dead were teenagers", "41 of the passengers were Corvelian citizens": a
     part of a group the story has told of, picked out by what they are (not "39 of the guests
     became ill", the count of the ill, nor "110 of the cases are in Hesk", a place's count)."""
-    verb = anchor.head
     return (
         any(c.dep_ == "det" and c.lower_ in {"the", "those"} for c in noun.children)
-        and anchor.dep_ == "nsubj"
-        and verb.lemma_ == "be"
-        and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+        and _said_to_be_what(anchor) is not None
     )
+
+
+def _said_to_be_what(anchor: Any) -> Any | None:
+    """The noun a number's "to be" clause says it is ("teenagers" of "Four of the dead were
+    teenagers"), or None."""
+    verb = anchor.head
+    if anchor.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
 
 
 def _noun_and_event(anchor: Any) -> tuple[Any | None, Any | None, str]:
@@ -1126,10 +1132,7 @@ def _children_among(anchor: Any) -> Any | None:
     """The children a part "of" others is said to be: "About 15,000 of those who have arrived
     are children" counts children (user trial 117), as "15,000 children" would; other parts
     stay parts of their group ("41 of the passengers were Corvelian citizens")."""
-    verb = anchor.head
-    if anchor.dep_ != "nsubj" or verb.lemma_ != "be":
-        return None
-    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    attr = _said_to_be_what(anchor)
     return attr if attr is not None and subject_group(attr.lower_) == "children" else None
 
 

@@ -565,7 +565,7 @@ _SPELL_EVENTS = frozenset([_STRIKE, "escaped"])  # compared whatever the noun, a
 def _so_far_and_in_all(a: NumberMention, b: NumberMention) -> bool:
     """One count is told as it stood ("have so far been moved") and the other as the whole
     ("In all, 431 people left the ship"): the running count may have grown since."""
-    told = {a.why.features.get("so_far"), b.why.features.get("so_far")}
+    told = {a.why.features.get("told_as"), b.why.features.get("told_as")}
     return told == {"so far", "in all"}
 
 

@@ -51,7 +51,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 
 from storylens.analyze._pairs import plain_words, stop_words, unit_pieces
 from storylens.analyze.conflicts import thing_of, whose
@@ -431,8 +431,12 @@ def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
         return False
     words, others = plain_words(own), plain_words(theirs)
     shorter = min(len(words), len(others))
-    told = _predicate_words(own)
-    if words and others and len(words & others) >= SHARED_WORDS * shorter and told & others:
+    if (
+        words
+        and others
+        and len(words & others) >= SHARED_WORDS * shorter
+        and _predicate_words(own) & others  # parsed only when the words back it
+    ):
         said, stated = _all_words(own), _all_words(theirs)
         if len(said & stated) >= SHARED_WORDS * len(said):
             return True
@@ -447,7 +451,7 @@ def _backs(wording: ClaimMention, other: ClaimMention, story: _Story) -> bool:
 _NOT_TOLD = frozenset(["nsubj", "nsubjpass", "advcl", "npadvmod", "punct", "mark"])
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _predicate_words(text: str) -> frozenset[str]:
     """The plain words of what a sentence tells of its subject (its main verb and what hangs
     on it; not the subject, nor a clause set before or beside it): another outlet that names
@@ -466,12 +470,8 @@ def _predicate_words(text: str) -> frozenset[str]:
         return frozenset(plain_words(text))
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     left = subject.left_edge.i if subject is not None else root.i
-    kept = [
-        t
-        for t in root.subtree
-        if t.i >= left
-        and not any(a.dep_ in _NOT_TOLD and a.head.i == root.i for a in [t, *t.ancestors])
-    ]
+    aside = {t.i for c in root.children if c.dep_ in _NOT_TOLD for t in c.subtree}
+    kept = [t for t in root.subtree if t.i >= left and t.i not in aside]
     found = plain_words(" ".join(t.text for t in kept))
     return frozenset(found or plain_words(text))
 

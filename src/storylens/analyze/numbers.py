@@ -276,7 +276,7 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
             when_said=_said_when(sentence, when) or None,
             entry=entry,
             at_once=_at_once(sentence.text),
-            so_far=_told_as(sentence, doc[run.end - 1]),
+            told_as=_told_as(sentence, doc[run.end - 1]),
             role=clause_role(doc, run),
             who=who,
             stance=position,

@@ -731,7 +731,7 @@ OTHER_GENDER = {"he": "f", "she": "m"}
 """For "he" and "she", the gender (:func:`gender_in`) of a person they cannot stand for."""
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
-_KIN_GENDER = {  # "whose brother Pavel": Pavel is a man (user trial 114)
+_GENDERED_BEFORE = _HONORIFICS | {  # "whose brother Pavel": Pavel is a man (user trial 114)
     **dict.fromkeys(["brother", "son", "father", "husband", "uncle", "nephew"], "m"),
     **dict.fromkeys(["grandson", "grandfather", "boyfriend", "stepson", "stepfather"], "m"),
     **dict.fromkeys(["sister", "daughter", "mother", "wife", "aunt", "niece"], "f"),
@@ -776,11 +776,8 @@ def gender_in(text: str, name: str) -> str | None:
     found: set[str] = set()
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
         before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 14) : match.start()])
-        if before and before[-1].lower() in _HONORIFICS:
-            found.add(_HONORIFICS[before[-1].lower()])
-            continue
-        if before and before[-1].lower() in _KIN_GENDER:
-            found.add(_KIN_GENDER[before[-1].lower()])
+        if before and before[-1].lower() in _GENDERED_BEFORE:  # "Ms Ilvessen", "brother Pavel"
+            found.add(_GENDERED_BEFORE[before[-1].lower()])
             continue
         if _kin_of(name, before, text[match.start() - 1 : match.start()]):
             continue  # "Tomas Solt" is not "Maren Solt": another of the family
