@@ -387,3 +387,68 @@ def test_cli_output_compare_story_is_headed_by_the_story_label(tmp_path: Path) -
         assert out.splitlines()[0] == f"# Comparison: {story['label']}"
         headed += 1
     assert headed == 3  # one of them is led by an article whose title is not the label
+
+
+# --- compare --only --------------------------------------------------------------------------
+
+_TEXT_TITLES = ("Articles", "Digest", "Shared facts", "Only one outlet says", "Left out", "Quotes")
+_TEXT_TITLES += ("Numbers", "Conflicting numbers", "Who is cited", "Word choice")
+
+
+def _titles(out: str) -> list[str]:
+    """The report's section titles (a table's title line, or an empty section's lead)."""
+    return [t for t in _TEXT_TITLES if any(line.startswith(t) for line in out.splitlines())]
+
+
+def test_cli_output_compare_only_prints_the_chosen_sections(news_db: Path) -> None:
+    vote = _story_of(news_db, "plainfield-tovrania-vote")
+    code, out, err = invoke("compare", "--db", str(news_db), "--story", vote)
+    assert code == 0, err
+    assert len(_titles(out)) >= 8  # the whole report
+    code, out, err = invoke(
+        "compare", "--db", str(news_db), "--story", vote, "--only", "quotes, Conflicts"
+    )
+    assert code == 0, err
+    assert _titles(out) == ["Quotes", "Conflicting numbers"]
+
+
+def test_cli_output_compare_only_in_markdown(news_db: Path) -> None:
+    vote = _story_of(news_db, "plainfield-tovrania-vote")
+    args = ("compare", "--db", str(news_db), "--story", vote, "--format", "markdown")
+    code, out, err = invoke(*args, "--only", "digest,sources")
+    assert code == 0, err
+    headings = [line for line in out.splitlines() if line.startswith("#")]
+    assert headings[1:] == ["## Digest", "## Who is cited", "## Sentences with no attribution"]
+
+
+@pytest.mark.parametrize(
+    ("only", "fmt", "message"),
+    [
+        (
+            "quotes,conflict",
+            "text",
+            "error: --only 'quotes,conflict': 'conflict' is not a report section (did you mean"
+            " conflicts?): use one or more of articles, digest, shared, unique, omitted, quotes,"
+            " numbers, conflicts, sources, wording, separated by commas",
+        ),
+        (
+            ",",
+            "markdown",
+            "error: --only ',': names no section: use one or more of articles, digest, shared,"
+            " unique, omitted, quotes, numbers, conflicts, sources, wording, separated by commas",
+        ),
+        (
+            "quotes",
+            "json",
+            "error: --only chooses sections of the text and Markdown reports; the json report is"
+            " always whole: use --format text or --format markdown with --only",
+        ),
+    ],
+)
+def test_cli_output_compare_only_refuses_what_it_cannot_show(
+    tmp_path: Path, only: str, fmt: str, message: str
+) -> None:
+    news = write_news(tmp_path)
+    code, out, err = invoke("compare", str(news), "--format", fmt, "--only", only)
+    assert (code, out) == (1, "")  # refused before anything is read
+    assert err.splitlines() == [message]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from storylens.model import StoryAnalysis, Why
 from storylens.report.markdown import to_markdown
 
@@ -116,3 +118,25 @@ def test_markdown_title_is_no_speaker_s_words(analysis: StoryAnalysis) -> None:
 
     heading = render(titled, "markdown").splitlines()[0]
     assert heading == "# Comparison: Wildfire forces evacuation of mountain town"
+
+
+def test_markdown_only_writes_the_chosen_sections_in_report_order(analysis: StoryAnalysis) -> None:
+    from storylens.report import render
+    from storylens.report.sections import SECTIONS
+
+    whole = render(analysis, "markdown")
+    part = render(analysis, "markdown", only={"wording", "numbers"})
+    headings = [line for line in part.splitlines() if line.startswith("## ")]
+    assert headings == ["## Numbers", "## Word choice"]
+    for block in part.split("\n\n## ")[1:]:  # the same sections, word for word
+        assert f"\n\n## {block.rstrip()}\n" in whole
+    every = render(analysis, "markdown", only=set(SECTIONS))
+    assert every == whole
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_render_only_refuses_the_whole_reports(analysis: StoryAnalysis, fmt: str) -> None:
+    from storylens.report import render
+
+    with pytest.raises(ValueError, match=f"text and Markdown reports only, not in {fmt}"):
+        render(analysis, fmt, only={"quotes"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -13,6 +14,7 @@ from storylens.cli import main
 from storylens.cli._output import _Progress, _report, console, db_option, handle_errors, plural
 from storylens.errors import ConfigError, NotFoundError
 from storylens.model import Article, IngestStats, StoryAnalysis
+from storylens.report.sections import SECTIONS
 
 _digest_words = click.option(
     "--digest-words",
@@ -45,6 +47,12 @@ _digest_words = click.option(
     help="Also say why candidate conflicts were not flagged, and which figures were compared "
     "with nothing.",
 )
+@click.option(
+    "--only",
+    default=None,
+    metavar="SECTION,...",
+    help="Show only these sections of the text or Markdown report: " + ", ".join(SECTIONS) + ".",
+)
 @handle_errors
 def compare_command(
     sources: tuple[str, ...],
@@ -55,10 +63,12 @@ def compare_command(
     output: str | None,
     digest_words: int,
     explain: bool,
+    only: str | None,
 ) -> None:
     """Compare articles of one story: SOURCES (files, directories) or stored articles."""
     from storylens.compare import CompareOptions, compare
 
+    sections = _sections(only, fmt)
     chosen, stats = _load_for_compare(sources, db, story_id, article_ids)
     if not chosen:
         if stats is not None and (stats.failed or stats.skipped):
@@ -70,10 +80,37 @@ def compare_command(
         _warn_if_several_stories(chosen)
     analysis = compare(chosen, options=CompareOptions(digest_words=digest_words))
     title = _story_label(db, story_id) if story_id is not None else None
-    _write_report(analysis, fmt, output, explain=explain, title=title)
-    _warn_if_no_digest(analysis, digest_words)
+    _write_report(analysis, fmt, output, explain=explain, title=title, only=sections)
+    if sections is None or "digest" in sections:
+        _warn_if_no_digest(analysis, digest_words)
     if stats is not None and (stats.failed or stats.skipped):
         _finish(stats, len(chosen))
+
+
+def _sections(only: str | None, fmt: str) -> frozenset[str] | None:
+    """The report sections ``--only`` names (None: all), checked before any work is done.
+
+    >>> sorted(_sections("quotes, conflicts", "text") or ())
+    ['conflicts', 'quotes']
+    """
+    if only is None:
+        return None
+    if fmt not in ("text", "markdown"):
+        raise ConfigError(
+            f"--only chooses sections of the text and Markdown reports; the {fmt} report is"
+            " always whole: use --format text or --format markdown with --only"
+        )
+    names = [name.strip().lower() for name in only.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SECTIONS]
+    if unknown or not names:
+        close = [m for name in unknown for m in difflib.get_close_matches(name, SECTIONS, 1)]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        what = f"{', '.join(map(repr, unknown))} is not a report section" if unknown else ""
+        raise ConfigError(
+            f"--only {only!r}: {what or 'names no section'}{hint}: use one or more of"
+            f" {', '.join(SECTIONS)}, separated by commas"
+        )
+    return frozenset(names)
 
 
 def _finish(stats: IngestStats, compared: int) -> None:
@@ -201,16 +238,22 @@ def _story_label(db: str, story_id: str) -> str | None:
 
 
 def _write_report(
-    analysis: Any, fmt: str, output: str | None, *, explain: bool, title: str | None = None
+    analysis: Any,
+    fmt: str,
+    output: str | None,
+    *,
+    explain: bool,
+    title: str | None = None,
+    only: frozenset[str] | None = None,
 ) -> None:
     from storylens.report import render
 
     if fmt == "text" and output is None:
         from storylens.report.terminal import print_comparison
 
-        print_comparison(analysis, console(), explain=explain)
+        print_comparison(analysis, console(), explain=explain, only=only)
         return
-    text = render(analysis, fmt, explain=explain, title=title)
+    text = render(analysis, fmt, explain=explain, title=title, only=only)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storylens.analyze.wording import HEDGES, LOADED, term_pattern
-from storylens.features import central_line
+from collections.abc import Collection
+
 from storylens.model import StoryAnalysis
 from storylens.report.records import article_record, article_row
 from storylens.text import shorten_words
@@ -14,10 +14,19 @@ FORMATS = ("json", "markdown", "html", "text")
 
 
 def render(
-    analysis: StoryAnalysis, fmt: str, *, title: str | None = None, explain: bool = False
+    analysis: StoryAnalysis,
+    fmt: str,
+    *,
+    title: str | None = None,
+    explain: bool = False,
+    only: Collection[str] | None = None,
 ) -> str:
-    """Render a comparison in one of :data:`FORMATS` as a string."""
+    """Render a comparison in one of :data:`FORMATS` as a string; ``only`` (text and Markdown):
+    the sections to show, keys of :data:`storylens.report.views.SECTIONS`."""
     heading = title or _title(analysis)
+    if only is not None and fmt not in ("text", "markdown"):
+        msg = f"sections can be chosen in the text and Markdown reports only, not in {fmt}"
+        raise ValueError(msg)
     if fmt == "json":
         from storylens.report.comparison import to_json
 
@@ -25,7 +34,7 @@ def render(
     if fmt == "markdown":
         from storylens.report.markdown import to_markdown
 
-        return to_markdown(analysis, title=heading, explain=explain)
+        return to_markdown(analysis, title=heading, explain=explain, only=only)
     if fmt == "html":
         from storylens.report.html import to_html
 
@@ -38,7 +47,7 @@ def render(
         from storylens.report.terminal import print_comparison
 
         buffer = StringIO()
-        print_comparison(analysis, Console(file=buffer, width=100), explain=explain)
+        print_comparison(analysis, Console(file=buffer, width=100), explain=explain, only=only)
         return buffer.getvalue()
     msg = f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}"
     raise ValueError(msg)
@@ -48,11 +57,15 @@ def _title(analysis: StoryAnalysis) -> str:
     """ "Comparison: " and the headline most outlets agree on, in neutral words when one is
     (not one outlet's "Crooked ex-minister ..." nor a speaker's words: "'It feels like the
     town was left to burn'"); else the first article's opening line."""
+    from storylens.analyze.wording import HEDGES, LOADED, term_pattern
+    from storylens.features import central_line
+
+    judging = (*LOADED, *HEDGES)
     titles = [a.title for a in analysis.articles if a.title]
     neutral = [
         t
         for t in titles
-        if not any(term_pattern(k, k).search(t) for k in _JUDGING) and t[:1] not in _QUOTE_MARKS
+        if not any(term_pattern(k, k).search(t) for k in judging) and t[:1] not in _QUOTE_MARKS
     ]
     if titles:
         first = central_line(neutral or titles, titles)
@@ -63,5 +76,4 @@ def _title(analysis: StoryAnalysis) -> str:
     return f"Comparison: {first}"
 
 
-_JUDGING = (*LOADED, *HEDGES)
 _QUOTE_MARKS = frozenset("\"'“‘«")

@@ -7,9 +7,10 @@ every outlet states every fact two sources report.").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from storylens.model import Claim, StoryAnalysis
+from storylens.report.sections import selected
 from storylens.report.views import (
     CUT_TITLE,
     EMPTY_CLAIMS,
@@ -36,33 +37,41 @@ __all__ = ["to_markdown"]
 
 
 def to_markdown(
-    analysis: StoryAnalysis, *, title: str = "storylens comparison", explain: bool = False
+    analysis: StoryAnalysis,
+    *,
+    title: str = "storylens comparison",
+    explain: bool = False,
+    only: Collection[str] | None = None,
 ) -> str:
-    """Render the comparison as a Markdown document.
+    """Render the comparison as a Markdown document; ``only``: the keys of
+    :data:`~storylens.report.views.SECTIONS` to write (None: every section).
 
     Article text is untrusted: ``&``, ``<`` and ``>`` are written as HTML entities, so a
     Markdown renderer that passes HTML through shows an article's ``<script>`` as text.
     """
     names = article_names(analysis.articles)
-    parts = [f"# {title}", ""]
-    parts += _table(
-        ["id", "outlet", "title", "published"],
-        [(a.id, names[a.id], a.title or "", a.published or "") for a in analysis.articles],
-    )
-    copies = same_origin(analysis, names)
-    if copies:  # wire copies: their agreement is one source's, not several
-        parts += [""] + [f"Same text, one origin: {group}." for group in copies]
-    digest = [
-        f"{i}. {d.text} [{cited(d.articles, names)}]" for i, d in enumerate(analysis.digest, 1)
-    ]
-    parts += _section("Digest", digest, EMPTY_DIGEST)
-    parts += _claim_sections(analysis, names)
+    parts = [f"# {title}"]
+    if selected(only, "articles"):
+        rows = [(a.id, names[a.id], a.title or "", a.published or "") for a in analysis.articles]
+        parts += ["", *_table(["id", "outlet", "title", "published"], rows)]
+        copies = same_origin(analysis, names)
+        if copies:  # wire copies: their agreement is one source's, not several
+            parts += [""] + [f"Same text, one origin: {group}." for group in copies]
+    if selected(only, "digest"):
+        digest = [
+            f"{i}. {d.text} [{cited(d.articles, names)}]" for i, d in enumerate(analysis.digest, 1)
+        ]
+        parts += _section("Digest", digest, EMPTY_DIGEST)
+    parts += _claim_sections(analysis, names, only)
     for table in detail_tables(analysis, explain=explain):
-        parts += _section(table.title, _table(table.headers, table.rows), table.empty)
+        if selected(only, table.section):
+            parts += _section(table.title, _table(table.headers, table.rows), table.empty)
     return _escape_html("\n".join(parts) + "\n")
 
 
-def _claim_sections(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[str]:
+def _claim_sections(
+    analysis: StoryAnalysis, names: Mapping[str, str], only: Collection[str] | None
+) -> list[str]:
     """Shared, unique and left-out claims, as the terminal report groups them."""
     views = claim_views(analysis)
     texts = {a.id: a.text for a in analysis.articles}
@@ -72,18 +81,25 @@ def _claim_sections(analysis: StoryAnalysis, names: Mapping[str, str]) -> list[s
         return [line for c in claims for line in _shared_claim(c, names, texts, analysis)]
 
     if count < 2:  # one article: nothing can be shared, every claim is its own
+        if not (selected(only, "unique") or selected(only, "shared")):
+            return []
         claims = [f"- {shown(c.text)}" for found in views.unique.values() for c in found]
         return _section("Claims", claims, EMPTY_CLAIMS)
-    parts = _section("Shared by all", shared(views.shared_by_all), EMPTY_SHARED_BY_ALL)
-    if count > 2:  # with two, a claim both state is shared by all
-        parts += _section("Shared by some", shared(views.shared_by_some), EMPTY_SHARED_BY_SOME)
-    if views.weak:
-        parts += _section("Possibly shared (weak match: check)", shared(views.weak), "")
-    parts += _per_article("Only in", "Only one outlet says", views.unique, names, EMPTY_UNIQUE)
-    if count > 2:  # with two, a shared claim is in both: nothing to leave out
-        parts += _per_article("Left out by", "Left out", views.omitted, names, EMPTY_OMITTED)
-    if views.cut:  # a reprint that dropped what the other copies of its text keep
-        parts += _per_article(f"{CUT_TITLE}:", CUT_TITLE, views.cut, names, "")
+    parts: list[str] = []
+    if selected(only, "shared"):
+        parts += _section("Shared by all", shared(views.shared_by_all), EMPTY_SHARED_BY_ALL)
+        if count > 2:  # with two, a claim both state is shared by all
+            some = shared(views.shared_by_some)
+            parts += _section("Shared by some", some, EMPTY_SHARED_BY_SOME)
+        if views.weak:
+            parts += _section("Possibly shared (weak match: check)", shared(views.weak), "")
+    if selected(only, "unique"):
+        parts += _per_article("Only in", "Only one outlet says", views.unique, names, EMPTY_UNIQUE)
+    if selected(only, "omitted"):
+        if count > 2:  # with two, a shared claim is in both: nothing to leave out
+            parts += _per_article("Left out by", "Left out", views.omitted, names, EMPTY_OMITTED)
+        if views.cut:  # a reprint that dropped what the other copies of its text keep
+            parts += _per_article(f"{CUT_TITLE}:", CUT_TITLE, views.cut, names, "")
     return parts
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.model import Claim, StoryAnalysis
+from storylens.report.sections import selected
 from storylens.report.views import (
     CUT_TITLE,
     EMPTY_CLAIMS,
@@ -64,37 +65,64 @@ _DROP = {
 _HINT = "widen the terminal, set COLUMNS, or use --format markdown"
 
 
-def print_comparison(analysis: StoryAnalysis, console: Console, *, explain: bool = False) -> None:
-    """Print the digest, the claim views and the detail tables to a rich console."""
+def print_comparison(
+    analysis: StoryAnalysis,
+    console: Console,
+    *,
+    explain: bool = False,
+    only: Collection[str] | None = None,
+) -> None:
+    """Print the digest, the claim views and the detail tables to a rich console; ``only``:
+    the keys of :data:`~storylens.report.views.SECTIONS` to print (None: every section)."""
     names = article_names(analysis.articles)
+    if selected(only, "articles"):
+        articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
+        _print(console, "Articles", ["id", "outlet", "title"], articles)
+        for group in same_origin(analysis, names):  # wire copies: one source's agreement
+            console.print(Text(f"Same text, one origin: {group}."))
+    if selected(only, "digest"):
+        digest = [
+            (str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)
+        ]
+        _print(console, "Digest", ["#", "sentence", "cited"], digest, empty=EMPTY_DIGEST)
+    _print_claims(analysis, console, names, only)
+    for table in detail_tables(analysis, explain=explain):
+        if selected(only, table.section):
+            _print(console, table.title, table.headers, table.rows, empty=table.empty)
+
+
+def _print_claims(
+    analysis: StoryAnalysis,
+    console: Console,
+    names: Mapping[str, str],
+    only: Collection[str] | None,
+) -> None:
+    """Shared facts (and weak matches), one outlet's facts, and what each outlet leaves out."""
     views = claim_views(analysis)
-    articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
-    digest = [(str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)]
     texts = {a.id: a.text for a in analysis.articles}
-    shared = [_shared_row(c, analysis, names, texts) for c in views.shared_by_all]
-    shared += [_shared_row(c, analysis, names, texts) for c in views.shared_by_some]
-    weak = [_shared_row(c, analysis, names, texts) for c in views.weak]
     unique = [(names[i], shown(c.text)) for i, claims in views.unique.items() for c in claims]
-    omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
-    _print(console, "Articles", ["id", "outlet", "title"], articles)
-    for group in same_origin(analysis, names):  # wire copies: one source's agreement
-        console.print(Text(f"Same text, one origin: {group}."))
-    _print(console, "Digest", ["#", "sentence", "cited"], digest, empty=EMPTY_DIGEST)
     if len(analysis.articles) < 2:  # one article: nothing can be shared, every claim is its own
-        _print(console, "Claims", ["outlet", "claim"], unique, empty=EMPTY_CLAIMS)
-    else:
+        if selected(only, "unique") or selected(only, "shared"):
+            _print(console, "Claims", ["outlet", "claim"], unique, empty=EMPTY_CLAIMS)
+        return
+    if selected(only, "shared"):
+        shared = [_shared_row(c, analysis, names, texts) for c in views.shared_by_all]
+        shared += [_shared_row(c, analysis, names, texts) for c in views.shared_by_some]
         _print(console, "Shared facts", ["reported by", "claim"], shared, empty=EMPTY_SHARED)
+        weak = [_shared_row(c, analysis, names, texts) for c in views.weak]
         if weak:
             _print(console, "Possibly shared (weak match: check)", ["linked", "claim"], weak)
+    if selected(only, "unique"):
         _print(console, "Only one outlet says", ["outlet", "claim"], unique, empty=EMPTY_UNIQUE)
+    if not selected(only, "omitted"):
+        return
     if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
+        omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
         headers = ["outlet", "shared claim it omits"]
         _print(console, "Left out", headers, omitted, empty=EMPTY_OMITTED)
     cut = [(names[i], shown(c.text)) for i, claims in views.cut.items() for c in claims]
     if cut:  # a reprint that dropped what the other copies of its text keep
         _print(console, CUT_TITLE, ["outlet", "what the other copies keep"], cut)
-    for table in detail_tables(analysis, explain=explain):
-        _print(console, table.title, table.headers, table.rows, empty=table.empty)
 
 
 def _print(

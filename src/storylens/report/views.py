@@ -515,6 +515,7 @@ class TableView:
     rows: tuple[tuple[str, ...], ...]
     comparison: bool = False
     empty: str = "none"
+    section: str = ""  # the key of storylens.report.sections.SECTIONS that selects it
 
 
 def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[TableView]:
@@ -594,7 +595,8 @@ class _Tables:
             for m in q.mentions
         )
         headers = ("speaker", "fidelity", "outlet", "words", "kind")
-        return TableView("Quotes", headers, rows, empty="none: no article quotes anyone directly")
+        empty = "none: no article quotes anyone directly"
+        return TableView("Quotes", headers, rows, empty=empty, section="quotes")
 
     def numbers(self) -> TableView:
         rows = tuple(
@@ -610,7 +612,8 @@ class _Tables:
             for n in self.analysis.numbers
         )
         headers = ("outlet", "text", "bound", "what", "where", "when", "according to")
-        return TableView("Numbers", headers, rows, empty="none: no article gives a figure")
+        empty = "none: no article gives a figure"
+        return TableView("Numbers", headers, rows, empty=empty, section="numbers")
 
     def pairs(
         self, title: str, reason: str, conflicts: Sequence[Conflict], *, empty: str
@@ -626,7 +629,8 @@ class _Tables:
             )
             for c in conflicts
         )
-        return TableView(title, ("about", "mentions", reason), rows, comparison=True, empty=empty)
+        headers = ("about", "mentions", reason)
+        return TableView(title, headers, rows, comparison=True, empty=empty, section="conflicts")
 
     def uncompared(self) -> TableView:
         """Figures no article of another origin counts the same thing for: conflicts never
@@ -645,7 +649,9 @@ class _Tables:
         )
         headers = ("outlet", "figure", "what", "why not compared")
         empty = "none: every figure was compared with another outlet's"
-        return TableView("Figures compared with nothing", headers, rows, empty=empty)
+        return TableView(
+            "Figures compared with nothing", headers, rows, empty=empty, section="numbers"
+        )
 
     def cited(self) -> TableView:
         rows = tuple(
@@ -653,7 +659,8 @@ class _Tables:
             for s in self.analysis.sources_cited
         )
         headers = ("outlet", "source", "kind", "times")
-        return TableView("Who is cited", headers, rows, empty="nobody: no article names a source")
+        empty = "nobody: no article names a source"
+        return TableView("Who is cited", headers, rows, empty=empty, section="sources")
 
     def unattributed(self) -> TableView:
         rows = tuple(
@@ -665,7 +672,7 @@ class _Tables:
             for a in self.analysis.articles
         )
         headers = ("outlet", "unattributed", "sentences")
-        return TableView("Sentences with no attribution", headers, rows)
+        return TableView("Sentences with no attribution", headers, rows, section="sources")
 
     def wording(self) -> TableView:
         """Counts per outlet; uses inside quotation marks are the speaker's words, not the
@@ -689,7 +696,8 @@ class _Tables:
         empty = (
             "nothing to compare: no referent named in different words, no loaded or hedging term"
         )
-        return TableView("Word choice", ("concept", "kind", "term", "counts"), rows, empty=empty)
+        headers = ("concept", "kind", "term", "counts")
+        return TableView("Word choice", headers, rows, empty=empty, section="wording")
 
 
 def _in_quotes(
