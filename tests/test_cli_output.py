@@ -452,3 +452,28 @@ def test_cli_output_compare_only_refuses_what_it_cannot_show(
     code, out, err = invoke("compare", str(news), "--format", fmt, "--only", only)
     assert (code, out) == (1, "")  # refused before anything is read
     assert err.splitlines() == [message]
+
+
+def test_cli_output_compare_refuses_an_output_in_a_missing_folder(tmp_path: Path) -> None:
+    # user trial 128: a traceback (FileNotFoundError) after the whole analysis
+    news = write_news(tmp_path)
+    target = tmp_path / "missing" / "x.json"
+    code, out, err = invoke("compare", str(news), "--format", "json", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"error: cannot write {target}: the folder {target.parent} does not exist: create it"
+        f" (mkdir -p {target.parent}) or choose another path for -o"
+    ]
+
+
+def test_cli_output_a_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    news = write_news(tmp_path)
+    blocker = tmp_path / "site"
+    blocker.write_text("a file where the site folder should go", encoding="utf-8")
+    db = tmp_path / "s.db"
+    code, _, err = invoke("run", str(news), "--db", str(db), "-o", str(blocker / "inner"))
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"error: {blocker / 'inner'}: not a directory: check the path and its permissions"
+    )
+    assert "Traceback" not in err

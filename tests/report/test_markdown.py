@@ -140,3 +140,21 @@ def test_render_only_refuses_the_whole_reports(analysis: StoryAnalysis, fmt: str
 
     with pytest.raises(ValueError, match=f"text and Markdown reports only, not in {fmt}"):
         render(analysis, fmt, only={"quotes"})
+
+
+def test_markdown_shows_the_words_of_an_outlet_that_also_states_a_claim(
+    analysis: StoryAnalysis,
+) -> None:
+    # user trials 127-129: "Ledger (also)" named an outlet and showed none of its words
+    from storylens.model import ClaimMention
+
+    claim, lone = analysis.claims
+    a = analysis.articles[0]
+    start = a.text.index("more than 300 were injured")
+    also = ClaimMention(a.span(start, start + len("more than 300 were injured")), Why("also", 0.7))
+    analysis = replace(analysis, claims=(claim, replace(lone, also=(also,))))
+    text = to_markdown(analysis)
+    assert "  - Courier &lt;b&gt; (also, 0.70): “… more than 300 were injured …”" in text
+    note = "(also): the outlet states this fact inside a sentence that is matched to another fact."
+    assert f"\n\n{note}\n" in text
+    assert note not in to_markdown(replace(analysis, claims=(claim, lone)))

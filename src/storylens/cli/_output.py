@@ -52,6 +52,12 @@ def handle_errors(func: F) -> F:
         except StorylensError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)
+        except OSError as e:  # a file the command writes: a missing folder, no permission, a
+            # full disk (what it reads is checked by ingest, file by file)
+            where = f"{e.filename}: " if e.filename else ""
+            why = (e.strerror or str(e)).lower()
+            click.echo(f"error: {where}{why}: check the path and its permissions", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]  # wraps keeps the signature click reads
 

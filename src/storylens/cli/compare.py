@@ -69,6 +69,7 @@ def compare_command(
     from storylens.compare import CompareOptions, compare
 
     sections = _sections(only, fmt)
+    _check_output(output)
     chosen, stats = _load_for_compare(sources, db, story_id, article_ids)
     if not chosen:
         if stats is not None and (stats.failed or stats.skipped):
@@ -111,6 +112,20 @@ def _sections(only: str | None, fmt: str) -> frozenset[str] | None:
             f" {', '.join(SECTIONS)}, separated by commas"
         )
     return frozenset(names)
+
+
+def _check_output(output: str | None) -> None:
+    """Refuse an output path in a folder that does not exist before any work is done."""
+    if output is None:
+        return
+    from pathlib import Path
+
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise ConfigError(
+            f"cannot write {output}: the folder {folder} does not exist: create it"
+            f" (mkdir -p {folder}) or choose another path for -o"
+        )
 
 
 def _finish(stats: IngestStats, compared: int) -> None:

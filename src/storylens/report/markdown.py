@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.sections import selected
 from storylens.report.views import (
+    ALSO_NOTE,
     CUT_TITLE,
     EMPTY_CLAIMS,
     EMPTY_DIGEST,
@@ -23,6 +24,7 @@ from storylens.report.views import (
     cited,
     claim_views,
     detail_tables,
+    marks_also,
     match_label,
     number_verdicts,
     other_wordings,
@@ -93,6 +95,8 @@ def _claim_sections(
             parts += _section("Shared by some", some, EMPTY_SHARED_BY_SOME)
         if views.weak:
             parts += _section("Possibly shared (weak match: check)", shared(views.weak), "")
+        if marks_also([*views.shared_by_all, *views.shared_by_some, *views.weak]):
+            parts += ["", f"{ALSO_NOTE[:1].upper()}{ALSO_NOTE[1:]}."]
     if selected(only, "unique"):
         parts += _per_article("Only in", "Only one outlet says", views.unique, names, EMPTY_UNIQUE)
     if selected(only, "omitted"):

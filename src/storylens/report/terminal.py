@@ -10,7 +10,7 @@ every outlet states every fact two sources report").
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 from rich.console import Console, JustifyMethod
@@ -20,16 +20,19 @@ from rich.text import Text
 from storylens.model import Claim, StoryAnalysis
 from storylens.report.sections import selected
 from storylens.report.views import (
+    ALSO_NOTE,
     CUT_TITLE,
     EMPTY_CLAIMS,
     EMPTY_DIGEST,
     EMPTY_OMITTED,
     EMPTY_SHARED,
     EMPTY_UNIQUE,
+    TableView,
     article_names,
     cited,
     claim_views,
     detail_tables,
+    marks_also,
     number_verdicts,
     other_wordings,
     reported_by,
@@ -55,7 +58,7 @@ _WHOLE = frozenset(
 
 _DROP = {
     "Quotes": ("kind",),
-    "Numbers": ("bound", "when", "where", "according to"),  # the text already shows a bound
+    "Numbers": ("bound",),  # the text already shows a bound
     "Who is cited": ("kind",),
     "Word choice": ("kind",),
     "Digest": ("cited",),
@@ -88,7 +91,30 @@ def print_comparison(
     _print_claims(analysis, console, names, only)
     for table in detail_tables(analysis, explain=explain):
         if selected(only, table.section):
-            _print(console, table.title, table.headers, table.rows, empty=table.empty)
+            shown_table = _with_context(table) if table.title == "Numbers" else table
+            _print(console, table.title, shown_table.headers, shown_table.rows, empty=table.empty)
+
+
+CONTEXT = "where · when · per"
+"""The terminal's numbers table gives a figure's place, time and source in one column that
+wraps (user trials 127-128: at 100 columns three columns of their own left ``when`` out)."""
+
+
+def _with_context(table: TableView) -> TableView:
+    """The numbers table with ``where``, ``when`` and ``according to`` in one column:
+    "Ostrin Strait · on Thursday · per Ostrin Coastguard"."""
+    index = {h: i for i, h in enumerate(table.headers)}
+    kept = [h for h in table.headers if h not in _CONTEXT_PARTS]
+
+    def context(row: Sequence[str]) -> str:
+        where, when, source = (row[index[h]] for h in _CONTEXT_PARTS)
+        return " · ".join(p for p in (where, when, f"per {source}" if source else "") if p)
+
+    rows = tuple((*(row[index[h]] for h in kept), context(row)) for row in table.rows)
+    return replace(table, headers=(*kept, CONTEXT), rows=rows)
+
+
+_CONTEXT_PARTS = ("where", "when", "according to")
 
 
 def _print_claims(
@@ -112,6 +138,8 @@ def _print_claims(
         weak = [_shared_row(c, analysis, names, texts) for c in views.weak]
         if weak:
             _print(console, "Possibly shared (weak match: check)", ["linked", "claim"], weak)
+        if marks_also([*views.shared_by_all, *views.shared_by_some, *views.weak]):
+            console.print(Text(ALSO_NOTE, style="dim"))
     if selected(only, "unique"):
         _print(console, "Only one outlet says", ["outlet", "claim"], unique, empty=EMPTY_UNIQUE)
     if not selected(only, "omitted"):

@@ -6,7 +6,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storylens.analyze._measures import unit_named
@@ -27,6 +27,7 @@ from storylens.model import (
 from storylens.outlet import outlet_name
 
 __all__ = [
+    "ALSO_NOTE",
     "CUT_TITLE",
     "EMPTY_CLAIMS",
     "EMPTY_DIGEST",
@@ -42,6 +43,7 @@ __all__ = [
     "cited",
     "claim_views",
     "detail_tables",
+    "marks_also",
     "match_label",
     "mention_fidelity",
     "mention_speaker",
@@ -330,30 +332,57 @@ def quoted(wording: str) -> str:
 
 
 def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(article id, wording) of each mention whose words differ from the claim's text.
+    """(article id, wording) of each mention whose words differ from the claim's text, then of
+    each article that states the claim in a sentence matched to another one (``also``, from
+    :data:`WEAK_LINK`, as :func:`reporters` lists them).
 
-    Reports print them under a shared claim, so a reader sees what each outlet wrote.
+    Reports print them under a shared claim, so a reader sees what each outlet wrote (user
+    trials 127-129: "(also)" named an outlet and showed none of its words).
     """
     out = []
     for m in claim.mentions:
         wording = texts[m.span.article][m.span.start : m.span.end]
         if wording.strip() != claim.text.strip():
             out.append((m.span.article, shown(wording)))
+    present = {m.span.article for m in claim.mentions}
+    for m in claim.also:
+        if m.span.article not in present and (m.why.score or 0.0) >= WEAK_LINK:
+            present.add(m.span.article)
+            out.append((m.span.article, shown(texts[m.span.article][m.span.start : m.span.end])))
     return out
 
 
 def wording_label(claim: Claim, article: str, name: str) -> str:
     """The outlet of a wording under a shared claim with how firmly that wording is linked
     ("VBC News (0.41)"): a claim's match is its weakest link, and users asked which wording
-    it is (user trial 123).
+    it is (user trial 123). A wording from another claim's sentence is marked "also".
 
     >>> from storylens.model import ClaimMention, Span, Support, Why
     >>> m = ClaimMention(Span("b", 0, 1), Why("matched", 0.414))
-    >>> wording_label(Claim("c", "x", (m,), Support(1, 1, 1)), "b", "VBC News")
-    'VBC News (0.41)'
+    >>> also = ClaimMention(Span("c", 0, 1), Why("also-states", 0.62))
+    >>> claim = Claim("c", "x", (m,), Support(1, 1, 1), (also,))
+    >>> wording_label(claim, "b", "VBC News"), wording_label(claim, "c", "Ledger")
+    ('VBC News (0.41)', 'Ledger (also, 0.62)')
     """
     score = next((m.why.score for m in claim.mentions if m.span.article == article), None)
-    return f"{name} ({score:.2f})" if score is not None else name
+    if score is not None:
+        return f"{name} ({score:.2f})"
+    also = max((m.why.score or 0.0 for m in claim.also if m.span.article == article), default=None)
+    return f"{name} (also, {also:.2f})" if also is not None else name
+
+
+def marks_also(claims: Iterable[Claim]) -> bool:
+    """Whether a report of ``claims`` marks an outlet "(also)" (so prints :data:`ALSO_NOTE`)."""
+    return any(
+        m.span.article not in {n.span.article for n in c.mentions}
+        and (m.why.score or 0.0) >= WEAK_LINK
+        for c in claims
+        for m in c.also
+    )
+
+
+ALSO_NOTE = "(also): the outlet states this fact inside a sentence that is matched to another fact"
+"""The line under a list of shared facts that marks an outlet "(also)"."""
 
 
 def mention_fidelity(mention: QuoteMention, group: str) -> str:
