@@ -129,6 +129,14 @@ def test_conflicts_reasons_not_flagged(a: NumberMention, b: NumberMention, rule:
         ("the ministry", "Ministry of Transport", "ranges-disjoint"),
         ("the town hospital", "Unicef", "different-source"),  # a name of another kind
         ("Police", "the police union", "different-source"),  # a union of police officers
+        # user trial 129: an institute named "X of Y" is of an institute's kind, not a board's
+        ("the board", "National Institute of Child Health", "different-source"),
+        ("the institute", "National Institute of Child Health", "ranges-disjoint"),
+        ("the ministry", "Department of Health", "ranges-disjoint"),  # both government
+        ("the union", "Cabin Crew Association of Arventia", "ranges-disjoint"),  # "union" tells
+        # no kind of its own
+        ("the operator", "the company", "ranges-disjoint"),  # user trial 132: one firm
+        ("the airport operator", "the airline", "different-source"),
     ],
 )
 def test_conflicts_unnamed_institutions_are_sources(

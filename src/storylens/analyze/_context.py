@@ -709,6 +709,8 @@ def time_of(
         )
 
     best = min(ents, key=rank)
+    if _POINTS_BACK.fullmatch(best.text) and (earlier := _earlier_date(sentence)) is not None:
+        return text[earlier.start_char + offset : earlier.end_char + offset]  # "That year"
     start, end = best.start_char, best.end_char
     before = best.doc[best.start - 1] if best.start > sentence.start else None
     if before is not None and before.lower_ == "since" and _when_of(best, anchor):
@@ -742,14 +744,24 @@ def _that_time(sentence: Any) -> Any | None:
         and t.head.head.lower_ in {"in", "during"}
         for t in sentence
     )
-    if not back or sentence.start == 0:
+    return _earlier_date(sentence) if back else None
+
+
+def _earlier_date(sentence: Any) -> Any | None:
+    """The only calendar date of the sentence before (not "for nine days"), or None."""
+    if sentence.start == 0:
         return None
     dates = [
         e
         for e in _time_ents(sentence.doc[sentence.start - 1].sent)
-        if e.label_ == "DATE" and _CALENDAR.search(e.text)  # not "for nine days"
+        if e.label_ == "DATE" and _CALENDAR.search(e.text)
     ]
     return dates[0] if len(dates) == 1 else None
+
+
+_POINTS_BACK = re.compile(r"(?i:that|the same)\s+(?:year|month|week|day)")
+"""A time that points back to the sentence before ("In 2022 alone, 17 babies died ... That
+year its rate hit 9.1": in 2022; user trial 131)."""
 
 
 _CALENDAR = re.compile(rf"\b(?:(?:19|20)\d\d|{'|'.join(sorted(DAYS | MONTHS))})\b", re.I)

@@ -191,13 +191,21 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         lemma = noun_lemma(thing)
         key = ":".join(("duration", _SPELL_OF.get(lemma, lemma), *keyed))
         return f"duration of {phrase}", "duration", None, key
+    if (rated := _rate_base(doc, run)) is not None:  # "5.8 per 1,000 births"
+        phrase = " ".join(t.lower_ for t in doc[rated[0] : rated[1]])
+        return f"rate per {phrase}", "rate", None, f"rate per {noun_lemma(doc[rated[1] - 1])}"
     noun, event, rule = _noun_and_event(anchor)
+    if noun is not None and noun.i > anchor.i and _margin(noun):  # "a margin of six votes"
+        margin = f"{noun_lemma(noun)} margin"
+        return margin, "margin", None, margin
     if noun is not None and noun.i < run.start and noun.text in CURRENCY_CODES:
         noun, rule = None, "none"  # "EUR 400": the parser hangs the number on the code
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
     elif rule == "of-phrase" and noun is not None and _said_to_be(anchor, noun):
         rule = "partitive"  # "Four of the dead were teenagers": a part the group holds
+    elif rule == "of-phrase" and noun is not None and _group_told(noun):
+        rule = "partitive"  # "failings in 412 of the cases they looked at": a part of them
     elif noun is not None and noun.lower_ == "others":  # "killing two workers and injuring
         event = event if event is not None else _event_of_noun(noun)  # eleven others": more
         noun = _antecedent(noun)  # of the workers counted before, with their own event
@@ -893,6 +901,49 @@ def _share_noun(noun: Any) -> bool:
     )
 
 
+_CONTEST_UNITS = _words("vote seat point goal run stroke length ballot delegate wicket")
+_MARGIN_NOUNS = _words("margin lead majority gap deficit")
+
+
+def _margin(noun: Any) -> bool:
+    """A count of votes, seats, points or goals that says by how much one side is ahead: "a
+    margin of six votes", "a lead of 41 votes", "a 300-vote majority", "ahead by 14 votes",
+    "won by two goals", "six votes ahead" (user trial 128: totals, margins and leads were all
+    "votes", so a margin of six was set against a total of 9,407, never against eight)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if noun_lemma(noun) not in _CONTEST_UNITS or (after is not None and after.lower_ == "to"):
+        return False  # "carried by 74 votes to 51": the votes for a side
+    head = noun.head
+    if noun.dep_ == "compound" or (noun.dep_ == "pobj" and head.lower_ == "of"):
+        owner = head if noun.dep_ == "compound" else head.head
+        return bool(owner.lemma_.lower() in _MARGIN_NOUNS)
+    if noun.dep_ == "pobj" and head.lower_ == "by":  # "ahead by", "won by", "handed to the
+        return head.head.lemma_.lower() not in MOVE_VERBS  # Alliance by fewer than 90 votes",
+        # not "raised rates by half a point"
+    return after is not None and after.lower_ in {"ahead", "behind", "clear"}
+
+
+def _rate_base(doc: Any, run: Run) -> tuple[int, int] | None:
+    """(start, end) of the base of a rate given with no noun of its own: "1,000 births" of
+    "a rate of 5.8 per 1,000 births" (user trial 131: the rate counted "1,000"), or None."""
+    at = run.end
+    if at + 1 >= len(doc) or doc[at].lower_ != "per" or not doc[at + 1].like_num:
+        return None
+    end = at + 2
+    while end < len(doc) and doc[end].pos_ in {"NOUN", "ADJ"} and doc[end].dep_ != "conj":
+        end += 1  # "1,000 live births"
+    return (at + 1, end) if end > at + 2 and doc[end - 1].pos_ == "NOUN" else (at + 1, at + 2)
+
+
+def _group_told(noun: Any) -> bool:
+    """ "the cases they looked at", "the people who were hurt": a group a clause defines,
+    counted as a whole elsewhere, which the number takes a part of (user trial 131: 412 cases
+    with failings were set against the 1,120 cases reviewed)."""
+    return any(c.lower_ == "the" for c in noun.lefts) and any(
+        c.dep_ in {"relcl", "acl"} for c in noun.rights
+    )
+
+
 def _votes(doc: Any, run: Run, anchor: Any) -> tuple[str, str, None, str] | None:
     """A bare number a verb of voting gives: "voted 163 to 158", "voted by 163 to 158",
     "voted 88-71": votes for, and after "to", "against" or a dash, votes against."""
@@ -1257,8 +1308,23 @@ def _total_text(noun: Any) -> str:
     """ "death toll", "number of injured", "number of people arrested" (adverbs and phrases
     of place and time, such as "nationwide since Tuesday", left out)."""
     owners = {t.i for c in noun.children if c.dep_ in {"det", "poss"} for t in c.subtree}
-    toks = [t for t in noun.subtree if t.i not in owners and not _aside(t, noun)]
-    return "".join(t.text_with_ws for t in toks).strip()  # not "'s death toll" either
+    kept = {t.i for t in noun.subtree if t.i not in owners and not _aside(t, noun)}
+    toks = [t for t in noun.subtree if t.i in kept or _joins(t, kept)]
+    return "".join(  # not "'s death toll" either; "First-dose" opening a sentence is a word
+        (t.lower_ if t.is_sent_start and t.pos_ != "PROPN" else t.text) + t.whitespace_
+        for t in toks
+    ).strip()
+
+
+def _joins(token: Any, kept: set[int]) -> bool:
+    """A hyphen inside a kept word ("First-dose coverage" is not "Firstdose coverage")."""
+    return bool(
+        token.text in {"-", "‐", "–"}
+        and not token.whitespace_
+        and token.i - 1 in kept
+        and token.i + 1 in kept
+        and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def _aside(token: Any, top: Any) -> bool:

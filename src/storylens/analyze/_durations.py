@@ -61,8 +61,16 @@ def lasting(doc: Any, run: Run) -> tuple[Any, Any | None] | None:
     after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
     stretch = _for_of(unit)
     spanned = stretch is not None
-    if after in _OFFSETS and not spanned:  # "24 hours after ...": when ("rested for 10 hours
-        return None  # before setting off" says how long)
+    lasted = (
+        unit.dep_ in {"dobj", "npadvmod"}
+        and unit.head.lemma_.lower() in _LASTS
+        and unit.head.i < unit.i  # not "24 hours after Salazar took steps"
+    )
+    if (verb := _lasted_until(unit)) is not None:  # "It lasted 17 hours before Telvaro ..."
+        return unit, _subject(verb)
+    if after in _OFFSETS and not (spanned or lasted):  # "24 hours after ...": when ("rested
+        return None  # for 10 hours before setting off", "it lasted 17 hours before ..." say
+        # how long)
     verb = unit.head
     if stretch is not None:
         verb = stretch.head
@@ -86,7 +94,30 @@ def _subject(verb: Any) -> Any | None:
     while verb.dep_ in {"acomp", "xcomp", "conj"} and verb.head.i != verb.i:
         verb = verb.head  # "went undetected": the subject is the verb's
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    expletive = any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)  # "it took two
+    # hours to clear the square"
+    if subject is not None and subject.lower_ == "it" and not expletive and subject.sent.start:
+        subject = _subject_before(subject.sent)  # "The outage began at 4:12am. It lasted ..."
     return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _lasted_until(unit: Any) -> Any | None:
+    """The lasting verb of "lasted 17 hours before Telvaro declared ...", which the parser
+    reads as "17 hours before" the later clause (user trial 132), or None."""
+    clause = unit.head
+    mark = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    if unit.dep_ != "npadvmod" or clause.dep_ != "advcl" or mark is None:
+        return None
+    if mark.dep_ != "mark" or mark.head.i != clause.i or mark.lower_ not in _OFFSETS:
+        return None
+    verb = clause.head
+    return verb if verb.lemma_.lower() in _LASTS and verb.i < unit.i else None
+
+
+def _subject_before(sentence: Any) -> Any | None:
+    """The subject of the sentence before ``sentence``, which its "it" stands for."""
+    before = sentence.doc[sentence.start - 1].sent
+    return next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _holds_a_state(unit: Any, verb: Any) -> bool:

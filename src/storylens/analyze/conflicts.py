@@ -300,9 +300,18 @@ def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[
     for a, b in combinations(mentions, 2):
         if a.span.article != b.span.article or _in_passing(a, b) or _other_entries(a, b):
             continue
+        if _timed_apart(a, b):
+            continue
         if _judge(a, b, key, set(), story).rule == "ranges-disjoint":
             found |= {a.span, b.span}
     return found
+
+
+def _timed_apart(a: NumberMention, b: NumberMention) -> bool:
+    """Two values one article gives at two times it names ("a margin of six votes" on Friday,
+    "ahead by 14 votes" on election night): the article tells them apart, so the thing does
+    not vary (user trial 128: the margin was never compared with another outlet's)."""
+    return bool(a.when and b.when and a.when.lower() != b.when.lower())
 
 
 def _rounded(a: NumberMention, b: NumberMention) -> bool:
@@ -817,9 +826,28 @@ def _linked_places(
             rf"\b(?:{one}{_SITE}{_LINKS}{_TOWN}{other}|{other}{_SITE}{_LINKS}{_TOWN}{one})\b",
             re.IGNORECASE,
         )
-        if any(pattern.search(article.text) for article in articles):
+        if any(
+            not _listed(article.text, found)
+            for article in articles
+            for found in pattern.finditer(article.text)
+        ):
             linked.add(frozenset((x.lower(), y.lower())))
     return frozenset(linked)
+
+
+def _listed(text: str, found: re.Match[str]) -> bool:
+    """Two places side by side in a list ("in Dravenia, Korstland, Eskara and Veltmark"):
+    places named together, not one inside the other (raids in four countries, user trial 102)."""
+    if "," not in found.group(0):
+        return False
+    before, after = text[max(0, found.start() - 40) : found.start()], text[found.end() :]
+    named = [m.group(1) for m in (_LIST_BEFORE.search(before), _LIST_AFTER.match(after)) if m]
+    return any(w.lower() not in MONTHS and w.lower() not in DAYS for w in named)  # not the
+    # date of a dateline ("TESSENDAL, Brennvald, Feb 12")
+
+
+_LIST_BEFORE = re.compile(r"([A-Z][\w'’-]*),\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w'’-]*)")
 
 
 _YEARS_SPAN = re.compile(
@@ -1147,10 +1175,22 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
             kind = lexicon.ORG_NOUNS.get(head)  # "Lorne Water Company": a word and a kind shared
             return kind == lexicon.ORG_NOUNS[words[-1]] and bool(set(plain[:-1]) & set(words))
         kind = _named_kind(named) or (kinds or {}).get(named)
-        return kind is None or kind == lexicon.ORG_NOUNS.get(head)
+        told = lexicon.ORG_NOUNS.get(head)  # "the union" tells no kind: any name may be it
+        return kind is None or told in {kind, _UNTOLD}
     if x.islower():  # institutions: "ministry" is the "defence ministry", not the "ministry
-        return x.endswith(y) or y.endswith(x)  # union"
+        return x.endswith(y) or y.endswith(x) or _one_firm(x, y)  # union"
     return x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)
+
+
+def _one_firm(x: str, y: str) -> bool:
+    """ "the operator" and "the company": one firm a story names by two bare nouns of a company
+    (user trial 132: a network operator's two customer counts were given different sources);
+    "the airport operator" and "the airline" stay two."""
+    kinds = {lexicon.ORG_NOUNS.get(x), lexicon.ORG_NOUNS.get(y)}
+    return " " not in x + y and kinds == {"company"}
+
+
+_UNTOLD = "other"  # the kind of an organisation noun that tells none ("group", "union")
 
 
 def _poll(name: str) -> bool:
@@ -1229,8 +1269,15 @@ def _named_kind(name: str) -> str | None:
     for size in range(len(words) - 1, 0, -1):  # "United Nations mission": the UN's body
         if (head := org_surfaces().get(" ".join(words[:size]))) is not None:
             return organisation_kinds().get(head)
-    return lexicon.ORG_NAME_WORDS.get(words[-1].lower()) or known_tail(name)  # "Selvig Red
+    last = lexicon.ORG_NAME_WORDS.get(words[-1].lower()) or known_tail(name)  # "Selvig Red
     # Cross": the Red Cross's kind
+    headed = _HEAD_OF.search(name)  # "National Institute of Child Health": an institute's
+    return last or (lexicon.ORG_NOUNS.get(headed.group(1).lower()) if headed else None)
+
+
+_HEAD_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z]")
+"""The capitalised noun an "of" name is headed by ("Institute" of "National Institute of
+Child Health", "Ministry" of "Ministry of Health")."""
 
 
 def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -> dict[str, str]:
