@@ -509,6 +509,8 @@ def test_clean_a_date_line_fills_published_when_the_metadata_has_none() -> None:
     given = _clean(f"9 March 2031\n{P1}", published="2031-03-10T08:00:00Z")
     assert given.published == "2031-03-10T08:00:00Z"  # the metadata wins
     assert _clean(f"Updated 10:30\n{P1}").published is None  # a time is no date
+    unread = _clean(P1, published="02/05/2026")  # May or February? not guessed
+    assert (unread.published, unread.meta) == (None, {"published_as_given": "02/05/2026"})
     for line in ("Published 2031-03-09", "Published: 2031-03-09T09:30:00Z", "2031-03-09"):
         assert _clean(f"Dam repairs finish early\n{line}\n{P1}").published == "2031-03-09"
 
@@ -687,10 +689,10 @@ def test_clean_no_byline_no_author() -> None:
         ("2026-03-03", "2026-03-03"),
         (" 2026-03-03 ", "2026-03-03"),
         ("2026-03-03T19:05:00", "2026-03-03T19:05:00"),
-        ("early March", "early March"),
+        ("early March", None),  # not a date: kept in meta (published_as_given), with a warning
     ],
 )
-def test_clean_published_is_one_iso_form(given: str, published: str) -> None:
+def test_clean_published_is_one_iso_form(given: str, published: str | None) -> None:
     assert _clean(f"{P1}\n{P2}", published=given).published == published
 
 

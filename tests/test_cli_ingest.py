@@ -89,3 +89,30 @@ def test_cli_ingest_names_a_file_whose_text_is_already_stored(tmp_path: Path) ->
     )
     assert line.endswith("), stored once")
     assert first.stderr.splitlines()[-1].startswith("2 read, 1 stored, 1 already present")
+
+
+def test_cli_ingest_warns_of_a_date_it_cannot_read_and_keeps_it_as_written(tmp_path: Path) -> None:
+    # user trials 128, 130, 133: "02/05/2026" and "yesterday morning" were stored as the
+    # publication time, silently
+    record = {
+        "id": "dock-1",
+        "title": "Ferry fire in Calder Bay leaves harbour closed",
+        "outlet": "Dock News",
+        "published": "02/05/2026",
+        "text": "A ferry caught fire in Calder Bay on Saturday, the port authority said.\n"
+        "All 212 passengers were taken off safely, it said.",
+    }
+    feed = tmp_path / "dock.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", "-q", "--no-cluster", "--db", str(db), str(feed)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: {feed}#line-1: publication date '02/05/2026' is not ISO 8601 or RFC 2822, so"
+        " it is kept as written but not used as a date: write it as 2026-05-02T10:00:00Z or"
+        " Sat, 02 May 2026 10:00:00 GMT",
+        "1 read, 1 stored, 0 already present, 0 skipped, 0 failed",
+    ]
+    stored = json.loads(runner.invoke(main, ["article", "--db", str(db), "dock-1"]).stdout)
+    assert (stored["published"], stored["meta"]) == (None, {"published_as_given": "02/05/2026"})

@@ -477,3 +477,22 @@ def test_cli_output_a_file_that_cannot_be_written_is_one_line(tmp_path: Path) ->
         f"error: {blocker / 'inner'}: not a directory: check the path and its permissions"
     )
     assert "Traceback" not in err
+
+
+def test_cli_output_compare_writes_several_reports_from_one_analysis(tmp_path: Path) -> None:
+    # user trials 130-135: every format was a full run of its own
+    news = write_news(tmp_path)
+    paths = [tmp_path / name for name in ("r.json", "r.md", "r.html", "r.txt")]
+    code, out, err = invoke("compare", str(news), *(f"-o{p}" for p in paths))
+    assert (code, out) == (0, "")
+    assert err.splitlines()[-4:] == [f"wrote {p}" for p in paths]
+    assert json.loads(paths[0].read_text(encoding="utf-8"))["articles"]
+    assert paths[1].read_text(encoding="utf-8").startswith("# Comparison: ")
+    assert paths[2].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert paths[3].read_text(encoding="utf-8").startswith("Articles")  # no suffix: text
+    code, _, err = invoke("compare", str(news), "--format", "markdown", "-o", str(paths[0]))
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: -o {paths[0]}: its suffix names the json format but --format says markdown:"
+        " drop --format (each -o file's suffix names its format) or rename the file"
+    ]

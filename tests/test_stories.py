@@ -303,3 +303,22 @@ def test_stories_a_long_label_is_cut_at_a_word_boundary(tmp_path: Path) -> None:
     assert story.label.endswith("…")
     assert title.startswith(story.label[:-1])
     assert title[len(story.label) - 1] == " "  # the cut falls between words
+
+
+def test_stories_label_prefers_neutral_words_and_drops_live_marks() -> None:
+    # user trials 128, 130, 133: a tabloid's "'STOLEN': ..." and a live page's "Live:" named
+    # the story
+    from storylens.store import ArticleSummary
+    from storylens.stories import _label
+
+    members = [
+        ArticleSummary(
+            "a", "'STOLEN': Mayor's fury as recount hands city hall to rival", None, None, ""
+        ),
+        ArticleSummary(
+            "b", "Recount hands Varnholm city hall to rival by six votes", None, None, ""
+        ),
+    ]
+    assert _label(members) == "Recount hands Varnholm city hall to rival by six votes"
+    live = [ArticleSummary("c", "Live: tram derails on Orrin Square curve", None, None, "")]
+    assert _label(live) == "Tram derails on Orrin Square curve"

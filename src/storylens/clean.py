@@ -47,7 +47,9 @@ metadata gives none, and source lines, dateline credits and photo credits are ou
 A line near the top that is only a date ("9 March 2026") fills ``published`` when the
 metadata gives none; failing both, the time the page was fetched (``meta["crawled"]``, the
 WARC-Date of a crawled page) does, and stays in ``meta`` as the crawl time. ``published`` is
-written in one ISO 8601 form (:func:`storylens.text.normalize_date`).
+written in one ISO 8601 form (:func:`storylens.text.normalize_date`); a date that is neither
+ISO 8601 nor RFC 2822 ("02/05/2026": May or February?) is not guessed: ``published`` stays
+empty and ``meta["published_as_given"]`` keeps it as written (ingest warns).
 """
 
 from __future__ import annotations
@@ -77,9 +79,12 @@ from storylens.model import (
     content_hash,
 )
 from storylens.outlet import dateline_credit, infer_outlet
-from storylens.text import normalize_date
+from storylens.text import read_date
 
-__all__ = ["CleanOptions", "clean"]
+__all__ = ["UNREAD_DATE", "CleanOptions", "clean"]
+
+UNREAD_DATE = "published_as_given"
+"""The ``meta`` key of a publication date that could not be read, kept as written."""
 
 NO_BODY = "no article body"
 
@@ -216,6 +221,9 @@ def _article(
         or _date_from_lines(text, paragraphs)
         or _str_or_none(meta.get("crawled"))
     )
+    when = read_date(published) if published is not None else None
+    if published is not None and when is None:  # "02/05/2026", "yesterday morning": kept
+        extra[UNREAD_DATE] = published  # in meta, never sorted or compared as a date
     return Article(
         id=_str_or_none(meta.get("id")) or digest,
         text=text,
@@ -225,7 +233,7 @@ def _article(
         outlet_evidence=evidence,
         title=_str_or_none(meta.get("title")) or _headline(text, paragraphs),
         url=_str_or_none(meta.get("url")),
-        published=normalize_date(published) if published is not None else None,
+        published=when,
         author=_authors(_str_or_none(meta.get("author"))) or _author_from_bylines(removed),
         source=raw.source,
         removed=removed,

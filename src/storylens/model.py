@@ -220,6 +220,9 @@ class IngestStats:
     copies: list[tuple[str, str, str]] = field(default_factory=list)
     """(source, article id, source stored with it) for each document whose text the store
     already holds from another source: it is the same article, stored once."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(source, message) for each document read with something left out that the user should
+    know of (a publication date that could not be read)."""
 
     def summary(self) -> str:
         """One line: ``N read, N stored, N already present, N skipped (reasons), N failed``,

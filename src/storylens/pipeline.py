@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from storylens.clean import clean
+from storylens.clean import UNREAD_DATE, clean
 from storylens.ingest import IngestOptions, read_sources
 from storylens.ingest.messages import TOO_LONG
 from storylens.model import Article, Failure, IngestStats, RawDocument, Skip
@@ -46,7 +46,18 @@ def iter_articles(
         elif isinstance(outcome, Failure):
             stats.failed.append(outcome)
         else:
+            if (given := outcome.meta.get(UNREAD_DATE)) is not None:
+                stats.warnings.append((outcome.source or "", unread_date(given)))
             yield outcome
+
+
+def unread_date(given: object) -> str:
+    """The warning for a publication date that could not be read (``given``, as written)."""
+    return (
+        f"publication date {str(given)!r} is not ISO 8601 or RFC 2822, so it is kept as"
+        " written but not used as a date: write it as 2026-05-02T10:00:00Z or"
+        " Sat, 02 May 2026 10:00:00 GMT"
+    )
 
 
 def ingest(

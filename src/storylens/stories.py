@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from storylens.analyze.wording import bare_headline, neutral_headline
 from storylens.cluster import (
     ClusterState,
     apply_pins,
@@ -328,10 +329,15 @@ def _label(members: Sequence[ArticleSummary]) -> str:
 
     The most central title shares the most words with the other members' titles (the
     earliest on a tie): the headline most outlets agree on, not the first to arrive, nor one
-    outlet's turn of phrase, and not an article moved in by hand.
+    outlet's turn of phrase, and not an article moved in by hand. A headline in neutral words
+    is preferred (not a loaded one, nor a speaker's words), and a live page's "Live:" is
+    dropped (user trials 128, 130, 133).
     """
-    titles = [a.title for a in members if a.title and _labels_well(a.title)]
-    titled = central_line(titles, [a.title or a.first_line for a in members]) if titles else None
+    titles = [bare_headline(a.title) for a in members if a.title]
+    titles = [t for t in titles if _labels_well(t)]
+    neutral = [t for t in titles if neutral_headline(t)]  # not one outlet's "'STOLEN': ..."
+    heard = [a.title or a.first_line for a in members]
+    titled = central_line(neutral or titles, heard) if titles else None
     line = next((a.first_line for a in members if _labels_well(a.first_line)), None)
     fallback = members[0].title or members[0].first_line
     return shorten_words(titled or line or fallback, LABEL_CHARS)

@@ -25,6 +25,7 @@ __all__ = [
     "normalize_date",
     "normalize_line",
     "normalize_newlines",
+    "read_date",
     "shorten",
     "shorten_words",
     "split_lines",
@@ -140,6 +141,16 @@ def normalize_date(value: str) -> str:
     >>> normalize_date("2026-03-03T21:05:00+02:00"), normalize_date("2026-03-03")
     ('2026-03-03T19:05:00Z', '2026-03-03')
     """
+    return read_date(value) or value
+
+
+def read_date(value: str) -> str | None:
+    """The date or timestamp in :func:`normalize_date`'s form, or None when it is neither ISO
+    8601 nor RFC 2822.
+
+    >>> read_date("Sat, 02 May 2026 10:00:00 GMT"), read_date("02/05/2026")
+    ('2026-05-02T10:00:00Z', None)
+    """
     text = value.strip()
     try:
         return date.fromisoformat(text).isoformat()
@@ -147,7 +158,7 @@ def normalize_date(value: str) -> str:
         pass
     moment = _parse_moment(text)
     if moment is None:
-        return value
+        return None
     moment = moment.replace(microsecond=0)
     if moment.tzinfo is None:
         return moment.isoformat()

@@ -26,7 +26,15 @@ from typing import Any
 from storylens import lexicon
 from storylens.model import Article, Entity, Span, WordChoice
 
-__all__ = ["HEDGES", "LOADED", "REFERENT_SETS", "term_pattern", "word_choice"]
+__all__ = [
+    "HEDGES",
+    "LOADED",
+    "REFERENT_SETS",
+    "bare_headline",
+    "neutral_headline",
+    "term_pattern",
+    "word_choice",
+]
 
 # concept -> term -> regular expression of its forms (matched case-insensitively, whole words).
 REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
@@ -426,6 +434,37 @@ HEDGES: Mapping[str, str] = {
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+def neutral_headline(title: str) -> bool:
+    """A headline in neutral words: no loaded or hedging term ("Crooked ex-minister ...") and
+    not a speaker's words ("'STOLEN': Mayor's fury ...").
+
+    >>> neutral_headline("'STOLEN': Mayor's fury as recount hands city hall to rival")
+    False
+    """
+    if title.lstrip()[:1] in _QUOTE_MARKS:
+        return False
+    return not any(term_pattern(k, k).search(title) for k in (*LOADED, *HEDGES))
+
+
+_QUOTE_MARKS = frozenset("\"'“‘«")
+
+
+def bare_headline(title: str) -> str:
+    """A headline without the live-page marks around it.
+
+    >>> bare_headline("Live: tram derails in Brevik"), bare_headline("Dam bursts - live")
+    ('Tram derails in Brevik', 'Dam bursts')
+    """
+    bare = _LIVE_AFTER.sub("", _LIVE_BEFORE.sub("", title)).strip()
+    return bare[:1].upper() + bare[1:]
+
+
+_LIVE_BEFORE = re.compile(r"^\s*(?i:live(?:\s+updates|\s+blog)?|as it happened)\s*[:|–—-]\s*")
+_LIVE_AFTER = re.compile(
+    r"\s*[:|–—-]\s*(?i:live(?:\s+updates|\s+blog)?|as it happened|latest updates)\s*$"
+)
 
 
 def term_pattern(concept: str, term: str) -> re.Pattern[str]:

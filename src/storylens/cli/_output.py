@@ -113,6 +113,8 @@ def _report(stats: IngestStats, *, summary: str | None = None) -> None:
             f"same article: {source}: the text of {stored} (id {article_id}), stored once",
             err=True,
         )
+    for source, message in stats.warnings:
+        click.echo(f"warning: {source}: {message}", err=True)
     for failure in stats.failed:
         click.echo(f"error: {failure.source}: {failure.message}", err=True)
     click.echo(stats.summary() if summary is None else summary, err=True)

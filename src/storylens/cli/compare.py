@@ -6,6 +6,7 @@ import difflib
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -35,11 +36,18 @@ _digest_words = click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown", "html"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
+    default=None,
+    help="Report format  [default: text, or what each -o file's suffix names].",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here.")
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    type=click.Path(dir_okay=False),
+    multiple=True,
+    help="Write here (repeat to write several reports from one analysis; .json, .md, .html"
+    " name their format).",
+)
 @_digest_words
 @click.option(
     "--explain",
@@ -59,8 +67,8 @@ def compare_command(
     db: str,
     story_id: str | None,
     article_ids: str | None,
-    fmt: str,
-    output: str | None,
+    fmt: str | None,
+    outputs: tuple[str, ...],
     digest_words: int,
     explain: bool,
     only: str | None,
@@ -68,11 +76,13 @@ def compare_command(
     """Compare articles of one story: SOURCES (files, directories) or stored articles."""
     from storylens.compare import CompareOptions, compare
 
-    sections = _sections(only, fmt)
-    _check_output(output)
+    targets = _targets(outputs, fmt)
+    sections = _sections(only, sorted({f for _, f in targets}))
+    for path, _ in targets:
+        _check_output(path)
     chosen, stats = _load_for_compare(sources, db, story_id, article_ids)
     if not chosen:
-        if stats is not None and (stats.failed or stats.skipped):
+        if stats is not None and (stats.failed or stats.skipped or stats.warnings):
             _finish(stats, 0)  # say which source failed and why (exits 1 when one failed)
         raise ConfigError(
             "nothing to compare: give files or directories, --articles ID,ID or --story ID"
@@ -81,25 +91,53 @@ def compare_command(
         _warn_if_several_stories(chosen)
     analysis = compare(chosen, options=CompareOptions(digest_words=digest_words))
     title = _story_label(db, story_id) if story_id is not None else None
-    _write_report(analysis, fmt, output, explain=explain, title=title, only=sections)
+    for path, chosen_fmt in targets:
+        _write_report(analysis, chosen_fmt, path, explain=explain, title=title, only=sections)
     if sections is None or "digest" in sections:
         _warn_if_no_digest(analysis, digest_words)
-    if stats is not None and (stats.failed or stats.skipped):
+    if stats is not None and (stats.failed or stats.skipped or stats.warnings):
         _finish(stats, len(chosen))
 
 
-def _sections(only: str | None, fmt: str) -> frozenset[str] | None:
+_SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
+_SUFFIXES |= {".htm": "html"}
+"""The file suffixes that name a report format (``-o report.html``)."""
+
+
+def _targets(outputs: Sequence[str], fmt: str | None) -> list[tuple[str | None, str]]:
+    """(path, format) of each report to write (path None: standard output): a path's suffix
+    names its format unless ``--format`` is given, which must then agree with it.
+
+    >>> _targets(["a.json", "b.md", "c.txt"], None)
+    [('a.json', 'json'), ('b.md', 'markdown'), ('c.txt', 'text')]
+    """
+    if not outputs:
+        return [(None, fmt or "text")]
+    targets: list[tuple[str | None, str]] = []
+    for path in outputs:
+        named = _SUFFIXES.get(Path(path).suffix.lower())
+        if fmt is not None and named is not None and named != fmt:
+            raise ConfigError(
+                f"-o {path}: its suffix names the {named} format but --format says {fmt}:"
+                " drop --format (each -o file's suffix names its format) or rename the file"
+            )
+        targets.append((path, fmt or named or "text"))
+    return targets
+
+
+def _sections(only: str | None, formats: Sequence[str]) -> frozenset[str] | None:
     """The report sections ``--only`` names (None: all), checked before any work is done.
 
-    >>> sorted(_sections("quotes, conflicts", "text") or ())
+    >>> sorted(_sections("quotes, conflicts", ["text"]) or ())
     ['conflicts', 'quotes']
     """
     if only is None:
         return None
-    if fmt not in ("text", "markdown"):
+    whole = [f for f in formats if f not in ("text", "markdown")]
+    if whole:
         raise ConfigError(
-            f"--only chooses sections of the text and Markdown reports; the {fmt} report is"
-            " always whole: use --format text or --format markdown with --only"
+            f"--only chooses sections of the text and Markdown reports; the {whole[0]} report"
+            " is always whole: use --format text or --format markdown with --only"
         )
     names = [name.strip().lower() for name in only.split(",") if name.strip()]
     unknown = [name for name in names if name not in SECTIONS]
@@ -118,8 +156,6 @@ def _check_output(output: str | None) -> None:
     """Refuse an output path in a folder that does not exist before any work is done."""
     if output is None:
         return
-    from pathlib import Path
-
     folder = Path(output).parent
     if not folder.is_dir():
         raise ConfigError(
@@ -272,8 +308,6 @@ def _write_report(
     if output is None:
         click.echo(text, nl=False)
     else:
-        from pathlib import Path
-
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
 

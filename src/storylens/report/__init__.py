@@ -56,17 +56,13 @@ def render(
 def _title(analysis: StoryAnalysis) -> str:
     """ "Comparison: " and the headline most outlets agree on, in neutral words when one is
     (not one outlet's "Crooked ex-minister ..." nor a speaker's words: "'It feels like the
-    town was left to burn'"); else the first article's opening line."""
-    from storylens.analyze.wording import HEDGES, LOADED, term_pattern
+    town was left to burn'"), without a live page's "Live:"; else the first article's opening
+    line."""
+    from storylens.analyze.wording import bare_headline, neutral_headline
     from storylens.features import central_line
 
-    judging = (*LOADED, *HEDGES)
-    titles = [a.title for a in analysis.articles if a.title]
-    neutral = [
-        t
-        for t in titles
-        if not any(term_pattern(k, k).search(t) for k in judging) and t[:1] not in _QUOTE_MARKS
-    ]
+    titles = [bare_headline(a.title) for a in analysis.articles if a.title]
+    neutral = [t for t in titles if neutral_headline(t)]
     if titles:
         first = central_line(neutral or titles, titles)
     elif analysis.articles:
@@ -74,6 +70,3 @@ def _title(analysis: StoryAnalysis) -> str:
     else:
         return "storylens comparison"
     return f"Comparison: {first}"
-
-
-_QUOTE_MARKS = frozenset("\"'“‘«")

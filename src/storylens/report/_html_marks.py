@@ -126,7 +126,9 @@ class _Story:
         firm = {m.span.article for m in claim.mentions if (m.why.score or 0.0) >= WEAK_LINK}
         if mention.span.article not in firm:  # marked "(weak match)" by reporters()
             return "weak", self.weak_tip(claim, mention, mention.why.score)
-        tip = f"reported by {reported_by(claim, self.names, self.numbers, self.verdicts)}"
+        tip = "reported by " + reported_by(
+            claim, self.names, self.numbers, self.verdicts, self.texts
+        )
         if claim.support.articles > 1 and claim.support.independent == 1:
             return "wire", tip + ": copies of one text, not independent confirmation"
         return share_class(len(firm), self.total), tip

@@ -232,7 +232,11 @@ class _SharedTable:
             (
                 self.claim(c),
                 escape(reporters(c, self.names)),
-                escape(match_label(c, self.analysis.numbers, number_verdicts(self.analysis))),
+                escape(
+                    match_label(
+                        c, self.analysis.numbers, number_verdicts(self.analysis), self.texts
+                    )
+                ),
             )
             for c in claims
         ]

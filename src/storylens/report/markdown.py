@@ -143,7 +143,7 @@ def _shared_claim(
     claim: Claim, names: Mapping[str, str], texts: Mapping[str, str], analysis: StoryAnalysis
 ) -> list[str]:
     """A shared claim, then each outlet's own wording where it differs."""
-    label = match_label(claim, analysis.numbers, number_verdicts(analysis))
+    label = match_label(claim, analysis.numbers, number_verdicts(analysis), texts)
     outlets = reporters(claim, names) + (f"; {label}" if label else "")
     lines = [f"- {shown(claim.text)} [{outlets}]"]
     lines += [

@@ -184,9 +184,9 @@ def _shared_row(
     claim: Claim, analysis: StoryAnalysis, names: Mapping[str, str], texts: Mapping[str, str]
 ) -> tuple[str, Text]:
     """Who reports a shared claim (with how well it is matched), and its wordings."""
-    return reported_by(claim, names, analysis.numbers, number_verdicts(analysis)), _with_wordings(
-        claim, names, texts
-    )
+    verdicts = number_verdicts(analysis)
+    reported = reported_by(claim, names, analysis.numbers, verdicts, texts)
+    return reported, _with_wordings(claim, names, texts)
 
 
 def _with_wordings(claim: Claim, names: Mapping[str, str], texts: Mapping[str, str]) -> Text:

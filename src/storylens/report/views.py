@@ -160,6 +160,7 @@ def reported_by(
     names: Mapping[str, str],
     numbers: Sequence[NumberMention] = (),
     verdicts: Sequence[Conflict] = (),
+    texts: Mapping[str, str] | None = None,
 ) -> str:
     """The outlets of a claim, then how well they are matched in brackets when there is
     something to say ("A, B (match 0.62)"; a claim one outlet states and another states
@@ -171,13 +172,16 @@ def reported_by(
     >>> reported_by(Claim("c", "x", (one,), Support(1, 1, 1), (also,)), {"a": "A", "b": "B"})
     'A, B (also)'
     """
-    label = match_label(claim, numbers, verdicts)
+    label = match_label(claim, numbers, verdicts, texts)
     outlets = reporters(claim, names)
     return f"{outlets} ({label})" if label else outlets
 
 
 def match_label(
-    claim: Claim, numbers: Sequence[NumberMention] = (), verdicts: Sequence[Conflict] = ()
+    claim: Claim,
+    numbers: Sequence[NumberMention] = (),
+    verdicts: Sequence[Conflict] = (),
+    texts: Mapping[str, str] | None = None,
 ) -> str:
     """``match 0.41`` for a shared claim, empty for a unique one; when some of its articles
     reuse one text (wire copy), how many independent origins stand behind it.
@@ -196,7 +200,7 @@ def match_label(
     origins = ""
     if support.independent < support.articles:
         origins = f", {support.independent} origin{'' if support.independent == 1 else 's'}"
-    differ = f", {differ_label(claim, verdicts)}" if numbers_differ(claim, numbers) else ""
+    differ = f", {differ_label(claim, verdicts, texts)}" if numbers_differ(claim, numbers) else ""
     return f"match {weakest:.2f}{origins}{differ}"
 
 
@@ -205,11 +209,15 @@ def number_verdicts(analysis: StoryAnalysis) -> tuple[Conflict, ...]:
     return (*analysis.conflicts, *analysis.non_conflicts)
 
 
-def differ_label(claim: Claim, verdicts: Sequence[Conflict]) -> str:
+def differ_label(
+    claim: Claim, verdicts: Sequence[Conflict], texts: Mapping[str, str] | None = None
+) -> str:
     """What the number verdicts say of a claim whose wordings give different figures:
     ``numbers conflict`` when a conflict holds two of its mentions, ``numbers differ:
     different-period`` (the first reason) when a verdict explains the difference, else
     ``numbers differ`` (the figures were not compared: another thing, place or source).
+    With the articles' ``texts``, the figures the verdict is about follow ("numbers conflict:
+    “52” vs “46”": users took the label for another pair of the claim's figures).
 
     >>> from storylens.model import Bound, ClaimMention, Span, Support, Why
     >>> m = tuple(ClaimMention(Span(a, 0, 9), Why("matched", 0.9)) for a in "ab")
@@ -223,15 +231,30 @@ def differ_label(claim: Claim, verdicts: Sequence[Conflict]) -> str:
     'numbers conflict'
     >>> differ_label(c, [])
     'numbers differ'
+    >>> differ_label(c, [v("number", "ranges-disjoint")], {"a": "x43 dead", "b": "y99 dead"})
+    'numbers conflict: “43” vs “99”'
     """
     inside = [
         v
         for v in verdicts
         if all(any(x.span.overlaps(m.span) for m in claim.mentions) for x in v.mentions)
     ]
-    if any(v.kind == "number" for v in inside):
-        return "numbers conflict"
-    return f"numbers differ: {inside[0].why.rule}" if inside else "numbers differ"
+    conflict = next((v for v in inside if v.kind == "number"), None)
+    if conflict is not None:
+        return "numbers conflict" + _figures(conflict, texts, ": ")
+    if not inside:
+        return "numbers differ"
+    return f"numbers differ: {inside[0].why.rule}" + _figures(inside[0], texts, ", ")
+
+
+def _figures(verdict: Conflict, texts: Mapping[str, str] | None, joiner: str) -> str:
+    """ "“52” vs “46”" (each figure once) after ``joiner``; empty without the texts."""
+    if texts is None:
+        return ""
+    words = dict.fromkeys(
+        texts[m.span.article][m.span.start : m.span.end] for m in verdict.mentions
+    )
+    return joiner + " vs ".join(f"“{w}”" for w in words)
 
 
 def numbers_differ(claim: Claim, numbers: Sequence[NumberMention]) -> bool:
