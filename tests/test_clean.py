@@ -823,3 +823,16 @@ def test_clean_html_sibling_articles_without_times_are_no_live_page() -> None:
     assert isinstance(article, Article)
     assert "gave way on Tuesday night" in article.text
     assert "Ferry timetable changes" not in article.text
+
+
+def test_clean_html_keeps_a_live_page_s_div_posts_in_page_order() -> None:
+    """User trial 133: on a page of <div class="post"> entries trafilatura moved the first
+    post above the page's heading and left its time with nothing under it."""
+    html = (Path(__file__).parent / "data" / "live-page-divs.html").read_text(encoding="utf-8")
+    article = clean(RawDocument(source="live.html", html=html))
+    assert isinstance(article, Article)
+    lines = [(p.kind.value, article.text[p.start : p.end]) for p in article.paragraphs]
+    assert lines[0] == ("heading", "06:10")
+    assert lines[1][1].startswith("A freight train has derailed on the Kessling viaduct")
+    stamps = [text for kind, text in lines if kind == "heading"]
+    assert stamps == ["06:10", "06:25", "06:50", "07:15", "07:40", "08:05", "08:30", "09:00"]

@@ -92,8 +92,9 @@ feed of posts."""
 def live_posts(html: str, kept: Sequence[str]) -> list[tuple[Line, bool]]:
     """The lines of a live page's posts (each with whether it is a heading or a post's time),
     when the page's largest run of sibling ``<article>`` elements holding a paragraph (at
-    least :data:`MIN_POSTS`) holds most of the ``kept`` text and more: trafilatura keeps one
-    main block, and on a live page it can keep some posts and drop others. Else ``[]``.
+    least :data:`MIN_POSTS`) holds most of the ``kept`` text and more, or the same text in
+    another order: trafilatura keeps one main block, and on a live page it can keep some
+    posts and drop others, or move a post away from its time. Else ``[]``.
 
     >>> post = "<article><time>{0}</time><h2>Update</h2><p>Post {0}.</p></article>"
     >>> page = "<html><body>" + "".join(post.format(t) for t in ("9:00", "8:00", "7:00"))
@@ -111,30 +112,48 @@ def live_posts(html: str, kept: Sequence[str]) -> list[tuple[Line, bool]]:
     texts = [line.text for line, _ in lines]
     held = sum(len(k) for k in kept if _overlaps(k, texts))
     total = sum(len(k) for k in kept)
-    if not lines or held < 0.8 * total or sum(map(len, texts)) <= total:
+    if not lines or held < 0.8 * total:
         return []
-    return lines
+    return lines if sum(map(len, texts)) > total or _shuffled(kept, page_lines(html)) else []
+
+
+def _shuffled(kept: Sequence[str], page: Sequence[str]) -> bool:
+    """trafilatura kept lines out of the page's order (user trial 133: the first post before
+    the page's heading, its time left with nothing under it)."""
+    where = {text: i for i, text in reversed(list(enumerate(page)))}
+    found = [where[k] for k in kept if k in where]
+    return found != sorted(found)
 
 
 def _largest_post_run(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The ``<article>`` children (with a paragraph) of the element that has most of them,
     when they read as a live page's posts: most hold a ``<time>`` or a class or id such as
-    "live-post", "entry" or "update", and none is a teaser card or related link."""
+    "live-post", "entry" or "update", and none is a teaser card or related link. Posts may
+    also be ``<div>`` elements named as posts, most of them holding a ``<time>``."""
     best: list[lxml.html.HtmlElement] = []
     for parent in root.iter():
-        posts = [
-            child
-            for child in parent
-            if isinstance(child.tag, str)
-            and child.tag.lower() == "article"
-            and child.find(".//p") is not None
-        ]
+        posts = [child for child in parent if _may_be_post(child)]
         if len(posts) > len(best):
             best = posts
     if len(best) < MIN_POSTS or any(_NOT_POST_TEXT.search(_named(p)) for p in best):
         return []
+    timed = sum(p.find(".//time") is not None for p in best)
+    if any(p.tag.lower() != "article" for p in best):  # "<div class="post">": timed, each one
+        return best if 2 * timed > len(best) else []
     marked = sum(p.find(".//time") is not None or bool(_POST_NAME.search(_named(p))) for p in best)
     return best if 2 * marked > len(best) else []
+
+
+def _may_be_post(element: lxml.html.HtmlElement) -> bool:
+    """An ``<article>`` with a paragraph, or a ``<div>``, ``<section>`` or ``<li>`` with one
+    whose class or id names a post ("post", "live-entry": user trial 133's live page)."""
+    if not isinstance(element.tag, str) or element.find(".//p") is None:
+        return False
+    tag = element.tag.lower()
+    return tag == "article" or (tag in _POST_TAGS and bool(_POST_NAME.search(_named(element))))
+
+
+_POST_TAGS = frozenset(["div", "section", "li"])
 
 
 _POST_NAME = re.compile(r"live|post|entry|update|timeline", re.I)
@@ -155,9 +174,16 @@ def _post_lines(post: lxml.html.HtmlElement) -> Iterator[tuple[Line, bool]]:
             continue  # its text is in the line of the element holding it
         if any(_NOT_POST_TEXT.search(_named(a)) for a in ancestors):
             continue
-        heading = element.tag in _HEADING_TAGS or element.tag == "time"
+        heading = element.tag in _HEADING_TAGS or element.tag == "time" or _only_time(element)
         for line in split_lines("".join(_text_pieces(element))):
             yield line, heading
+
+
+def _only_time(element: lxml.html.HtmlElement) -> bool:
+    """A paragraph holding nothing but a ``<time>`` ("<p class="stamp"><time>6:45 p.m.</time>
+    </p>"): the post's time."""
+    stamp = element.find(".//time")
+    return stamp is not None and element.text_content().strip() == stamp.text_content().strip()
 
 
 def dropped_lines(page: Sequence[str], kept: Sequence[str]) -> list[tuple[int, str]]:
