@@ -66,7 +66,7 @@ def test_html_weak_member_of_a_shared_claim_is_marked_weak() -> None:
     passages = _passages(to_html(replace(analysis, claims=claims)), "c-capsized")
     assert [cls for cls, _ in passages] == ["shared", "shared", "weak"]
     assert passages[0][1].startswith(
-        "reported by Coastline Post, Harbour Signal, Pelican Wire (weak match) (match 0.30"
+        "reported by Coastline Post, Harbour Signal, Pelican Wire (weak match); match 0.30"
     )
     assert passages[2][1].startswith("possibly the same fact as Coastline Post: “The ferry")
     assert passages[2][1].endswith("(weak match 0.30): check")

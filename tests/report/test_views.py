@@ -367,3 +367,32 @@ def test_views_figures_keep_their_units() -> None:
     tables = _Tables(StoryAnalysis(articles=(article,), numbers=numbers))
     assert [tables.figure(n) for n in numbers] == ["about 80 metres", "Some 400 feet", "30 km/h"]
     assert _figure(text, numbers[1]) == "some 400 feet"
+
+
+def test_views_explain_lists_a_figure_no_pair_was_judged_for() -> None:
+    # user trials 134-138: two outlets' distances ("the school, 2 km away") were never set
+    # against each other, and --explain listed them nowhere
+    from storylens.compare import compare
+    from storylens.model import Article, Paragraph, content_hash
+    from storylens.report.views import detail_tables
+
+    texts = {
+        "a": "The school, about two kilometres downstream of the dam, was closed on Monday.",
+        "b": "Pupils at the school, some five kilometres below the dam, were sent home on Monday.",
+    }
+    articles = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash(t), outlet=k.upper())
+        for k, t in texts.items()
+    ]
+    analysis = compare(articles)
+    assert not analysis.conflicts and not analysis.non_conflicts
+    (table,) = [
+        t
+        for t in detail_tables(analysis, explain=True)
+        if t.title == "Figures compared with nothing"
+    ]
+    assert [row[0] for row in table.rows] == ["A", "B"]
+    assert {row[3] for row in table.rows} == {
+        "set against no other figure: it tells where something is, or names what it counts in"
+        " passing"
+    }

@@ -163,8 +163,9 @@ def reported_by(
     texts: Mapping[str, str] | None = None,
 ) -> str:
     """The outlets of a claim, then how well they are matched in brackets when there is
-    something to say ("A, B (match 0.62)"; a claim one outlet states and another states
-    inside another claim has no match of its own: "A, B (also)", no empty brackets).
+    something to say ("A, B (match 0.62)", or "A, B (weak match); match 0.41" after an
+    outlet's mark; a claim one outlet states and another states inside another claim has no
+    match of its own: "A, B (also)", no empty brackets).
 
     >>> from storylens.model import ClaimMention, Span, Support, Why
     >>> one = ClaimMention(Span("a", 0, 1), Why("unique", None))
@@ -174,7 +175,10 @@ def reported_by(
     """
     label = match_label(claim, numbers, verdicts, texts)
     outlets = reporters(claim, names)
-    return f"{outlets} ({label})" if label else outlets
+    if not label:
+        return outlets
+    # "A, B (weak match); match 0.41": no brackets after brackets (user trials 136-138)
+    return f"{outlets}; {label}" if outlets.endswith(")") else f"{outlets} ({label})"
 
 
 def match_label(
@@ -618,6 +622,22 @@ def _uncompared(
     return "no other outlet counts this" if len(articles[thing]) == 1 else "only copies count this"
 
 
+def _unjudged(
+    figure: NumberMention, thing: str | None, judged: set[Span], varying: set[object]
+) -> str | None:
+    """Why a figure that another outlet counts the same thing for is in no verdict (user
+    trials 134-138: ``--explain`` left such figures out of every table), or None."""
+    if figure.span in judged or thing in varying:
+        return None
+    return (
+        "set against no other figure: it tells where something is, or names what it counts in"
+        " passing"
+    )
+
+
+_VARIES = "varies-in-article"
+
+
 class _Tables:
     """The detail tables of one analysis, with each article's name and text at hand."""
 
@@ -694,10 +714,14 @@ class _Tables:
             if thing is not None:
                 articles.setdefault(thing, set()).add(n.span.article)
         origin = dict(self.analysis.origins)
+        verdicts = number_verdicts(self.analysis)
+        judged = {m.span for v in verdicts for m in v.mentions}
+        varying = {v.why.features.get("thing") for v in verdicts if v.why.rule == _VARIES}
         rows = tuple(
             (self.names[n.span.article], self.figure(n), n.what or "", why)
             for n, thing in things
             if (why := _uncompared(thing, articles, origin))
+            or (why := _unjudged(n, thing, judged, varying))
         )
         headers = ("outlet", "figure", "what", "why not compared")
         empty = "none: every figure was compared with another outlet's"
