@@ -3309,3 +3309,18 @@ def test_numbers_a_part_of_a_group_a_clause_defines_is_a_part() -> None:
     conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert conflicts == ()
     assert [o.why.rule for o in others] == ["different-scope"]
+
+
+def test_numbers_a_conversion_in_brackets_is_the_same_figure() -> None:
+    # user trial 140: "44.1C (111.4F)" gave two readings, each set against the other outlets'
+    # in both units, and the digest listed the conversions as rival readings
+    assert [
+        text for text, _ in numbers_of("Varenne station reached 44.1C (111.4F) on Tuesday.")
+    ] == ["44.1"]
+    assert [
+        text for text, _ in numbers_of("The road runs for 30 miles (48 km) along the coast.")
+    ] == ["30"]
+    both = numbers_of("The river rose 3 metres (10 feet) on Monday and 30 feet on Tuesday.")
+    assert len(both) == 2  # a figure of its own in another unit stays
+    apart = numbers_of("Highs of 20C (and 30C inland) are expected.")
+    assert len(apart) == 2  # not a conversion: another value

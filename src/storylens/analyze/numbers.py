@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -61,7 +61,7 @@ from storylens.analyze._counted import (
     sum_owner,
 )
 from storylens.analyze._durations import lasting, time_symbol
-from storylens.analyze._measures import unit_at, unit_of
+from storylens.analyze._measures import to_unit, unit_at, unit_named, unit_of
 from storylens.analyze._num_words import DAYS, ENTRY_STAMP, SPEECH, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
@@ -109,7 +109,39 @@ def find_numbers(article: Article, *, doc: Any | None = None) -> tuple[NumberMen
     wanted = [i for i, p in enumerate(body) if _hinted(article.text, p)]
     parse(context, wanted)
     found = _referred(tuple(m for i in wanted for m in _paragraph_numbers(context, i)), body)
+    found = _without_conversions(article.text, found)
     return tuple(_document_maker(article.text, m) for m in found)
+
+
+def _without_conversions(text: str, found: Sequence[NumberMention]) -> tuple[NumberMention, ...]:
+    """The figures less those that only restate the one before them in another unit, in
+    brackets: "44.1C (111.4F)", "30 miles (48 km)" (user trial 140: each reading was set
+    against the other outlets' in both units, and the digest listed the conversions as rival
+    readings)."""
+    kept: list[NumberMention] = []
+    for mention in found:
+        before = kept[-1] if kept else None
+        if before is None or not _converts(text, before, mention):
+            kept.append(mention)
+    return tuple(kept)
+
+
+def _converts(text: str, first: NumberMention, second: NumberMention) -> bool:
+    """``second`` is ``first`` in another unit, in brackets right after it, within rounding."""
+    if first.span.article != second.span.article:
+        return False
+    between = text[first.span.end : second.span.start]
+    if not _BRACKETED.fullmatch(between):
+        return False
+    x, y = (unit_named(str(m.why.features.get("measure", ""))) for m in (first, second))
+    if x is None or y is None or x.symbol == y.symbol or x.dimension != y.dimension:
+        return False
+    converted = to_unit(second.value, y, x)
+    return abs(converted - first.value) <= max(0.06 * abs(first.value), 1.0)
+
+
+_BRACKETED = re.compile(r"\s*(?:[^\W\d_][\w/°]*\.?)?\s*\(\s*(?:about|around|some|roughly)?\s*")
+"""Between a figure and its conversion: its unit, then an opening bracket ("C (", " km (")."""
 
 
 _DOCUMENTS = "report|data|figures|statement|survey|study|bulletin|count|tally|assessment"
