@@ -3324,3 +3324,28 @@ def test_numbers_a_conversion_in_brackets_is_the_same_figure() -> None:
     assert len(both) == 2  # a figure of its own in another unit stays
     apart = numbers_of("Highs of 20C (and 30C inland) are expected.")
     assert len(apart) == 2  # not a conversion: another value
+
+
+def test_numbers_a_reprint_s_figure_gets_its_original_s_verdict() -> None:
+    # user trial 139: the wire's 38 and its reprint's 38 got two verdicts against the same 41
+    # (published hours apart, the wire's was excused as another time, the reprint's flagged)
+    text = "Police said 38 hostages were freed on Friday, ending their ordeal."
+    wire = replace(make_article(text), id="wire", published="2026-05-01T16:30:00Z")
+    reprint = replace(
+        make_article(text, "Church bells rang in Huldavik when the news came."),
+        id="reprint",
+        published="2026-05-02T08:15:00Z",
+    )
+    other = replace(
+        make_article("Police said 41 hostages were freed on Friday."),
+        id="other",
+        published="2026-05-02T06:00:00Z",
+    )
+    alone = find_conflicts([*find_numbers(wire), *find_numbers(other)], [wire, other])
+    (expected,) = [*alone[0], *alone[1]]
+    articles = [wire, reprint, other]
+    found = [m for a in articles for m in find_numbers(a)]
+    conflicts, others = find_conflicts(found, articles, {"wire": "wire", "reprint": "wire"})
+    (verdict,) = [*conflicts, *others]
+    assert sorted(m.span.article for m in verdict.mentions) == ["other", "reprint", "wire"]
+    assert verdict.why.rule == expected.why.rule  # the original's verdict

@@ -156,6 +156,9 @@ def find_conflicts(
     )
     found: list[Conflict] = []
     explained: list[Conflict] = []
+    shadows: dict[Span, list[NumberMention]] = {}
+    for key in sorted(groups):
+        groups[key] = _without_copies(groups[key], copies, shadows)
     for key in sorted(groups):
         varying = _varying(groups[key], key, story)
         first_varying: Conflict | None = None
@@ -172,7 +175,41 @@ def find_conflicts(
             target.append(_conflict(a, b, verdict))
         if first_varying is not None:
             explained.append(_standing_for(first_varying, count))
+    found, explained = _with_copies(found, shadows), _with_copies(explained, shadows)
     return _once_per_origin(found, copies), _once_per_origin(explained, copies)
+
+
+def _without_copies(
+    mentions: Sequence[NumberMention],
+    origin: Mapping[str, str],
+    shadows: dict[Span, list[NumberMention]],
+) -> list[NumberMention]:
+    """The mentions less those a copy of another article's text repeats (the same figure in
+    a wire story's reprint), which ``shadows`` lists under the figure they repeat: a copy's
+    figure gets its original's verdicts, not verdicts of its own (user trial 139: the wire's
+    38 was excused as another period and the reprint's flagged against the same 41). The
+    original is the origin article's figure when the origin holds it, else the first."""
+    firsts: dict[tuple[str, float, float], NumberMention] = {}
+    ordered = sorted(mentions, key=lambda m: origin.get(m.span.article) != m.span.article)
+    for mention in ordered:
+        group = origin.get(mention.span.article, mention.span.article)
+        first = firsts.setdefault((group, mention.low, mention.high), mention)
+        if first is not mention and first.span.article != mention.span.article:
+            shadows.setdefault(first.span, []).append(mention)
+    repeated = {id(m) for copies in shadows.values() for m in copies}
+    return [m for m in mentions if id(m) not in repeated]
+
+
+def _with_copies(
+    verdicts: Sequence[Conflict], shadows: Mapping[Span, Sequence[NumberMention]]
+) -> list[Conflict]:
+    """The verdicts with each figure's copies (see :func:`_without_copies`) after it."""
+    return [
+        replace(
+            v, mentions=(*v.mentions, *(c for m in v.mentions for c in shadows.get(m.span, ())))
+        )
+        for v in verdicts
+    ]
 
 
 def _copied(a: NumberMention, b: NumberMention, origin: Mapping[str, str]) -> bool:
