@@ -3349,3 +3349,28 @@ def test_numbers_a_reprint_s_figure_gets_its_original_s_verdict() -> None:
     (verdict,) = [*conflicts, *others]
     assert sorted(m.span.article for m in verdict.mentions) == ["other", "reprint", "wire"]
     assert verdict.why.rule == expected.why.rule  # the original's verdict
+
+
+def test_numbers_bare_degrees_of_the_weather_are_a_temperature() -> None:
+    # user trial 136: "9 degrees Celsius" and "a mild 12 degrees" at one race's start were two
+    # things ("temperature", "degrees"), and the start's 9 was never set against the finish's 16
+    start = make_article(
+        "Mwangole broke the record with the temperature at the start a near-perfect 9 degrees"
+        " Celsius."
+    )
+    finish = make_article(
+        "Conditions were cool at the start, but the temperature had climbed to 16 degrees by the"
+        " time the leaders finished."
+    )
+    other = make_article("Runners enjoyed a mild 12 degrees at the 8.30am start.")
+    articles = [start, finish, other]
+    found = [m for a in articles for m in find_numbers(a)]
+    assert {m.what for m in found} == {"temperature"}
+    conflicts, others = find_conflicts(found, articles)
+    flagged = [sorted(m.value for m in c.mentions) for c in conflicts]
+    assert flagged == [[9.0, 12.0]]  # the start's two readings
+    assert {o.why.rule for o in others} == {"different-period"}  # a start against a finish
+    assert only("The driver made a 90-degree turn.").what != "temperature"
+    assert only("The road climbs at 12 degrees.").what != "temperature"
+    fever = only("Some arrived with a body temperature above 41 degrees, the doctor said.")
+    assert fever.what == "body temperature"

@@ -775,7 +775,10 @@ _DAY_PARTS = frozenset(
 _DAY_PART_PHRASE = re.compile(
     r"\b(?:(?:by|in|during|late in|early in|at|on)\s+the\s+)(?:morning|afternoon|evening|night)\b"
     r"|\b(?:overnight|at midday|at noon|at midnight|at dawn|at dusk|tonight)\b"
-    r"|\bin (?:early|morning|afternoon|late) trad(?:ing|e)\b",  # "fell 6.2% in early trading"
+    r"|\bin (?:early|morning|afternoon|late) trad(?:ing|e)\b"  # "fell 6.2% in early trading"
+    r"|\bby the time (?:the |a |an )?\w+ (?:had )?\w+ed\b"  # "by the time the leaders finished"
+    r"|\bat the (?:[\w.:]+\s+)?(?:start|finish|outset)\b",  # "a mild 12 degrees at the 8.30am
+    # start" (user trial 136: a start's and a finish's temperature were one reading)
     re.I,
 )
 

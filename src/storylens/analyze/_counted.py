@@ -13,6 +13,7 @@ percentage, from what changed ("prices rose 18 percent"). :func:`event_group` an
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from typing import Any
 
@@ -428,12 +429,22 @@ def _size(noun: Any, unit: Unit) -> tuple[str, str, None, str] | None:
     if unit.dimension == "temperature":
         if _compared(noun):  # "3°C above the July average", "rose by 2C": a difference
             return "temperature difference", "measured", None, "temperature difference"
+        if _of_a_body(noun):  # "arrived with a body temperature above 41 degrees"
+            return "body temperature", "measured", None, "body temperature"
         return "temperature", "measured", None, "temperature"
     if unit.dimension == "length" and not placed(noun):
         verb = _covering_verb(noun)
         if verb is not None:
             return f"{noun.lower_} {_participle(verb)}", "length-verb", None, "distance"
     return None
+
+
+def _of_a_body(unit: Any) -> bool:
+    """A temperature of a person's body ("a body temperature above 41 degrees", "a fever of
+    39C"), not the weather's."""
+    words = [t.lower_ for t in unit.sent]
+    pairs = set(itertools.pairwise(words))
+    return ("body", "temperature") in pairs or "fever" in words
 
 
 _SUBJECTS_DEPS = frozenset(["nsubj", "nsubjpass"])

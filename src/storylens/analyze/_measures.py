@@ -12,6 +12,7 @@ long and metric tons differ by a tenth.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -147,6 +148,8 @@ def unit_at(token: Any) -> Unit | None:
     area (``km2``), "12 kilometres" a length."""
     unit = unit_of(token.lower_) or (unit_of(token.lemma_) if merged_unit(token) else None)
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if unit is None and token.lower_ in {"degree", "degrees"} and _weather(token, before):
+        return _SYMBOLS["F" if _FAHRENHEIT.search(token.doc.text) else "C"]
     if token.lower_ in {"point", "points"} and before in _POINTS:
         return _SYMBOLS[_POINTS[before]]
     if unit is not None and unit.symbol == "mi" and before == "nautical":
@@ -161,6 +164,27 @@ def unit_at(token: Any) -> Unit | None:
     if unit is not None and unit.symbol in _SOLUTES:
         return _concentration(token, unit) or unit
     return unit
+
+
+def _weather(degrees: Any, before: str) -> bool:
+    """Bare "degrees" of a temperature: its sentence speaks of the weather ("the temperature
+    had climbed to 16 degrees", "a mild 12 degrees"; user trial 136 set a start's "9 degrees
+    Celsius" apart from "12 degrees"), and the word is no angle or grade ("a 90-degree turn",
+    "degrees of latitude")."""
+    after = degrees.doc[degrees.i + 1].lower_ if degrees.i + 1 < len(degrees.doc) else ""
+    if before == "-" or after == "of":
+        return False
+    return any(t.lower_ in _WEATHER_WORDS for t in degrees.sent)
+
+
+_WEATHER_WORDS = frozenset(
+    [
+        *("temperature", "temperatures", "heat", "heatwave", "hot", "hotter", "hottest"),
+        *("cold", "colder", "cool", "cooler", "warm", "warmer", "mild", "chilly", "freezing"),
+        *("thermometer", "thermometers", "frost", "high", "highs", "low", "lows", "weather"),
+    ]
+)
+_FAHRENHEIT = re.compile(r"\bfahrenheit\b|°F|\d\s?F\b", re.IGNORECASE)
 
 
 def _flow(volume: Any, unit: Unit) -> Unit | None:

@@ -1024,7 +1024,25 @@ def _other_time_of_day(a: str | None, b: str | None) -> bool:
     if hours[0] is not None and hours[1] is not None:
         return abs(hours[0] - hours[1]) >= 1.0  # "at 9 a.m." and a "11:02" entry: two moments
     x, y = _time_of_day(a), _time_of_day(b)
-    return x is not None and y is not None and not _near_in_day(x, y)
+    if x is not None and y is not None:
+        return not _near_in_day(x, y)
+    ends = _end_of_event(a), _end_of_event(b)
+    return None not in ends and ends[0] != ends[1]
+
+
+def _end_of_event(when: str | None) -> str | None:
+    """ "start" or "finish" for the end of an event a time names ("at the 8.30am start", "by
+    the time the leaders finished": a race's start and finish are two moments; user trial
+    136), else None."""
+    if not when:
+        return None
+    if _AT_START.search(when):
+        return "start"
+    return "finish" if _AT_FINISH.search(when) else None
+
+
+_AT_START = re.compile(r"\b(?:start|outset)\b", re.I)
+_AT_FINISH = re.compile(r"\b(?:finish|finished|end|ended)\b", re.I)
 
 
 _NOT_A_MOMENT = re.compile(r"\s*(?:after|before|since|from|between)\b", re.I)
