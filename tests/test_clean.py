@@ -80,6 +80,10 @@ def test_clean_sentence_offsets() -> None:
         "We will bring you updates through the day. You can also follow our coverage on "
         "Harbour Radio 2.",
         "Stay with us for the latest from Northvale.",
+        # user trial 142: a live page's greeting and sign-off
+        "Good evening.",
+        "Thank you for following.",
+        "That's where we'll leave our live coverage.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:
@@ -171,6 +175,8 @@ def test_clean_source_line_on_its_own_and_glued() -> None:
         "By Jane Doe, regional correspondent",
         "By Jane Doe, Valley 6 News",
         "Jane Doe, Housing Correspondent",
+        # user trials 136 and 143: a staff note listed as the outlet's own fact
+        "Greta Holmvik is the Gazette's sports reporter.",
     ],
 )
 def test_clean_removes_bylines(byline: str) -> None:

@@ -496,3 +496,18 @@ def test_cli_output_compare_writes_several_reports_from_one_analysis(tmp_path: P
         f"error: -o {paths[0]}: its suffix names the json format but --format says markdown:"
         " drop --format (each -o file's suffix names its format) or rename the file"
     ]
+
+
+def test_cli_output_a_reader_that_goes_away_is_no_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 142: "storylens ... | head" printed "error: broken pipe: check the path and its
+    # permissions"
+    from storylens.cli._output import handle_errors
+
+    @handle_errors
+    def writes_to_a_closed_pipe() -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    with pytest.raises(SystemExit) as stop:
+        writes_to_a_closed_pipe()
+    assert stop.value.code == 0
+    assert capsys.readouterr().err == ""

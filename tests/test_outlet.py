@@ -28,6 +28,10 @@ def test_outlet_feed_title_then_site_name() -> None:
     # user trial 81: a site that writes its name "SteepLines" was shown as "Steep Lines"
     assert infer_outlet(meta={"sitename": "SteepLines"}, text="")[0] == "SteepLines"
     assert infer_outlet(meta={"sitename": "TRTWorld"}, text="")[0] == "TRT World"  # known
+    # user trial 143: a feed titled "Northfold Press Agency: UK news" named the outlet with
+    # its section in every table
+    titled = infer_outlet(meta={"feed_title": "Northfold Press Agency: UK news"}, text="")
+    assert titled == ("Northfold Press Agency", "feed title: Northfold Press Agency: UK news")
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,11 @@ _CALL_TO_ACTION = re.compile(
     # "We will bring you updates through the day." (user trial 85), "Stay with us for ..."
     r"we(?:['’]ll| will) (?:bring|keep) you (?:[\w-]+ ){0,3}?(?:updates?|posted)\b|"
     r"stay with us\b|you can (?:also )?follow (?:our|the) (?:live )?coverage\b|"
+    # a live page's sign-off and greeting (user trial 142): "Thank you for following.",
+    # "That's where we'll leave our live coverage.", "Good evening."
+    r"thank you for (?:following|reading|joining us|staying with us)\b|"
+    r"that['’]s (?:where|all) we['’]ll (?:leave|end|close)\b|"
+    r"good (?:morning|afternoon|evening)(?: and welcome)?\W{0,3}$|"
     r"support (?:our|independent)\b.{0,60}\bjournalism\b)",
     re.IGNORECASE,
 )
@@ -48,7 +53,11 @@ _SOURCE_LINE = re.compile(
 _GLUED_SOURCE = re.compile(r"(?:(?<=[.!?\"”’)\]])|\s)\s*(Sources?\s*:\s*[^.!?\n]{1,80})$")
 _STAFF_CREDIT = re.compile(
     r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|written)\s+by\b.*$|"
-    r"^[^.!?]{3,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$",
+    r"^[^.!?]{3,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$|"
+    # a staff note at the foot of a story: "Greta Holmvik is the Gazette's sports reporter."
+    # (user trials 136 and 143 listed it as the outlet's own fact)
+    r"^(?:[A-Z][\w'’-]+ ){1,3}is (?:the|our) [\w'’ -]{0,40}?"
+    r"(?:correspondent|reporter|editor|writer|columnist)\.?$",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^[\W_]+$")

@@ -115,7 +115,7 @@ _SECOND_LEVEL = frozenset(["co", "com", "org", "net", "ac", "gov", "edu", "ne", 
 _HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "english.")
 _ACRONYM_WORD = re.compile(r"([A-Z]{2,})([A-Z][a-z])")
 _LOWER_UPPER = re.compile(r"([a-z]{3,})([A-Z])")
-_SECTION_SEP = re.compile(r"\s+[-|–—:]\s+")
+_SECTION_SEP = re.compile(r"\s+[-|–—:]\s+|:\s+")  # "Outlet - World", "Outlet: UK news"
 _AGENCIES = re.compile(
     r"\s*(?:,|&|\band\b|\bwith\b)\s*(?:news\s+)?(?:wire\s+)?(?:agencies|wires|agency)\b.*$",
     re.IGNORECASE,

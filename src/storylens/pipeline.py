@@ -8,7 +8,9 @@ already present, skipped (with a reason) or failed (with a one-line message).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,12 +54,43 @@ def iter_articles(
 
 
 def unread_date(given: object) -> str:
-    """The warning for a publication date that could not be read (``given``, as written)."""
-    return (
-        f"publication date {str(given)!r} is not ISO 8601 or RFC 2822, so it is kept as"
-        " written but not used as a date: write it as 2026-05-02T10:00:00Z or"
-        " Sat, 02 May 2026 10:00:00 GMT"
-    )
+    """The warning for a publication date that could not be read (``given``, as written),
+    with the ISO form of each day a numeric date may mean.
+
+    >>> unread_date("12/05/2026").partition("as a date: ")[2]
+    'write it as 2026-05-12 or 2026-12-05, whichever it is'
+    >>> unread_date("31/04/2026").partition("as a date: ")[2]
+    'no such day: check the date, then write it as 2026-05-02T10:00:00Z'
+    """
+    head = f"publication date {str(given)!r} is not ISO 8601 or RFC 2822, so it is kept as"
+    head += " written but not used as a date"
+    days = _readings(str(given))
+    if days is None:
+        fix = "write it as 2026-05-02T10:00:00Z or Sat, 02 May 2026 10:00:00 GMT"
+    elif not days:
+        fix = "no such day: check the date, then write it as 2026-05-02T10:00:00Z"
+    else:
+        fix = "write it as " + " or ".join(days) + (", whichever it is" if len(days) > 1 else "")
+    return f"{head}: {fix}"
+
+
+def _readings(given: str) -> list[str] | None:
+    """The ISO days a numeric date ("12/05/2026") may be, day first or month first; None for
+    a date of another form."""
+    match = _NUMERIC_DATE.fullmatch(given.strip())
+    if match is None:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    days: list[str] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            days.append(date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return list(dict.fromkeys(days))
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 def ingest(

@@ -52,6 +52,9 @@ def handle_errors(func: F) -> F:
         except StorylensError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)
+        except BrokenPipeError:  # "storylens compare ... | head": the reader has gone
+            _quiet_stdout()
+            sys.exit(0)
         except OSError as e:  # a file the command writes: a missing folder, no permission, a
             # full disk (what it reads is checked by ingest, file by file)
             where = f"{e.filename}: " if e.filename else ""
@@ -60,6 +63,18 @@ def handle_errors(func: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]  # wraps keeps the signature click reads
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that closing it after a broken pipe writes
+    nothing more (Python would print "Exception ignored ... BrokenPipeError" on exit)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test runner's buffer)
+        pass
+    finally:
+        os.close(devnull)
 
 
 class _Progress:
