@@ -1326,13 +1326,8 @@ def _named_kind(name: str) -> str | None:
             return organisation_kinds().get(head)
     last = lexicon.ORG_NAME_WORDS.get(words[-1].lower()) or known_tail(name)  # "Selvig Red
     # Cross": the Red Cross's kind
-    headed = _HEAD_OF.search(name)  # "National Institute of Child Health": an institute's
+    headed = _OF_NAME.search(name)  # "National Institute of Child Health": an institute's
     return last or (lexicon.ORG_NOUNS.get(headed.group(1).lower()) if headed else None)
-
-
-_HEAD_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z]")
-"""The capitalised noun an "of" name is headed by ("Institute" of "National Institute of
-Child Health", "Ministry" of "Ministry of Health")."""
 
 
 def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -> dict[str, str]:

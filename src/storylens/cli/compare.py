@@ -99,8 +99,13 @@ def compare_command(
         _finish(stats, len(chosen))
 
 
-_SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
-_SUFFIXES |= {".htm": "html"}
+_SUFFIXES = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 """The file suffixes that name a report format (``-o report.html``)."""
 
 

@@ -46,7 +46,7 @@ def to_markdown(
     only: Collection[str] | None = None,
 ) -> str:
     """Render the comparison as a Markdown document; ``only``: the keys of
-    :data:`~storylens.report.views.SECTIONS` to write (None: every section).
+    :data:`~storylens.report.sections.SECTIONS` to write (None: every section).
 
     Article text is untrusted: ``&``, ``<`` and ``>`` are written as HTML entities, so a
     Markdown renderer that passes HTML through shows an article's ``<script>`` as text.

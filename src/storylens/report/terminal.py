@@ -76,7 +76,7 @@ def print_comparison(
     only: Collection[str] | None = None,
 ) -> None:
     """Print the digest, the claim views and the detail tables to a rich console; ``only``:
-    the keys of :data:`~storylens.report.views.SECTIONS` to print (None: every section)."""
+    the keys of :data:`~storylens.report.sections.SECTIONS` to print (None: every section)."""
     names = article_names(analysis.articles)
     if selected(only, "articles"):
         articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]

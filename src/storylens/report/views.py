@@ -16,6 +16,7 @@ from storylens.analyze.wording import term_pattern
 from storylens.model import (
     Article,
     Claim,
+    ClaimMention,
     Conflict,
     NumberMention,
     QuoteMention,
@@ -146,13 +147,22 @@ def reporters(claim: Claim, names: Mapping[str, str]) -> str:
         names[m.span.article] + (" (weak match)" if marked and m.span.article not in firm else "")
         for m in claim.mentions
     ]
-    present = {m.span.article for m in claim.mentions}
     shown_names += [  # another article states it in a sentence matched to another claim
-        f"{names[m.span.article]} (also)"
-        for m in claim.also
-        if m.span.article not in present and (m.why.score or 0.0) >= WEAK_LINK
+        f"{names[m.span.article]} (also)" for m in _shown_also(claim)
     ]
     return ", ".join(dict.fromkeys(shown_names))
+
+
+def _shown_also(claim: Claim) -> list[ClaimMention]:
+    """The ``also`` mentions the reports show: linked from :data:`WEAK_LINK`, of an article
+    with no mention of the claim, the first of each article."""
+    seen = {m.span.article for m in claim.mentions}
+    shown_also = []
+    for m in claim.also:
+        if m.span.article not in seen and (m.why.score or 0.0) >= WEAK_LINK:
+            seen.add(m.span.article)
+            shown_also.append(m)
+    return shown_also
 
 
 def reported_by(
@@ -371,11 +381,10 @@ def other_wordings(claim: Claim, texts: Mapping[str, str]) -> list[tuple[str, st
         wording = texts[m.span.article][m.span.start : m.span.end]
         if wording.strip() != claim.text.strip():
             out.append((m.span.article, shown(wording)))
-    present = {m.span.article for m in claim.mentions}
-    for m in claim.also:
-        if m.span.article not in present and (m.why.score or 0.0) >= WEAK_LINK:
-            present.add(m.span.article)
-            out.append((m.span.article, shown(texts[m.span.article][m.span.start : m.span.end])))
+    out += [
+        (m.span.article, shown(texts[m.span.article][m.span.start : m.span.end]))
+        for m in _shown_also(claim)
+    ]
     return out
 
 
@@ -400,12 +409,7 @@ def wording_label(claim: Claim, article: str, name: str) -> str:
 
 def marks_also(claims: Iterable[Claim]) -> bool:
     """Whether a report of ``claims`` marks an outlet "(also)" (so prints :data:`ALSO_NOTE`)."""
-    return any(
-        m.span.article not in {n.span.article for n in c.mentions}
-        and (m.why.score or 0.0) >= WEAK_LINK
-        for c in claims
-        for m in c.also
-    )
+    return any(_shown_also(c) for c in claims)
 
 
 ALSO_NOTE = "(also): the outlet states this fact inside a sentence that is matched to another fact"
