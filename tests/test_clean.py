@@ -175,13 +175,22 @@ def test_clean_source_line_on_its_own_and_glued() -> None:
         "By Jane Doe, regional correspondent",
         "By Jane Doe, Valley 6 News",
         "Jane Doe, Housing Correspondent",
-        # user trials 136 and 143: a staff note listed as the outlet's own fact
-        "Greta Holmvik is the Gazette's sports reporter.",
     ],
 )
 def test_clean_removes_bylines(byline: str) -> None:
     article = _clean(f"{byline}\n\n{P1}\n\n{P2}\n\n{P3}")
     assert _reasons(article) == {"byline": [byline]}
+
+
+def test_clean_removes_a_staff_note_at_the_foot_only() -> None:
+    # user trials 136 and 143: a staff note listed as the outlet's own fact
+    note = "Greta Holmvik is the Gazette's sports reporter."
+    article = _clean(f"{P1}\n\n{P2}\n\n{P3}\n\n{note}")
+    assert _reasons(article) == {"byline": [note]}
+    news = "Anna Berg is the paper's editor."
+    article = _clean(f"{P1}\n\n{news}\n\n{P2}\n\n{P3}")
+    assert news in article.text
+    assert _reasons(article) == {}
 
 
 def test_clean_a_section_label_before_a_byline_is_a_heading_and_the_byline_names_the_outlet() -> (

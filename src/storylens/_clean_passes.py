@@ -22,6 +22,7 @@ from storylens._clean_rules import (
     _GLUED_SOURCE,
     _SEPARATOR,
     _SOURCE_LINE,
+    _STAFF_NOTE,
     _is_byline,
     _is_credit,
     _is_embed,
@@ -82,6 +83,14 @@ def _split_glued_source(blocks: list[_Block]) -> None:
     found = _GLUED_SOURCE.search(last.text)
     if found is not None and found.start() > 0:
         last.strip_suffix(found.start(1), "source-line")
+
+
+def _drop_staff_note(blocks: list[_Block]) -> None:
+    """Remove a staff note at the foot of a story ("Greta Holmvik is the Gazette's sports
+    reporter."): one of the last two lines left, never a line of the body before them."""
+    for block in _live(blocks)[-2:]:
+        if block.kind is None and _STAFF_NOTE.match(block.text):
+            block.reason = "byline"
 
 
 def _drop_title(blocks: list[_Block], title: object) -> None:
@@ -207,6 +216,7 @@ def _apply_rules(blocks: list[_Block], options: CleanOptions, title: object) -> 
         _classify_line(block, options)
     _pair_captions(blocks)
     _split_glued_source(blocks)
+    _drop_staff_note(blocks)
     _drop_title(blocks, title)
     _strip_dateline(blocks, options)
     _mark_headings_and_links(blocks, options)

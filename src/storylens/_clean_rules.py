@@ -53,9 +53,13 @@ _SOURCE_LINE = re.compile(
 _GLUED_SOURCE = re.compile(r"(?:(?<=[.!?\"”’)\]])|\s)\s*(Sources?\s*:\s*[^.!?\n]{1,80})$")
 _STAFF_CREDIT = re.compile(
     r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|written)\s+by\b.*$|"
-    r"^[^.!?]{3,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$|"
-    # a staff note at the foot of a story: "Greta Holmvik is the Gazette's sports reporter."
-    # (user trials 136 and 143 listed it as the outlet's own fact)
+    r"^[^.!?]{3,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$",
+    re.IGNORECASE,
+)
+# A staff note at the foot of a story: "Greta Holmvik is the Gazette's sports reporter." (user
+# trials 136 and 143 listed it as the outlet's own fact). Only at the foot: in the body, "Anna
+# Berg is the paper's editor." can be news.
+_STAFF_NOTE = re.compile(
     r"^(?:[A-Z][\w'’-]+ ){1,3}is (?:the|our) [\w'’ -]{0,40}?"
     r"(?:correspondent|reporter|editor|writer|columnist)\.?$",
     re.IGNORECASE,
