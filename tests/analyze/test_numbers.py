@@ -3374,3 +3374,26 @@ def test_numbers_bare_degrees_of_the_weather_are_a_temperature() -> None:
     assert only("The road climbs at 12 degrees.").what != "temperature"
     fever = only("Some arrived with a body temperature above 41 degrees, the doctor said.")
     assert fever.what == "body temperature"
+
+
+def test_numbers_a_list_that_leaves_out_the_noun_counts_it_for_each_name() -> None:
+    # user trial 134: "Holtbrook 41" read as a name like "Article 5", and "Tarnby 38" as a date
+    found = numbers_of(
+        "Turnout was highest in Holtbrook at 41 per cent, Tarnby 38 and Gransvik 27.",
+        "The school in Elkmoor has 52 pupils, Holtbrook 41 and Tarnby 38, the council said.",
+    )
+    rows = [(text, m.value, m.what, m.where, m.when, m.why.rule) for text, m in found]
+    assert rows[1:3] == [
+        ("38", 38.0, "Turnout", "Tarnby", None, "gapped"),
+        ("27", 27.0, "Turnout", "Gransvik", None, "gapped"),
+    ]
+    assert found[1][1].why.features["unit"] == "percent"
+    assert [(t, m.what, m.why.rule) for t, m in found[3:]] == [
+        ("52", "pupils", "nummod"),
+        ("41", "pupils", "gapped"),
+        ("38", "pupils", "gapped"),
+    ]
+    assert found[4][1].attributed_to == found[3][1].attributed_to == "council"
+    assert [t for t, _ in numbers_of("The order was for six Boeing 737 jets, Airbus 320 too.")] == [
+        "six"
+    ]

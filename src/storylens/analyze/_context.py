@@ -866,6 +866,8 @@ def _no_time(ent: Any) -> bool:
     words = [t for t in ent if not t.is_punct]
     if len(words) == 1 and words[0].text.isdigit() and len(words[0].text) != 4:
         return True
+    if _named_count(words):
+        return True
     root = ent.root
     if root.lower_ in _DAY_PARTS and root.head.lemma_.lower() in _UPDATES:
         return False  # "the agency's evening update put the area at 58 km2": when it stood
@@ -874,6 +876,18 @@ def _no_time(ent: Any) -> bool:
         and root.head.pos_ == "NOUN"
         and root.head.lower_ not in TIME_UNITS | _DAY_PARTS
         and not (ent.start <= root.head.i < ent.end)
+    )
+
+
+def _named_count(words: list[Any]) -> bool:
+    """A name and a number that is no year, no day and no month: an item of a list of counts
+    ("Holtbrook 41, Tarnby 38 and Gransvik 27"), not a date."""
+    return (
+        len(words) == 2
+        and words[0].pos_ == "PROPN"
+        and words[0].lower_ not in DAYS | MONTHS
+        and words[1].text.isdigit()
+        and len(words[1].text) != 4
     )
 
 

@@ -15,9 +15,11 @@ Every mention carries ``why``: ``rule`` says how the counted thing was found (``
 noun of a parallel count if any: "Seven people died, and ..."), ``of-phrase``, ``partitive``
 ("three of them"), ``total``, ``against`` (the other side of "112 votes to 88"), ``change``
 ("prices rose 18 percent"), ``population``, ``penalty``, ``time-limit`` ("within 30 days"),
-``next-word`` or ``none``) and ``features`` hold the evidence: the bound phrase, the vague
-word, the counted ``event`` and ``subject`` groups, where the place came from (``sentence``,
-``context``, or ``scope`` when a national phrase such as "nationwide" is the place), the scope
+``next-word``, ``gapped`` (a list that leaves the noun out: "Elkmoor has 52 pupils, Holtbrook
+41": the first figure's thing, the name as its place) or ``none``) and ``features`` hold the
+evidence: the bound phrase, the vague word, the counted ``event`` and ``subject`` groups, where
+the place came from (``sentence``, ``context``, or ``scope`` when a national phrase such as
+"nationwide" is the place), the scope
 (``national``, or ``part`` for "the first 500,000", "three of them" and "in March alone"),
 ``increment`` ("21 more", "another 21": added to an earlier count, not a total),
 ``at_once`` ("at the scene", "instantly": a toll final when the event happened), ``role``
@@ -232,15 +234,83 @@ def _offset(par: Paragraph, span: Any) -> int:
 def _paragraph_numbers(context: Context, index: int) -> Iterator[NumberMention]:
     """The mentions of one body paragraph."""
     span = context.spans[index]
+    leaders: dict[int, NumberMention] = {}  # a counted noun's token -> its figure
     i = span.start
     while i < span.end:
         run = run_at(span.doc, i, span.end)
         if run is None:
             i += 1
             continue
-        if skip_reason(span.doc, run) is None:
-            yield _mention(context, index, run)
+        if (gapped := _gapped(context, index, run, leaders)) is not None:
+            yield gapped
+        elif skip_reason(span.doc, run) is None:
+            found = _mention(context, index, run)
+            leaders[_counted_token(span.doc, run).i] = found
+            yield found
         i = run.tail or run.end
+
+
+def _counted_token(doc: Any, run: Run) -> Any:
+    """The noun a figure counts ("52 pupils": pupils; "41 per cent": the unit itself)."""
+    last = doc[run.end - 1]
+    return last.head if last.dep_ == "nummod" else last
+
+
+_ITEM_ENDS = frozenset([",", "and", "or", ";", ".", "while", "but"])
+
+
+def _gapped(
+    context: Context, index: int, run: Run, leaders: dict[int, NumberMention]
+) -> NumberMention | None:
+    """A figure of a list that leaves out what it counts: "Elkmoor has 52 pupils, Holtbrook
+    41, Tarnby 38 and Gransvik 27" (user trial 134). "Tarnby 38" alone reads as a name, like
+    "Article 5"; after a figure whose noun it is listed with, it is that noun's count for
+    Tarnby. Rule ``gapped``: the first figure's counted thing, source and time, the name as the
+    place (or as the holder, when the first figure has one: "Labour won 41 seats, the Greens
+    38")."""
+    doc = context.spans[index].doc
+    number, name = doc[run.end - 1], doc[run.start - 1] if run.start else None
+    after = doc[run.end] if run.end < len(doc) else None
+    if (
+        name is None
+        or run.end - run.start != 1
+        or run.unit is not None
+        or number.dep_ != "nummod"
+        or number.head.i != name.i
+        or name.pos_ != "PROPN"
+        or (after is not None and after.lower_ not in _ITEM_ENDS)
+    ):
+        return None
+    leader = _leader_of(name, leaders)
+    if leader is None:
+        return None
+    offset = _offset(context.body[index], context.spans[index])
+    label = " ".join(t.text for t in name.subtree if t.dep_ in {"compound", "flat"} or t is name)
+    at = "who" if "who" in leader.why.features else "where"
+    features = {**leader.why.features, "gapped_from": context.article.text_of(leader.span)}
+    features[at] = label
+    return replace(
+        leader,
+        span=context.article.span(number.idx + offset, number.idx + offset + len(number.text)),
+        value=run.value,
+        bound=Bound.EXACT,
+        low=run.low,
+        high=run.high,
+        where=label if at == "where" else leader.where,
+        why=Why("gapped", leader.why.score, features),
+    )
+
+
+def _leader_of(name: Any, leaders: dict[int, NumberMention]) -> NumberMention | None:
+    """The figure a listed name hangs from, through the list ("appos", "conj")."""
+    token = name
+    for _ in range(12):  # a list of a dozen items at most
+        if token.dep_ not in {"appos", "conj"} or token.head is token:
+            return None
+        token = token.head
+        if token.i in leaders:
+            return leaders[token.i]
+    return None
 
 
 def _mention(context: Context, index: int, run: Run) -> NumberMention:
