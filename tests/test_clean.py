@@ -84,6 +84,10 @@ def test_clean_sentence_offsets() -> None:
         "Good evening.",
         "Thank you for following.",
         "That's where we'll leave our live coverage.",
+        # user trial 147: a copyright and contact line at the foot
+        "© Eastmere Herald 2026. Ingrid Falkvang can be reached at politics@herald.example",
+        "Copyright 2026 The Valley News. All rights reserved.",
+        "Jane Doe can be reached at jane.doe@valley.example.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:
@@ -91,6 +95,13 @@ def test_clean_removes_promo_lines(line: str) -> None:
     assert _reasons(article) == {"promo": [fold_whitespace(line)]}
     assert "\n".join([P1, P2, P3]) == article.text
     assert article.removed[0].at == len(P1) + 1
+
+
+def test_clean_a_greeting_that_opens_a_live_post_is_cut_off_its_news() -> None:
+    # user trial 147: "Good morning." was listed as one outlet's own fact
+    article = _clean(f"{P1}\n\nGood morning. {P2}\n\n{P3}")
+    assert article.text == "\n".join([P1, P2, P3])
+    assert _reasons(article) == {"promo": ["Good morning."]}
 
 
 def test_clean_removes_related_link_runs_between_and_after_body() -> None:

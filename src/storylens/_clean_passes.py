@@ -20,6 +20,7 @@ from storylens._clean_rules import (
     _DATE_CREDIT_LINE,
     _DATELINE,
     _GLUED_SOURCE,
+    _GREETING,
     _SEPARATOR,
     _SOURCE_LINE,
     _STAFF_NOTE,
@@ -55,6 +56,8 @@ def _classify_line(block: _Block, options: CleanOptions) -> None:
         block.reason = "embed"
     elif _is_credit(text):
         block.reason = "photo-credit"
+    elif (greeting := _GREETING.match(text)) is not None:
+        block.strip_prefix(greeting.end(), "promo")  # the post's news follows the greeting
     elif _CAPTION_PREFIX.match(text) or (
         _trailing_credit(text) is not None and not block.heading_hint
     ):

@@ -32,6 +32,9 @@ _CALL_TO_ACTION = re.compile(
     r"bluesky|whatsapp|telegram|youtube|linkedin)\b|"
     # a blog feed's footer: "The post <title> appeared first on <site>."
     r"the post .{3,300} (?:first )?appeared (?:first )?on \S|"
+    # a copyright or contact line at the foot (user trial 147): "© Eastmere Herald 2026.",
+    # "Ingrid Falkvang can be reached at politics@..."
+    r"(?:©|\(c\)\s*(?:19|20)\d\d\b|copyright\b)|[^.!?]{3,60} can be (?:reached|contacted) at\b|"
     # a live page's greeting and sign-off (user trial 82), a donation appeal (trial 83)
     r"welcome to (?:our|the) (?:live (?:coverage|blog|page|updates)|rolling coverage)\b|"
     r"(?:this|our) live (?:page|blog|coverage) (?:is|has) (?:now )?(?:closed|ended)\b|"
@@ -131,6 +134,12 @@ def _is_embed(text: str) -> bool:
     """The text of an embedded social post ("... — Keswin Coastguard (@KeswinCG) March 10,
     2026"): the post is quoted by the page, not written by it."""
     return bool(_EMBED.search(text))
+
+
+# A live post that opens with a greeting: "Good morning. The report is due out at 10:00."
+_GREETING = re.compile(
+    r"^good (?:morning|afternoon|evening)(?: and welcome)?[.!]\s+(?=[A-Z])", re.I
+)
 
 
 def _is_promo(text: str, options: CleanOptions) -> bool:

@@ -1712,3 +1712,29 @@ def test_conflicts_fans_hurt_are_people_hurt() -> None:
         "Twenty-seven fans were injured when the roof fell, the fire service said.",
         "At least 40 people were injured when the roof fell, the fire service said.",
     ) == (["ranges-disjoint"], [])
+
+
+def test_conflicts_a_ship_s_crew_whatever_it_is_called() -> None:
+    # user trial 146: "21 crew members" and "23 seafarers were aboard" were never compared
+    assert _verdicts(
+        "Kelderholm Shipping said the ship's 21 crew members were from three countries.",
+        "Kelderholm Shipping said 23 seafarers were aboard when the ship was taken.",
+    ) == (["ranges-disjoint"], [])
+    assert _verdicts(  # the cabin crew are part of the crew (user trial 146's fix must not
+        # set "four cabin crew" against "six crew members", trial 98)
+        "The airline said four cabin crew were on the plane.",
+        "The airline said six crew members were on the plane.",
+    ) == ([], [])
+
+
+def test_conflicts_a_value_put_on_a_cargo_and_a_fee_paid_to_a_firm() -> None:
+    # user trial 146: "valued at $31 million" counted nothing; trial 147: "was paid 1.1bn
+    # crowns" (what the firm received) was another thing than "received 1.4 billion crowns"
+    assert _verdicts(
+        "It carried steel coils, a cargo the company valued at $31 million.",
+        "The company put the value of the cargo at about $18 million.",
+    ) == (["ranges-disjoint"], [])
+    assert _verdicts(
+        "The main contractor, Kestrel Data Systems, was paid 1.1bn crowns in fees.",
+        "The main contractor, Kestrel Data Systems, received 1.4 billion crowns in fees.",
+    ) == (["ranges-disjoint"], [])

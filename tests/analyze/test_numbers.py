@@ -3397,3 +3397,38 @@ def test_numbers_a_list_that_leaves_out_the_noun_counts_it_for_each_name() -> No
     assert [t for t, _ in numbers_of("The order was for six Boeing 737 jets, Airbus 320 too.")] == [
         "six"
     ]
+
+
+def test_numbers_a_change_then_a_level_in_other_units_is_no_range() -> None:
+    # user trial 145: "8.1 per cent to 412,560" was one vague figure
+    found = numbers_of("Kaltmark's population fell 8.1 per cent to 412,560.")
+    assert [(t, m.value, m.bound) for t, m in found] == [
+        ("8.1 per cent", 8.1, Bound.EXACT),
+        ("412,560", 412560.0, Bound.EXACT),
+    ]
+    assert [t for t, _ in numbers_of("Between 30 and 40 per cent voted.")] == [
+        "Between 30 and 40 per cent"
+    ]
+
+
+def test_numbers_a_share_told_as_one_in_so_many_is_a_percentage() -> None:
+    # user trial 145: "Four in five households" was 4 "fives" and 5 households
+    found = numbers_of("Four in five households filled in the form online; one in 10 paid.")
+    assert [(t, m.value, m.why.features["unit"]) for t, m in found] == [
+        ("Four in five", 80.0, "percent"),
+        ("one in 10", 10.0, "percent"),
+    ]
+    assert [t for t, _ in numbers_of("The roof will be mended in two in three days.")] == ["two"]
+
+
+def test_numbers_a_time_that_ends_what_the_figure_sums_up_is_not_its_time() -> None:
+    # user trial 147: "before it was abandoned last year" dated the cost to last year
+    cost = only("Ledgerline cost 3.4 billion crowns before it was abandoned last year.")
+    assert (cost.what, cost.when) == ("cost", None)
+
+
+def test_numbers_a_multiplier_is_no_count_of_times() -> None:
+    # user trial 147: "paid for it three times over" was set against "changed 60 times"
+    text = "Taxpayers paid for it three times over, at four times the national rate."
+    assert numbers_of(text) == []
+    assert only("Its contract was changed more than 60 times.").what == "times"

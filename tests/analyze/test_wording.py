@@ -170,6 +170,14 @@ def test_wording_claiming_responsibility_is_no_hedge() -> None:
     assert found["claimed"].counts["claimed"] == {"a": 0, "b": 2}
 
 
+def test_wording_what_was_supposed_to_happen_is_no_hedge() -> None:
+    # user trial 147: "was supposed to" (a plan) was counted as the hedge "supposedly"
+    a = _article("The system was supposed to go live in 2022.", "a")
+    b = _article("The supposed fix, supposedly tested, failed.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert found["supposedly"].counts == {"supposedly": {"a": 0, "b": 2}}
+
+
 def test_wording_words_judging_a_person_are_loaded_and_a_denial_is_no_hedge() -> None:
     a = _article("The disgraced minister, a crooked politician, wept.", "a")
     b = _article("Venkov could not claim to stand above the law.", "b")

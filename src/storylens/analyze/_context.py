@@ -691,6 +691,7 @@ def time_of(
         and not _is_age(e)
         and not _no_time(e)
         and not _occasion(e)
+        and not _ends_it(e, anchor)
     ]
     if not ents:
         if (earlier := _that_time(sentence)) is not None:
@@ -908,6 +909,17 @@ def _since_clause(ent: Any, anchor: Any) -> Any | None:
         return None
     marked = any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
     return verb if marked and verb.left_edge.i < ent.start else None
+
+
+def _ends_it(ent: Any, anchor: Any) -> bool:
+    """A time in a clause opened by "before" or "until" that does not hold the number dates
+    the end of what the figure sums up, not the figure: "cost 3.4 billion crowns before it was
+    abandoned last year" is the same total as "cost 3.7bn crowns before it was scrapped" (user
+    trial 147)."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "advcl" or verb.left_edge.i <= anchor.i <= verb.right_edge.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in {"before", "until"} for c in verb.children)
 
 
 def _rate(sentence: Any, run: Run) -> Any | None:

@@ -103,6 +103,10 @@ _SUBJECTS = {
     "homes": "home homes house houses dwelling dwellings",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
+    # a ship's people, whatever an outlet calls them (user trial 146: "21 crew members" and
+    # "23 seafarers were aboard" were never compared)
+    "crew": "crew crews crewman crewmen crewmember crewmembers seafarer seafarers sailor "
+    "sailors mariner mariners",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
 _SPELLS = {  # what goes on for a while, by one name whatever the outlet calls it
@@ -235,8 +239,10 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return named[0], "in-sum", None, named[1]  # "$1.1 billion in punitive damages"
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
-        key = _event_key(verb) or ""
-        return _participle(verb), "money-verb", f"money:{_ONE_MONEY_ACT.get(key, key)}", None
+        key = _ONE_MONEY_ACT.get(_event_key(verb) or "", _event_key(verb) or "")
+        if key == "pay" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            key = "take"  # "Kestrel was paid 1.1bn": what Kestrel received (user trial 147)
+        return _participle(verb), "money-verb", f"money:{key}", None
     if rule in {"against", "change", "change-to"}:
         return _elided_what(noun, event, rule, range(run.start, run.end))
     town = _population_of(anchor if noun is None else noun)
@@ -376,6 +382,7 @@ def _money_verb(anchor: Any) -> Any | None:
             ("for", "ask"),
             ("in", "pay"),
             ("for", "price"),  # "agreed to buy the club for 180 million crowns"
+            ("at", "price"),  # "a cargo the company valued at $31 million"
         }:
             return verb
     if anchor.dep_ in {"pobj", "npadvmod", "dobj"} and head.lower_ == "worth":
@@ -1752,8 +1759,8 @@ _ONE_MONEY_ACT = dict.fromkeys(  # "pocketed 3.8 million crowns", "had taken 4.3
 _ONE_MONEY_ACT |= dict.fromkeys(["ask", "seek", "request", "appeal"], "ask")  # aid appeals
 _ONE_MONEY_ACT |= dict.fromkeys(["provide", "donate", "contribute", "disburse", "pay"], "pay")
 _ONE_MONEY_ACT |= dict.fromkeys(
-    ["buy", "sell", "acquire", "purchase", "worth", "be worth"], "price"
-)
+    ["buy", "sell", "acquire", "purchase", "worth", "be worth", "value"], "price"
+)  # "a cargo the company valued at $31 million" (user trial 146)
 _PLEDGES = frozenset(["pledge", "promise", "commit", "announce"])
 _ONE_MONEY_ACT |= dict.fromkeys(_PLEDGES, "pledge")  # "pledged a further EUR 300m"
 
@@ -1967,4 +1974,16 @@ def _subject_key(noun: Any | None) -> str | None:
         and not any(c.dep_ == "compound" and c.lower_ != "job" for c in noun.children)
     ):
         return "jobs"  # "3,800 job losses", "3,800 of the cuts" (not "power cuts")
-    return subject_group(noun.lower_) or noun_lemma(noun)
+    if noun.lemma_.lower() in _MEMBERS:  # "21 crew members", "40 staff members": the group
+        group = next((subject_group(c.lower_) for c in noun.children if c.dep_ == "compound"), None)
+        if group is not None:
+            return group
+    group = subject_group(noun.lower_)
+    part = next((c.lower_ for c in noun.children if c.lower_ in _PART_OF_CREW), None)
+    if group == "crew" and part is not None:
+        return f"{part} crew"  # "four cabin crew" are part of "six crew members"
+    return group or noun_lemma(noun)
+
+
+_MEMBERS = frozenset(["member", "members"])
+_PART_OF_CREW = frozenset(["cabin", "flight", "deck", "engine"])

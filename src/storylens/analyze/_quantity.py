@@ -214,8 +214,8 @@ def run_at(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, whole.end, whole.value / 2, whole.low / 2, whole.high / 2, None, whole.unit)
     if words[0] == "between" and len(words) > 1 and is_count(words[1]):
         return _between(doc, i, end)
-    if (share := _fraction(doc, i, end)) is not None:  # "two-fifths", "three quarters of"
-        return share
+    if (share := _fraction(doc, i, end) or _one_in(doc, i, end)) is not None:
+        return share  # "two-fifths", "three quarters of", "four in five"
     if is_count(words[0]) and words[0] not in _MULTIPLIERS:
         return _with_parts(
             doc, _ranged(doc, _exact_run(doc, i, i, end), end, joiners={"to", "-"}), end
@@ -279,6 +279,30 @@ def _fraction(doc: Any, i: int, end: int) -> Run | None:
     return Run(i, i + at + 1, value, low, high, "-".join((words[0], words[at])), "percent")
 
 
+def _one_in(doc: Any, i: int, end: int) -> Run | None:
+    """A share told as "four in five", "one in 10": in percent, as a fraction is (user trial
+    145: "Four in five households" was read as 4 fives and 5 households). Not "two in three
+    days" (a time), and not "nine out of ten services" (nine of a total of ten)."""
+    words = [t.lower_ for t in doc[i : min(end, i + 4)]]
+    at = 2 if words[1:2] == ["in"] else 0
+    if not at or len(words) <= at or not (is_count(words[0]) and is_count(words[at])):
+        return None
+    top, bottom = _count_value(words[0]), _count_value(words[at])
+    nxt = doc[i + at + 1] if i + at + 1 < end else None
+    if not 0 < top < bottom <= 100 or (nxt is not None and nxt.lemma_.lower() in TIME_HOURS):
+        return None
+    value = round(100 * top / bottom, 2)
+    low, high = value - FRACTION_SLACK, value + FRACTION_SLACK
+    return Run(i, i + at + 1, value, low, high, " ".join(words[: at + 1]), "percent")
+
+
+def _count_value(word: str) -> float:
+    """A digit string or a number word's value (0 for a multiplier)."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    return float(word.replace(",", "")) if _DIGITS.fullmatch(word) else 0.0
+
+
 def _between(doc: Any, i: int, end: int) -> Run | None:
     """ "between 30 and 40": a range, or None when no second number follows."""
     run = _ranged(doc, _exact_run(doc, i + 1, i + 1, end), end, joiners={"and"})
@@ -287,7 +311,8 @@ def _between(doc: Any, i: int, end: int) -> Run | None:
 
 def _ranged(doc: Any, run: Run, end: int, *, joiners: set[str]) -> Run:
     """Join "30 to 40" or "30-40" into one run whose range is 30..40 (years are left alone);
-    not "raised the rate from 5.25 percent to 6 percent", a move from one value to another."""
+    not "raised the rate from 5.25 percent to 6 percent", a move from one value to another, nor
+    "fell 8.1 per cent to 412,560", two figures in two units."""
     if run.end + 1 >= end or doc[run.end].lower_ not in joiners:
         return run
     if _moved_from(doc, run):
@@ -297,6 +322,8 @@ def _ranged(doc: Any, run: Run, end: int, *, joiners: set[str]) -> Run:
     second = _exact_run(doc, run.end + 1, run.end + 1, end)
     if _looks_like_year(second.value) or second.value <= run.value:
         return run
+    if run.unit is not None and second.unit != run.unit:  # "fell 8.1 per cent to 412,560":
+        return run  # a change, then the new level (user trial 145)
     words = doc[run.start : second.end].text.lower()
     return Run(run.start, second.end, run.value, run.value, second.value, words, second.unit)
 

@@ -57,8 +57,22 @@ def skip_reason(doc: Any, run: Run) -> str | None:
         ("denied", _denied_total(doc, run)),
         ("family", _family_size(doc, run) or _own_life(doc, run)),
         ("restated", _restated(doc, run, prev, nxt)),
+        ("multiplier", _multiplier(doc, run, nxt)),
     )
     return next((reason for reason, hit in checks if hit), None)
+
+
+_TIMES_WHAT = frozenset(["over", "as", "the", "that", "what", "its", "their", "his", "her"])
+
+
+def _multiplier(doc: Any, run: Run, nxt: Any | None) -> bool:
+    """ "three times over", "four times the national average", "twice as many": a ratio, not
+    a count of times (user trial 147: "paid for it three times over" was set against "changed
+    more than 60 times"). "changed more than 60 times." counts."""
+    if nxt is None or nxt.lower_ != "times" or run.end + 1 >= len(doc):
+        return False
+    after = doc[run.end + 1]
+    return after.lower_ in _TIMES_WHAT or after.tag_ in {"JJR", "RBR"}
 
 
 def _restated(doc: Any, run: Run, prev: Any | None, nxt: Any | None) -> bool:

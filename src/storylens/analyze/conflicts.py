@@ -427,6 +427,7 @@ def _bucket(mention: NumberMention) -> str | None:
 _SUM_VERBS = {"loss": "lose", "cost": "cost", "fine": "fine", "payment": "pay", "ransom": "pay"}
 _SUM_VERBS |= {"appeal": "ask", "pledge": "pledge"}  # "a $1.2bn appeal" asks for $1.2bn
 _SUM_VERBS |= {"debt": "owe", "price": "price"}  # "debts of 42m crowns" = "owed 57m crowns"
+_SUM_VERBS |= {"value": "price"}  # "put the value of the cargo at $18m" = "valued it at $31m"
 """Sums a noun names that a verb names too: "a loss of EUR 412m" is what "lost 412 million
 euros" says."""
 

@@ -424,7 +424,7 @@ HEDGES: Mapping[str, str] = {
     # ... nor "could not claim to" (a denial, not the writer's doubt)
     "claimed": r"(?<!not )(?<!n't )claim(?:s|ed|ing)?(?=\s+(?:that|to)\b)|claimed(?=\s*[,.;])",
     "purportedly": r"purported(?:ly)?",
-    "supposedly": r"supposed(?:ly)?",
+    "supposedly": r"supposedly|supposed(?! to\b)",  # "was supposed to open": a plan (trial 147)
     "unconfirmed": r"unconfirmed|unverified",
     "said to": r"(?:is|are|was|were) (?:said|believed|thought) to",
     "possibly": r"possibly|(?:it is|it's|it was) possible (?:that|to)",
