@@ -89,6 +89,33 @@ def test_pipeline_a_re_polled_entry_with_new_text_is_a_revision(tmp_path: Path) 
         assert earlier is not None and earlier.meta["revised_by"] == new
 
 
+def test_pipeline_a_page_a_script_fills_in_fails_alone_with_its_fix(tmp_path: Path) -> None:
+    # user trial 147: a live page saved before its script ran was "skipped" with exit code 0
+    # and a fix that did not apply ("give the article page itself": it was that page)
+    good = tmp_path / "ferry.txt"
+    good.write_text("Ferry runs again\n\nThe ferry to Oskby ran again on Monday.\n", "utf-8")
+    shell = tmp_path / "live.html"
+    shell.write_text(
+        "<html><head><title>Ferry - live</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<main><h1>Ferry - live</h1><div id='root'>Loading live updates…</div>"
+        "<noscript>Please enable JavaScript.</noscript><script>load()</script></main>"
+        "</body></html>",
+        "utf-8",
+    )
+    with open_store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        stats = ingest([good, shell], store)
+        assert store.count_articles() == 1
+    assert [(f.source, f.message) for f in stats.failed] == [
+        (
+            str(shell),
+            "no article text in the page: a script fills it in when a browser opens it (the "
+            "file holds only 'Loading live updates…'): save the page from the browser once it "
+            "has loaded, or give the site's feed",
+        )
+    ]
+    assert stats.skipped == []
+
+
 def test_pipeline_an_article_too_long_to_read_fails_alone_with_its_fix(tmp_path: Path) -> None:
     # One huge text (a transcript pasted in one line) must not stop the batch, nor reach the
     # language model, which reads at most a million characters.

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from storylens.clean import UNREAD_DATE, clean
 from storylens.ingest import IngestOptions, read_sources
-from storylens.ingest.messages import TOO_LONG
+from storylens.ingest.messages import SCRIPT_PAGE, TOO_LONG
 from storylens.model import Article, Failure, IngestStats, RawDocument, Skip
 from storylens.store import Store
 
@@ -123,7 +123,38 @@ def _clean(raw: RawDocument, max_chars: int) -> Article | Skip | Failure:
         return Failure(raw.source, f"could not be cleaned ({e}): check that it is a news article")
     if isinstance(article, Article) and len(article.text) > max_chars:
         return Failure(raw.source, TOO_LONG.format(size=len(article.text), limit=max_chars))
+    if isinstance(article, Skip) and "#" not in raw.source and raw.html is not None:
+        shown = script_filled(raw.html)
+        if shown is not None:  # a file the user gave that cannot be read as it is
+            return Failure(raw.source, SCRIPT_PAGE.format(shown=shown))
     return article
+
+
+_SCRIPT = re.compile(r"<script\b", re.I)
+_WAITING = re.compile(
+    r"<noscript\b|\b(?:loading|enable javascript|javascript is (?:required|disabled))\b", re.I
+)
+_MAIN_TEXT = re.compile(
+    r"<(?:main|article)\b[^>]*>(.*?)</(?:main|article)>|<body\b[^>]*>(.*?)</body>", re.I | re.S
+)
+
+
+def script_filled(html: str) -> str | None:
+    """The few words a page shows when a script fills in its text ("Loading live updates..."),
+    or None when it looks like a page with its text in it.
+
+    >>> script_filled('<body><div>Loading…</div><script>load()</script></body>')
+    'Loading…'
+    """
+    if not _SCRIPT.search(html) or not _WAITING.search(html):
+        return None
+    found = _MAIN_TEXT.search(html)
+    inner = (found.group(1) or found.group(2)) if found else html
+    inner = re.sub(
+        r"<(script|style|noscript|nav|header|footer|h1)\b.*?</\1>", " ", inner, flags=re.I | re.S
+    )
+    words = " ".join(re.sub(r"<[^>]+>", " ", inner).split())
+    return words[:60] if len(words.split()) <= 12 else None
 
 
 def _copies(

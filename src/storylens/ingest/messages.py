@@ -27,6 +27,7 @@ __all__ = [
     "NAME_NOT_CONTENT",
     "NOT_FOUND",
     "NOT_TEXT",
+    "SCRIPT_PAGE",
     "SKIP_EMPTY_FEED",
     "SKIP_HTTP_STATUS",
     "SKIP_NON_HTML",
@@ -54,6 +55,10 @@ NOT_TEXT = "not a text file (no text encoding fits its bytes): " + ACCEPTED
 TOO_LARGE = (
     "article is {size:,} bytes, over the limit of {limit:,} bytes for one article: "
     "raise the limit with --max-bytes (IngestOptions.max_bytes)"
+)
+SCRIPT_PAGE = (
+    "no article text in the page: a script fills it in when a browser opens it (the file holds"
+    " only {shown!r}): save the page from the browser once it has loaded, or give the site's feed"
 )
 TOO_LONG = (
     "article text is {size:,} characters after cleaning, over the limit of {limit:,} for one"
