@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from storylens.model import StoryAnalysis, Why
+from storylens.model import Bound, StoryAnalysis, Why
 from storylens.report.markdown import to_markdown
 
 
@@ -158,3 +158,21 @@ def test_markdown_shows_the_words_of_an_outlet_that_also_states_a_claim(
     note = "(also): the outlet states this fact inside a sentence that is matched to another fact."
     assert f"\n\n{note}\n" in text
     assert note not in to_markdown(replace(analysis, claims=(claim, lone)))
+
+
+def test_markdown_no_conflict_but_a_shared_fact_with_other_figures_says_so(
+    analysis: StoryAnalysis,
+) -> None:
+    # user trial 146: "none found" stood under a shared fact marked "numbers differ"
+    a, b = analysis.articles
+    died = replace(analysis.numbers[0], what="died", bound=Bound.EXACT, high=12.0)
+    twelve = replace(died, span=a.span(a.text.index("12"), a.text.index("12") + 2), value=12.0)
+    fourteen = replace(died, span=b.span(0, len("Twelve")), value=14.0, low=14.0, high=14.0)
+    assert b.text.startswith("Twelve")
+    numbers = (*analysis.numbers, twelve, fourteen)
+    text = to_markdown(replace(analysis, conflicts=(), non_conflicts=(), numbers=numbers))
+    assert (
+        "None found: no two figures read as the same thing contradict each other; but 1 shared"
+        " fact gives different figures (“numbers differ” under Shared facts): check them"
+        " (--explain lists every pair compared and why it was not flagged).\n"
+    ) in text

@@ -588,7 +588,8 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
             "why",
             analysis.conflicts,
             empty="none found: no two figures read as the same thing contradict each other"
-            " (--explain lists every pair compared and why it was not flagged)",
+            + _differing_note(analysis)
+            + " (--explain lists every pair compared and why it was not flagged)",
         )
     )
     tables.append(
@@ -612,6 +613,23 @@ def detail_tables(analysis: StoryAnalysis, *, explain: bool = False) -> list[Tab
         if len(analysis.articles) > 1:
             tables.append(story.uncompared())
     return [*tables, story.cited(), story.unattributed(), story.wording()]
+
+
+def _differing_note(analysis: StoryAnalysis) -> str:
+    """ "; but 2 shared facts give different figures (“numbers differ” under Shared facts)":
+    a report that finds no conflict must not read as if every outlet gave the same figures
+    (user trial 146: "none found" under a shared fact marked "numbers differ")."""
+    views = claim_views(analysis)
+    verdicts = number_verdicts(analysis)
+    count = sum(
+        numbers_differ(c, analysis.numbers)
+        and not differ_label(c, verdicts).startswith("numbers conflict")
+        for c in (*views.shared_by_all, *views.shared_by_some)
+    )
+    if not count:
+        return ""
+    facts = "1 shared fact gives" if count == 1 else f"{count} shared facts give"
+    return f"; but {facts} different figures (“numbers differ” under Shared facts): check them"
 
 
 def _uncompared(
