@@ -1738,3 +1738,15 @@ def test_conflicts_a_value_put_on_a_cargo_and_a_fee_paid_to_a_firm() -> None:
         "The main contractor, Kestrel Data Systems, was paid 1.1bn crowns in fees.",
         "The main contractor, Kestrel Data Systems, received 1.4 billion crowns in fees.",
     ) == (["ranges-disjoint"], [])
+
+
+def test_conflicts_the_level_a_figure_moved_from_is_another_period() -> None:
+    # user trial 145: "up from 40" is the count before, not a rival count
+    a = article("The toll rose to 52, up from 40, officials said.")
+    b = replace(article("Officials said the toll was 44."), id="b")
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    verdicts = {
+        tuple(x.text_of(m.span) for x, m in zip((a, b), c.mentions, strict=True)): c.why.rule
+        for c in (*conflicts, *others)
+    }
+    assert verdicts == {("52", "44"): "ranges-disjoint", ("40", "44"): "different-period"}

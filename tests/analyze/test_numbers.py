@@ -3432,3 +3432,24 @@ def test_numbers_a_multiplier_is_no_count_of_times() -> None:
     text = "Taxpayers paid for it three times over, at four times the national rate."
     assert numbers_of(text) == []
     assert only("Its contract was changed more than 60 times.").what == "times"
+
+
+def test_numbers_the_level_a_figure_moved_from_counts_the_same_thing_earlier() -> None:
+    # user trial 145: "from 41.4" and "up from 14.9 in 2016" counted nothing
+    found = numbers_of(
+        "The toll rose to 52, up from 40 on Monday.",
+        "Inflation fell to 3.1 percent in May, down from 3.4 percent in April.",
+        "There are now 15.8 people per square kilometre, up from 14.9 in 2016.",
+    )
+    rows = [(t, m.what, m.when, m.why.rule) for t, m in found]
+    assert rows[1] == ("40", "toll", "on Monday", "previous")
+    assert rows[3] == ("3.4 percent", "inflation", "in April", "previous")
+    assert rows[5][1:] == (rows[4][1], "in 2016", "previous")
+    assert found[1][1].why.features["previous"] is True
+    assert "previous" not in found[0][1].why.features
+
+
+def test_numbers_a_decimal_the_model_calls_a_date_dates_nothing() -> None:
+    # user trial 145: "49.2" (a median age) was the time of the next figure
+    found = numbers_of("The median age is now 49.2, against a national median of 43.1.")
+    assert [m.when for _, m in found] == [None, None]

@@ -865,8 +865,12 @@ def _no_time(ent: Any) -> bool:
     """A "date" the entity model finds that says no time: a bare number ("The People's
     Alliance won 57"), or a length of time describing a thing ("after a 12-hour debate")."""
     words = [t for t in ent if not t.is_punct]
-    if len(words) == 1 and words[0].text.isdigit() and len(words[0].text) != 4:
-        return True
+    if (
+        len(words) == 1
+        and _PLAIN_NUMBER.fullmatch(words[0].text)
+        and not _YEAR.fullmatch(words[0].text)
+    ):
+        return True  # "won 57", "a median age of 49.2"
     if _named_count(words):
         return True
     root = ent.root
@@ -878,6 +882,10 @@ def _no_time(ent: Any) -> bool:
         and root.head.lower_ not in TIME_UNITS | _DAY_PARTS
         and not (ent.start <= root.head.i < ent.end)
     )
+
+
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _named_count(words: list[Any]) -> bool:

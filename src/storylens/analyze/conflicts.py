@@ -583,6 +583,7 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-scope", _other_scope(a, b) or _area_and_place_in_it(a, b)),
         ("different-period", not _same_period(*_rate_periods(a, b))),
         ("different-period", _increment(a) != _increment(b)),
+        ("different-period", _previous(a) != _previous(b)),
         ("different-period", _running_total_later(a, b, story.days)),
         ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-period", _reported_hours_apart(a, b, story.hours)),
@@ -701,6 +702,11 @@ def _different_who(a: NumberMention, b: NumberMention) -> bool:
         return False
     short, long = sorted((x, y), key=len)
     return short != long and not (long.endswith(f" {short}") or long.startswith(f"{short} "))
+
+
+def _previous(mention: NumberMention) -> bool:
+    """ "up from 40": the level a figure moved from, an earlier value than the figure now."""
+    return bool(mention.why.features.get("previous"))
 
 
 def _increment(mention: NumberMention) -> bool:

@@ -64,7 +64,7 @@ from storylens.analyze._counted import (
 )
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import to_unit, unit_at, unit_named, unit_of
-from storylens.analyze._num_words import DAYS, ENTRY_STAMP, SPEECH, TIME_UNITS
+from storylens.analyze._num_words import DAYS, ENTRY_STAMP, MOVE_VERBS, SPEECH, TIME_UNITS
 from storylens.analyze._penalties import penalty
 from storylens.analyze._quantity import (
     BOUNDS,
@@ -245,6 +245,8 @@ def _paragraph_numbers(context: Context, index: int) -> Iterator[NumberMention]:
             yield gapped
         elif skip_reason(span.doc, run) is None:
             found = _mention(context, index, run)
+            if found.what is None:
+                found = _as_previous(span.doc, run, found, leaders) or found
             leaders[_counted_token(span.doc, run).i] = found
             yield found
         i = run.tail or run.end
@@ -299,6 +301,37 @@ def _gapped(
         where=label if at == "where" else leader.where,
         why=Why("gapped", leader.why.score, features),
     )
+
+
+def _as_previous(
+    doc: Any, run: Run, found: NumberMention, leaders: dict[int, NumberMention]
+) -> NumberMention | None:
+    """The level a figure moved from: "the toll rose to 52, up from 40 on Monday", "fell to
+    3.1 percent, down from 3.4 percent" (user trial 145: "from 41.4" counted nothing). It counts
+    what the level it moved to counts, at an earlier time (rule ``previous``)."""
+    token = _counted_token(doc, run)
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return None
+    verb = token.head.head
+    if verb.lower_ in {"up", "down"} and verb.dep_ == "advmod":  # "15.8 now, up from 14.9":
+        sentence = token.sent  # the figure of the sentence before it
+        before = [i for i in leaders if sentence.start <= i < run.start]
+        level = leaders[max(before)] if before else None
+    elif verb.pos_ == "VERB" and verb.lemma_.lower() in MOVE_VERBS:  # "rose to 52 from 40"
+        level = next(
+            (
+                m
+                for i, m in leaders.items()
+                if doc[i].head.lower_ == "to" and doc[i].head.head == verb
+            ),
+            None,
+        )
+    else:
+        return None
+    if level is None or level.what is None:
+        return None
+    features = {**found.why.features, "previous": True}
+    return replace(found, what=level.what, why=Why("previous", found.why.score, features))
 
 
 def _leader_of(name: Any, leaders: dict[int, NumberMention]) -> NumberMention | None:
