@@ -811,6 +811,22 @@ def test_clean_html_keeps_a_live_page_s_entry_stamps() -> None:
     ]
 
 
+def test_clean_html_drops_the_stamp_of_a_post_removed_as_promo() -> None:
+    """User trial 147: a sign-off post was removed, its time stayed on its own at the top."""
+    sign_off = (
+        '<div class="update"><p class="stamp"><time>8:10 p.m.</time></p>'
+        "<p>That's where we'll leave our live coverage for today.</p></div>"
+    )
+    html = LIVE_PAGE.replace('<div class="update">', sign_off + '<div class="update">', 1)
+    article = clean(RawDocument(source="live.html", html=html))
+    assert isinstance(article, Article)
+    stamps = [
+        article.text[p.start : p.end] for p in article.paragraphs if p.kind.value == "heading"
+    ]
+    assert stamps == ["6:45 p.m.", "6:00 p.m.", "9:05 a.m."]
+    assert ("outside-body", "8:10 p.m.") in [(r.reason, r.text) for r in article.removed]
+
+
 def test_clean_html_keeps_every_post_of_a_live_page() -> None:
     """User trial 112: on a page of ten <article> posts trafilatura kept five and dropped the
     rest as outside the body (the summary post with the toll among them), with no warning."""

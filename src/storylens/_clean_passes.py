@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storylens._clean_blocks import _Block
+from storylens._clean_blocks import _ENTRY_STAMP, OUTSIDE_BODY, _Block
 from storylens._clean_rules import (
     _ATTRIBUTION,
     _CAPTION_PREFIX,
@@ -86,6 +86,19 @@ def _split_glued_source(blocks: list[_Block]) -> None:
     found = _GLUED_SOURCE.search(last.text)
     if found is not None and found.start() > 0:
         last.strip_suffix(found.start(1), "source-line")
+
+
+def _drop_bare_stamps(blocks: list[_Block]) -> None:
+    """Remove a live post's time stamp left with no post under it (the post was a sign-off,
+    removed as promo: user trial 147's page opened "16:10" then "14:50"): it dates nothing."""
+    live = _live(blocks)
+    for block, after in zip(live, [*live[1:], None], strict=False):
+        if _is_stamp(block) and (after is None or _is_stamp(after)):
+            block.reason = OUTSIDE_BODY
+
+
+def _is_stamp(block: _Block) -> bool:
+    return block.kind is ParagraphKind.HEADING and bool(_ENTRY_STAMP.fullmatch(block.text.strip()))
 
 
 def _drop_staff_note(blocks: list[_Block]) -> None:
@@ -219,6 +232,7 @@ def _apply_rules(blocks: list[_Block], options: CleanOptions, title: object) -> 
         _classify_line(block, options)
     _pair_captions(blocks)
     _split_glued_source(blocks)
+    _drop_bare_stamps(blocks)
     _drop_staff_note(blocks)
     _drop_title(blocks, title)
     _strip_dateline(blocks, options)
