@@ -788,3 +788,9 @@ def test_sources_claimed_lives_cite_no_one() -> None:
         "was broken up."
     )
     assert [c.source for c in cited_sources([article])] == ["police"]
+
+
+def test_sources_a_navy_is_military() -> None:
+    # user trial 146: "the Ardessan navy" was "other" while its spokesperson was military
+    article = _article("The frigate shadowed the ship all night, the Ardessan navy said.")
+    assert _cited(cited_sources([article])) == {"Ardessan navy": ("military", 1)}

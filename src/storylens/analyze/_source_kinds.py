@@ -166,7 +166,8 @@ _NAME_KINDS: tuple[tuple[str, str], ...] = (  # the first that matches decides
     (r"\b(News|Press|Wire) Agency\b", "media"),
     (r"\b(Meteorological|Weather|Met|Statistics|Statistical)\b", "government"),
     (
-        r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|(?<!Fire )Brigade)\b",
+        r"\b(Army|Corps|Forces|Military|Navy|Air Force|Command|Pentagon|(?<!Fire )Brigade"
+        r"|(?i:army|navy))\b",  # "the Ardessan navy" (user trial 146)
         "military",
     ),
     (
