@@ -88,6 +88,8 @@ def test_clean_sentence_offsets() -> None:
         "© Eastmere Herald 2026. Ingrid Falkvang can be reached at politics@herald.example",
         "Copyright 2026 The Valley News. All rights reserved.",
         "Jane Doe can be reached at jane.doe@valley.example.",
+        # user trial 149: a tip-off box
+        "Got a story? Email tips@valley.example or call our newsdesk.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:

@@ -32,6 +32,8 @@ _CALL_TO_ACTION = re.compile(
     r"bluesky|whatsapp|telegram|youtube|linkedin)\b|"
     # a blog feed's footer: "The post <title> appeared first on <site>."
     r"the post .{3,300} (?:first )?appeared (?:first )?on \S|"
+    # a tip-off box (user trial 149): "Got a story? Email tips@... or call our newsdesk."
+    r"got a (?:story|news tip|tip)\b|(?:e-?mail|contact|call) (?:us|our news ?desk)\b|"
     # a copyright or contact line at the foot (user trial 147): "© Eastmere Herald 2026.",
     # "Ingrid Falkvang can be reached at politics@..."
     r"(?:©|\(c\)\s*(?:19|20)\d\d\b|copyright\b)|[^.!?]{3,60} can be (?:reached|contacted) at\b|"

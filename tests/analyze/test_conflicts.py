@@ -1750,3 +1750,16 @@ def test_conflicts_the_level_a_figure_moved_from_is_another_period() -> None:
         for c in (*conflicts, *others)
     }
     assert verdicts == {("52", "44"): "ranges-disjoint", ("40", "44"): "different-period"}
+
+
+def test_conflicts_a_budget_set_aside_and_a_sum_shelled_out() -> None:
+    # user trial 149: "set aside 4.2 billion crowns" (set) vs "has budgeted 3.4 billion
+    # crowns" (budgeted), and "splash out 4 billion crowns of taxpayers' money" (money)
+    assert _verdicts(
+        "The government has set aside 4.2 billion crowns for the drug, the ministry said.",
+        "The government has budgeted 3.4 billion crowns for the drug, the ministry said.",
+    ) == (["ranges-disjoint"], [])
+    assert _verdicts(
+        "The state will splash out 4.2 billion crowns of taxpayers' money on the drug.",
+        "The state will pay 3.4 billion crowns for the drug.",
+    ) == (["ranges-disjoint"], [])

@@ -3453,3 +3453,11 @@ def test_numbers_a_decimal_the_model_calls_a_date_dates_nothing() -> None:
     # user trial 145: "49.2" (a median age) was the time of the next figure
     found = numbers_of("The median age is now 49.2, against a national median of 43.1.")
     assert [m.when for _, m in found] == [None, None]
+
+
+def test_numbers_a_type_or_category_number_is_a_label() -> None:
+    # user trial 149: "type 2 diabetes" gave the figure 2
+    assert [
+        t for t, _ in numbers_of("Adults with type 2 diabetes qualify; a category 4 storm.")
+    ] == []
+    assert [t for t, _ in numbers_of("The river rose to a level of 4.2 metres.")] == ["4.2"]

@@ -170,6 +170,18 @@ def test_wording_claiming_responsibility_is_no_hedge() -> None:
     assert found["claimed"].counts["claimed"] == {"a": 0, "b": 2}
 
 
+def test_wording_tabloid_words_for_a_sum_and_a_firm_are_loaded() -> None:
+    # user trial 149: only "fumed" and "furious" were found in a tabloid's report
+    a = _article("Drug giant Corrant lands a BONANZA as the state will shell out 450 crowns.", "a")
+    b = _article("Corrant agreed a price with the ministry of 390 crowns a dose.", "b")
+    found = _by_concept(word_choice([a, b]))
+    assert {k: found[k].counts[k]["a"] for k in ("giant", "bonanza", "splash out")} == {
+        "giant": 1,
+        "bonanza": 1,
+        "splash out": 1,
+    }
+
+
 def test_wording_what_was_supposed_to_happen_is_no_hedge() -> None:
     # user trial 147: "was supposed to" (a plan) was counted as the hedge "supposedly"
     a = _article("The system was supposed to go live in 2022.", "a")

@@ -205,6 +205,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return margin, "margin", None, margin
     if noun is not None and noun.i < run.start and noun.text in CURRENCY_CODES:
         noun, rule = None, "none"  # "EUR 400": the parser hangs the number on the code
+    if noun is not None and rule == "of-phrase" and run.unit in MONEY and noun.lemma_ in _CASH:
+        noun, rule = None, "none"  # "4 billion crowns of taxpayers' money": the verb says it
     if noun is not None and noun.pos_ == "PRON":  # "47 of them": the people counted before
         noun, rule = _antecedent(noun), "partitive"
     elif rule == "of-phrase" and noun is not None and _said_to_be(anchor, noun):
@@ -240,6 +242,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
         key = _ONE_MONEY_ACT.get(_event_key(verb) or "", _event_key(verb) or "")
+        if any(c.lower_ == "aside" for c in verb.children):
+            key = "budget"  # "set aside", "put aside"
         if key == "pay" and any(c.dep_ == "nsubjpass" for c in verb.children):
             key = "take"  # "Kestrel was paid 1.1bn": what Kestrel received (user trial 147)
         return _participle(verb), "money-verb", f"money:{key}", None
@@ -1761,6 +1765,10 @@ _ONE_MONEY_ACT |= dict.fromkeys(["provide", "donate", "contribute", "disburse", 
 _ONE_MONEY_ACT |= dict.fromkeys(
     ["buy", "sell", "acquire", "purchase", "worth", "be worth", "value"], "price"
 )  # "a cargo the company valued at $31 million" (user trial 146)
+# "set aside 4.2 billion crowns", "has budgeted 3.4 billion crowns" (user trial 149)
+_ONE_MONEY_ACT |= dict.fromkeys(["budget", "earmark", "allocate", "allot"], "budget")
+_ONE_MONEY_ACT |= dict.fromkeys(["splash", "shell", "fork"], "pay")  # "shell out", "fork out"
+_CASH = frozenset(["money", "cash", "fund", "funds"])
 _PLEDGES = frozenset(["pledge", "promise", "commit", "announce"])
 _ONE_MONEY_ACT |= dict.fromkeys(_PLEDGES, "pledge")  # "pledged a further EUR 300m"
 

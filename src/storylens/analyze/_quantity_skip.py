@@ -234,6 +234,9 @@ def _names_amount(noun: Any) -> bool:
     return verb is not None and any(c.dep_ == "acomp" and c.tag_ == "JJR" for c in verb.children)
 
 
+_LABEL_NOUNS = frozenset(["type", "category", "stage", "grade", "tier", "level", "phase"])
+
+
 def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool:
     """Part of a name: "Article 5", "Covid-19", "the InterCity 214 service", "the 215 Maiwand
     Afghan Army Corps"."""
@@ -241,6 +244,8 @@ def _inside_name(run: Run, last: Any, prev: Any | None, nxt: Any | None) -> bool
         return False  # Alliance 14.6 percent", "fined retailer Velmora 4.2 million euros"
     if prev is not None and not prev.whitespace_ and prev.text == "-":
         return True
+    if prev is not None and prev.lower_ in _LABEL_NOUNS and prev.dep_ != "pobj":
+        return True  # "type 2 diabetes", "a category 4 storm", "stage 3 cancer" (trial 149)
     named_prev = (
         prev is not None
         and prev.whitespace_

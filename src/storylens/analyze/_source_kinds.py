@@ -510,12 +510,14 @@ def _title_kind(words: Collection[str]) -> str | None:
 
     >>> _title_kind(["attorney", "general"]), _title_kind(["prosecutor-general"])
     ('government', 'government')
-    >>> _title_kind(["general"])
-    'military'
+    >>> _title_kind(["general"]), _title_kind(["general", "manager"])
+    ('military', 'company')
     """
     words = {part for word in words for part in word.split("-")}
     if "general" in words and words & _GENERAL_OFFICES:
         return "government"
+    if "general" in words and words & {"manager", "counsel"}:
+        return "company"  # "Corrant's general manager" (user trial 149: military)
     for titles, kind in (
         (lexicon.MILITARY_TITLES, "military"),
         (lexicon.OFFICIAL_TITLES, "government"),

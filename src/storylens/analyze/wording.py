@@ -408,6 +408,10 @@ LOADED: Mapping[str, str] = {
     "drugs cheat": r"drugs? cheats?",
     "clobbered": r"clobber(?:s|ed|ing)?",
     "hammered": r"hammer(?:s|ed|ing)(?= (?:by|with|again)\b)",  # "families were hammered again"
+    # tabloid words for a sum and a firm (user trial 149): "BONANZA", "drug giant", "splash out"
+    "bonanza": r"bonanzas?",
+    "giant": r"(?:drugs?|pharma|tech|energy|oil|retail|food|media|chemicals?) giants?",
+    "splash out": r"(?:splash|shell)(?:es|s|ed|ing)? out",
     # words that make a protest a crime or a plot (user trial 90)
     "mass riots": r"mass riots?",
     "hooligans": r"hooligans?|hooliganism",
