@@ -3461,3 +3461,27 @@ def test_numbers_a_type_or_category_number_is_a_label() -> None:
         t for t, _ in numbers_of("Adults with type 2 diabetes qualify; a category 4 storm.")
     ] == []
     assert [t for t, _ in numbers_of("The river rose to a level of 4.2 metres.")] == ["4.2"]
+
+
+def test_numbers_a_year_before_1900_after_in_or_since_is_a_year() -> None:
+    # user trial 148: "since records began in 1894" gave the figure 1894
+    assert numbers_of("It was the wettest night since records began in 1894.") == []
+    assert [t for t, _ in numbers_of("In 1650 homes the power failed.")] == ["1650"]
+
+
+def test_numbers_a_river_s_level_and_a_rain_total_are_measures() -> None:
+    # user trial 148: "peaked at 4.8 metres", "reached 5.6 metres at the town gauge" and "and
+    # 171 millimetres in 24 hours" were distances where something is, never compared
+    found = numbers_of(
+        "The Skarre peaked at 4.8 metres at the town gauge.",
+        "The Skarre reached 5.6 metres at the town gauge, the service said.",
+        "Some 62 millimetres of rain fell in one hour, and 171 millimetres in 24 hours.",
+        "Ana Berg reached 5.6 metres on her third jump.",
+    )
+    assert [(t, m.what, m.why.features.get("subject")) for t, m in found] == [
+        ("4.8", "level of the Skarre", "water level"),
+        ("5.6", "level of the Skarre", "water level"),
+        ("Some 62", "rain", "rain"),
+        ("171", "rain", "rain"),
+        ("5.6", "metres reached", "distance"),
+    ]

@@ -260,6 +260,10 @@ def measured(unit: Any) -> tuple[str, str] | None:
         return "altitude", "altitude"
     if (estimated := _estimated_at(unit)) is not None:  # "put peak winds at 165 mph"
         return str(estimated.lower_), str(estimated.lemma_.lower())
+    if (river := _river_level(unit)) is not None:  # "the Skarre peaked at 4.8 metres"
+        return f"level of the {river.text}", "water level"
+    if (fallen := _fallen(unit)) is not None:  # "... and 171 millimetres in 24 hours"
+        return fallen, fallen
     if (reached := _reached_by(unit)) is not None:  # "waves reached 30 feet"
         return str(reached.lower_), str(reached.lemma_.lower())
     if (apart := _distance_of(unit)) is not None:  # "the front line was 2 km from the gates"
@@ -487,6 +491,43 @@ def _reached_by(unit: Any) -> Any | None:
         return None  # not "Meridia reached 3.1 gigawatts"
     opening = subject.pos_ == "PROPN" and subject.is_sent_start  # "Demand peaked at ..."
     return subject if subject.pos_ == "NOUN" or opening else None
+
+
+_WATER = _words("river gauge water floodwater floodwaters tide lake reservoir banks")
+
+
+def _river_level(unit: Any) -> Any | None:
+    """The river whose level a length gives, named by its name: "the Skarre peaked at 4.8
+    metres", "the Skarre reached 5.6 metres at the town gauge" (user trial 148: both read as a
+    distance where something is, so never compared). The name must be the subject of a verb
+    of reaching and the sentence must speak of water ("gauge", "river", "banks")."""
+    verb, dep = unit.head, unit.dep_
+    if dep == "pobj" and verb.lower_ == "at" and verb.head.lemma_.lower() in _PEAK:
+        verb, dep = verb.head, "dobj"
+    if dep != "dobj" or verb.lemma_.lower() not in _REACH | _PEAK:
+        return None
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if kind is None or kind.dimension != "length" or subject is None:
+        return None
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if subject.pos_ != "PROPN" or (subject.ent_type_ in {"PERSON", "NORP"} and not the):
+        return None  # "The Skarre" is no person, whatever the model says
+    sentence = unit.sent
+    return subject if any(t.lemma_.lower() in _WATER for t in sentence) else None
+
+
+_RAIN = {"rain": "rain", "rainfall": "rain", "precipitation": "rain", "snow": "snow"}
+_RAIN |= {"snowfall": "snow"}
+
+
+def _fallen(unit: Any) -> str | None:
+    """Rain or snow that a bare depth in millimetres or centimetres gives in a sentence of
+    rain: "62 millimetres of rain fell in one hour, and 171 millimetres in 24 hours"."""
+    kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
+    if kind is None or kind.symbol not in {"mm", "cm"}:
+        return None
+    return next((_RAIN[t.lemma_.lower()] for t in unit.sent if t.lemma_.lower() in _RAIN), None)
 
 
 _BELOW = frozenset(["below", "beneath", "under", "underneath"])

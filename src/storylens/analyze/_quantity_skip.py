@@ -124,11 +124,17 @@ def _denied_total(doc: Any, run: Run) -> bool:
 
 
 def _is_year(run: Run, last: Any, prev: Any | None) -> bool:
-    """A four-digit 1900..2099 in a date, after "in/since/by", or not counting a noun."""
-    if run.unit or run.vague or not re.fullmatch(r"(?:19|20)\d\d", last.text):
+    """A four-digit 1900..2099 in a date, after "in/since/by", or not counting a noun; an
+    earlier year ("records began in 1894", user trial 148) after "in/since/by" only."""
+    if run.unit or run.vague:
+        return False
+    after_prep = prev is not None and prev.lower_ in _YEAR_PREPS
+    if re.fullmatch(r"1[5-8]\d\d", last.text):
+        nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+        return after_prep and last.dep_ == "pobj" and (nxt is None or nxt.tag_ != "NNS")
+    if not re.fullmatch(r"(?:19|20)\d\d", last.text):
         return False
     counts_noun = last.dep_ == "nummod" and last.head.tag_ == "NNS"
-    after_prep = prev is not None and prev.lower_ in _YEAR_PREPS
     return last.ent_type_ == "DATE" or after_prep or not counts_noun
 
 
