@@ -813,6 +813,23 @@ def test_clean_html_keeps_a_live_page_s_entry_stamps() -> None:
     ]
 
 
+def test_clean_html_keeps_entry_stamps_that_name_the_day() -> None:
+    """User trial 150: stamps "09:40 Sun" were removed as outside the body."""
+    post = (
+        '<section class="live-post"><time datetime="2026-05-03T{0}:00Z">{0} {1}</time>'
+        "<h3>Update</h3><p>Police said at their briefing at {0} that {2} people had died and"
+        " dozens had been hurt in the crush at the north end of the ground.</p></section>"
+    )
+    posts = "".join(post.format(t, d, n) for t, d, n in (("10:15", "Sun", 9), ("09:40", "Sun", 8)))
+    html = f"<html><body><main><h1>Crush - live</h1>{posts}</main></body></html>"
+    article = clean(RawDocument(source="live.html", html=html))
+    assert isinstance(article, Article)
+    stamps = [
+        article.text[p.start : p.end] for p in article.paragraphs if p.kind.value == "heading"
+    ]
+    assert [s for s in stamps if s[:1].isdigit()] == ["10:15 Sun", "09:40 Sun"]
+
+
 def test_clean_html_drops_the_stamp_of_a_post_removed_as_promo() -> None:
     """User trial 147: a sign-off post was removed, its time stayed on its own at the top."""
     sign_off = (

@@ -61,6 +61,16 @@ def test_html_published_keeps_only_a_day_when_no_tag_gives_the_time() -> None:
     assert html_metadata(page)["published"] == "2024-03-05"
 
 
+def test_html_a_page_updated_later_keeps_its_last_update() -> None:
+    # user trial 150: a live page was dated by its first post only
+    stamp = '<meta property="article:modified_time" content="2024-03-06T10:15:00Z">\n'
+    page = PAGE.replace("<link rel", stamp + "<link rel")
+    assert html_metadata(page)["modified"] == "2024-03-06T10:15:00Z"
+    assert "modified" not in html_metadata(PAGE)
+    same = PAGE.replace("<link rel", stamp.replace("2024-03-06T10:15:00Z", "2024-03-05") + "<link")
+    assert "modified" not in html_metadata(same)  # not after the publication
+
+
 def test_html_cut_off_page_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "cut.html"
     path.write_text(PAGE[: PAGE.index("blaze") + 3], encoding="utf-8")

@@ -317,6 +317,24 @@ def test_views_an_article_of_an_earlier_day_does_not_leave_out_a_later_fact(
         assert (claim in views.omitted["c"]) is omits
 
 
+def test_views_a_live_page_updated_later_may_leave_out_a_later_fact(
+    analysis: StoryAnalysis,
+) -> None:
+    # user trial 150: a live page begun the day before was dated by its first post, so it was
+    # never said to leave out what it could have told by its last update
+    from dataclasses import replace
+
+    from storylens.report.views import claim_views
+
+    claim = analysis.claims[0]
+    a, b = (replace(x, published="2026-04-16T08:00:00Z") for x in analysis.articles[:2])
+    live = replace(analysis.articles[1], id="c", published="2026-04-15T17:30:00Z")
+    for meta, omits in (({}, False), ({"modified": "2026-04-16T10:15:00Z"}, True)):
+        third = replace(live, meta=meta)
+        views = claim_views(replace(analysis, articles=(a, b, third)))
+        assert (claim in views.omitted["c"]) is omits
+
+
 def test_article_row_keeps_the_title_whole_and_the_time_to_the_minute() -> None:
     # user trials 44, 49 and 52: the articles table cut titles ("payou...") though the README
     # says text wraps, and showed only the day of reports written hours apart

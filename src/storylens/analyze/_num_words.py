@@ -13,9 +13,13 @@ from storylens.text import _words
 CLOCK_STAMP = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
 """A 24-hour clock time as a live page stamps its entries ("08:15", "18.30"), as a regular
 expression: the figures of the entry were given then, and it is no part of a name."""
-ENTRY_STAMP = CLOCK_STAMP + r"(?:\s?[ap]\.?m\.?)?"
-"""A live page's entry stamp, the clock time with an optional "a.m."/"p.m." ("6:45 p.m.",
-"18:30"), as a regular expression (case-insensitive)."""
+_DAY_NAME = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+)
+ENTRY_STAMP = rf"(?:{_DAY_NAME},?\s)?{CLOCK_STAMP}(?:\s?[ap]\.?m\.?)?(?:,?\s{_DAY_NAME})?"
+"""A live page's entry stamp, the clock time with an optional "a.m."/"p.m." and day ("6:45
+p.m.", "18:30", "09:40 Sun": user trial 150), as a regular expression (case-insensitive)."""
 
 __all__ = [
     "CLOCK_STAMP",

@@ -23,6 +23,8 @@ __all__ = ["html_metadata", "is_cut_off", "read_html"]
 _PUBLISHED = frozenset({"article:published_time", "og:published_time", "datepublished"})
 _META = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+_MODIFIED = frozenset({"article:modified_time", "og:updated_time", "datemodified"})
+_JSON_LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{10,40})"')
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _OPENED = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
@@ -65,7 +67,22 @@ def html_metadata(html: str) -> dict[str, str]:
     stamp = next((t for t in _published_stamps(html) if t[:10] == day and len(t) > 10), None)
     if stamp is not None:
         out["published"] = iso_from_text(stamp) or day
+    modified = max(filter(None, map(iso_from_text, _stamps(html, _MODIFIED))), default=None)
+    if modified is not None and modified > out.get("published", ""):
+        out["modified"] = modified  # a live page's last update (user trial 150)
     return out
+
+
+def _stamps(html: str, names: frozenset[str]) -> list[str]:
+    """The contents of the page's meta tags of these names, and the JSON-LD ``dateModified``
+    values when the names are the modification times."""
+    found = []
+    for tag in _META.findall(html):
+        attrs = {k.lower(): v.strip("\"'").strip() for k, v in _ATTRIBUTE.findall(tag)}
+        tag_names = {attrs.get(k, "").lower() for k in ("property", "name", "itemprop")}
+        if tag_names & names and attrs.get("content"):
+            found.append(attrs["content"])
+    return found + (_JSON_LD_MODIFIED.findall(html) if names is _MODIFIED else [])
 
 
 def _published_stamps(html: str) -> list[str]:
@@ -76,13 +93,7 @@ def _published_stamps(html: str) -> list[str]:
     >>> _published_stamps('<script>{"datePublished": "2026-03-12T22:50:00+01:00"}</script>')
     ['2026-03-12T22:50:00+01:00']
     """
-    found = []
-    for tag in _META.findall(html):
-        attrs = {k.lower(): v.strip("\"'").strip() for k, v in _ATTRIBUTE.findall(tag)}
-        names = {attrs.get(k, "").lower() for k in ("property", "name", "itemprop")}
-        if names & _PUBLISHED and attrs.get("content"):
-            found.append(attrs["content"])
-    return found + _JSON_LD_PUBLISHED.findall(html)  # schema.org data: "datePublished": "..."
+    return _stamps(html, _PUBLISHED) + _JSON_LD_PUBLISHED.findall(html)  # schema.org data
 
 
 def is_cut_off(html: str) -> bool:

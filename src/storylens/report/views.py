@@ -456,14 +456,14 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
     sentence states it when that sentence is linked from :data:`WEAK_LINK` (below it, the
     article is said to leave the claim out) and, when the claim gives a figure in every mention,
     gives one too (it tells of the collapse, not of the toll). An article published on a day
-    before every article that states the claim is not said to leave it out: it was written
-    before the fact was reported (a flood's first-day wire story does not "leave out" an aid
-    pledge made two days later). On the planted-truth set (``eval/planted.py``) counting every
-    ``also`` sentence found 3 of 28 planted omissions, from 0.5 11 of 28, and no outlet that
-    states a fact is said to leave it out either way.
+    before every article that states the claim (its last update, for a live page) is not said
+    to leave it out: it was written before the fact was reported (a flood's first-day wire
+    story does not "leave out" an aid pledge made two days later). On the planted-truth set
+    (``eval/planted.py``) counting every ``also`` sentence found 3 of 28 planted omissions,
+    from 0.5 11 of 28, and no outlet that states a fact is said to leave it out either way.
     """
     ids = [a.id for a in analysis.articles]
-    days = {a.id: a.published[:10] for a in analysis.articles if a.published}
+    days = {a.id: _last_day(a) for a in analysis.articles if a.published}
     origin = dict(analysis.origins)
     by_all: list[Claim] = []
     by_some: list[Claim] = []
@@ -505,6 +505,17 @@ def claim_views(analysis: StoryAnalysis) -> ClaimViews:
         weak=tuple(weak),
         cut={k: tuple(v) for k, v in cut.items() if v},
     )
+
+
+def _last_day(article: Article) -> str:
+    """The last day an article tells of: a live page's last update (``meta["modified"]``),
+    else its publication day (user trial 150: a live page dated by its first post was "written
+    before" a fact it could have told)."""
+    day = (article.published or "")[:10]
+    modified = article.meta.get("modified")
+    if isinstance(modified, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", modified[:10]):
+        return max(day, modified[:10])
+    return day
 
 
 def _also_stated(claim: Claim, numbers: Sequence[NumberMention]) -> set[str]:
