@@ -1763,3 +1763,19 @@ def test_conflicts_a_budget_set_aside_and_a_sum_shelled_out() -> None:
         "The state will splash out 4.2 billion crowns of taxpayers' money on the drug.",
         "The state will pay 3.4 billion crowns for the drug.",
     ) == (["ranges-disjoint"], [])
+
+
+def test_conflicts_a_ground_of_so_many_seats_is_its_capacity() -> None:
+    # user trial 150: "the limit of the 23,000-seat ground" vs "a capacity of 21,500" counted
+    # "seat" and "capacity", and a limit against no stance
+    assert _verdicts(
+        "Entries were well within the limit of the 23,000-seat ground, the club said.",
+        "The ground has a capacity of 21,500, the club said.",
+    ) == (["ranges-disjoint"], [])
+    assert (
+        _verdicts(  # seats won are no capacity
+            "Labour won 41 seats, the commission said.",
+            "The 23,000-seat ground was full, the commission said.",
+        )[0]
+        == []
+    )

@@ -1982,6 +1982,8 @@ def _subject_key(noun: Any | None) -> str | None:
         and not any(c.dep_ == "compound" and c.lower_ != "job" for c in noun.children)
     ):
         return "jobs"  # "3,800 job losses", "3,800 of the cuts" (not "power cuts")
+    if noun.lemma_.lower() == "seat" and noun.dep_ in {"compound", "amod", "nmod"}:
+        return "capacity"  # "the 23,000-seat ground" is its capacity (user trial 150)
     if noun.lemma_.lower() in _MEMBERS:  # "21 crew members", "40 staff members": the group
         group = next((subject_group(c.lower_) for c in noun.children if c.dep_ == "compound"), None)
         if group is not None:

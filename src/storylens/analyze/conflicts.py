@@ -480,7 +480,11 @@ def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
 
 def _stance(mention: NumberMention) -> object:
     """What the figure's holder wants or offers ("the union wants 7 percent"); an appeal for a
-    sum ("a $1.2bn appeal") asks for it, as "asking donors for $1.24bn" does."""
+    sum ("a $1.2bn appeal") asks for it, as "asking donors for $1.24bn" does. A capacity is
+    a limit by what it is: "the limit of the 23,000-seat ground" is no other stance than "a
+    capacity of 21,500"."""
+    if _subject(mention) == "capacity":
+        return None
     return "demand" if _sum_act(mention) == "money:ask" else mention.why.features.get("stance")
 
 
