@@ -3485,3 +3485,9 @@ def test_numbers_a_river_s_level_and_a_rain_total_are_measures() -> None:
         ("171", "rain", "rain"),
         ("5.6", "metres reached", "distance"),
     ]
+
+
+def test_numbers_people_not_accounted_for_are_missing() -> None:
+    # user trial 148: "could not be accounted for" read as "people accounted for"
+    found = only("The mayor said as many as 20 people could not yet be accounted for.")
+    assert (found.what, found.why.features["event"]) == ("people not accounted for", "missing")

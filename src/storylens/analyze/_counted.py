@@ -1646,6 +1646,12 @@ def _noun_phrase(noun: Any, skip: range) -> str:
     return f"{words} of " + " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in mods)
 
 
+def _denied(verb: Any) -> bool:
+    """A "not" before the verb ("could not be accounted for"); not one after it, which denies
+    another thing ("14 people are being held, not the 20 given earlier")."""
+    return any(c.dep_ == "neg" and c.i < verb.i for c in verb.children)
+
+
 def _participle(event: Any) -> str:
     """The event as a participle: "killed", "displaced"; "dead" and "deaths" become "killed".
 
@@ -1658,7 +1664,10 @@ def _participle(event: Any) -> str:
     if event.tag_ == "VBD" and event.lemma_ in _PAST_PARTICIPLES:  # "took 19 to hospital"
         return _PAST_PARTICIPLES[event.lemma_] + _light_complement(event)
     if event.tag_ in {"VBN", "VBD"} or (group and event.lower_.endswith("ed")):
-        return str(event.lower_) + _particle(event) + _stranded(event) + _light_complement(event)
+        denied = "not " if _denied(event) else ""  # "not accounted for" (user trial 148:
+        # "people accounted for" said the opposite)
+        words = str(event.lower_) + _particle(event) + _stranded(event)
+        return denied + words + _light_complement(event)
     return group or _lemma(event)
 
 
@@ -1726,6 +1735,8 @@ def _event_key(event: Any | None) -> str | None:
         return _event_key(act)  # "the recall covers about 95,000 tins": tins recalled
     if group is None and _lives_lost(event):
         return "killed"  # "eleven soldiers have lost their lives"
+    if event.lemma_.lower() == "account" and _denied(event):
+        return "missing"  # "20 people could not be accounted for" (user trial 148)
     if (
         group is None
         and event.lemma_.lower() == "cross"
