@@ -20,7 +20,7 @@ import hashlib
 import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from storylens.analyze.wording import bare_headline, neutral_headline
 from storylens.cluster import (
@@ -314,13 +314,41 @@ def _story(sid: str, members: Sequence[ArticleSummary], origin: Mapping[str, str
     dates = sorted(a.published for a in members if a.published)
     return Story(
         id=sid,
-        label=_label(members),
+        label=_label(originals(members, origin)),
         articles=tuple(a.id for a in members),
         outlets=len({a.outlet or a.id for a in members}),
         origins=len({origin.get(a.id, a.id) for a in members}),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
+
+
+class _Dated(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+_T = TypeVar("_T", bound=_Dated)
+
+
+def originals(members: Sequence[_T], origin: Mapping[str, str]) -> list[_T]:
+    """The members that copy no other: of each group of copies of one text (``origin``: an
+    article's group), those published first; a member whose group has one published earlier
+    is a reprint. A reprint's local headline ("Islanders among thousands stranded ...") does
+    not name a story its wire original names (user trials 146 and 151). Without dates every
+    member stays."""
+    first: dict[str, str] = {}
+    for member in members:
+        group = origin.get(member.id, member.id)
+        if member.published and member.published < first.get(group, "~"):
+            first[group] = member.published
+    return [
+        m
+        for m in members
+        if not (m.published and m.published > first.get(origin.get(m.id, m.id), m.published))
+    ]
 
 
 def _label(members: Sequence[ArticleSummary]) -> str:

@@ -120,6 +120,23 @@ def test_markdown_title_is_no_speaker_s_words(analysis: StoryAnalysis) -> None:
     assert heading == "# Comparison: Wildfire forces evacuation of mountain town"
 
 
+def test_markdown_title_is_no_reprint_s_own_headline(analysis: StoryAnalysis) -> None:
+    # user trials 146 and 151: a reprint's local headline named the comparison
+    first, second = analysis.articles[:2]
+    wire = replace(first, title="Floods kill twelve in Brennmoor", published="2026-04-16T08:00Z")
+    reprint = replace(
+        second, title="Local family among Brennmoor flood victims", published="2026-04-16T09:00Z"
+    )
+    from storylens.report import render
+
+    for origins, title in (
+        ((), "Local family among Brennmoor flood victims"),  # the most central of two
+        (((wire.id, "o1"), (reprint.id, "o1")), "Floods kill twelve in Brennmoor"),
+    ):
+        copied = replace(analysis, articles=(reprint, wire), origins=origins)
+        assert render(copied, "markdown").splitlines()[0] == f"# Comparison: {title}"
+
+
 def test_markdown_only_writes_the_chosen_sections_in_report_order(analysis: StoryAnalysis) -> None:
     from storylens.report import render
     from storylens.report.sections import SECTIONS

@@ -56,15 +56,17 @@ def render(
 def _title(analysis: StoryAnalysis) -> str:
     """ "Comparison: " and the headline most outlets agree on, in neutral words when one is
     (not one outlet's "Crooked ex-minister ..." nor a speaker's words: "'It feels like the
-    town was left to burn'"), without a live page's "Live:"; else the first article's opening
-    line."""
+    town was left to burn'"), without a live page's "Live:", and not a reprint's own headline
+    (:func:`storylens.stories.originals`); else the first article's opening line."""
     from storylens.analyze.wording import bare_headline, neutral_headline
     from storylens.features import central_line
+    from storylens.stories import originals
 
     titles = [bare_headline(a.title) for a in analysis.articles if a.title]
-    neutral = [t for t in titles if neutral_headline(t)]
+    named = [a.title for a in originals(analysis.articles, dict(analysis.origins)) if a.title]
+    neutral = [t for t in map(bare_headline, named) if neutral_headline(t)]
     if titles:
-        first = central_line(neutral or titles, titles)
+        first = central_line(neutral or [bare_headline(t) for t in named] or titles, titles)
     elif analysis.articles:
         first = shorten_words(analysis.articles[0].text.split("\n", 1)[0], 80)
     else:
