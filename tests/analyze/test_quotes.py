@@ -1126,3 +1126,13 @@ def test_quotes_a_quote_after_a_sentence_that_reports_someone() -> None:
 )
 def test_quotes_trials_100_101_speakers(text: str, speaker: str) -> None:
     assert _only(_article(text)).speaker == speaker
+
+
+def test_quotes_she_after_a_double_barrelled_name_is_the_whole_name() -> None:
+    # user trial 152: "she said" after "President Ilse Moravec-Dahl" gave the speaker "Dahl"
+    article = _article(
+        "President Ilse Moravec-Dahl, who campaigned for the change, spoke to supporters in"
+        " Kerrow shortly after midnight. \u201cTonight the country chose to renew itself,\u201d"
+        " she said."
+    )
+    assert [q.speaker for q in find_quotes(article)] == ["Ilse Moravec-Dahl"]

@@ -382,11 +382,19 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
     for a, b, subject, tokens in sorted(items, key=lambda item: (item[0], item[1])):
         if (a, b) in seen or _inside(a, speakers.regions) or _markup(speakers.text, a, b):
             continue
+        if _second_half(speakers.text, a, b):
+            continue  # "Dahl" of "Ilse Moravec-Dahl" is no second person (user trial 152)
         seen.add((a, b))
         if isinstance(subject, str):
             speakers.add(Candidate(a, b, fold_surname(subject, speakers.full_names), "person", ""))
         else:
             _register(speakers, a, b, subject, tokens)
+
+
+def _second_half(text: str, a: int, b: int) -> bool:
+    """One word right after a hyphen in a name: "Dahl" of "Moravec-Dahl" (not "General Nadia
+    Vorhees" of "Prosecutor-General Nadia Vorhees", a title and a name)."""
+    return a > 1 and text[a - 1] == "-" and text[a - 2].isalpha() and " " not in text[a:b]
 
 
 _RELATIVE = frozenset(["who", "which", "that"])
