@@ -1779,3 +1779,12 @@ def test_conflicts_a_ground_of_so_many_seats_is_its_capacity() -> None:
         )[0]
         == []
     )
+
+
+def test_conflicts_the_crop_is_the_harvest() -> None:
+    # user trial 153: "put this year's harvest at 3.1 million tonnes" and "put the crop at 3.4
+    # million tonnes" counted "harvest" and "crop"
+    assert _verdicts(
+        "The ministry's estimate puts the wheat harvest at 3.1 million tonnes.",
+        "The ministry's estimate put the wheat crop at 3.4 million tonnes.",
+    ) == (["ranges-disjoint"], [])

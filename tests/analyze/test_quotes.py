@@ -1136,3 +1136,12 @@ def test_quotes_she_after_a_double_barrelled_name_is_the_whole_name() -> None:
         " she said."
     )
     assert [q.speaker for q in find_quotes(article)] == ["Ilse Moravec-Dahl"]
+
+
+def test_quotes_according_to_a_measure_is_no_speaker() -> None:
+    # user trial 153: "according to the area they lost" became the speaker of a partial quote
+    article = _article(
+        "Minister Orla Vennick called the drought \u201ca national emergency\u201d and announced"
+        " aid to be paid to farmers according to the area they lost."
+    )
+    assert [q.speaker for q in find_quotes(article)] == ["Orla Vennick"]

@@ -103,6 +103,9 @@ _SUBJECTS = {
     "homes": "home homes house houses dwelling dwellings",
     "prisoners": "prisoner prisoners inmate inmates convict convicts detainee detainees "
     "escapee escapees runaway runaways fugitive fugitives",
+    # a season's grain, whatever an outlet calls it (user trial 153: "a harvest of 3.1 million
+    # tonnes" and "the crop at 3.4 million tonnes" were never compared)
+    "harvest": "harvest harvests crop crops",
     # a ship's people, whatever an outlet calls them (user trial 146: "21 crew members" and
     # "23 seafarers were aboard" were never compared)
     "crew": "crew crews crewman crewmen crewmember crewmembers seafarer seafarers sailor "

@@ -95,10 +95,15 @@ def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
     return None
 
 
+# "paid according to the area they lost": in proportion to a thing a clause describes, no
+# source (user trial 153 took "the area they lost" for a speaker)
+_PROPORTION = re.compile(r"^(?:the|their|its|his|her)\s+\w+\s+(?:they|we|it|he|she|you)\b", re.I)
+
+
 def _according_to(speakers: _Speakers, ctx: _Context) -> _Found | None:
     for a, b in (ctx.right, ctx.left):
         match = _ACCORDING_RE.search(speakers.text, a, b)
-        if match:
+        if match and not _PROPORTION.search(match.group("phrase")):
             span = _trim_phrase(speakers.text, match.start("phrase"), match.end("phrase"))
             if span:
                 return _resolve(speakers, *span, "according-to", "according to")

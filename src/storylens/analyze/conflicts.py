@@ -399,8 +399,10 @@ def _event(mention: NumberMention) -> str | None:
 def _subject(mention: NumberMention) -> str | None:
     """The counted-noun group of a mention: from its features, else from ``what``."""
     subject = mention.why.features.get("subject")
-    if isinstance(subject, str) or "event" in mention.why.features:
-        return subject if isinstance(subject, str) else None  # the parse found no noun
+    if isinstance(subject, str):
+        return subject_group(subject) or subject  # a measure's noun: "the crop" is the harvest
+    if "event" in mention.why.features:
+        return None  # the parse found no noun
     words = [w for w in (mention.what or "").split() if event_group(w) is None]
     return next((g for w in words if (g := subject_group(w))), words[-1] if words else None)
 
