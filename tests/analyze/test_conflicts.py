@@ -1788,3 +1788,16 @@ def test_conflicts_the_crop_is_the_harvest() -> None:
         "The ministry's estimate puts the wheat harvest at 3.1 million tonnes.",
         "The ministry's estimate put the wheat crop at 3.4 million tonnes.",
     ) == (["ranges-disjoint"], [])
+
+
+def test_conflicts_nearly_allows_the_rounding_of_a_figure_just_above() -> None:
+    # user trial 148: "nearly 170 millimetres" was flagged against "171 millimetres"
+    said = "the weather service said."
+    assert _verdicts(
+        f"Some 171 millimetres of rain fell in 24 hours, {said}",
+        f"Nearly 170 millimetres of rain fell in 24 hours, {said}",
+    ) == ([], ["ranges-overlap"])
+    assert _verdicts(
+        f"Some 180 millimetres of rain fell in 24 hours, {said}",
+        f"Nearly 170 millimetres of rain fell in 24 hours, {said}",
+    ) == (["ranges-disjoint"], [])
