@@ -1794,10 +1794,10 @@ def test_conflicts_nearly_allows_the_rounding_of_a_figure_just_above() -> None:
     # user trial 148: "nearly 170 millimetres" was flagged against "171 millimetres"
     said = "the weather service said."
     assert _verdicts(
-        f"Some 171 millimetres of rain fell in 24 hours, {said}",
+        f"The gauge took 171 millimetres of rain in 24 hours, {said}",
         f"Nearly 170 millimetres of rain fell in 24 hours, {said}",
     ) == ([], ["ranges-overlap"])
     assert _verdicts(
-        f"Some 180 millimetres of rain fell in 24 hours, {said}",
+        f"The gauge took 180 millimetres of rain in 24 hours, {said}",
         f"Nearly 170 millimetres of rain fell in 24 hours, {said}",
     ) == (["ranges-disjoint"], [])
