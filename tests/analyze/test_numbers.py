@@ -3491,3 +3491,14 @@ def test_numbers_people_not_accounted_for_are_missing() -> None:
     # user trial 148: "could not be accounted for" read as "people accounted for"
     found = only("The mayor said as many as 20 people could not yet be accounted for.")
     assert (found.what, found.why.features["event"]) == ("people not accounted for", "missing")
+
+
+def test_numbers_a_place_the_model_tags_as_a_date_dates_nothing() -> None:
+    # user trial 152: "Kerrow" (the capital) was the time of seven figures
+    found = numbers_of(
+        "By region, Yes won 58.3 percent in Northmark, while No carried the capital district"
+        " of Kerrow, where Yes took 44.6 percent."
+    )
+    assert all(m.when != "Kerrow" for _, m in found)
+    feast = numbers_of("Some 40 people were evacuated on Christmas Day.")
+    assert [m.when for _, m in feast] == ["on Christmas Day"]  # a feast day is a date

@@ -871,7 +871,7 @@ def _no_time(ent: Any) -> bool:
         and not _YEAR.fullmatch(words[0].text)
     ):
         return True  # "won 57", "a median age of 49.2"
-    if _named_count(words):
+    if _named_count(words) or _name_for_a_date(words):
         return True
     root = ent.root
     if root.lower_ in _DAY_PARTS and root.head.lemma_.lower() in _UPDATES:
@@ -884,6 +884,18 @@ def _no_time(ent: Any) -> bool:
     )
 
 
+def _name_for_a_date(words: list[Any]) -> bool:
+    """A place or a name the model tags as a date ("Kerrow", user trial 152): proper nouns
+    only, with no digit, no day, month or season and no feast day in them."""
+    return bool(words) and all(
+        t.pos_ == "PROPN"
+        and not any(c.isdigit() for c in t.text)
+        and t.lower_ not in DAYS | MONTHS | _SEASONS | _FEASTS
+        for t in words
+    )
+
+
+_FEASTS = frozenset(["christmas", "easter", "ramadan", "eid", "hanukkah", "diwali", "passover"])
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"\d{4}")
 
