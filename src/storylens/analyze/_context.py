@@ -865,11 +865,7 @@ def _no_time(ent: Any) -> bool:
     """A "date" the entity model finds that says no time: a bare number ("The People's
     Alliance won 57"), or a length of time describing a thing ("after a 12-hour debate")."""
     words = [t for t in ent if not t.is_punct]
-    if (
-        len(words) == 1
-        and _PLAIN_NUMBER.fullmatch(words[0].text)
-        and not _YEAR.fullmatch(words[0].text)
-    ):
+    if len(words) == 1 and _count_word(words[0].text):
         return True  # "won 57", "a median age of 49.2"
     if _named_count(words) or _name_for_a_date(words):
         return True
@@ -900,6 +896,11 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"\d{4}")
 
 
+def _count_word(text: str) -> bool:
+    """Digits that make a count, not a year: "57", "49.2" (not "2026")."""
+    return bool(_PLAIN_NUMBER.fullmatch(text)) and not _YEAR.fullmatch(text)
+
+
 def _named_count(words: list[Any]) -> bool:
     """A name and a number that is no year, no day and no month: an item of a list of counts
     ("Holtbrook 41, Tarnby 38 and Gransvik 27"), not a date."""
@@ -908,7 +909,7 @@ def _named_count(words: list[Any]) -> bool:
         and words[0].pos_ == "PROPN"
         and words[0].lower_ not in DAYS | MONTHS
         and words[1].text.isdigit()
-        and len(words[1].text) != 4
+        and _count_word(words[1].text)
     )
 
 

@@ -244,7 +244,8 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         return named[0], "in-sum", None, named[1]  # "$1.1 billion in punitive damages"
     verb = _money_verb(anchor) if noun is None and event is None else None
     if verb is not None and run.unit in MONEY:  # "demanded $1.5m", "will cost £85m"
-        key = _ONE_MONEY_ACT.get(_event_key(verb) or "", _event_key(verb) or "")
+        act = _event_key(verb) or ""
+        key = _ONE_MONEY_ACT.get(act, act)
         if any(c.lower_ == "aside" for c in verb.children):
             key = "budget"  # "set aside", "put aside"
         if key == "pay" and any(c.dep_ == "nsubjpass" for c in verb.children):

@@ -476,12 +476,11 @@ _REACHED = frozenset(["length", "area", "volume", "mass", "power", "speed"])
 def _reached_by(unit: Any) -> Any | None:
     """The thing whose size a length a verb of reaching gives: "waves reached 30 feet", "the
     water topped 2 metres" (its subject), not "the plume travelled 18 km"."""
-    verb, dep = unit.head, unit.dep_
-    if dep == "npadvmod" and verb.pos_ == "ADV":  # "reached up to 6 metres overnight", which
-        verb, dep = verb.head, "dobj"  # the parser hangs on "overnight"
-    if dep == "pobj" and verb.lower_ == "at" and verb.head.lemma_.lower() in _PEAK:
-        verb, dep = verb.head, "dobj"  # "demand peaked at 3.1 gigawatts"
-    if dep != "dobj" or verb.lemma_.lower() not in _REACH | _PEAK:
+    head, dep = unit.head, unit.dep_
+    if dep == "npadvmod" and head.pos_ == "ADV":  # "reached up to 6 metres overnight", which
+        head, dep = head.head, "dobj"  # the parser hangs on "overnight"
+    verb = _reaching_verb(head, dep)
+    if verb is None:
         return None
     unit_kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
     if unit_kind is None or unit_kind.dimension not in _REACHED:
@@ -493,6 +492,14 @@ def _reached_by(unit: Any) -> Any | None:
     return subject if subject.pos_ == "NOUN" or opening else None
 
 
+def _reaching_verb(head: Any, dep: str) -> Any | None:
+    """The verb of reaching a length hangs from as its object ("waves reached 30 feet"), or
+    through "at" ("demand peaked at 3.1 gigawatts"), or None."""
+    if dep == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _PEAK:
+        head, dep = head.head, "dobj"
+    return head if dep == "dobj" and head.lemma_.lower() in _REACH | _PEAK else None
+
+
 _WATER = _words("river gauge water floodwater floodwaters tide lake reservoir banks")
 
 
@@ -501,13 +508,9 @@ def _river_level(unit: Any) -> Any | None:
     metres", "the Skarre reached 5.6 metres at the town gauge" (user trial 148: both read as a
     distance where something is, so never compared). The name must be the subject of a verb
     of reaching and the sentence must speak of water ("gauge", "river", "banks")."""
-    verb, dep = unit.head, unit.dep_
-    if dep == "pobj" and verb.lower_ == "at" and verb.head.lemma_.lower() in _PEAK:
-        verb, dep = verb.head, "dobj"
-    if dep != "dobj" or verb.lemma_.lower() not in _REACH | _PEAK:
-        return None
+    verb = _reaching_verb(unit.head, unit.dep_)
     kind = unit_of(unit.lower_) or unit_of(unit.lemma_)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
     if kind is None or kind.dimension != "length" or subject is None:
         return None
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)

@@ -289,20 +289,13 @@ def _one_in(doc: Any, i: int, end: int) -> Run | None:
     at = 2 if words[1:2] == ["in"] else 0
     if not at or len(words) <= at or not (is_count(words[0]) and is_count(words[at])):
         return None
-    top, bottom = _count_value(words[0]), _count_value(words[at])
+    top, bottom = _value([words[0]]), _value([words[at]])
     nxt = doc[i + at + 1] if i + at + 1 < end else None
     if not 0 < top < bottom <= 100 or (nxt is not None and nxt.lemma_.lower() in TIME_HOURS):
         return None
     value = round(100 * top / bottom, 2)
     low, high = value - FRACTION_SLACK, value + FRACTION_SLACK
     return Run(i, i + at + 1, value, low, high, " ".join(words[: at + 1]), "percent")
-
-
-def _count_value(word: str) -> float:
-    """A digit string or a number word's value (0 for a multiplier)."""
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
-    return float(word.replace(",", "")) if _DIGITS.fullmatch(word) else 0.0
 
 
 def _between(doc: Any, i: int, end: int) -> Run | None:

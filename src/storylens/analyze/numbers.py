@@ -314,7 +314,7 @@ def _as_previous(
         return None
     verb = token.head.head
     if verb.lower_ in {"up", "down"} and verb.dep_ == "advmod":  # "15.8 now, up from 14.9":
-        sentence = token.sent  # the figure of the sentence before it
+        sentence = token.sent  # the figure its sentence gives before it
         before = [i for i in leaders if sentence.start <= i < run.start]
         level = leaders[max(before)] if before else None
     elif verb.pos_ == "VERB" and verb.lemma_.lower() in MOVE_VERBS:  # "rose to 52 from 40"

@@ -67,22 +67,23 @@ def html_metadata(html: str) -> dict[str, str]:
     stamp = next((t for t in _published_stamps(html) if t[:10] == day and len(t) > 10), None)
     if stamp is not None:
         out["published"] = iso_from_text(stamp) or day
-    modified = max(filter(None, map(iso_from_text, _stamps(html, _MODIFIED))), default=None)
+    updates = _stamps(html, _MODIFIED, _JSON_LD_MODIFIED)
+    modified = max(filter(None, map(iso_from_text, updates)), default=None)
     if modified is not None and modified > out.get("published", ""):
         out["modified"] = modified  # a live page's last update (user trial 150)
     return out
 
 
-def _stamps(html: str, names: frozenset[str]) -> list[str]:
-    """The contents of the page's meta tags of these names, and the JSON-LD ``dateModified``
-    values when the names are the modification times."""
+def _stamps(html: str, names: frozenset[str], json_ld: re.Pattern[str]) -> list[str]:
+    """The contents of the page's meta tags of these names, then the schema.org (JSON-LD)
+    values ``json_ld`` finds ("datePublished": "...")."""
     found = []
     for tag in _META.findall(html):
         attrs = {k.lower(): v.strip("\"'").strip() for k, v in _ATTRIBUTE.findall(tag)}
         tag_names = {attrs.get(k, "").lower() for k in ("property", "name", "itemprop")}
         if tag_names & names and attrs.get("content"):
             found.append(attrs["content"])
-    return found + (_JSON_LD_MODIFIED.findall(html) if names is _MODIFIED else [])
+    return found + json_ld.findall(html)
 
 
 def _published_stamps(html: str) -> list[str]:
@@ -93,7 +94,7 @@ def _published_stamps(html: str) -> list[str]:
     >>> _published_stamps('<script>{"datePublished": "2026-03-12T22:50:00+01:00"}</script>')
     ['2026-03-12T22:50:00+01:00']
     """
-    return _stamps(html, _PUBLISHED) + _JSON_LD_PUBLISHED.findall(html)  # schema.org data
+    return _stamps(html, _PUBLISHED, _JSON_LD_PUBLISHED)
 
 
 def is_cut_off(html: str) -> bool:

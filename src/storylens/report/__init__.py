@@ -63,10 +63,14 @@ def _title(analysis: StoryAnalysis) -> str:
     from storylens.stories import originals
 
     titles = [bare_headline(a.title) for a in analysis.articles if a.title]
-    named = [a.title for a in originals(analysis.articles, dict(analysis.origins)) if a.title]
-    neutral = [t for t in map(bare_headline, named) if neutral_headline(t)]
+    named = [
+        bare_headline(a.title)
+        for a in originals(analysis.articles, dict(analysis.origins))
+        if a.title
+    ]
+    neutral = [t for t in named if neutral_headline(t)]
     if titles:
-        first = central_line(neutral or [bare_headline(t) for t in named] or titles, titles)
+        first = central_line(neutral or named or titles, titles)
     elif analysis.articles:
         first = shorten_words(analysis.articles[0].text.split("\n", 1)[0], 80)
     else:
