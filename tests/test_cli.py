@@ -86,7 +86,7 @@ def test_cli_ingest_output_errors_then_counts_then_stories(
 def test_cli_article_and_search(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     _ingest(runner, db, str(EXAMPLES))
-    shown = runner.invoke(main, ["article", "wire-0001", "--db", str(db)])
+    shown = runner.invoke(main, ["article", "wire-0001", "--db", str(db), "--format", "json"])
     record = json.loads(shown.stdout)
     assert record["id"] == "wire-0001"
     for p in record["paragraphs"]:
@@ -101,8 +101,9 @@ def test_cli_article_table_shows_the_text_and_what_was_removed(
 ) -> None:
     db = tmp_path / "s.db"
     _ingest(runner, db, str(EXAMPLES))
-    record = json.loads(runner.invoke(main, ["article", "wire-0001", "--db", str(db)]).stdout)
-    shown = runner.invoke(main, ["article", "wire-0001", "--db", str(db), "--format", "table"])
+    args = ["article", "wire-0001", "--db", str(db)]
+    record = json.loads(runner.invoke(main, [*args, "--format", "json"]).stdout)
+    shown = runner.invoke(main, args)  # a table by default, like the other listings
     assert shown.exit_code == 0
     paragraphs = [record["text"][p["start"] : p["end"]] for p in record["paragraphs"]]
     assert "\n\n".join(paragraphs) in shown.stdout  # every paragraph, in order

@@ -59,11 +59,10 @@ def test_cli_ingest_counts_a_revision_and_updates_the_stories(tmp_path: Path) ->
         runner.invoke(main, ["articles", "--db", str(db), "--format", "json"]).stdout
     )
     revision = next(a for a in listed if "revises" in a["meta"])
-    old = runner.invoke(main, ["article", revision["meta"]["revises"], "--db", str(db)])
+    args = ["article", revision["meta"]["revises"], "--db", str(db)]
+    old = runner.invoke(main, [*args, "--format", "json"])
     assert json.loads(old.stdout)["meta"]["revised_by"] == revision["id"]
-    table = runner.invoke(
-        main, ["article", revision["meta"]["revises"], "--db", str(db), "--format", "table"]
-    )
+    table = runner.invoke(main, args)
     assert table.stdout.rstrip().splitlines()[-1] == f"Revised: replaced by {revision['id']}"
     assert revision["meta"]["revises"] not in {a["id"] for a in listed}
     stories = json.loads(
@@ -114,5 +113,7 @@ def test_cli_ingest_warns_of_a_date_it_cannot_read_and_keeps_it_as_written(tmp_p
         " whichever it is",
         "1 read, 1 stored, 0 already present, 0 skipped, 0 failed",
     ]
-    stored = json.loads(runner.invoke(main, ["article", "--db", str(db), "dock-1"]).stdout)
+    stored = json.loads(
+        runner.invoke(main, ["article", "--db", str(db), "dock-1", "--format", "json"]).stdout
+    )
     assert (stored["published"], stored["meta"]) == (None, {"published_as_given": "02/05/2026"})

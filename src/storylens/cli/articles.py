@@ -103,7 +103,7 @@ _ROW_DROP = ("removed", "sentences", "source", "published", "outlet")
 @main.command()
 @click.argument("article_id")
 @db_option
-@format_option(default="json")
+@format_option()
 @handle_errors
 def article(article_id: str, db: str, fmt: str) -> None:
     """Show one stored article: text, paragraphs, sentences and removals."""
