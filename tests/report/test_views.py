@@ -414,3 +414,31 @@ def test_views_explain_lists_a_figure_no_pair_was_judged_for() -> None:
         "set against no other figure: it tells where something is, or names what it counts in"
         " passing"
     }
+
+
+def test_views_copies_of_one_text_give_each_figure_once() -> None:
+    from dataclasses import replace
+
+    from storylens.compare import compare
+    from storylens.model import Article, Paragraph, content_hash
+    from storylens.report.views import detail_tables
+
+    wire = "The fire destroyed 40 homes in Marsh Lane, the fire service said on Monday."
+    texts = {
+        "a": wire,
+        "b": "The blaze destroyed 45 homes in Marsh Lane, the fire service said on Monday.",
+        "c": wire + " Roads stayed shut for 3 days.",
+    }
+    articles = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash(t), outlet=k.upper())
+        for k, t in texts.items()
+    ]
+    analysis = compare(articles)
+    copies = replace(analysis, origins=(("a", "w"), ("c", "w")))
+    (numbers,) = [t for t in detail_tables(copies) if t.title == "Numbers"]
+    assert [r[:2] for r in numbers.rows] == [("A, C", "40"), ("B", "45"), ("C", "3 days")]
+    (conflicts,) = [t for t in detail_tables(copies) if t.title == "Conflicting numbers"]
+    assert [row[1] for row in conflicts.rows] == ["A, C: “40” vs B: “45”"]
+    apart = replace(analysis, origins=())  # independent outlets giving one figure: a row each
+    (alone,) = [t for t in detail_tables(apart) if t.title == "Numbers"]
+    assert [r[:2] for r in alone.rows] == [("A", "40"), ("B", "45"), ("C", "40"), ("C", "3 days")]

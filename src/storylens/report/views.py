@@ -704,9 +704,14 @@ class _Tables:
         return TableView("Quotes", headers, rows, empty=empty, section="quotes")
 
     def numbers(self) -> TableView:
-        rows = tuple(
-            (
-                self.names[n.span.article],
+        """One row per figure; a copy's figure read the same way as in another copy of its text
+        joins that row ("Press Association, Evening Star": user trials 147 and 151 found a wire
+        story's figures listed twice over)."""
+        origin = dict(self.analysis.origins)
+        rows: dict[tuple[str, ...], list[str]] = {}
+        for n in self.analysis.numbers:
+            article = n.span.article
+            cells = (
                 self.figure(n),
                 n.bound.value,
                 n.what or "",
@@ -714,11 +719,13 @@ class _Tables:
                 n.when or "",
                 n.attributed_to or "",
             )
-            for n in self.analysis.numbers
-        )
+            outlets = rows.setdefault((origin.get(article, article), *cells), [])
+            if self.names[article] not in outlets:
+                outlets.append(self.names[article])
+        table = tuple((", ".join(outlets), *key[1:]) for key, outlets in rows.items())
         headers = ("outlet", "text", "bound", "what", "where", "when", "according to")
         empty = "none: no article gives a figure"
-        return TableView("Numbers", headers, rows, empty=empty, section="numbers")
+        return TableView("Numbers", headers, table, empty=empty, section="numbers")
 
     def pairs(
         self, title: str, reason: str, conflicts: Sequence[Conflict], *, empty: str
@@ -727,15 +734,23 @@ class _Tables:
         rows = tuple(
             (
                 c.about,
-                " vs ".join(
-                    f"{self.names[n.span.article]}: “{self.figure(n)}”" for n in c.mentions
-                ),
+                self.sides(c.mentions),
                 c.why.rule,
             )
             for c in conflicts
         )
         headers = ("about", "mentions", reason)
         return TableView(title, headers, rows, comparison=True, empty=empty, section="conflicts")
+
+    def sides(self, mentions: Sequence[NumberMention]) -> str:
+        """ "Ledger, Post: “41,000” vs Courier: “34,000”": the outlets giving the same words
+        together, each side once."""
+        sides: dict[str, list[str]] = {}
+        for n in mentions:
+            outlets = sides.setdefault(self.figure(n), [])
+            if self.names[n.span.article] not in outlets:
+                outlets.append(self.names[n.span.article])
+        return " vs ".join(f"{', '.join(o)}: “{words}”" for words, o in sides.items())
 
     def uncompared(self) -> TableView:
         """Figures no article of another origin counts the same thing for: conflicts never
