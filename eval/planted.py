@@ -63,7 +63,7 @@ from storylens.model import (
     StoryAnalysis,
     content_hash,
 )
-from storylens.report.views import WEAK_LINK, ClaimViews, claim_views, mention_fidelity
+from storylens.report.views import WEAK_LINK, ClaimViews, claim_views
 from storylens.text import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -387,7 +387,8 @@ def _fidelity(story: _Story, truth: Truth, mention: Truth) -> str | None:
         return f"{mention['article']}: not grouped with {', '.join(apart)}"
     expected = mention["fidelity"]
     expected = [expected] if isinstance(expected, str) else expected
-    got = mention_fidelity(qm, quote.fidelity.value)
+    own = qm.why.features.get("fidelity")  # the class, not the report's label ("reference")
+    got = own if isinstance(own, str) else quote.fidelity.value
     if got in expected:
         return None
     return f"{mention['article']}: {got}, expected {' or '.join(expected)}"

@@ -90,6 +90,10 @@ def test_clean_sentence_offsets() -> None:
         "Jane Doe can be reached at jane.doe@valley.example.",
         # user trial 149: a tip-off box
         "Got a story? Email tips@valley.example or call our newsdesk.",
+        # user trial 155: a live page's sign-off post, and its badge without the time
+        "That is where we will end our live coverage for today. Ana Brill will be back from"
+        " first light tomorrow. Thank you for following.",
+        "LIVE Last updated",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:
@@ -589,6 +593,15 @@ def test_clean_dateline_only_in_the_first_body_paragraph() -> None:
     article = _clean(f"{HEADLINE}\n{P1}\n{later}\n{P3}")
     assert later in article.text
     assert article.removed == ()
+
+
+def test_clean_a_reprinted_wire_story_loses_its_credited_dateline_inside_the_page() -> None:
+    # user trial 154: a local intro, then the agency's story with its dateline
+    later = f"PORT SELLIN, Northvale (VPA) — {P2}"
+    article = _clean(f"{HEADLINE}\n{P1}\n{later}\n{P3}")
+    assert article.text == "\n".join([HEADLINE, P1, P2, P3])  # the headline stays a heading
+    assert _reasons(article) == {"wire-dateline": ["PORT SELLIN, Northvale (VPA) —"]}
+    assert "credit" not in article.meta  # the page's own outlet is not the agency
 
 
 def test_clean_capitalised_opening_without_dash_is_not_a_dateline() -> None:

@@ -125,7 +125,8 @@ def _strip_dateline(blocks: list[_Block], options: CleanOptions) -> None:
 
     Short lines and headline-shaped lines (headline, kicker, date) before it are passed over.
     """
-    for block in _live(blocks):
+    live = _live(blocks)
+    for index, block in enumerate(live):
         if block.kind is not None or block.heading_hint or _words(block.text) <= 8:
             continue
         if _is_title_like(block.text, options.max_link_words):
@@ -133,7 +134,20 @@ def _strip_dateline(blocks: list[_Block], options: CleanOptions) -> None:
         found = _DATELINE.match(block.text) or _DATE_CREDIT_LINE.match(block.text)
         if found is not None:
             block.strip_prefix(found.end(), "dateline")
+        _strip_wire_datelines(live[index + 1 :])
         return
+
+
+def _strip_wire_datelines(blocks: list[_Block]) -> None:
+    """Remove the "DRAVENNA, Kestravia (HPA) —" prefix of a wire story a page reprints under
+    its own opening lines (user trial 154: it stayed in the reprint's text, but not in the
+    wire's). Past the first paragraph only a dateline with an agency's credit counts."""
+    for block in blocks:
+        if block.kind is not None or block.heading_hint:
+            continue
+        found = _DATELINE.match(block.text)
+        if found is not None and "(" in found.group():
+            block.strip_prefix(found.end(), "wire-dateline")
 
 
 def _pair_captions(blocks: list[_Block]) -> None:

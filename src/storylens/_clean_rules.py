@@ -46,7 +46,9 @@ _CALL_TO_ACTION = re.compile(
     # a live page's sign-off and greeting (user trial 142): "Thank you for following.",
     # "That's where we'll leave our live coverage.", "Good evening."
     r"thank you for (?:following|reading|joining us|staying with us)\b|"
-    r"that['’]s (?:where|all) we['’]ll (?:leave|end|close)\b|"
+    r"that(?:['’]s| is) (?:where|all) we(?:['’]ll| will) (?:leave|end|close|pause)\b|"
+    # a live page's badge left without its time (user trial 155): "LIVE Last updated"
+    r"(?:live\s+)?(?:last\s+)?updated\W*$|live\W*$|"
     r"good (?:morning|afternoon|evening)(?: and welcome)?\W{0,3}$|"
     r"support (?:our|independent)\b.{0,60}\bjournalism\b)",
     re.IGNORECASE,

@@ -15,6 +15,8 @@ not body text, recording every piece it removes with a reason code (never silent
 ``dateline``                  the "KABUL, Aug 3 (Reuters) -" prefix of the first body paragraph
                               (after any headline and byline lines); its credit is kept in
                               ``Article.meta["credit"]``
+``wire-dateline``             the same prefix, with an agency's credit, on a later paragraph:
+                              where a page's reprint of a wire story starts
 ``embed``                     the text of an embedded social post ("... pic.twitter.com/x —
                               Keswin Coastguard (@KeswinCG) March 10, 2026"), and feed
                               footers ("The post ... appeared first on ...") are ``promo``

@@ -901,6 +901,25 @@ def test_quotes_a_cue_that_reports_its_own_clause_is_no_cue_after() -> None:
     assert _only(article).speaker == "Marta Sjoholm"
 
 
+@pytest.mark.parametrize(
+    ("after", "rule"),
+    [
+        # user trial 154: the next sentence's cue has an object of its own
+        (" The mission says more than 1,200 civilians have been killed since March.", "cue-in"),
+        (" Ana Ruiz said on Tuesday.", "cue-after"),  # a time adjunct: still the cue
+    ],
+)
+def test_quotes_a_cue_after_a_closed_quote_with_words_of_its_own_is_no_cue(
+    after: str, rule: str
+) -> None:
+    article = _article(
+        "The UN mission has demanded an inquiry. Its spokeswoman, Ana Ruiz, said that \u201ca"
+        " market full of people is never a military target.\u201d" + after
+    )
+    found = _only(article)
+    assert (found.speaker, found.why.rule[: len(rule)]) == ("Ana Ruiz", rule)
+
+
 def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
     # found with user trial 41: a title stood for the last organisation that spoke
     article = _article(

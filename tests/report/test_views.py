@@ -442,3 +442,20 @@ def test_views_copies_of_one_text_give_each_figure_once() -> None:
     apart = replace(analysis, origins=())  # independent outlets giving one figure: a row each
     (alone,) = [t for t in detail_tables(apart) if t.title == "Numbers"]
     assert [r[:2] for r in alone.rows] == [("A", "40"), ("B", "45"), ("C", "40"), ("C", "3 days")]
+
+
+def test_views_the_quote_others_are_compared_with_is_labelled_reference() -> None:
+    from storylens.compare import compare
+    from storylens.model import Article, Paragraph, content_hash
+    from storylens.report.views import detail_tables
+
+    texts = {
+        "a": '"We will rebuild every house on this street before winter," mayor Ana Ruiz said.',
+        "b": '"We will rebuild every house on the street before the winter," Ana Ruiz said.',
+    }
+    articles = [
+        Article(k, t, (Paragraph(0, len(t)),), content_hash(t), outlet=k.upper())
+        for k, t in texts.items()
+    ]
+    (table,) = [t for t in detail_tables(compare(articles)) if t.title == "Quotes"]
+    assert sorted((row[2], row[1]) for row in table.rows) == [("A", "reworded"), ("B", "reference")]

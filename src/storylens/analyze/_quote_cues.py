@@ -88,11 +88,27 @@ def _cue_after(speakers: _Speakers, ctx: _Context) -> _Found | None:
     match = _CUE_AFTER_RE.match(right)
     if match and _REPORTS_CLAUSE.match(right, match.end("cue")):
         return None  # '"..." Her union warns that 25,000 jobs could go': a statement of its own
+    if match and content[-1:] in ".!?" and _own_statement(right[match.end("cue") :]):
+        return None  # '... said that "X is never a target." The mission says 1,200 died ...'
     if match and match.group("phrase").split()[0].lower() not in _CONJUNCTIONS:
         span = _trim_phrase(text, a + match.start("phrase"), a + match.end("phrase"))
         if span:
             return _resolve(speakers, *span, "cue-after", match.group("cue").lower())
     return None
+
+
+_OWN_OBJECT = re.compile(
+    r"^\s+(?!(?:on|in|at|by|from|to|of|after|before|during|when|while|as|"
+    r"later|earlier|afterwards|yesterday|today|tonight)\b)[\w'’-]+(?:\s+[^\s.!?]+){4}"
+)
+
+
+def _own_statement(after_cue: str) -> bool:
+    """The cue verb after a quote that closed its own sentence goes on with words of its own
+    (user trial 154: '... said that "a market full of people is never a military target." The
+    mission says more than 1,200 civilians have been killed'): five or more words that are no
+    time or place adjunct ("said on Tuesday"), so it reports something else."""
+    return _OWN_OBJECT.match(after_cue) is not None
 
 
 # "paid according to the area they lost": in proportion to a thing a clause describes, no

@@ -79,6 +79,11 @@ RULES = {
 
 FIDELITY = {
     "single": ("quoted by one article", "no other article quotes these words"),
+    "reference": (
+        "the version compared",
+        "the fullest version of these words in the story: the other articles' labels say how"
+        " their words compare with it",
+    ),
     "verbatim": ("word for word", "the same words as the fullest version in the story"),
     "punctuation": ("same words, other punctuation", "only punctuation or dashes differ"),
     "fragment": ("part of a longer quote", "this article quotes part of a longer quote"),

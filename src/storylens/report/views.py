@@ -418,7 +418,11 @@ ALSO_NOTE = "(also): the outlet states this fact inside a sentence that is match
 
 def mention_fidelity(mention: QuoteMention, group: str) -> str:
     """How this article's copy of a quote compares with the fullest version in the story
-    (``why.features["fidelity"]``); the quote's own class when the mention does not say."""
+    (``why.features["fidelity"]``), ``reference`` for that version itself (user trials 155 and
+    156: the original and its rewording were both labelled "reworded", with no sign of which
+    was compared with which); the quote's own class when the mention does not say."""
+    if mention.why.features.get("reference"):
+        return "reference"
     own = mention.why.features.get("fidelity")
     return own if isinstance(own, str) else group
 
