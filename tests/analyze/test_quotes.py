@@ -920,6 +920,24 @@ def test_quotes_a_cue_after_a_closed_quote_with_words_of_its_own_is_no_cue(
     assert (found.speaker, found.why.rule[: len(rule)]) == ("Ana Ruiz", rule)
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "who gave her name only as Mirela",
+        "who asked to be identified only by her first name, Mirela",
+        "identified only as Mirela",
+        "Mirela, 31, who would give only her first name",  # user trial 155's other outlet
+    ],
+)
+def test_quotes_a_person_named_only_as_she_chose_is_the_she_who_speaks(intro: str) -> None:
+    # user trial 155: no model tags a lone first name, so "She said" went to the reporter
+    article = _article(
+        f"Our reporter Anika Solberg met a mother from the village of Tarsk, {intro}. She"
+        ' walked over the pass with her children. She said: "My shoes came apart."'
+    )
+    assert _only(article).speaker == "Mirela"
+
+
 def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
     # found with user trial 41: a title stood for the last organisation that spoke
     article = _article(

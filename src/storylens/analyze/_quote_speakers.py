@@ -35,6 +35,7 @@ from storylens.analyze.speakers import (
     is_the_name,
     name_descriptions,
     named_in_apposition,
+    only_named,
     pronoun_kind,
     speaker_tokens,
     subject_of,
@@ -376,7 +377,7 @@ def _collect(speakers: _Speakers, parsed: _Parsed) -> None:
         ):
             a = offset + ent.start_char
             items.append((a, offset + ent.end_char, ent.root, list(ent)))
-    for a, b, name in titled_names(speakers.text):
+    for a, b, name in (*titled_names(speakers.text), *only_named(speakers.text)):
         items.append((a, b, name, ()))
     seen: set[tuple[int, int]] = set()
     for a, b, subject, tokens in sorted(items, key=lambda item: (item[0], item[1])):

@@ -46,6 +46,7 @@ __all__ = [
     "is_the_name",
     "name_descriptions",
     "named_in_apposition",
+    "only_named",
     "pronoun_kind",
     "role_phrases",
     "speaker_tokens",
@@ -292,6 +293,46 @@ def titled_names(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for match in _TITLED_NAME_RE.finditer(text):
         yield match.start(), match.end(), canonical_name(match.group())
+
+
+_ONLY_NAMED_RE = re.compile(
+    r"\b(?:gave|give|giving|gives)\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+)?name\s+"
+    r"(?:only\s+)?as\s+"
+    r"|\b(?:gave|give|giving|gives)\s+only\s+(?:her|his|their)\s+first\s+name,?\s+"
+    r"|\b(?:identified|named|known|introduced\s+(?:herself|himself))\s+only\s+as\s+"
+    r"|\basked\s+to\s+be\s+(?:identified|named)\s+only\s+(?:by\s+(?:her|his)\s+first\s+"
+    r"name,?\s+|as\s+)"
+)
+_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?")
+_FIRST_NAME_ONLY = (
+    r"who\s+(?:would\s+)?(?:only\s+)?(?:gave|give|gives|giving)\s+(?:only\s+)?"
+    r"(?:her|his|their)\s+first\s+name\b"
+)
+# "Mirela, 31, from the village of Tarsk, who would give only her first name": the name comes
+# first, then an age or the clause itself
+_NAMED_BEFORE_RE = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]*),\s+(?:{_FIRST_NAME_ONLY}|\d{{1,3}},\s[^.;]{{0,60}}?"
+    rf"{_FIRST_NAME_ONLY})"
+)
+
+
+def only_named(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each person a story names only as they chose to be named: "a
+    mother who gave her name only as Mirela", "identified only as Tomas K." (user trial 155:
+    no model tags a lone first name, so a later "She said" went to the reporter).
+
+    >>> list(only_named("A mother, who gave her name only as Mirela, said it was cold."))
+    [(36, 42, 'Mirela')]
+    >>> list(only_named("Among them is Mirela, 31, who would give only her first name."))
+    [(14, 20, 'Mirela')]
+    """
+    found = []
+    for cue in _ONLY_NAMED_RE.finditer(text):
+        name = _GIVEN_NAME_RE.match(text, cue.end())
+        if name is not None:
+            found.append((name.start(), name.end(), name.group()))
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _NAMED_BEFORE_RE.finditer(text)]
+    yield from sorted(found)
 
 
 def fold_surname(name: str, full_names: Iterable[str]) -> str:
