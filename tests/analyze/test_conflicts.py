@@ -1395,7 +1395,7 @@ def test_conflicts_concentrations_and_volumes(
 ) -> None:
     conflicts, others = _compare(a, b)
     assert [rule for _, rule in conflicts] == found
-    assert [rule for _, rule in others] == other
+    assert [rule for about, rule in others if not about.startswith("time of")] == other
 
 
 def test_conflicts_a_site_and_the_town_an_article_puts_it_near() -> None:
@@ -1801,3 +1801,71 @@ def test_conflicts_nearly_allows_the_rounding_of_a_figure_just_above() -> None:
         f"The gauge took 180 millimetres of rain in 24 hours, {said}",
         f"Nearly 170 millimetres of rain fell in 24 hours, {said}",
     ) == (["ranges-disjoint"], [])
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "rule"),
+    [
+        # user trial 154: two outlets' times for one strike, from residents and witnesses
+        (
+            "The first strike hit the market shortly after 10:30 a.m., residents said.",
+            "Witnesses said one air strike hit the market at about 9:15 a.m.",
+            "ranges-disjoint",
+        ),
+        # user trial 156: a precise time against a rough one, hours apart
+        (
+            "Tobin Mercer was shot at 11.40pm on Thursday.",
+            "The shooting happened at around 10.50pm on Thursday.",
+            "ranges-disjoint",
+        ),
+        ("The crush began at about 5.05pm.", "The crush began at 5:04pm.", "ranges-overlap"),
+        ("The mercury peaked at 3.40pm.", "The mercury peaked at 15:40.", "ranges-overlap"),
+        (
+            "The dam gave way at 4am on Monday.",
+            "The dam gave way at 6am on Tuesday.",
+            "different-period",
+        ),
+    ],
+)
+def test_conflicts_times_of_one_event(one: str, two: str, rule: str) -> None:
+    conflicts, others = _compare(one, two)
+    assert [r for about, r in [*conflicts, *others] if about.startswith("time of")] == [rule]
+
+
+def test_conflicts_times_of_two_events_are_not_compared() -> None:
+    conflicts, others = _compare(
+        "Police arrived at 2am, the force said.", "The ambulance arrived at 3am, the force said."
+    )
+    assert (conflicts, others) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "post",
+    ["Dr Ana Voss, director of Tarn General Hospital,", "Dr Ana Voss, the hospital's director,"],
+)
+def test_conflicts_a_head_of_an_institution_and_its_staff_are_one_source(post: str) -> None:
+    # user trial 154: the hospital director's toll and the hospital staff's were two sources
+    found, _ = _compare(
+        f"{post} said 31 people had been killed in the market on Tuesday.",
+        "Staff at the general hospital put the toll on Tuesday at 38 dead.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+    _, others = _compare(
+        f"{post} said 31 people had been killed in the market on Tuesday.",
+        "Staff at the city morgue put the toll on Tuesday at 38 dead.",
+    )
+    assert [rule for _, rule in others] == ["different-source"]
+
+
+def test_conflicts_two_ages_of_one_person() -> None:
+    # user trial 156: "19-year-old Tobin Aldercrest" against "Aldercrest, 21,"
+    found, _ = _compare(
+        "Police shot 19-year-old Tobin Aldercrest on Kessel Road.",
+        "Aldercrest, 21, was unarmed, his lawyer said.",
+    )
+    assert found == [("age of Aldercrest, per his lawyer vs unattributed", "ranges-disjoint")]
+    _, others = _compare(
+        "Police shot 19-year-old Tobin Aldercrest on Kessel Road.",
+        "His brother Mik Aldercrest, 23, was unhurt.",
+    )
+    assert [rule for _, rule in others] == ["different-thing"]

@@ -173,7 +173,11 @@ def place_evidence(text: str) -> frozenset[str]:
 
 def _places_in(context: Context, span: Any, sentence: Any) -> list[Any]:
     """Place mentions in a sentence as spaCy spans: GPE/LOC entities and evidenced names."""
-    found = {(e.start, e.end): e for e in sentence.ents if e.label_ in {"GPE", "LOC"}}
+    found = {
+        (e.start, e.end): e
+        for e in sentence.ents
+        if e.label_ in {"GPE", "LOC"} or (e.label_ == "FAC" and _site_after(e))
+    }
     for ent in sentence.ents:
         if ent.label_ in _DOUBTFUL and _bare(ent.text) in context.places:
             found[(ent.start, ent.end)] = ent
@@ -191,6 +195,27 @@ def _places_in(context: Context, span: Any, sentence: Any) -> list[Any]:
         for p in places
         if not _names_a_thing(context, p) and not _holding_in(p) and not _surname(context, p.text)
     ]
+
+
+_SITE_PREPS = frozenset(
+    ["outside", "around", "near", "at", "inside", "behind", "beside", "on", "in", "along"]
+)
+
+
+def _site_after(ent: Any) -> bool:
+    """A facility a preposition of place leads to ("tanks took up positions around Velmar
+    Palace", "three tanks outside the ONB building on Kastel Avenue"): where the figure is
+    (the planted coup story's tanks at two sites were compared once residents and witnesses
+    became one source)."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SITE_PREPS
+
+
+def _site_only(context: Context, place: Any) -> bool:
+    """A facility taken as a place for being a site (see :func:`_site_after`), which places
+    its own sentence's figures only ("at the Kettleby Marathon in 2023" is no scene of the
+    next sentence's start temperature)."""
+    return place.root.ent_type_ == "FAC" and _bare(place.text) not in context.places
 
 
 def _surname(context: Context, name: str) -> bool:
@@ -479,7 +504,9 @@ def place_of(
         places = [
             p
             for p in _places_in(context, earlier_span, earlier)
-            if _usable_place(p, source, strict=True) and (back or _scene(p))
+            if _usable_place(p, source, strict=True)
+            and (back or _scene(p))
+            and not _site_only(context, p)
         ]
         if places:
             best = max(places, key=lambda p: (_is_locative(p), p.start))

@@ -151,6 +151,7 @@ def find_conflicts(
         days={a.id: a.published[:10] for a in articles if a.published},
         hours=_hours(articles),
         kinds=_told_kinds(numbers, articles),
+        posts=_posts(numbers, articles),
         verbs=_verbs_given(groups),
         figures=_figures(groups),
     )
@@ -262,6 +263,7 @@ class _Story:
     days: Mapping[str, str] = field(default_factory=dict)
     hours: Mapping[str, float] = field(default_factory=dict)  # publication, in hours
     kinds: Mapping[str, str] = field(default_factory=dict)
+    posts: Mapping[str, str] = field(default_factory=dict)  # see _posts
     verbs: frozenset[tuple[str, str, str]] = frozenset()
     figures: Mapping[_Figure, Sequence[NumberMention]] = field(default_factory=dict)
 
@@ -390,8 +392,8 @@ def _event(mention: NumberMention) -> str | None:
     event = mention.why.features.get("event")
     if isinstance(event, str):
         return event
-    if mention.why.rule == "zone":  # "radius of the area evacuated": a size, no toll
-        return None
+    if mention.why.rule in {"zone", "clock"}:  # "radius of the area evacuated": a size, no
+        return None  # toll; "time of police arrive": a time, not the arrivals
     words = (mention.what or "").split()
     return next((g for w in words if (g := event_group(w))), None)
 
@@ -598,7 +600,10 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _so_far_and_in_all(a, b)),
         ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
-        ("different-source", not _same_source(a.attributed_to, b.attributed_to, story.kinds)),
+        (
+            "different-source",
+            not _same_source(a.attributed_to, b.attributed_to, story.kinds, story.posts),
+        ),
         (
             "varies-in-article",
             not overlap and (a.span in varying or b.span in varying) and not _one_moment(a, b),
@@ -1209,7 +1214,12 @@ def _institution(words: Sequence[str]) -> str | None:
     return " ".join(lowered[start : end + 1])
 
 
-def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None = None) -> bool:
+def _same_source(
+    a: str | None,
+    b: str | None,
+    kinds: Mapping[str, str] | None = None,
+    posts: Mapping[str, str] | None = None,
+) -> bool:
     """Compatible sources: one unknown, one person named two ways ("Mr Ruiz", "Harbourmaster
     Ana Ruiz"), one acronym key starting or ending the other (UN and UNAMA), one institution
     ending the other ("ministry" and "defence ministry", not "police" and "police union"), or
@@ -1217,8 +1227,12 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     is of its kind as far as the name, or else the story (``kinds``, see :func:`_told_kinds`),
     tells ("the company", "Corvan Pharma"; not "the town hospital", "Unicef"; not "the health
     ministry" and a Civic Watch the story calls "an opposition monitoring group"; not "the
-    county fire service" and "Fennholt Police", whose name ends in another organisation noun)."""
+    county fire service" and "Fennholt Police", whose name ends in another organisation
+    noun); a person the story gives a post at an institution (``posts``, see :func:`_posts`)
+    and that institution."""
     if a and b and (_same_name(a, b) or _brand_of(a, b) or _brand_of(b, a)):
+        return True
+    if a and b and posts and (_works_at(posts.get(a), b) or _works_at(posts.get(b), a)):
         return True
     if a and b and (_speaks_for(a, b) or _speaks_for(b, a)):
         return True
@@ -1226,6 +1240,8 @@ def _same_source(a: str | None, b: str | None, kinds: Mapping[str, str] | None =
     y = _source_key(b) if b else None
     if a and b and _poll(a) != _poll(b):
         return False  # an exit poll against the count
+    if _lay(a) and _lay(b):
+        return True  # "residents" and "witnesses": people who speak for no one (user trial 154)
     if (x is None and y is not None and _lay(a)) or (y is None and x is not None and _lay(b)):
         return False  # "survivors" told it, not the coast guard
     if x is None or y is None:
@@ -1277,7 +1293,8 @@ def _lay(name: str | None) -> bool:
     if not words or words[-1] in {"person", "people"}:
         return False
     last = words[-1]
-    return any(SOURCE_NOUNS.get(w) == _LAY_KIND for w in (last, last.removesuffix("s")))
+    forms = (last, last.removesuffix("s"), last.removesuffix("es"))  # "witnesses"
+    return any(SOURCE_NOUNS.get(w) == _LAY_KIND for w in forms)
 
 
 _LAY_KIND = "resident/witness"
@@ -1381,6 +1398,48 @@ def _told_kinds(numbers: Sequence[NumberMention], articles: Sequence[Article]) -
         if len(kinds) == 1:
             told[name] = kinds.pop()
     return told
+
+
+_POSTS = (
+    "director|head|chief|manager|spokesman|spokeswoman|spokesperson|chair|chairman|chairwoman|"
+    "president|superintendent|administrator|commander|secretary|dean|principal|coordinator"
+)
+
+
+def _posts(numbers: Sequence[NumberMention], articles: Sequence[Article]) -> dict[str, str]:
+    """The institution each named source holds a post at, as an apposition tells it (user
+    trial 154: "Dr. Anselm Riveaux, director of Dravenna Provincial Hospital" gave 31 dead and
+    "staff at the provincial hospital" 38: one hospital's counts, not two sources): the
+    institution's words in lower case ("dravenna provincial hospital"; "hospital" for "Dr.
+    Anselm Riveaux, the hospital's director")."""
+    found: dict[str, str] = {}
+    for name in sorted({m.attributed_to for m in numbers if m.attributed_to}):
+        if len(name.split()) < 2 or not name[:1].isupper():
+            continue
+        escaped = re.escape(name)
+        patterns = (
+            rf"{escaped},\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_POSTS})\s+(?:of|at|for)\s+"
+            r"(?:the\s+)?(?P<org>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)\s*[,.;]",
+            rf"{escaped},\s+the\s+(?P<org>(?:[\w-]+\s+){{0,3}}?[\w-]+)['’]s\s+(?:{_POSTS})\b",
+        )
+        for article in articles:
+            match = next(
+                (m for p in patterns if (m := re.search(p, article.text)) is not None), None
+            )
+            if match is not None:
+                found[name] = match.group("org").lower()
+                break
+    return found
+
+
+def _works_at(post: str | None, source: str) -> bool:
+    """The source names the institution of a post ("staff at the provincial hospital" for
+    "dravenna provincial hospital")."""
+    if not post:
+        return False
+    named = source.lower().removeprefix("the ")
+    place = (_institution(named.split()) or named).removeprefix("the ")
+    return post.endswith(place) or place.endswith(post)
 
 
 _ORGANISERS = "organisers"

@@ -6,9 +6,13 @@ returns one :class:`~storylens.model.NumberMention` per quantity. Years, dates, 
 ordinals, durations ("in the last 24 hours" is a *when*), ages ("aged 52", "Ana Ruiz, 52",
 whatever label the model gives the name, but not after a place: "in Harlow, 75, and Dunmore,
 40") and numbers inside names ("215 Maiwand Afghan Army Corps", "Article 5") are not
-quantities. A stretch of time that is counted ("20 years of operations"), given as a penalty
-("sentenced to nine years") or bounded from above ("within 30 days", "in the next 48 hours":
-at most) has no *when* of its own: the time phrases of its sentence date something else.
+counts. Two of them are figures of their own, so that outlets that disagree on them are
+compared: the time of day of an event (rule ``clock``, value in minutes after midnight, what
+"time of" the event: see :mod:`storylens.analyze._clock`) and a named person's age (rule
+``age``, what "age of" the name: see :mod:`storylens.analyze._ages`). A stretch of time that
+is counted ("20 years of operations"), given as a penalty ("sentenced to nine years") or
+bounded from above ("within 30 days", "in the next 48 hours": at most) has no *when* of its
+own: the time phrases of its sentence date something else.
 
 Every mention carries ``why``: ``rule`` says how the counted thing was found (``nummod``,
 ``number-subject`` (a bare number as subject, "more than 20 were taken to hospital", with the
@@ -39,7 +43,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from storylens.analyze._ages import aged_person
 from storylens.analyze._attribution import attribution, source_name
+from storylens.analyze._clock import Clock, clock_at
 from storylens.analyze._context import (
     Context,
     clause_of,
@@ -82,7 +88,7 @@ from storylens.analyze._quantity import (
 )
 from storylens.analyze._quantity_skip import skip_reason
 from storylens.analyze._stance import stance
-from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Why
+from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Span, Why
 from storylens.text import _words
 
 __all__ = ["event_group", "figure_words", "find_numbers", "subject_group"]
@@ -231,8 +237,75 @@ def _offset(par: Paragraph, span: Any) -> int:
     return par.start - int(span.start_char)
 
 
-def _paragraph_numbers(context: Context, index: int) -> Iterator[NumberMention]:
-    """The mentions of one body paragraph."""
+def _paragraph_numbers(context: Context, index: int) -> list[NumberMention]:
+    """The mentions of one body paragraph, its clock times among them, in text order."""
+    found = [*_paragraph_counts(context, index), *_paragraph_clocks(context, index)]
+    return sorted(found, key=lambda m: (m.span.start, m.span.end))
+
+
+def _paragraph_clocks(context: Context, index: int) -> Iterator[NumberMention]:
+    """The times of day of one body paragraph that date an event (see
+    :mod:`storylens.analyze._clock`)."""
+    span = context.spans[index]
+    for i in range(span.start, span.end):
+        clock = clock_at(span.doc, i, span.start)
+        if clock is not None:
+            yield _clock_mention(context, index, clock)
+
+
+_CLOCK_KEEPS = ("where_from", "source_cue", "when_said", "entry", "scope")
+
+
+def _clock_mention(context: Context, index: int, clock: Clock) -> NumberMention:
+    """A time of day as a figure: the place, time and source as for any figure."""
+    span = context.spans[index]
+    doc = span.doc
+    run = Run(clock.start, clock.end, clock.minutes, clock.low, clock.high, None, "clock")
+    base = _mention(context, index, run)
+    kept = {k: v for k, v in base.why.features.items() if k in _CLOCK_KEEPS}
+    what = f"time of {clock.event}"
+    when = base.when
+    if when is None or _CLOCK_TIME.search(when):  # "until 6am": another time, "4am on
+        when = _day_of(_sentence(span, doc[clock.end - 1]).text)  # Monday": one time
+    why = _why("clock", bound_phrase=clock.bound_words, unit="clock", subject=what, **kept)
+    return replace(
+        base,
+        span=_tokens_span(context, index, clock.start, clock.end),
+        value=clock.minutes,
+        bound=clock.bound,
+        low=clock.low,
+        high=clock.high,
+        what=what,
+        when=when,  # the day or part of it, not another time ("until 6am")
+        why=why,
+    )
+
+
+def _tokens_span(context: Context, index: int, start: int, end: int) -> Span:
+    """The article span of tokens ``start:end`` of a body paragraph's parse."""
+    span = context.spans[index]
+    offset = _offset(context.body[index], span)
+    first, last = span.doc[start], span.doc[end - 1]
+    return context.article.span(first.idx + offset, last.idx + len(last.text) + offset)
+
+
+def _day_of(sentence: str) -> str | None:
+    """The day a sentence names ("on Sunday", "last night", "on Tuesday morning")."""
+    found = _DAY.search(sentence)
+    return found.group() if found else None
+
+
+_DAY = re.compile(
+    rf"\b(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{'|'.join(sorted(DAYS))})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b",
+    re.I,
+)
+_CLOCK_TIME = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?m\b", re.I)
+
+
+def _paragraph_counts(context: Context, index: int) -> Iterator[NumberMention]:
+    """The counted figures of one body paragraph."""
     span = context.spans[index]
     leaders: dict[int, NumberMention] = {}  # a counted noun's token -> its figure
     i = span.start
@@ -243,13 +316,35 @@ def _paragraph_numbers(context: Context, index: int) -> Iterator[NumberMention]:
             continue
         if (gapped := _gapped(context, index, run, leaders)) is not None:
             yield gapped
-        elif skip_reason(span.doc, run) is None:
+        elif (reason := skip_reason(span.doc, run)) is None:
             found = _mention(context, index, run)
             if found.what is None:
                 found = _as_previous(span.doc, run, found, leaders) or found
             leaders[_counted_token(span.doc, run).i] = found
             yield found
+        elif reason == "age" and (name := aged_person(span.doc, run.start, run.end)):
+            yield _age_mention(context, index, run, name)
         i = run.tail or run.end
+
+
+def _age_mention(context: Context, index: int, run: Run, name: str) -> NumberMention:
+    """A named person's age as a figure (see :mod:`storylens.analyze._ages`): no place or
+    time of its own, compared by the surname, the full names told apart by ``who``."""
+    base = _mention(context, index, run)
+    features = {k: v for k, v in base.why.features.items() if k == "source_cue"}
+    surname = name.split()[-1]
+    why = _why("age", unit="age", subject=f"age of {surname}", who=name, **features)
+    return replace(
+        base,
+        span=_tokens_span(context, index, run.start, run.end),
+        bound=Bound.EXACT,
+        low=run.value,
+        high=run.value,
+        what=f"age of {name}",
+        where=None,
+        when=None,
+        why=why,
+    )
 
 
 def _counted_token(doc: Any, run: Run) -> Any:

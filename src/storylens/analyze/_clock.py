@@ -1,0 +1,164 @@
+"""Clock times read as figures: the time of day an event happened ("the first strike hit
+Saltgate Market shortly after 10:30 a.m.", "Aldercrest was shot at 11.40pm"), so that two
+outlets' times for one event are compared like any two figures (user trials 149, 154 and 156
+planted such conflicts; the number stage had dropped every clock time).
+
+A time is read from a token such as ``10:30``, ``11.40pm``, ``4:52pm``, ``15:40`` or ``2am``
+(a dotted time or a bare hour needs "am"/"pm", so "10.50" alone stays a decimal) and its value
+is in minutes after midnight. Its range says how exactly it is written: a time to the minute
+spans that minute, one on a multiple of five minutes two and a half minutes either side (it
+may be rounded), a bare hour a quarter of an hour either side; "about 9:15" ten minutes
+more, "shortly after 10:30" the half hour after, "after 10pm" three hours after, and the
+same before. A deadline or a span ("by 10pm", "until 6am", "from 9am", "between 2 and
+4pm") or a live page's entry stamp at the head of a paragraph is no time of an event.
+
+What the time counts is the event it dates: the noun it hangs from ("the blast at 2am"), the
+subject of a verb of happening ("the shooting happened", "one air strike hit": ``strike``),
+or the verb with its subject noun ("police arrived": ``police arrive``); a speech verb's time
+dates a statement, not an event, and is not read. The mention's ``what`` is "time of" and the
+event, its rule ``clock`` and its ``unit`` ``clock``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.analyze.speakers import CUE_WORDS
+from storylens.model import Bound
+
+__all__ = ["Clock", "clock_at"]
+
+_TIME = re.compile(
+    r"^(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?P<ap>[ap]\.?m\.?)?$", re.IGNORECASE
+)
+_MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.IGNORECASE)
+_AROUND = frozenset(["about", "around", "approximately", "roughly", "some", "circa", "nearly"])
+_SOON = frozenset(["shortly", "just", "soon", "minutes", "moments", "right"])
+_SPANS = frozenset(["by", "until", "till", "til", "from", "between", "to", "since", "and", "-"])
+_LINKS = frozenset(["at", "after", "before", "around", "about", "on", "shortly", "just"])
+_TIME_NOUNS = frozenset(["time", "hours", "hrs", "gmt", "utc", "bst", "cet", "edt", "est"])
+_HAPPEN = frozenset(
+    [
+        *("happen", "occur", "take", "begin", "start", "hit", "strike"),
+        *("erupt", "explode", "go", "break", "unfold", "come"),
+    ]
+)
+_WIDEN = 10.0  # "about 9:15": ten minutes either way
+_SOON_SPAN = 30.0  # "shortly after 10:30": within the half hour
+_SPAN = 180.0  # "after 10pm": within three hours
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day in a parsed text: its tokens, value, range and the event it dates."""
+
+    start: int  # token index of the first token, a bound word included
+    end: int  # token index after the time (its "a.m." included)
+    minutes: float
+    low: float
+    high: float
+    bound: Bound
+    bound_words: str | None
+    event: str
+
+
+def clock_at(doc: Any, i: int, first: int) -> Clock | None:
+    """The time of an event written at token ``i`` of ``doc``, if it is one; ``first`` is the
+    index of the paragraph's first token (a time there is a live page's entry stamp)."""
+    token = doc[i]
+    found = _TIME.match(token.text)
+    if found is None or i == first:
+        return None
+    end = i + 1
+    meridiem = found.group("ap")
+    if meridiem is None and end < len(doc) and _MERIDIEM.match(doc[end].text):
+        meridiem, end = doc[end].text, end + 1
+    minutes = _minutes(found, meridiem)
+    if minutes is None:
+        return None
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if prev in _SPANS or (end < len(doc) and doc[end].lower_ in {"to", "-", "until"}):
+        return None
+    event = _event(doc, i, end)
+    if event is None:
+        return None
+    exact = 0.5 if found.group("m") and minutes % 5 else 2.5 if found.group("m") else 15.0
+    start, bound, low, high, words = _bounded(doc, i, minutes, exact)
+    return Clock(start, end, minutes, low, high, bound, words, event)
+
+
+def _minutes(found: re.Match[str], meridiem: str | None) -> float | None:
+    """Minutes after midnight, or None when the token is no time of day."""
+    hour, minute = int(found.group("h")), int(found.group("m") or 0)
+    if meridiem is None:
+        if found.group("sep") != ":" or hour > 23:
+            return None  # "10.50" alone is a decimal, "2" alone a count
+        return float(hour * 60 + minute)
+    if not 1 <= hour <= 12:
+        return None
+    hour %= 12
+    if meridiem[0].lower() == "p":
+        hour += 12
+    return float(hour * 60 + minute)
+
+
+def _bounded(
+    doc: Any, i: int, minutes: float, exact: float
+) -> tuple[int, Bound, float, float, str | None]:
+    """(first token, bound, low, high, bound words) from the words before the time."""
+    before = [t.lower_ for t in doc[max(i - 2, 0) : i]]
+    last = before[-1] if before else ""
+    if last in _AROUND:
+        return i - 1, Bound.AROUND, minutes - exact - _WIDEN, minutes + exact + _WIDEN, last
+    if last in {"after", "before"}:
+        soon = len(before) == 2 and before[0] in _SOON
+        span = _SOON_SPAN if soon else _SPAN
+        start = i - 2 if soon else i - 1
+        words = " ".join(before) if soon else last
+        if last == "after":
+            return start, Bound.AT_LEAST, minutes, minutes + span, words
+        return start, Bound.AT_MOST, minutes - span, minutes, words
+    return i, Bound.EXACT, minutes - exact, minutes + exact, None
+
+
+def _event(doc: Any, first: int, end: int) -> str | None:
+    """The event a time dates: the word it hangs from, past prepositions and time words."""
+    token = doc[end - 1]
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return None
+        token = head
+        if first <= head.i < end or head.lower_ in _LINKS or head.lower_ in _TIME_NOUNS:
+            continue
+        if head.pos_ in {"VERB", "AUX"}:
+            return _verb_event(head)
+        if head.pos_ == "NOUN":
+            return _noun_event(head)
+        return None
+    return None
+
+
+def _verb_event(verb: Any) -> str | None:
+    if verb.lower_ in CUE_WORDS:
+        return None  # "the minister said at 3pm": a statement's time
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    lemma = str(verb.lemma_).lower()
+    if subject is None or subject.pos_ != "NOUN":
+        return lemma
+    if lemma in _HAPPEN:
+        return _noun_event(subject)
+    return f"{str(subject.lemma_).lower()} {lemma}"
+
+
+def _noun_event(noun: Any) -> str:
+    """A noun's event word, a verbal noun as its verb: "shooting" is "shoot", "bombing"
+    "bomb", "stabbing" "stab"."""
+    word = str(noun.lemma_).lower()
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt"
+        return stem[:-1] if doubled else stem
+    return word
