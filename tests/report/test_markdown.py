@@ -17,12 +17,12 @@ def test_markdown_lists_digest_with_citations(analysis: StoryAnalysis) -> None:
 def test_markdown_sections(analysis: StoryAnalysis) -> None:
     text = to_markdown(analysis)
     assert (
-        "## Shared by all\n\n- Twelve people died in Brennmoor floods."
+        "\n## Shared facts\n\n### Shared by all\n\n- Twelve people died in Brennmoor floods."
         " [Courier &lt;b&gt;, Ledger; match 0.81]\n"
         "  - Courier &lt;b&gt; (0.81): “At least 12 people died and more than 300 were injured …”\n"
         "  - Ledger (0.81): “Twelve people died in Brennmoor floods …”\n"
     ) in text
-    assert "## Only in Ledger\n\n- Dozens were injured." in text
+    assert "\n## Only one outlet says\n\n### Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles
     assert "| the mayor | single | Courier &lt;b&gt; | Leave now, | statement |" in text
     assert (

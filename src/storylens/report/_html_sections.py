@@ -21,6 +21,9 @@ from storylens.report.views import (
     EMPTY_SHARED_BY_ALL,
     EMPTY_SHARED_BY_SOME,
     EMPTY_UNIQUE,
+    OMITTED_TITLE,
+    SHARED_TITLE,
+    UNIQUE_TITLE,
     WEAK_LINK,
     TableView,
     article_names,
@@ -179,10 +182,12 @@ def claim_sections(analysis: StoryAnalysis) -> str:
         claims = [c for found in views.unique.values() for c in found]
         return section("Claims", _claim_list(claims) if claims else nothing(EMPTY_CLAIMS))
     shared = _SharedTable(analysis, names)
-    parts = [section("Shared by all", shared.render(views.shared_by_all, EMPTY_SHARED_BY_ALL))]
+    everyone = shared.render(views.shared_by_all, EMPTY_SHARED_BY_ALL)
+    inner = [section("Shared by all", everyone, level=3)]
     if count > 2:  # with two, a claim both state is shared by all
         some = shared.render(views.shared_by_some, EMPTY_SHARED_BY_SOME)
-        parts.append(section("Shared by some", some))
+        inner.append(section("Shared by some", some, level=3))
+    parts = [section(SHARED_TITLE, "".join(inner))]
     if views.weak:
         note = (
             '<p class="note">Linked only weakly (match below'
@@ -190,9 +195,11 @@ def claim_sections(analysis: StoryAnalysis) -> str:
         )
         weak = section("Possibly shared (weak match: check)", note)
         parts.append(weak + shared.render(views.weak, ""))
-    parts.append(_per_article("Only this outlet", "Only in", views.unique, names, EMPTY_UNIQUE))
+    parts.append(_per_article(UNIQUE_TITLE, "Only in", views.unique, names, EMPTY_UNIQUE))
     if count > 2:  # with two, a shared claim is in both: nothing to leave out
-        parts.append(_per_article("Left out", "Left out by", views.omitted, names, EMPTY_OMITTED))
+        parts.append(
+            _per_article(OMITTED_TITLE, "Left out by", views.omitted, names, EMPTY_OMITTED)
+        )
     if views.cut:  # a reprint that dropped what the other copies of its text keep
         parts.append(_per_article(CUT_TITLE, "Cut by", views.cut, names, ""))
     return "".join(parts)

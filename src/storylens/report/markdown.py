@@ -20,6 +20,9 @@ from storylens.report.views import (
     EMPTY_SHARED_BY_ALL,
     EMPTY_SHARED_BY_SOME,
     EMPTY_UNIQUE,
+    OMITTED_TITLE,
+    SHARED_TITLE,
+    UNIQUE_TITLE,
     article_names,
     cited,
     claim_views,
@@ -89,19 +92,20 @@ def _claim_sections(
         return _section("Claims", claims, EMPTY_CLAIMS)
     parts: list[str] = []
     if selected(only, "shared"):
-        parts += _section("Shared by all", shared(views.shared_by_all), EMPTY_SHARED_BY_ALL)
+        parts += ["", f"## {SHARED_TITLE}"]  # the title the text and HTML reports give too
+        parts += _section("Shared by all", shared(views.shared_by_all), EMPTY_SHARED_BY_ALL, 3)
         if count > 2:  # with two, a claim both state is shared by all
             some = shared(views.shared_by_some)
-            parts += _section("Shared by some", some, EMPTY_SHARED_BY_SOME)
+            parts += _section("Shared by some", some, EMPTY_SHARED_BY_SOME, 3)
         if views.weak:
             parts += _section("Possibly shared (weak match: check)", shared(views.weak), "")
         if marks_also([*views.shared_by_all, *views.shared_by_some, *views.weak]):
             parts += ["", f"{ALSO_NOTE[:1].upper()}{ALSO_NOTE[1:]}."]
     if selected(only, "unique"):
-        parts += _per_article("Only in", "Only one outlet says", views.unique, names, EMPTY_UNIQUE)
+        parts += _per_article("Only in", UNIQUE_TITLE, views.unique, names, EMPTY_UNIQUE)
     if selected(only, "omitted"):
         if count > 2:  # with two, a shared claim is in both: nothing to leave out
-            parts += _per_article("Left out by", "Left out", views.omitted, names, EMPTY_OMITTED)
+            parts += _per_article("Left out by", OMITTED_TITLE, views.omitted, names, EMPTY_OMITTED)
         if views.cut:  # a reprint that dropped what the other copies of its text keep
             parts += _per_article(f"{CUT_TITLE}:", CUT_TITLE, views.cut, names, "")
     return parts
@@ -114,20 +118,19 @@ def _per_article(
     names: Mapping[str, str],
     empty: str,
 ) -> list[str]:
-    """A section per article that has claims here ("## Only in Ledger"); one line under
-    ``title`` when none has any."""
+    """``## title``, then a section per article that has claims here ("### Only in
+    Ledger"); one line under the title when none has any."""
     parts: list[str] = []
     for article_id, found in claims.items():
         if found:
-            parts += _section(
-                f"{prefix} {names[article_id]}", [f"- {shown(c.text)}" for c in found]
-            )
-    return parts or _section(title, [], empty)
+            lines = [f"- {shown(c.text)}" for c in found]
+            parts += _section(f"{prefix} {names[article_id]}", lines, level=3)
+    return ["", f"## {title}", *parts] if parts else _section(title, [], empty)
 
 
-def _section(title: str, lines: Sequence[str], empty: str = "") -> list[str]:
-    """``## title`` and its lines; the ``empty`` sentence when there are none."""
-    return ["", f"## {title}", "", *(lines or [_nothing(empty)])]
+def _section(title: str, lines: Sequence[str], empty: str = "", level: int = 2) -> list[str]:
+    """``## title`` (or deeper) and its lines; the ``empty`` sentence when there are none."""
+    return ["", f"{'#' * level} {title}", "", *(lines or [_nothing(empty)])]
 
 
 def _nothing(empty: str) -> str:

@@ -27,6 +27,9 @@ from storylens.report.views import (
     EMPTY_OMITTED,
     EMPTY_SHARED,
     EMPTY_UNIQUE,
+    OMITTED_TITLE,
+    SHARED_TITLE,
+    UNIQUE_TITLE,
     TableView,
     article_names,
     cited,
@@ -134,20 +137,20 @@ def _print_claims(
     if selected(only, "shared"):
         shared = [_shared_row(c, analysis, names, texts) for c in views.shared_by_all]
         shared += [_shared_row(c, analysis, names, texts) for c in views.shared_by_some]
-        _print(console, "Shared facts", ["reported by", "claim"], shared, empty=EMPTY_SHARED)
+        _print(console, SHARED_TITLE, ["reported by", "claim"], shared, empty=EMPTY_SHARED)
         weak = [_shared_row(c, analysis, names, texts) for c in views.weak]
         if weak:
             _print(console, "Possibly shared (weak match: check)", ["linked", "claim"], weak)
         if marks_also([*views.shared_by_all, *views.shared_by_some, *views.weak]):
             console.print(Text(ALSO_NOTE, style="dim"))
     if selected(only, "unique"):
-        _print(console, "Only one outlet says", ["outlet", "claim"], unique, empty=EMPTY_UNIQUE)
+        _print(console, UNIQUE_TITLE, ["outlet", "claim"], unique, empty=EMPTY_UNIQUE)
     if not selected(only, "omitted"):
         return
     if len(analysis.articles) > 2:  # with two, a shared claim is in both: nothing to omit
         omitted = [(names[i], shown(c.text)) for i, claims in views.omitted.items() for c in claims]
         headers = ["outlet", "shared claim it omits"]
-        _print(console, "Left out", headers, omitted, empty=EMPTY_OMITTED)
+        _print(console, OMITTED_TITLE, headers, omitted, empty=EMPTY_OMITTED)
     cut = [(names[i], shown(c.text)) for i, claims in views.cut.items() for c in claims]
     if cut:  # a reprint that dropped what the other copies of its text keep
         _print(console, CUT_TITLE, ["outlet", "what the other copies keep"], cut)

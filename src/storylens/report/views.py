@@ -37,6 +37,9 @@ __all__ = [
     "EMPTY_SHARED_BY_ALL",
     "EMPTY_SHARED_BY_SOME",
     "EMPTY_UNIQUE",
+    "OMITTED_TITLE",
+    "SHARED_TITLE",
+    "UNIQUE_TITLE",
     "WEAK_LINK",
     "ClaimViews",
     "TableView",
@@ -570,6 +573,11 @@ EMPTY_SHARED = "none: no fact is reported by more than one outlet"
 EMPTY_SHARED_BY_ALL = "none: no fact is reported by every outlet"
 EMPTY_SHARED_BY_SOME = "none: no fact is reported by some outlets but not all"
 EMPTY_UNIQUE = "nothing: every fact is reported by more than one outlet"
+SHARED_TITLE = "Shared facts"
+UNIQUE_TITLE = "Only one outlet says"
+OMITTED_TITLE = "Left out"
+"""The claim sections' titles, the same in every report (user trial 154 found "Shared facts"
+in the terminal and "Shared by all" in Markdown)."""
 CUT_TITLE = "Cut from this copy"
 """The section listing what other copies of an article's text state and it does not."""
 
