@@ -103,6 +103,19 @@ def test_terminal_fit_leaves_out_the_least_important_columns_first() -> None:
     assert narrow.total > 30  # still too wide: wider than asked, the id never cut
 
 
+def test_terminal_fit_keeps_the_main_column_readable_first() -> None:
+    # user trial 155: at 80 columns a quote's words got 14 columns beside a "kind" column
+    headers = ["speaker", "fidelity", "outlet", "words", "kind"]
+    words = "No one will be left behind. We will bring every one of them home, and soon,"
+    rows = [["Ilsa Tormund", "punctuation", "Aldren Press Association", words, "statement"]]
+    args = {"width": 80, "whole": {"fidelity", "kind"}, "drop": ("kind",)}
+    plain = fit_columns(headers, rows, **args)
+    assert plain.dropped == ()
+    main = fit_columns(headers, rows, main="words", **args)
+    assert main.dropped == ("kind",)
+    assert main.widths[main.keep.index(3)] >= 30 > plain.widths[plain.keep.index(3)]
+
+
 def test_terminal_print_table_says_what_was_left_out() -> None:
     out = io.StringIO()
     console = Console(file=out, width=40, color_system=None)
