@@ -116,6 +116,17 @@ def test_terminal_fit_keeps_the_main_column_readable_first() -> None:
     assert main.widths[main.keep.index(3)] >= 30 > plain.widths[plain.keep.index(3)]
 
 
+def test_terminal_fit_gives_the_main_column_a_third_of_what_is_left_first() -> None:
+    # user trial 156: the outlets beside a shared claim took half the table's width
+    outlets = "Aldren Press Association, Kessford Evening Star, The Merrow Courier (match 0.53)"
+    claim = "Bellwing Air stopped flying in the early hours of Tuesday. " * 3
+    headers, rows = ["reported by", "claim"], [[outlets, claim]]
+    even = fit_columns(headers, rows, width=100)
+    assert abs(even.widths[0] - even.widths[1]) <= 1
+    main = fit_columns(headers, rows, width=100, main="claim")
+    assert main.widths[1] > 2 * main.widths[0] - 10 and main.total == 100
+
+
 def test_terminal_print_table_says_what_was_left_out() -> None:
     out = io.StringIO()
     console = Console(file=out, width=40, color_system=None)

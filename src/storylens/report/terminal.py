@@ -52,6 +52,8 @@ TEXT_MIN = 12
 """A text column is not made narrower than this while a less important column can go."""
 TEXT_HARD_MIN = 8
 """...and never narrower than this (or its header's longest word)."""
+SHORT_TEXT = 48
+"""A text column beside a main one is shown whole first when its longest line is this short."""
 MAIN_MIN = 30
 """A table's main text column (see :func:`fit_columns`) is not made narrower than this while
 a column it may leave out can go."""
@@ -71,7 +73,13 @@ _DROP = {
 }
 """The columns of each comparison table that may be left out to fit, least important first."""
 
-_MAIN = {"Quotes": "words"}
+_MAIN = {
+    "Quotes": "words",
+    SHARED_TITLE: "claim",
+    "Possibly shared (weak match: check)": "claim",
+    UNIQUE_TITLE: "claim",
+    OMITTED_TITLE: "claim",
+}
 """The column each comparison table is about, kept readable first (see :func:`fit_columns`)."""
 
 _HINT = "widen the terminal, set COLUMNS, or use --format markdown"
@@ -278,8 +286,10 @@ def fit_columns(
     :data:`TEXT_MIN`, the columns named in ``drop`` are left out, first one first; when that
     is not enough they shrink to :data:`TEXT_HARD_MIN`. The ``main`` column, the text the
     table is about (a quote's words, a claim), counts as at least :data:`MAIN_MIN` wide while
-    columns in ``drop`` can go (user trial 155: at 80 columns a quote's words had 14). A table
-    that still does not fit is wider than ``width``: it is never cut.
+    columns in ``drop`` can go (user trial 155: at 80 columns a quote's words had 14), and
+    takes a third of the width left, once the short text columns are whole, before the text
+    columns share it (trial 156: the outlets beside a shared claim took half the table). A
+    table that still does not fit is wider than ``width``: it is never cut.
     """
     columns = []
     for i, header in enumerate(headers):
@@ -322,6 +332,14 @@ def fit_columns(
     # ids, numbers, dates and rule names on one line first, then their headers, then text
     spare -= _share(widths, {i: columns[i].cells for i in keep if columns[i].whole}, spare)
     spare -= _share(widths, {i: columns[i].natural for i in keep if columns[i].whole}, spare)
+    if first is not None:  # short texts whole, then a third of what is left to the main text
+        short = {
+            i: columns[i].natural
+            for i in keep
+            if not columns[i].whole and i != first and columns[i].natural <= SHORT_TEXT
+        }
+        spare -= _share(widths, short, spare)
+        spare -= _share(widths, {first: columns[first].natural}, spare // 3)
     _share(widths, {i: columns[i].natural for i in keep if not columns[i].whole}, spare)
     chosen = tuple(widths[i] for i in keep)
     return TableLayout(tuple(keep), chosen, tuple(dropped), sum(chosen) + _overhead(len(keep)))
