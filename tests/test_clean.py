@@ -181,6 +181,15 @@ def test_clean_source_line_on_its_own_and_glued() -> None:
     assert glued.removed[0].at == len(glued.text)
 
 
+def test_clean_an_agency_credit_glued_to_the_last_sentence_is_no_related_link() -> None:
+    # user trial 157: "Police have closed the route until further notice. (TPA)" was cut whole
+    last = "Police have closed the north ridge route until further notice."
+    article = _clean(f"{P1}\n\n{P2}\n\n{last} (TPA)")
+    assert article.text.endswith(last)
+    assert _reasons(article) == {"wire-credit": ["(TPA)"]}
+    assert article.outlet is None  # the agency wrote the copy, not the page that reprints it
+
+
 @pytest.mark.parametrize(
     "byline",
     [

@@ -94,6 +94,10 @@ def test_cli_article_and_search(runner: CliRunner, tmp_path: Path) -> None:
             assert p["start"] <= s["start"] < s["end"] <= p["end"]
     hits = runner.invoke(main, ["search", "dockers", "--db", str(db), "--format", "json"])
     assert any("Calder" in (h["title"] + h["snippet"]) for h in json.loads(hits.stdout))
+    # user trial 159: the words of a query need no quotes ("bribes OR donations")
+    words = ["search", "dockers", "OR", "floods", "--db", str(db), "--format", "json"]
+    either = json.loads(runner.invoke(main, words).stdout)
+    assert {h["id"] for h in either} > {h["id"] for h in json.loads(hits.stdout)}
 
 
 def test_cli_article_table_shows_the_text_and_what_was_removed(

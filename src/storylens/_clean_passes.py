@@ -19,6 +19,7 @@ from storylens._clean_rules import (
     _CAPTION_PREFIX,
     _DATE_CREDIT_LINE,
     _DATELINE,
+    _GLUED_CREDIT,
     _GLUED_SOURCE,
     _GREETING,
     _SEPARATOR,
@@ -86,6 +87,9 @@ def _split_glued_source(blocks: list[_Block]) -> None:
     found = _GLUED_SOURCE.search(last.text)
     if found is not None and found.start() > 0:
         last.strip_suffix(found.start(1), "source-line")
+    credit = _GLUED_CREDIT.search(last.text)
+    if credit is not None and credit.start() > 0:
+        last.strip_suffix(credit.start(1), "wire-credit")
 
 
 def _drop_bare_stamps(blocks: list[_Block]) -> None:

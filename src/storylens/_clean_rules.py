@@ -57,6 +57,11 @@ _SOURCE_LINE = re.compile(
     r"^\(?\s*(?:sources?\s*:\s*\S.*|(?:with )?(?:inputs from )?(?:news )?agencies\)?\.?)$",
     re.IGNORECASE,
 )
+# An agency's credit glued to a reprint's last sentence: "... until further notice. (TPA)"
+# (user trial 157: the paragraph read as a related link and was cut)
+_GLUED_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*(\([A-Z][A-Za-z&.]{1,14}(?: [A-Z][A-Za-z&.]{1,14}){0,3}\))$"
+)
 _GLUED_SOURCE = re.compile(r"(?:(?<=[.!?\"”’)\]])|\s)\s*(Sources?\s*:\s*[^.!?\n]{1,80})$")
 _STAFF_CREDIT = re.compile(
     r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|written)\s+by\b.*$|"

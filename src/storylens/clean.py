@@ -17,6 +17,7 @@ not body text, recording every piece it removes with a reason code (never silent
                               ``Article.meta["credit"]``
 ``wire-dateline``             the same prefix, with an agency's credit, on a later paragraph:
                               where a page's reprint of a wire story starts
+``wire-credit``               an agency's credit glued to the last sentence ("... (TPA)")
 ``embed``                     the text of an embedded social post ("... pic.twitter.com/x —
                               Keswin Coastguard (@KeswinCG) March 10, 2026"), and feed
                               footers ("The post ... appeared first on ...") are ``promo``

@@ -48,6 +48,7 @@ def compare(
     """
     from storylens.analyze._align_figures import separate_figures
     from storylens.analyze._align_speakers import separate_speakers
+    from storylens.analyze._clock import one_event_times
     from storylens.analyze.align import align_claims
     from storylens.analyze.conflicts import find_conflicts
     from storylens.analyze.entities import find_entities
@@ -67,6 +68,7 @@ def compare(
         claims = aligned.result()
     quote_mentions = [m for a in articles for m in find_quotes(a, doc=docs[a.id])]
     numbers = tuple(n for a in articles for n in find_numbers(a, doc=docs[a.id]))
+    numbers = one_event_times(numbers, claims)  # times of one fact's event are compared
     conflicts, non_conflicts = find_conflicts(numbers, articles, origins)
     entities = find_entities(articles, docs=docs)
     citations = cited_sources(articles, entities=entities, docs=docs, quotes=quote_mentions)

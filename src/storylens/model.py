@@ -128,7 +128,8 @@ class Removal:
     ``at`` is the offset in the cleaned text where the removed piece stood.
     Reasons are short stable codes: ``promo``, ``related-links``, ``caption-duplicate``,
     ``photo-credit``, ``source-line``, ``byline``, ``embed`` (an embedded social post),
-    ``dateline``, ``wire-dateline`` (a reprinted wire story's own), ``duplicate-paragraph``,
+    ``dateline``, ``wire-dateline`` (a reprinted wire story's own), ``wire-credit`` (its
+    "(TPA)" at the end), ``duplicate-paragraph``,
     ``title`` (a first line repeating the title), ``separator`` (``***``, ``___``),
     ``control-characters``, ``outside-body`` (a line of an HTML page that trafilatura's
     main-text extraction left out).

@@ -1869,3 +1869,22 @@ def test_conflicts_two_ages_of_one_person() -> None:
         "His brother Mik Aldercrest, 23, was unhurt.",
     )
     assert [rule for _, rule in others] == ["different-thing"]
+
+
+def test_conflicts_times_in_one_claims_sentences_date_one_event() -> None:
+    # user trial 157: "the helicopter went down at 9:40pm", "the aircraft came down at about
+    # 10.15pm": one event the two sentences word apart, linked as one fact by the claims
+    from storylens.compare import compare
+
+    texts = {
+        "a": "The rescue helicopter went down on the north ridge at 9:40pm on Friday, killing"
+        " three of its crew, the mountain rescue service said.",
+        "b": "The rescue aircraft came down on the north ridge at about 10.15pm on Friday,"
+        " killing three crew members, the mountain rescue service said.",
+    }
+    articles = [article(t) for t in texts.values()]
+    analysis = compare(articles)
+    times = [n for n in analysis.numbers if n.why.rule == "clock"]
+    assert {n.what for n in times} == {"time of helicopter", "time of aircraft"}
+    (conflict,) = [c for c in analysis.conflicts if c.mentions[0].why.rule == "clock"]
+    assert {n.why.features.get("same_event") for n in conflict.mentions} - {None}

@@ -356,6 +356,15 @@ def test_numbers_an_unnamed_persons_age_is_no_figure() -> None:
     assert numbers_of("A man, 45, was arrested. His mother, 45, and father, 47, wept.") == []
 
 
+def test_numbers_minus_is_below_zero() -> None:
+    # user trials 155 and 157: "minus 12" was read as 12 degrees
+    found = numbers_of("It was minus 12 degrees on the ridge, about minus 3 in the village.")
+    assert [(t, m.value, m.low, m.high) for t, m in found] == [
+        ("minus 12", -12, -12, -12),
+        ("about minus 3", -3, pytest.approx(-3.3), pytest.approx(-2.7)),  # low below high
+    ]
+
+
 def test_numbers_skips_headings_and_captions() -> None:
     found = numbers_of(
         ("40 dead in flood", ParagraphKind.HEADING),

@@ -938,6 +938,16 @@ def test_quotes_a_person_named_only_as_she_chose_is_the_she_who_speaks(intro: st
     assert _only(article).speaker == "Mirela"
 
 
+def test_quotes_a_street_the_model_tags_as_a_person_is_no_she() -> None:
+    # user trial 158: "she said" went to "Mill Lane", where the speaker lives
+    article = _article(
+        "Rosalind Fenwick lives on Mill Lane, a few hundred metres from the prison wall. She"
+        " told the Evening Post her dog woke her in the early hours.",
+        '"I saw a dark car waiting with its lights off near the field gate," she said.',
+    )
+    assert _only(article).speaker == "Rosalind Fenwick"
+
+
 def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
     # found with user trial 41: a title stood for the last organisation that spoke
     article = _article(

@@ -370,6 +370,19 @@ def test_wording_a_wildfire_a_blaze_and_an_inferno() -> None:
             "what happened",
             {"anomaly", "accident"},
         ),
+        # user trial 159: one firm's money to MPs, and the files that showed it
+        (
+            "Leaked documents show the firm paid bribes to MPs.",
+            "Stolen documents show the firm made undeclared donations to MPs.",
+            "money for influence",
+            {"bribes", "donations"},
+        ),
+        (
+            "Leaked documents show the firm paid bribes to MPs.",
+            "Stolen documents show the firm made undeclared donations to MPs.",
+            "documents made public",
+            {"leaked", "stolen"},
+        ),
     ],
 )
 def test_wording_more_labels_for_one_thing(

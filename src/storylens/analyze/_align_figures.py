@@ -64,6 +64,9 @@ def separate_figures(
     return tuple(sorted(found, key=lambda c: claim_order(c, articles)))
 
 
+_NOT_A_COUNT = frozenset(["clock", "age"])  # see storylens.analyze._clock and ._ages
+
+
 @dataclass(frozen=True, slots=True)
 class _Figures:
     apart: Sequence[_FigurePair]
@@ -71,6 +74,8 @@ class _Figures:
 
 
 def _is_apart(conflict: Conflict) -> bool:
+    if any(m.why.rule in _NOT_A_COUNT for m in conflict.mentions):
+        return False  # the time or the age in two sentences says nothing of where each is
     if conflict.why.rule == "different-scope":
         return any(m.why.features.get("scope") == "national" for m in conflict.mentions)
     return conflict.why.rule in _APART

@@ -22,13 +22,14 @@ event, its rule ``clock`` and its ``unit`` ``clock``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storylens.analyze.speakers import CUE_WORDS
-from storylens.model import Bound
+from storylens.model import Bound, Claim, ClaimMention, NumberMention, Span, Why
 
-__all__ = ["Clock", "clock_at"]
+__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "one_event_times"]
 
 _TIME = re.compile(
     r"^(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?P<ap>[ap]\.?m\.?)?$", re.IGNORECASE
@@ -162,3 +163,48 @@ def _noun_event(noun: Any) -> str:
         doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt"
         return stem[:-1] if doubled else stem
     return word
+
+
+SAME_EVENT_LINK = 0.5
+"""A claim whose mentions are linked from this probability tells one event (see
+:func:`one_event_times`): the claims' weak-match line (``report.views.WEAK_LINK``)."""
+
+
+def one_event_times(
+    numbers: Sequence[NumberMention], claims: Sequence[Claim]
+) -> tuple[NumberMention, ...]:
+    """The numbers with the times of day of one event named alike: when the mentions of one
+    claim, linked from :data:`SAME_EVENT_LINK`, hold one time each in two or more articles,
+    those times date the fact the claim states, however each sentence words its event ("the
+    helicopter went down at 9:40pm", "the aircraft came down at about 10.15pm": user trial
+    157). Each such time takes the first one's ``subject`` and says why in ``same_event``
+    (the claim's id); its ``what`` stays as its own sentence words it."""
+    clocks = [n for n in numbers if n.why.rule == "clock"]
+    renamed: dict[Span, tuple[str, str]] = {}
+    for claim in claims:
+        strong = [m for m in claim.mentions if (m.why.score or 0.0) >= SAME_EVENT_LINK]
+        if len(strong) < 2:
+            continue
+        found = [
+            [c for c in clocks if m.span.article == c.span.article and _inside(c, m)]
+            for m in strong
+        ]
+        if any(len(f) > 1 for f in found) or sum(len(f) == 1 for f in found) < 2:
+            continue
+        times = [f[0] for f in found if f]
+        subject = times[0].why.features.get("subject")
+        for time in times:
+            if isinstance(subject, str) and time.span not in renamed:
+                renamed[time.span] = (subject, claim.id)
+    return tuple(_renamed(n, renamed.get(n.span)) for n in numbers)
+
+
+def _inside(clock: NumberMention, mention: ClaimMention) -> bool:
+    return mention.span.start <= clock.span.start and clock.span.end <= mention.span.end
+
+
+def _renamed(mention: NumberMention, new: tuple[str, str] | None) -> NumberMention:
+    if new is None or mention.why.features.get("subject") == new[0]:
+        return mention
+    features = {**mention.why.features, "subject": new[0], "same_event": new[1]}
+    return replace(mention, why=Why(mention.why.rule, mention.why.score, features))

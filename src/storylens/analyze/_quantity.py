@@ -192,7 +192,21 @@ class Run:
 
 
 def run_at(doc: Any, i: int, end: int) -> Run | None:
-    """The number expression starting at token ``i``, if one does."""
+    """The number expression starting at token ``i``, if one does; "minus four" is below zero
+    (user trials 155 and 157 read "minus 12" as 12 degrees)."""
+    words = [t.lower_ for t in doc[i : min(end, i + 3)]]
+    if words[0] == "minus" and i + 1 < end and is_count(words[1]):
+        below = _positive_run(doc, i + 1, end)
+        return None if below is None else _negated(below, i)
+    return _positive_run(doc, i, end)
+
+
+def _negated(run: Run, start: int) -> Run:
+    """The run below zero, its first token moved to the "minus" before it."""
+    return Run(start, run.end, -run.value, -run.high, -run.low, run.vague, run.unit, run.tail)
+
+
+def _positive_run(doc: Any, i: int, end: int) -> Run | None:
     words = [t.lower_ for t in doc[i : min(end, i + 3)]]
     if words[0] in _VAGUE_TENS and words[1:3] and words[1] == "of" and words[2] in _VAGUE_UNITS:
         lo, hi = _VAGUE_TENS[words[0]]
@@ -514,14 +528,16 @@ def value_range(
         return lo, math.inf
     if bound is Bound.MORE_THAN:
         return (lo + step if step else math.nextafter(lo, math.inf)), math.inf
+    floor = 0.0 if hi >= 0 else -math.inf  # "up to minus 5": any colder
     if bound is Bound.AT_MOST:
-        return 0.0, hi
+        return floor, hi
     if bound is Bound.LESS_THAN:
-        return 0.0, (hi - step if step else math.nextafter(hi, 0.0))
+        return floor, (hi - step if step else math.nextafter(hi, -math.inf))
     if bound is Bound.AROUND:  # "about 8,000": rounded, so within a tenth of it; "nearly
         # 170" below it, give or take the rounding writers allow themselves ("nearly 4,300"
-        # for 4,312, "nearly 170" for 171: user trials 134 and 148)
-        return (1 - AROUND) * lo, ((1 + NEARLY_OVER) * hi if just_below else (1 + AROUND) * hi)
+        # for 4,312, "nearly 170" for 171: user trials 134 and 148); "about minus 10" too
+        ends = ((1 - AROUND) * lo, (1 + NEARLY_OVER) * hi if just_below else (1 + AROUND) * hi)
+        return min(ends), max(ends)
     return lo, hi
 
 

@@ -402,6 +402,12 @@ _RELATIVE = frozenset(["who", "which", "that"])
 
 
 _PLACE_BEFORE = r"(?:in|at|near|outside|into|from|evacuate|evacuating)"  # "commutes from X"
+_STREET_WORDS = frozenset(
+    [
+        *("lane", "street", "road", "avenue", "square", "way", "drive", "close", "crescent"),
+        *("terrace", "boulevard", "quay", "wharf", "alley", "embankment"),
+    ]
+)
 
 
 def _not_people(text: str, ents: Sequence[Any]) -> frozenset[str]:
@@ -420,6 +426,9 @@ def _not_people(text: str, ents: Sequence[Any]) -> frozenset[str]:
         if ent.label_ == "PERSON"
         and len(ent) == 1
         and re.search(rf"\b{_PLACE_BEFORE}\s+{re.escape(ent.text)}\b", text)
+    }
+    found |= {  # "lives on Mill Lane": a street the model tags as a person (user trial 158)
+        ent.text for ent in ents if ent.label_ == "PERSON" and ent[-1].lower_ in _STREET_WORDS
     }
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     found |= {  # "Delia Marsh, Corvane's managing partner": Corvane employs her (trial 119)

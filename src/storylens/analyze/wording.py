@@ -36,6 +36,12 @@ __all__ = [
     "word_choice",
 ]
 
+_TO_POWER = (
+    r"(?:to|from) (?:(?:the|several|\d+|\w+) )?(?:MPs|members of parliament|politicians|"
+    r"officials|lawmakers|deputies|senators|councillors|ministers)"
+)
+"""Whom money for influence goes to: "payments to 14 MPs", "donations to politicians"."""
+
 # concept -> term -> regular expression of its forms (matched case-insensitively, whole words).
 REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
     "armed group members": {
@@ -221,6 +227,26 @@ REFERENT_SETS: Mapping[str, Mapping[str, str]] = {
         "restructuring": r"restructur(?:e|es|ed|ing)",
         "downsizing": r"downsiz(?:e|es|ed|ing)",
         "streamlining": r"streamlin(?:e|es|ed|ing)",
+    },
+    # user trial 159: one firm's money to MPs called "bribes", "payments" and "donations";
+    # plain "payments" and "donations" only with the words that make them this money
+    "money for influence": {
+        "bribes": r"brib(?:e|es|ed|ing|ery)",
+        "kickbacks": r"kickbacks?|backhanders?",
+        "inducements": r"inducements?|sweeteners?",
+        "payments": r"(?:secret|illicit|improper|undeclared|cash|unexplained) payments?"
+        rf"|payments?(?= {_TO_POWER})",
+        "donations": r"(?:political|party|campaign|undeclared|declared) donations?"
+        rf"|donations?(?= {_TO_POWER})",
+        "gifts": r"(?:lavish|undeclared|expensive) gifts?",
+    },
+    "documents made public": {  # user trial 159: "leaked documents", "stolen documents"
+        "leaked": r"leak(?:ed|s)? (?:documents?|files?|emails?|papers?|records?|memos?)"
+        r"|leaks?(?= of (?:documents?|files?|emails?|papers?|records?|memos?))",
+        "stolen": r"stolen (?:documents?|files?|emails?|papers?|records?|data|memos?)",
+        "hacked": r"hacked (?:documents?|files?|emails?|papers?|records?|data|memos?)",
+        "obtained": r"(?:documents?|files?|emails?|papers?|records?|memos?) (?:seen|obtained)"
+        r" by",
     },
     "a fire": {  # "fire" itself is left out: "fire chief", "fire service", "opened fire"
         "wildfire": r"wild-?fires?|forest fires?|bush-?fires?",

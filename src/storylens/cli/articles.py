@@ -145,26 +145,28 @@ def _readable(article: Article) -> str:
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", nargs=-1, required=True)
 @db_option
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show."
 )
 @format_option()
 @handle_errors
-def search(query: str, db: str, limit: int, fmt: str) -> None:
-    """Full-text search over the stored articles (SQLite FTS5, ranked by bm25)."""
+def search(query: tuple[str, ...], db: str, limit: int, fmt: str) -> None:
+    """Full-text search over the stored articles (SQLite FTS5, ranked by bm25). QUERY is one
+    or more words (quotes not needed: storylens search bribes OR donations)."""
     from storylens.store import open_store
 
+    words = " ".join(query)
     with open_store(db, create=False) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(words, limit=limit)
     if not hits and fmt == "table":
-        click.echo(f"no article matches {query!r} in {db}", err=True)
+        click.echo(f"no article matches {words!r} in {db}", err=True)
         return
     _emit_records(
         [_hit_record(h) for h in hits],
         fmt,
-        title=f"Search: {query}",
+        title=f"Search: {words}",
         fields=("id", "outlet", "title", "score", "snippet"),
         drop=("outlet", "title"),
     )
