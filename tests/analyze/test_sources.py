@@ -708,6 +708,9 @@ def test_sources_a_firm_s_short_name_is_the_firm() -> None:
         ("Aid workers said food was short.", "aid workers", "ngo"),
         ("Ambulance crews said two people were hurt.", "ambulance crews", "government"),
         ("Factory workers said the plant shut.", "factory workers", "resident/witness"),
+        # user trial 158: prison officers were cited as military
+        ("Prison officers said the cameras had failed.", "prison officers", "government"),
+        ("The prison officers said the cameras had failed.", "prison officers", "government"),
     ],
 )
 def test_sources_crews_and_trades_are_cited_by_what_they_do(

@@ -691,6 +691,10 @@ _TRADE_KINDS: Mapping[str, str] = {
     **{k: v for k, v in SOURCE_NOUNS.items() if v == "ngo"},
     **lexicon.SERVICE_WORDS,
     "rescue": "other",  # who the rescuers are is not said
+    "prison": "government",  # user trial 158: "prison officers" were cited as military
+    "jail": "government",
+    "customs": "government",
+    "border": "government",
     "health": "expert/doctor",
     "hospital": "expert/doctor",
 }
@@ -703,6 +707,8 @@ def _trade(token: Any) -> str | None:
     if before is None or before.dep_ != "compound" or before.head.i != token.i:
         return None
     plain = before.text[1:].islower()  # "rescue", or "Rescue" opening the sentence
+    if before.is_sent_start and plain and before.lower_ in _TRADE_KINDS:
+        return str(before.lower_)  # "Prison officers said": the model may take it for a name
     return before.lower_ if before.pos_ == "NOUN" and plain else None
 
 

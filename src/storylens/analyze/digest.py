@@ -319,6 +319,8 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     ('the number killed', 'the number of doses', 'the sum')
     >>> _thing_words("count:children"), _thing_words("count:homes")
     ('the number of children', 'the number of homes')
+    >>> _thing_words("count:vote margin")
+    'the vote margin'
     """
     if thing.startswith("money:"):  # "a fine of 500 crowns" against "fined 250 crowns"
         named = [n.why.features.get("subject") for n in numbers]
@@ -335,10 +337,21 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
         return f"the vote share of {name}"  # whose share (user trial 108)
     if thing.startswith("count:") and (measured or noun == "penalty"):
         return f"the {_MEASURED_AS.get(noun, noun)}"
+    if thing.startswith("count:") and noun.split()[-1] in _AMOUNTS:
+        return f"the {noun}"  # "the vote margin", not "the number of vote margins" (trial 159)
     if thing.startswith("count:"):  # a group is named in the plural already ("homes")
         grouped = (noun.endswith("s") or noun in _PLURALS) and subject_group(noun) == noun
         return f"the number of {noun if grouped else plural(noun)}"
     return f"the number {thing}" if thing else "the figures"
+
+
+_AMOUNTS = frozenset(
+    [
+        *("margin", "majority", "lead", "turnout", "total", "rate", "share", "toll"),
+        *("capacity", "length", "height", "depth", "width", "distance", "deficit", "surplus"),
+    ]
+)
+"""Nouns that name an amount, not things to count: a figure is "the" amount."""
 
 
 def _duration_words(key: str) -> str:
