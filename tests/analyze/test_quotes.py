@@ -948,6 +948,16 @@ def test_quotes_a_street_the_model_tags_as_a_person_is_no_she() -> None:
     assert _only(article).speaker == "Rosalind Fenwick"
 
 
+def test_quotes_spoke_to_after_a_quote_names_its_speaker() -> None:
+    # user trial 157: the survivor who "spoke to the Herald" left her words a scare quote
+    article = _article(
+        "\u201cWe heard the engine change note and then there was just noise.\u201d Petra"
+        " Lindqvar, 23, who survived the crash, spoke to the Herald from her hospital bed."
+    )
+    found = _only(article)
+    assert (found.speaker, found.kind.value) == ("Petra Lindqvar", "statement")
+
+
 def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
     # found with user trial 41: a title stood for the last organisation that spoke
     article = _article(

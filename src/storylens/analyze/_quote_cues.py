@@ -34,7 +34,8 @@ from storylens.model import QuoteKind
 
 _CUE_AFTER_RE = re.compile(
     rf"^[\s,—–-]*(?P<phrase>[^.!?;:\"“”]{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
-    rf"(?P<cue>{_CUE_ALT})\b",
+    # '"..." Petra Lindqvar, 23, spoke to the Herald' (user trial 157): after a quote only
+    rf"(?P<cue>{_CUE_ALT}|spoke(?= to\b))\b",
     re.IGNORECASE,
 )
 _TITLE_DOT = (
