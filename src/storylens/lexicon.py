@@ -294,6 +294,7 @@ ORG_NOUNS: Mapping[str, str] = {
     # a group is a charity, a company or an armed group by its modifiers ("rights group",
     # "telecoms group", "armed group"); alone it says nothing of its kind
     **dict.fromkeys(["group", "club", "party", "union", "gang", "cartel"], "other"),
+    **dict.fromkeys(["museum", "gallery"], "other"),  # user trial 160: the museum's valuation
     "site": "other",  # "the technology news site ByteLedger": media by its modifier
 }
 """Common nouns of organisations, by the source kind they give: "the grid operator Valnet"

@@ -1888,3 +1888,21 @@ def test_conflicts_times_in_one_claims_sentences_date_one_event() -> None:
     assert {n.what for n in times} == {"time of helicopter", "time of aircraft"}
     (conflict,) = [c for c in analysis.conflicts if c.mentions[0].why.rule == "clock"]
     assert {n.why.features.get("same_event") for n in conflict.mentions} - {None}
+
+
+def test_conflicts_insurers_and_the_museum_are_two_sources() -> None:
+    # user trial 160: "Insurers" opening a sentence read as a name that may be anyone's
+    _, others = _compare(
+        "Insurers put the value of the haul at 30 million crowns.",
+        "The museum put the value of the haul at 18 million crowns.",
+    )
+    assert [rule for _, rule in others] == ["different-source"]
+
+
+def test_conflicts_paintings_and_canvases_are_one_count() -> None:
+    # user trial 160: "seven canvases" and "nine paintings" were never compared
+    found, _ = _compare(
+        "Thieves stole seven canvases from the museum, the police said.",
+        "Thieves stole nine paintings from the museum, the police said.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]

@@ -110,6 +110,12 @@ _SUBJECTS = {
     # "23 seafarers were aboard" were never compared)
     "crew": "crew crews crewman crewmen crewmember crewmembers seafarer seafarers sailor "
     "sailors mariner mariners",
+    # works of art, whatever an outlet calls them (user trial 160: "seven canvases" and "Nine
+    # paintings were stolen" were never compared)
+    "artworks": "painting paintings canvas canvases artwork artworks masterpiece masterpieces",
+    # a road's vehicles (user trial 156: "more than 40 cars torched" and "22 vehicles set
+    # alight" were never compared)
+    "vehicles": "vehicle vehicles car cars",
 }
 _SUBJECT_OF = {w: group for group, words in _SUBJECTS.items() for w in words.split()}
 _SPELLS = {  # what goes on for a while, by one name whatever the outlet calls it

@@ -1185,8 +1185,9 @@ def _source_key(name: str) -> str | None:
         if w.lower() != "the" and w.lower() not in DAYS and w.lower() not in MONTHS
     ]  # "the health ministry's Wednesday bulletin": a day is no name
     caps = [w for w in words if w[:1].isupper()]
-    if words and caps == words[:1] and (words[0].lower() in lexicon.ORG_NOUNS or _lay(words[0])):
-        caps = []  # "Police" or "Survivors" opening a sentence is no name
+    first = words[0].lower() if words else ""
+    if caps == words[:1] and (first in lexicon.ORG_NOUNS or _plural_org(first) or _lay(first)):
+        caps = []  # "Police", "Insurers" or "Survivors" opening a sentence is no name
     if not caps:
         return _institution([w.lower() for w in words])
     if len(caps) == 1:
@@ -1197,13 +1198,21 @@ def _source_key(name: str) -> str | None:
 _PHRASE_BREAKS = frozenset({"a", "an", "for", "of", "at", "from", "by", "with", "and", "in"})
 
 
+def _plural_org(word: str) -> bool:
+    """A plural of an organisation noun: "insurers", "companies" ("insurer", "company")."""
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word != singular and singular in lexicon.ORG_NOUNS
+
+
 def _institution(words: Sequence[str]) -> str | None:
     """The noun phrase ending in the last organisation noun ("regional emergency office")."""
     lowered = [w.lower() for w in words]
     ends = [
         i
         for i, w in enumerate(lowered)
-        if w in lexicon.ORG_NOUNS or " ".join(lowered[i - 1 : i + 1]) in lexicon.ORG_NOUNS
+        if w in lexicon.ORG_NOUNS
+        or _plural_org(w)  # "insurers" (user trial 160)
+        or " ".join(lowered[i - 1 : i + 1]) in lexicon.ORG_NOUNS
     ]  # "the coast guard"
     if not ends:
         return None
