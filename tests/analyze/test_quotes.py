@@ -958,6 +958,17 @@ def test_quotes_spoke_to_after_a_quote_names_its_speaker() -> None:
     assert (found.speaker, found.kind.value) == ("Petra Lindqvar", "statement")
 
 
+def test_quotes_a_name_of_a_body_is_a_person_a_later_he_stands_for() -> None:
+    # user trial 162: "Petar Lindqvist of Northgate University" read as an organisation, so
+    # "which he said" went to a woman quoted before
+    article = _article(
+        "Maren Oduya, chief economist at Halvik Capital, said the downturn looked mild.",
+        "Petar Lindqvist of Northgate University said the label mattered less than jobs, which"
+        " he said \u201cis what matters now\u201d for the months ahead.",
+    )
+    assert _only(article).speaker == "Petar Lindqvist"
+
+
 def test_quotes_the_mayor_is_no_organisation_named_before() -> None:
     # found with user trial 41: a title stood for the last organisation that spoke
     article = _article(

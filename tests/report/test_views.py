@@ -282,6 +282,8 @@ def test_views_a_quote_credited_to_someone_else_shows_both_names() -> None:
     same = QuoteMention(span, QuoteKind.STATEMENT, "Odile Ferrance", None, Why("cue-after"))
     assert mention_speaker(other, "Odile Ferrance") == "Odile Ferrance (here: Hessel Brandt)"
     assert mention_speaker(same, "Odile Ferrance") == "Odile Ferrance"
+    alike = QuoteMention(span, QuoteKind.STATEMENT, "Odile Ferrance", None, other.why)
+    assert mention_speaker(alike, "Odile Ferrance") == "Odile Ferrance"  # user trial 162
     assert mention_speaker(same, None) == "(unknown)"
 
 

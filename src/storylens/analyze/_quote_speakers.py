@@ -156,7 +156,7 @@ _THINGS_THAT_SAY = lexicon.STATEMENT_NOUNS | frozenset(
 def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
     if any(t.ent_type_ == "PERSON" for t in tokens) or _titled_name(subject):
         return "person"
-    if subject.pos_ == "PROPN" and _described_as_person(subject):
+    if subject.pos_ == "PROPN" and (_described_as_person(subject) or _of_a_body(subject)):
         return "person"
     if subject.lemma_.lower() in _THINGS_THAT_SAY:
         return "thing"  # "its message had not said ...": no one "she" stands for
@@ -165,6 +165,17 @@ def _candidate_kind(subject: Any, tokens: Sequence[Any]) -> str:
     if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "GPE", "NORP"}:
         return "org"
     return "nominal"
+
+
+def _of_a_body(name: Any) -> bool:
+    """A given name and a surname "of" a body: "Petar Lindqvist of Northgate University" is
+    a person whatever the model tags him (user trial 162: a later "he" went to a woman); "the
+    Bank of England" is no surname."""
+    word = name.lower_
+    if word in lexicon.ORG_NOUNS or word in lexicon.ORG_NAME_WORDS:
+        return False
+    given = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in name.lefts)
+    return given and any(c.dep_ == "prep" and c.lower_ == "of" for c in name.rights)
 
 
 _COLLECTIVE = frozenset(["staff", "crew", "personnel", "team", "public", "police", "family"])

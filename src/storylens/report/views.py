@@ -434,8 +434,9 @@ def mention_speaker(mention: QuoteMention, speaker: str | None) -> str:
     """The quote's speaker, and the name this article gives instead when it credits the
     words to someone else: "Odile Ferrance (here: Mayor Hessel Brandt)"."""
     shown = speaker or "(unknown)"
-    if mention_fidelity(mention, "") == "other-speaker" and mention.speaker:
-        return f"{shown} (here: {mention.speaker})"
+    other = mention.speaker
+    if mention_fidelity(mention, "") == "other-speaker" and other and other != speaker:
+        return f"{shown} (here: {other})"  # not "Maren Oduya (here: Maren Oduya)" (trial 162)
     return shown
 
 
