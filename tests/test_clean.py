@@ -94,6 +94,10 @@ def test_clean_sentence_offsets() -> None:
         "That is where we will end our live coverage for today. Ana Brill will be back from"
         " first light tomorrow. Thank you for following.",
         "LIVE Last updated",
+        # user trial 161: a live page's sympathy, appeal and promise lines
+        "Our thoughts are with everyone in Lindgate this morning.",
+        "If you have been affected by the fire, contact the newsdesk.",
+        "We will bring you confirmed information as soon as we have it.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:

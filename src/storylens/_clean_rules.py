@@ -41,7 +41,11 @@ _CALL_TO_ACTION = re.compile(
     r"welcome to (?:our|the) (?:live (?:coverage|blog|page|updates)|rolling coverage)\b|"
     r"(?:this|our) live (?:page|blog|coverage) (?:is|has) (?:now )?(?:closed|ended)\b|"
     # "We will bring you updates through the day." (user trial 85), "Stay with us for ..."
-    r"we(?:['’]ll| will) (?:bring|keep) you (?:[\w-]+ ){0,3}?(?:updates?|posted)\b|"
+    r"we(?:['’]ll| will) (?:bring|keep) you (?:[\w-]+ ){0,3}?"
+    r"(?:updates?|posted|information|news|details)\b|"
+    # a live page's sympathy and appeal lines (user trial 161): "Our thoughts are with everyone
+    # in Lindgate this morning.", "If you have been affected, contact the newsdesk."
+    r"our thoughts are with\b|if you (?:have been|were|are) affected\b|"
     r"stay with us\b|you can (?:also )?follow (?:our|the) (?:live )?coverage\b|"
     # a live page's sign-off and greeting (user trial 142): "Thank you for following.",
     # "That's where we'll leave our live coverage.", "Good evening."
