@@ -421,6 +421,21 @@ def test_cli_output_compare_only_in_markdown(news_db: Path) -> None:
     assert headings[1:] == ["## Digest", "## Who is cited", "## Sentences with no attribution"]
 
 
+def test_cli_output_compare_only_keeps_the_order_asked(news_db: Path) -> None:
+    # user trials 154, 158 and 162 asked for "conflicts,quotes" and got quotes first
+    vote = _story_of(news_db, "plainfield-tovrania-vote")
+    args = ("compare", "--db", str(news_db), "--story", vote)
+    code, out, err = invoke(*args, "--only", "conflicts,quotes")
+    assert code == 0, err
+    lines = out.splitlines()
+    first = {t: next(i for i, line in enumerate(lines) if line.startswith(t)) for t in _titles(out)}
+    assert first["Conflicting numbers"] < first["Quotes"]
+    code, out, err = invoke(*args, "--format", "markdown", "--only", "sources,digest")
+    assert code == 0, err
+    headings = [line for line in out.splitlines() if line.startswith("#")]
+    assert headings[1:] == ["## Who is cited", "## Sentences with no attribution", "## Digest"]
+
+
 @pytest.mark.parametrize(
     ("only", "fmt", "message"),
     [

@@ -59,7 +59,9 @@ _digest_words = click.option(
     "--only",
     default=None,
     metavar="SECTION,...",
-    help="Show only these sections of the text or Markdown report: " + ", ".join(SECTIONS) + ".",
+    help="Show only these sections of the text or Markdown report, in the order given: "
+    + ", ".join(SECTIONS)
+    + ".",
 )
 @handle_errors
 def compare_command(
@@ -130,11 +132,12 @@ def _targets(outputs: Sequence[str], fmt: str | None) -> list[tuple[str | None, 
     return targets
 
 
-def _sections(only: str | None, formats: Sequence[str]) -> frozenset[str] | None:
-    """The report sections ``--only`` names (None: all), checked before any work is done.
+def _sections(only: str | None, formats: Sequence[str]) -> tuple[str, ...] | None:
+    """The report sections ``--only`` names, in its order (None: all), checked before any
+    work is done.
 
-    >>> sorted(_sections("quotes, conflicts", ["text"]) or ())
-    ['conflicts', 'quotes']
+    >>> _sections("quotes, conflicts", ["text"])
+    ('quotes', 'conflicts')
     """
     if only is None:
         return None
@@ -154,7 +157,7 @@ def _sections(only: str | None, formats: Sequence[str]) -> frozenset[str] | None
             f"--only {only!r}: {what or 'names no section'}{hint}: use one or more of"
             f" {', '.join(SECTIONS)}, separated by commas"
         )
-    return frozenset(names)
+    return tuple(dict.fromkeys(names))
 
 
 def _check_output(output: str | None) -> None:
@@ -300,7 +303,7 @@ def _write_report(
     *,
     explain: bool,
     title: str | None = None,
-    only: frozenset[str] | None = None,
+    only: tuple[str, ...] | None = None,
 ) -> None:
     from storylens.report import render
 

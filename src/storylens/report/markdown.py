@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.sections import selected
+from storylens.report.sections import CLAIM_SECTIONS, in_order, selected
 from storylens.report.views import (
     ALSO_NOTE,
     CUT_TITLE,
@@ -23,6 +23,7 @@ from storylens.report.views import (
     OMITTED_TITLE,
     SHARED_TITLE,
     UNIQUE_TITLE,
+    TableView,
     article_names,
     cited,
     claim_views,
@@ -56,22 +57,44 @@ def to_markdown(
     """
     names = article_names(analysis.articles)
     parts = [f"# {title}"]
-    if selected(only, "articles"):
+    tables = detail_tables(analysis, explain=explain)
+    alone = len(analysis.articles) < 2  # one "Claims" section answers shared and unique
+    keys = in_order(only)  # in the order --only names them
+    for key in keys:
+        asked = tuple(k for k in keys if k in CLAIM_SECTIONS)
+        if alone and key in CLAIM_SECTIONS and key != asked[0]:
+            continue
+        claims = asked if alone else (key,)
+        parts += _section_of(key, analysis, names, tables, claims)
+    return _escape_html("\n".join(parts) + "\n")
+
+
+def _section_of(
+    key: str,
+    analysis: StoryAnalysis,
+    names: Mapping[str, str],
+    tables: Sequence[TableView],
+    claims: tuple[str, ...],
+) -> list[str]:
+    """The lines of one section (``claims``: the claim sections it shows, when a claim one)."""
+    if key == "articles":
         rows = [(a.id, names[a.id], a.title or "", a.published or "") for a in analysis.articles]
-        parts += ["", *_table(["id", "outlet", "title", "published"], rows)]
-        copies = same_origin(analysis, names)
-        if copies:  # wire copies: their agreement is one source's, not several
-            parts += [""] + [f"Same text, one origin: {group}." for group in copies]
-    if selected(only, "digest"):
+        parts = ["", *_table(["id", "outlet", "title", "published"], rows)]
+        copies = same_origin(analysis, names)  # wire copies: one source's agreement
+        return parts + ([""] + [f"Same text, one origin: {c}." for c in copies] if copies else [])
+    if key == "digest":
         digest = [
             f"{i}. {d.text} [{cited(d.articles, names)}]" for i, d in enumerate(analysis.digest, 1)
         ]
-        parts += _section("Digest", digest, EMPTY_DIGEST)
-    parts += _claim_sections(analysis, names, only)
-    for table in detail_tables(analysis, explain=explain):
-        if selected(only, table.section):
-            parts += _section(table.title, _table(table.headers, table.rows), table.empty)
-    return _escape_html("\n".join(parts) + "\n")
+        return _section("Digest", digest, EMPTY_DIGEST)
+    if key in CLAIM_SECTIONS:
+        return _claim_sections(analysis, names, claims)
+    return [
+        line
+        for t in tables
+        if t.section == key
+        for line in _section(t.title, _table(t.headers, t.rows), t.empty)
+    ]
 
 
 def _claim_sections(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-__all__ = ["SECTIONS", "selected"]
+__all__ = ["CLAIM_SECTIONS", "SECTIONS", "in_order", "selected"]
 
 SECTIONS: dict[str, str] = {
     "articles": "the articles compared, and which are copies of one text",
@@ -32,3 +32,22 @@ def selected(only: Collection[str] | None, section: str) -> bool:
     (True, False)
     """
     return only is None or section in only
+
+
+CLAIM_SECTIONS = ("shared", "unique", "omitted")
+"""The sections of the claim matrix (one article's "Claims" answers "shared" and "unique")."""
+
+
+def in_order(only: Collection[str] | None) -> list[str]:
+    """The sections to show: in the order asked when ``only`` is a sequence (user trials 154,
+    158 and 162 asked for "conflicts,quotes" and got quotes first), else (None, a set) in the
+    report's order.
+
+    >>> in_order(["conflicts", "quotes", "conflicts"])
+    ['conflicts', 'quotes']
+    >>> in_order({"quotes", "conflicts"}), in_order(None)[:3]
+    (['quotes', 'conflicts'], ['articles', 'digest', 'shared'])
+    """
+    if isinstance(only, list | tuple):
+        return list(dict.fromkeys(only))
+    return [name for name in SECTIONS if selected(only, name)]

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.sections import selected
+from storylens.report.sections import CLAIM_SECTIONS, in_order, selected
 from storylens.report.views import (
     ALSO_NOTE,
     CUT_TITLE,
@@ -95,21 +95,42 @@ def print_comparison(
     """Print the digest, the claim views and the detail tables to a rich console; ``only``:
     the keys of :data:`~storylens.report.sections.SECTIONS` to print (None: every section)."""
     names = article_names(analysis.articles)
-    if selected(only, "articles"):
+    tables = detail_tables(analysis, explain=explain)
+    alone = len(analysis.articles) < 2  # one "Claims" section answers shared and unique
+    keys = in_order(only)  # in the order --only names them
+    for key in keys:
+        asked = tuple(k for k in keys if k in CLAIM_SECTIONS)
+        if alone and key in CLAIM_SECTIONS and key != asked[0]:
+            continue
+        claims = asked if alone else (key,)
+        _print_section(key, analysis, console, names, (tables, claims))
+
+
+def _print_section(
+    key: str,
+    analysis: StoryAnalysis,
+    console: Console,
+    names: Mapping[str, str],
+    shown_with: tuple[Sequence[TableView], tuple[str, ...]],
+) -> None:
+    """Print one section (``shown_with``: the detail tables, and the claim sections it shows
+    when a claim one)."""
+    tables, claims = shown_with
+    if key == "articles":
         articles = [(a.id, names[a.id], a.title or "") for a in analysis.articles]
         _print(console, "Articles", ["id", "outlet", "title"], articles)
-        for group in same_origin(analysis, names):  # wire copies: one source's agreement
-            console.print(Text(f"Same text, one origin: {group}."))
-    if selected(only, "digest"):
+        for copies in same_origin(analysis, names):  # wire copies: one source's agreement
+            console.print(Text(f"Same text, one origin: {copies}."))
+    elif key == "digest":
         digest = [
             (str(i), d.text, cited(d.articles, names)) for i, d in enumerate(analysis.digest, 1)
         ]
         _print(console, "Digest", ["#", "sentence", "cited"], digest, empty=EMPTY_DIGEST)
-    _print_claims(analysis, console, names, only)
-    for table in detail_tables(analysis, explain=explain):
-        if selected(only, table.section):
-            shown_table = _with_context(table) if table.title == "Numbers" else table
-            _print(console, table.title, shown_table.headers, shown_table.rows, empty=table.empty)
+    elif key in CLAIM_SECTIONS:
+        _print_claims(analysis, console, names, claims)
+    for table in (t for t in tables if t.section == key):
+        shown_table = _with_context(table) if table.title == "Numbers" else table
+        _print(console, table.title, shown_table.headers, shown_table.rows, empty=table.empty)
 
 
 CONTEXT = "where · when · per"
