@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.sections import CLAIM_SECTIONS, in_order, selected
+from storylens.report.sections import CLAIM_SECTIONS, plan, selected
 from storylens.report.views import (
     ALSO_NOTE,
     CUT_TITLE,
@@ -58,13 +58,7 @@ def to_markdown(
     names = article_names(analysis.articles)
     parts = [f"# {title}"]
     tables = detail_tables(analysis, explain=explain)
-    alone = len(analysis.articles) < 2  # one "Claims" section answers shared and unique
-    keys = in_order(only)  # in the order --only names them
-    for key in keys:
-        asked = tuple(k for k in keys if k in CLAIM_SECTIONS)
-        if alone and key in CLAIM_SECTIONS and key != asked[0]:
-            continue
-        claims = asked if alone else (key,)
+    for key, claims in plan(only, len(analysis.articles)):  # in the order --only names them
         parts += _section_of(key, analysis, names, tables, claims)
     return _escape_html("\n".join(parts) + "\n")
 

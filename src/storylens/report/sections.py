@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-__all__ = ["CLAIM_SECTIONS", "SECTIONS", "in_order", "selected"]
+__all__ = ["CLAIM_SECTIONS", "SECTIONS", "in_order", "plan", "selected"]
 
 SECTIONS: dict[str, str] = {
     "articles": "the articles compared, and which are copies of one text",
@@ -51,3 +51,26 @@ def in_order(only: Collection[str] | None) -> list[str]:
     if isinstance(only, list | tuple):
         return list(dict.fromkeys(only))
     return [name for name in SECTIONS if selected(only, name)]
+
+
+def plan(only: Collection[str] | None, articles: int) -> list[tuple[str, tuple[str, ...]]]:
+    """(section, the claim sections it shows) for each section a report prints, in order
+    (see :func:`in_order`): a claim section shows itself, but one article's claims are one
+    "Claims" section, shown once, for every claim section asked.
+
+    >>> plan(["quotes", "unique", "shared"], 1)
+    [('quotes', ()), ('unique', ('unique', 'shared'))]
+    >>> plan(["shared", "quotes"], 3)
+    [('shared', ('shared',)), ('quotes', ())]
+    """
+    keys = in_order(only)
+    asked = tuple(k for k in keys if k in CLAIM_SECTIONS)
+    steps: list[tuple[str, tuple[str, ...]]] = []
+    for key in keys:
+        if key not in CLAIM_SECTIONS:
+            steps.append((key, ()))
+        elif articles > 1:
+            steps.append((key, (key,)))
+        elif key == asked[0]:
+            steps.append((key, asked))
+    return steps

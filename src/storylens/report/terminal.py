@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.model import Claim, StoryAnalysis
-from storylens.report.sections import CLAIM_SECTIONS, in_order, selected
+from storylens.report.sections import CLAIM_SECTIONS, plan, selected
 from storylens.report.views import (
     ALSO_NOTE,
     CUT_TITLE,
@@ -96,13 +96,7 @@ def print_comparison(
     the keys of :data:`~storylens.report.sections.SECTIONS` to print (None: every section)."""
     names = article_names(analysis.articles)
     tables = detail_tables(analysis, explain=explain)
-    alone = len(analysis.articles) < 2  # one "Claims" section answers shared and unique
-    keys = in_order(only)  # in the order --only names them
-    for key in keys:
-        asked = tuple(k for k in keys if k in CLAIM_SECTIONS)
-        if alone and key in CLAIM_SECTIONS and key != asked[0]:
-            continue
-        claims = asked if alone else (key,)
+    for key, claims in plan(only, len(analysis.articles)):  # in the order --only names them
         _print_section(key, analysis, console, names, (tables, claims))
 
 
