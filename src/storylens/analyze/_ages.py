@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from storylens import lexicon
+from storylens.analyze.speakers import canonical_name
 
 __all__ = ["aged_person"]
 
-_TITLES = frozenset(
-    t.lower() for t in ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame")
-) | frozenset(lexicon.OFFICIAL_TITLES | lexicon.MILITARY_TITLES)
 _MAX_NOUNS = 2  # "the 19-year-old engineering student Tobin Aldercrest"
 
 
@@ -55,7 +52,7 @@ def _name_ending(doc: Any, last: int) -> str | None:
     if last < 0 or doc[last].pos_ != "PROPN":
         return None
     first = last
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].lower_ not in _TITLES:
+    while first > 0 and doc[first - 1].pos_ == "PROPN":  # titles too: _person folds them
         first -= 1
     return _person(doc, first, last + 1)
 
@@ -70,10 +67,9 @@ def _name_starting(doc: Any, first: int) -> str | None:
 
 
 def _person(doc: Any, start: int, end: int) -> str | None:
-    """The words of a name, titles left out (the number stage has already read the number as
-    an age, so the name as a person's, whatever label the model gives it)."""
-    while start < end and doc[start].lower_.rstrip(".") in _TITLES:
-        start += 1
-    if start == end or not all(t.text[:1].isupper() for t in doc[start:end]):
+    """The name, as the quote stage folds a speaker's (titles left out: "Dr Ana Voss" is "Ana
+    Voss"); the number stage has already read the number as an age, so the name as a
+    person's, whatever label the model gives it."""
+    if not all(t.text[:1].isupper() for t in doc[start:end]):
         return None  # "his father, 47,": the model may take a kinship noun for a name
-    return " ".join(t.text for t in doc[start:end])
+    return canonical_name(" ".join(t.text for t in doc[start:end])) or None
