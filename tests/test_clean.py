@@ -98,6 +98,8 @@ def test_clean_sentence_offsets() -> None:
         "Our thoughts are with everyone in Lindgate this morning.",
         "If you have been affected by the fire, contact the newsdesk.",
         "We will bring you confirmed information as soon as we have it.",
+        # user trial 164: a live page's closing line
+        "We are closing this live page now.",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:
@@ -112,6 +114,14 @@ def test_clean_a_greeting_that_opens_a_live_post_is_cut_off_its_news() -> None:
     article = _clean(f"{P1}\n\nGood morning. {P2}\n\n{P3}")
     assert article.text == "\n".join([P1, P2, P3])
     assert _reasons(article) == {"promo": ["Good morning."]}
+
+
+def test_clean_a_sign_off_that_opens_a_live_post_is_cut_off_its_news() -> None:
+    # user trial 164: "We are closing this live page now." led one outlet's digest
+    sign_off = "We are closing this live page now. Thank you for following the day with us."
+    article = _clean(f"{P1}\n\n{sign_off} {P2}\n\n{P3}")
+    assert article.text == "\n".join([P1, P2, P3])
+    assert _reasons(article) == {"promo": [sign_off]}
 
 
 def test_clean_removes_related_link_runs_between_and_after_body() -> None:

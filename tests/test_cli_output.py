@@ -15,6 +15,8 @@ from rich.cells import cell_len
 
 from storylens.cli import main
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "news"
+
 FERRY_ID = "lantern-gazette-2026-05-02-quellmouth-ferry-fire"  # long, so a narrow table overflows
 
 ARTICLES = [
@@ -320,6 +322,24 @@ def test_cli_output_run_without_sources_rebuilds_the_site(own_db: Path, tmp_path
     ]
     assert (site / f"{new_id.strip()}.html").is_file()  # the new story has its page
     assert f"{new_id.strip()}.html" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_output_run_keeps_another_stores_site(own_db: Path, tmp_path: Path) -> None:
+    # user trial 163: a run with another --db into the same folder deleted the first
+    # store's story pages without a word
+    site = tmp_path / "site"
+    code, _, err = invoke("run", "--db", str(own_db), "--out", str(site), "-q")
+    assert code == 0, err
+    pages = sorted(p.name for p in site.glob("story-*.html"))
+    other = tmp_path / "other.db"
+    code, _, err = invoke("run", str(EXAMPLES), "--db", str(other), "--out", str(site), "-q")
+    assert code == 1
+    assert err == (
+        f"error: {site} holds the site of another store ({own_db.resolve()}): write this"
+        f" store's site elsewhere with --out DIR, or delete {site} first\n"
+    )
+    assert sorted(p.name for p in site.glob("story-*.html")) == pages
+    assert not other.exists()  # refused before anything was stored
 
 
 def test_cli_output_run_without_sources_needs_a_store(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from storylens._clean_rules import (
     _GLUED_SOURCE,
     _GREETING,
     _SEPARATOR,
+    _SIGN_OFF_LEAD,
     _SOURCE_LINE,
     _STAFF_NOTE,
     _is_byline,
@@ -47,6 +48,8 @@ def _classify_line(block: _Block, options: CleanOptions) -> None:
     text = block.text
     if _SEPARATOR.match(text):
         block.reason = "separator"
+    elif (lead := _SIGN_OFF_LEAD.match(text)) is not None:
+        block.strip_prefix(lead.end(), "promo")  # news follows the live page's sign-off
     elif _is_promo(text, options):
         block.reason = "promo"
     elif _SOURCE_LINE.match(text) and _words(text) <= 12:

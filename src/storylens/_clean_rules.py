@@ -22,6 +22,10 @@ _PROMO = re.compile(
     r"editor['’]?s picks?|most read)\s*[:|»>\-–—]",
     re.IGNORECASE,
 )
+_CLOSING_LIVE = (
+    r"we(?:['’]re| are) (?:now )?(?:closing|ending|pausing|wrapping up) (?:this|our) live "
+    r"(?:page|blog|coverage)\b"
+)
 _CALL_TO_ACTION = re.compile(
     r"^\W{0,3}(?:click here|sign up|subscribe (?:to|for|now)|follow (?:us|our)|"
     r"download (?:the|our)|"
@@ -40,6 +44,8 @@ _CALL_TO_ACTION = re.compile(
     # a live page's greeting and sign-off (user trial 82), a donation appeal (trial 83)
     r"welcome to (?:our|the) (?:live (?:coverage|blog|page|updates)|rolling coverage)\b|"
     r"(?:this|our) live (?:page|blog|coverage) (?:is|has) (?:now )?(?:closed|ended)\b|"
+    # "We are closing this live page now." (user trial 164)
+    rf"{_CLOSING_LIVE}|"
     # "We will bring you updates through the day." (user trial 85), "Stay with us for ..."
     r"we(?:['’]ll| will) (?:bring|keep) you (?:[\w-]+ ){0,3}?"
     r"(?:updates?|posted|information|news|details)\b|"
@@ -152,6 +158,15 @@ def _is_embed(text: str) -> bool:
 # A live post that opens with a greeting: "Good morning. The report is due out at 10:00."
 _GREETING = re.compile(
     r"^good (?:morning|afternoon|evening)(?: and welcome)?[.!]\s+(?=[A-Z])", re.I
+)
+
+
+# A live post that opens with its sign-off, then news (user trial 164): "We are closing this
+# live page now. Thank you for following the day with us. Schools are expected to reopen ..."
+_SIGN_OFF_LEAD = re.compile(
+    rf"^(?:(?:{_CLOSING_LIVE}|thank you for (?:following|reading|joining us|staying with us)\b)"
+    r"[^.!?]{0,80}[.!?]\s+)+(?=[A-Z])",
+    re.I,
 )
 
 

@@ -212,6 +212,26 @@ TITLE_PHRASES = (
 STATEMENT_NOUNS = frozenset(["statement", "release", "letter", "memo", "notice", "filing"])
 """What an organisation or a person issues: "the statement said" speaks for its issuer."""
 
+WORKER_NOUNS = frozenset(
+    [
+        *("teachers", "nurses", "doctors", "drivers", "miners", "pilots", "journalists"),
+        *("dockers", "firefighters", "officers", "midwives", "farmers", "seafarers"),
+    ]
+)
+"""Workers a union speaks for, besides every "-workers" ("mineworkers", "rail workers")."""
+
+
+def names_workers(word: str) -> bool:
+    """A word naming workers: "Mineworkers'", "teachers", "teacher".
+
+    >>> names_workers("Mineworkers'"), names_workers("teacher"), names_workers("storm")
+    (True, True, False)
+    """
+    bare = word.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
+    plural = bare if bare.endswith("s") else f"{bare}s"
+    return plural.endswith("workers") or plural in WORKER_NOUNS
+
+
 ORG_NOUNS: Mapping[str, str] = {
     **dict.fromkeys(
         [

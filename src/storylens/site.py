@@ -18,12 +18,13 @@ from importlib.resources import files
 from pathlib import Path
 
 from storylens.compare import CompareOptions, compare
+from storylens.errors import ConfigError
 from storylens.model import Story, StoryAnalysis
 from storylens.report.comparison import to_json
 from storylens.report.html import SKIP_LINK, table, to_html
 from storylens.store import Store
 
-__all__ = ["SiteStats", "build_site", "story_page"]
+__all__ = ["SITE_MARK", "SiteStats", "build_site", "check_site_dir", "story_page"]
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _STORY_FILE = re.compile(r"story-[0-9a-f]{12}\.html")
@@ -52,16 +53,40 @@ def story_page(story: Story) -> str:
     return f"{story.id}.html"
 
 
+SITE_MARK = ".storylens-site"
+"""The file in a site's folder naming the store the site shows (see :func:`check_site_dir`)."""
+
+
+def check_site_dir(out: Path, store_name: str) -> None:
+    """Raise :class:`~storylens.errors.ConfigError` when ``out`` holds the site of another
+    store: writing this store's site there would delete that one's pages (user trial 163)."""
+    mark = out / SITE_MARK
+    other = mark.read_text(encoding="utf-8").strip() if mark.is_file() else ""
+    if other and other != store_name:
+        msg = (
+            f"{out} holds the site of another store ({other}): write this store's site"
+            f" elsewhere with --out DIR, or delete {out} first"
+        )
+        raise ConfigError(msg)
+
+
 def build_site(
     store: Store,
     out: Path,
     *,
     options: CompareOptions | None = None,
     progress: Callable[[Story], None] | None = None,
+    store_name: str | None = None,
 ) -> SiteStats:
     """Write a page for every story (a comparison when it has two or more articles, the
-    article's own report when it has one) and the index into ``out``."""
+    article's own report when it has one) and the index into ``out``. With ``store_name``
+    (the store's path or URL), first check that ``out`` holds no other store's site
+    (:func:`check_site_dir`), and mark the site as this store's."""
+    if store_name is not None:
+        check_site_dir(out, store_name)
     out.mkdir(parents=True, exist_ok=True)
+    if store_name is not None:
+        (out / SITE_MARK).write_text(f"{store_name}\n", encoding="utf-8")
     origins = _origins(store.origin_groups())
     stories = list(store.iter_stories())
     firsts: dict[str, str] = {}

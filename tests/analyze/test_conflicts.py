@@ -1832,6 +1832,27 @@ def test_conflicts_times_of_one_event(one: str, two: str, rule: str) -> None:
     assert [r for about, r in [*conflicts, *others] if about.startswith("time of")] == [rule]
 
 
+@pytest.mark.parametrize(
+    ("one", "two", "rule"),
+    [
+        # user trials 161 and 164: two outlets' days for one planned strike
+        (
+            "The union said a second strike is planned for 14 March.",
+            "A second strike has been called for March 16, the union said.",
+            "ranges-disjoint",
+        ),
+        (
+            "The union said a second strike is planned for 14 March.",
+            "The union has called a second strike for 14 March.",
+            "ranges-overlap",
+        ),
+    ],
+)
+def test_conflicts_dates_of_one_event(one: str, two: str, rule: str) -> None:
+    conflicts, others = _compare(one, two)
+    assert [r for about, r in [*conflicts, *others] if about.startswith("date of")] == [rule]
+
+
 def test_conflicts_times_of_two_events_are_not_compared() -> None:
     conflicts, others = _compare(
         "Police arrived at 2am, the force said.", "The ambulance arrived at 3am, the force said."
@@ -1906,3 +1927,48 @@ def test_conflicts_paintings_and_canvases_are_one_count() -> None:
         "Thieves stole nine paintings from the museum, the police said.",
     )
     assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_a_strike_day_worded_two_ways_is_one_event() -> None:
+    # user trial 164: "the union would strike again on 17 March" and "teachers would walk
+    # out again on 19 March" name one planned strike
+    conflicts, _ = _compare(
+        "The union would strike again on 17 March, its leader said.",
+        "Teachers would walk out again on 19 March, the union's leader said.",
+    )
+    assert conflicts == [("date of strike, per union's leader", "ranges-disjoint")]
+
+
+def test_conflicts_a_placeless_count_is_the_scenes_not_a_neighbours() -> None:
+    # user trial 164: Oskvale's 23 schools were set against Dornholm's 112
+    stories = [
+        "The department says 112 of the city's schools closed in the strike. Some 4,000"
+        " teachers in Dornholm walked out.",
+        "In Dornholm, 3,000 teachers struck. In the neighbouring district of Oskvale, 23"
+        " schools closed in the strike.",
+    ]
+    a, b = article(stories[0]), article(stories[1])
+    conflicts, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert [(c.about, c.why.rule) for c in [*conflicts, *others] if "school" in c.about] == [
+        ("school in Oskvale, per department vs unattributed", "different-place")
+    ]
+
+
+def test_conflicts_a_manifest_lists_the_passengers_on_board() -> None:
+    # user trial 163: "the manifest listed 212 passengers" and "198 passengers on board"
+    found, _ = _compare(
+        "The company's manifest listed 212 passengers.",
+        "The operator's manifest showed 198 passengers on board.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_a_count_in_a_named_month_of_an_earlier_year_is_another_period() -> None:
+    # user trial 164: "During that strike, in November 2024, 64 schools closed" was set
+    # against this strike's 112
+    a = replace(article("The department says 112 schools closed today."), published="2026-03-03")
+    b = replace(
+        article("During that strike, in November 2024, 64 schools closed."), published="2026-03-03"
+    )
+    _, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert [c.why.rule for c in others] == ["different-period"]

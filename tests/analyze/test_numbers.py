@@ -276,7 +276,7 @@ def test_numbers_national_scope_is_noted() -> None:
         "Soldiers of the 82 Airborne Division drove along Route 66.",
         "Many fell ill during the Covid-19 pandemic.",
         "Fighting raged in the last 24 hours.",
-        "On 5 June a 5-year-old boy was aged 5 in the photo.",
+        "By 5 June a 5-year-old boy was aged 5 in the photo.",
         "The meeting ran until 10:30 and one resident said it was long.",  # a span's end
         "The minister said at 3pm that she would resign.",  # a statement's time
         "The InterCity 214 service left the rails near Velsk.",  # user trial 36
@@ -330,6 +330,57 @@ def test_numbers_a_clock_time_dates_its_event(
 def test_numbers_a_clock_time_is_dated_by_its_day_not_another_time() -> None:
     found = numbers_of("Police arrived at 2am on Sunday and the fire burned until 6am.")
     assert [(text, m.when) for text, m in found] == [("2am", "on Sunday")]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "words", "what", "value", "bound"),
+    [
+        # user trials 161 and 164: outlets gave one planned strike or vote two days
+        (
+            "Teachers will walk out again on 14 March.",
+            "14 March",
+            "date of strike",
+            73,
+            "exact",
+        ),
+        (
+            "A second strike has been called for March 16th.",
+            "March 16th",
+            "date of strike",
+            75,
+            "exact",
+        ),
+        ("The vote is set for 3 April 2026.", "3 April 2026", "date of vote", 93, "exact"),
+        (
+            "The strike on the 14th of March shut 40 schools.",
+            "14th of March",
+            "date of strike",
+            73,
+            "exact",
+        ),
+        ("The plant closed around 2 June.", "around 2 June", "date of plant close", 153, "around"),
+    ],
+)
+def test_numbers_a_date_dates_its_event(
+    snippet: str, words: str, what: str, value: float, bound: str
+) -> None:
+    (text, mention), *_ = numbers_of(snippet)
+    assert (text, mention.what, mention.value, mention.bound.value) == (words, what, value, bound)
+    assert (mention.why.rule, mention.why.features["unit"], mention.when) == ("date", "date", None)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Ballots must be returned by 20 April.",
+        "Talks will run from 14 March to 16 March.",
+        "Talks will run between 14 and 16 March.",
+        "Walkouts are planned on 18, 19 or 21 March.",
+        "The film may 14 times have been shown.",
+    ],
+)
+def test_numbers_a_deadline_span_or_list_of_days_is_no_date(snippet: str) -> None:
+    assert [m.why.rule for _, m in numbers_of(snippet) if m.why.rule == "date"] == []
 
 
 @pytest.mark.parametrize(
@@ -3607,3 +3658,63 @@ def test_numbers_a_place_the_model_tags_as_a_date_dates_nothing() -> None:
     assert all(m.when != "Kerrow" for _, m in found)
     feast = numbers_of("Some 40 people were evacuated on Christmas Day.")
     assert [m.when for _, m in feast] == ["on Christmas Day"]  # a feast day is a date
+
+
+def test_numbers_the_whole_a_part_is_taken_from_is_not_what_happened_to_the_part() -> None:
+    # user trial 164: "186" in "112 of the city's 186 state schools are closed" was counted
+    # as closed, and "Of the city's 168 state schools, most closed" as a part
+    found = {
+        text: (m.what, m.why.features.get("scope"))
+        for text, m in numbers_of(
+            "The department says 112 of the city's 186 state schools are closed today. Of the"
+            " city's 168 state schools, most closed for the day."
+        )
+    }
+    assert found == {
+        "112": ("state schools closed", None),
+        "186": ("state schools", "whole"),
+        "168": ("state schools", "whole"),
+    }
+
+
+def test_numbers_a_participle_after_be_is_the_verbs_event() -> None:
+    # user trial 164: "are closed" (a state, "be closed") was not "closing 97 schools"
+    (_, closed), (_, closing) = numbers_of(
+        "The department says 112 of the schools are closed today. Teachers walked out on"
+        " Tuesday, closing 97 schools across the city."
+    )
+    assert closed.why.features["event"] == closing.why.features["event"] == "close"
+
+
+def test_numbers_a_time_dating_what_a_since_phrase_measures_against_is_no_when() -> None:
+    # user trial 164: "first strike since a stoppage in November 2024, closing 97 schools"
+    # dated the 97 schools to 2024
+    ((_, mention),) = numbers_of(
+        "Teachers walked out on Tuesday in their first strike since a one-day stoppage in"
+        " November 2024, closing 97 schools."
+    )
+    assert mention.when == "on Tuesday"
+    ((_, mention),) = numbers_of("Since a flash appeal in January, donors have provided $410m.")
+    assert mention.when is not None and "January" in mention.when
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    ["The vessel was licensed to carry 150 passengers.", "It was licensed for 150 passengers."],
+)
+def test_numbers_a_licensed_number_is_a_limit_not_a_count_aboard(snippet: str) -> None:
+    # user trial 163: a ferry's licence was set against the passengers on board
+    mention = only(snippet)
+    assert (mention.why.features.get("stance"), mention.why.features.get("event")) == (
+        "limit",
+        None,
+    )
+
+
+def test_numbers_a_count_set_against_a_limit_by_but_is_no_limit() -> None:
+    # user trial 163: "licensed for 120 passengers but was carrying 212"
+    found = numbers_of("It was licensed for 120 passengers but was carrying 212.")
+    assert [(t, m.what, m.why.features.get("stance")) for t, m in found] == [
+        ("120", "passengers", "limit"),
+        ("212", "passengers", None),
+    ]

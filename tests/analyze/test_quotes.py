@@ -1213,3 +1213,13 @@ def test_quotes_according_to_a_measure_is_no_speaker() -> None:
         " aid to be paid to farmers according to the area they lost."
     )
     assert [q.speaker for q in find_quotes(article)] == ["Orla Vennick"]
+
+
+@pytest.mark.parametrize("aux", ["had", "has", "would later"])
+def test_quotes_an_auxiliary_before_the_cue_is_no_part_of_the_name(aux: str) -> None:
+    # user trial 163: '"...," Venning had told reporters' gave the speaker "Venning had"
+    article = _article(
+        "Coastguard chief Orla Venning said the search would go on.",
+        f"\u201cThe water is cold and the current is strong,\u201d Venning {aux} told reporters.",
+    )
+    assert _only(article).speaker == "Orla Venning"

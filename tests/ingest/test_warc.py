@@ -201,3 +201,22 @@ def test_warc_date_line_in_the_text_wins_over_the_crawl_date(tmp_path: Path) -> 
     [article] = iter_articles([path])
     assert article.published == "2024-02-26"
     assert article.meta["crawled"] == DATE
+
+
+def test_warc_record_with_headers_cut_short_says_so(tmp_path: Path) -> None:
+    # user trial 165: a record cut inside its headers gave warcio's own words,
+    # "('NoneType' object has no attribute 'startswith')"
+    cut = (
+        b"WARC/1.0\r\nWARC-Type: response\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: 19\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\n\r\n"
+    )
+    path = tmp_path / "cut.warc"
+    path.write_bytes(_warc() + cut)
+    outcomes = list(read_sources([path]))
+    assert outcomes[-1] == Failure(
+        str(path),
+        "truncated or corrupt WARC archive after 5 records (a record's headers are cut short "
+        "or malformed): download the archive again or repair it",
+    )
+    assert sum(isinstance(o, RawDocument) for o in outcomes) == 2

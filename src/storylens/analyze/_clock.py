@@ -26,10 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storylens.analyze._counted import spell_group
 from storylens.analyze.speakers import CUE_WORDS
+from storylens.lexicon import ORG_NOUNS, names_workers
 from storylens.model import Bound, Claim, ClaimMention, NumberMention, Span, Why
 
-__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "one_event_times"]
+__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "dated_event", "one_event_times"]
 
 _TIME = re.compile(
     r"^(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?P<ap>[ap]\.?m\.?)?$", re.IGNORECASE
@@ -46,6 +48,9 @@ _HAPPEN = frozenset(
         *("erupt", "explode", "go", "break", "unfold", "come"),
     ]
 )
+_ARRANGE = frozenset(["plan", "schedule", "set", "call", "hold", "stage", "fix", "announce"])
+"""Verbs that put an event at a time: the event is what they arrange, not the arranging."""
+_PARTICLES = frozenset(["out", "off", "down", "up"])
 _WIDEN = 10.0  # "about 9:15": ten minutes either way
 _SOON_SPAN = 30.0  # "shortly after 10:30": within the half hour
 _SPAN = 180.0  # "after 10pm": within three hours
@@ -82,7 +87,7 @@ def clock_at(doc: Any, i: int, first: int) -> Clock | None:
     prev = doc[i - 1].lower_ if i > 0 else ""
     if prev in _SPANS or (end < len(doc) and doc[end].lower_ in {"to", "-", "until"}):
         return None
-    event = _event(doc, i, end)
+    event = dated_event(doc, i, end)
     if event is None:
         return None
     exact = 0.5 if found.group("m") and minutes % 5 else 2.5 if found.group("m") else 15.0
@@ -124,15 +129,17 @@ def _bounded(
     return i, Bound.EXACT, minutes - exact, minutes + exact, None
 
 
-def _event(doc: Any, first: int, end: int) -> str | None:
-    """The event a time dates: the word it hangs from, past prepositions and time words."""
+def dated_event(doc: Any, first: int, end: int, links: frozenset[str] = frozenset()) -> str | None:
+    """The event a time (or a date: :mod:`storylens.analyze._dates`) at tokens ``first:end``
+    dates: the word it hangs from, past prepositions, time words and the extra ``links``."""
     token = doc[end - 1]
     for _ in range(6):
         head = token.head
         if head.i == token.i:
             return None
         token = head
-        if first <= head.i < end or head.lower_ in _LINKS or head.lower_ in _TIME_NOUNS:
+        skip = head.lower_ in _LINKS or head.lower_ in _TIME_NOUNS or head.lower_ in links
+        if first <= head.i < end or skip:
             continue
         if head.pos_ in {"VERB", "AUX"}:
             return _verb_event(head)
@@ -143,10 +150,21 @@ def _event(doc: Any, first: int, end: int) -> str | None:
 
 
 def _verb_event(verb: Any) -> str | None:
+    lemma = str(verb.lemma_).lower()
+    if lemma in _ARRANGE:  # "called a second strike for 16 March", "the vote is set for"
+        planned = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if planned is not None and planned.pos_ == "NOUN":
+            return _noun_event(planned)
     if verb.lower_ in CUE_WORDS:
         return None  # "the minister said at 3pm": a statement's time
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    lemma = str(verb.lemma_).lower()
+    particle = next(  # "walk out": the model makes "out" a particle or an adverb
+        (c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and c.lower_ in _PARTICLES),
+        "",
+    )
+    spell = spell_group(lemma + particle)  # "teachers will walk out", "the union will strike"
+    if spell is not None and (subject is None or _agent(subject)):
+        return spell
     if subject is None or subject.pos_ != "NOUN":
         return lemma
     if lemma in _HAPPEN:
@@ -154,10 +172,20 @@ def _verb_event(verb: Any) -> str | None:
     return f"{str(subject.lemma_).lower()} {lemma}"
 
 
+def _agent(noun: Any) -> bool:
+    """A noun that acts rather than happens: a person, a body or its workers ("the union",
+    "teachers"), so that "the union will strike" is a strike and "the storm struck" a storm."""
+    word = str(noun.lemma_).lower()
+    named = noun.ent_type_ in {"PERSON", "ORG", "NORP"}
+    return named or word in ORG_NOUNS or names_workers(noun.lower_)
+
+
 def _noun_event(noun: Any) -> str:
     """A noun's event word, a verbal noun as its verb: "shooting" is "shoot", "bombing"
     "bomb", "stabbing" "stab"."""
     word = str(noun.lemma_).lower()
+    if (spell := spell_group(word)) is not None:
+        return spell  # "the walkout", "the stoppage": a strike
     if word.endswith("ing") and len(word) > 5:
         stem = word[:-3]
         doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt"
@@ -173,14 +201,23 @@ SAME_EVENT_LINK = 0.5
 def one_event_times(
     numbers: Sequence[NumberMention], claims: Sequence[Claim]
 ) -> tuple[NumberMention, ...]:
-    """The numbers with the times of day of one event named alike: when the mentions of one
-    claim, linked from :data:`SAME_EVENT_LINK`, hold one time each in two or more articles,
-    those times date the fact the claim states, however each sentence words its event ("the
-    helicopter went down at 9:40pm", "the aircraft came down at about 10.15pm": user trial
-    157). Each such time takes the first one's ``subject`` and says why in ``same_event``
-    (the claim's id); its ``what`` stays as its own sentence words it."""
-    clocks = [n for n in numbers if n.why.rule == "clock"]
+    """The numbers with the times of day (or the dates) of one event named alike: when the
+    mentions of one claim, linked from :data:`SAME_EVENT_LINK`, hold one time each in two or
+    more articles, those times date the fact the claim states, however each sentence words
+    its event ("the helicopter went down at 9:40pm", "the aircraft came down at about
+    10.15pm": user trial 157). Each such time takes the first one's ``subject`` and says why
+    in ``same_event`` (the claim's id); its ``what`` stays as its own sentence words it."""
     renamed: dict[Span, tuple[str, str]] = {}
+    for rule in ("clock", "date"):
+        _rename_by_claims([n for n in numbers if n.why.rule == rule], claims, renamed)
+    return tuple(_renamed(n, renamed.get(n.span)) for n in numbers)
+
+
+def _rename_by_claims(
+    clocks: Sequence[NumberMention],
+    claims: Sequence[Claim],
+    renamed: dict[Span, tuple[str, str]],
+) -> None:
     for claim in claims:
         strong = [m for m in claim.mentions if (m.why.score or 0.0) >= SAME_EVENT_LINK]
         if len(strong) < 2:
@@ -196,7 +233,6 @@ def one_event_times(
         for time in times:
             if isinstance(subject, str) and time.span not in renamed:
                 renamed[time.span] = (subject, claim.id)
-    return tuple(_renamed(n, renamed.get(n.span)) for n in numbers)
 
 
 def _inside(clock: NumberMention, mention: ClaimMention) -> bool:

@@ -712,6 +712,7 @@ def time_of(
         if not (e.start <= run.start < e.end)
         and not (any(t.i in source_toks for t in e) and clause_of(e.root) != clause)
         and not _describes_a_noun(e.root, anchor)
+        and not _since_a_noun(e.root, anchor)
         and not _names_a_year_of(e, clause)
         and not (_possessive(e) and not _owns_the_count(e, anchor))
         and not _dates_a_comparison(e, anchor)
@@ -1108,6 +1109,23 @@ def _describes_a_noun(token: Any, anchor: Any) -> bool:
             start = tok.left_edge.i
             aside = start > 0 and tok.doc[start - 1].text == ","
             return aside and anchor.i not in {t.i for t in tok.subtree}
+    return False
+
+
+def _since_a_noun(token: Any, anchor: Any) -> bool:
+    """The token dates a noun that a "since" phrase after a noun measures against ("their
+    first strike since a one-day stoppage in November 2024, closing 97 schools": user trial
+    164), not the number's own count; "since May 3" itself is a period and stays one, and so
+    does "Since a first flash appeal in January, donors have provided $410m"."""
+    noun = None
+    for tok in token.ancestors:
+        if tok.dep_ == "prep" and tok.lower_ == "since":
+            after_noun = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN"  # "strike since"
+            return after_noun and noun is not None and anchor.i not in {t.i for t in tok.subtree}
+        if tok.pos_ == "NOUN" and noun is None:
+            noun = tok
+        if tok.pos_ in {"VERB", "AUX"}:
+            return False
     return False
 
 

@@ -52,8 +52,10 @@ __all__ = [
     "penalised",
     "polled_by",
     "reports_no_speech",
+    "spell_group",
     "subject_group",
     "sum_owner",
+    "whole_of_parts",
 ]
 
 _EVENTS = {
@@ -144,6 +146,16 @@ def event_group(word: str) -> str | None:
     return _EVENT_OF.get(word.lower())
 
 
+def spell_group(word: str) -> str | None:
+    """The one name of what goes on for a while, whatever an outlet calls it: "walkout" and
+    "stoppage" are a "strike", "truce" a "ceasefire".
+
+    >>> spell_group("Walkout"), spell_group("march")
+    ('strike', None)
+    """
+    return _SPELL_OF.get(word.lower())
+
+
 def casualty_words() -> frozenset[str]:
     """Every word of the casualty groups ("killed", "injured", "missing", ...)."""
     return frozenset(_EVENT_OF)
@@ -171,14 +183,28 @@ def noun_lemma(noun: Any) -> str:
     return lemma
 
 
-@lru_cache(maxsize=1)
 def _known_nouns() -> frozenset[str]:
     """The nouns spaCy's lemmatizer knows (its ``lemma_index``), or none without one."""
+    return _known_words("noun")
+
+
+@lru_cache(maxsize=2)
+def _known_words(pos: str) -> frozenset[str]:
+    """The words of one part of speech spaCy's lemmatizer knows, or none without one."""
     nlp = load_spacy()
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
-    return frozenset(index.get("noun", ()))
+    return frozenset(index.get(pos, ()))
+
+
+def _participle_verb(word: str) -> str | None:
+    """The verb a participle read as an adjective is of: "closed" -> "close", "stopped" ->
+    "stop"; None for no known verb ("absent", "red")."""
+    if not word.endswith("ed"):
+        return None
+    verbs = _known_words("verb")
+    return next((v for v in (word[:-1], word[:-2], word[:-3]) if v in verbs), None)
 
 
 def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None]:
@@ -271,7 +297,10 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
         held = noun_lemma(noun) if run.unit in MONEY and noun is not None else None
         return _total_text(noun), rule, _event_key(_event_of_total(noun)), held  # "put the
         # industry's losses at €180 million": a sum of losses
-    if noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
+    if rule == "nummod" and noun is not None and whole_of_parts(noun):
+        event = _event_in_noun(noun)[0]  # "112 of the city's 186 schools closed": 186
+        # schools, not 186 closed; "Nine of the eleven staff abducted were freed": abducted
+    elif noun is not None and event is None and noun.lower_ not in MEASURE_UNITS:
         event = _event_of_noun(noun)
     what = _what_text(noun, event, range(run.start, run.end))
     counted_noun = _bare_measure(unit) if unit is not None else _subject_key(noun)
@@ -286,6 +315,31 @@ def counted(doc: Any, run: Run) -> tuple[str | None, str, str | None, str | None
             filter(None, (_what_text(noun, None, range(run.start, run.end)), "pulling"))
         )
     return what, rule, done, counted_noun
+
+
+_SHARE_WORDS = _words(
+    "all most many some few several half none each any one majority minority rest"
+)
+
+
+def whole_of_parts(noun: Any) -> bool:
+    """The counted noun is the whole a part is taken from: "117 of the Assembly's 240
+    deputies", "most of the 300 passengers", "Of the city's 168 state schools, most closed"
+    (user trial 164: the whole was counted as closed, and set against the schools another
+    outlet said closed)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    share = noun.head.head
+    if share.pos_ in {"VERB", "AUX"}:  # "Of the 168 schools, most closed": the verb's subject
+        return any(_share(c) for c in share.children if c.dep_ in _SHARE_DEPS)
+    return _share(share)
+
+
+_SHARE_DEPS = frozenset(["nsubj", "nsubjpass", "advmod", "npadvmod"])  # "most" as either
+
+
+def _share(token: Any) -> bool:
+    return bool(token.like_num) or token.lower_ in _SHARE_WORDS
 
 
 def _each(doc: Any, run: Run) -> tuple[str, str] | None:
@@ -908,10 +962,15 @@ def _counted_before(number: Any, deps: set[str]) -> Any | None:
         if t.pos_ == "NOUN"
         and t.dep_ in deps
         and any(c.dep_ == "nummod" and is_count(c.lower_) for c in t.children)
-        and t.head.i != verb.i
-        and _coordination(t.head) == clause
+        and _verb_of_noun(t).i != verb.i
+        and _coordination(_verb_of_noun(t)) == clause
     ]
     return nouns[-1] if nouns else None
+
+
+def _verb_of_noun(noun: Any) -> Any:
+    """The word a noun hangs from, past a preposition ("licensed for 120 passengers")."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
 
 
 def _coordination(verb: Any) -> int:
@@ -1051,11 +1110,12 @@ def _elided(doc: Any, run: Run, anchor: Any) -> tuple[Any | None, Any | None, st
 
 def _parallel_object(number: Any) -> Any | None:
     """The counted noun of a bare number object whose verb is coordinated with a verb that
-    counts a noun: "treated 47 people at the ground and took 19 to hospital" (19 people)."""
+    counts a noun: "treated 47 people at the ground and took 19 to hospital" (19 people),
+    "was licensed for 120 passengers but was carrying 212" (212 passengers: user trial 163)."""
     verb = number.head
     if verb.pos_ != "VERB" or not verb.conjuncts:
         return None
-    return _counted_before(number, {"dobj"})
+    return _counted_before(number, {"dobj", "pobj"})
 
 
 def _elided_what(
@@ -1558,6 +1618,19 @@ def _done_to(noun: Any) -> Any | None:
     return next((c for c in after if c.tag_ == "VBN" and _is_predicate(c)), None)
 
 
+def _event_in_noun(noun: Any) -> tuple[Any | None, bool]:
+    """(event, found) from the words that hang off the counted noun itself ("eleven staff
+    abducted", "passengers who were not hurt": found, no event)."""
+    for child in noun.children:
+        if _describes_a_subject(child, noun):
+            continue  # "38,400 refugees fleeing the fighting had crossed": they crossed
+        if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
+            return (None if _negated(child) else child), True  # "passengers who were not hurt"
+        if child.dep_ == "acl" and (held := _complement_event(child)) is not None:
+            return held, True  # "searching for 17 people reported missing"
+    return None, False
+
+
 def _event_of_noun(noun: Any) -> Any | None:
     """The verb or adjective saying what happened to a counted noun ("civilians were killed").
 
@@ -1568,13 +1641,9 @@ def _event_of_noun(noun: Any) -> Any | None:
     total = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if total is not None and total.lemma_.lower() in TOTALS and total.dep_ in _SUBJECTS_DEPS:
         return _event_of_subject(total)  # "a total of 38 people were injured"
-    for child in noun.children:
-        if _describes_a_subject(child, noun):
-            continue  # "38,400 refugees fleeing the fighting had crossed": they crossed
-        if child.dep_ in _NOUN_EVENTS and _is_event_word(child) and _names_event(child, noun):
-            return None if _negated(child) else child  # "passengers who were not hurt"
-        if child.dep_ == "acl" and (held := _complement_event(child)) is not None:
-            return held  # "searching for 17 people reported missing"
+    found, named = _event_in_noun(noun)
+    if named:
+        return found
     if noun.dep_ in {"dobj", "conj"} and (done := _done_to(noun)) is not None:
         return done  # "found 31 homes destroyed", "131 were rescued and 29 bodies recovered"
     base = noun
@@ -1760,6 +1829,8 @@ def _event_key(event: Any | None) -> str | None:
     if group is None and (way := _way(event)) is not None:
         return way  # "closed 11.4% lower": a fall
     if group is None and event.dep_ == "acomp" and event.head.lemma_ == "be":
+        if (verb := _participle_verb(event.lower_)) is not None:
+            return verb  # "are closed": what "were closed" and "closing" say (user trial 164)
         return f"{STATE_PREFIX}{event.lemma_.lower()}"  # "were absent" (see _state_of)
     return group or _lemma(event) + _light_complement(event)
 

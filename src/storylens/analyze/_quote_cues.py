@@ -33,7 +33,9 @@ from storylens.analyze.speakers import (
 from storylens.model import QuoteKind
 
 _CUE_AFTER_RE = re.compile(
-    rf"^[\s,—–-]*(?P<phrase>[^.!?;:\"“”]{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"^[\s,—–-]*(?P<phrase>[^.!?;:\"“”]{{1,140}}?)\s+"
+    # '"...," Venning had told reporters' (user trial 163): the auxiliary is no name
+    r"(?:(?:also|later|then|earlier|had|has|have|would|will)\s+){0,2}"
     # '"..." Petra Lindqvar, 23, spoke to the Herald' (user trial 157): after a quote only
     rf"(?P<cue>{_CUE_ALT}|spoke(?= to\b))\b",
     re.IGNORECASE,

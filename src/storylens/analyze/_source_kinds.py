@@ -16,7 +16,6 @@ from storylens import lexicon
 from storylens.analyze.speakers import held_titles, role_phrases
 from storylens.model import Article, Entity, Span
 from storylens.nlp import org_surfaces, organisation_kinds
-from storylens.text import _words
 
 # Source nouns: lemma -> kind.
 SOURCE_NOUNS: Mapping[str, str] = {
@@ -472,16 +471,9 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
     return own
 
 
-_WORKERS = _words(
-    "teachers nurses doctors drivers miners pilots journalists dockers firefighters officers "
-    "midwives farmers seafarers"
-)
-
-
 def _of_workers(word: str) -> bool:
     """A word naming the workers a union speaks for: "Mineworkers'", "teachers"."""
-    bare = word.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
-    return bare.endswith("workers") or bare in _WORKERS
+    return lexicon.names_workers(word)
 
 
 def _person_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str:

@@ -37,6 +37,12 @@ _STANCE_LEMMAS = {
     "plan": "forecast",
     # what a thing was built to bear: "designed to carry 150 kilograms per square metre"
     "design": "limit",
+    # what a thing may bear by law: "licensed to carry 150 passengers", "certified for 120"
+    # (user trial 163: a ferry's licence was set against the passengers on board)
+    "license": "limit",
+    "licence": "limit",
+    "certify": "limit",
+    "permit": "limit",
     # a bound set on a quantity (and a threshold a condition sets: see _conditional): "the
     # legal limit of 0.5 milligrams per litre", "the reporting threshold for the drug is 10
     # nanograms per millilitre"
@@ -72,7 +78,7 @@ def stance(token: Any) -> str | None:
         if verb and _conditional(current):
             return "limit"  # "until the wind drops below 60 km/h": a condition, no reading
         if (verb and current.dep_ not in ("xcomp", "conj") and not _to_clause(current)) or (
-            current.head.i == current.i
+            current.head.i == current.i or _set_against(current)
         ):
             return None  # the clause's verb; "expected to reach": climb from "reach", and
             # "plans to close two breweries and cut 1,200 jobs" from "cut" to "close", and
@@ -81,11 +87,20 @@ def stance(token: Any) -> str | None:
     return None
 
 
+def _set_against(verb: Any) -> bool:
+    """A verb joined to the one before by "but" or "yet": "licensed for 120 passengers but
+    was carrying 212" (user trial 163) says what was so against what was allowed."""
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.head.children
+    )
+
+
 def _to_clause(verb: Any) -> bool:
     """An infinitive clause with its own subject that completes a verb ("expects the toll to
     raise ..."), parsed as a clausal complement."""
     return bool(
-        verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        verb.dep_ in {"ccomp", "advcl"}  # "licensed to carry 150 passengers", parsed as a
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # clause too
     )
 
 

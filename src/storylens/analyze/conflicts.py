@@ -154,6 +154,8 @@ def find_conflicts(
         posts=_posts(numbers, articles),
         verbs=_verbs_given(groups),
         figures=_figures(groups),
+        scene=_scene(numbers, articles),
+        named_by={m.where: sum(m.where in a.text for a in articles) for m in numbers if m.where},
     )
     found: list[Conflict] = []
     explained: list[Conflict] = []
@@ -266,6 +268,8 @@ class _Story:
     posts: Mapping[str, str] = field(default_factory=dict)  # see _posts
     verbs: frozenset[tuple[str, str, str]] = frozenset()
     figures: Mapping[_Figure, Sequence[NumberMention]] = field(default_factory=dict)
+    scene: str | None = None  # see _scene
+    named_by: Mapping[str, int] = field(default_factory=dict)  # place -> articles naming it
 
 
 _Figure = tuple[str, str, float, float, str | None]  # article, thing, low, high, unit
@@ -392,7 +396,7 @@ def _event(mention: NumberMention) -> str | None:
     event = mention.why.features.get("event")
     if isinstance(event, str):
         return event
-    if mention.why.rule in {"zone", "clock"}:  # "radius of the area evacuated": a size, no
+    if mention.why.rule in {"zone", "clock", "date"}:  # "radius of the area evacuated": a size, no
         return None  # toll; "time of police arrive": a time, not the arrivals
     words = (mention.what or "").split()
     return next((g for w in words if (g := event_group(w))), None)
@@ -468,14 +472,23 @@ def _carried(mention: NumberMention) -> bool:
     passengers", "was carrying 164 passengers"): wherever the journey is told from."""
     subject = mention.why.features.get("subject")
     return _event(mention) == _ON_BOARD or (
-        _event(mention) in {None, _ON_BOARD} and subject in _TRAVELLERS
+        _event(mention) in _ABOARD_EVENTS and subject in _TRAVELLERS
     )
+
+
+_ABOARD_EVENTS = frozenset([None, _ON_BOARD, "list"])
+
+
+def _listed_aboard(mention: NumberMention) -> str | None:
+    """ "on board" for the travellers a list holds ("the company's manifest listed 212
+    passengers": those on board, user trial 163), else None."""
+    return _ON_BOARD if _event(mention) == "list" and _carried(mention) else None
 
 
 def _verbs(a: NumberMention, b: NumberMention) -> tuple[str | None, str | None]:
     """The events of two mentions that are verbs of no casualty group ("send", "fight"), with
     verbs of one meaning as one ("cost" and "cut" jobs)."""
-    x, y = _sum_act(a) or _event(a) or _crowd(a), _sum_act(b) or _event(b) or _crowd(b)
+    x, y = (_sum_act(m) or _listed_aboard(m) or _event(m) or _crowd(m) for m in (a, b))
     return (
         _SAME_VERBS.get(x, x) if x is not None and event_group(x) != x and _says(x, a) else None,
         _SAME_VERBS.get(y, y) if y is not None and event_group(y) != y and _says(y, b) else None,
@@ -599,11 +612,15 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _other_days(a, b, story.days)),
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _so_far_and_in_all(a, b)),
-        ("different-period", _earlier_year(a.when, story) != _earlier_year(b.when, story)),
+        (
+            "different-period",
+            _earlier_year(a.when, story, b.when) != _earlier_year(b.when, story, a.when),
+        ),
         (
             "different-source",
             not _same_source(a.attributed_to, b.attributed_to, story.kinds, story.posts),
         ),
+        ("different-place", _off_scene(a, b, story)),  # after the reasons that are sure
         (
             "varies-in-article",
             not overlap and (a.span in varying or b.span in varying) and not _one_moment(a, b),
@@ -847,6 +864,53 @@ def _rises(mention: NumberMention) -> bool:
     return (event is not None and event_group(event) == event) or _subject(mention) == "body"
 
 
+_FEATURES = SITE_NOUNS | frozenset(
+    [
+        *("ridge", "hill", "hills", "mountain", "mountains", "valley", "river", "lake"),
+        *("forest", "wood", "woods", "coast", "bay", "strait", "sea", "pass", "square"),
+        *("street", "road", "avenue", "lane", "park", "quay", "harbour", "port", "beach"),
+    ]
+)
+
+
+def _scene(numbers: Sequence[NumberMention], articles: Sequence[Article]) -> str | None:
+    """The place the story happens in (lower case, as :func:`_site` names it): of the places
+    figures are put in, the one the most articles name, then the one named most often; None
+    when two tie or no place is named by every article."""
+    places = {_site(m.where): m.where for m in numbers if m.where}
+    ranked = sorted(
+        (
+            (
+                sum(name in a.text for a in articles),
+                sum(a.text.count(name) for a in articles),
+                site,
+            )
+            for site, name in places.items()
+        ),
+        reverse=True,
+    )
+    if not ranked or (len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]):
+        return None
+    return ranked[0][2] if ranked[0][0] == len(articles) else None  # every outlet names it
+
+
+def _off_scene(a: NumberMention, b: NumberMention, story: _Story) -> bool:
+    """One figure has no place and the other's own sentence puts it in a place that is not
+    the story's scene ("In the neighbouring district of Oskvale, 23 schools closed" against
+    "112 of the city's 186 state schools are closed" in a story set in Dornholm: user trial
+    164): the placeless one is the scene's."""
+    if story.scene is None or (a.where is None) == (b.where is None):
+        return False
+    placed = a if a.where else b
+    if placed.why.features.get("where_from") != "sentence" or not placed.where:
+        return False
+    if story.named_by.get(placed.where, 0) > 1:
+        return False  # a place two outlets name may be where the other figure is too
+    if placed.where.split()[-1].lower() in _FEATURES:
+        return False  # "along the Harrow Ridge": a feature of the scene, maybe in it
+    return _different_place(placed.where, story.scene, story.linked)
+
+
 def _different_place(a: str | None, b: str | None, linked: frozenset[frozenset[str]]) -> bool:
     """Both places named, neither name holds the other ("Lashkar Gah" vs "Kandahar") and no
     article links the two (see :func:`_linked_places`)."""
@@ -1023,13 +1087,25 @@ def _past(when: str | None) -> bool:
 
 
 _IN_YEAR = re.compile(r"(?:\b(?:in|during|throughout)\s+|^)((?:19|20)\d\d)\b", re.I)
+_IN_MONTH_OF_YEAR = re.compile(
+    r"\b(?:in|during|throughout)\s+(?:the\s+)?(?:early|late|mid|spring|summer|autumn|fall"
+    r"|winter|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)-?\s+(?:of\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
+"""A part of a year a period is in: "in November 2024", "during the autumn of 2019"."""
 
 
-def _earlier_year(when: str | None, story: _Story) -> bool:
+def _earlier_year(when: str | None, story: _Story, other: str | None) -> bool:
     """A figure dated to a year before the story's news ("at its peak in 2008" in a story
     published in 2026): a statistic of the past. The story's year is its latest publication
-    date; without one, no year is known to be earlier."""
+    date; without one, no year is known to be earlier. A month of a year ("in November 2024")
+    counts against a figure ``other`` dates too (user trial 164: "During that strike, in
+    November 2024, 64 schools closed" and 112 "today"); an undated figure may be that
+    month's ("about 2,100 houses destroyed in September 2022" and "2,140 homes")."""
     found = _IN_YEAR.search(when or "")
+    if found is None and other:
+        found = _IN_MONTH_OF_YEAR.search(when or "")
     if found is None or not story.days:
         return False
     return int(found.group(1)) < max(int(day[:4]) for day in story.days.values())

@@ -67,7 +67,9 @@ from storylens.analyze._counted import (
     polled_by,
     subject_group,
     sum_owner,
+    whole_of_parts,
 )
+from storylens.analyze._dates import Dated, date_at
 from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import to_unit, unit_at, unit_named, unit_of
 from storylens.analyze._num_words import DAYS, ENTRY_STAMP, MOVE_VERBS, SPEECH, TIME_UNITS
@@ -89,7 +91,6 @@ from storylens.analyze._quantity import (
 from storylens.analyze._quantity_skip import skip_reason
 from storylens.analyze._stance import stance
 from storylens.model import Article, Bound, NumberMention, Paragraph, ParagraphKind, Span, Why
-from storylens.text import _words
 
 __all__ = ["event_group", "figure_words", "find_numbers", "subject_group"]
 
@@ -238,22 +239,25 @@ def _offset(par: Paragraph, span: Any) -> int:
 
 
 def _paragraph_numbers(context: Context, index: int) -> list[NumberMention]:
-    """The mentions of one body paragraph, its clock times among them, in text order."""
-    found = [*_paragraph_counts(context, index), *_paragraph_clocks(context, index)]
+    """The mentions of one body paragraph, its clock times and dates among them, in text
+    order."""
+    found = [*_paragraph_counts(context, index), *_paragraph_times(context, index)]
     return sorted(found, key=lambda m: (m.span.start, m.span.end))
 
 
-def _paragraph_clocks(context: Context, index: int) -> Iterator[NumberMention]:
-    """The times of day of one body paragraph that date an event (see
-    :mod:`storylens.analyze._clock`)."""
+def _paragraph_times(context: Context, index: int) -> Iterator[NumberMention]:
+    """The times of day and the dates of one body paragraph that date an event (see
+    :mod:`storylens.analyze._clock` and :mod:`storylens.analyze._dates`)."""
     span = context.spans[index]
     for i in range(span.start, span.end):
-        clock = clock_at(span.doc, i, span.start)
-        if clock is not None:
+        if (clock := clock_at(span.doc, i, span.start)) is not None:
             yield _clock_mention(context, index, clock)
+        if (dated := date_at(span.doc, i, span.start)) is not None:
+            yield _date_mention(context, index, dated)
 
 
 _CLOCK_KEEPS = ("where_from", "source_cue", "when_said", "entry", "scope")
+_DATE_KEEPS = ("where_from", "source_cue")
 
 
 def _clock_mention(context: Context, index: int, clock: Clock) -> NumberMention:
@@ -277,6 +281,29 @@ def _clock_mention(context: Context, index: int, clock: Clock) -> NumberMention:
         high=clock.high,
         what=what,
         when=when,  # the day or part of it, not another time ("until 6am")
+        why=why,
+    )
+
+
+def _date_mention(context: Context, index: int, dated: Dated) -> NumberMention:
+    """A date as a figure: the place and source as for any figure; the date is its own
+    *when*."""
+    run = Run(dated.start, dated.end, dated.day, dated.low, dated.high, None, "date")
+    base = _mention(context, index, run)
+    kept = {k: v for k, v in base.why.features.items() if k in _DATE_KEEPS}
+    what = f"date of {dated.event}"
+    why = _why(
+        "date", bound_phrase=dated.bound_words, unit="date", subject=what, year=dated.year, **kept
+    )
+    return replace(
+        base,
+        span=_tokens_span(context, index, dated.start, dated.end),
+        value=dated.day,
+        bound=dated.bound,
+        low=dated.low,
+        high=dated.high,
+        what=what,
+        when=None,
         why=why,
     )
 
@@ -468,6 +495,8 @@ def _mention(context: Context, index: int, run: Run) -> NumberMention:
         who, what, rule, event, subject = party, "share of the vote", "vote-share", None, "vote"
         # Alliance on 34 percent"; "against 44.9% for Tesar" stays the other side's share
     position = stance(doc[run.end - 1])
+    if position == "limit":  # "licensed to carry 150 passengers": a capacity, not a count of
+        event = None  # those on board (user trial 163)
     borrow = position is None or who is None  # "the union wants 7 percent": the union's own
     source, source_toks, cue = attribution(sentence, span, doc[run.end - 1], borrow=borrow)
     if party is not None and (poll := polled_by(doc, run)) is not None and cue != "according to":
@@ -624,20 +653,11 @@ _REGION = re.compile(
 """A count given for one region of a country: "in Velmara province", "in the region of X"."""
 
 
-_SHARE_WORDS = _words(
-    "all most many some few several half none each any one majority minority rest"
-)
-
-
 def _whole_of_a_part(anchor: Any) -> bool:
     """ "117 of the Assembly's 240 deputies", "most of the 300 passengers": the count is the
     whole a part is taken from."""
     noun = anchor.head if anchor.dep_ in {"nummod", "quantmod"} else anchor
-    of = noun.head
-    if noun.dep_ != "pobj" or of.lower_ != "of" or of.i >= noun.i:
-        return False
-    share = of.head
-    return share.like_num or share.lower_ in _SHARE_WORDS
+    return whole_of_parts(noun)
 
 
 def _among(anchor: Any) -> bool:

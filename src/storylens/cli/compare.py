@@ -337,11 +337,14 @@ def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: b
 
     from storylens.compare import CompareOptions
     from storylens.pipeline import ingest as run_ingest
-    from storylens.site import build_site
+    from storylens.site import build_site, check_site_dir
     from storylens.store import open_store
+    from storylens.store.url import sqlite_path
     from storylens.stories import update_stories
 
     _warn_if_digest_too_short(digest_words)
+    name = str(path.resolve()) if (path := sqlite_path(db)) is not None else db
+    check_site_dir(Path(out), name)  # before anything is stored or written
     stats = None
     with open_store(db, create=bool(sources)) as store:
         if sources:
@@ -349,7 +352,8 @@ def run(sources: tuple[str, ...], db: str, out: str, digest_words: int, quiet: b
                 stats = run_ingest(sources, store, progress=progress.update, stdin=sys.stdin.buffer)
             _report(stats)
         click.echo(update_stories(store).summary(), err=True)  # new, or left out by --no-cluster
-        site = build_site(store, Path(out), options=CompareOptions(digest_words=digest_words))
+        options = CompareOptions(digest_words=digest_words)
+        site = build_site(store, Path(out), options=options, store_name=name)
     click.echo(site.summary(), err=True)
     if stats is not None and stats.failed:
         sys.exit(1)

@@ -42,6 +42,7 @@ class _DamagedError(Exception):
 
 
 # What reading a damaged archive raises: warcio's own error, bad gzip, short reads.
+_HEADERS_CUT = "a record's headers are cut short or malformed"
 _DAMAGE = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, _DamagedError)
 
 
@@ -94,10 +95,13 @@ def _records(archive: Any) -> Iterator[Any]:
             record = next(records)
         except StopIteration:
             return
-        # Broad on purpose: warcio raises all sorts (AttributeError, KeyError, ...) on
-        # damaged headers, and every parse error means a damaged archive.
-        except Exception as error:
+        except ArchiveLoadFailed as error:
             raise _DamagedError(m.one_line(error)) from error
+        # Broad on purpose: warcio raises all sorts (AttributeError, KeyError, ...) on
+        # damaged headers, and every parse error means a damaged archive; their own words
+        # ("'NoneType' object has no attribute ...") tell a user nothing (user trial 165).
+        except Exception as error:
+            raise _DamagedError(_HEADERS_CUT) from error
         yield record
 
 
