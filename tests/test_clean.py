@@ -866,6 +866,29 @@ def test_clean_html_keeps_entry_stamps_that_name_the_day() -> None:
     assert [s for s in stamps if s[:1].isdigit()] == ["10:15 Sun", "09:40 Sun"]
 
 
+def test_clean_html_keeps_a_time_inside_a_post_heading() -> None:
+    """User trial 166: "<h3><time>14:30</time> Death toll rises to five</h3>" lost its time,
+    so every figure of the live page had no *when*."""
+    from storylens.analyze.numbers import find_numbers
+
+    post = (
+        '<div class="live-post"><h3><time datetime="2026-05-05T{0}:00+02:00">{0}</time> {1}'
+        "</h3><p>The death toll has risen to {2}, the Kovalen rescue service says, as crews"
+        " search the rubble of the block on Varnet Street.</p></div>"
+    )
+    posts = "".join(
+        post.format(*p) for p in (("14:30", "Toll rises", "five"), ("10:15", "Three dead", "three"))
+    )
+    html = f"<html><body><main><h1>Collapse - live</h1>{posts}</main></body></html>"
+    article = clean(RawDocument(source="live.html", html=html))
+    assert isinstance(article, Article)
+    stamps = [
+        article.text[p.start : p.end] for p in article.paragraphs if p.kind.value == "heading"
+    ]
+    assert stamps[-2:] == ["14:30 Toll rises", "10:15 Three dead"]
+    assert [n.when for n in find_numbers(article)] == ["14:30", "10:15"]
+
+
 def test_clean_html_drops_the_stamp_of_a_post_removed_as_promo() -> None:
     """User trial 147: a sign-off post was removed, its time stayed on its own at the top."""
     sign_off = (

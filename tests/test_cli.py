@@ -175,3 +175,18 @@ def test_cli_search_scores_keep_significant_digits(runner: CliRunner, tmp_path: 
     assert none.exit_code == 0
     assert none.stdout == ""
     assert none.stderr == f"no article matches 'zeppelin' in {db}\n"
+
+
+def test_cli_search_table_shows_relevance_to_the_best_hit(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # user trials 162-164: the table's bm25 scores read like 1.04e-06
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(EXAMPLES))
+    hits = json.loads(
+        runner.invoke(main, ["search", "the", "--db", str(db), "--format", "json"]).stdout
+    )
+    relevance = [h["relevance"] for h in hits]
+    assert relevance[0] == 1.0 and relevance == sorted(relevance, reverse=True)
+    table = runner.invoke(main, ["search", "the", "--db", str(db)], env={"COLUMNS": "120"})
+    assert "relevance" in table.stdout and "e-06" not in table.stdout

@@ -226,7 +226,7 @@ def test_cli_output_compare_text_keeps_ids_whole(news_db: Path, columns: int) ->
 
 def test_cli_output_search_with_no_hits_prints_the_csv_header(news_db: Path) -> None:
     code, out, _ = invoke("search", "zeppelin", "--db", str(news_db), "--format", "csv")
-    assert (code, out) == (0, "id,outlet,title,score,snippet\n")
+    assert (code, out) == (0, "id,outlet,title,score,relevance,snippet\n")
     code, out, _ = invoke("search", "zeppelin", "--db", str(news_db), "--format", "json")
     assert (code, out) == (0, "[]\n")
 

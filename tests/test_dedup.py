@@ -172,6 +172,25 @@ def test_dedup_feed_source_element_names_the_origin() -> None:
     assert groups[0].source == "Kalo Times"
 
 
+def test_dedup_a_feed_source_that_is_the_entrys_own_outlet_names_no_origin() -> None:
+    # user trial 167: an aggregator feed's items named their own outlets in <source>, and
+    # the reprint published later was taken for the original
+    story = wire_story(6)
+    groups = find_duplicates(
+        [
+            make_article("wire", story, outlet="Northgate Wire", published="2026-05-04T15:40Z"),
+            make_article(
+                "reprint",
+                story,
+                outlet="Coastal Daily Mercury",
+                published="2026-05-04T18:05Z",
+                meta={"origin": "Coastal Daily Mercury"},
+            ),
+        ]
+    )
+    assert (groups[0].origin, groups[0].origin_rule) == ("wire", "earliest-published")
+
+
 def test_dedup_signature_is_picklable_and_deterministic() -> None:
     article = make_article("a", wire_story(7))
     sig = signature(article)

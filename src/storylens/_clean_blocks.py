@@ -90,12 +90,28 @@ def _blocks_from_fragment(html: str) -> list[_Block]:
     return [_block_from_line(line, head) for line, head in fragment_lines(html)]
 
 
+_HEADING = re.compile(r"(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]\s*>)", re.IGNORECASE | re.DOTALL)
+_TIME_TAG = re.compile(r"</?time\b[^>]*>", re.IGNORECASE)
+
+
+def _heading_times_as_text(html: str) -> str:
+    """The page with each ``<time>`` inside a heading reduced to its text: trafilatura drops
+    the element, so a live post's "<h3><time>14:30</time> Death toll rises to five</h3>" lost
+    its time, and every figure of the page its *when* (user trial 166).
+
+    >>> _heading_times_as_text('<h3><time datetime="x">14:30</time> Toll rises</h3>')
+    '<h3>14:30 Toll rises</h3>'
+    """
+    return _HEADING.sub(lambda m: m.group(1) + _TIME_TAG.sub("", m.group(2)) + m.group(3), html)
+
+
 def _blocks_from_html(html: str, url: str | None) -> tuple[list[_Block], dict[str, Any]]:
     """Extract the main text with trafilatura; blocks (headings marked) and page metadata."""
     # Imported here: loading trafilatura costs ~0.5 s and plain text never needs it.
     import trafilatura
     from trafilatura.settings import Document
 
+    html = _heading_times_as_text(html)
     doc = trafilatura.bare_extraction(
         html,
         url=url,

@@ -155,6 +155,9 @@ def signature(article: Article, options: DedupOptions | None = None) -> DedupSig
     options = options or DedupOptions()
     hashes = _shingle_hashes(article.text, options.shingle_size)
     origin = article.meta.get("origin") if article.meta else None
+    if origin and str(origin).strip().lower() == (article.outlet or "").lower():
+        origin = None  # the entry's own outlet, read from its <source>: no other origin
+        # (user trial 167: a reprint in an aggregator's feed was taken for the original)
     return DedupSignature(
         article=article.id,
         content_hash=article.content_hash,

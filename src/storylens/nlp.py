@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 
 from storylens.errors import MissingDependencyError
-from storylens.lexicon import TITLES
+from storylens.lexicon import PERSON_ROLES, TITLES
 from storylens.model import Article
 
 __all__ = [
@@ -284,10 +284,13 @@ def _titled_people(doc: Any) -> list[Any]:
 
     ents = [
         Span(doc, e.start, e.end, label="PERSON")
-        if e.label_ in _MISLABELS
-        and len(e) <= 3
-        and _after_title(doc, e.start)
-        and all(t.text[:1].isupper() for t in e)
+        if (
+            e.label_ in _MISLABELS
+            and len(e) <= 3
+            and _after_title(doc, e.start)
+            and all(t.text[:1].isupper() for t in e)
+        )
+        or _in_apposition_to_a_role(doc, e)
         else e
         for e in doc.ents
     ]
@@ -303,6 +306,38 @@ def _titled_people(doc: Any) -> list[Any]:
         else:
             i += 1
     return sorted(ents, key=lambda e: e.start)
+
+
+_ROLE_WORDS = TITLES | PERSON_ROLES
+
+
+def _in_apposition_to_a_role(doc: Any, ent: Any) -> bool:
+    """A name of two or three words set off by commas next to a role: "Marta Ilvane, general
+    secretary of the federation," and "the federation's general secretary, Marta Ilvane,"
+    (user trial 164: the model made her a place, so "she told him" went to the reporter)."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.text[:1].isupper() and t.text.isalpha() for t in ent):
+        return False
+    comma_after = ent.end < len(doc) and doc[ent.end].text == ","
+    if comma_after and any(_role_head(t) for t in doc[ent.end + 1 : ent.end + 4]):
+        return True  # a role heads the words after the comma: not "Velmar Palace, the
+        # president's official residence"
+    before = doc[ent.start - 2] if ent.start > 1 else None
+    return (
+        before is not None
+        and doc[ent.start - 1].text == ","
+        and before.lower_ in _ROLE_WORDS
+        and ent.end < len(doc)
+        and doc[ent.end].text in {",", "."}
+    )
+
+
+def _role_head(token: Any) -> bool:
+    """A role word that is not a possessive ("the president's"): "general secretary"."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    owned = token.dep_ == "poss" or (nxt is not None and nxt.lower_ in {"'s", "’s", "'"})
+    return token.lower_ in _ROLE_WORDS and not owned
 
 
 def _name_token(token: Any) -> bool:

@@ -1972,3 +1972,117 @@ def test_conflicts_a_count_in_a_named_month_of_an_earlier_year_is_another_period
     )
     _, others = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
     assert [c.why.rule for c in others] == ["different-period"]
+
+
+def test_conflicts_an_officer_of_a_service_and_the_service_are_one_source() -> None:
+    # user trial 165: the chief fire officer's count and the fire service's were two sources
+    found, _ = _compare(
+        "Chief Fire Officer Tomas Brennick said 40 firefighters were at the scene at the"
+        " height of the leak.",
+        "The Northmoor Fire and Rescue Service said 25 firefighters were at the scene at the"
+        " height of the leak.",
+    )
+    assert [rule for _, rule in found] == ["ranges-disjoint"]
+
+
+def test_conflicts_a_count_at_the_height_of_an_event_and_one_later_are_two_periods() -> None:
+    # user trial 165: "40 firefighters ... at the height of the incident" and "A dozen
+    # firefighters remained at the site on Tuesday evening"
+    _, others = _compare(
+        "The fire service said 40 firefighters were at the scene at the height of the leak.",
+        "The fire service said a dozen firefighters were at the scene on Tuesday evening.",
+    )
+    assert [rule for _, rule in others] == ["different-period"]
+
+
+def test_conflicts_a_count_of_what_might_have_been_is_no_count() -> None:
+    # user trial 165: "as many as 900 residents could have been moved" against 750 who left
+    _, others = _compare(
+        "The council said as many as 900 residents could have been moved had the wind turned.",
+        "The council said 750 residents were moved.",
+    )
+    assert [rule for _, rule in others] == ["different-stance"]
+
+
+def test_conflicts_zones_named_for_what_they_are_compared() -> None:
+    # user trial 165: "an exclusion zone of half a kilometre" and "a 500-metre exclusion
+    # zone was thrown around the works"; "advised to keep their windows closed" and "told to
+    # stay indoors" within two radii
+    conflicts, others = _compare(
+        "Crews set up an exclusion zone of half a kilometre around the works in Fenwick Reach,"
+        " and residents within 1,200 metres were advised to keep their windows closed.",
+        "In Fenwick Reach, a 500-metre exclusion zone was thrown around the works. People"
+        " living within two kilometres were told to stay indoors.",
+    )
+    assert sorted((about.split(" in ")[0], rule) for about, rule in [*conflicts, *others]) == [
+        ("radius:exclusion", "ranges-overlap"),
+        ("radius:stay", "ranges-disjoint"),
+    ]
+
+
+def test_conflicts_a_cordon_is_an_exclusion_zone_and_its_conversion_rounds() -> None:
+    # user trial 143: "A cordon of 3km (1.9 miles)" and "a two-mile exclusion zone" agree
+    # (the outlet's own conversion is rounded), "an exclusion zone of 1.5 miles" does not
+    one = "A cordon of 3km (1.9 miles) was set around the site."
+    conflicts, others = _compare(one, "A two-mile exclusion zone was put in place.")
+    assert ([r for _, r in conflicts], [r for _, r in others]) == ([], ["ranges-overlap"])
+    conflicts, _ = _compare(one, "Crews set up an exclusion zone of 1.5 miles around it.")
+    assert conflicts == [("radius:exclusion", "ranges-disjoint")]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "rule"),
+    [
+        # user trial 166: "the fifth floor" and "the sixth floor" for where one collapse began
+        (
+            "The collapse began on the fifth floor, the rescue service said.",
+            "The collapse began on the sixth floor, the rescue service said.",
+            "ranges-disjoint",
+        ),
+        (
+            "The collapse began on the fifth floor, the rescue service said.",
+            "The collapse started on the 5th floor, the rescue service said.",
+            "ranges-overlap",
+        ),
+        # two days next to each other are two days
+        (
+            "A second strike is planned for 14 March, the union said.",
+            "A second strike is planned for 15 March, the union said.",
+            "ranges-disjoint",
+        ),
+    ],
+)
+def test_conflicts_positions_and_days_of_one_event(one: str, two: str, rule: str) -> None:
+    conflicts, others = _compare(one, two)
+    assert [r for about, r in [*conflicts, *others] if " of " in about] == [rule]
+
+
+def test_conflicts_a_capitalised_thing_is_the_same_thing() -> None:
+    # user trial 167: "Turnout was 64.6 percent" and "Final turnout was 62.9 percent" were
+    # two things, "Turnout" and "turnout"
+    verdict = judge(mention(A, 64.6, 64.6, "Turnout"), mention(B, 62.9, 62.9, "final turnout"))
+    assert verdict.why.rule == "ranges-disjoint"
+
+
+def test_conflicts_a_final_count_and_one_at_a_time_of_day_are_two_periods() -> None:
+    # the planted election-night story: "Final turnout was 61.4 percent" and "turnout had
+    # reached 48% by 6pm", once "Turnout" and "turnout" were one thing
+    verdict = judge(
+        mention(A, 61.4, 61.4, "final turnout"), mention(B, 48, 48, "Turnout", when="6pm")
+    )
+    assert verdict.why.rule == "different-period"
+
+
+def test_conflicts_a_thing_one_article_places_and_leaves_unplaced_does_not_vary() -> None:
+    # the planted referendum story: "Turnout was 63.4 percent" and "official turnout in
+    # Orvath was 57.2 percent" in one article are two turnouts, not one that varies, when
+    # the story is set elsewhere (Sorrel, named by every article)
+    a = article(
+        "In Sorrel, 4.1 million people voted. Turnout was 63.4 percent, the commission said."
+        " In Orvath, official turnout was 57.2 percent."
+    )
+    b = article(
+        "In Sorrel, 4.1 million people voted. Turnout was 61.6 percent, the commission said."
+    )
+    conflicts, _ = find_conflicts([*find_numbers(a), *find_numbers(b)], [a, b])
+    assert {61.6, 63.4} in [{m.value for m in c.mentions} for c in conflicts]

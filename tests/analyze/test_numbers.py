@@ -2444,7 +2444,7 @@ def test_numbers_a_live_entry_stamp_inline_is_a_time_and_no_source() -> None:
 @pytest.mark.parametrize(
     ("snippet", "value", "subject"),
     [
-        ("Police threw up a half-mile exclusion zone around the bank.", 0.5, "radius:throw"),
+        ("Police threw up a half-mile exclusion zone around the bank.", 0.5, "radius:exclusion"),
         ("Witnesses said at least six rounds were fired.", 6.0, "shots"),  # shots are rounds
     ],
 )
@@ -3718,3 +3718,66 @@ def test_numbers_a_count_set_against_a_limit_by_but_is_no_limit() -> None:
         ("120", "passengers", "limit"),
         ("212", "passengers", None),
     ]
+
+
+def test_numbers_half_a_unit_of_length_is_a_measure() -> None:
+    # user trial 165: "an exclusion zone of half a kilometre" was no figure
+    mention = only("Crews set up an exclusion zone of half a kilometre around the works.")
+    assert (mention.value, mention.why.features.get("measure"), mention.what) == (
+        0.5,
+        "km",
+        "radius of the exclusion zone",
+    )
+
+
+def test_numbers_an_ordinal_position_of_an_event_is_a_figure() -> None:
+    # user trial 166: "the fifth floor" against "the sixth floor" could not be compared
+    found = numbers_of(
+        "The collapse began on the sixth floor. It was the third attack on the first day."
+    )
+    assert [(t, m.what, m.value, m.why.rule) for t, m in found] == [
+        ("sixth floor", "floor of collapse", 6.0, "position")
+    ]
+
+
+def test_numbers_a_date_after_its_weekday_is_read() -> None:
+    # user trial 168: "on Tuesday 10 March" hangs the date on the weekday
+    found = numbers_of("Pupils fell ill after eating a school lunch on Tuesday 10 March.")
+    assert [(t, m.value, m.why.rule) for t, m in found] == [("10 March", 69.0, "date")]
+
+
+def test_numbers_that_day_is_no_year_of_the_sentence_before() -> None:
+    # user trial 168: "since 2019. Around 380 meals were served that day" dated the meals 2019
+    found = numbers_of(
+        "The company has held the contract since 2019. Around 380 meals were served at the"
+        " school that day, the company said."
+    )
+    assert [(t, m.when) for t, m in found] == [("Around 380", "that day")]
+
+
+def test_numbers_a_count_in_a_named_ward_is_placed_there() -> None:
+    # user trial 167: "Turnout in the Harbour ward" had no place, so it was set against the
+    # city's turnout
+    mention = only("Turnout in the Harbour ward reached 71 percent on Sunday.")
+    assert mention.where == "Harbour ward"
+
+
+def test_numbers_a_school_in_a_district_is_no_regional_count() -> None:
+    # user trial 168: a fine named with "at Rowanbank Primary School in the Fellgate district"
+    # was a regional figure, so not compared with another outlet's
+    mention = only(
+        "The caterer was fined 48,000 crowns after pupils at Rowanbank Primary School in the"
+        " Fellgate district fell ill."
+    )
+    assert mention.why.features.get("scope") is None
+
+
+def test_numbers_a_region_where_a_noun_is_makes_no_regional_count() -> None:
+    # the planted wildfire verdict: "a jury in the state of Varden ... ordered it to pay
+    # $1.4bn in punitive damages" was a regional figure, not compared with the $1.1 billion
+    mention = only(
+        "A jury in the state of Varden ordered the utility to pay $1.4bn in punitive damages."
+    )
+    assert mention.why.features.get("scope") is None
+    region = only("In the province of Velmara, the Front won 48 percent of the vote.")
+    assert region.why.features.get("scope") == "regional"

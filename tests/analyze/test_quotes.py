@@ -1223,3 +1223,19 @@ def test_quotes_an_auxiliary_before_the_cue_is_no_part_of_the_name(aux: str) -> 
         f"\u201cThe water is cold and the current is strong,\u201d Venning {aux} told reporters.",
     )
     assert _only(article).speaker == "Orla Venning"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Our reporter Tomasz Velde was at the gates, where Marta Ilvane, general secretary of"
+        " the teachers' federation, joined the pickets.",
+        "At a rally outside City Hall, the federation's general secretary, Marta Ilvane, was"
+        " blunt.",
+    ],
+)
+def test_quotes_a_name_in_apposition_to_a_role_is_a_person(lead: str) -> None:
+    # user trial 164: the model tagged "Marta Ilvane" a place, so "she told him" went to the
+    # reporter, and "she told the crowd" to "Dornholm"
+    article = _article(lead, "\u201cThis is not an offer,\u201d she told the crowd.")
+    assert _only(article).speaker == "Marta Ilvane"

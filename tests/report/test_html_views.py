@@ -112,7 +112,7 @@ def test_html_shared_rows_name_the_outlets() -> None:
     shared = page[page.index("<h3>Shared by all</h3>") : page.index("<h3>Shared by some</h3>")]
     assert "<td>Coastline Post, Harbour Signal, Pelican Wire, Valley Herald</td>" in shared
     assert "<td>match 0.90, 2 origins</td>" in shared
-    assert "<li>Harbour Signal (0.90): “The Silver Heron ferry overturned" in shared  # own words
+    assert "<li>Harbour Signal (0.90): The Silver Heron ferry overturned" in shared  # own words
     # the one fact Coastline Post lacks is stated only by copies of one wire text
     assert '<h2>Left out</h2><p class="empty">Nothing: every outlet states every fact two' in page
 

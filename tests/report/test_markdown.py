@@ -19,8 +19,8 @@ def test_markdown_sections(analysis: StoryAnalysis) -> None:
     assert (
         "\n## Shared facts\n\n### Shared by all\n\n- Twelve people died in Brennmoor floods."
         " [Courier &lt;b&gt;, Ledger; match 0.81]\n"
-        "  - Courier &lt;b&gt; (0.81): “At least 12 people died and more than 300 were injured …”\n"
-        "  - Ledger (0.81): “Twelve people died in Brennmoor floods …”\n"
+        "  - Courier &lt;b&gt; (0.81): At least 12 people died and more than 300 were injured …\n"
+        "  - Ledger (0.81): Twelve people died in Brennmoor floods …\n"
     ) in text
     assert "\n## Only one outlet says\n\n### Only in Ledger\n\n- Dozens were injured." in text
     assert "## Left out by" not in text  # every shared claim is in both articles
@@ -171,7 +171,9 @@ def test_markdown_shows_the_words_of_an_outlet_that_also_states_a_claim(
     also = ClaimMention(a.span(start, start + len("more than 300 were injured")), Why("also", 0.7))
     analysis = replace(analysis, claims=(claim, replace(lone, also=(also,))))
     text = to_markdown(analysis)
-    assert "  - Courier &lt;b&gt; (also, 0.70): “… more than 300 were injured …”" in text
+    # the outlet's words as the claim's own, with no quote marks (user trials 166-167: they
+    # read as someone's speech)
+    assert "  - Courier &lt;b&gt; (also, 0.70): … more than 300 were injured …\n" in text
     note = "(also): the outlet states this fact inside a sentence that is matched to another fact."
     assert f"\n\n{note}\n" in text
     assert note not in to_markdown(replace(analysis, claims=(claim, lone)))

@@ -64,7 +64,7 @@ def separate_figures(
     return tuple(sorted(found, key=lambda c: claim_order(c, articles)))
 
 
-_NOT_A_COUNT = frozenset(["clock", "date", "age"])  # see analyze._clock, ._dates, ._ages
+_NOT_A_COUNT = frozenset(["clock", "date", "age", "position"])  # analyze._clock, ._dates ...
 
 
 @dataclass(frozen=True, slots=True)

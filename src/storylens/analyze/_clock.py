@@ -208,7 +208,7 @@ def one_event_times(
     10.15pm": user trial 157). Each such time takes the first one's ``subject`` and says why
     in ``same_event`` (the claim's id); its ``what`` stays as its own sentence words it."""
     renamed: dict[Span, tuple[str, str]] = {}
-    for rule in ("clock", "date"):
+    for rule in ("clock", "date", "position"):
         _rename_by_claims([n for n in numbers if n.why.rule == rule], claims, renamed)
     return tuple(_renamed(n, renamed.get(n.span)) for n in numbers)
 

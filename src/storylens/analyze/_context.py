@@ -66,7 +66,7 @@ _ORG_WORDS = _words(
     "organization group times news bank court congress parliament agency forces university "
     "embassy office department institute association union post"
 )
-_DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC"}  # labels a place evidence can overrule
+_DOUBTFUL = {"", "PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"}  # labels place evidence overrules
 NATIONAL = re.compile(
     r"\b(?:across|throughout|all over)\s+the\s+(?:country|nation|world)\b|\bnation-?wide\b"
     r"|\bcountry-?wide\b|\bworld-?wide\b|\bglobally\b|\baround\s+the\s+world\b"
@@ -89,7 +89,10 @@ _PLACE_EVIDENCE = (
         rf"(?:(?i:nearby|neighbouring|neighboring)\s+)?({_NAME})"  # "in nearby Ashby Flats"
     ),
     re.compile(rf"\b(?i:{'|'.join(PLACE_NOUNS)}|residents|streets)\s+of\s+({_NAME})"),
-    re.compile(rf"({_NAME})\s+(?:province|district|city|town|region|county)\b"),
+    re.compile(  # "turnout in the Harbour ward" (user trial 167)
+        rf"({_NAME})\s+(?:province|district|city|town|region|county|ward|borough|precinct"
+        r"|constituency|parish)\b"
+    ),
     re.compile(rf"({_NAME}),\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(PLACE_NOUNS)})\b"),
     re.compile(rf"\b(?:city|town|village|capital|province|district),\s+({_NAME}),"),
     # "at the Kestrel Hill weather station": a place name a site takes, told by its generic
@@ -738,7 +741,8 @@ def time_of(
         )
 
     best = min(ents, key=rank)
-    if _POINTS_BACK.fullmatch(best.text) and (earlier := _earlier_date(sentence)) is not None:
+    back = _POINTS_BACK.fullmatch(best.text)
+    if back and (earlier := _earlier_date(sentence, back.group("unit").lower())) is not None:
         return text[earlier.start_char + offset : earlier.end_char + offset]  # "That year"
     start, end = best.start_char, best.end_char
     before = best.doc[best.start - 1] if best.start > sentence.start else None
@@ -776,24 +780,33 @@ def _that_time(sentence: Any) -> Any | None:
     return _earlier_date(sentence) if back else None
 
 
-def _earlier_date(sentence: Any) -> Any | None:
-    """The only calendar date of the sentence before (not "for nine days"), or None."""
+def _earlier_date(sentence: Any, unit: str = "year") -> Any | None:
+    """The only calendar date of the sentence before (not "for nine days") that is as fine as
+    ``unit`` ("that day" is no year: "... the contract since 2019. Around 380 meals were
+    served that day": user trial 168), or None."""
     if sentence.start == 0:
         return None
+    fine = _CALENDAR if unit == "year" else _DAY_DATE if unit in {"day", "week"} else _MONTHS
     dates = [
         e
         for e in _time_ents(sentence.doc[sentence.start - 1].sent)
         if e.label_ == "DATE" and _CALENDAR.search(e.text)
     ]
-    return dates[0] if len(dates) == 1 else None
+    return dates[0] if len(dates) == 1 and fine.search(dates[0].text) else None
 
 
-_POINTS_BACK = re.compile(r"(?i:that|the same)\s+(?:year|month|week|day)")
+_POINTS_BACK = re.compile(r"(?i:that|the same)\s+(?P<unit>year|month|week|day)")
 """A time that points back to the sentence before ("In 2022 alone, 17 babies died ... That
 year its rate hit 9.1": in 2022; user trial 131)."""
 
 
 _CALENDAR = re.compile(rf"\b(?:(?:19|20)\d\d|{'|'.join(sorted(DAYS | MONTHS))})\b", re.I)
+_MONTHS = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS))})\b", re.I)
+_DAY_DATE = re.compile(
+    rf"\b(?:{'|'.join(sorted(DAYS))})\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(sorted(MONTHS))})\b"
+    rf"|\b(?:{'|'.join(sorted(MONTHS))})\s+\d{{1,2}}\b",
+    re.I,
+)
 
 
 _DAY_PARTS = frozenset(
@@ -806,6 +819,8 @@ _DAY_PART_PHRASE = re.compile(
     r"|\b(?:overnight|at midday|at noon|at midnight|at dawn|at dusk|tonight)\b"
     r"|\bin (?:early|morning|afternoon|late) trad(?:ing|e)\b"  # "fell 6.2% in early trading"
     r"|\bby the time (?:the |a |an )?\w+ (?:had )?\w+ed\b"  # "by the time the leaders finished"
+    # "40 firefighters had been at the scene at the height of the incident" (user trial 165)
+    r"|\bat (?:the|its) (?:height|peak)(?: of the \w+)?\b"
     r"|\bat the (?:[\w.:]+\s+)?(?:start|finish|outset)\b",  # "a mild 12 degrees at the 8.30am
     # start" (user trial 136: a start's and a finish's temperature were one reading)
     re.I,

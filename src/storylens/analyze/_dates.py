@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyze._clock import dated_event
+from storylens.analyze._num_words import DAYS
 from storylens.model import Bound
 
 __all__ = ["Dated", "date_at"]
@@ -46,7 +47,8 @@ _SPANS = frozenset(
 )
 _LIST = frozenset([",", "and", "or", "-", "to", "&"])
 _AROUND = frozenset(["about", "around", "approximately", "roughly", "circa"])
-_LINKS = frozenset(["for", "of", "on"])  # "set for 14 March", "the night of 14 March"
+_LINKS = frozenset(["for", "of", "on"]) | DAYS  # "set for 14 March", "the night of 14
+# March", "on Tuesday 10 March" (the model hangs the date on its weekday: user trial 168)
 _AROUND_DAYS = 3.0
 _SPAN_DAYS = 30.0
 
@@ -128,7 +130,7 @@ def _bounded(doc: Any, start: int, end: int, value: float, event: str, year: int
     """The date with its bound from the word before it."""
     last = doc[start - 1].lower_ if start > 0 else ""
     if last in _AROUND:
-        low, high = value - _AROUND_DAYS - 0.5, value + _AROUND_DAYS + 0.5
+        low, high = value - _AROUND_DAYS, value + _AROUND_DAYS
         return Dated(start - 1, end, value, low, high, Bound.AROUND, last, event, year)
     if last == "after":
         high = value + _SPAN_DAYS
@@ -136,4 +138,4 @@ def _bounded(doc: Any, start: int, end: int, value: float, event: str, year: int
     if last == "before":
         low = value - _SPAN_DAYS
         return Dated(start - 1, end, value, low, value, Bound.AT_MOST, last, event, year)
-    return Dated(start, end, value, value - 0.5, value + 0.5, Bound.EXACT, None, event, year)
+    return Dated(start, end, value, value, value, Bound.EXACT, None, event, year)

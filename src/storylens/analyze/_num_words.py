@@ -67,7 +67,8 @@ MONTHS = _words(
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 PLACE_NOUNS = _words(
     "city town village province district region capital outskirts suburb suburbs state county "
-    "country area camp neighbourhood neighborhood community island"
+    "country area camp neighbourhood neighborhood community island ward borough precinct "
+    "constituency municipality parish"
 )
 # Sites named after a place ("the Marrisford weir", "the Corrow Deep mine", "Holt Bridge"):
 # a figure given at one is given there, not in the town the name comes from.

@@ -223,6 +223,8 @@ def _positive_run(doc: Any, i: int, end: int) -> Run | None:
         return Run(i, i + 1, 1.0, 1.0, 1.0, None, None)
     if words[0] == "half" and words[1:2] == ["-"] and _length_at(doc, i + 2, end):
         return Run(i, i + 1, 0.5, 0.5, 0.5, None, None)  # "a half-mile exclusion zone"
+    if words[0] == "half" and words[1:2] in (["a"], ["an"]) and _length_at(doc, i + 2, end):
+        return Run(i, i + 2, 0.5, 0.5, 0.5, None, None)  # "a zone of half a kilometre"
     if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:3] == ["percentage"]:
         return Run(i, i + 2, 0.5, 0.5, 0.5, None, None)  # "half a percentage point"
     if words[0] == "half" and words[1:2] in (["a"], ["an"]) and words[2:] and words[2] in _HALVED:

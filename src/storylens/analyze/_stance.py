@@ -73,6 +73,8 @@ def stance(token: Any) -> str | None:
         if found is not None:
             return found
         verb = current.pos_ in ("VERB", "AUX")
+        if verb and _unreal(current):
+            return "forecast"  # "as many as 900 could have been moved had the wind turned"
         if verb and current.lemma_ == "be" and below.dep_ == "attr":
             return _subject_stance(current)  # "the limit is 0.5 mg per litre"
         if verb and _conditional(current):
@@ -85,6 +87,16 @@ def stance(token: Any) -> str | None:
             # "expects the toll to raise 240 million" from "raise" (user trial 126)
         below, current = current, current.head
     return None
+
+
+_UNREAL_MODALS = frozenset(["could", "might", "would"])
+
+
+def _unreal(verb: Any) -> bool:
+    """A verb of what did not happen: a modal with "have" ("could have been moved", "would
+    have died": user trial 165), so its figure is a guess, not a count."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(aux & _UNREAL_MODALS) and "have" in aux
 
 
 def _set_against(verb: Any) -> bool:

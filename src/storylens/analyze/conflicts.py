@@ -343,7 +343,7 @@ def _varying(mentions: Sequence[NumberMention], key: str, story: _Story) -> set[
     for a, b in combinations(mentions, 2):
         if a.span.article != b.span.article or _in_passing(a, b) or _other_entries(a, b):
             continue
-        if _timed_apart(a, b):
+        if _timed_apart(a, b) or _placed_apart(a, b, story):
             continue
         if _judge(a, b, key, set(), story).rule == "ranges-disjoint":
             found |= {a.span, b.span}
@@ -355,6 +355,22 @@ def _timed_apart(a: NumberMention, b: NumberMention) -> bool:
     "ahead by 14 votes" on election night): the article tells them apart, so the thing does
     not vary (user trial 128: the margin was never compared with another outlet's)."""
     return bool(a.when and b.when and a.when.lower() != b.when.lower())
+
+
+def _placed_apart(a: NumberMention, b: NumberMention, story: _Story) -> bool:
+    """Two values one article gives, one put by its own sentence in a place that is not the
+    story's scene and the other in none ("Turnout was 63.4 percent" and "official turnout in
+    Orvath was 57.2 percent"): the article tells them apart, so the thing does not vary (the
+    planted referendum story's national turnout went uncompared once "Turnout" and
+    "turnout" were one thing). A figure put in the scene may be the other's."""
+    if (a.where is None) == (b.where is None):
+        return False
+    placed = a if a.where else b
+    return (
+        placed.why.features.get("where_from") == "sentence"
+        and story.scene is not None
+        and _site(placed.where or "") != story.scene
+    )
 
 
 def _rounded(a: NumberMention, b: NumberMention) -> bool:
@@ -396,7 +412,12 @@ def _event(mention: NumberMention) -> str | None:
     event = mention.why.features.get("event")
     if isinstance(event, str):
         return event
-    if mention.why.rule in {"zone", "clock", "date"}:  # "radius of the area evacuated": a size, no
+    if mention.why.rule in {
+        "zone",
+        "clock",
+        "date",
+        "position",
+    }:  # "radius of the area evacuated": a size, no
         return None  # toll; "time of police arrive": a time, not the arrivals
     words = (mention.what or "").split()
     return next((g for w in words if (g := event_group(w))), None)
@@ -409,8 +430,9 @@ def _subject(mention: NumberMention) -> str | None:
         return subject_group(subject) or subject  # a measure's noun: "the crop" is the harvest
     if "event" in mention.why.features:
         return None  # the parse found no noun
-    words = [w for w in (mention.what or "").split() if event_group(w) is None]
+    words = [w for w in (mention.what or "").lower().split() if event_group(w) is None]
     return next((g for w in words if (g := subject_group(w))), words[-1] if words else None)
+    # lower case: "Turnout" opening a sentence is the "final turnout" (user trial 167)
 
 
 def thing_of(mention: NumberMention) -> str | None:
@@ -598,6 +620,8 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
             not _whole_area(a)
             and not _whole_area(b)
             and not (_carried(a) and _carried(b))  # a ship's count goes where it goes
+            and not a.why.rule == b.why.rule == "zone"  # a zone around the works spans the
+            # district the sentence names (user trial 165)
             and _placed_in_sentence(a, b)
             and _different_place(a.where, b.where, story.linked),
         ),
@@ -609,6 +633,8 @@ def _judge(a: NumberMention, b: NumberMention, key: str, varying: set[Span], sto
         ("different-period", _reported_days_apart(a, b, story.days)),
         ("different-period", _reported_hours_apart(a, b, story.hours)),
         ("different-period", _other_time_of_day(a.when, b.when)),
+        ("different-period", _at_peak(a.when, b.when)),
+        ("different-period", _final_and_timed(a, b) or _final_and_timed(b, a)),
         ("different-period", _other_days(a, b, story.days)),
         ("different-period", _past(a.when) != _past(b.when)),
         ("different-period", _so_far_and_in_all(a, b)),
@@ -1219,6 +1245,29 @@ def _weekday(day: str | None) -> str | None:
         return None
 
 
+_FINAL = re.compile(r"\bfinal\b", re.I)
+
+
+def _final_and_timed(a: NumberMention, b: NumberMention) -> bool:
+    """``a`` is told as final ("final turnout was 61.4 percent") and ``b`` as it stood at a
+    time of day ("turnout at 6pm was 48%"): the count went on after ``b``."""
+    return bool(
+        _FINAL.search(a.what or "")
+        and not _FINAL.search(b.what or "")
+        and b.when
+        and _clock_hour(b.when) is not None
+    )
+
+
+_PEAK = re.compile(r"\b(?:height|peak)\b", re.I)
+
+
+def _at_peak(a: str | None, b: str | None) -> bool:
+    """One figure is dated to the height of the event and the other to another named time
+    ("at the height of the leak" against "on Tuesday evening": user trial 165)."""
+    return bool(a and b) and bool(_PEAK.search(a or "")) != bool(_PEAK.search(b or ""))
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """Compatible periods: one unknown, the same start, the same calendar day, month or year,
     or stretches within a factor of 1.5 (a day is 24 hours: "in the last 24 hours" is
@@ -1321,6 +1370,8 @@ def _same_source(
         return True
     if a and b and (_speaks_for(a, b) or _speaks_for(b, a)):
         return True
+    if a and b and (_officer_of(a, b) or _officer_of(b, a)):
+        return True
     x = _source_key(a) if a else None
     y = _source_key(b) if b else None
     if a and b and _poll(a) != _poll(b):
@@ -1407,6 +1458,32 @@ def _speaks_for(person: str, body: str) -> bool:
     match = _SPOKESPERSON.match(person)
     org = match.group("org").lower() if match is not None else ""
     return org in lexicon.ORG_NOUNS and body.split()[-1].lower() == org
+
+
+_OFFICER = re.compile(
+    r"^(?:(?:Chief|Deputy|Assistant|Senior|Acting)\s+)*(?P<service>[A-Z][a-z]+)\s+"
+    r"(?:Chief|Officer|Commissioner|Superintendent|Commander|Director)\s+[A-Z]"
+)
+
+
+def _officer_of(person: str, body: str) -> bool:
+    """An officer whose title names a service and a body of that service: "Chief Fire
+    Officer Tomas Brennick" speaks for "the Northmoor Fire and Rescue Service" (user trial
+    165: one service's two counts of its firefighters were two sources).
+
+    >>> _officer_of("Chief Fire Officer Tomas Brennick", "Northmoor Fire and Rescue Service")
+    True
+    >>> _officer_of("Chief Fire Officer Tomas Brennick", "Northmoor Police")
+    False
+    """
+    match = _OFFICER.match(person)
+    words = body.lower().split()
+    return (
+        match is not None
+        and bool(words)
+        and words[-1] in lexicon.ORG_NOUNS
+        and match.group("service").lower() in words
+    )
 
 
 def _brand_of(short: str, long: str) -> bool:

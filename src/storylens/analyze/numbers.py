@@ -74,6 +74,7 @@ from storylens.analyze._durations import lasting, time_symbol
 from storylens.analyze._measures import to_unit, unit_at, unit_named, unit_of
 from storylens.analyze._num_words import DAYS, ENTRY_STAMP, MOVE_VERBS, SPEECH, TIME_UNITS
 from storylens.analyze._penalties import penalty
+from storylens.analyze._positions import POSITION_HINT, Position, position_at
 from storylens.analyze._quantity import (
     BOUNDS,
     HINT,
@@ -126,13 +127,28 @@ def _without_conversions(text: str, found: Sequence[NumberMention]) -> tuple[Num
     """The figures less those that only restate the one before them in another unit, in
     brackets: "44.1C (111.4F)", "30 miles (48 km)" (user trial 140: each reading was set
     against the other outlets' in both units, and the digest listed the conversions as rival
-    readings)."""
+    readings). The figure's range takes in the conversion's, to its last written digit:
+    "3km (1.9 miles)" spans 2.98 to 3.14 km (user trial 143's "two-mile" cordon agrees)."""
     kept: list[NumberMention] = []
     for mention in found:
         before = kept[-1] if kept else None
         if before is None or not _converts(text, before, mention):
             kept.append(mention)
+            continue
+        low, high = _converted(before, mention)
+        kept[-1] = replace(before, low=min(before.low, low), high=max(before.high, high))
     return tuple(kept)
+
+
+def _converted(first: NumberMention, second: NumberMention) -> tuple[float, float]:
+    """The range ``second`` stands for, to the half of its last written digit ("1.9 miles"
+    is 1.85 to 1.95 miles), in ``first``'s unit (both have one: see :func:`_converts`)."""
+    x, y = (unit_named(str(m.why.features.get("measure", ""))) for m in (first, second))
+    if x is None or y is None:
+        return first.low, first.high
+    digits = repr(second.value).partition(".")[2].rstrip("0")
+    half = 0.5 * 10 ** -len(digits)
+    return to_unit(second.value - half, y, x), to_unit(second.value + half, y, x)
 
 
 def _converts(text: str, first: NumberMention, second: NumberMention) -> bool:
@@ -229,7 +245,9 @@ _ONE_CASUALTY = re.compile(  # "one man is still missing": "one" counts a casual
 def _hinted(text: str, par: Paragraph) -> bool:
     """The paragraph may hold a number (parsing is kept to those)."""
     return bool(
-        HINT.search(text, par.start, par.end) or _ONE_CASUALTY.search(text, par.start, par.end)
+        HINT.search(text, par.start, par.end)
+        or _ONE_CASUALTY.search(text, par.start, par.end)
+        or POSITION_HINT.search(text, par.start, par.end)
     )
 
 
@@ -254,6 +272,8 @@ def _paragraph_times(context: Context, index: int) -> Iterator[NumberMention]:
             yield _clock_mention(context, index, clock)
         if (dated := date_at(span.doc, i, span.start)) is not None:
             yield _date_mention(context, index, dated)
+        if (position := position_at(span.doc, i)) is not None:
+            yield _position_mention(context, index, position)
 
 
 _CLOCK_KEEPS = ("where_from", "source_cue", "when_said", "entry", "scope")
@@ -304,6 +324,27 @@ def _date_mention(context: Context, index: int, dated: Dated) -> NumberMention:
         high=dated.high,
         what=what,
         when=None,
+        why=why,
+    )
+
+
+def _position_mention(context: Context, index: int, position: Position) -> NumberMention:
+    """An ordinal position as a figure (see :mod:`storylens.analyze._positions`): the place,
+    time and source as for any figure."""
+    value = float(position.number)
+    run = Run(position.start, position.end, value, value, value, None, "position")
+    base = _mention(context, index, run)
+    kept = {k: v for k, v in base.why.features.items() if k in _CLOCK_KEEPS}
+    what = f"{position.noun} of {position.event}"
+    why = _why("position", unit="position", subject=what, **kept)
+    return replace(
+        base,
+        span=_tokens_span(context, index, position.start, position.end),
+        value=value,
+        bound=Bound.EXACT,
+        low=value,
+        high=value,
+        what=what,
         why=why,
     )
 
@@ -639,16 +680,28 @@ def _scope(
         return "part"
     if _whole_of_a_part(anchor):
         return "whole"
-    if where_from == "sentence" and _REGION.search(sentence.text):
+    region = _REGION.search(sentence.text) if where_from == "sentence" else None
+    if region is not None and not _of_a_noun(sentence, region.start()):
         return "regional"
     return None
+
+
+def _of_a_noun(sentence: Any, start: int) -> bool:
+    """The phrase at ``start`` (a character offset in ``sentence``) says where a noun is, not
+    over what the count runs: "pupils at Rowanbank Primary School in the Fellgate district"
+    (user trial 168), "a jury in the state of Varden found ..." (the planted wildfire
+    verdict); "In Velmara province, the Front won 48 percent" is a region's count."""
+    token = sentence.char_span(start, start + 1, alignment_mode="expand")
+    prep = token[0] if token is not None and len(token) else None
+    return prep is not None and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != prep.i
 
 
 _REGION_WORD = re.compile(r"\b(?:province|region|district|county|state)\b", re.I)
 _REGION = re.compile(
     r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:province|region|district|county|state)\b"
-    r"|\b(?i:in|across|throughout)\s+the\s+(?:province|region|district|county|state)\s+of\s+[A-Z]"
+    r"|\b(?i:in|across|throughout)\s+the\s+(?:province|region|district|county|state)\s+of\s+"
+    r"[A-Z][\w'’-]*"
 )
 """A count given for one region of a country: "in Velmara province", "in the region of X"."""
 

@@ -163,21 +163,26 @@ def search(query: tuple[str, ...], db: str, limit: int, fmt: str) -> None:
     if not hits and fmt == "table":
         click.echo(f"no article matches {words!r} in {db}", err=True)
         return
+    best = max((h.score for h in hits), default=0.0)
+    records = [_hit_record(h, best) for h in hits]
+    if fmt == "table":  # the raw bm25 reads like 1.04e-06 (user trials 162-164): the relevance
+        records = [{k: v for k, v in r.items() if k != "score"} for r in records]
     _emit_records(
-        [_hit_record(h) for h in hits],
+        records,
         fmt,
         title=f"Search: {words}",
-        fields=("id", "outlet", "title", "score", "snippet"),
+        fields=("id", "outlet", "title", "score", "relevance", "snippet"),
         drop=("outlet", "title"),
     )
 
 
-def _hit_record(hit: SearchHit) -> dict[str, Any]:
+def _hit_record(hit: SearchHit, best: float) -> dict[str, Any]:
     return {
         "id": hit.id,
         "outlet": hit.outlet,
         "title": hit.title,
         # bm25 of a word most articles hold is tiny (1e-6): keep significant digits, not places
         "score": float(f"{hit.score:.3g}"),
+        "relevance": round(hit.score / best, 2) if best > 0 else 1.0,  # the best hit is 1
         "snippet": hit.snippet,
     }

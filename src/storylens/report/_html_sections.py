@@ -32,7 +32,6 @@ from storylens.report.views import (
     match_label,
     number_verdicts,
     other_wordings,
-    quoted,
     reporters,
     shown,
     wording_label,
@@ -256,7 +255,7 @@ class _SharedTable:
 
     def claim(self, claim: Claim) -> str:
         wordings = "".join(
-            f"<li>{escape(wording_label(claim, a, self.names[a]))}: {escape(quoted(w))}</li>"
+            f"<li>{escape(wording_label(claim, a, self.names[a]))}: {escape(w)}</li>"
             for a, w in other_wordings(claim, self.texts)
         )
         listed = f'<ul class="wordings">{wordings}</ul>' if wordings else ""

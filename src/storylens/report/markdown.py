@@ -32,7 +32,6 @@ from storylens.report.views import (
     match_label,
     number_verdicts,
     other_wordings,
-    quoted,
     reporters,
     same_origin,
     shown,
@@ -167,7 +166,8 @@ def _shared_claim(
     outlets = reporters(claim, names) + (f"; {label}" if label else "")
     lines = [f"- {shown(claim.text)} [{outlets}]"]
     lines += [
-        f"  - {wording_label(claim, a, names[a])}: {quoted(wording)}"
+        f"  - {wording_label(claim, a, names[a])}: {shown(wording)}"  # as the claim's own
+        # words above it, with no quote marks: they read as someone's speech (trials 166-167)
         for a, wording in other_wordings(claim, texts)
     ]
     return lines
