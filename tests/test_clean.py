@@ -100,6 +100,10 @@ def test_clean_sentence_offsets() -> None:
         "We will bring you confirmed information as soon as we have it.",
         # user trial 164: a live page's closing line
         "We are closing this live page now.",
+        # user trial 170: a live page's sign-off and a reader call-out
+        "That's all from us for today.",
+        "Join us again tomorrow morning for day two.",
+        "Have you been affected by the strike? Email newsdesk@valecourier.example",
     ],
 )
 def test_clean_removes_promo_lines(line: str) -> None:

@@ -52,6 +52,10 @@ _CALL_TO_ACTION = re.compile(
     # a live page's sympathy and appeal lines (user trial 161): "Our thoughts are with everyone
     # in Lindgate this morning.", "If you have been affected, contact the newsdesk."
     r"our thoughts are with\b|if you (?:have been|were|are) affected\b|"
+    # user trial 170: "That's all from us for today.", "Join us again tomorrow morning for day
+    # two.", "Have you been affected by the strike? Email newsdesk@..."
+    r"that(?:['’]s| is) all (?:from us|for (?:today|now|tonight))\b|"
+    r"join us (?:again )?(?:tomorrow|later|next|on)\b|have you been affected\b|"
     r"stay with us\b|you can (?:also )?follow (?:our|the) (?:live )?coverage\b|"
     # a live page's sign-off and greeting (user trial 142): "Thank you for following.",
     # "That's where we'll leave our live coverage.", "Good evening."

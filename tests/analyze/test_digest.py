@@ -485,3 +485,47 @@ def test_digest_cites_no_article_that_names_the_person_and_place_but_not_what_is
     claim = Claim("h", lines["x"], (own, *others), Support(3, 3, 3))
     chosen = {d.text: d.articles for d in make_digest([claim], arts)}
     assert chosen[lines["x"]] == ("x", "z")
+
+
+def _disputes(*texts: str) -> list[str]:
+    """The digest's "Reports differ" sentences for fictional one-paragraph articles."""
+    from tests.analyze.test_conflicts import article
+
+    from storylens.compare import compare
+
+    analysis = compare([article(t) for t in texts])
+    return [d.text for d in analysis.digest if d.text.startswith("Reports differ")]
+
+
+def test_digest_names_what_happened_to_the_disputed_count_and_the_day() -> None:
+    # user trial 168: "Reports differ on the number of children" (taken to hospital), "the
+    # date of serve" and "march 16"; user trial 163: two licensed capacities and two counts
+    # aboard were one dispute
+    (found,) = _disputes(
+        "About 60 children at Rowanbank school fell ill after a lunch served on Monday 9"
+        " March, and 14 children were taken to hospital, the health department said.",
+        "More than 60 children at Rowanbank school fell ill after a lunch served on Tuesday 10"
+        " March, and nine children were taken to hospital, the health department said.",
+    )
+    assert "the date: 10 March (" in found and " vs 9 March (" in found
+    from storylens.analyze.digest import _thing_words
+
+    taken = [
+        replace(_number("a", 1, 40.0, "40"), what="children taken to hospital"),
+        replace(_number("c", 3, 10.0, "Ten"), what="pupils taken to hospital"),
+    ]
+    assert _thing_words("count:children", taken) == "the number of children taken to hospital"
+    schools = [replace(n, what="state schools") for n in taken]
+    assert _thing_words("count:school", schools) == "the number of schools"
+
+
+def test_digest_keeps_a_limit_apart_from_a_count() -> None:
+    # user trial 163: "Reports differ on the number of passengers: 150 vs 198 vs 120 vs 212"
+    (found,) = _disputes(
+        "The Solvane Dawn capsized on Friday. It was licensed for 150 passengers but was"
+        " carrying 212, the company said.",
+        "The Solvane Dawn capsized on Friday. It was licensed for 120 passengers but was"
+        " carrying 198, the company said.",
+    )
+    assert "the number of passengers allowed: 150 (" in found
+    assert "the number of passengers: 212 (" in found

@@ -3781,3 +3781,22 @@ def test_numbers_a_region_where_a_noun_is_makes_no_regional_count() -> None:
     assert mention.why.features.get("scope") is None
     region = only("In the province of Velmara, the Front won 48 percent of the vote.")
     assert region.why.features.get("scope") == "regional"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "words", "what"),
+    [
+        # user trial 169: "gave way at 8:05" was "time of give", "the fourth span ... dropped
+        # away" "span of span drop"
+        ("The Kessler Bridge gave way at 8:05 a.m. on Monday.", "8:05 a.m.", "time of bridge"),
+        ("The bridge came down at 7:42 a.m. on Monday.", "7:42 a.m.", "time of bridge"),
+        ("The fourth span of the bridge dropped away.", "fourth span", "span of collapse"),
+        # user trial 170: "from 9 June" was read as a span, "a strike starting on 2 June" as
+        # the date of "start"
+        ("Nurses will walk out again for 48 hours from 9 June.", "9 June", "date of strike"),
+        ("The union announced a second strike starting on 2 June.", "2 June", "date of strike"),
+    ],
+)
+def test_numbers_one_event_worded_apart_is_named_alike(snippet: str, words: str, what: str) -> None:
+    found = {text: m.what for text, m in numbers_of(snippet)}
+    assert found[words] == what

@@ -797,3 +797,27 @@ def test_sources_a_navy_is_military() -> None:
     # user trial 146: "the Ardessan navy" was "other" while its spokesperson was military
     article = _article("The frigate shadowed the ship all night, the Ardessan navy said.")
     assert _cited(cited_sources([article])) == {"Ardessan navy": ("military", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # user trial 168: a caterer's spokesman was cited as government
+        (
+            "Tomas Reyl, a spokesman for Kessling Meals, said the firm would not appeal.",
+            "Tomas Reyl",
+            "other",
+        ),
+        # user trial 165: officers in a story of police were cited as military
+        (
+            "Officers estimated that around 750 residents had left their homes, police said.",
+            "officers",
+            "government",
+        ),
+        ("Officers said troops had fired on the march.", "officers", "military"),
+    ],
+)
+def test_sources_a_named_employer_and_officers_of_a_police_story(
+    text: str, source: str, kind: str
+) -> None:
+    assert _cited(cited_sources([_article(text)]))[source] == (kind, 1)

@@ -31,7 +31,7 @@ from storylens.analyze.speakers import CUE_WORDS
 from storylens.lexicon import ORG_NOUNS, names_workers
 from storylens.model import Bound, Claim, ClaimMention, NumberMention, Span, Why
 
-__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "dated_event", "one_event_times"]
+__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "dated_event", "named_event", "one_event_times"]
 
 _TIME = re.compile(
     r"^(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?P<ap>[ap]\.?m\.?)?$", re.IGNORECASE
@@ -51,6 +51,33 @@ _HAPPEN = frozenset(
 _ARRANGE = frozenset(["plan", "schedule", "set", "call", "hold", "stage", "fix", "announce"])
 """Verbs that put an event at a time: the event is what they arrange, not the arranging."""
 _PARTICLES = frozenset(["out", "off", "down", "up"])
+_COLLAPSE = "collapse"
+_GIVING_WAY = {"give": "way", "drop": "away", "cave": "in", "fall": "down"}  # not "come down":
+# an aircraft "came down" (user trial 157)
+
+
+_PARTS_OF_A_WHOLE = frozenset(["span", "floor", "storey", "section", "part", "deck", "roof"])
+
+
+def _what_gave_way(verb: Any) -> str:
+    """The thing that gave way, as a verb of happening names it ("the bridge"); "collapse"
+    for a part of it ("the fourth span dropped away") or none."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return _COLLAPSE
+    word = _noun_event(subject)
+    return _COLLAPSE if word in _PARTS_OF_A_WHOLE else word
+
+
+def _gives_way(verb: Any, lemma: str) -> bool:
+    """A structure failing, however worded: "collapsed", "gave way", "dropped away", "caved
+    in", "fell down"."""
+    if lemma == _COLLAPSE:
+        return True
+    word = _GIVING_WAY.get(lemma)
+    return word is not None and any(c.lower_ == word for c in verb.children)
+
+
 _WIDEN = 10.0  # "about 9:15": ten minutes either way
 _SOON_SPAN = 30.0  # "shortly after 10:30": within the half hour
 _SPAN = 180.0  # "after 10pm": within three hours
@@ -68,6 +95,7 @@ class Clock:
     bound: Bound
     bound_words: str | None
     event: str
+    noun: bool = False  # the event is named by a noun ("the blast at 2am")
 
 
 def clock_at(doc: Any, i: int, first: int) -> Clock | None:
@@ -87,12 +115,13 @@ def clock_at(doc: Any, i: int, first: int) -> Clock | None:
     prev = doc[i - 1].lower_ if i > 0 else ""
     if prev in _SPANS or (end < len(doc) and doc[end].lower_ in {"to", "-", "until"}):
         return None
-    event = dated_event(doc, i, end)
-    if event is None:
+    named = named_event(doc, i, end)
+    if named is None:
         return None
+    event, noun = named
     exact = 0.5 if found.group("m") and minutes % 5 else 2.5 if found.group("m") else 15.0
     start, bound, low, high, words = _bounded(doc, i, minutes, exact)
-    return Clock(start, end, minutes, low, high, bound, words, event)
+    return Clock(start, end, minutes, low, high, bound, words, event, noun)
 
 
 def _minutes(found: re.Match[str], meridiem: str | None) -> float | None:
@@ -132,6 +161,15 @@ def _bounded(
 def dated_event(doc: Any, first: int, end: int, links: frozenset[str] = frozenset()) -> str | None:
     """The event a time (or a date: :mod:`storylens.analyze._dates`) at tokens ``first:end``
     dates: the word it hangs from, past prepositions, time words and the extra ``links``."""
+    found = named_event(doc, first, end, links)
+    return found[0] if found is not None else None
+
+
+def named_event(
+    doc: Any, first: int, end: int, links: frozenset[str] = frozenset()
+) -> tuple[str, bool] | None:
+    """(event, whether a noun of the text names it) for :func:`dated_event`: "the strike on 14
+    March" is named by a noun, "a lunch served on Monday" by a verb ("serve")."""
     token = doc[end - 1]
     for _ in range(6):
         head = token.head
@@ -142,11 +180,17 @@ def dated_event(doc: Any, first: int, end: int, links: frozenset[str] = frozense
         if first <= head.i < end or skip:
             continue
         if head.pos_ in {"VERB", "AUX"}:
-            return _verb_event(head)
+            event = _verb_event(head)
+            return (event, _by_noun(head, event)) if event is not None else None
         if head.pos_ == "NOUN":
-            return _noun_event(head)
+            return _noun_event(head), True
         return None
     return None
+
+
+def _by_noun(verb: Any, event: str) -> bool:
+    """The verb's event is a noun of its clause ("the strike began", "called a strike")."""
+    return any(c.pos_ == "NOUN" and _noun_event(c) == event for c in verb.children)
 
 
 def _verb_event(verb: Any) -> str | None:
@@ -157,7 +201,11 @@ def _verb_event(verb: Any) -> str | None:
             return _noun_event(planned)
     if verb.lower_ in CUE_WORDS:
         return None  # "the minister said at 3pm": a statement's time
+    if verb.dep_ == "acl" and lemma in _HAPPEN and verb.head.pos_ == "NOUN":
+        return _noun_event(verb.head)  # "a second strike starting on 2 June" (user trial 170)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if _gives_way(verb, lemma):  # "the bridge gave way at 8:05" is the bridge's, as "the
+        return _what_gave_way(verb)  # bridge came down at 7:42" (user trial 169)
     particle = next(  # "walk out": the model makes "out" a particle or an adverb
         (c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and c.lower_ in _PARTICLES),
         "",

@@ -21,10 +21,10 @@ features (``year``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from storylens.analyze._clock import dated_event
+from storylens.analyze._clock import named_event
 from storylens.analyze._num_words import DAYS
 from storylens.model import Bound
 
@@ -42,12 +42,12 @@ _MONTH = re.compile(
 )
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_SPANS = frozenset(
-    ["by", "until", "till", "from", "between", "since", "to", "through", "and", "or", "-"]
-)
+_SPANS = frozenset(["by", "until", "till", "between", "since", "to", "through", "and", "or", "-"])
+# "from 9 June" alone is when something starts (user trial 170); "from 14 to 16 March" is a
+# span, told by the "to" after the first date
 _LIST = frozenset([",", "and", "or", "-", "to", "&"])
 _AROUND = frozenset(["about", "around", "approximately", "roughly", "circa"])
-_LINKS = frozenset(["for", "of", "on"]) | DAYS  # "set for 14 March", "the night of 14
+_LINKS = frozenset(["for", "of", "on", "from"]) | DAYS  # "set for 14 March", "the night of 14
 # March", "on Tuesday 10 March" (the model hangs the date on its weekday: user trial 168)
 _AROUND_DAYS = 3.0
 _SPAN_DAYS = 30.0
@@ -66,6 +66,7 @@ class Dated:
     bound_words: str | None
     event: str
     year: int | None
+    noun: bool = False  # the event is named by a noun ("the strike on 14 March")
 
 
 def date_at(doc: Any, i: int, first: int) -> Dated | None:
@@ -88,11 +89,11 @@ def date_at(doc: Any, i: int, first: int) -> Dated | None:
         year, end = int(doc[end + 1].text), end + 2
     if _in_span(doc, start, end):
         return None
-    event = dated_event(doc, start, end, _LINKS)
-    if event is None:
+    named = named_event(doc, start, end, _LINKS)
+    if named is None:
         return None
     value = float(sum(_MONTH_DAYS[: month - 1]) + min(day, _MONTH_DAYS[month - 1]))
-    return _bounded(doc, start, end, value, event, year)
+    return replace(_bounded(doc, start, end, value, named[0], year), noun=named[1])
 
 
 def _date_tokens(doc: Any, i: int) -> tuple[int, int, int] | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.analyze._clock import dated_event
+from storylens.analyze._clock import named_event
 
 __all__ = ["POSITION_HINT", "Position", "position_at"]
 
@@ -31,7 +31,12 @@ _ORDINALS = {
         start=1,
     )
 }
-_NOUNS = frozenset(["floor", "storey", "story", "level", "deck", "kilometre", "kilometer", "mile"])
+_NOUNS = frozenset(
+    [
+        *("floor", "storey", "story", "level", "deck", "kilometre", "kilometer", "mile"),
+        *("span", "pier", "carriage", "coach"),  # user trial 169: "the fourth span" of a bridge
+    ]
+)
 POSITION_HINT = re.compile(
     rf"\b(?:{'|'.join(_ORDINALS)})\s+(?:{'|'.join(sorted(_NOUNS))})\b", re.IGNORECASE
 )
@@ -50,6 +55,7 @@ class Position:
     number: int
     noun: str
     event: str
+    named: bool = False  # the event is named by a noun ("the collapse began")
 
 
 def position_at(doc: Any, i: int) -> Position | None:
@@ -62,10 +68,10 @@ def position_at(doc: Any, i: int) -> Position | None:
     lemma = str(noun.lemma_).lower()
     if lemma not in _NOUNS or noun.i - i > 2:
         return None
-    event = dated_event(doc, noun.i, noun.i + 1, _LINKS)
-    if event is None:
+    found = named_event(doc, noun.i, noun.i + 1, _LINKS)
+    if found is None:
         return None
-    return Position(i, noun.i + 1, number, lemma, event)
+    return Position(i, noun.i + 1, number, lemma, found[0], found[1])
 
 
 def _number(word: str) -> int | None:

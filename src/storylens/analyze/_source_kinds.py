@@ -7,6 +7,7 @@ modifiers, and the name and kind of a source noun for people ("a ministry spokes
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -542,8 +543,26 @@ def _role_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str | None:
     for span in spans:
         if (kind := _its_kind(texts[span.article], span.start)) is not None:
             return kind
+    if any(_for_a_named_body(p) for p in phrases):
+        return "other"  # "a spokesman for Kessling Meals": a body the story does not type
+        # (user trial 168: the company's spokesman was cited as government)
     titles = [w for p in phrases for i, w in enumerate(p) if i == len(p) - 1 or w[:1].isupper()]
     return _title_kind([w.lower().rstrip(".") for w in titles]) or _class_kind(phrases)
+
+
+def _for_a_named_body(phrase: Sequence[str]) -> bool:
+    """Role words that name the body the role is held for by its name: "spokesman for
+    Kessling Meals", "official at Varnet Holdings" (not "spokesman for the ministry").
+
+    >>> _for_a_named_body(["spokesman", "for", "Kessling", "Meals"])
+    True
+    >>> _for_a_named_body(["spokesman", "for", "the", "ministry"])
+    False
+    """
+    return any(
+        w.lower() in {"for", "of", "at"} and nxt[:1].isupper()
+        for w, nxt in itertools.pairwise(phrase)
+    )
 
 
 _ITS_ROLE = re.compile(r"\b(?:Its|its|Their|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,?\s*$")
@@ -672,10 +691,23 @@ def _person_noun(token: Any, story: _Story, article: str, start: int, end: int) 
             name = lemma.upper() + "s"
         trade = _trade(token)  # "rescue workers", "aid workers": the work says who they are
         kind = _TRADE_KINDS.get(trade or "") or SOURCE_NOUNS[lemma]
+        if trade is None and lemma == "officer" and _police_story(token.doc):
+            kind = "government"  # "Officers estimated that around 750 residents had left"
         return _Cited(f"{trade} {name}" if trade else name, kind, start, end, "group", singular)
     name, kind = tied
     kind = kind if lemma in _SPEAKS_FOR else SOURCE_NOUNS[lemma]
     return _Cited(f"{name} {token.lower_}", kind, start, end, "group", singular)
+
+
+_POLICE = frozenset(["police", "constable", "constables", "sheriff", "detectives"])
+_ARMED = frozenset(["army", "troops", "soldiers", "military", "militants", "rebels"])
+
+
+def _police_story(doc: Any) -> bool:
+    """The text speaks of police and of no armed forces: its bare "officers" are police
+    officers (user trial 165: they were cited as military)."""
+    words = {t.lower_ for t in doc}
+    return bool(words & _POLICE) and not words & _ARMED
 
 
 # The kind of people a trade names ("aid workers" are an NGO's, "ambulance crews" a service's).

@@ -268,7 +268,9 @@ def _dispute(
     for each thing the claim's conflicts count, with every figure of those conflicts (in story
     order, one figure a value range, the outlets that give it): a figure explained apart, as a
     part of the whole ("at the depot alone, 1,300") or another day's, is not in dispute."""
-    things = list(dict.fromkeys(str(c.why.features.get("thing", "")) for c in conflicts))
+    things = list(
+        dict.fromkeys((str(c.why.features.get("thing", "")), _stance(c)) for c in conflicts)
+    )
     disputed = {n.span for c in conflicts for n in c.mentions}
     inside = [
         n
@@ -277,9 +279,10 @@ def _dispute(
         if m.span.overlaps(n.span) and n.span in disputed
     ]
     parts, cited = [], set()
-    for thing in things:
+    for thing, stance in things:
         numbers = sorted(
-            (n for n in inside if thing_of(n) == thing), key=lambda n: _at(n.span, story)
+            (n for n in inside if thing_of(n) == thing and n.why.features.get("stance") == stance),
+            key=lambda n: _at(n.span, story),
         )
         figures: dict[tuple[float, float], list[NumberMention]] = {}
         for n in numbers:
@@ -290,7 +293,8 @@ def _dispute(
             outlets = dict.fromkeys(names[n.span.article] for n in group)
             sides.append(f"{text} ({', '.join(outlets)})")
         cited |= {n.span.article for n in numbers}
-        parts.append(f"Reports differ on {_thing_words(thing, numbers)}: {' vs '.join(sides)}.")
+        words = _thing_words(thing, numbers) + _STANCE_WORDS.get(stance or "", "")
+        parts.append(f"Reports differ on {words}: {' vs '.join(sides)}.")
     scores = [m.why.score for m in claim.mentions if m.why.score is not None]
     return _Choice(
         claim=claim,
@@ -301,7 +305,7 @@ def _dispute(
         strength=sum(scores) / len(scores) if scores else 0.0,
         position=min(_at(m.span, story) for m in claim.mentions),
         dispute=True,
-        things=frozenset(things),
+        things=frozenset(thing for thing, _ in things),
     )
 
 
@@ -312,11 +316,14 @@ _MEASURED_AS = {"mass": "amount"}  # "65,000 tonnes" of grain against "40 millio
 def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     """ "the number killed" for a casualty event, "the number of doses" for a counted noun;
     "the premium" for a share, a sum or a measure ("32 percent", "500 crowns", "14 km"; user
-    trial 84 read "the number of fines"), "the sum" for money a verb moves ("money:fine")
-    unless a mention names it ("a fine of 500 crowns": "the fine"), "the penalty" for a term.
+    trial 84 read "the number of fines"), "the sum" for money a verb moves ("money:take")
+    unless a mention names it ("a fine of 500 crowns": "the fine") or the verb does ("fined
+    48,000 crowns": "the fine"), "the penalty" for a term.
 
-    >>> _thing_words("killed"), _thing_words("count:dose"), _thing_words("money:fine")
+    >>> _thing_words("killed"), _thing_words("count:dose"), _thing_words("money:take")
     ('the number killed', 'the number of doses', 'the sum')
+    >>> _thing_words("money:fine")
+    'the fine'
     >>> _thing_words("count:children"), _thing_words("count:homes")
     ('the number of children', 'the number of homes')
     >>> _thing_words("count:vote margin")
@@ -324,8 +331,11 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
     """
     if thing.startswith("money:"):  # "a fine of 500 crowns" against "fined 250 crowns"
         named = [n.why.features.get("subject") for n in numbers]
-        return next((f"the {noun}" for noun in named if isinstance(noun, str)), "the sum")
+        act = _ACT_NOUNS.get(thing.removeprefix("money:"), "sum")  # "fined 48,000 crowns":
+        return next((f"the {noun}" for noun in named if isinstance(noun, str)), f"the {act}")
     noun = thing.removeprefix("count:")
+    if numbers and all(n.why.rule in _EVENT_FIGURES for n in numbers):
+        return _event_figure_words(noun, numbers)
     if noun.split(":")[0] == "duration":  # "duration:handover", "duration::adrift"
         return _duration_words(noun)
     measured = any(  # a share, a sum ("500 crowns": the fine, not the number of fines) or
@@ -341,8 +351,60 @@ def _thing_words(thing: str, numbers: Sequence[NumberMention] = ()) -> str:
         return f"the {noun}"  # "the vote margin", not "the number of vote margins" (trial 159)
     if thing.startswith("count:"):  # a group is named in the plural already ("homes")
         grouped = (noun.endswith("s") or noun in _PLURALS) and subject_group(noun) == noun
-        return f"the number of {noun if grouped else plural(noun)}"
+        done = _done_to_all(noun, numbers)  # "the number of children taken to hospital"
+        return f"the number of {noun if grouped else plural(noun)}{done}"
     return f"the number {thing}" if thing else "the figures"
+
+
+def _stance(conflict: Conflict) -> str | None:
+    """The stance the conflict's figures share ("limit" for two licensed capacities), or
+    None: a capacity disputed and a count disputed are two disputes (user trial 163)."""
+    stances = {m.why.features.get("stance") for m in conflict.mentions}
+    stance = stances.pop() if len(stances) == 1 else None
+    return stance if isinstance(stance, str) else None
+
+
+_STANCE_WORDS = {
+    "limit": " allowed",
+    "forecast": " forecast",
+    "offer": " offered",
+    "demand": " demanded",
+}
+_ACT_NOUNS = {"fine": "fine", "pay": "payment", "cost": "cost", "owe": "debt", "lose": "loss"}
+_EVENT_FIGURES = frozenset(["date", "clock", "position"])
+
+
+def _event_figure_words(noun: str, numbers: Sequence[NumberMention]) -> str:
+    """ "the date of the strike" when the event is a noun of the articles ("the strike on
+    14 March"); "the date" when it is a verb's ("a lunch served on Monday 9 March": "date of
+    serve" is no English: user trial 168)."""
+    head, _, event = noun.partition(" of ")
+    if event and all(_written_near(n, event) for n in numbers):
+        return f"the {head} of the {event}"
+    return f"the {head}"
+
+
+def _written_near(mention: NumberMention, word: str) -> bool:
+    """The event is named by a noun of the mention's sentence (``event_noun``), as ``word``."""
+    return bool(mention.why.features.get("event_noun")) and " " not in word
+
+
+def _done_to_all(noun: str, numbers: Sequence[NumberMention]) -> str:
+    """ " taken to hospital" when every figure's ``what`` ends with those words after its
+    counted noun ("children taken to hospital", "pupils taken to hospital"), else ""; the
+    counted noun is never repeated ("state schools": "")."""
+    whats = [(n.what or "").lower().split() for n in numbers]
+    if not whats or not all(whats):
+        return ""
+    tail: list[str] = []
+    for words in zip(*(reversed(w) for w in whats), strict=False):
+        if len(set(words)) != 1:
+            break
+        tail.insert(0, words[0])
+    stem = noun.lower()[: max(3, len(noun) - 2)]
+    while tail and any(w.startswith(stem) for w in tail):
+        tail.pop(0)
+    return f" {' '.join(tail)}" if tail else ""
 
 
 _AMOUNTS = frozenset(
@@ -375,9 +437,14 @@ def _figure(text: str, mention: NumberMention) -> str:
     opened its sentence ("Seven": "seven")."""
     figure = " ".join(figure_words(text, mention).split())
     second = figure[1:2]
+    if mention.why.rule in _NAMED_FIGURES:
+        return figure  # "March 16", "4:52pm": a month keeps its capital
     return (
         figure[:1].lower() + figure[1:] if figure[:1].isupper() and not second.isupper() else figure
     )
+
+
+_NAMED_FIGURES = frozenset(["date", "clock", "age"])
 
 
 def _is_loaded(span: Span, story: _Story) -> bool:

@@ -291,7 +291,14 @@ def _clock_mention(context: Context, index: int, clock: Clock) -> NumberMention:
     when = base.when
     if when is None or _CLOCK_TIME.search(when):  # "until 6am": another time, "4am on
         when = _day_of(_sentence(span, doc[clock.end - 1]).text)  # Monday": one time
-    why = _why("clock", bound_phrase=clock.bound_words, unit="clock", subject=what, **kept)
+    why = _why(
+        "clock",
+        bound_phrase=clock.bound_words,
+        unit="clock",
+        subject=what,
+        event_noun=clock.noun or None,
+        **kept,
+    )
     return replace(
         base,
         span=_tokens_span(context, index, clock.start, clock.end),
@@ -313,7 +320,13 @@ def _date_mention(context: Context, index: int, dated: Dated) -> NumberMention:
     kept = {k: v for k, v in base.why.features.items() if k in _DATE_KEEPS}
     what = f"date of {dated.event}"
     why = _why(
-        "date", bound_phrase=dated.bound_words, unit="date", subject=what, year=dated.year, **kept
+        "date",
+        bound_phrase=dated.bound_words,
+        unit="date",
+        subject=what,
+        year=dated.year,
+        event_noun=dated.noun or None,
+        **kept,
     )
     return replace(
         base,
@@ -336,7 +349,7 @@ def _position_mention(context: Context, index: int, position: Position) -> Numbe
     base = _mention(context, index, run)
     kept = {k: v for k, v in base.why.features.items() if k in _CLOCK_KEEPS}
     what = f"{position.noun} of {position.event}"
-    why = _why("position", unit="position", subject=what, **kept)
+    why = _why("position", unit="position", subject=what, event_noun=position.named or None, **kept)
     return replace(
         base,
         span=_tokens_span(context, index, position.start, position.end),
