@@ -31,7 +31,7 @@ from storylens.analyze.speakers import CUE_WORDS
 from storylens.lexicon import ORG_NOUNS, names_workers
 from storylens.model import Bound, Claim, ClaimMention, NumberMention, Span, Why
 
-__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "dated_event", "named_event", "one_event_times"]
+__all__ = ["SAME_EVENT_LINK", "Clock", "clock_at", "named_event", "one_event_times"]
 
 _TIME = re.compile(
     r"^(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?P<ap>[ap]\.?m\.?)?$", re.IGNORECASE
@@ -158,18 +158,13 @@ def _bounded(
     return i, Bound.EXACT, minutes - exact, minutes + exact, None
 
 
-def dated_event(doc: Any, first: int, end: int, links: frozenset[str] = frozenset()) -> str | None:
-    """The event a time (or a date: :mod:`storylens.analyze._dates`) at tokens ``first:end``
-    dates: the word it hangs from, past prepositions, time words and the extra ``links``."""
-    found = named_event(doc, first, end, links)
-    return found[0] if found is not None else None
-
-
 def named_event(
     doc: Any, first: int, end: int, links: frozenset[str] = frozenset()
 ) -> tuple[str, bool] | None:
-    """(event, whether a noun of the text names it) for :func:`dated_event`: "the strike on 14
-    March" is named by a noun, "a lunch served on Monday" by a verb ("serve")."""
+    """The event a time (or a date, or a position: :mod:`storylens.analyze._dates`,
+    :mod:`storylens.analyze._positions`) at tokens ``first:end`` dates: the word it hangs from,
+    past prepositions, time words and the extra ``links``; with whether a noun of the text
+    names it ("the strike on 14 March") or a verb ("a lunch served on Monday": "serve")."""
     token = doc[end - 1]
     for _ in range(6):
         head = token.head

@@ -12,7 +12,7 @@ thirty days after "after" or before "before". A deadline or a span ("by 14 March
 dateline and a date that dates no event are not read.
 
 What the date counts is the event it dates, found as for a clock time
-(:func:`storylens.analyze._clock.dated_event`): "on 14 March" after "walk out" is ``teacher
+(:func:`storylens.analyze._clock.named_event`): "on 14 March" after "walk out" is ``teacher
 walk``, after "a strike called" is ``strike``. The mention's ``what`` is "date of" and the
 event, its rule ``date`` and its ``unit`` ``date``; the year, when written, is in the
 features (``year``).

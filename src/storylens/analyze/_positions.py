@@ -5,7 +5,7 @@ outlets' positions for one event are compared like any two figures (user trials 
 
 A position is an ordinal ("fifth", "5th") that qualifies a noun of position; its value is
 the ordinal and its range that number. What it counts is the noun and the event it
-locates, found as for a clock time (:func:`storylens.analyze._clock.dated_event`): "floor
+locates, found as for a clock time (:func:`storylens.analyze._clock.named_event`): "floor
 of collapse". The mention's rule is ``position`` and its ``unit`` ``position``; an ordinal
 with no event ("the family lived on the fifth floor") is no figure.
 """

@@ -419,7 +419,7 @@ def _org_name_kind(name: str) -> str | None:
     last = words[-1] if len(words) > 1 else ""
     if not last[:1].isupper() or last.lower() not in lexicon.ORG_NAME_WORDS:
         return None
-    return "other" if _of_workers(words[-2]) else lexicon.ORG_NAME_WORDS[last.lower()]
+    return "other" if lexicon.names_workers(words[-2]) else lexicon.ORG_NAME_WORDS[last.lower()]
 
 
 _INSTITUTIONS = frozenset(
@@ -463,18 +463,13 @@ def _kind_of_org(modifiers: Sequence[str], noun: str) -> str:
     """
     own = lexicon.ORG_NOUNS[noun]
     stance_only = own == "company" or noun in _STANCE_ONLY
-    if any(_of_workers(word) for word in modifiers):
+    if any(lexicon.names_workers(word) for word in modifiers):
         return "other"  # "the teachers' federation", "the mineworkers' association": a union
     for word in modifiers:
         kind = lexicon.ORG_NOUN_MODIFIERS.get(word)
         if kind is not None and not (kind == "military" and stance_only):
             return kind
     return own
-
-
-def _of_workers(word: str) -> bool:
-    """A word naming the workers a union speaks for: "Mineworkers'", "teachers"."""
-    return lexicon.names_workers(word)
 
 
 def _person_kind(spans: Sequence[Span], texts: Mapping[str, str]) -> str:
@@ -656,7 +651,7 @@ def _employer_kind(words: Sequence[str]) -> str | None:
             return known  # "the UN agency's spokesperson", "the WHO representative"
         in_name = i > 0 and word[:1].isupper() and words[i - 1][:1].isupper()
         if in_name and lower in lexicon.ORG_NAME_WORDS:
-            return "other" if _of_workers(words[i - 1]) else lexicon.ORG_NAME_WORDS[lower]
+            return "other" if lexicon.names_workers(words[i - 1]) else lexicon.ORG_NAME_WORDS[lower]
         if lower in lexicon.SERVICE_WORDS:
             return lexicon.SERVICE_WORDS[lower]
         if lower == "opposition":  # "the opposition health spokesman" speaks for a party

@@ -379,13 +379,13 @@ def _event_figure_words(noun: str, numbers: Sequence[NumberMention]) -> str:
     14 March"); "the date" when it is a verb's ("a lunch served on Monday 9 March": "date of
     serve" is no English: user trial 168)."""
     head, _, event = noun.partition(" of ")
-    if event and all(_written_near(n, event) for n in numbers):
+    if event and all(_named_by_noun(n, event) for n in numbers):
         return f"the {head} of the {event}"
     return f"the {head}"
 
 
-def _written_near(mention: NumberMention, word: str) -> bool:
-    """The event is named by a noun of the mention's sentence (``event_noun``), as ``word``."""
+def _named_by_noun(mention: NumberMention, word: str) -> bool:
+    """A noun of the mention's sentence names its event (``event_noun``), in one ``word``."""
     return bool(mention.why.features.get("event_noun")) and " " not in word
 
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -281,34 +281,25 @@ _DATE_KEEPS = ("where_from", "source_cue")
 
 
 def _clock_mention(context: Context, index: int, clock: Clock) -> NumberMention:
-    """A time of day as a figure: the place, time and source as for any figure."""
+    """A time of day as a figure: the place, time and source as for any figure; its *when*
+    is the day or part of it, not another time ("until 6am")."""
     span = context.spans[index]
-    doc = span.doc
+    day = _day_of(_sentence(span, span.doc[clock.end - 1]).text)
+
+    def when(told: str | None) -> str | None:  # "until 6am": another time, "4am on Monday":
+        return day if told is None or _CLOCK_TIME.search(told) else told  # one time
+
     run = Run(clock.start, clock.end, clock.minutes, clock.low, clock.high, None, "clock")
-    base = _mention(context, index, run)
-    kept = {k: v for k, v in base.why.features.items() if k in _CLOCK_KEEPS}
-    what = f"time of {clock.event}"
-    when = base.when
-    if when is None or _CLOCK_TIME.search(when):  # "until 6am": another time, "4am on
-        when = _day_of(_sentence(span, doc[clock.end - 1]).text)  # Monday": one time
-    why = _why(
-        "clock",
+    return _event_figure(
+        context,
+        index,
+        run,
+        clock.bound,
+        f"time of {clock.event}",
+        _CLOCK_KEEPS,
+        when,
         bound_phrase=clock.bound_words,
-        unit="clock",
-        subject=what,
         event_noun=clock.noun or None,
-        **kept,
-    )
-    return replace(
-        base,
-        span=_tokens_span(context, index, clock.start, clock.end),
-        value=clock.minutes,
-        bound=clock.bound,
-        low=clock.low,
-        high=clock.high,
-        what=what,
-        when=when,  # the day or part of it, not another time ("until 6am")
-        why=why,
     )
 
 
@@ -316,28 +307,17 @@ def _date_mention(context: Context, index: int, dated: Dated) -> NumberMention:
     """A date as a figure: the place and source as for any figure; the date is its own
     *when*."""
     run = Run(dated.start, dated.end, dated.day, dated.low, dated.high, None, "date")
-    base = _mention(context, index, run)
-    kept = {k: v for k, v in base.why.features.items() if k in _DATE_KEEPS}
-    what = f"date of {dated.event}"
-    why = _why(
-        "date",
+    return _event_figure(
+        context,
+        index,
+        run,
+        dated.bound,
+        f"date of {dated.event}",
+        _DATE_KEEPS,
+        lambda _: None,
         bound_phrase=dated.bound_words,
-        unit="date",
-        subject=what,
         year=dated.year,
         event_noun=dated.noun or None,
-        **kept,
-    )
-    return replace(
-        base,
-        span=_tokens_span(context, index, dated.start, dated.end),
-        value=dated.day,
-        bound=dated.bound,
-        low=dated.low,
-        high=dated.high,
-        what=what,
-        when=None,
-        why=why,
     )
 
 
@@ -346,18 +326,45 @@ def _position_mention(context: Context, index: int, position: Position) -> Numbe
     time and source as for any figure."""
     value = float(position.number)
     run = Run(position.start, position.end, value, value, value, None, "position")
+    return _event_figure(
+        context,
+        index,
+        run,
+        Bound.EXACT,
+        f"{position.noun} of {position.event}",
+        _CLOCK_KEEPS,
+        lambda told: told,
+        event_noun=position.named or None,
+    )
+
+
+def _event_figure(
+    context: Context,
+    index: int,
+    run: Run,
+    bound: Bound,
+    what: str,
+    keeps: Sequence[str],
+    when: Callable[[str | None], str | None],
+    **features: Any,
+) -> NumberMention:
+    """The figure of a time, date or position that dates or places an event (rule and unit
+    ``run.unit``): the place and source features ``keeps`` of the figure its tokens would
+    make, its ``when`` from that figure's, and ``what`` as its subject."""
     base = _mention(context, index, run)
-    kept = {k: v for k, v in base.why.features.items() if k in _CLOCK_KEEPS}
-    what = f"{position.noun} of {position.event}"
-    why = _why("position", unit="position", subject=what, event_noun=position.named or None, **kept)
+    kept = {k: v for k, v in base.why.features.items() if k in keeps}
+    rule = str(run.unit)
+    bound_phrase = features.pop("bound_phrase", None)
+    why = _why(rule, bound_phrase=bound_phrase, unit=rule, subject=what, **features, **kept)
     return replace(
         base,
-        span=_tokens_span(context, index, position.start, position.end),
-        value=value,
-        bound=Bound.EXACT,
-        low=value,
-        high=value,
+        span=_tokens_span(context, index, run.start, run.end),
+        value=run.value,
+        bound=bound,
+        low=run.low,
+        high=run.high,
         what=what,
+        when=when(base.when),
         why=why,
     )
 
